@@ -1,0 +1,20 @@
+/**
+ * flowc as a library. Each stage is a plain function; `compile` runs them in order.
+ *
+ *   text → parse → Ast → resolve → Diagram → validate → Diagnostic[]
+ *                                    Diagram → layout → Layout → emit → string | Buffer
+ */
+export type { Diagnostic, Severity, Span } from './diagnostics.js';
+export type * from './syntax/ast.js';
+export type * from './model/diagram.js';
+export type * from './layout/types.js';
+
+export { parse } from './syntax/index.js';
+export { resolve } from './model/index.js';
+export { validate, rules } from './validate/index.js';
+export type { RuleMeta, RuleSetting, RuleSettings } from './validate/index.js';
+export { layout, LayoutError } from './layout/index.js';
+export { emitSvg, emitJson, emitMermaid, emitDot } from './emit/index.js';
+export type { SvgOptions, Theme } from './emit/index.js';
+export { check, compile, FORMATS } from './compile.js';
+export type { CheckResult, CompileOptions, CompileResult, Format } from './compile.js';

@@ -1,0 +1,53 @@
+/**
+ * The resolved diagram: what the file means, independent of how it was written.
+ * Node ids are qualified (`Group.id`, or `id` at the top level).
+ */
+import type { Span } from '../diagnostics.js';
+import type { Side } from '../syntax/ast.js';
+
+export type Shape = 'circle' | 'rectangle' | 'diamond';
+export const SHAPES: readonly Shape[] = ['circle', 'rectangle', 'diamond'];
+
+export type Direction = 'LR' | 'TB' | 'RL' | 'BT';
+export const DIRECTIONS: readonly Direction[] = ['LR', 'TB', 'RL', 'BT'];
+
+export interface DiagramGroup {
+  id: string;
+  /** The opening-line comment, or the group name when there is none. */
+  title: string;
+  /** Qualified ids of the group's nodes, in declaration order. */
+  nodeIds: string[];
+  span: Span;
+}
+
+export interface DiagramNode {
+  /** Qualified id. */
+  id: string;
+  /** Id as declared inside its group. */
+  localId: string;
+  group: string | null;
+  shape: Shape;
+  /** The text shown: the `label` attribute, or the local id. */
+  label: string;
+  span: Span;
+}
+
+export interface DiagramEdge {
+  /** Position among the diagram's edges (declaration order); stable, used for ids. */
+  index: number;
+  from: string;
+  to: string;
+  fromHandle: Side | null;
+  toHandle: Side | null;
+  /** The `label` attribute; null when absent (an empty string when written as `label=""`). */
+  label: string | null;
+  span: Span;
+}
+
+export interface Diagram {
+  /** The file-level direction setting, if any (`direction TB`). */
+  direction: Direction | null;
+  groups: DiagramGroup[];
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+}
