@@ -1,0 +1,42 @@
+/**
+ * parse → resolve → validate: everything `flowc lint` needs, and nothing that draws
+ * (so linting never loads the layout engine).
+ */
+import { compareDiagnostics } from './diagnostics.js';
+import type { Diagnostic } from './diagnostics.js';
+import type { Ast } from './syntax/ast.js';
+import type { Diagram } from './model/diagram.js';
+import { parse } from './syntax/index.js';
+import { resolve } from './model/index.js';
+import { validate, applySuppressions, type RuleSettings } from './validate/index.js';
+
+/** Rule ids whose errors leave no diagram to draw: the text does not say what the diagram is. */
+const BLOCKING_RULES = new Set(['syntax', 'unresolved-reference', 'duplicate-id']);
+
+export interface CheckOptions {
+  /** Severity overrides by rule id (`off`, `warn`, `error`). */
+  rules?: RuleSettings;
+}
+
+export interface CheckResult {
+  ast: Ast;
+  diagram: Diagram;
+  /** Every diagnostic of the file, sorted by position, after severities and inline suppressions. */
+  diagnostics: Diagnostic[];
+  /** False when an error makes a drawing impossible (syntax, unresolved reference, duplicate id). */
+  renderable: boolean;
+}
+
+export function check(source: string, options: CheckOptions = {}): CheckResult {
+  const ast = parse(source);
+  const { diagram, diagnostics: resolveDiagnostics } = resolve(ast);
+  const found = [...ast.diagnostics, ...resolveDiagnostics];
+  // Graph rules on a diagram with a broken line or a dangling reference would report the
+  // consequences (a node unreachable because its edge did not parse) as the user's mistakes.
+  const structureOk = !found.some((d) => d.severity === 'error' && BLOCKING_RULES.has(d.ruleId));
+  if (structureOk) found.push(...validate(diagram, { rules: options.rules }));
+  const diagnostics = applySuppressions(found, ast.comments, options.rules).sort(compareDiagnostics);
+  const renderable = !diagnostics.some((d) => d.severity === 'error' && BLOCKING_RULES.has(d.ruleId));
+  return { ast, diagram, diagnostics, renderable };
+}
+

@@ -1,0 +1,96 @@
+/**
+ * The whole pipeline as two functions: `check` (parse → resolve → validate) and `compile`
+ * (check → layout → emit). The CLI and the batch renderer call only these.
+ */
+import type { Diagram, Direction } from './model/diagram.js';
+import type { EdgeStyle, Layout } from './layout/types.js';
+import { check, type CheckOptions, type CheckResult } from './check.js';
+import { layout } from './layout/index.js';
+import { emitDot, emitJson, emitMermaid, emitSvg, type Theme } from './emit/index.js';
+
+export type Format = 'svg' | 'png' | 'json' | 'mermaid' | 'dot';
+export const FORMATS: readonly Format[] = ['svg', 'png', 'json', 'mermaid', 'dot'];
+
+export interface RenderOptions {
+  direction?: Direction;
+  edges?: EdgeStyle;
+  theme?: Theme;
+  /** PNG: pixels per SVG unit (default 2). */
+  scale?: number;
+  /** PNG: output width in pixels (overrides scale). */
+  width?: number;
+  /** PNG: background colour, or 'transparent'. */
+  background?: string;
+  /** SVG <title>; defaults to a summary of the diagram. */
+  title?: string;
+}
+
+export interface CompileOptions extends CheckOptions, RenderOptions {
+  format: Format;
+}
+
+export interface CompileResult extends CheckResult {
+  /** The rendered output, or null when the file is not renderable. */
+  output: string | Buffer | null;
+}
+
+/** Parse, check and render one source text to one format. */
+export async function compile(source: string, options: CompileOptions): Promise<CompileResult> {
+  const { outputs, ...result } = await compileFormats(source, [options.format], options);
+  return { ...result, output: outputs[options.format] ?? null };
+}
+
+export interface MultiCompileResult extends CheckResult {
+  /** One entry per requested format; empty when the file is not renderable. */
+  outputs: Partial<Record<Format, string | Buffer>>;
+}
+
+/** Parse, check and lay out once, then emit every requested format. */
+export async function compileFormats(
+  source: string,
+  formats: readonly Format[],
+  options: CheckOptions & RenderOptions = {},
+): Promise<MultiCompileResult> {
+  const result = check(source, options);
+  const outputs: Partial<Record<Format, string | Buffer>> = {};
+  if (!result.renderable) return { ...result, outputs };
+  let laidOut: Layout | null = null;
+  const getLayout = (): Layout => (laidOut ??= layout(result.diagram, { direction: options.direction, edges: options.edges }));
+  let svg: string | null = null;
+  const getSvg = (): string => (svg ??= emitSvg(getLayout(), svgOptions(result, options)));
+  for (const format of formats) {
+    outputs[format] = await emitFormat(format, result.diagram, getLayout, getSvg, options);
+  }
+  return { ...result, outputs };
+}
+
+async function emitFormat(
+  format: Format,
+  diagram: Diagram,
+  getLayout: () => Layout,
+  getSvg: () => string,
+  options: RenderOptions,
+): Promise<string | Buffer> {
+  const direction = options.direction ?? diagram.direction ?? undefined;
+  switch (format) {
+    case 'svg':
+      return getSvg();
+    case 'json':
+      return emitJson(getLayout());
+    case 'mermaid':
+      return emitMermaid(diagram, { direction });
+    case 'dot':
+      return emitDot(diagram, { direction });
+    case 'png': {
+      const { emitPng } = await import('./emit/png.js');
+      return emitPng(getSvg(), { scale: options.scale, width: options.width, background: options.background });
+    }
+  }
+}
+
+/** Nodes named by an error diagnostic are drawn marked, so the picture shows what lint reports. */
+function svgOptions(result: CheckResult, options: RenderOptions) {
+  const errorLines = new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.span.line));
+  const highlight = result.diagram.nodes.filter((n) => errorLines.has(n.span.line)).map((n) => n.id);
+  return { theme: options.theme, title: options.title, highlight };
+}
