@@ -1,0 +1,126 @@
+/**
+ * Text measurement with the shipped font's advance widths (see font-metrics.ts), and word wrapping.
+ * Kerning is ignored, so measured widths err slightly wide, which is the safe side for box sizes.
+ */
+import { ADVANCE_RANGES, FALLBACK_ADVANCE, UNITS_PER_EM } from './font-metrics.js';
+import { LINE_HEIGHT } from '../style.js';
+
+/** Decoded table: advance per code point for each range, 0 where the font has no glyph. */
+interface AdvanceTable {
+  start: number;
+  end: number;
+  advances: Uint16Array;
+}
+
+let tables: AdvanceTable[] | null = null;
+
+function decodeTables(): AdvanceTable[] {
+  return ADVANCE_RANGES.map(([start, end, runs]) => {
+    const advances = new Uint16Array(end - start + 1);
+    let at = 0;
+    for (const run of runs.split(',')) {
+      const [width, count] = run.split('*');
+      const advance = parseInt(width ?? '0', 36);
+      const times = count === undefined ? 1 : parseInt(count, 36);
+      advances.fill(advance, at, at + times);
+      at += times;
+    }
+    return { start, end, advances };
+  });
+}
+
+/** Wide characters (CJK, Hangul, full-width forms, emoji) are drawn by fallback fonts about 1 em wide. */
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+function isZeroWidth(cp: number): boolean {
+  return (cp >= 0x0300 && cp <= 0x036f) || cp === 0x200b || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f);
+}
+
+/** Advance of one code point in font units. */
+export function advanceOf(cp: number): number {
+  tables ??= decodeTables();
+  for (const table of tables) {
+    if (cp >= table.start && cp <= table.end) {
+      const advance = table.advances[cp - table.start] ?? 0;
+      if (advance > 0) return advance;
+      break;
+    }
+  }
+  if (isZeroWidth(cp)) return 0;
+  if (isWide(cp)) return UNITS_PER_EM;
+  return FALLBACK_ADVANCE;
+}
+
+/** Width in px of a single line of text at `fontSize` px. */
+export function measureText(text: string, fontSize: number): number {
+  let units = 0;
+  for (const char of text) units += advanceOf(char.codePointAt(0) ?? 0);
+  return (units * fontSize) / UNITS_PER_EM;
+}
+
+export interface TextBlock {
+  lines: string[];
+  /** Width of the widest line, px. */
+  width: number;
+  /** lines × line height, px. */
+  height: number;
+}
+
+/** Splits a word wider than `maxWidth` into pieces that fit (at least one character each). */
+function breakLongWord(word: string, fontSize: number, maxWidth: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const char of word) {
+    if (piece !== '' && measureText(piece + char, fontSize) > maxWidth) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += char;
+  }
+  if (piece !== '') pieces.push(piece);
+  return pieces;
+}
+
+/** Greedy wrap of one paragraph (no hard breaks) at spaces. */
+function wrapParagraph(paragraph: string, fontSize: number, maxWidth: number): string[] {
+  const words = paragraph.split(/\s+/).filter((word) => word !== '');
+  if (words.length === 0) return [''];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const pieces = measureText(word, fontSize) > maxWidth ? breakLongWord(word, fontSize, maxWidth) : [word];
+    for (const piece of pieces) {
+      const candidate = line === '' ? piece : `${line} ${piece}`;
+      if (line !== '' && measureText(candidate, fontSize) > maxWidth) {
+        lines.push(line);
+        line = piece;
+      } else {
+        line = candidate;
+      }
+    }
+  }
+  lines.push(line);
+  return lines;
+}
+
+/**
+ * Breaks `text` into lines no wider than `maxWidth` (except that nothing is split below one character):
+ * `\n` is a hard break, spaces are soft breaks, a word longer than the width is broken between characters.
+ */
+export function wrapText(text: string, fontSize: number, maxWidth: number): TextBlock {
+  const lines = text.split(/\r?\n/).flatMap((paragraph) => wrapParagraph(paragraph, fontSize, maxWidth));
+  const width = Math.max(0, ...lines.map((line) => measureText(line, fontSize)));
+  return { lines, width, height: lines.length * fontSize * LINE_HEIGHT };
+}
