@@ -1,0 +1,168 @@
+/**
+ * Turns an Ohm match failure on one line into a message a person can act on: what was found,
+ * what was expected (in words, not grammar rule names), and a "did you mean" when a close
+ * keyword exists. The column is the real column on the user's line.
+ */
+import type { MatchResult } from 'ohm-js';
+import type { Span } from '../diagnostics.js';
+import { didYouMean } from '../util/suggest.js';
+import { SIDES } from './ast.js';
+
+const SHAPES = ['circle', 'rectangle', 'diamond'];
+
+/** The parts of Ohm's failure objects we read (not in ohm-js's type declarations). */
+interface OhmFailure {
+  getText(): string;
+  getType(): 'description' | 'string' | 'code';
+  isFluffy(): boolean;
+}
+
+export interface SyntaxProblem {
+  message: string;
+  span: Span;
+  notes?: string[];
+}
+
+const WORD = /[\p{L}\p{N}_-]/u;
+
+export function describeFailure(line: string, lineNumber: number, result: MatchResult): SyntaxProblem {
+  const pos = result.getRightmostFailurePosition();
+  const failures = (result as unknown as { getRightmostFailures(): OhmFailure[] })
+    .getRightmostFailures()
+    .filter((f) => !f.isFluffy());
+  const expected = uniqueExpectations(failures);
+  const word = wordAt(line, pos);
+  const span = (start: number, end: number): Span => ({
+    line: lineNumber,
+    column: start + 1,
+    endLine: lineNumber,
+    endColumn: Math.max(end, start + 1) + 1,
+  });
+  const wordSpan = span(pos, pos + Math.max(word.length, 1) - 1);
+
+  if (line[pos] === '"' && expected.includes('a string')) {
+    const problem = stringProblem(line, pos, span);
+    if (problem) return problem;
+  }
+  if (expected.includes('a shape')) {
+    return withSuggestion(
+      word ? `unknown shape '${word}'` : 'missing shape after \':\'',
+      wordSpan,
+      word,
+      SHAPES,
+      'expected a shape: circle, rectangle or diamond',
+    );
+  }
+  if (expected.includes('a side')) {
+    return withSuggestion(
+      word ? `unknown side '${word}'` : 'missing side in handle(...)',
+      wordSpan,
+      word,
+      SIDES,
+      'expected one of top, right, bottom, left',
+    );
+  }
+  // `n1.handel(right)`: the word before an unexpected `(` is a misspelled `handle`.
+  if (line[pos] === '(') {
+    const before = wordBefore(line, pos);
+    if (before && before !== 'handle' && didYouMean(before, ['handle'])) {
+      const start = pos - before.length;
+      return {
+        message: `unknown '${before}(...)': did you mean 'handle(...)'?`,
+        span: span(start, pos - 1),
+        notes: ["a handle is written 'node.handle(side)'"],
+      };
+    }
+  }
+  // `direciton TB`: a misspelled setting keyword at the start of the line.
+  const firstWord = wordAt(line, line.length - line.trimStart().length);
+  if (pos > 0 && firstWord && firstWord !== 'direction' && didYouMean(firstWord, ['direction']) && /^\s*\S+\s+\S+\s*$/.test(line)) {
+    const start = line.length - line.trimStart().length;
+    return {
+      message: `unknown statement '${firstWord}': did you mean 'direction'?`,
+      span: span(start, start + firstWord.length - 1),
+      notes: ['a file-level setting is written: direction LR|TB|RL|BT'],
+    };
+  }
+  // `n1 circle`: a node declaration without its colon.
+  if (SHAPES.includes(word) && expected.includes("':'")) {
+    return {
+      message: `missing ':' before the shape '${word}'`,
+      span: wordSpan,
+      notes: ["a node is written 'id: shape label:\"text\"'"],
+    };
+  }
+  const found = pos >= line.length ? 'end of line' : word ? `'${word}'` : `'${line[pos]}'`;
+  return {
+    message: `unexpected ${found}: expected ${joinAlternatives(expected)}`,
+    span: pos >= line.length ? span(pos, pos) : wordSpan,
+  };
+}
+
+function withSuggestion(
+  message: string,
+  span: Span,
+  word: string,
+  candidates: readonly string[],
+  expectedNote: string,
+): SyntaxProblem {
+  const suggestion = word ? didYouMean(word, candidates) : null;
+  return {
+    message: suggestion ? `${message}: did you mean '${suggestion}'?` : `${message}: ${expectedNote}`,
+    span,
+    notes: suggestion ? [expectedNote] : undefined,
+  };
+}
+
+/** A string that starts at `pos` but does not match: unterminated, or with an invalid escape. */
+function stringProblem(line: string, pos: number, span: (s: number, e: number) => Span): SyntaxProblem | null {
+  for (let i = pos + 1; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') return null;
+    if (c === '\\') {
+      const next = line[i + 1];
+      if (next === '"' || next === '\\' || next === 'n') {
+        i++;
+        continue;
+      }
+      const shown = next === undefined ? '\\' : `\\${next}`;
+      return {
+        message: `invalid escape '${shown}' in string`,
+        span: span(i, Math.min(i + 1, line.length - 1)),
+        notes: ['the escapes are \\" (quote), \\\\ (backslash) and \\n (line break)'],
+      };
+    }
+  }
+  return {
+    message: 'unterminated string: expected a closing \'"\' on the same line',
+    span: span(pos, line.length - 1),
+    notes: ['a string cannot contain a raw line break; write \\n for a line break in a label'],
+  };
+}
+
+function uniqueExpectations(failures: OhmFailure[]): string[] {
+  const out: string[] = [];
+  for (const f of failures) {
+    const text = f.getType() === 'string' ? `'${f.getText()}'` : f.getText();
+    if (!out.includes(text)) out.push(text);
+  }
+  return out;
+}
+
+function joinAlternatives(items: string[]): string {
+  if (items.length === 0) return 'end of line';
+  if (items.length === 1) return items[0]!;
+  return `one of ${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function wordAt(line: string, pos: number): string {
+  let end = pos;
+  while (end < line.length && WORD.test(line[end]!)) end++;
+  return line.slice(pos, end);
+}
+
+function wordBefore(line: string, pos: number): string {
+  let start = pos;
+  while (start > 0 && WORD.test(line[start - 1]!)) start--;
+  return line.slice(start, pos);
+}

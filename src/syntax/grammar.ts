@@ -1,0 +1,121 @@
+/**
+ * The Ohm grammar and the semantic action that turns one matched line into AST pieces.
+ */
+import * as ohm from 'ohm-js';
+import type { Node as OhmNode } from 'ohm-js';
+import type { Span } from '../diagnostics.js';
+import type { Attribute, EndpointRef, Identifier, Side, StringLiteral } from './ast.js';
+import { FLOW_GRAMMAR_RECIPE } from './grammar-recipe.js';
+
+export const flowGrammar: ohm.Grammar = ohm.makeRecipe(JSON.parse(FLOW_GRAMMAR_RECIPE) as unknown as string);
+
+/** What one line holds, before group nesting is applied. Spans are on the line given to `lineToAst`. */
+export type LineStatement =
+  | { kind: 'groupOpen'; name: Identifier; span: Span }
+  | { kind: 'groupClose'; span: Span }
+  | { kind: 'node'; id: Identifier; shape: Identifier; attributes: Attribute[]; span: Span }
+  | { kind: 'edge'; source: EndpointRef; target: EndpointRef; attributes: Attribute[]; span: Span }
+  | { kind: 'setting'; key: Identifier; value: Identifier; span: Span };
+
+export interface LineAst {
+  statement: LineStatement | null;
+  comment: { text: string; span: Span } | null;
+}
+
+/** The 1-based line number the semantics are currently building for (set by `lineToAst`). */
+let currentLine = 1;
+
+function spanOf(node: OhmNode): Span {
+  const interval = node.source;
+  return { line: currentLine, column: interval.startIdx + 1, endLine: currentLine, endColumn: interval.endIdx + 1 };
+}
+
+function identifier(node: OhmNode): Identifier {
+  return { name: node.sourceString, span: spanOf(node) };
+}
+
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', n: '\n' };
+
+function unescape(raw: string): string {
+  // raw is the text between the quotes; the grammar guarantees every backslash starts a valid escape.
+  return raw.replace(/\\(["\\n])/g, (_m, c: string) => ESCAPES[c]!);
+}
+
+const semantics = flowGrammar.createSemantics().addOperation<unknown>('ast', {
+  Line(statement, comment) {
+    const s = statement.children[0];
+    const c = comment.children[0];
+    return {
+      statement: s ? (s.ast() as LineStatement) : null,
+      comment: c ? { text: c.sourceString.slice(1), span: spanOf(c) } : null,
+    } satisfies LineAst;
+  },
+  Statement(inner) {
+    return inner.ast();
+  },
+  GroupOpen(name, _brace) {
+    return { kind: 'groupOpen', name: identifier(name), span: spanOf(this) };
+  },
+  GroupClose(_brace) {
+    return { kind: 'groupClose', span: spanOf(this) };
+  },
+  Node(id, _colon, shape, attributes) {
+    return {
+      kind: 'node',
+      id: identifier(id),
+      shape: identifier(shape),
+      attributes: attributes.children.map((a) => a.ast() as Attribute),
+      span: spanOf(this),
+    };
+  },
+  NodeAttribute(key, _colon, value) {
+    return { key: identifier(key), value: value.ast() as StringLiteral, span: spanOf(this) } satisfies Attribute;
+  },
+  Edge(source, _arrow, target, attributes) {
+    const list = attributes.children[0];
+    return {
+      kind: 'edge',
+      source: source.ast() as EndpointRef,
+      target: target.ast() as EndpointRef,
+      attributes: list ? (list.ast() as Attribute[]) : [],
+      span: spanOf(this),
+    };
+  },
+  Endpoint(ref, handle) {
+    const h = handle.children[0];
+    return {
+      path: ref.ast() as Identifier[],
+      handle: h ? (h.ast() as { side: Side; span: Span }) : null,
+      span: spanOf(this),
+    } satisfies EndpointRef;
+  },
+  Ref(first, tails) {
+    return [identifier(first), ...tails.children.map((t) => t.ast() as Identifier)];
+  },
+  RefTail(_dot, id) {
+    return identifier(id);
+  },
+  Handle(_dot, _handle, _open, side, _close) {
+    return { side: side.sourceString as Side, span: spanOf(side) };
+  },
+  EdgeAttributes(_open, list, _close) {
+    return list.asIteration().children.map((a) => a.ast() as Attribute);
+  },
+  EdgeAttribute(key, _eq, value) {
+    return { key: identifier(key), value: value.ast() as StringLiteral, span: spanOf(this) } satisfies Attribute;
+  },
+  Setting(key, value) {
+    return { kind: 'setting', key: { name: 'direction', span: spanOf(key) }, value: identifier(value), span: spanOf(this) };
+  },
+  string(_open, chars, _close) {
+    return { value: unescape(chars.sourceString), span: spanOf(this) } satisfies StringLiteral;
+  },
+});
+
+/** Match one line (no line terminator) and build its AST; null when the line does not match. */
+export function matchLine(text: string, lineNumber: number): { ast: LineAst } | { failure: ohm.MatchResult } {
+  const result = flowGrammar.match(text, 'Line');
+  if (result.failed()) return { failure: result };
+  currentLine = lineNumber;
+  return { ast: semantics(result).ast() as LineAst };
+}

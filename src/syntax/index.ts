@@ -1,0 +1,3 @@
+export { parse } from './parse.js';
+export type * from './ast.js';
+export { SIDES } from './ast.js';
