@@ -32,13 +32,14 @@ export function describeFailure(line: string, lineNumber: number, result: MatchR
     .filter((f) => !f.isFluffy());
   const expected = uniqueExpectations(failures);
   const word = wordAt(line, pos);
+  // 0-based [start, end) on the line → 1-based span; an empty range still covers one column.
   const span = (start: number, end: number): Span => ({
     line: lineNumber,
     column: start + 1,
     endLine: lineNumber,
     endColumn: Math.max(end, start + 1) + 1,
   });
-  const wordSpan = span(pos, pos + Math.max(word.length, 1) - 1);
+  const wordSpan = span(pos, pos + Math.max(word.length, 1));
 
   if (line[pos] === '"' && expected.includes('a string')) {
     const problem = stringProblem(line, pos, span);
@@ -69,7 +70,7 @@ export function describeFailure(line: string, lineNumber: number, result: MatchR
       const start = pos - before.length;
       return {
         message: `unknown '${before}(...)': did you mean 'handle(...)'?`,
-        span: span(start, pos - 1),
+        span: span(start, pos),
         notes: ["a handle is written 'node.handle(side)'"],
       };
     }
@@ -80,7 +81,7 @@ export function describeFailure(line: string, lineNumber: number, result: MatchR
     const start = line.length - line.trimStart().length;
     return {
       message: `unknown statement '${firstWord}': did you mean 'direction'?`,
-      span: span(start, start + firstWord.length - 1),
+      span: span(start, start + firstWord.length),
       notes: ['a file-level setting is written: direction LR|TB|RL|BT'],
     };
   }
@@ -128,14 +129,14 @@ function stringProblem(line: string, pos: number, span: (s: number, e: number) =
       const shown = next === undefined ? '\\' : `\\${next}`;
       return {
         message: `invalid escape '${shown}' in string`,
-        span: span(i, Math.min(i + 1, line.length - 1)),
+        span: span(i, Math.min(i + 2, line.length)),
         notes: ['the escapes are \\" (quote), \\\\ (backslash) and \\n (line break)'],
       };
     }
   }
   return {
     message: 'unterminated string: expected a closing \'"\' on the same line',
-    span: span(pos, line.length - 1),
+    span: span(pos, line.length),
     notes: ['a string cannot contain a raw line break; write \\n for a line break in a label'],
   };
 }
