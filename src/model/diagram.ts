@@ -50,4 +50,11 @@ export interface Diagram {
   groups: DiagramGroup[];
   nodes: DiagramNode[];
   edges: DiagramEdge[];
+  /**
+   * True when `resolve` had to leave out part of the text: a line that did not parse, an edge
+   * whose endpoint did not resolve, a repeated node or group. The flow rules (reachability,
+   * dead ends, starts and ends) then do not run: what they would report is a consequence of the
+   * part left out, not a mistake of its own. Absent or false: the diagram is the whole file.
+   */
+  incomplete?: boolean;
 }

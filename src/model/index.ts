@@ -1,0 +1,8 @@
+/**
+ * The model stage: `resolve(ast)` turns what was written into what it means (a `Diagram` of
+ * qualified node ids, groups and resolved edges), reporting references that do not resolve,
+ * repeated ids, unknown attributes and bad settings.
+ */
+export { resolve, type ResolveResult } from './resolve.js';
+export type * from './diagram.js';
+export { SHAPES, DIRECTIONS } from './diagram.js';
