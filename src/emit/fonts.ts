@@ -1,0 +1,88 @@
+/**
+ * Makes PNG text independent of the machine's fonts. sharp draws SVG text with librsvg, which asks
+ * fontconfig for fonts; on a machine without fonts every glyph would be a box, and on others the
+ * picture would depend on what is installed. flowc ships DejaVu Sans in `fonts/` and points
+ * fontconfig at a private configuration that lists only that folder.
+ *
+ * fontconfig reads its configuration once per process, so this must run before sharp is first
+ * imported (png.ts does that).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FONT_FAMILY } from '../style.js';
+import { xmlText } from './text.js';
+
+/**
+ * The folder holding flowc's package.json, found by walking up from this module: it is
+ * `src/emit/` when run from source and `dist/` once bundled, so a fixed relative path would not do.
+ */
+export function packageRoot(from: string = fileURLToPath(import.meta.url)): string {
+  let dir = dirname(from);
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && readManifest(manifest).name === 'flowc') return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`cannot find flowc's package folder above ${dirname(from)}`);
+    dir = parent;
+  }
+}
+
+function readManifest(path: string): { name?: unknown; version?: unknown } {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return typeof parsed === 'object' && parsed !== null ? parsed : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The private fonts.conf: only the shipped fonts, and every generic family resolved to them. */
+export function fontsConf(fontsDir: string, cacheDir: string): string {
+  const alias = (generic: string): string =>
+    `  <alias><family>${generic}</family><prefer><family>${FONT_FAMILY}</family></prefer></alias>`;
+  return [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">',
+    '<!-- Written by flowc: PNG text uses only the fonts shipped with flowc. -->',
+    '<fontconfig>',
+    `  <dir>${xmlText(fontsDir)}</dir>`,
+    `  <cachedir>${xmlText(cacheDir)}</cachedir>`,
+    ...['sans-serif', 'serif', 'monospace', 'Verdana', 'Bitstream Vera Sans'].map(alias),
+    '</fontconfig>',
+    '',
+  ].join('\n');
+}
+
+let configured: string | null = null;
+
+/**
+ * Writes the private fonts.conf (once per version and install location) into the temp folder and
+ * sets FONTCONFIG_FILE to it. Returns the path of the file.
+ */
+export function configureFonts(env: NodeJS.ProcessEnv = process.env): string {
+  if (configured && env.FONTCONFIG_FILE === configured) return configured;
+  const root = packageRoot();
+  const fontsDir = join(root, 'fonts');
+  const version = String(readManifest(join(root, 'package.json')).version ?? '0');
+  const installHash = createHash('sha256').update(fontsDir).digest('hex').slice(0, 10);
+  const dir = join(tmpdir(), `flowc-fontconfig-${version}-${installHash}`);
+  const file = join(dir, 'fonts.conf');
+  const content = fontsConf(fontsDir, join(dir, 'cache'));
+  try {
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== content) {
+      mkdirSync(dir, { recursive: true });
+      // Write then rename, so a process starting at the same moment never reads half a file.
+      const partial = `${file}.${process.pid}.tmp`;
+      writeFileSync(partial, content);
+      renameSync(partial, file);
+    }
+  } catch (error) {
+    throw new Error(`cannot write flowc's font configuration to ${dir}: ${(error as Error).message}`);
+  }
+  env.FONTCONFIG_FILE = file;
+  configured = file;
+  return file;
+}

@@ -1,0 +1,142 @@
+/**
+ * Path data for edges and shapes: rounded orthogonal routes, smooth curves through points,
+ * polylines, and polygons with rounded corners. Pure functions of the points given.
+ */
+import type { Point } from '../layout/types.js';
+import { formatNumber as n } from './text.js';
+
+function distance(a: Point, b: Point): number {
+  return Math.hypot(b.x - a.x, b.y - a.y);
+}
+
+/** Moves from `from` towards `to` by `length`. */
+function towards(from: Point, to: Point, length: number): Point {
+  const d = distance(from, to);
+  if (d === 0) return { ...from };
+  return { x: from.x + ((to.x - from.x) * length) / d, y: from.y + ((to.y - from.y) * length) / d };
+}
+
+/** Drops points that repeat the previous one (they would give zero-length segments and no direction). */
+export function dedupe(points: readonly Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (!last || distance(last, p) > 0.01) out.push({ x: p.x, y: p.y });
+  }
+  return out;
+}
+
+/** Drops interior points that lie on a straight run, so corners are only drawn where the route turns. */
+function dropCollinear(points: readonly Point[]): Point[] {
+  if (points.length < 3) return [...points];
+  const out: Point[] = [points[0]!];
+  for (let i = 1; i < points.length - 1; i++) {
+    const a = out[out.length - 1]!;
+    const b = points[i]!;
+    const c = points[i + 1]!;
+    const cross = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x);
+    const dot = (b.x - a.x) * (c.x - b.x) + (b.y - a.y) * (c.y - b.y);
+    if (Math.abs(cross) > 0.01 || dot < 0) out.push(b);
+  }
+  out.push(points[points.length - 1]!);
+  return out;
+}
+
+/**
+ * Pulls the last point back along the last segment by `length`, so the line stops inside the
+ * arrowhead instead of poking through its tip. Returns null when the last segment is too short.
+ */
+export function shortenEnd(points: readonly Point[], length: number): Point[] | null {
+  const route = dedupe(points);
+  if (route.length < 2) return null;
+  const end = route[route.length - 1]!;
+  const before = route[route.length - 2]!;
+  if (distance(before, end) < length + 2) return null;
+  return [...route.slice(0, -1), towards(end, before, length)];
+}
+
+/**
+ * An orthogonal (or any polyline) route with each bend rounded by a quadratic curve of up to
+ * `radius`; the radius shrinks where segments are short so that neighbouring corners never overlap.
+ */
+export function roundedPath(points: readonly Point[], radius: number): string {
+  const route = dropCollinear(dedupe(points));
+  if (route.length === 0) return '';
+  const first = route[0]!;
+  let d = `M${n(first.x)} ${n(first.y)}`;
+  for (let i = 1; i < route.length - 1; i++) {
+    const prev = route[i - 1]!;
+    const corner = route[i]!;
+    const next = route[i + 1]!;
+    // A segment shared by two corners gives each half of its length; an end segment gives all of it.
+    const inShare = i - 1 === 0 ? 1 : 0.5;
+    const outShare = i + 1 === route.length - 1 ? 1 : 0.5;
+    const r = Math.min(radius, distance(prev, corner) * inShare, distance(corner, next) * outShare);
+    const a = towards(corner, prev, r);
+    const b = towards(corner, next, r);
+    d += ` L${n(a.x)} ${n(a.y)} Q${n(corner.x)} ${n(corner.y)} ${n(b.x)} ${n(b.y)}`;
+  }
+  if (route.length > 1) {
+    const last = route[route.length - 1]!;
+    d += ` L${n(last.x)} ${n(last.y)}`;
+  }
+  return d;
+}
+
+/** Straight segments through the points. */
+export function polylinePath(points: readonly Point[]): string {
+  return dedupe(points)
+    .map((p, i) => `${i === 0 ? 'M' : 'L'}${n(p.x)} ${n(p.y)}`)
+    .join(' ');
+}
+
+/**
+ * A smooth curve through every point (Catmull–Rom converted to cubic Béziers). The ends are
+ * tangent to the first and last segments, so an edge still leaves and enters along its handle.
+ */
+export function splinePath(points: readonly Point[]): string {
+  const route = dedupe(points);
+  if (route.length < 3) return polylinePath(route);
+  const first = route[0]!;
+  let d = `M${n(first.x)} ${n(first.y)}`;
+  for (let i = 0; i < route.length - 1; i++) {
+    const p0 = route[i - 1] ?? route[i]!;
+    const p1 = route[i]!;
+    const p2 = route[i + 1]!;
+    const p3 = route[i + 2] ?? p2;
+    const c1 = { x: p1.x + (p2.x - p0.x) / 6, y: p1.y + (p2.y - p0.y) / 6 };
+    const c2 = { x: p2.x - (p3.x - p1.x) / 6, y: p2.y - (p3.y - p1.y) / 6 };
+    d += ` C${n(c1.x)} ${n(c1.y)} ${n(c2.x)} ${n(c2.y)} ${n(p2.x)} ${n(p2.y)}`;
+  }
+  return d;
+}
+
+/** A closed polygon with each vertex rounded by up to `radius`. */
+export function roundedPolygon(vertices: readonly Point[], radius: number): string {
+  const count = vertices.length;
+  const parts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const prev = vertices[(i + count - 1) % count]!;
+    const corner = vertices[i]!;
+    const next = vertices[(i + 1) % count]!;
+    const r = Math.min(radius, distance(prev, corner) / 2, distance(corner, next) / 2);
+    const a = towards(corner, prev, r);
+    const b = towards(corner, next, r);
+    parts.push(`${i === 0 ? 'M' : 'L'}${n(a.x)} ${n(a.y)} Q${n(corner.x)} ${n(corner.y)} ${n(b.x)} ${n(b.y)}`);
+  }
+  return `${parts.join(' ')} Z`;
+}
+
+/** A rectangle whose top two corners are rounded with circular arcs, like an SVG `rect` with `rx` (a header band inside a group box). */
+export function topRoundedRect(x: number, y: number, width: number, height: number, radius: number): string {
+  const r = Math.min(radius, width / 2, height);
+  return [
+    `M${n(x)} ${n(y + height)}`,
+    `L${n(x)} ${n(y + r)}`,
+    `A${n(r)} ${n(r)} 0 0 1 ${n(x + r)} ${n(y)}`,
+    `L${n(x + width - r)} ${n(y)}`,
+    `A${n(r)} ${n(r)} 0 0 1 ${n(x + width)} ${n(y + r)}`,
+    `L${n(x + width)} ${n(y + height)}`,
+    'Z',
+  ].join(' ');
+}

@@ -1,0 +1,318 @@
+/**
+ * The SVG emitter: a standalone SVG 1.1 document drawn from the layout, byte-identical for the same
+ * input. Draw order is groups, edge lines, nodes, edge labels, so a label sits on top of any line
+ * and a node hides nothing but the ends of its own edges.
+ */
+import type { Layout, LayoutEdge, LayoutGroup, LayoutNode, Point } from '../layout/types.js';
+import type { Direction } from '../model/diagram.js';
+import { EDGE_FONT_SIZE, FONT_STACK, LINE_HEIGHT, NODE_FONT_SIZE, TITLE_FONT_SIZE } from '../style.js';
+import { polylinePath, roundedPath, roundedPolygon, shortenEnd, splinePath, topRoundedRect } from './geometry.js';
+import { edgeElementId, groupElementId, nodeElementId } from './ids.js';
+import { attributePalette, autoThemeStyle, type Palette, type Role, type Theme } from './theme.js';
+import { formatNumber as n, xmlAttribute, xmlText } from './text.js';
+
+export type { Theme } from './theme.js';
+
+export interface SvgOptions {
+  /** `light` (default), `dark`, or `auto` (follows the viewer's prefers-color-scheme). */
+  theme?: Theme;
+  /** The `<title>`; defaults to a summary of the diagram. */
+  title?: string;
+  /** The `<desc>`; defaults to a sentence describing the diagram. */
+  description?: string;
+  /** Qualified ids of nodes drawn as erroneous (a red dashed outline). */
+  highlight?: string[];
+}
+
+/** What a circle means in the flow, read from its edges (the contract's definition). */
+type NodeKind = 'start' | 'end' | 'terminal' | 'step' | 'decision';
+
+const STROKE_WIDTH = 1.5;
+const GROUP_RADIUS = 10;
+const STEP_RADIUS = 8;
+const DIAMOND_RADIUS = 4;
+const EDGE_CORNER_RADIUS = 8;
+const LABEL_RADIUS = 4;
+const END_RING_GAP = 3.5;
+const HIGHLIGHT_GAP = 4;
+const TITLE_INSET = 12;
+/** Arrowhead length and width, px (user space, independent of the stroke width). */
+const ARROW_LENGTH = 9;
+const ARROW_WIDTH = 8;
+/** How far a line is pulled back from the arrow tip so its square end hides inside the head. */
+const ARROW_INSET = 5;
+/** Where the middle of capitals and lower case sits above the baseline, in em (DejaVu Sans). */
+const TEXT_CENTRE_OFFSET = 0.36;
+
+const ARROW_ID = 'flowc-arrow';
+/** Used when the last segment is too short to pull the line back: the tip is then at the line end. */
+const ARROW_FLUSH_ID = 'flowc-arrow-flush';
+
+export function emitSvg(layout: Layout, options: SvgOptions = {}): string {
+  const theme = options.theme ?? 'light';
+  const palette = attributePalette(theme);
+  const paint = (role: Role, extra = ''): string => paintAttributes(palette, role, extra);
+  const kinds = nodeKinds(layout);
+  const highlighted = new Set(options.highlight ?? []);
+  const width = n(layout.width);
+  const height = n(layout.height);
+
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${height}" ` +
+      `viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="flowc-title flowc-desc">`,
+    `  <title id="flowc-title">${xmlText(options.title ?? defaultTitle(layout))}</title>`,
+    `  <desc id="flowc-desc">${xmlText(options.description ?? defaultDescription(layout, kinds))}</desc>`,
+    ...defs(theme, paint),
+    `  <rect class="flowc-background" x="0" y="0" width="${width}" height="${height}"${backgroundFill(palette, theme)}/>`,
+  ];
+
+  out.push('  <g class="flowc-groups">');
+  for (const group of layout.groups) out.push(...drawGroup(group, paint));
+  out.push('  </g>', '  <g class="flowc-edges">');
+  layout.edges.forEach((edge, index) => out.push(drawEdgeLine(edge, index, layout.edgeStyle, paint)));
+  out.push('  </g>', '  <g class="flowc-nodes">');
+  for (const node of layout.nodes) {
+    out.push(...drawNode(node, kinds.get(node.id) ?? 'step', highlighted.has(node.id), paint));
+  }
+  out.push('  </g>', '  <g class="flowc-edge-labels">');
+  layout.edges.forEach((edge, index) => out.push(...drawEdgeLabel(edge, index, paint)));
+  out.push('  </g>', '</svg>', '');
+  return out.join('\n');
+}
+
+type PaintFn = (role: Role, extra?: string) => string;
+
+/**
+ * ` class="flowc-role" fill=… stroke=…`: the class lets the `auto` style sheet repaint the element;
+ * a role that only strokes gets `fill="none"` so that CSS never has to say it.
+ */
+function paintAttributes(palette: Palette, role: Role, extra: string): string {
+  const { fill, stroke } = palette[role];
+  let attributes = ` class="flowc-${role}" fill="${fill ?? 'none'}"`;
+  if (stroke) attributes += ` stroke="${stroke}"`;
+  return attributes + extra;
+}
+
+/**
+ * The light SVG is transparent, so it sits on any page; a dark SVG brings its own dark background.
+ * In `auto` the background is transparent unless the style sheet's dark rules paint it.
+ */
+function backgroundFill(palette: Palette, theme: Theme): string {
+  return theme === 'dark' ? ` fill="${palette.background.fill}"` : ' fill="none"';
+}
+
+function defs(theme: Theme, paint: PaintFn): string[] {
+  const arrow = `M0 0 L${ARROW_LENGTH} ${ARROW_WIDTH / 2} L0 ${ARROW_WIDTH} Z`;
+  const marker = (id: string, refX: number): string[] => [
+    `    <marker id="${id}" viewBox="0 0 ${ARROW_LENGTH} ${ARROW_WIDTH}" refX="${refX}" refY="${ARROW_WIDTH / 2}" ` +
+      `markerWidth="${ARROW_LENGTH}" markerHeight="${ARROW_WIDTH}" markerUnits="userSpaceOnUse" orient="auto">`,
+    `      <path d="${arrow}"${paint('arrow')}/>`,
+    '    </marker>',
+  ];
+  const lines = ['  <defs>'];
+  if (theme === 'auto') {
+    const css = autoThemeStyle()
+      .split('\n')
+      .map((line) => `    ${line}`)
+      .join('\n');
+    lines.push('    <style type="text/css"><![CDATA[', css, '    ]]></style>');
+  }
+  lines.push(...marker(ARROW_ID, ARROW_LENGTH - ARROW_INSET), ...marker(ARROW_FLUSH_ID, ARROW_LENGTH), '  </defs>');
+  return lines;
+}
+
+/** Start (no incoming edge), end (no outgoing edge), or neither, for circles; steps and decisions otherwise. */
+function nodeKinds(layout: Layout): Map<string, NodeKind> {
+  const hasIncoming = new Set(layout.edges.map((e) => e.to));
+  const hasOutgoing = new Set(layout.edges.map((e) => e.from));
+  const kinds = new Map<string, NodeKind>();
+  for (const node of layout.nodes) {
+    if (node.shape === 'rectangle') kinds.set(node.id, 'step');
+    else if (node.shape === 'diamond') kinds.set(node.id, 'decision');
+    else if (!hasIncoming.has(node.id)) kinds.set(node.id, 'start');
+    else if (!hasOutgoing.has(node.id)) kinds.set(node.id, 'end');
+    else kinds.set(node.id, 'terminal');
+  }
+  return kinds;
+}
+
+function defaultTitle(layout: Layout): string {
+  const titles = layout.groups.map((g) => g.title);
+  return titles.length > 0 ? `Flowchart: ${titles.join(', ')}` : 'Flowchart';
+}
+
+const DIRECTION_WORDS: Record<Direction, string> = {
+  LR: 'left to right',
+  RL: 'right to left',
+  TB: 'top to bottom',
+  BT: 'bottom to top',
+};
+
+function defaultDescription(layout: Layout, kinds: Map<string, NodeKind>): string {
+  const count = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`;
+  const labelsOf = (kind: NodeKind): string[] =>
+    layout.nodes.filter((node) => kinds.get(node.id) === kind).map((node) => `"${node.label}"`);
+  const sentences = [
+    `A flowchart of ${count(layout.nodes.length, 'node')} and ${count(layout.edges.length, 'edge')}` +
+      (layout.groups.length > 0 ? ` in ${count(layout.groups.length, 'group')}` : '') +
+      `, flowing ${DIRECTION_WORDS[layout.direction]}.`,
+  ];
+  const starts = labelsOf('start');
+  const ends = labelsOf('end');
+  if (starts.length > 0) sentences.push(`Starts at ${starts.join(', ')}.`);
+  if (ends.length > 0) sentences.push(`Ends at ${ends.join(', ')}.`);
+  return sentences.join(' ');
+}
+
+function drawGroup(group: LayoutGroup, paint: PaintFn): string[] {
+  const { x, y, width, height, header } = group;
+  const box = `x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" rx="${GROUP_RADIUS}"`;
+  // The header band is drawn between the fill and the border so the border stays crisp over it.
+  const headerShape =
+    Math.abs(header.y - y) < 0.5
+      ? `<path d="${topRoundedRect(header.x, header.y, header.width, header.height, GROUP_RADIUS)}"${paint('group-header')}/>`
+      : `<rect x="${n(header.x)}" y="${n(header.y)}" width="${n(header.width)}" height="${n(header.height)}"${paint('group-header')}/>`;
+  const title = textElement([group.title], {
+    x: header.x + TITLE_INSET,
+    centreY: header.y + header.height / 2,
+    fontSize: TITLE_FONT_SIZE,
+    anchor: 'start',
+    weight: 'bold',
+    paint: paint('group-title'),
+  });
+  return [
+    `    <g id="${groupElementId(group.id)}" class="flowc-group" data-id="${xmlAttribute(group.id)}">`,
+    `      <rect ${box}${paint('group-fill')}/>`,
+    `      ${headerShape}`,
+    `      <rect ${box}${paint('group-border', ' stroke-width="1"')}/>`,
+    `      ${title}`,
+    '    </g>',
+  ];
+}
+
+function drawEdgeLine(edge: LayoutEdge, index: number, style: Layout['edgeStyle'], paint: PaintFn): string {
+  const shortened = shortenEnd(edge.points, ARROW_INSET);
+  const points: Point[] = shortened ?? edge.points;
+  const d =
+    style === 'spline'
+      ? splinePath(points)
+      : style === 'straight'
+        ? polylinePath(points)
+        : roundedPath(points, EDGE_CORNER_RADIUS);
+  const marker = shortened ? ARROW_ID : ARROW_FLUSH_ID;
+  return (
+    `    <path id="${edgeElementId(index)}" data-from="${xmlAttribute(edge.from)}" data-to="${xmlAttribute(edge.to)}" ` +
+    `d="${d}"${paint('edge', ` stroke-width="${STROKE_WIDTH}" stroke-linejoin="round" marker-end="url(#${marker})"`)}/>`
+  );
+}
+
+function drawEdgeLabel(edge: LayoutEdge, index: number, paint: PaintFn): string[] {
+  const box = edge.labelBox;
+  if (!box || edge.label === null) return [];
+  const lines = edge.labelLines.length > 0 ? edge.labelLines : edge.label.split('\n');
+  const text = textElement(lines, {
+    x: box.x + box.width / 2,
+    centreY: box.y + box.height / 2,
+    fontSize: EDGE_FONT_SIZE,
+    anchor: 'middle',
+    paint: paint('label-text'),
+  });
+  return [
+    `    <g id="${edgeElementId(index)}-label" class="flowc-edge-label">`,
+    `      <rect x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}" rx="${LABEL_RADIUS}"` +
+      `${paint('label-box', ' stroke-width="1"')}/>`,
+    `      ${text}`,
+    '    </g>',
+  ];
+}
+
+function drawNode(node: LayoutNode, kind: NodeKind, highlighted: boolean, paint: PaintFn): string[] {
+  const cx = node.x + node.width / 2;
+  const cy = node.y + node.height / 2;
+  const stroke = ` stroke-width="${STROKE_WIDTH}"`;
+  const shapes: string[] = [];
+  const outline: string[] = [];
+  const dashed = ` stroke-width="2" stroke-dasharray="5 3"`;
+  if (node.shape === 'circle') {
+    const r = Math.min(node.width, node.height) / 2;
+    shapes.push(`<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r)}"${paint(kind, stroke)}/>`);
+    // An end is a double ring (the convention for a final state); a start is a single ring.
+    if (kind === 'end') {
+      shapes.push(`<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r - END_RING_GAP)}"${paint('end-ring', stroke)}/>`);
+    }
+    outline.push(`<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r + HIGHLIGHT_GAP)}"${paint('highlight', dashed)}/>`);
+  } else if (node.shape === 'diamond') {
+    shapes.push(`<path d="${roundedPolygon(diamond(cx, cy, node.width / 2, node.height / 2), DIAMOND_RADIUS)}"${paint(kind, stroke)}/>`);
+    const [a, b] = offsetDiamond(node.width / 2, node.height / 2, HIGHLIGHT_GAP);
+    outline.push(`<path d="${roundedPolygon(diamond(cx, cy, a, b), DIAMOND_RADIUS)}"${paint('highlight', dashed)}/>`);
+  } else {
+    shapes.push(
+      `<rect x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.height)}" rx="${STEP_RADIUS}"${paint(kind, stroke)}/>`,
+    );
+    const g = HIGHLIGHT_GAP;
+    outline.push(
+      `<rect x="${n(node.x - g)}" y="${n(node.y - g)}" width="${n(node.width + 2 * g)}" height="${n(node.height + 2 * g)}" ` +
+        `rx="${STEP_RADIUS + g}"${paint('highlight', dashed)}/>`,
+    );
+  }
+  const label = textElement(node.lines.length > 0 ? node.lines : [node.label], {
+    x: cx,
+    centreY: cy,
+    fontSize: NODE_FONT_SIZE,
+    anchor: 'middle',
+    paint: paint('node-text'),
+  });
+  const classes = `flowc-node flowc-node-${kind}${highlighted ? ' flowc-node-error' : ''}`;
+  return [
+    `    <g id="${nodeElementId(node.id)}" class="${classes}" data-id="${xmlAttribute(node.id)}">`,
+    ...shapes.map((s) => `      ${s}`),
+    ...(highlighted ? outline.map((s) => `      ${s}`) : []),
+    `      ${label}`,
+    '    </g>',
+  ];
+}
+
+function diamond(cx: number, cy: number, halfWidth: number, halfHeight: number): Point[] {
+  return [
+    { x: cx, y: cy - halfHeight },
+    { x: cx + halfWidth, y: cy },
+    { x: cx, y: cy + halfHeight },
+    { x: cx - halfWidth, y: cy },
+  ];
+}
+
+/** Half-diagonals of the rhombus whose sides lie `gap` outside those of the given one. */
+function offsetDiamond(halfWidth: number, halfHeight: number, gap: number): [number, number] {
+  const side = Math.hypot(halfWidth, halfHeight);
+  return [halfWidth + (gap * side) / halfHeight, halfHeight + (gap * side) / halfWidth];
+}
+
+interface TextOptions {
+  x: number;
+  /** Vertical centre of the block of lines. */
+  centreY: number;
+  fontSize: number;
+  anchor: 'start' | 'middle';
+  weight?: 'bold';
+  paint: string;
+}
+
+/**
+ * A block of lines centred on `centreY`, one tspan per line. The font family is written on every
+ * text element (librsvg matches the family name literally), and `xml:space="preserve"` keeps
+ * the label's spaces as written.
+ */
+function textElement(lines: readonly string[], options: TextOptions): string {
+  const lineHeight = options.fontSize * LINE_HEIGHT;
+  const firstBaseline =
+    options.centreY - ((lines.length - 1) * lineHeight) / 2 + options.fontSize * TEXT_CENTRE_OFFSET;
+  const spans = lines
+    .map((line, i) => `<tspan x="${n(options.x)}" y="${n(firstBaseline + i * lineHeight)}">${xmlText(line)}</tspan>`)
+    .join('');
+  const weight = options.weight ? ` font-weight="${options.weight}"` : '';
+  return (
+    `<text xml:space="preserve" text-anchor="${options.anchor}" font-family="${xmlAttribute(FONT_STACK)}" ` +
+    `font-size="${options.fontSize}"${weight}${options.paint}>${spans}</text>`
+  );
+}
