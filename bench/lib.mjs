@@ -1,0 +1,71 @@
+// Shared helpers for the benchmarks: whole-process timing, peak memory, machine description.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const bin = join(root, 'bin', 'flowc.js');
+const rssHook = fileURLToPath(new URL('./rss-hook.mjs', import.meta.url));
+
+export function machine() {
+  const cpu = cpus();
+  return `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}-${process.arch}`;
+}
+
+/** Runs `node args...` once; returns wall milliseconds, peak RSS in MB and the exit status. */
+export function runNode(args, { cwd = root, input, env } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'flowc-bench-'));
+  const rssFile = join(dir, 'rss');
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', rssHook, ...args], {
+    cwd,
+    input,
+    env: { ...process.env, ...env, FLOWC_BENCH_RSS_FILE: rssFile },
+    maxBuffer: 1 << 30,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  let rssMB = NaN;
+  try {
+    rssMB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  } catch {
+    /* the process died before its exit hook */
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return { ms, rssMB, status: r.status, stderr: r.stderr.toString(), stdout: r.stdout };
+}
+
+/** Runs a command (not node) once and returns wall milliseconds. */
+export function runCommand(cmd, args, { cwd = root } = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  return { ms, status: r.status, stderr: r.stderr?.toString() ?? '', error: r.error };
+}
+
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Interleaves runs of several commands (so machine noise hits all alike) and returns medians. */
+export function sideBySide(commands, runs) {
+  const times = commands.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    commands.forEach((c, k) => {
+      const r = c();
+      if (r.status !== 0 && r.status !== undefined) throw new Error(`benchmark command failed (${r.status}): ${r.stderr}`);
+      times[k].push(r.ms);
+    });
+  }
+  return times.map(median);
+}
+
+export function table(headers, rows) {
+  const out = [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`];
+  for (const row of rows) out.push(`| ${row.join(' | ')} |`);
+  return out.join('\n');
+}

@@ -1,0 +1,68 @@
+// Render benchmark (issue 3): whole-process `flowc render` of every sample next to `node -e ''`
+// (the floor of any Node CLI), and generated clustered diagrams of 50, 200 and 1,000 nodes with
+// the share of each stage measured in-process.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateFlow } from './generate.mjs';
+import { bin, machine, median, root, runNode, sideBySide, table } from './lib.mjs';
+
+const out = join(root, 'bench', 'out');
+
+export async function benchRender({ runs = 15 } = {}) {
+  mkdirSync(out, { recursive: true });
+  const samples = readdirSync(join(root, 'samples')).filter((f) => f.endsWith('.flow')).sort();
+  const floor = () => runNode(['-e', '']);
+  const renderSample = (f) => () => runNode([bin, 'render', join('samples', f), '-o', join(out, f.replace(/\.flow$/, '.svg'))]);
+  const medians = sideBySide([floor, ...samples.map(renderSample)], runs);
+  const floorMs = medians[0];
+  const sampleRows = samples.map((f, i) => [f, `${medians[i + 1].toFixed(0)} ms`, `${(medians[i + 1] / floorMs).toFixed(2)}×`]);
+  console.error(`  node -e '' ${floorMs.toFixed(0)} ms; cqrs ${medians[1 + samples.indexOf('cqrs.flow')]?.toFixed(0)} ms`);
+
+  const lib = await import(join(root, 'dist', 'index.js'));
+  const genRows = [];
+  for (const nodes of [50, 200, 1000]) {
+    const text = generateFlow({ nodes, groups: Math.max(2, Math.round(nodes / 12)), seed: 42 });
+    const file = join(out, `render-${nodes}.flow`);
+    writeFileSync(file, text);
+    const n = nodes >= 1000 ? 3 : 5;
+    const whole = [];
+    for (let i = 0; i < n; i++) {
+      const r = runNode([bin, 'render', file, '-o', join(out, `render-${nodes}.svg`)]);
+      if (r.status !== 0) throw new Error(`render of ${nodes} nodes exited ${r.status}: ${r.stderr}`);
+      whole.push(r.ms);
+    }
+    const stages = { parse: [], validate: [], layout: [], emit: [] };
+    for (let i = 0; i < n; i++) {
+      let t = performance.now();
+      const ast = lib.parse(text);
+      stages.parse.push(performance.now() - t);
+      t = performance.now();
+      const { diagram } = lib.resolve(ast);
+      lib.validate(diagram);
+      stages.validate.push(performance.now() - t);
+      t = performance.now();
+      const laidOut = lib.layout(diagram);
+      stages.layout.push(performance.now() - t);
+      t = performance.now();
+      lib.emitSvg(laidOut);
+      stages.emit.push(performance.now() - t);
+    }
+    const m = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, median(v)]));
+    const total = m.parse + m.validate + m.layout + m.emit;
+    const share = (k) => `${m[k].toFixed(0)} ms (${((100 * m[k]) / total).toFixed(0)} %)`;
+    const wholeMs = median(whole);
+    genRows.push([String(nodes), `${(wholeMs / 1000).toFixed(2)} s`, share('parse'), share('validate'), share('layout'), share('emit')]);
+    console.error(`  ${nodes} nodes: ${wholeMs.toFixed(0)} ms whole process`);
+  }
+  return [
+    `### Render (\`npm run bench -- render\`)`,
+    '',
+    `Machine: ${machine()}. Medians of ${runs} interleaved runs, whole process, SVG output.`,
+    '',
+    table(['sample', '`flowc render FILE -o x.svg`', 'vs `node -e \'\'`'], [[`\`node -e ''\``, `${floorMs.toFixed(0)} ms`, '1.00×'], ...sampleRows]),
+    '',
+    'Generated clustered diagrams (`bench/generate.mjs`, about 12 nodes a group); stage times in-process (warm):',
+    '',
+    table(['nodes', 'whole process', 'parse', 'resolve + validate', 'layout', 'emit SVG'], genRows),
+  ].join('\n');
+}
