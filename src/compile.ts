@@ -2,11 +2,12 @@
  * The whole pipeline as two functions: `check` (parse → resolve → validate) and `compile`
  * (check → layout → emit). The CLI and the batch renderer call only these.
  */
+import type { Diagnostic } from './diagnostics.js';
 import type { Diagram, Direction } from './model/diagram.js';
 import type { EdgeStyle, Layout } from './layout/types.js';
 import { check, type CheckOptions, type CheckResult } from './check.js';
-import { layout } from './layout/index.js';
-import { emitDot, emitJson, emitMermaid, emitSvg, type Theme } from './emit/index.js';
+import { layout, LayoutError } from './layout/index.js';
+import { emitDot, emitJson, emitMermaid, emitPng, emitSvg, type Theme } from './emit/index.js';
 
 export type Format = 'svg' | 'png' | 'json' | 'mermaid' | 'dot';
 export const FORMATS: readonly Format[] = ['svg', 'png', 'json', 'mermaid', 'dot'];
@@ -58,8 +59,20 @@ export async function compileFormats(
   const getLayout = (): Layout => (laidOut ??= layout(result.diagram, { direction: options.direction, edges: options.edges }));
   let svg: string | null = null;
   const getSvg = (): string => (svg ??= emitSvg(getLayout(), svgOptions(result, options)));
-  for (const format of formats) {
-    outputs[format] = await emitFormat(format, result.diagram, getLayout, getSvg, options);
+  try {
+    for (const format of formats) {
+      outputs[format] = await emitFormat(format, result.diagram, getLayout, getSvg, options);
+    }
+  } catch (error) {
+    if (!(error instanceof LayoutError)) throw error;
+    // The layout engine gave up on this graph: report it like any other error, with nothing written.
+    const diagnostic: Diagnostic = {
+      ruleId: 'layout',
+      severity: 'error',
+      message: error.message,
+      span: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+    };
+    return { ...result, diagnostics: [...result.diagnostics, diagnostic], renderable: false, outputs: {} };
   }
   return { ...result, outputs };
 }
@@ -81,10 +94,8 @@ async function emitFormat(
       return emitMermaid(diagram, { direction });
     case 'dot':
       return emitDot(diagram, { direction });
-    case 'png': {
-      const { emitPng } = await import('./emit/png.js');
+    case 'png':
       return emitPng(getSvg(), { scale: options.scale, width: options.width, background: options.background });
-    }
   }
 }
 
