@@ -1,0 +1,54 @@
+/**
+ * Every rule flowc knows, in one table: adding a rule is one file in rules/ and one line here.
+ * The order is the order of docs/rules.md: the contract's rules first, then flowc's own warnings,
+ * then the rules about suppression comments.
+ */
+import type { RuleMeta, RuleModule } from './types.js';
+import { rule as syntax } from './rules/syntax.js';
+import { rule as unresolvedReference } from './rules/unresolved-reference.js';
+import { rule as duplicateId } from './rules/duplicate-id.js';
+import { rule as unknownAttribute } from './rules/unknown-attribute.js';
+import { rule as missingStart } from './rules/missing-start.js';
+import { rule as missingEnd } from './rules/missing-end.js';
+import { rule as unreachableNode } from './rules/unreachable-node.js';
+import { rule as unlabelledBranch } from './rules/unlabelled-branch.js';
+import { rule as unknownSetting } from './rules/unknown-setting.js';
+import { rule as duplicateAttribute } from './rules/duplicate-attribute.js';
+import { rule as duplicateSetting } from './rules/duplicate-setting.js';
+import { rule as deadEnd } from './rules/dead-end.js';
+import { rule as noPathToEnd } from './rules/no-path-to-end.js';
+import { rule as singleBranch } from './rules/single-branch.js';
+import { rule as duplicateBranchLabel } from './rules/duplicate-branch-label.js';
+import { rule as duplicateEdge } from './rules/duplicate-edge.js';
+import { rule as circleInFlow } from './rules/circle-in-flow.js';
+import { rule as emptyGroup } from './rules/empty-group.js';
+import { rule as unusedDisableDirective } from './rules/unused-disable-directive.js';
+import { rule as invalidDirective } from './rules/invalid-directive.js';
+
+export const RULE_MODULES: readonly RuleModule[] = [
+  syntax,
+  unresolvedReference,
+  duplicateId,
+  unknownAttribute,
+  missingStart,
+  missingEnd,
+  unreachableNode,
+  unlabelledBranch,
+  unknownSetting,
+  duplicateAttribute,
+  duplicateSetting,
+  deadEnd,
+  noPathToEnd,
+  singleBranch,
+  duplicateBranchLabel,
+  duplicateEdge,
+  circleInFlow,
+  emptyGroup,
+  unusedDisableDirective,
+  invalidDirective,
+];
+
+/** Every rule id with its metadata, including the rules earlier stages report (for SARIF, docs, settings). */
+export const rules: readonly RuleMeta[] = RULE_MODULES.map((m) => m.meta);
+
+export const RULES_BY_ID: ReadonlyMap<string, RuleMeta> = new Map(rules.map((meta) => [meta.id, meta]));

@@ -1,0 +1,36 @@
+/**
+ * `missing-end` (error): no circle without outgoing edges, so the flow never finishes. Reported
+ * once, at the circle most likely meant as the end (the last one declared, which has an outgoing
+ * edge), else at the last node. `no-path-to-end` stays silent then (every node would qualify).
+ */
+import { describeNode } from '../graph.js';
+import { docsFor, type DiagramRule } from '../types.js';
+import { FILE_START } from './missing-start.js';
+
+export const rule: DiagramRule = {
+  meta: {
+    id: 'missing-end',
+    defaultSeverity: 'error',
+    description: 'no circle without outgoing edges exists, so the flow has no end',
+    docs: docsFor('missing-end'),
+    configurable: true,
+    suppressible: true,
+  },
+  needsCompleteDiagram: true,
+  check({ diagram, graph, report }) {
+    if (graph.ends.length > 0) return;
+    const circle = [...diagram.nodes].reverse().find((n) => n.shape === 'circle');
+    if (circle) {
+      const outgoing = graph.outgoing[graph.indexOf.get(circle.id)!]![0]!;
+      report(
+        `the flow has no end: every circle has an outgoing edge (${describeNode(circle)} has one to '${outgoing.to}' on line ${outgoing.span.line})`,
+        circle.span,
+        ['an end is a circle with no outgoing edge'],
+      );
+    } else if (diagram.nodes.length > 0) {
+      report('the flow has no end: the diagram has no circle', diagram.nodes[diagram.nodes.length - 1]!.span, ['add a circle with no outgoing edge where the flow finishes']);
+    } else {
+      report('the flow has no end: the file declares no node', FILE_START);
+    }
+  },
+};

@@ -1,0 +1,57 @@
+/**
+ * What a rule is: its metadata (for reporters, docs and settings) and, for the rules that read the
+ * resolved diagram, a `check` that reports through a context.
+ */
+import type { Severity, Span } from '../diagnostics.js';
+import type { Diagram } from '../model/diagram.js';
+import type { FlowGraph } from './graph.js';
+
+export type RuleSetting = 'off' | 'warn' | 'error';
+export type RuleSettings = Record<string, RuleSetting>;
+
+export interface RuleMeta {
+  id: string;
+  defaultSeverity: Severity;
+  /** One line: what the rule reports. */
+  description: string;
+  /** Where the rule is documented: docs/rules.md at the rule's anchor. */
+  docs: string;
+  /**
+   * False for the rules whose errors leave no diagram to draw (`syntax`, `unresolved-reference`,
+   * `duplicate-id`): they are always errors, and settings that name them are rejected.
+   */
+  configurable: boolean;
+  /** Whether a `# flowc-disable…` comment may silence it (never for the unconfigurable rules). */
+  suppressible: boolean;
+}
+
+export interface RuleContext {
+  diagram: Diagram;
+  graph: FlowGraph;
+  report(message: string, span: Span, notes?: string[]): void;
+}
+
+/** A rule that reads the resolved diagram. */
+export interface DiagramRule {
+  meta: RuleMeta;
+  /**
+   * True for the flow rules (starts, ends, reachability, dead ends): on an incomplete diagram
+   * (an edge that did not resolve was left out) what they find is a consequence, so they wait.
+   */
+  needsCompleteDiagram: boolean;
+  check(context: RuleContext): void;
+}
+
+/** A rule whose diagnostics an earlier stage produces; listed so settings, reporters and docs know it. */
+export interface StageRule {
+  meta: RuleMeta;
+  producedBy: 'parse' | 'resolve' | 'suppressions';
+}
+
+export type RuleModule = DiagramRule | StageRule;
+
+export const RULES_DOCS_URL = 'https://github.com/flowc/flowc/blob/main/docs/rules.md';
+
+export function docsFor(id: string): string {
+  return `${RULES_DOCS_URL}#${id}`;
+}
