@@ -34,14 +34,14 @@ export function emitDot(diagram: Diagram, options: DotOptions = {}): string {
       `fontcolor=${quote(LIGHT['label-text'].fill ?? 'black')}, arrowsize=0.8];`,
   ];
   const nodeLine = (node: DiagramNode, indent: string): string =>
-    `${indent}${quote(node.id)} [label=${quote(node.label)}, ${shapeAttributes(node, kinds.get(node.id))}];`;
+    `${indent}${quote(node.id)} [label=${quoteLabel(node.label)}, ${shapeAttributes(node, kinds.get(node.id))}];`;
 
   for (const node of diagram.nodes) if (node.group === null) lines.push(nodeLine(node, '  '));
   const nodesById = new Map(diagram.nodes.map((node) => [node.id, node]));
   for (const group of diagram.groups) {
     lines.push(
       `  subgraph ${quote(`cluster_${group.id}`)} {`,
-      `    graph [label=${quote(group.title)}, labeljust=l, style="rounded,filled", ` +
+      `    graph [label=${quoteLabel(group.title)}, labeljust=l, style="rounded,filled", ` +
         `color=${quote(LIGHT['group-border'].stroke ?? 'gray')}, fillcolor=${quote(LIGHT['group-fill'].fill ?? 'white')}, ` +
         `fontcolor=${quote(LIGHT['group-title'].fill ?? 'black')}];`,
     );
@@ -56,7 +56,7 @@ export function emitDot(diagram: Diagram, options: DotOptions = {}): string {
     if (!known.has(edge.from) || !known.has(edge.to)) continue; // an unresolved edge is a lint error, not drawn
     const from = quote(edge.from) + (edge.fromHandle ? `:${COMPASS[edge.fromHandle]}` : '');
     const to = quote(edge.to) + (edge.toHandle ? `:${COMPASS[edge.toHandle]}` : '');
-    const label = edge.label ? ` [label=${quote(edge.label)}]` : '';
+    const label = edge.label ? ` [label=${quoteLabel(edge.label)}]` : '';
     lines.push(`  ${from} -> ${to}${label};`);
   }
   lines.push('}');
@@ -78,8 +78,8 @@ function shapeAttributes(node: DiagramNode, circle: CircleKind | undefined): str
 }
 
 /**
- * A DOT quoted string. The lexer only knows `\"`; Graphviz then reads `\n`, `\l`, `\r`, `\N`, `\G`…
- * as label escapes, so a literal backslash is written `\\` and a line break `\n`.
+ * A DOT quoted string (for ids). The lexer only knows `\"`, so quotes are escaped; backslashes are
+ * doubled and line breaks written `\n` because Graphviz reads `\n`, `\l`, `\N`, `\G`… in names too.
  */
 export function quote(text: string): string {
   const escaped = stripIllegalChars(text)
@@ -87,4 +87,12 @@ export function quote(text: string): string {
     .replace(/"/g, '\\"')
     .replace(/\r\n|\r|\n/g, '\\n');
   return `"${escaped}"`;
+}
+
+/**
+ * A label: a quoted string whose `&` is also escaped, because Graphviz decodes HTML entities
+ * (`&amp;`, `&#35;`) in labels and a label that reads `&lt;` must not be drawn as `<`.
+ */
+export function quoteLabel(text: string): string {
+  return quote(text.replace(/&/g, '&amp;'));
 }
