@@ -1,0 +1,189 @@
+/**
+ * Turns what the user typed (files, folders, globs) into the list of `.flow` files to read.
+ * Shared by `lint`, `render --check` and the batch renderer.
+ *
+ * - A file named explicitly is taken whatever its extension.
+ * - A folder is walked recursively for `*.flow` (sorted, so runs are reproducible), skipping
+ *   `node_modules` and `.git`; symbolic links are followed, and a folder already visited (by its
+ *   real path) is not walked again, so a link loop ends.
+ * - A glob (`docs/**\/*.flow`) is expanded with tinyglobby; only `*.flow` files are kept.
+ * - Files matching the configuration's `ignore` globs are left out, and so is anything inside
+ *   `excludeDirs` (an output folder inside the input tree is never read back as input).
+ * Problems (a missing path, an unreadable folder, a pattern that matches nothing) are collected,
+ * not thrown: the caller lints what it can and reports the rest.
+ */
+import * as path from 'node:path';
+import type { Dirent } from 'node:fs';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { FileSystem } from './io.js';
+
+export interface IgnoreRules {
+  /** Globs, relative to `base` (the folder of the configuration file). */
+  patterns: readonly string[];
+  base: string;
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  fs: FileSystem;
+  ignore?: IgnoreRules;
+  /** Absolute folders never to read from (e.g. the output folder). */
+  excludeDirs?: readonly string[];
+}
+
+export interface DiscoveryProblem {
+  /** The argument or path concerned, as the user would recognise it. */
+  input: string;
+  message: string;
+}
+
+export interface Discovery {
+  /** Absolute paths, in argument order, each folder's files sorted; no duplicates. */
+  files: string[];
+  problems: DiscoveryProblem[];
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+const FLOW_EXTENSION = '.flow';
+
+export async function discoverFiles(inputs: readonly string[], options: DiscoverOptions): Promise<Discovery> {
+  const { cwd, fs } = options;
+  const problems: DiscoveryProblem[] = [];
+  const ignored = options.ignore ? await ignoredFiles(options.ignore) : new Set<string>();
+  const excluded = await Promise.all((options.excludeDirs ?? []).map((dir) => realpathOr(fs, path.resolve(cwd, dir))));
+  const isExcluded = (real: string) => excluded.some((dir) => real === dir || real.startsWith(dir + path.sep));
+
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const add = async (file: string): Promise<boolean> => {
+    if (ignored.has(file)) return false;
+    const real = await realpathOr(fs, file);
+    if (isExcluded(real) || seen.has(real)) return false;
+    seen.add(real);
+    files.push(file);
+    return true;
+  };
+
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    let stats;
+    try {
+      stats = await fs.stat(absolute);
+    } catch (error) {
+      if (isDynamicPattern(input)) {
+        const found = await expandGlob(input, cwd);
+        let added = 0;
+        for (const file of found) if (await add(file)) added++;
+        if (found.length === 0) problems.push({ input, message: `no ${FLOW_EXTENSION} files match '${input}'` });
+        else if (added === 0 && found.every((f) => ignored.has(f))) {
+          problems.push({ input, message: `every file matching '${input}' is ignored by the configuration` });
+        }
+        continue;
+      }
+      problems.push({ input, message: describeFsError(error, 'no such file or folder') });
+      continue;
+    }
+    if (stats.isDirectory()) {
+      const found: string[] = [];
+      await walk(fs, absolute, found, problems, new Set(), isExcluded);
+      let added = 0;
+      for (const file of found) if (await add(file)) added++;
+      if (found.length === 0) problems.push({ input, message: `no ${FLOW_EXTENSION} files in folder '${input}'` });
+      else if (added === 0 && found.every((f) => ignored.has(f))) {
+        problems.push({ input, message: `every ${FLOW_EXTENSION} file in '${input}' is ignored by the configuration` });
+      }
+    } else {
+      // An explicitly named file is read even without the .flow extension; an ignored one is
+      // skipped quietly (a pre-commit hook passes every changed file, ignored ones included).
+      await add(absolute);
+    }
+  }
+  return { files, problems };
+}
+
+async function walk(
+  fs: FileSystem,
+  dir: string,
+  found: string[],
+  problems: DiscoveryProblem[],
+  visited: Set<string>,
+  isExcluded: (real: string) => boolean,
+): Promise<void> {
+  let real: string;
+  let entries: Dirent[];
+  try {
+    real = await fs.realpath(dir);
+    if (visited.has(real) || isExcluded(real)) return;
+    visited.add(real);
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    problems.push({ input: dir, message: describeFsError(error, 'cannot read folder') });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const stats = await fs.stat(full);
+        isDir = stats.isDirectory();
+        isFile = stats.isFile();
+      } catch {
+        continue; // a dangling link is not a file to lint
+      }
+    }
+    if (isDir) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(fs, full, found, problems, visited, isExcluded);
+    } else if (isFile && entry.name.endsWith(FLOW_EXTENSION)) {
+      found.push(full);
+    }
+  }
+}
+
+async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+  const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false, dot: false });
+  return matches
+    .filter((file) => file.endsWith(FLOW_EXTENSION))
+    .map((file) => path.normalize(file))
+    .sort();
+}
+
+async function ignoredFiles(ignore: IgnoreRules): Promise<Set<string>> {
+  if (ignore.patterns.length === 0) return new Set();
+  const matches = await glob([...ignore.patterns], { cwd: ignore.base, absolute: true, onlyFiles: true, dot: true });
+  return new Set(matches.map((file) => path.normalize(file)));
+}
+
+async function realpathOr(fs: FileSystem, file: string): Promise<string> {
+  try {
+    return await fs.realpath(file);
+  } catch {
+    return file;
+  }
+}
+
+/** "permission denied", "no such file or folder": the system error in words, without a stack. */
+export function describeFsError(error: unknown, fallback: string): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    case 'EISDIR':
+      return 'is a folder';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'read-only file system';
+    default:
+      return code ? `${fallback} (${code})` : fallback;
+  }
+}

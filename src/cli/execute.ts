@@ -1,0 +1,181 @@
+/**
+ * The CLI as a function: `execute(argv, io)` parses the arguments, runs one command and returns
+ * the exit code. It never exits the process and never lets an exception out, so tests call it
+ * directly and `main.ts` only sets `process.exitCode`.
+ *
+ * Each command's module is imported when that command runs: `flowc lint` never loads layout or
+ * emit, and sharp is loaded only for PNG output (start-up time is a product requirement).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT_USAGE, UsageError } from './errors.js';
+import type { Io } from './io.js';
+import { choice, collect, nonNegativeInteger, positiveNumber } from './options.js';
+import { flowcVersion } from './version.js';
+import type { LintOptions } from './lint.js';
+import type { RenderCommandOptions } from './render.js';
+import { addBatchOptions } from './batch-options.js';
+
+const LINT_EXAMPLES = `
+Examples:
+  $ flowc lint diagram.flow                     lint one file
+  $ flowc lint docs/ 'samples/**/*.flow'        folders (recursive) and globs
+  $ flowc lint                                  lint every .flow file under the current folder
+  $ cat diagram.flow | flowc lint - --stdin-filename diagram.flow
+  $ flowc lint docs/ --format json              ESLint-shaped JSON on stdout
+  $ flowc lint docs/ --format github --format sarif:flowc.sarif
+                                                annotations on stdout, and a SARIF file
+  $ flowc lint docs/ --format sarif -o flowc.sarif
+  $ flowc lint docs/ --max-warnings 0           fail on any warning
+  $ flowc lint docs/ --quiet                    errors only
+  $ flowc lint docs/ --rule dead-end=off --rule single-branch=error
+  $ flowc lint docs/ --config ci/flowc.config.json
+  $ flowc lint docs/ --no-config                ignore any flowc.config.json
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors found,
+2 the command could not run (bad option, unreadable path, invalid configuration).
+`;
+
+const RENDER_EXAMPLES = `
+Examples:
+  $ flowc render diagram.flow -o diagram.svg    format from the extension
+  $ flowc render diagram.flow -o diagram.png --scale 3
+  $ flowc render diagram.flow -o diagram.png --width 1600 --background white
+  $ flowc render diagram.flow -f mermaid        Mermaid text on stdout
+  $ flowc render diagram.flow -f dot -o diagram.gv
+  $ flowc render diagram.flow -f json -o layout.json
+  $ cat diagram.flow | flowc render - -f svg > diagram.svg
+  $ flowc render diagram.flow -o out.svg --direction TB --edges spline --theme dark
+  $ flowc render docs/ -o build/diagrams -f svg,png
+                                                several inputs, folders or globs: batch rendering
+  $ flowc render --check diagram.flow -o diagram.svg
+                                                exit 1 if diagram.svg is not what flowc renders now
+  $ flowc render --check docs/                  check every docs/**/*.flow against the .svg beside it
+
+Exit codes: 0 rendered, 1 the input has errors (nothing is written when the diagram cannot be
+drawn; with other rule errors it is drawn, offending nodes marked, and the exit code is 1) or
+--check found stale or missing outputs, 2 the command could not run (bad option, unreadable
+input, unwritable output, invalid configuration).
+`;
+
+const MAIN_EXAMPLES = `
+Examples:
+  $ flowc lint docs/
+  $ flowc render samples/cqrs.flow -o cqrs.svg
+  $ flowc render --check docs/
+  $ flowc lint --help                           every option of a command
+
+Environment: NO_COLOR disables colour, FORCE_COLOR forces it; FLOWC_DEBUG=1 prints stack
+traces of internal errors (like --debug).
+`;
+
+export async function execute(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const debug = argv.includes('--debug') || io.env['FLOWC_DEBUG'] === '1';
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(error, io, debug);
+  }
+}
+
+function handleError(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version are not errors; everything else commander rejects is misuse.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    return EXIT_USAGE;
+  }
+  if (error instanceof UsageError) {
+    io.stderr.write(`flowc: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`flowc: internal error: ${message.split('\n')[0]}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  else io.stderr.write('flowc: run again with --debug (or FLOWC_DEBUG=1) for the stack trace, and please report it\n');
+  return EXIT_USAGE;
+}
+
+function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
+  const program = new Command('flowc');
+  program
+    .description('Lint and render .flow flowcharts to SVG, PNG, Mermaid, DOT and JSON.')
+    .version(flowcVersion(), '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--debug', 'print the stack trace of an internal error')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(text.replace(/^error: /, 'flowc: ')),
+    })
+    .addHelpText('after', MAIN_EXAMPLES)
+    .addHelpCommand('help [command]', 'show help for a command');
+
+  program
+    .command('lint')
+    .summary('check .flow files and report problems')
+    .description('Check .flow files (files, folders searched recursively, globs, or - for stdin) and report problems.')
+    .argument('[paths...]', 'files, folders, globs, or - for standard input (default: the current folder)')
+    .addOption(
+      new Option('-f, --format <name[:file]>', 'report format: stylish, json, sarif, github, compact, unix; repeat for several reports, NAME:FILE writes one to FILE')
+        .argParser(collect),
+    )
+    .option('-o, --output <file>', 'write the report (of the format given without :FILE) to a file')
+    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', nonNegativeInteger)
+    .option('-q, --quiet', 'report errors only')
+    .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable; wins over the configuration)', collect)
+    .option('-c, --config <file>', 'use this configuration file instead of the nearest flowc.config.json')
+    .option('--no-config', 'use no configuration file')
+    .option('--stdin-filename <name>', 'the file name to report for standard input')
+    .option('--debug', 'print the stack trace of an internal error')
+    .addHelpText('after', LINT_EXAMPLES)
+    .action(async (paths: string[], options: LintOptions) => {
+      const { runLint } = await import('./lint.js');
+      setExitCode(await runLint(paths, options, io));
+    });
+
+  const render = program
+    .command('render')
+    .summary('draw .flow files as SVG, PNG, Mermaid, DOT or JSON')
+    .description('Render a .flow file (or several, a folder, a glob) to SVG, PNG, JSON, Mermaid or DOT.')
+    .argument('[inputs...]', '.flow files, folders, globs, or - for standard input')
+    .option('-o, --output <path>', 'output file (default: stdout), or a folder for several inputs')
+    .addOption(
+      new Option('-f, --format <formats>', 'svg, png, json, mermaid or dot (default: from the output extension, else svg); comma-separated for several').argParser(
+        (value: string, previous: unknown) => parseFormatsOption(value, previous),
+      ),
+    )
+    .option('--direction <dir>', 'layout direction: LR, TB, RL or BT', choice(['LR', 'TB', 'RL', 'BT'] as const))
+    .option('--edges <style>', 'edge routing: ortho, spline or straight', choice(['ortho', 'spline', 'straight'] as const))
+    .option('--theme <theme>', 'colour theme: light, dark or auto (follows the viewer)', choice(['light', 'dark', 'auto'] as const))
+    .option('--scale <n>', 'PNG: pixels per SVG unit (default 2)', positiveNumber)
+    .option('--width <px>', 'PNG: output width in pixels (overrides --scale)', positiveNumber)
+    .option('--background <color>', "PNG: background colour, e.g. white, '#1e1e1e' or transparent")
+    .option('--check', 'compare existing outputs with a fresh render; exit 1 if any is stale or missing')
+    .option('-q, --quiet', 'print errors only')
+    .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable; wins over the configuration)', collect)
+    .option('-c, --config <file>', 'use this configuration file instead of the nearest flowc.config.json')
+    .option('--no-config', 'use no configuration file')
+    .option('--stdin-filename <name>', 'the file name to report for standard input')
+    .option('--debug', 'print the stack trace of an internal error')
+    .addHelpText('after', RENDER_EXAMPLES);
+  addBatchOptions(render);
+  render.action(async (inputs: string[], options: RenderCommandOptions) => {
+    const { runRender } = await import('./render.js');
+    setExitCode(await runRender(inputs, options, io));
+  });
+
+  return program;
+}
+
+/** `-f svg,png` and repeated `-f`; the parser lives with the render command (loaded lazily there). */
+function parseFormatsOption(value: string, previous: unknown): string[] {
+  const formats = Array.isArray(previous) ? [...(previous as string[])] : [];
+  for (const part of value.split(',')) if (part.trim() !== '') formats.push(part.trim());
+  return formats;
+}

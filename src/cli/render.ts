@@ -1,0 +1,337 @@
+/**
+ * `flowc render`: one file to one output (the simple path, here), `--check` (compare outputs
+ * with what flowc would write now, here), or several inputs / folders / globs / an output folder,
+ * handed to the batch renderer (src/batch).
+ *
+ * Exit codes: 0 rendered cleanly (warnings allowed); 1 the input has errors — either nothing was
+ * drawn (syntax, unresolved reference, duplicate id: no output is written) or the diagram was drawn
+ * with its offending nodes marked (the output is written); also 1 for a layout failure and for
+ * `--check` finding stale or missing outputs; 2 misuse or an I/O failure.
+ */
+import * as path from 'node:path';
+import type { CompileOptions, Format, RenderOptions } from '../compile.js';
+import { FORMAT_VALUES, type RuleSeverity } from '../config/index.js';
+import { colorEnabled, createColors } from '../report/color.js';
+import { stylish } from '../report/stylish.js';
+import type { LintResult, ReportRule } from '../report/types.js';
+import { didYouMean } from '../util/suggest.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { describeFsError, discoverFiles } from './discover.js';
+import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
+import type { Io } from './io.js';
+import { commonBase, formatFromExtension, outputPathFor } from './output-paths.js';
+import { configPath, ignoreRules, loadSettings, type CommonOptions, type Settings } from './settings.js';
+import { readSource, readStdinSource, shownPath, STDIN, type Source } from './sources.js';
+import { isDynamicPattern } from 'tinyglobby';
+import { flowcVersion } from './version.js';
+import { renderBatchSeam } from './batch-seam.js';
+
+/** The render command's options as commander parses them. */
+export interface RenderCommandOptions extends CommonOptions, RenderOptions {
+  output?: string;
+  /** `-f svg` or `-f svg,png` (several formats: batch rendering), as typed; validated by parseFormats. */
+  format?: string[];
+  check?: boolean;
+  quiet?: boolean;
+  stdinFilename?: string;
+  /** Batch rendering (src/cli/batch-options.ts). */
+  jobs?: number;
+  force?: boolean;
+  shard?: string;
+  base?: string;
+}
+
+/** The options after validation: the formats checked and deduplicated. */
+interface RenderRequest extends Omit<RenderCommandOptions, 'format'> {
+  formats: Format[];
+}
+
+/**
+ * What the batch renderer receives: the command's options with the configuration applied.
+ * `src/batch/index.ts` exports `renderBatch(inputs, options, io): Promise<number>`.
+ */
+export interface BatchRenderRequest {
+  formats: Format[];
+  /** Absolute output folder; null to write each output beside its source. */
+  outDir: string | null;
+  render: RenderOptions;
+  rules: Record<string, RuleSeverity>;
+  ignore: { patterns: string[]; base: string };
+  quiet: boolean;
+  /** The batch renderer's own options (`--jobs`, `--force`, `--shard`, `--base`). */
+  batch: Pick<RenderCommandOptions, 'jobs' | 'force' | 'shard' | 'base'>;
+}
+
+/** Validates `-f` values (each may be a comma-separated list). */
+export function parseFormats(values: readonly string[]): Format[] {
+  const formats: Format[] = [];
+  for (const raw of values.flatMap((v) => v.split(','))) {
+    const name = raw.trim().toLowerCase();
+    if (name === '') continue;
+    if (!(FORMAT_VALUES as readonly string[]).includes(name)) {
+      const suggestion = didYouMean(name, FORMAT_VALUES);
+      throw new UsageError(
+        `unknown output format '${raw.trim()}': expected ${FORMAT_VALUES.join(', ')}${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+      );
+    }
+    if (!formats.includes(name as Format)) formats.push(name as Format);
+  }
+  return formats;
+}
+
+export async function runRender(inputs: readonly string[], commandOptions: RenderCommandOptions, io: Io): Promise<number> {
+  if (inputs.length === 0) throw new UsageError('no input: name a .flow file, a folder, a glob, or - for standard input');
+  const { format, ...rest } = commandOptions;
+  const options: RenderRequest = { ...rest, formats: parseFormats(format ?? []) };
+  const settings = await loadSettings(options, io);
+  const render = renderOptions(options, settings);
+  if (options.check) return checkOutputs(inputs, options, settings, render, io);
+  if (await isSingleFileRender(inputs, options, io)) return renderSingle(inputs[0]!, options, settings, render, io);
+  return dispatchBatch(inputs, options, settings, render, io);
+}
+
+/** Command-line options over the configuration's render defaults. */
+function renderOptions(options: RenderRequest, settings: Settings): RenderOptions {
+  const defaults = settings.loaded.config.render;
+  return {
+    direction: options.direction ?? defaults.direction,
+    edges: options.edges ?? defaults.edges,
+    theme: options.theme ?? defaults.theme,
+    scale: options.scale ?? defaults.scale,
+    width: options.width ?? defaults.width,
+    background: options.background ?? defaults.background,
+  };
+}
+
+async function isSingleFileRender(inputs: readonly string[], options: RenderRequest, io: Io): Promise<boolean> {
+  if (inputs.length !== 1 || options.formats.length > 1) return false;
+  const input = inputs[0]!;
+  if (input === STDIN) return true;
+  if (isDynamicPattern(input) && !(await isFile(io, path.resolve(io.cwd, input)))) return false;
+  if (await isFolder(io, path.resolve(io.cwd, input))) return false;
+  if (options.output !== undefined && (endsWithSeparator(options.output) || (await isFolder(io, path.resolve(io.cwd, options.output))))) {
+    return false;
+  }
+  return true;
+}
+
+async function renderSingle(
+  input: string,
+  options: RenderRequest,
+  settings: Settings,
+  render: RenderOptions,
+  io: Io,
+): Promise<number> {
+  const output = options.output === undefined || options.output === STDIN ? null : path.resolve(io.cwd, options.output);
+  const format = chooseFormat(options.formats[0], output, settings.loaded.config.render.format);
+  if (output === null && format === 'png' && io.stdout.isTTY) {
+    throw new UsageError('refusing to write PNG data to a terminal: use -o FILE.png or redirect standard output');
+  }
+  const source = await readInput(input, options, io);
+  const compileOptions: CompileOptions = { ...render, format, rules: settings.ruleSettings };
+  const { result, errors } = await compileSource(source, compileOptions);
+  printDiagnostics([{ filePath: source.filePath, source: source.text, diagnostics: result.diagnostics }], options, settings.rules, io);
+  const name = shownPath(io, source.filePath);
+  if (result.output === null) {
+    io.stderr.write(`flowc: ${name} was not rendered: fix the errors above\n`);
+    return EXIT_INPUT_ERRORS;
+  }
+  if (output === null) {
+    io.stdout.write(result.output);
+  } else {
+    try {
+      await writeFileAtomic(io.fs, output, result.output);
+    } catch (error) {
+      io.stderr.write(`flowc: cannot write ${shownPath(io, output)}: ${describeFsError(error, 'write failed')}\n`);
+      return EXIT_USAGE;
+    }
+  }
+  if (errors > 0) {
+    io.stderr.write(`flowc: ${name} has ${errors === 1 ? '1 error' : `${errors} errors`}; the diagram was drawn with the offending nodes marked\n`);
+    return EXIT_INPUT_ERRORS;
+  }
+  return EXIT_OK;
+}
+
+/** -f wins; else the output's extension; else the configuration's format; else SVG. */
+export function chooseFormat(flag: Format | undefined, output: string | null, configured: Format | undefined): Format {
+  const implied = output === null ? null : formatFromExtension(output);
+  if (flag !== undefined) {
+    if (implied !== null && implied !== flag) {
+      throw new UsageError(`-f ${flag} does not match the output file's extension (${path.extname(output!)} is ${implied})`);
+    }
+    return flag;
+  }
+  if (implied !== null) return implied;
+  if (output !== null && path.extname(output) !== '') {
+    throw new UsageError(
+      `cannot tell the format from '${path.extname(output)}': use -f svg|png|json|mermaid|dot, or an extension .svg .png .json .mmd .mermaid .dot .gv`,
+    );
+  }
+  return configured ?? 'svg';
+}
+
+async function readInput(input: string, options: RenderRequest, io: Io): Promise<Source> {
+  if (input === STDIN) return readStdinSource(io, options.stdinFilename);
+  const read = await readSource(io, path.resolve(io.cwd, input));
+  if ('problem' in read) throw new UsageError(`${input}: ${read.problem}`);
+  return read;
+}
+
+type Compiled = { result: Awaited<ReturnType<typeof import('../compile.js').compile>>; errors: number };
+
+/** Runs the pipeline. A layout failure comes back from compile as a `layout` error diagnostic. */
+async function compileSource(source: Source, options: CompileOptions): Promise<Compiled> {
+  const { compile } = await import('../compile.js');
+  const result = await compile(source.text, options);
+  return { result, errors: result.diagnostics.filter((d) => d.severity === 'error').length };
+}
+
+function printDiagnostics(results: LintResult[], options: RenderRequest, rules: ReportRule[], io: Io): void {
+  const shown = options.quiet
+    ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
+    : results;
+  if (shown.every((r) => r.diagnostics.length === 0)) return;
+  const colors = createColors(colorEnabled(io.stderr.isTTY, io.env));
+  io.stderr.write(stylish(shown, { cwd: io.cwd, colors, rules, version: flowcVersion() }));
+}
+
+/**
+ * `--check`: render every input in memory and compare with the file a render would write.
+ * A single file with `-o FILE` is compared with FILE; otherwise outputs are where batch rendering
+ * puts them (beside each source, or mirrored under `-o DIR` / the configuration's `outDir`).
+ */
+async function checkOutputs(
+  inputs: readonly string[],
+  options: RenderRequest,
+  settings: Settings,
+  render: RenderOptions,
+  io: Io,
+): Promise<number> {
+  if (inputs.includes(STDIN)) throw new UsageError('--check compares files with their outputs: it cannot read standard input');
+  const targets = await checkTargets(inputs, options, settings, io);
+  const { compileFormats } = await import('../compile.js');
+  const stale: string[] = [];
+  let failed = false;
+  let compared = 0;
+  for (const target of targets.items) {
+    const read = await readSource(io, target.source);
+    if ('problem' in read) {
+      io.stderr.write(`flowc: ${shownPath(io, target.source)}: ${read.problem}\n`);
+      failed = true;
+      continue;
+    }
+    const result = await compileFormats(read.text, target.outputs.map((o) => o.format), { ...render, rules: settings.ruleSettings });
+    if (!result.renderable) {
+      printDiagnostics([{ filePath: read.filePath, source: read.text, diagnostics: result.diagnostics }], { ...options, quiet: true }, settings.rules, io);
+      io.stderr.write(`flowc: ${shownPath(io, read.filePath)} could not be rendered: fix the errors above\n`);
+      failed = true;
+      continue;
+    }
+    const outputs = result.outputs;
+    for (const { format, file } of target.outputs) {
+      compared++;
+      const expected = outputs[format]!;
+      const status = await compareWithFile(io, file, expected);
+      if (status !== 'up-to-date') stale.push(`${status === 'missing' ? 'missing' : 'stale'}  ${shownPath(io, file)}  (from ${shownPath(io, target.source)})`);
+    }
+  }
+  for (const problem of targets.problems) io.stderr.write(`flowc: ${problem}\n`);
+  if (stale.length > 0) {
+    io.stdout.write(`${stale.join('\n')}\n`);
+    io.stdout.write(`✖ ${stale.length} of ${compared} outputs out of date: run flowc render to update them\n`);
+  } else if (!failed && targets.problems.length === 0) {
+    io.stdout.write(`✔ ${compared === 1 ? '1 output' : `${compared} outputs`} up to date\n`);
+  }
+  if (targets.problems.length > 0) return EXIT_USAGE;
+  return stale.length > 0 || failed ? EXIT_INPUT_ERRORS : EXIT_OK;
+}
+
+interface CheckTarget {
+  source: string;
+  outputs: { format: Format; file: string }[];
+}
+
+async function checkTargets(
+  inputs: readonly string[],
+  options: RenderRequest,
+  settings: Settings,
+  io: Io,
+): Promise<{ items: CheckTarget[]; problems: string[] }> {
+  const configured = settings.loaded.config.render;
+  if (await isSingleFileRender(inputs, options, io)) {
+    if (options.output !== undefined) {
+      const file = path.resolve(io.cwd, options.output);
+      const format = chooseFormat(options.formats[0], file, configured.format);
+      return { items: [{ source: path.resolve(io.cwd, inputs[0]!), outputs: [{ format, file }] }], problems: [] };
+    }
+  }
+  const formats = options.formats.length > 0 ? options.formats : [configured.format ?? 'svg'];
+  const outDir = options.output !== undefined ? path.resolve(io.cwd, options.output) : configured.outDir ? configPath(settings, configured.outDir) : null;
+  const discovery = await discoverFiles(inputs, {
+    cwd: io.cwd,
+    fs: io.fs,
+    ignore: ignoreRules(settings),
+    excludeDirs: outDir === null ? [] : [outDir],
+  });
+  const folders = new Set<string>();
+  for (const input of inputs) if (await isFolder(io, path.resolve(io.cwd, input))) folders.add(path.resolve(io.cwd, input));
+  const base = options.base !== undefined ? path.resolve(io.cwd, options.base) : commonBase(inputs, io.cwd, (p) => folders.has(p));
+  const items = discovery.files.map((source) => ({
+    source,
+    outputs: formats.map((format) => ({ format, file: outputPathFor(source, format, outDir, base) })),
+  }));
+  return { items, problems: discovery.problems.map((p) => `${shownPath(io, p.input)}: ${p.message}`) };
+}
+
+async function compareWithFile(io: Io, file: string, expected: string | Buffer): Promise<'up-to-date' | 'stale' | 'missing'> {
+  let actual: Buffer;
+  try {
+    actual = await io.fs.readFile(file);
+  } catch {
+    return 'missing';
+  }
+  const wanted = typeof expected === 'string' ? Buffer.from(expected, 'utf8') : expected;
+  return actual.equals(wanted) ? 'up-to-date' : 'stale';
+}
+
+async function dispatchBatch(
+  inputs: readonly string[],
+  options: RenderRequest,
+  settings: Settings,
+  render: RenderOptions,
+  io: Io,
+): Promise<number> {
+  if (inputs.includes(STDIN)) throw new UsageError("'-' (standard input) renders one diagram: give it alone");
+  const configured = settings.loaded.config.render;
+  const request: BatchRenderRequest = {
+    formats: options.formats.length > 0 ? options.formats : [configured.format ?? 'svg'],
+    outDir: options.output !== undefined ? path.resolve(io.cwd, options.output) : configured.outDir ? configPath(settings, configured.outDir) : null,
+    render,
+    rules: settings.ruleSettings,
+    ignore: ignoreRules(settings),
+    quiet: options.quiet === true,
+    batch: { jobs: options.jobs, force: options.force, shard: options.shard, base: options.base },
+  };
+  return renderBatchSeam(inputs, request, io);
+}
+
+async function isFolder(io: Io, file: string): Promise<boolean> {
+  try {
+    return (await io.fs.stat(file)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function isFile(io: Io, file: string): Promise<boolean> {
+  try {
+    return (await io.fs.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function endsWithSeparator(p: string): boolean {
+  return p.endsWith('/') || p.endsWith(path.sep);
+}

@@ -1,0 +1,35 @@
+/**
+ * Reading the inputs: standard input (`-`) and files, with failures as messages, not throws.
+ */
+import * as path from 'node:path';
+import { describeFsError } from './discover.js';
+import type { Io } from './io.js';
+
+export const STDIN = '-';
+export const STDIN_NAME = '<stdin>';
+
+export interface Source {
+  /** Absolute path, or `<stdin>` (or the absolute `--stdin-filename`). */
+  filePath: string;
+  text: string;
+}
+
+export async function readStdinSource(io: Io, stdinFilename?: string): Promise<Source> {
+  const text = (await io.readStdin()).toString('utf8');
+  return { filePath: stdinFilename ? path.resolve(io.cwd, stdinFilename) : STDIN_NAME, text };
+}
+
+export async function readSource(io: Io, file: string): Promise<Source | { filePath: string; problem: string }> {
+  try {
+    const text = (await io.fs.readFile(file)).toString('utf8');
+    return { filePath: file, text };
+  } catch (error) {
+    return { filePath: file, problem: describeFsError(error, 'cannot read file') };
+  }
+}
+
+/** A path as the user would recognise it in a message. */
+export function shownPath(io: Io, file: string): string {
+  if (!path.isAbsolute(file)) return file;
+  return path.relative(io.cwd, file) || file;
+}

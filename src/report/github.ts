@@ -1,0 +1,35 @@
+/**
+ * GitHub Actions workflow commands: each problem becomes an annotation on its line of the pull
+ * request. Escaping follows the Actions runner (toolkit `command.ts`): in the message `%`, `\r` and
+ * `\n`; in property values also `:` and `,`.
+ */
+import { portablePath } from './paths.js';
+import type { Reporter } from './types.js';
+
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export const github: Reporter = (results, context) => {
+  let text = '';
+  for (const result of results) {
+    const file = portablePath(result.filePath, context.cwd);
+    for (const d of result.diagnostics) {
+      const properties = [
+        `file=${escapeProperty(file)}`,
+        `line=${d.span.line}`,
+        `col=${d.span.column}`,
+        `endLine=${d.span.endLine}`,
+        `endColumn=${d.span.endColumn}`,
+        `title=${escapeProperty(`flowc ${d.ruleId}`)}`,
+      ].join(',');
+      const message = [d.message, ...(d.notes ?? [])].join('\n');
+      text += `::${d.severity} ${properties}::${escapeData(message)}\n`;
+    }
+  }
+  return text;
+};
