@@ -36,8 +36,11 @@ export function emitDot(diagram: Diagram, options: DotOptions = {}): string {
   const nodeLine = (node: DiagramNode, indent: string): string =>
     `${indent}${quote(node.id)} [label=${quoteLabel(node.label)}, ${shapeAttributes(node, kinds.get(node.id))}];`;
 
-  for (const node of diagram.nodes) if (node.group === null) lines.push(nodeLine(node, '  '));
-  const nodesById = new Map(diagram.nodes.map((node) => [node.id, node]));
+  // A node is drawn in its group's block; one whose group is unknown is drawn at the top level rather than lost.
+  const groupIds = new Set(diagram.groups.map((group) => group.id));
+  for (const node of diagram.nodes) {
+    if (node.group === null || !groupIds.has(node.group)) lines.push(nodeLine(node, '  '));
+  }
   for (const group of diagram.groups) {
     lines.push(
       `  subgraph ${quote(`cluster_${group.id}`)} {`,
@@ -45,10 +48,7 @@ export function emitDot(diagram: Diagram, options: DotOptions = {}): string {
         `color=${quote(LIGHT['group-border'].stroke ?? 'gray')}, fillcolor=${quote(LIGHT['group-fill'].fill ?? 'white')}, ` +
         `fontcolor=${quote(LIGHT['group-title'].fill ?? 'black')}];`,
     );
-    for (const nodeId of group.nodeIds) {
-      const node = nodesById.get(nodeId);
-      if (node) lines.push(nodeLine(node, '    '));
-    }
+    for (const node of diagram.nodes) if (node.group === group.id) lines.push(nodeLine(node, '    '));
     lines.push('  }');
   }
   const known = new Set(diagram.nodes.map((node) => node.id));

@@ -24,14 +24,14 @@ export function emitMermaid(diagram: Diagram, options: MermaidOptions = {}): str
     '%% Mermaid flowcharts have no edge handles, so the handle(side) settings of the .flow file are not kept.',
     `flowchart ${direction}`,
   ];
-  for (const node of diagram.nodes) if (node.group === null) lines.push(nodeLine(node, '  '));
-  const nodesById = new Map(diagram.nodes.map((node) => [node.id, node]));
+  // A node is drawn in its group's block; one whose group is unknown is drawn at the top level rather than lost.
+  const groupIds = new Set(diagram.groups.map((group) => group.id));
+  for (const node of diagram.nodes) {
+    if (node.group === null || !groupIds.has(node.group)) lines.push(nodeLine(node, '  '));
+  }
   for (const group of diagram.groups) {
     lines.push(`  subgraph ${ids.get(groupKey(group.id))} ["${escapeMermaidText(group.title)}"]`);
-    for (const nodeId of group.nodeIds) {
-      const node = nodesById.get(nodeId);
-      if (node) lines.push(nodeLine(node, '    '));
-    }
+    for (const node of diagram.nodes) if (node.group === group.id) lines.push(nodeLine(node, '    '));
     lines.push('  end');
   }
   for (const edge of diagram.edges) {
@@ -81,9 +81,22 @@ const MERMAID_ENTITIES: Record<string, string> = {
 
 export function escapeMermaidText(text: string): string {
   return stripIllegalChars(text)
-    .replace(/\r\n|\r|\n/g, '\u0000')
-    .replace(/["#&<>[\](){}|`]/g, (c) => MERMAID_ENTITIES[c] ?? c)
-    .replace(/\u0000/g, '<br/>');
+    .split(/\r\n|\r|\n/)
+    .map((line) => keepSpaces(line.replace(/["#&<>[\](){}|`]/g, (c) => MERMAID_ENTITIES[c] ?? c)))
+    .join('<br/>');
+}
+
+/**
+ * Mermaid trims labels and draws them as HTML, which collapses runs of spaces. Spaces at either end
+ * of a line, and every space after another one, are written as no-break spaces so they show.
+ */
+function keepSpaces(line: string): string {
+  return line.replace(/^ +| +$| {2,}/g, (run, offset: number) => {
+    const atStart = offset === 0;
+    const atEnd = offset + run.length === line.length;
+    if (atStart || atEnd) return '#160;'.repeat(run.length);
+    return ` ${'#160;'.repeat(run.length - 1)}`;
+  });
 }
 
 /** Words Mermaid's flowchart grammar treats as keywords; a node or subgraph named so breaks the chart. */
