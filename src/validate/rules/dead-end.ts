@@ -1,7 +1,8 @@
 /**
  * `dead-end` (warning): a step or decision with no outgoing edge. The flow stops there without
  * reaching an end circle: most often an edge was forgotten. Only nodes in the flow are judged
- * (an unreachable node is already an `unreachable-node` error).
+ * (an unreachable node is already an `unreachable-node` error), and only when the file has an end
+ * circle at all (without one, every last step would be reported: `missing-end` says it once).
  */
 import { describeNode } from '../graph.js';
 import { docsFor, type DiagramRule } from '../types.js';
@@ -17,6 +18,7 @@ export const rule: DiagramRule = {
   },
   needsCompleteDiagram: true,
   check({ graph, report }) {
+    if (graph.ends.length === 0) return;
     const inFlow = graph.inFlow;
     graph.nodes.forEach((node, i) => {
       if (!inFlow[i] || node.shape === 'circle' || graph.outgoing[i]!.length > 0) return;
