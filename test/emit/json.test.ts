@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { emitJson } from '../../src/emit/json.js';
 import type { Layout } from '../../src/layout/types.js';
 import { hostileLayout, sampleLayout } from './fixtures.js';
