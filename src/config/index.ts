@@ -178,8 +178,11 @@ export function parseRuleSetting(
     return setting as RuleSeverity;
   }
   const shown = JSON.stringify(setting) ?? String(setting);
-  const suggestion = typeof setting === 'string' ? didYouMean(setting, [...RULE_SEVERITIES, 'warning']) : null;
-  const hint = suggestion ? ` (did you mean '${suggestion === 'warning' ? 'warn' : suggestion}'?)` : '';
+  // ESLint users write "warning" (and numbers 0/1/2 are its older form): point them to the word.
+  const aliases: Record<string, RuleSeverity> = { warning: 'warn', '0': 'off', '1': 'warn', '2': 'error' };
+  const suggestion =
+    aliases[String(setting).toLowerCase()] ?? (typeof setting === 'string' ? didYouMean(setting, RULE_SEVERITIES) : null);
+  const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
   return { problem: `invalid severity ${shown}: expected "off", "warn" or "error"${hint}` };
 }
 
