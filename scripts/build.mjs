@@ -13,7 +13,7 @@ const quick = process.argv.includes('--no-types');
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'batch-worker': 'src/batch/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -1,0 +1,126 @@
+/**
+ * The incremental cache: `.flowc-cache.json` in the output folder (or, when outputs go beside
+ * their sources, in the base folder). One entry per source, keyed by its path relative to the
+ * base folder: a hash of everything that decides the outputs (source bytes, formats, render
+ * options, rule severities, flowc version), the outputs it wrote, and the failure it reported, so
+ * an unchanged broken file is reported again without being rendered again.
+ *
+ * The file is always replaced atomically, and saved now and then during a run, so a crash keeps
+ * the entries of the files that finished and never leaves half a file. Saving merges with what is
+ * on disk: two runs sharing an output folder (two shards, say) keep each other's entries.
+ */
+import * as path from 'node:path';
+import { writeFileAtomic } from '../cli/atomic-write.js';
+import type { FileSystem } from '../cli/io.js';
+import type { Failure } from './types.js';
+
+export const CACHE_FILE = '.flowc-cache.json';
+const CACHE_FORMAT = 1;
+
+export interface CacheEntry {
+  hash: string;
+  /** Output files, relative to the cache's folder, `/`-separated. */
+  outputs: string[];
+  /** The input failure of the last render (rule errors, unrenderable diagram). */
+  failure?: Failure;
+}
+
+interface CacheFile {
+  format: number;
+  entries: Record<string, CacheEntry>;
+}
+
+export class RenderCache {
+  private readonly changed = new Map<string, CacheEntry | null>();
+
+  private constructor(
+    private readonly fs: FileSystem,
+    readonly file: string,
+    private entries: Record<string, CacheEntry>,
+  ) {}
+
+  /** Reads the cache in `dir`; a missing, unreadable or foreign file is an empty cache. */
+  static async load(fs: FileSystem, dir: string): Promise<RenderCache> {
+    const file = path.join(dir, CACHE_FILE);
+    return new RenderCache(fs, file, await readEntries(fs, file));
+  }
+
+  get folder(): string {
+    return path.dirname(this.file);
+  }
+
+  get(key: string): CacheEntry | undefined {
+    const changed = this.changed.get(key);
+    if (changed !== undefined) return changed ?? undefined;
+    return Object.hasOwn(this.entries, key) ? this.entries[key] : undefined;
+  }
+
+  set(key: string, entry: CacheEntry): void {
+    this.changed.set(key, entry);
+  }
+
+  delete(key: string): void {
+    this.changed.set(key, null);
+  }
+
+  get dirty(): boolean {
+    return this.changed.size > 0;
+  }
+
+  /** Writes the entries changed in this run over what is on disk now. */
+  async save(): Promise<void> {
+    if (this.changed.size === 0) return;
+    // Entries set while this save is in flight go to the next save.
+    const pending = new Map(this.changed);
+    this.changed.clear();
+    this.entries = applyChanges(this.entries, pending);
+    try {
+      const merged = applyChanges(await readEntries(this.fs, this.file), pending);
+      const sorted: Record<string, CacheEntry> = {};
+      for (const key of Object.keys(merged).sort()) sorted[key] = merged[key]!;
+      const content: CacheFile = { format: CACHE_FORMAT, entries: sorted };
+      await writeFileAtomic(this.fs, this.file, JSON.stringify(content) + '\n');
+    } catch (error) {
+      for (const [key, entry] of pending) if (!this.changed.has(key)) this.changed.set(key, entry);
+      throw error;
+    }
+  }
+}
+
+function applyChanges(entries: Record<string, CacheEntry>, changes: ReadonlyMap<string, CacheEntry | null>): Record<string, CacheEntry> {
+  const result = { ...entries };
+  for (const [key, entry] of changes) {
+    if (entry === null) delete result[key];
+    else result[key] = entry;
+  }
+  return result;
+}
+
+async function readEntries(fs: FileSystem, file: string): Promise<Record<string, CacheEntry>> {
+  let text: string;
+  try {
+    text = (await fs.readFile(file)).toString('utf8');
+  } catch {
+    return {};
+  }
+  try {
+    const parsed = JSON.parse(text) as Partial<CacheFile> | null;
+    if (parsed?.format !== CACHE_FORMAT || typeof parsed.entries !== 'object' || parsed.entries === null) return {};
+    const entries: Record<string, CacheEntry> = {};
+    for (const [key, entry] of Object.entries(parsed.entries)) if (isEntry(entry)) entries[key] = entry;
+    return entries;
+  } catch {
+    return {}; // a damaged cache only costs a full render
+  }
+}
+
+function isEntry(value: unknown): value is CacheEntry {
+  const entry = value as Partial<CacheEntry> | null;
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.hash === 'string' &&
+    Array.isArray(entry.outputs) &&
+    entry.outputs.every((o) => typeof o === 'string')
+  );
+}

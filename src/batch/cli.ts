@@ -1,0 +1,85 @@
+/**
+ * `flowc render` with several inputs, a folder, a glob or an output folder: the CLI's render
+ * command hands over here (src/cli/batch-seam.ts). This module turns what the user typed into a
+ * `BatchRequest` (files discovered, base folder, jobs, shard), binds Ctrl-C to the run, and
+ * returns the exit code.
+ *
+ * Exit codes: 0 every file rendered or up to date; 1 a diagram has errors; 2 misuse, a missing
+ * input, or a file that could not be read or written; 130 interrupted by Ctrl-C.
+ */
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { discoverFiles } from '../cli/discover.js';
+import { EXIT_USAGE } from '../cli/errors.js';
+import type { Io } from '../cli/io.js';
+import { commonBase } from '../cli/output-paths.js';
+import type { BatchRenderRequest } from '../cli/render.js';
+import { shownPath } from '../cli/sources.js';
+import { renderBatch } from './index.js';
+import { parseShard } from './shard.js';
+import type { BatchIo } from './types.js';
+
+export interface BatchCommandHooks {
+  /** Ctrl-C; defaults to the process's SIGINT. Tests pass their own signal. */
+  signal?: AbortSignal;
+}
+
+export async function runBatchCommand(
+  inputs: readonly string[],
+  request: BatchRenderRequest,
+  io: Io,
+  hooks: BatchCommandHooks = {},
+): Promise<number> {
+  const shard = request.batch.shard !== undefined ? parseShard(request.batch.shard) : null;
+  const discovery = await discoverFiles(inputs, {
+    cwd: io.cwd,
+    fs: io.fs,
+    ignore: request.ignore,
+    excludeDirs: request.outDir === null ? [] : [request.outDir],
+  });
+  for (const problem of discovery.problems) io.stderr.write(`flowc: ${shownPath(io, problem.input)}: ${problem.message}\n`);
+  if (discovery.files.length === 0) {
+    if (discovery.problems.length === 0) io.stderr.write('flowc: no .flow files to render\n');
+    return EXIT_USAGE;
+  }
+  const base = request.batch.base !== undefined ? path.resolve(io.cwd, request.batch.base) : await inputsBase(inputs, io);
+  const interrupt = hooks.signal ? null : new AbortController();
+  const onSigint = (): void => interrupt?.abort();
+  if (interrupt) process.on('SIGINT', onSigint);
+  try {
+    const batchIo: BatchIo = { cwd: io.cwd, stderr: io.stderr, fs: io.fs, signal: hooks.signal ?? interrupt!.signal };
+    const summary = await renderBatch(
+      {
+        files: discovery.files,
+        base,
+        outDir: request.outDir,
+        formats: request.formats,
+        render: request.render,
+        rules: request.rules,
+        jobs: request.batch.jobs ?? availableParallelism(),
+        force: request.batch.force === true,
+        shard,
+        quiet: request.quiet,
+      },
+      batchIo,
+    );
+    if (summary.interrupted) return summary.exitCode;
+    return discovery.problems.length > 0 ? Math.max(EXIT_USAGE, summary.exitCode) : summary.exitCode;
+  } finally {
+    if (interrupt) process.off('SIGINT', onSigint);
+  }
+}
+
+/** The common base of the inputs (a folder argument counts as itself, a file as its folder). */
+async function inputsBase(inputs: readonly string[], io: Io): Promise<string> {
+  const folders = new Set<string>();
+  for (const input of inputs) {
+    const absolute = path.resolve(io.cwd, input);
+    try {
+      if ((await io.fs.stat(absolute)).isDirectory()) folders.add(absolute);
+    } catch {
+      // a glob or a missing path: not a folder
+    }
+  }
+  return commonBase(inputs, io.cwd, (absolute) => folders.has(absolute));
+}

@@ -1,0 +1,266 @@
+/**
+ * Batch rendering (issue 6): many `.flow` files to many outputs in one run.
+ *
+ *   plan    read each source, hash it with the options, and skip it when the cache says its
+ *           outputs are up to date (no pipeline code is loaded when nothing needs rendering)
+ *   render  the rest in this thread (few files, --jobs 1) or on worker threads
+ *   report  failures sorted by path, one summary line, and the exit code
+ *
+ * One broken file never stops the others. Ctrl-C (`io.signal`) stops dispatching; files in flight
+ * finish (outputs are written atomically, so none is left half-written), the cache keeps every
+ * file that finished, and the run ends with exit code 130.
+ */
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { describeFsError } from '../cli/discover.js';
+import { outputPathFor } from '../cli/output-paths.js';
+import { flowcVersion } from '../cli/version.js';
+import { RenderCache, type CacheEntry } from './cache.js';
+import { renderWithWorkers } from './pool.js';
+import { ProgressLine } from './progress.js';
+import { failureLine, summaryLine } from './report.js';
+import { inShard } from './shard.js';
+import type { BatchIo, BatchRequest, BatchSummary, Failure, FileOutcome, RenderSettings, RenderTask, TaskResult } from './types.js';
+import { workerScriptPath } from './worker-script.js';
+
+export type { BatchIo, BatchRequest, BatchSummary, Failure, FileOutcome } from './types.js';
+export { parseShard, sliceOf, inShard, type Shard } from './shard.js';
+export { CACHE_FILE } from './cache.js';
+
+/**
+ * A worker thread is started only for at least this many files: below it, loading the pipeline
+ * in a thread costs more than the thread saves (measured in bench/batch).
+ */
+export const FILES_PER_WORKER_MIN = 8;
+/** Sources read and hashed at once while planning. */
+const PLAN_CONCURRENCY = 32;
+/** The cache is saved at most this often during a run (and always at the end). */
+const CHECKPOINT_EVERY_MS = 1000;
+
+export const EXIT_INTERRUPTED = 130;
+
+interface PlannedFile {
+  source: string;
+  relative: string;
+  outputs: RenderTask['outputs'];
+  hash?: string;
+}
+
+export async function renderBatch(request: BatchRequest, io: BatchIo): Promise<BatchSummary> {
+  const now = io.now ?? (() => performance.now());
+  const started = now();
+  const files = planFiles(request);
+  const cache = await RenderCache.load(io.fs, request.outDir ?? request.base);
+  const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
+  const tasks: RenderTask[] = [];
+  markOutputClashes(files, outcomes, io.cwd);
+
+  // Plan: which files need rendering.
+  const optionsDigest = digestOptions(request);
+  await forEachLimited(files, PLAN_CONCURRENCY, async (file, id) => {
+    if (outcomes[id] !== undefined) return;
+    const read = await readSourceFile(io, file.source);
+    if ('failure' in read) {
+      outcomes[id] = { source: file.source, relative: file.relative, status: 'failed', failure: read.failure };
+      return;
+    }
+    file.hash = createHash('sha1').update(optionsDigest).update(read.bytes).digest('hex');
+    const entry = request.force ? undefined : cache.get(file.relative);
+    if (entry !== undefined && (await isUpToDate(io, entry, file, cache.folder))) {
+      outcomes[id] = entry.failure
+        ? { source: file.source, relative: file.relative, status: 'failed', failure: entry.failure, cached: true }
+        : { source: file.source, relative: file.relative, status: 'skipped' };
+      return;
+    }
+    tasks.push({ id, source: file.source, text: read.bytes.toString('utf8'), outputs: file.outputs });
+  });
+  const runnable = tasks.filter((task) => outcomes[task.id] === undefined).sort((a, b) => a.id - b.id);
+
+  // Render.
+  const progress = io.stderr.isTTY && !request.quiet && runnable.length > 0 ? new ProgressLine(io.stderr, files.length, now) : null;
+  let done = files.length - runnable.length;
+  let failed = outcomes.filter((o) => o?.status === 'failed').length;
+  let lastCheckpoint = now();
+  let saving: Promise<void> = Promise.resolve();
+  const cacheProblems: string[] = [];
+  const saveCache = (): void => {
+    saving = saving.then(() => cache.save()).catch((error: unknown) => {
+      cacheProblems.push(`cannot save ${path.relative(io.cwd, cache.file) || cache.file}: ${describeFsError(error, 'write failed')}`);
+    });
+  };
+  const onResult = (result: TaskResult): void => {
+    const file = files[result.id]!;
+    outcomes[result.id] = result.failure
+      ? { source: file.source, relative: file.relative, status: 'failed', failure: result.failure }
+      : { source: file.source, relative: file.relative, status: 'rendered' };
+    if (!result.failure || result.failure.kind === 'input') cache.set(file.relative, cacheEntry(file, result.failure, cache.folder));
+    else cache.delete(file.relative);
+    done++;
+    if (result.failure) failed++;
+    progress?.update(done, failed);
+    if (now() - lastCheckpoint >= CHECKPOINT_EVERY_MS) {
+      lastCheckpoint = now();
+      saveCache();
+    }
+  };
+  progress?.update(done, failed, true);
+  const settings: RenderSettings = { cwd: io.cwd, formats: request.formats, render: request.render, rules: request.rules };
+  const workers = workerCount(request.jobs, runnable.length);
+  const script = workers > 1 ? (io.workerScript ?? workerScriptPath()) : null;
+  let mode: BatchSummary['mode'] = 'none';
+  if (runnable.length > 0 && !io.signal?.aborted) {
+    if (script !== null) {
+      mode = 'workers';
+      await renderWithWorkers(runnable, settings, { workers, script, signal: io.signal, onResult });
+    } else {
+      mode = 'in-process';
+      if (workers > 1 && !request.quiet) {
+        io.stderr.write('flowc: dist/batch-worker.js is missing (run `npm run build`): rendering in one thread\n');
+      }
+      await renderInThisThread(runnable, settings, io, onResult);
+    }
+  }
+  saveCache();
+  await saving;
+  progress?.clear();
+
+  // Report.
+  const failures = outcomes
+    .filter((o): o is FileOutcome => o?.status === 'failed')
+    .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+  const summary: BatchSummary = {
+    total: files.length,
+    rendered: outcomes.filter((o) => o?.status === 'rendered').length,
+    skipped: outcomes.filter((o) => o?.status === 'skipped').length,
+    failed: failures.length,
+    failures,
+    interrupted: io.signal?.aborted === true && outcomes.some((o) => o === undefined),
+    elapsedMs: now() - started,
+    mode,
+    workers: mode === 'workers' ? Math.min(workers, runnable.length) : mode === 'in-process' ? 1 : 0,
+    exitCode: 0,
+  };
+  summary.exitCode = exitCodeOf(summary);
+  for (const failure of failures) io.stderr.write(failureLine(failure, io.cwd) + '\n');
+  for (const problem of cacheProblems) io.stderr.write(`flowc: ${problem}\n`);
+  if (!request.quiet || summary.interrupted) io.stderr.write(summaryLine(summary) + '\n');
+  return summary;
+}
+
+/** Worker threads worth starting for `files` files with `--jobs jobs`; 1 means this thread. */
+export function workerCount(jobs: number, files: number): number {
+  return Math.max(1, Math.min(jobs, Math.floor(files / FILES_PER_WORKER_MIN)));
+}
+
+function planFiles(request: BatchRequest): PlannedFile[] {
+  const planned: PlannedFile[] = [];
+  for (const source of request.files) {
+    const relative = relativeKey(request.base, source);
+    if (!inShard(relative, request.shard)) continue;
+    const outputs = request.formats.map((format) => ({ format, file: outputPathFor(source, format, request.outDir, request.base) }));
+    planned.push({ source, relative, outputs });
+  }
+  return planned;
+}
+
+/** The cache key and shard key: the source path relative to the base, `/`-separated. */
+export function relativeKey(base: string, source: string): string {
+  return path.relative(base, source).split(path.sep).join('/');
+}
+
+/** Everything besides the source text that decides the outputs. */
+function digestOptions(request: BatchRequest): string {
+  const render = Object.fromEntries(Object.entries(request.render).filter(([, v]) => v !== undefined).sort());
+  const rules = Object.fromEntries(Object.entries(request.rules).sort());
+  const key = JSON.stringify({ flowc: flowcVersion(), formats: request.formats, render, rules });
+  return createHash('sha1').update(key).digest('hex');
+}
+
+type SourceRead = { bytes: Buffer } | { failure: Failure };
+
+async function readSourceFile(io: BatchIo, file: string): Promise<SourceRead> {
+  try {
+    // A FIFO or a device would block the read or never end: only regular files are read.
+    if (!(await io.fs.stat(file)).isFile()) {
+      return { failure: { kind: 'io', message: 'cannot read: not a regular file', moreErrors: 0, drawn: false } };
+    }
+    return { bytes: await io.fs.readFile(file) };
+  } catch (error) {
+    return { failure: { kind: 'io', message: `cannot read: ${describeFsError(error, 'read failed')}`, moreErrors: 0, drawn: false } };
+  }
+}
+
+async function isUpToDate(io: BatchIo, entry: CacheEntry, file: PlannedFile, cacheFolder: string): Promise<boolean> {
+  if (entry.hash !== file.hash) return false;
+  const outputs = file.outputs.map((o) => relativeKey(cacheFolder, o.file));
+  if (entry.outputs.length !== outputs.length || entry.outputs.some((o, i) => o !== outputs[i])) return false;
+  // A diagram that could not be drawn has no outputs to look for.
+  if (entry.failure !== undefined && !entry.failure.drawn) return true;
+  const present = await Promise.all(file.outputs.map((o) => exists(io, o.file)));
+  return present.every(Boolean);
+}
+
+async function exists(io: BatchIo, file: string): Promise<boolean> {
+  try {
+    return (await io.fs.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function cacheEntry(file: PlannedFile, failure: Failure | undefined, cacheFolder: string): CacheEntry {
+  const entry: CacheEntry = { hash: file.hash!, outputs: file.outputs.map((o) => relativeKey(cacheFolder, o.file)) };
+  if (failure) entry.failure = failure;
+  return entry;
+}
+
+/**
+ * Two sources that would write the same output (possible only for sources outside `--base`,
+ * which keep just their name): the later one fails instead of overwriting the first.
+ */
+function markOutputClashes(files: readonly PlannedFile[], outcomes: (FileOutcome | undefined)[], cwd: string): void {
+  const owner = new Map<string, string>();
+  files.forEach((file, id) => {
+    for (const { file: output } of file.outputs) {
+      const first = owner.get(output);
+      if (first === undefined) {
+        owner.set(output, file.source);
+        continue;
+      }
+      const message = `${path.relative(cwd, output)} is also the output of ${path.relative(cwd, first)}: choose a --base that contains both`;
+      outcomes[id] = { source: file.source, relative: file.relative, status: 'failed', failure: { kind: 'io', message, moreErrors: 0, drawn: false } };
+      return;
+    }
+  });
+}
+
+async function renderInThisThread(
+  tasks: readonly RenderTask[],
+  settings: RenderSettings,
+  io: BatchIo,
+  onResult: (result: TaskResult) => void,
+): Promise<void> {
+  const { renderTask, compileFormats } = await import('./render-task.js');
+  const compile = io.compileFormats ?? compileFormats;
+  for (const task of tasks) {
+    if (io.signal?.aborted) return;
+    onResult(await renderTask(task, settings, io.fs, compile));
+  }
+}
+
+function exitCodeOf(summary: BatchSummary): number {
+  if (summary.interrupted) return EXIT_INTERRUPTED;
+  if (summary.failures.some((f) => f.failure?.kind !== 'input')) return 2;
+  return summary.failed > 0 ? 1 : 0;
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, run: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      await run(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
