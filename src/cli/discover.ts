@@ -70,6 +70,7 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
     try {
       stats = await fs.stat(absolute);
     } catch (error) {
+      if (!isFsError(error)) throw error;
       if (isDynamicPattern(input)) {
         const found = await expandGlob(input, cwd);
         let added = 0;
@@ -117,6 +118,7 @@ async function walk(
     visited.add(real);
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (error) {
+    if (!isFsError(error)) throw error;
     problems.push({ input: dir, message: describeFsError(error, 'cannot read folder') });
     return;
   }
@@ -162,6 +164,12 @@ async function realpathOr(fs: FileSystem, file: string): Promise<string> {
   } catch {
     return file;
   }
+}
+
+/** An error from the operating system (it has an errno code), as opposed to a bug. */
+export function isFsError(error: unknown): error is NodeJS.ErrnoException {
+  // Duck-typed: errors from another realm (a VM context, a worker) fail `instanceof Error`.
+  return typeof error === 'object' && error !== null && typeof (error as NodeJS.ErrnoException).code === 'string';
 }
 
 /** "permission denied", "no such file or folder": the system error in words, without a stack. */

@@ -50,6 +50,11 @@ Examples:
   $ flowc render --check diagram.flow -o diagram.svg
                                                 exit 1 if diagram.svg is not what flowc renders now
   $ flowc render --check docs/                  check every docs/**/*.flow against the .svg beside it
+  $ flowc render diagram.flow -o d.svg --quiet  print errors only, not warnings
+  $ flowc render diagram.flow -o d.svg --rule unreachable-node=warn
+  $ flowc render diagram.flow -o d.svg --config ci/flowc.config.json
+  $ flowc render diagram.flow -o d.svg --no-config
+  $ cat d.flow | flowc render - --stdin-filename d.flow -o d.svg
 
 Exit codes: 0 rendered, 1 the input has errors (nothing is written when the diagram cannot be
 drawn; with other rule errors it is drawn, offending nodes marked, and the exit code is 1) or

@@ -2,7 +2,7 @@
  * Reading the inputs: standard input (`-`) and files, with failures as messages, not throws.
  */
 import * as path from 'node:path';
-import { describeFsError } from './discover.js';
+import { describeFsError, isFsError } from './discover.js';
 import type { Io } from './io.js';
 
 export const STDIN = '-';
@@ -24,6 +24,7 @@ export async function readSource(io: Io, file: string): Promise<Source | { fileP
     const text = (await io.fs.readFile(file)).toString('utf8');
     return { filePath: file, text };
   } catch (error) {
+    if (!isFsError(error)) throw error;
     return { filePath: file, problem: describeFsError(error, 'cannot read file') };
   }
 }
