@@ -145,7 +145,9 @@ async function walk(
 }
 
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
-  const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false, dot: false });
+  // Like folder walks, globs skip node_modules and .git unless the pattern itself names them.
+  const ignore = [...SKIPPED_FOLDERS].filter((name) => !pattern.includes(name)).map((name) => `**/${name}/**`);
+  const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false, dot: false, ignore });
   return matches
     .filter((file) => file.endsWith(FLOW_EXTENSION))
     .map((file) => path.normalize(file))
