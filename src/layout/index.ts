@@ -1,0 +1,149 @@
+/**
+ * The layout stage: `layout(diagram, options)` turns a resolved diagram into boxes, routes and label
+ * positions in SVG coordinates. Steps: size nodes from their measured labels; place them with dagre
+ * (handles become ranking hints); choose sides and ports; route every edge orthogonally around the
+ * nodes; nudge shared segments apart; place edge labels on their routes; translate onto the canvas.
+ */
+import type { Diagram, Direction } from '../model/diagram.js';
+import type { Side } from '../syntax/ast.js';
+import type { Box, EdgeStyle, Layout, LayoutEdge, LayoutGroup, LayoutNode, LayoutOptions, Point } from './types.js';
+import { GROUP_HEADER_HEIGHT, groupTitleWidth, sizeEdgeLabel, sizeNode, type LabelSize, type NodeSize } from './sizes.js';
+import { place, PlacementError, flowVector } from './place.js';
+import { routeEdges, type RoutedEdge } from './routing.js';
+import { placeLabels } from './labels.js';
+
+export class LayoutError extends Error {
+  override readonly name = 'LayoutError';
+}
+
+/** Blank space around the drawing, px. */
+export const CANVAS_MARGIN = 24;
+const NODE_SEP = 44;
+const MIN_RANK_SEP = 56;
+
+export function layout(diagram: Diagram, options: LayoutOptions = {}): Layout {
+  const direction: Direction = options.direction ?? diagram.direction ?? 'LR';
+  const edgeStyle: EdgeStyle = options.edges ?? 'ortho';
+  const sizes = new Map<string, NodeSize>();
+  for (const node of diagram.nodes) sizes.set(node.id, sizeNode(node.shape, node.label));
+  const labelSizes = new Map<number, LabelSize>();
+  for (const edge of diagram.edges) {
+    if (edge.label !== null && edge.label !== '') labelSizes.set(edge.index, sizeEdgeLabel(edge.label));
+  }
+  for (const edge of diagram.edges) {
+    if (!sizes.has(edge.from) || !sizes.has(edge.to)) {
+      throw new LayoutError(`edge ${edge.index + 1} (${edge.from} -> ${edge.to}) names a node that is not in the diagram`);
+    }
+  }
+  // Labels sit on the segments between ranks: leave room for the widest along the flow axis.
+  const horizontalFlow = direction === 'LR' || direction === 'RL';
+  const widestLabel = Math.max(0, ...[...labelSizes.values()].map((s) => (horizontalFlow ? s.width : s.height)));
+  const rankSep = Math.max(MIN_RANK_SEP, widestLabel + 40);
+  let placement;
+  try {
+    placement = place({
+      direction,
+      rankSep,
+      nodeSep: NODE_SEP,
+      nodes: diagram.nodes.map((n) => ({ id: n.id, group: n.group, ...dims(sizes.get(n.id) as NodeSize) })),
+      groups: diagram.groups.map((g) => ({ id: g.id, nodeIds: g.nodeIds, minWidth: groupTitleWidth(g.title) })),
+      edges: diagram.edges.map((e) => ({ from: e.from, to: e.to, fromHandle: e.fromHandle, toHandle: e.toHandle })),
+    });
+  } catch (error) {
+    if (error instanceof PlacementError) throw new LayoutError(`cannot lay out this diagram: ${error.message}`);
+    throw error;
+  }
+  const shapes = new Map(diagram.nodes.map((n) => [n.id, n.shape] as const));
+  const groupOf = new Map(diagram.nodes.map((n) => [n.id, n.group] as const));
+  const routed = routeEdges({
+    edges: diagram.edges,
+    nodes: placement.nodes,
+    shapes,
+    groupOf,
+    groups: placement.groups,
+    headerHeight: GROUP_HEADER_HEIGHT,
+    flow: flowVector(direction),
+    style: edgeStyle,
+  });
+  const headers = [...placement.groups.values()].map((box) => headerOf(box));
+  const labelBoxes = placeLabels(
+    routed.map((r) => ({ points: r.points, size: labelSizes.get(r.edge.index) ?? null })),
+    [...placement.nodes.values()],
+    headers,
+  );
+  return assemble(diagram, direction, edgeStyle, sizes, placement, routed, labelSizes, labelBoxes);
+}
+
+function dims(size: NodeSize): { width: number; height: number } {
+  return { width: size.width, height: size.height };
+}
+
+function headerOf(group: Box): Box {
+  return { x: group.x, y: group.y, width: group.width, height: GROUP_HEADER_HEIGHT };
+}
+
+/** Translates everything so the drawing starts at the margin, and builds the output records. */
+function assemble(
+  diagram: Diagram,
+  direction: Direction,
+  edgeStyle: EdgeStyle,
+  sizes: Map<string, NodeSize>,
+  placement: { nodes: Map<string, Box>; groups: Map<string, Box> },
+  routed: RoutedEdge[],
+  labelSizes: Map<number, LabelSize>,
+  labelBoxes: Array<Box | null>,
+): Layout {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const extend = (box: Box): void => {
+    minX = Math.min(minX, box.x);
+    minY = Math.min(minY, box.y);
+    maxX = Math.max(maxX, box.x + box.width);
+    maxY = Math.max(maxY, box.y + box.height);
+  };
+  placement.nodes.forEach(extend);
+  placement.groups.forEach(extend);
+  for (const r of routed) for (const p of r.points) extend({ x: p.x, y: p.y, width: 0, height: 0 });
+  for (const box of labelBoxes) if (box) extend(box);
+  if (!Number.isFinite(minX)) {
+    minX = minY = 0;
+    maxX = maxY = 0;
+  }
+  const dx = CANVAS_MARGIN - Math.floor(minX);
+  const dy = CANVAS_MARGIN - Math.floor(minY);
+  const move = (box: Box): Box => ({ x: box.x + dx, y: box.y + dy, width: box.width, height: box.height });
+  const movePoint = (p: Point): Point => ({ x: p.x + dx, y: p.y + dy });
+  const groups: LayoutGroup[] = diagram.groups.map((group) => {
+    const box = move(placement.groups.get(group.id) as Box);
+    return { id: group.id, title: group.title, ...box, header: headerOf(box) };
+  });
+  const nodes: LayoutNode[] = diagram.nodes.map((node) => {
+    const size = sizes.get(node.id) as NodeSize;
+    return { id: node.id, group: node.group, shape: node.shape, label: node.label, lines: size.lines, ...move(placement.nodes.get(node.id) as Box) };
+  });
+  const edges: LayoutEdge[] = routed.map((r, k) => {
+    const labelBox = labelBoxes[k] ?? null;
+    return {
+      from: r.edge.from,
+      to: r.edge.to,
+      fromHandle: r.fromSide as Side,
+      toHandle: r.toSide as Side,
+      label: r.edge.label,
+      points: r.points.map(movePoint),
+      labelBox: labelBox ? move(labelBox) : null,
+      labelLines: labelBox ? (labelSizes.get(r.edge.index) as LabelSize).lines : [],
+    };
+  });
+  return {
+    version: 1,
+    width: Math.ceil(maxX) + dx + CANVAS_MARGIN,
+    height: Math.ceil(maxY) + dy + CANVAS_MARGIN,
+    direction,
+    edgeStyle,
+    groups,
+    nodes,
+    edges,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Edge label placement: each label box is centred on a point of its own route, at the candidate that
+ * overlaps no node, no group header and no other label, preferring the middle of long segments and
+ * places no other edge runs through.
+ */
+import type { Box, Point } from './types.js';
+import { boxesOverlap, segmentCrossesBox } from './geometry.js';
+import { BoxIndex } from './box-index.js';
+
+export interface LabelRequest {
+  points: readonly Point[];
+  size: { width: number; height: number } | null;
+}
+
+const FRACTIONS = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9];
+const NODE_CLEARANCE = 3;
+const LABEL_GAP = 3;
+
+export function placeLabels(requests: readonly LabelRequest[], nodes: readonly Box[], headers: readonly Box[]): Array<Box | null> {
+  const blockers = new BoxIndex(160);
+  for (const node of nodes) blockers.add(node);
+  const headerIndex = new BoxIndex(160);
+  for (const header of headers) headerIndex.add(header);
+  const segments = new BoxIndex(160);
+  const owners: number[] = [];
+  const ends: Array<[Point, Point]> = [];
+  requests.forEach((request, k) => {
+    for (let s = 0; s + 1 < request.points.length; s++) {
+      const a = request.points[s] as Point;
+      const b = request.points[s + 1] as Point;
+      segments.add({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) });
+      owners.push(k);
+      ends.push([a, b]);
+    }
+  });
+  const placed = new BoxIndex(160);
+  const result: Array<Box | null> = requests.map(() => null);
+  requests.forEach((request, k) => {
+    if (!request.size) return;
+    const box = bestCandidate(request, k, blockers, headerIndex, placed, segments, owners, ends);
+    result[k] = box;
+    placed.add(box);
+  });
+  return result;
+}
+
+function bestCandidate(
+  request: LabelRequest,
+  own: number,
+  nodes: BoxIndex,
+  headers: BoxIndex,
+  placed: BoxIndex,
+  segments: BoxIndex,
+  owners: number[],
+  ends: Array<[Point, Point]>,
+): Box {
+  const size = request.size as { width: number; height: number };
+  const points = request.points;
+  const segmentCount = points.length - 1;
+  let best: Box | null = null;
+  let bestScore = Infinity;
+  let fallback: Box | null = null;
+  let fallbackScore = Infinity;
+  for (let s = 0; s < segmentCount; s++) {
+    const a = points[s] as Point;
+    const b = points[s + 1] as Point;
+    const length = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+    if (length === 0) continue;
+    const isEnd = s === 0 || s === segmentCount - 1;
+    for (const fraction of FRACTIONS) {
+      const cx = Math.round(a.x + (b.x - a.x) * fraction);
+      const cy = Math.round(a.y + (b.y - a.y) * fraction);
+      const box = { x: cx - size.width / 2, y: cy - size.height / 2, width: size.width, height: size.height };
+      const hard =
+        nodes.query(box).filter((id) => boxesOverlap(box, nodes.box(id), NODE_CLEARANCE * 2)).length +
+        headers.query(box).filter((id) => boxesOverlap(box, headers.box(id))).length +
+        placed.query(box).filter((id) => boxesOverlap(box, placed.box(id), LABEL_GAP * 2)).length;
+      const crossings = segments.query(box).filter((id) => owners[id] !== own && segmentCrossesBox(ends[id]![0], ends[id]![1], box)).length;
+      // A label that does not fit along its segment hangs over the corners: prefer ones that fit.
+      const along = a.x === b.x ? size.height : size.width;
+      const score =
+        crossings * 60 + Math.abs(fraction - 0.5) * 20 + (isEnd ? 15 : 0) + Math.max(0, along + 8 - length) * 0.5 - Math.min(length, 200) * 0.05;
+      if (hard === 0 && score < bestScore) {
+        bestScore = score;
+        best = box;
+      }
+      const badness = hard * 1000 + score;
+      if (badness < fallbackScore) {
+        fallbackScore = badness;
+        fallback = box;
+      }
+    }
+  }
+  return best ?? fallback ?? { x: (points[0]?.x ?? 0) - size.width / 2, y: (points[0]?.y ?? 0) - size.height / 2, ...size };
+}

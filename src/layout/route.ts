@@ -1,0 +1,383 @@
+/**
+ * Orthogonal edge routing: A* over a sparse grid (the lines through the obstacle borders, the ports,
+ * and the channels between obstacles) with a cost for each bend, for crossing an earlier route, and
+ * for running through "soft" regions (other groups, group header bands). Nodes, grown by a margin,
+ * are hard obstacles. Each search only builds the grid around its two ends, widened on failure, so
+ * the cost per edge depends on its neighbourhood, not on the size of the diagram.
+ */
+import type { Box, Point } from './types.js';
+import { BoxIndex } from './box-index.js';
+
+/** Travel directions: 0 = +x (right), 1 = +y (down), 2 = −x (left), 3 = −y (up). */
+export type Dir = 0 | 1 | 2 | 3;
+const DX = [1, 0, -1, 0] as const;
+const DY = [0, 1, 0, -1] as const;
+
+export interface SoftRegion {
+  box: Box;
+  /** Extra cost per pixel of route inside the box. */
+  costPerPx: number;
+}
+
+export interface RouteRequest {
+  /** Where the search starts (the end of the source's stub) and the direction it is travelling. */
+  start: Point;
+  startDir: Dir;
+  /** Where the search ends (the start of the target's stub) and the direction it must arrive in. */
+  end: Point;
+  endDir: Dir;
+  soft: readonly SoftRegion[];
+}
+
+export interface RouterOptions {
+  bendCost: number;
+  crossingCost: number;
+  /** Extra cost per pixel of running along an earlier route (they are nudged apart afterwards). */
+  sharingCostPerPx: number;
+  /** Room around the two ends in which the first search looks, px. */
+  searchPadding: number;
+}
+
+export const DEFAULT_ROUTER_OPTIONS: RouterOptions = {
+  bendCost: 36,
+  crossingCost: 28,
+  sharingCostPerPx: 0.4,
+  searchPadding: 90,
+};
+
+interface Segment {
+  a: Point;
+  b: Point;
+}
+
+/** Grid lines are kept on whole pixels so routes are deterministic and exact. */
+function uniqueSorted(values: number[]): number[] {
+  const sorted = values.map((v) => Math.round(v)).sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const v of sorted) if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
+  return out;
+}
+
+/** Index of the first value ≥ target in a sorted array. */
+function lowerBound(values: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] as number) < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Min-heap of state indices keyed by a priority array. */
+class StateHeap {
+  private readonly items: number[] = [];
+  private readonly keys: number[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(item: number, key: number): void {
+    const items = this.items;
+    const keys = this.keys;
+    let at = items.length;
+    items.push(item);
+    keys.push(key);
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      const pk = keys[parent] as number;
+      // Ties broken by insertion-independent state index keep the search deterministic.
+      if (pk < key || (pk === key && (items[parent] as number) <= item)) break;
+      items[at] = items[parent] as number;
+      keys[at] = pk;
+      at = parent;
+    }
+    items[at] = item;
+    keys[at] = key;
+  }
+  peekKey(): number {
+    return this.keys[0] as number;
+  }
+  pop(): number {
+    const items = this.items;
+    const keys = this.keys;
+    const top = items[0] as number;
+    const lastItem = items.pop() as number;
+    const lastKey = keys.pop() as number;
+    const n = items.length;
+    if (n > 0) {
+      let at = 0;
+      for (;;) {
+        const l = 2 * at + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        let c = l;
+        if (r < n && ((keys[r] as number) < (keys[l] as number) || (keys[r] === keys[l] && (items[r] as number) < (items[l] as number)))) c = r;
+        const ck = keys[c] as number;
+        if (ck > lastKey || (ck === lastKey && (items[c] as number) > lastItem)) break;
+        items[at] = items[c] as number;
+        keys[at] = ck;
+        at = c;
+      }
+      items[at] = lastItem;
+      keys[at] = lastKey;
+    }
+    return top;
+  }
+}
+
+export class OrthogonalRouter {
+  private readonly obstacles: BoxIndex;
+  private readonly routed: Segment[] = [];
+  private readonly routedIndex = new BoxIndex(192);
+
+  constructor(
+    obstacleBoxes: readonly Box[],
+    /** Extra coordinates worth having as grid lines (e.g. just outside group boxes). */
+    private readonly guideBoxes: readonly Box[],
+    /** The area routes may use. */
+    private readonly bounds: Box,
+    private readonly options: RouterOptions = DEFAULT_ROUTER_OPTIONS,
+  ) {
+    this.obstacles = new BoxIndex(192);
+    obstacleBoxes.forEach((box) => this.obstacles.add(box));
+  }
+
+  /** Remembers a finished route so later searches avoid crossing and sharing it. */
+  addRoute(points: readonly Point[]): void {
+    for (let k = 0; k + 1 < points.length; k++) {
+      const a = points[k] as Point;
+      const b = points[k + 1] as Point;
+      this.routed.push({ a, b });
+      this.routedIndex.add({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) });
+    }
+  }
+
+  /** The cheapest route from start to end as a list of bend points (start and end included), or null. */
+  route(request: RouteRequest): Point[] | null {
+    const span = {
+      x: Math.min(request.start.x, request.end.x),
+      y: Math.min(request.start.y, request.end.y),
+      width: Math.abs(request.start.x - request.end.x),
+      height: Math.abs(request.start.y - request.end.y),
+    };
+    for (const padding of [this.options.searchPadding, this.options.searchPadding * 4]) {
+      const region = clip(grow(span, padding), this.bounds);
+      const found = this.search(request, region);
+      if (found) return found;
+    }
+    return this.search(request, this.bounds);
+  }
+
+  private search(request: RouteRequest, region: Box): Point[] | null {
+    const { start, end } = request;
+    const obstacleIds = this.obstacles.query(region);
+    const obstacles = obstacleIds.map((id) => this.obstacles.box(id));
+    const guides = this.guideBoxes.filter((g) => overlaps(g, region));
+    const baseX = [region.x, region.x + region.width, start.x, end.x];
+    const baseY = [region.y, region.y + region.height, start.y, end.y];
+    for (const o of obstacles) {
+      baseX.push(o.x, o.x + o.width);
+      baseY.push(o.y, o.y + o.height);
+    }
+    for (const g of guides) {
+      baseX.push(g.x, g.x + g.width);
+      baseY.push(g.y, g.y + g.height);
+    }
+    const xs = withChannels(uniqueSorted(baseX.filter((x) => x >= region.x && x <= region.x + region.width)));
+    const ys = withChannels(uniqueSorted(baseY.filter((y) => y >= region.y && y <= region.y + region.height)));
+    const nx = xs.length;
+    const ny = ys.length;
+    const si = lowerBound(xs, start.x);
+    const sj = lowerBound(ys, start.y);
+    const ei = lowerBound(xs, end.x);
+    const ej = lowerBound(ys, end.y);
+    // Segment costs: Infinity when blocked. h[j*(nx-1)+i] is (i,j)→(i+1,j); v[j*nx+i] is (i,j)→(i,j+1).
+    const hCost = new Float64Array(Math.max(0, (nx - 1) * ny));
+    const vCost = new Float64Array(Math.max(0, nx * (ny - 1)));
+    for (let j = 0; j < ny; j++) for (let i = 0; i + 1 < nx; i++) hCost[j * (nx - 1) + i] = (xs[i + 1] as number) - (xs[i] as number);
+    for (let j = 0; j + 1 < ny; j++) for (let i = 0; i < nx; i++) vCost[j * nx + i] = (ys[j + 1] as number) - (ys[j] as number);
+    const markInside = (box: Box, apply: (isH: boolean, index: number, length: number) => void): void => {
+      // Segments whose interior lies strictly inside the box.
+      const i0 = lowerBound(xs, box.x);
+      const i1 = lowerBound(xs, box.x + box.width + 0.5) - 1; // last index with xs ≤ right
+      const j0 = lowerBound(ys, box.y);
+      const j1 = lowerBound(ys, box.y + box.height + 0.5) - 1;
+      // Horizontal segments on rows strictly inside, between columns within [left, right].
+      for (let j = j0; j <= j1; j++) {
+        const y = ys[j] as number;
+        if (y <= box.y || y >= box.y + box.height) continue;
+        for (let i = i0; i < i1; i++) apply(true, j * (nx - 1) + i, (xs[i + 1] as number) - (xs[i] as number));
+      }
+      for (let i = i0; i <= i1; i++) {
+        const x = xs[i] as number;
+        if (x <= box.x || x >= box.x + box.width) continue;
+        for (let j = j0; j < j1; j++) apply(false, j * nx + i, (ys[j + 1] as number) - (ys[j] as number));
+      }
+    };
+    for (const o of obstacles) {
+      markInside(o, (isH, index) => {
+        if (isH) hCost[index] = Infinity;
+        else vCost[index] = Infinity;
+      });
+    }
+    for (const soft of request.soft) {
+      if (!overlaps(soft.box, region)) continue;
+      markInside(soft.box, (isH, index, length) => {
+        if (isH) hCost[index] = (hCost[index] as number) + soft.costPerPx * length;
+        else vCost[index] = (vCost[index] as number) + soft.costPerPx * length;
+      });
+    }
+    this.markEarlierRoutes(region, xs, ys, hCost, vCost);
+    return this.astar(request, xs, ys, si, sj, ei, ej, hCost, vCost);
+  }
+
+  /** Adds crossing and sharing costs for the routes already drawn. */
+  private markEarlierRoutes(region: Box, xs: number[], ys: number[], hCost: Float64Array, vCost: Float64Array): void {
+    const nx = xs.length;
+    const ny = ys.length;
+    const { crossingCost, sharingCostPerPx } = this.options;
+    for (const id of this.routedIndex.query(region)) {
+      const { a, b } = this.routed[id] as Segment;
+      if (a.x === b.x) {
+        const x = a.x;
+        const y0 = Math.min(a.y, b.y);
+        const y1 = Math.max(a.y, b.y);
+        const i = lowerBound(xs, x);
+        const onLine = xs[i] === x;
+        for (let j = lowerBound(ys, y0); j < ny && (ys[j] as number) <= y1; j++) {
+          const y = ys[j] as number;
+          if (y > y0 && y < y1) {
+            // Going across this vertical segment at row j.
+            if (onLine) {
+              if (i > 0) hCost[j * (nx - 1) + i - 1] = (hCost[j * (nx - 1) + i - 1] as number) + crossingCost / 2;
+              if (i + 1 < nx) hCost[j * (nx - 1) + i] = (hCost[j * (nx - 1) + i] as number) + crossingCost / 2;
+            } else if (i > 0 && i < nx) {
+              hCost[j * (nx - 1) + i - 1] = (hCost[j * (nx - 1) + i - 1] as number) + crossingCost;
+            }
+          }
+          if (onLine && j + 1 < ny && (ys[j + 1] as number) <= y1) {
+            vCost[j * nx + i] = (vCost[j * nx + i] as number) + sharingCostPerPx * ((ys[j + 1] as number) - y);
+          }
+        }
+      } else {
+        const y = a.y;
+        const x0 = Math.min(a.x, b.x);
+        const x1 = Math.max(a.x, b.x);
+        const j = lowerBound(ys, y);
+        const onLine = ys[j] === y;
+        for (let i = lowerBound(xs, x0); i < nx && (xs[i] as number) <= x1; i++) {
+          const x = xs[i] as number;
+          if (x > x0 && x < x1) {
+            if (onLine) {
+              if (j > 0) vCost[(j - 1) * nx + i] = (vCost[(j - 1) * nx + i] as number) + crossingCost / 2;
+              if (j + 1 < ny) vCost[j * nx + i] = (vCost[j * nx + i] as number) + crossingCost / 2;
+            } else if (j > 0 && j < ny) {
+              vCost[(j - 1) * nx + i] = (vCost[(j - 1) * nx + i] as number) + crossingCost;
+            }
+          }
+          if (onLine && i + 1 < nx && (xs[i + 1] as number) <= x1) {
+            hCost[j * (nx - 1) + i] = (hCost[j * (nx - 1) + i] as number) + sharingCostPerPx * ((xs[i + 1] as number) - x);
+          }
+        }
+      }
+    }
+  }
+
+  private astar(
+    request: RouteRequest,
+    xs: number[],
+    ys: number[],
+    si: number,
+    sj: number,
+    ei: number,
+    ej: number,
+    hCost: Float64Array,
+    vCost: Float64Array,
+  ): Point[] | null {
+    const nx = xs.length;
+    const ny = ys.length;
+    const { bendCost } = this.options;
+    const stateCount = nx * ny * 4;
+    const best = new Float64Array(stateCount).fill(Infinity);
+    const previous = new Int32Array(stateCount).fill(-1);
+    const heap = new StateHeap();
+    const ex = xs[ei] as number;
+    const ey = ys[ej] as number;
+    const heuristic = (i: number, j: number): number => Math.abs((xs[i] as number) - ex) + Math.abs((ys[j] as number) - ey);
+    const startState = (sj * nx + si) * 4 + request.startDir;
+    best[startState] = 0;
+    heap.push(startState, heuristic(si, sj));
+    let goalState = -1;
+    let goalCost = Infinity;
+    while (heap.size > 0) {
+      if (heap.peekKey() >= goalCost) break;
+      const state = heap.pop();
+      const dir = state & 3;
+      const cell = state >> 2;
+      const i = cell % nx;
+      const j = (cell - i) / nx;
+      const g = best[state] as number;
+      if (i === ei && j === ej && state !== startState && (dir + 2) % 4 !== request.endDir) {
+        const total = g + (dir === request.endDir ? 0 : bendCost);
+        if (total < goalCost) {
+          goalCost = total;
+          goalState = state;
+        }
+        continue;
+      }
+      for (let nd = 0; nd < 4; nd++) {
+        if (nd === (dir + 2) % 4) continue;
+        const ni = i + DX[nd as Dir];
+        const nj = j + DY[nd as Dir];
+        if (ni < 0 || nj < 0 || ni >= nx || nj >= ny) continue;
+        const step =
+          nd === 0 ? hCost[j * (nx - 1) + i] : nd === 2 ? hCost[j * (nx - 1) + ni] : nd === 1 ? vCost[j * nx + i] : vCost[nj * nx + i];
+        if (step === undefined || step === Infinity) continue;
+        const cost = g + step + (nd === dir ? 0 : bendCost);
+        const next = (nj * nx + ni) * 4 + nd;
+        if (cost < (best[next] as number)) {
+          best[next] = cost;
+          previous[next] = state;
+          heap.push(next, cost + heuristic(ni, nj));
+        }
+      }
+    }
+    if (goalState < 0) return null;
+    const cells: Point[] = [];
+    for (let s = goalState; s >= 0; s = previous[s] as number) {
+      const cell = s >> 2;
+      const i = cell % nx;
+      cells.push({ x: xs[i] as number, y: ys[(cell - i) / nx] as number });
+    }
+    return cells.reverse();
+  }
+}
+
+/** Adds a line in the middle of every wide gap, so routes can run down the middle of a channel. */
+function withChannels(lines: number[]): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const v = lines[k] as number;
+    out.push(v);
+    const next = lines[k + 1];
+    if (next !== undefined && next - v >= 24) out.push(Math.round((v + next) / 2));
+  }
+  return out;
+}
+
+function grow(box: Box, by: number): Box {
+  return { x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by };
+}
+
+function clip(box: Box, bounds: Box): Box {
+  const x0 = Math.max(box.x, bounds.x);
+  const y0 = Math.max(box.y, bounds.y);
+  const x1 = Math.min(box.x + box.width, bounds.x + bounds.width);
+  const y1 = Math.min(box.y + box.height, bounds.y + bounds.height);
+  return { x: x0, y: y0, width: Math.max(0, x1 - x0), height: Math.max(0, y1 - y0) };
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height;
+}

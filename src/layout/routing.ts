@@ -1,0 +1,153 @@
+/**
+ * Edge routing for the whole diagram: sides and ports, one orthogonal search per edge (shortest edges
+ * first, each later search paying to cross or share the earlier routes), then nudging of shared
+ * segments and the conversion to the requested edge style.
+ */
+import type { DiagramEdge, Shape } from '../model/diagram.js';
+import type { Side } from '../syntax/ast.js';
+import type { Box, EdgeStyle, Point } from './types.js';
+import { NORMALS, center, inflate, segmentCrossesBox, simplifyPolyline, unionBox, type Vector } from './geometry.js';
+import { OrthogonalRouter, type Dir, type SoftRegion } from './route.js';
+import { assignPorts, chooseSides, type PortRequest } from './sides.js';
+import { nudgeRoutes } from './nudge.js';
+
+/** Clearance kept between routes and nodes, and the length of the perpendicular stub at each port. */
+export const NODE_MARGIN = 12;
+const OTHER_GROUP_COST_PER_PX = 1.5;
+const HEADER_COST_PER_PX = 4;
+
+export interface RoutingInput {
+  edges: readonly DiagramEdge[];
+  nodes: ReadonlyMap<string, Box>;
+  shapes: ReadonlyMap<string, Shape>;
+  groupOf: ReadonlyMap<string, string | null>;
+  groups: ReadonlyMap<string, Box>;
+  headerHeight: number;
+  flow: Vector;
+  style: EdgeStyle;
+}
+
+export interface RoutedEdge {
+  edge: DiagramEdge;
+  fromSide: Side;
+  toSide: Side;
+  points: Point[];
+}
+
+function dirOf(v: Vector): Dir {
+  return v.x > 0 ? 0 : v.y > 0 ? 1 : v.x < 0 ? 2 : 3;
+}
+
+function step(p: Point, v: Vector, by: number): Point {
+  return { x: p.x + v.x * by, y: p.y + v.y * by };
+}
+
+/** The corner two adjacent sides share (where a loop between them should hug), else the centre. */
+function loopCorner(box: Box, a: Side, b: Side): Point {
+  const na = NORMALS[a];
+  const nb = NORMALS[b];
+  const c = center(box);
+  if (na.x * nb.x + na.y * nb.y !== 0) return c;
+  return { x: c.x + (na.x + nb.x) * (box.width / 2), y: c.y + (na.y + nb.y) * (box.height / 2) };
+}
+
+export function routeEdges(input: RoutingInput): RoutedEdge[] {
+  const { edges, nodes } = input;
+  const box = (id: string): Box => nodes.get(id) as Box;
+  const sides = edges.map((edge) => chooseSides(edge, box(edge.from), box(edge.to), input.flow));
+  const requests: PortRequest[] = [];
+  edges.forEach((edge, k) => {
+    const [fromSide, toSide] = sides[k] as [Side, Side];
+    const loop = edge.from === edge.to;
+    const corner = loop ? loopCorner(box(edge.from), fromSide, toSide) : null;
+    requests.push({ key: `${k}:from`, nodeId: edge.from, side: fromSide, toward: corner ?? center(box(edge.to)) });
+    requests.push({ key: `${k}:to`, nodeId: edge.to, side: toSide, toward: corner ?? center(box(edge.from)) });
+  });
+  const ports = assignPorts(requests, nodes, input.shapes);
+  const groupBoxes = [...input.groups.entries()];
+  const everything = unionBox([...nodes.values(), ...input.groups.values()]);
+  const bounds = inflate(everything, 80);
+  const nodeBoxes = [...nodes.values()];
+  const router = new OrthogonalRouter(
+    nodeBoxes.map((b) => inflate(b, NODE_MARGIN)),
+    groupBoxes.map(([, g]) => inflate(g, 10)),
+    bounds,
+  );
+  let tightRouter: OrthogonalRouter | null = null;
+  const order = edges
+    .map((edge, k) => {
+      const p = ports.get(`${k}:from`) as Point;
+      const q = ports.get(`${k}:to`) as Point;
+      return { k, length: Math.abs(p.x - q.x) + Math.abs(p.y - q.y) };
+    })
+    .sort((a, b) => a.length - b.length || a.k - b.k);
+  const routes: Point[][] = new Array(edges.length);
+  for (const { k } of order) {
+    const edge = edges[k] as DiagramEdge;
+    const [fromSide, toSide] = sides[k] as [Side, Side];
+    const p = ports.get(`${k}:from`) as Point;
+    const q = ports.get(`${k}:to`) as Point;
+    const out = NORMALS[fromSide];
+    const into = { x: -NORMALS[toSide].x, y: -NORMALS[toSide].y };
+    const s = step(p, out, NODE_MARGIN);
+    const t = step(q, NORMALS[toSide], NODE_MARGIN);
+    const soft = softRegions(edge, input, groupBoxes);
+    const request = { start: s, startDir: dirOf(out), end: t, endDir: dirOf(into), soft };
+    let path = router.route(request);
+    if (!path) {
+      // Nodes packed tighter than the margin: search again with only a thin clearance.
+      tightRouter ??= new OrthogonalRouter(nodeBoxes.map((b) => inflate(b, 2)), [], bounds);
+      path = tightRouter.route(request);
+    }
+    const points = simplifyPolyline([p, ...(path ?? [s, { x: s.x, y: t.y }, t]), q]);
+    routes[k] = points;
+    router.addRoute(points);
+  }
+  const nudged = nudgeRoutes(routes, nodeBoxes);
+  return edges.map((edge, k) => {
+    const [fromSide, toSide] = sides[k] as [Side, Side];
+    const points = input.style === 'ortho' ? (nudged[k] as Point[]) : pullString(nudged[k] as Point[], nodeBoxes);
+    return { edge, fromSide, toSide, points };
+  });
+}
+
+function softRegions(edge: DiagramEdge, input: RoutingInput, groups: Array<[string, Box]>): SoftRegion[] {
+  const own = new Set([input.groupOf.get(edge.from), input.groupOf.get(edge.to)]);
+  const regions: SoftRegion[] = [];
+  for (const [id, box] of groups) {
+    if (!own.has(id)) regions.push({ box, costPerPx: OTHER_GROUP_COST_PER_PX });
+    regions.push({ box: { x: box.x, y: box.y, width: box.width, height: input.headerHeight }, costPerPx: HEADER_COST_PER_PX });
+  }
+  return regions;
+}
+
+/**
+ * Straight and spline styles: keep the perpendicular stubs at both ends and replace the orthogonal
+ * middle by the fewest straight segments that still clear every node (greedy string pulling).
+ */
+function pullString(points: Point[], obstacles: readonly Box[]): Point[] {
+  if (points.length <= 3) return points;
+  const first = points[0] as Point;
+  const last = points[points.length - 1] as Point;
+  const stubStart = stubPoint(first, points[1] as Point);
+  const stubEnd = stubPoint(last, points[points.length - 2] as Point);
+  const middle = [stubStart, ...points.slice(1, -1), stubEnd].filter((p, i, all) => i === 0 || p.x !== all[i - 1]?.x || p.y !== all[i - 1]?.y);
+  const clearance = obstacles.map((b) => inflate(b, 4));
+  const clear = (a: Point, b: Point): boolean => clearance.every((box) => !segmentCrossesBox(a, b, box));
+  const pulled: Point[] = [middle[0] as Point];
+  let at = 0;
+  while (at < middle.length - 1) {
+    let next = middle.length - 1;
+    while (next > at + 1 && !clear(middle[at] as Point, middle[next] as Point)) next--;
+    pulled.push(middle[next] as Point);
+    at = next;
+  }
+  return [first, ...pulled, last].filter((p, i, all) => i === 0 || p.x !== all[i - 1]?.x || p.y !== all[i - 1]?.y);
+}
+
+/** The point NODE_MARGIN away from `end` towards `next` (on the perpendicular first segment). */
+function stubPoint(end: Point, next: Point): Point {
+  const length = Math.abs(next.x - end.x) + Math.abs(next.y - end.y);
+  const by = Math.min(NODE_MARGIN, length);
+  return { x: end.x + Math.sign(next.x - end.x) * by, y: end.y + Math.sign(next.y - end.y) * by };
+}

@@ -1,0 +1,194 @@
+/**
+ * Which side of each box an edge uses, and where on that side it attaches. Written handles are
+ * kept; a missing one is chosen by estimating the cleanest orthogonal route (fewest bends, shortest,
+ * following the flow direction when it is a tie). On rectangles the edges sharing a side are spread
+ * along it, each as close as possible to where its other end lies; circles and diamonds attach at
+ * the side's midpoint (their vertex).
+ */
+import type { Shape } from '../model/diagram.js';
+import type { Side } from '../syntax/ast.js';
+import type { Box, Point } from './types.js';
+import { NORMALS, SIDE_ORDER, center, dot, isHorizontalSide, opposite, type Vector } from './geometry.js';
+
+export interface SideChoiceEdge {
+  from: string;
+  to: string;
+  fromHandle: Side | null;
+  toHandle: Side | null;
+}
+
+const BEND_ESTIMATE = 40;
+/** Extra cost for a side other than the flow's natural exit/entry, so ties follow the flow. */
+const OFF_FLOW_COST = 12;
+
+export function sidePoint(box: Box, side: Side): Point {
+  switch (side) {
+    case 'top':
+      return { x: box.x + box.width / 2, y: box.y };
+    case 'bottom':
+      return { x: box.x + box.width / 2, y: box.y + box.height };
+    case 'left':
+      return { x: box.x, y: box.y + box.height / 2 };
+    case 'right':
+      return { x: box.x + box.width, y: box.y + box.height / 2 };
+  }
+}
+
+function sideFacing(vector: Vector): Side {
+  if (Math.abs(vector.x) >= Math.abs(vector.y)) return vector.x >= 0 ? 'right' : 'left';
+  return vector.y >= 0 ? 'bottom' : 'top';
+}
+
+/** Bends an orthogonal route needs from (s travelling a) to (t arriving travelling b), plus detour length. */
+function routeEstimate(s: Point, a: Vector, t: Point, b: Vector): number {
+  const d = { x: t.x - s.x, y: t.y - s.y };
+  const alongA = dot(d, a);
+  const alongB = dot(d, b);
+  const length = Math.abs(d.x) + Math.abs(d.y);
+  const same = dot(a, b);
+  let bends: number;
+  let detour = 0;
+  if (same === 1) {
+    const lateral = Math.abs(dot(d, { x: a.y, y: a.x }));
+    bends = alongA > 0 ? (lateral < 1 ? 0 : 2) : 4;
+    if (alongA <= 0) detour = 2 * -alongA + 40;
+  } else if (same === -1) {
+    bends = 2;
+    detour = 2 * Math.max(0, -alongA) + 20;
+  } else {
+    bends = alongA > 0 && alongB > 0 ? 1 : 3;
+    if (bends === 3) detour = 2 * Math.max(0, -alongA) + 2 * Math.max(0, -alongB);
+  }
+  return length + detour + bends * BEND_ESTIMATE;
+}
+
+const STUB = 16;
+
+/** Picks the side pair for one edge; `flow` is the direction's unit vector. */
+export function chooseSides(edge: SideChoiceEdge, source: Box, target: Box, flow: Vector): [Side, Side] {
+  const forward = sideFacing(flow);
+  const backward = opposite(forward);
+  if (edge.from === edge.to) return loopSides(edge, forward);
+  if (edge.fromHandle && edge.toHandle) return [edge.fromHandle, edge.toHandle];
+  const fromOptions = edge.fromHandle ? [edge.fromHandle] : SIDE_ORDER;
+  const toOptions = edge.toHandle ? [edge.toHandle] : SIDE_ORDER;
+  let best: [Side, Side] = [fromOptions[0] as Side, toOptions[0] as Side];
+  let bestCost = Infinity;
+  // Natural sides first so that exact ties keep the flow's exit/entry.
+  const ordered = (options: readonly Side[], natural: Side): Side[] => [...options].sort((a, b) => Number(b === natural) - Number(a === natural));
+  for (const fromSide of ordered(fromOptions, forward)) {
+    for (const toSide of ordered(toOptions, backward)) {
+      const a = NORMALS[fromSide];
+      const b = { x: -NORMALS[toSide].x, y: -NORMALS[toSide].y };
+      const p = sidePoint(source, fromSide);
+      const q = sidePoint(target, toSide);
+      const s = { x: p.x + a.x * STUB, y: p.y + a.y * STUB };
+      const t = { x: q.x - b.x * STUB, y: q.y - b.y * STUB };
+      let cost = routeEstimate(s, a, t, b);
+      if (!edge.fromHandle && fromSide !== forward) cost += OFF_FLOW_COST;
+      if (!edge.toHandle && toSide !== backward) cost += OFF_FLOW_COST;
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = [fromSide, toSide];
+      }
+    }
+  }
+  return best;
+}
+
+/** A loop leaves one side and comes back on the neighbouring side, like a handle on a cup. */
+function loopSides(edge: SideChoiceEdge, forward: Side): [Side, Side] {
+  const before = (side: Side): Side => SIDE_ORDER[(SIDE_ORDER.indexOf(side) + 3) % 4] as Side;
+  const after = (side: Side): Side => SIDE_ORDER[(SIDE_ORDER.indexOf(side) + 1) % 4] as Side;
+  if (edge.fromHandle && edge.toHandle) return [edge.fromHandle, edge.toHandle];
+  if (edge.fromHandle) return [edge.fromHandle, before(edge.fromHandle)];
+  if (edge.toHandle) return [after(edge.toHandle), edge.toHandle];
+  return [forward, before(forward)];
+}
+
+export interface PortRequest {
+  /** Key of the edge end, e.g. `3:from`. */
+  key: string;
+  nodeId: string;
+  side: Side;
+  /** Where the other end of the edge lies: the port wants to be in line with it. */
+  toward: Point;
+}
+
+const CORNER_CLEARANCE = 10;
+const PORT_SPACING = 14;
+
+/** Positions of every edge end on its node's side. */
+export function assignPorts(requests: readonly PortRequest[], boxes: ReadonlyMap<string, Box>, shapes: ReadonlyMap<string, Shape>): Map<string, Point> {
+  const bySide = new Map<string, PortRequest[]>();
+  for (const request of requests) {
+    const key = `${request.nodeId}\u0000${request.side}`;
+    const list = bySide.get(key);
+    if (list) list.push(request);
+    else bySide.set(key, [request]);
+  }
+  const ports = new Map<string, Point>();
+  const sideKeys = [...bySide.keys()].sort();
+  for (const sideKey of sideKeys) {
+    const list = bySide.get(sideKey) as PortRequest[];
+    const first = list[0] as PortRequest;
+    const box = boxes.get(first.nodeId) as Box;
+    const side = first.side;
+    const mid = sidePoint(box, side);
+    if (shapes.get(first.nodeId) !== 'rectangle') {
+      for (const request of list) ports.set(request.key, mid);
+      continue;
+    }
+    const horizontal = isHorizontalSide(side);
+    const low = (horizontal ? box.x : box.y) + CORNER_CLEARANCE;
+    const high = (horizontal ? box.x + box.width : box.y + box.height) - CORNER_CLEARANCE;
+    const wanted = list
+      .map((request) => {
+        // In line with the other end when that is on this side's span (a straight route); else centred.
+        const toward = horizontal ? request.toward.x : request.toward.y;
+        return { request, at: toward >= low && toward <= high ? toward : horizontal ? mid.x : mid.y };
+      })
+      .sort((a, b) => a.at - b.at || (a.request.key < b.request.key ? -1 : a.request.key > b.request.key ? 1 : 0));
+    const positions = spreadPositions(wanted.map((w) => w.at), low, high);
+    wanted.forEach((w, index) => {
+      const at = Math.round(positions[index] as number);
+      ports.set(w.request.key, horizontal ? { x: at, y: mid.y } : { x: mid.x, y: at });
+    });
+  }
+  return ports;
+}
+
+/**
+ * Places sorted wished-for positions in [low, high], at least PORT_SPACING apart (less if the side
+ * is too short), each as close to its wish as the others allow.
+ */
+function spreadPositions(wishes: number[], low: number, high: number): number[] {
+  const count = wishes.length;
+  if (count === 1) return [wishes[0] as number];
+  const spacing = Math.min(PORT_SPACING, (high - low) / (count - 1));
+  // Pool adjacent wishes that would be too close into clusters centred on their wishes' mean.
+  const clusters: Array<{ first: number; size: number; start: number; offsetSum: number }> = [];
+  wishes.forEach((wish, k) => {
+    let cluster = { first: k, size: 1, start: wish, offsetSum: wish };
+    for (;;) {
+      const previous = clusters[clusters.length - 1];
+      if (!previous || previous.start + previous.size * spacing <= cluster.start) break;
+      clusters.pop();
+      // offsetSum holds the sum of (wish − spacing × index within the cluster).
+      const offsetSum = previous.offsetSum + cluster.offsetSum - cluster.size * previous.size * spacing;
+      const size = previous.size + cluster.size;
+      cluster = { first: previous.first, size, start: offsetSum / size, offsetSum };
+    }
+    clusters.push(cluster);
+  });
+  const out = new Array<number>(count);
+  for (const cluster of clusters) {
+    const start = Math.min(Math.max(cluster.start, low), high - (cluster.size - 1) * spacing);
+    for (let k = 0; k < cluster.size; k++) out[cluster.first + k] = start + k * spacing;
+  }
+  for (let k = 1; k < count; k++) out[k] = Math.max(out[k] as number, (out[k - 1] as number) + spacing);
+  for (let k = count - 1; k >= 0; k--) {
+    out[k] = Math.min(out[k] as number, k === count - 1 ? high : (out[k + 1] as number) - spacing);
+  }
+  return out;
+}
