@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { check } from '../../src/check.js';
 import { createColors } from '../../src/report/color.js';
 import { sarif } from '../../src/report/sarif.js';
