@@ -1,0 +1,73 @@
+/**
+ * The real executable in child processes: exit codes, and what goes to stdout versus stderr.
+ * Runs the built bundle (`npm test` builds it first, in `pretest`).
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CLEAN_FLOW, FIXTURES, REPO, WARNINGS_FLOW, tempTree } from './helpers.js';
+
+const BIN = path.join(REPO, 'bin/flowc.js');
+
+beforeAll(() => {
+  if (!fs.existsSync(path.join(REPO, 'dist/cli.js'))) {
+    throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it in pretest) before these tests');
+  }
+});
+
+function flowc(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
+  const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', ...options.env };
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, input: options.input ?? '', env, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('bin/flowc.js', () => {
+  test('lint of the samples: exit 0, the result on stdout, nothing on stderr', () => {
+    const r = flowc(['lint', 'samples/cqrs.flow']);
+    expect(r).toEqual({ code: 0, stdout: '✔ 1 file checked, no problems\n', stderr: '' });
+  });
+
+  test('lint errors: exit 1, a JSON report on stdout alone', () => {
+    const r = flowc(['lint', path.join(FIXTURES, 'invalid'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toHaveLength(4);
+  });
+
+  test('render to stdout: the drawing on stdout, the warnings on stderr, exit 0', () => {
+    const r = flowc(['render', '-', '--stdin-filename', 'w.flow'], { input: WARNINGS_FLOW });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<(\?xml|svg)/);
+    expect(r.stdout.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(r.stderr).toContain('w.flow:4:1  warning');
+  });
+
+  test('render to a file, then --check it', () => {
+    const tree = tempTree({ 'a.flow': CLEAN_FLOW });
+    try {
+      expect(flowc(['render', 'a.flow', '-o', 'a.svg'], { cwd: tree.dir })).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect(flowc(['render', '--check', 'a.flow', '-o', 'a.svg'], { cwd: tree.dir }).code).toBe(0);
+      fs.writeFileSync(path.join(tree.dir, 'a.svg'), 'stale');
+      expect(flowc(['render', '--check', 'a.flow', '-o', 'a.svg'], { cwd: tree.dir }).code).toBe(1);
+    } finally {
+      tree.cleanup();
+    }
+  });
+
+  test('misuse: exit 2, the message on stderr, nothing on stdout, no stack trace', () => {
+    const r = flowc(['lint', '--fromat', 'json', 'samples/cqrs.flow']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("flowc: unknown option '--fromat'\n(Did you mean --format?)\n");
+    const missing = flowc(['render', 'nope.flow', '-o', 'x.svg']);
+    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'flowc: nope.flow: no such file or folder\n' });
+  });
+
+  test('--version and --help exit 0 on stdout', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    expect(flowc(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    const help = flowc(['render', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--direction <dir>');
+  });
+});
