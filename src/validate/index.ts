@@ -14,7 +14,7 @@ import type { RuleSettings } from './types.js';
 export type { RuleMeta, RuleSetting, RuleSettings, RuleContext, DiagramRule, StageRule, RuleModule } from './types.js';
 export { RULES_DOCS_URL } from './types.js';
 export { rules, RULES_BY_ID } from './registry.js';
-export { applySeverities, effectiveSeverity, ruleSettingProblems } from './severities.js';
+export { applySeverities, effectiveSeverity } from './severities.js';
 export { applySuppressions } from './suppressions.js';
 
 export interface ValidateOptions {

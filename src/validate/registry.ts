@@ -1,7 +1,7 @@
 /**
  * Every rule flowc knows, in one table: adding a rule is one file in rules/ and one line here.
  * The order is the order of docs/rules.md: the contract's rules first, then flowc's own warnings,
- * then the rules about suppression comments.
+ * then the rules about suppression comments, then the one rendering reports.
  */
 import type { RuleMeta, RuleModule } from './types.js';
 import { rule as syntax } from './rules/syntax.js';
@@ -24,6 +24,7 @@ import { rule as circleInFlow } from './rules/circle-in-flow.js';
 import { rule as emptyGroup } from './rules/empty-group.js';
 import { rule as unusedDisableDirective } from './rules/unused-disable-directive.js';
 import { rule as invalidDirective } from './rules/invalid-directive.js';
+import { rule as layout } from './rules/layout.js';
 
 export const RULE_MODULES: readonly RuleModule[] = [
   syntax,
@@ -46,6 +47,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   emptyGroup,
   unusedDisableDirective,
   invalidDirective,
+  layout,
 ];
 
 /** Every rule id with its metadata, including the rules earlier stages report (for SARIF, docs, settings). */

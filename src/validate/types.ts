@@ -18,7 +18,8 @@ export interface RuleMeta {
   docs: string;
   /**
    * False for the rules whose errors leave no diagram to draw (`syntax`, `unresolved-reference`,
-   * `duplicate-id`): they are always errors, and settings that name them are rejected.
+   * `duplicate-id`, and `layout` when rendering): they are always errors, and settings that name
+   * them are rejected.
    */
   configurable: boolean;
   /** Whether a `# flowc-disable…` comment may silence it (never for the unconfigurable rules). */
@@ -45,7 +46,7 @@ export interface DiagramRule {
 /** A rule whose diagnostics an earlier stage produces; listed so settings, reporters and docs know it. */
 export interface StageRule {
   meta: RuleMeta;
-  producedBy: 'parse' | 'resolve' | 'suppressions';
+  producedBy: 'parse' | 'resolve' | 'suppressions' | 'render';
 }
 
 export type RuleModule = DiagramRule | StageRule;

@@ -1,5 +1,6 @@
 /**
- * `duplicate-attribute` (warning, reported by the resolve stage). Only one value can be shown; the other is a leftover the reader of the file would believe in.
+ * `duplicate-attribute` (warning, reported by the resolve stage). Only one value can be shown; the
+ * other is a leftover the reader of the file would believe in.
  */
 import { docsFor, type StageRule } from '../types.js';
 

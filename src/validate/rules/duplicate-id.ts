@@ -1,5 +1,6 @@
 /**
- * `duplicate-id` (error, reported by the resolve stage). Which of the two the edges mean is a guess, so this error cannot be turned off or suppressed.
+ * `duplicate-id` (error, reported by the resolve stage). Which of the two the edges mean is a
+ * guess, so this error cannot be turned off or suppressed.
  */
 import { docsFor, type StageRule } from '../types.js';
 

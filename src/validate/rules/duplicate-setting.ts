@@ -1,5 +1,6 @@
 /**
- * `duplicate-setting` (warning, reported by the resolve stage). Two settings that disagree leave the reader of the file guessing which one is used.
+ * `duplicate-setting` (warning, reported by the resolve stage). Two settings that disagree leave
+ * the reader of the file guessing which one is used.
  */
 import { docsFor, type StageRule } from '../types.js';
 

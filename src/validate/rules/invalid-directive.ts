@@ -1,5 +1,6 @@
 /**
- * `invalid-directive` (warning, reported by the suppressions stage). A misspelt directive silently does nothing, so the problem it was meant to silence shows up with no hint why.
+ * `invalid-directive` (warning, reported by the suppressions stage). A misspelt directive silently
+ * does nothing, so the problem it was meant to silence shows up with no hint why.
  */
 import { docsFor, type StageRule } from '../types.js';
 

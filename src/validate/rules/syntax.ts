@@ -1,5 +1,6 @@
 /**
- * `syntax` (error, reported by the parse stage). A line that does not parse has no meaning to draw, so this error cannot be turned off or suppressed.
+ * `syntax` (error, reported by the parse stage). A line that does not parse has no meaning to draw,
+ * so this error cannot be turned off or suppressed.
  */
 import { docsFor, type StageRule } from '../types.js';
 

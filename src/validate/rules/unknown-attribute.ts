@@ -1,5 +1,6 @@
 /**
- * `unknown-attribute` (error, reported by the resolve stage). The attribute is ignored; most often it is a misspelt label, which would silently vanish from the drawing.
+ * `unknown-attribute` (error, reported by the resolve stage). The attribute is ignored; most often
+ * it is a misspelt label, which would silently vanish from the drawing.
  */
 import { docsFor, type StageRule } from '../types.js';
 

@@ -1,5 +1,6 @@
 /**
- * `unknown-setting` (error, reported by the resolve stage). The setting is ignored, so the diagram would be drawn in a direction the file does not ask for.
+ * `unknown-setting` (error, reported by the resolve stage). The setting is ignored, so the diagram
+ * would be drawn in a direction the file does not ask for.
  */
 import { docsFor, type StageRule } from '../types.js';
 

@@ -1,5 +1,7 @@
 /**
- * `unresolved-reference` (error, reported by the resolve stage). The edge is left out of the diagram; drawing without it would show a different flow, so this error cannot be turned off or suppressed.
+ * `unresolved-reference` (error, reported by the resolve stage). The edge is left out of the
+ * diagram; drawing without it would show a different flow, so this error cannot be turned off or
+ * suppressed.
  */
 import { docsFor, type StageRule } from '../types.js';
 

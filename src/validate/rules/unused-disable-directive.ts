@@ -1,5 +1,6 @@
 /**
- * `unused-disable-directive` (warning, reported by the suppressions stage). Stale suppressions pile up and would hide the next real problem on their line.
+ * `unused-disable-directive` (warning, reported by the suppressions stage). Stale suppressions pile
+ * up and would hide the next real problem on their line.
  */
 import { docsFor, type StageRule } from '../types.js';
 
