@@ -1,0 +1,160 @@
+/**
+ * The shipped samples are the project's showcase: each one must lint clean (no error and no
+ * warning), draw, and be a real workflow rather than a stub. The CQRS sample is the seed's text,
+ * byte for byte, because the contract says the seed must parse, lint clean and render as written.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { check } from '../../src/check.js';
+import { compile } from '../../src/compile.js';
+import type { Diagram } from '../../src/model/diagram.js';
+import type { Layout, LayoutEdge, LayoutNode } from '../../src/layout/types.js';
+import type { Diagnostic } from '../../src/diagnostics.js';
+
+const samplesDir = new URL('../../samples/', import.meta.url);
+const seedUrl = new URL('../../../shared/seeds/000_22ef9003f52c1977.txt', import.meta.url);
+
+/** The seven patterns of the seed (see shared/seeds/README.md), as sample file names. */
+const PATTERNS = [
+  'cqrs',
+  'event-sourcing',
+  'saga-orchestration',
+  'ab-testing',
+  'api-gateway',
+  'audit-logging',
+  'user-authentication',
+];
+
+const sampleFiles = readdirSync(samplesDir, { withFileTypes: true })
+  .filter((entry) => entry.isFile() && entry.name.endsWith('.flow'))
+  .map((entry) => entry.name)
+  .sort();
+
+function readSample(name: string): string {
+  return readFileSync(new URL(name, samplesDir), 'utf8');
+}
+
+function describeDiagnostic(d: Diagnostic): string {
+  return `${d.span.line}:${d.span.column} ${d.severity} ${d.ruleId}: ${d.message}`;
+}
+
+/** The seed's CQRS diagram: from its `Client { # Client Application` line to the line before the next `patterns`. */
+function seedCqrsText(): string {
+  const lines = readFileSync(seedUrl, 'utf8').split('\n');
+  const first = lines.indexOf('Client { # Client Application');
+  const stop = lines.indexOf('patterns', first);
+  if (first < 0 || stop < 0) throw new Error('the seed no longer holds the CQRS diagram between its markers');
+  return lines.slice(first, stop).join('\n') + '\n';
+}
+
+const isStart = (diagram: Diagram, id: string) => !diagram.edges.some((e) => e.to === id);
+const isEnd = (diagram: Diagram, id: string) => !diagram.edges.some((e) => e.from === id);
+
+test('samples/ holds at least one sample per seed pattern', () => {
+  expect(sampleFiles.length).toBeGreaterThanOrEqual(7);
+  expect(sampleFiles).toEqual(expect.arrayContaining(PATTERNS.map((p) => `${p}.flow`)));
+});
+
+test('samples/cqrs.flow is the seed CQRS diagram, byte for byte', () => {
+  const seed = seedCqrsText();
+  expect(seed.split('\n')).toHaveLength(49); // 48 lines and the trailing newline
+  expect(readSample('cqrs.flow')).toBe(seed);
+});
+
+describe.each(sampleFiles)('samples/%s', (file) => {
+  const source = readSample(file);
+  const result = check(source);
+
+  test('lints clean: no error and no warning', () => {
+    expect(result.diagnostics.map(describeDiagnostic)).toEqual([]);
+    expect(result.renderable).toBe(true);
+  });
+
+  test('is a detailed workflow: titled swimlanes, one start, an end, decisions, handles', () => {
+    const { diagram } = result;
+    expect(diagram.nodes.length).toBeGreaterThanOrEqual(15);
+    expect(diagram.nodes.length).toBeLessThanOrEqual(30);
+    expect(diagram.groups.length).toBeGreaterThanOrEqual(3);
+    for (const group of diagram.groups) {
+      expect(group.title).not.toBe(group.id); // every swimlane has a written title
+      expect(group.nodeIds.length).toBeGreaterThan(0);
+    }
+    expect(diagram.nodes.every((n) => n.group !== null)).toBe(true);
+
+    const circles = diagram.nodes.filter((n) => n.shape === 'circle');
+    expect(circles.filter((c) => isStart(diagram, c.id))).toHaveLength(1);
+    expect(circles.filter((c) => isEnd(diagram, c.id)).length).toBeGreaterThanOrEqual(1);
+    // A circle is a terminal: never both a start and a pass-through.
+    for (const c of circles) expect(isStart(diagram, c.id) || isEnd(diagram, c.id)).toBe(true);
+
+    const diamonds = diagram.nodes.filter((n) => n.shape === 'diamond');
+    expect(diamonds.length).toBeGreaterThanOrEqual(2);
+    for (const d of diamonds) {
+      const labels = diagram.edges.filter((e) => e.from === d.id).map((e) => e.label);
+      expect(labels.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(labels).size).toBe(labels.length);
+    }
+    const crossGroup = diagram.edges.filter((e) => nodeGroup(diagram, e.from) !== nodeGroup(diagram, e.to));
+    expect(crossGroup.length).toBeGreaterThanOrEqual(diagram.groups.length - 1);
+    expect(diagram.edges.every((e) => e.fromHandle !== null && e.toHandle !== null)).toBe(true);
+  });
+
+  test('every node reaches an end circle', () => {
+    const { diagram } = result;
+    const ends = diagram.nodes.filter((n) => n.shape === 'circle' && isEnd(diagram, n.id)).map((n) => n.id);
+    const reachesEnd = new Set(ends);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const e of diagram.edges) {
+        if (reachesEnd.has(e.to) && !reachesEnd.has(e.from)) {
+          reachesEnd.add(e.from);
+          grew = true;
+        }
+      }
+    }
+    expect(diagram.nodes.map((n) => n.id).filter((id) => !reachesEnd.has(id))).toEqual([]);
+  });
+
+  test('renders: every node and edge is laid out, and every written handle is honoured', async () => {
+    const { output } = await compile(source, { format: 'json' });
+    expect(typeof output).toBe('string');
+    const layout = JSON.parse(output as string) as Layout;
+    const { diagram } = result;
+    expect(layout.nodes.map((n) => n.id).sort()).toEqual(diagram.nodes.map((n) => n.id).sort());
+    expect(layout.edges).toHaveLength(diagram.edges.length);
+    const boxes = new Map(layout.nodes.map((n) => [n.id, n]));
+    diagram.edges.forEach((written, i) => {
+      const drawn = layout.edges[i]!;
+      expect([drawn.from, drawn.to]).toEqual([written.from, written.to]);
+      if (written.fromHandle) expect(drawn.fromHandle).toBe(written.fromHandle);
+      if (written.toHandle) expect(drawn.toHandle).toBe(written.toHandle);
+      expect(endsOnSides(drawn, boxes.get(drawn.from)!, boxes.get(drawn.to)!)).toEqual([true, true]);
+      if (written.label) expect(drawn.labelBox).not.toBeNull();
+    });
+  });
+});
+
+function nodeGroup(diagram: Diagram, id: string): string | null {
+  return diagram.nodes.find((n) => n.id === id)?.group ?? null;
+}
+
+/** Whether the route starts on its source's `fromHandle` side and ends on its target's `toHandle` side (1 px slack). */
+function endsOnSides(edge: LayoutEdge, source: LayoutNode, target: LayoutNode): [boolean, boolean] {
+  const first = edge.points[0]!;
+  const last = edge.points[edge.points.length - 1]!;
+  return [onSide(first, source, edge.fromHandle), onSide(last, target, edge.toHandle)];
+}
+
+function onSide(p: { x: number; y: number }, box: LayoutNode, side: LayoutEdge['fromHandle']): boolean {
+  const slack = 1;
+  const within = (v: number, lo: number, hi: number) => v >= lo - slack && v <= hi + slack;
+  switch (side) {
+    case 'top':
+      return Math.abs(p.y - box.y) <= slack && within(p.x, box.x, box.x + box.width);
+    case 'bottom':
+      return Math.abs(p.y - (box.y + box.height)) <= slack && within(p.x, box.x, box.x + box.width);
+    case 'left':
+      return Math.abs(p.x - box.x) <= slack && within(p.y, box.y, box.y + box.height);
+    case 'right':
+      return Math.abs(p.x - (box.x + box.width)) <= slack && within(p.y, box.y, box.y + box.height);
+  }
+}
