@@ -14,7 +14,8 @@
  */
 import * as path from 'node:path';
 import type { Dirent } from 'node:fs';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { isGlobPattern } from './glob-pattern.js';
+
 import type { FileSystem } from './io.js';
 
 export interface IgnoreRules {
@@ -71,7 +72,7 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       stats = await fs.stat(absolute);
     } catch (error) {
       if (!isFsError(error)) throw error;
-      if (isDynamicPattern(input)) {
+      if (isGlobPattern(input)) {
         const found = await expandGlob(input, cwd);
         let added = 0;
         for (const file of found) if (await add(file)) added++;
@@ -147,6 +148,7 @@ async function walk(
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
   // Like folder walks, globs skip node_modules and .git unless the pattern itself names them.
   const ignore = [...SKIPPED_FOLDERS].filter((name) => !pattern.includes(name)).map((name) => `**/${name}/**`);
+  const { glob } = await import('tinyglobby');
   const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false, dot: false, ignore });
   return matches
     .filter((file) => file.endsWith(FLOW_EXTENSION))
@@ -156,6 +158,7 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
 
 async function ignoredFiles(ignore: IgnoreRules): Promise<Set<string>> {
   if (ignore.patterns.length === 0) return new Set();
+  const { glob } = await import('tinyglobby');
   const matches = await glob([...ignore.patterns], { cwd: ignore.base, absolute: true, onlyFiles: true, dot: true });
   return new Set(matches.map((file) => path.normalize(file)));
 }

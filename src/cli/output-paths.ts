@@ -5,7 +5,8 @@
  * no output folder.
  */
 import * as path from 'node:path';
-import { isDynamicPattern } from 'tinyglobby';
+import { isGlobPattern } from './glob-pattern.js';
+
 import type { Format } from '../compile.js';
 
 export const FORMAT_EXTENSIONS: Readonly<Record<Format, string>> = {
@@ -37,7 +38,7 @@ export function formatFromExtension(file: string): Format | null {
  */
 export function commonBase(inputs: readonly string[], cwd: string, isFolder: (absolute: string) => boolean): string {
   const roots = inputs.map((input) => {
-    if (isDynamicPattern(input)) return path.resolve(cwd, staticPrefix(input));
+    if (isGlobPattern(input)) return path.resolve(cwd, staticPrefix(input));
     const absolute = path.resolve(cwd, input);
     return isFolder(absolute) ? absolute : path.dirname(absolute);
   });
@@ -71,7 +72,7 @@ function staticPrefix(pattern: string): string {
   const parts = pattern.split(/[\\/]/);
   const fixed: string[] = [];
   for (const part of parts) {
-    if (isDynamicPattern(part)) break;
+    if (isGlobPattern(part)) break;
     fixed.push(part);
   }
   return fixed.length === 0 ? '.' : fixed.join('/') || '/';

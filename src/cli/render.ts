@@ -22,8 +22,8 @@ import type { Io } from './io.js';
 import { commonBase, formatFromExtension, outputPathFor } from './output-paths.js';
 import { configPath, ignoreRules, loadSettings, type CommonOptions, type Settings } from './settings.js';
 import { readSource, readStdinSource, shownPath, STDIN, type Source } from './sources.js';
-import { isDynamicPattern } from 'tinyglobby';
 import { flowcVersion } from './version.js';
+import { isGlobPattern } from './glob-pattern.js';
 import { renderBatchSeam } from './batch-seam.js';
 
 /** The render command's options as commander parses them. */
@@ -107,7 +107,7 @@ async function isSingleFileRender(inputs: readonly string[], options: RenderRequ
   if (inputs.length !== 1 || options.formats.length > 1) return false;
   const input = inputs[0]!;
   if (input === STDIN) return true;
-  if (isDynamicPattern(input) && !(await isFile(io, path.resolve(io.cwd, input)))) return false;
+  if (isGlobPattern(input) && !(await isFile(io, path.resolve(io.cwd, input)))) return false;
   if (await isFolder(io, path.resolve(io.cwd, input))) return false;
   if (options.output !== undefined && (endsWithSeparator(options.output) || (await isFolder(io, path.resolve(io.cwd, options.output))))) {
     return false;

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { discoverFiles } from '../../src/cli/discover.js';
 import { nodeFileSystem } from '../../src/cli/io.js';
 import { commonBase, formatFromExtension, outputPathFor } from '../../src/cli/output-paths.js';
+import { isGlobPattern } from '../../src/cli/glob-pattern.js';
 import { tempTree } from './helpers.js';
 
 let tree: { dir: string; cleanup: () => void };
@@ -112,5 +113,20 @@ describe('output placement', () => {
     expect(commonBase(['docs/a', 'docs/b/x.flow'], '/r', isFolder)).toBe('/r/docs');
     expect(commonBase(['docs/**/*.flow'], '/r', isFolder)).toBe('/r/docs');
     expect(commonBase(['docs/x.flow', 'other/y.flow'], '/r', isFolder)).toBe('/r');
+  });
+});
+
+describe('isGlobPattern', () => {
+  test.each([
+    ['docs/**/*.flow', true],
+    ['a?.flow', true],
+    ['[ab].flow', true],
+    ['{a,b}.flow', true],
+    ['!(x).flow', true],
+    ['docs/a.flow', false],
+    ['my-file (1).flow', false],
+    ['a\\*.flow', false],
+  ])('%s → %s', (input, expected) => {
+    expect(isGlobPattern(input)).toBe(expected);
   });
 });
