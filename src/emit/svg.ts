@@ -35,6 +35,11 @@ const EDGE_CORNER_RADIUS = 8;
 const LABEL_RADIUS = 4;
 const END_RING_GAP = 3.5;
 const HIGHLIGHT_GAP = 4;
+/**
+ * Group titles start where the layout's title padding ends (GROUP_TITLE_PADDING_X in layout/sizes.ts).
+ * They are drawn in the regular weight because that is what the layout measures them in: bold
+ * DejaVu Sans is ~14 % wider and would overflow a group sized by its title.
+ */
 const TITLE_INSET = 12;
 /** Arrowhead length and width, px (user space, independent of the stroke width). */
 const ARROW_LENGTH = 9;
@@ -178,7 +183,6 @@ function drawGroup(group: LayoutGroup, paint: PaintFn): string[] {
     centreY: header.y + header.height / 2,
     fontSize: TITLE_FONT_SIZE,
     anchor: 'start',
-    weight: 'bold',
     paint: paint('group-title'),
   });
   return [
@@ -294,7 +298,6 @@ interface TextOptions {
   centreY: number;
   fontSize: number;
   anchor: 'start' | 'middle';
-  weight?: 'bold';
   paint: string;
 }
 
@@ -310,9 +313,8 @@ function textElement(lines: readonly string[], options: TextOptions): string {
   const spans = lines
     .map((line, i) => `<tspan x="${n(options.x)}" y="${n(firstBaseline + i * lineHeight)}">${xmlText(line)}</tspan>`)
     .join('');
-  const weight = options.weight ? ` font-weight="${options.weight}"` : '';
   return (
     `<text xml:space="preserve" text-anchor="${options.anchor}" font-family="${xmlAttribute(FONT_STACK)}" ` +
-    `font-size="${options.fontSize}"${weight}${options.paint}>${spans}</text>`
+    `font-size="${options.fontSize}"${options.paint}>${spans}</text>`
   );
 }
