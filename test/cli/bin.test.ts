@@ -63,6 +63,12 @@ describe('bin/flowc.js', () => {
     expect(missing).toEqual({ code: 2, stdout: '', stderr: 'flowc: nope.flow: no such file or folder\n' });
   });
 
+  test('a reader that goes away (| head) ends the run quietly, without a stack trace', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" render --help | head -n 1`], { cwd: REPO, encoding: 'utf8' });
+    expect(result.stdout).toBe('Usage: flowc render [options] [inputs...]\n');
+    expect(result.stderr).toBe('');
+  });
+
   test('--version and --help exit 0 on stdout', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
     expect(flowc(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
