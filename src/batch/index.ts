@@ -23,7 +23,7 @@ import { inShard } from './shard.js';
 import type { BatchIo, BatchRequest, BatchSummary, Failure, FileOutcome, RenderSettings, RenderTask, TaskResult } from './types.js';
 import { workerScriptPath } from './worker-script.js';
 
-export type { BatchIo, BatchRequest, BatchSummary, Failure, FileOutcome } from './types.js';
+export type { BatchIo, BatchRequest, BatchSummary, CompileFormats, Failure, FileOutcome } from './types.js';
 export { parseShard, sliceOf, inShard, type Shard } from './shard.js';
 export { CACHE_FILE } from './cache.js';
 
@@ -106,7 +106,7 @@ export async function renderBatch(request: BatchRequest, io: BatchIo): Promise<B
   progress?.update(done, failed, true);
   const settings: RenderSettings = { cwd: io.cwd, formats: request.formats, render: request.render, rules: request.rules };
   const workers = workerCount(request.jobs, runnable.length);
-  const script = workers > 1 ? (io.workerScript ?? workerScriptPath()) : null;
+  const script = workers > 1 ? (io.workerScript !== undefined ? io.workerScript : workerScriptPath()) : null;
   let mode: BatchSummary['mode'] = 'none';
   if (runnable.length > 0 && !io.signal?.aborted) {
     if (script !== null) {

@@ -51,8 +51,8 @@ export interface BatchIo {
    * counting wrapper to prove each file is parsed and laid out once for all its formats.
    */
   compileFormats?: CompileFormats;
-  /** Where the worker script is; defaults to `<package root>/dist/batch-worker.js`. */
-  workerScript?: string;
+  /** Where the worker script is (null: not built); defaults to `<package root>/dist/batch-worker.js`. */
+  workerScript?: string | null;
 }
 
 /** Why a file failed, with its first diagnostic. */

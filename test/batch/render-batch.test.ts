@@ -1,0 +1,227 @@
+/**
+ * renderBatch on generated trees: mirrored outputs in every format, failures and exit codes,
+ * the incremental cache, multi-format in one pass, and the worker path against this thread.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { compileFormats } from '../../src/compile.js';
+import { CACHE_FILE, workerCount } from '../../src/batch/index.js';
+import type { CompileFormats } from '../../src/batch/index.js';
+import { batch, generateTree, listFiles, request, RULE_FLOW, validFlow, writeFile, type Tree } from './helpers.js';
+
+let tree: Tree;
+afterEach(() => tree?.cleanup());
+
+const outputsOf = (files: readonly string[], exts: readonly string[]) =>
+  files.flatMap((f) => exts.map((ext) => f.replace(/\.flow$/, ext))).sort();
+
+describe('a generated tree of valid and broken files', () => {
+  test('every valid file gets every format at the mirrored path; failures are listed; exit 1', async () => {
+    tree = generateTree(12);
+    const all = [...tree.valid, ...tree.broken];
+    const { summary, stderr } = await batch(request(tree.dir, all, { formats: ['svg', 'json', 'mermaid', 'dot'] }));
+    expect(summary).toMatchObject({ total: 14, rendered: 12, skipped: 0, failed: 2, exitCode: 1, interrupted: false });
+    const written = listFiles(path.join(tree.dir, 'out')).filter((f) => f !== CACHE_FILE);
+    // The rule-error file is drawn (offending node marked), the syntax error is not.
+    expect(written).toEqual(outputsOf([...tree.valid, 'd2/e2/broken-rule.flow'], ['.svg', '.json', '.mmd', '.dot']));
+    for (const rel of tree.valid) {
+      const svg = fs.readFileSync(path.join(tree.dir, 'out', rel.replace(/\.flow$/, '.svg')), 'utf8');
+      expect(svg.startsWith('<svg') || svg.startsWith('<?xml')).toBe(true);
+      expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    }
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/^docs\/d1\/broken-syntax\.flow:2:\d+ {2}.+ {2}\[syntax\]/),
+      expect.stringMatching(/^docs\/d2\/e2\/broken-rule\.flow:5:1 {2}.+ {2}\[unlabelled-branch\]; drawn with the offending nodes marked$/),
+      expect.stringMatching(/^rendered 12, skipped 0, failed 2 in \d+\.\d\d s \(\d+ files\/s\)$/),
+    ]);
+  });
+
+  test('only valid files: exit 0', async () => {
+    tree = generateTree(5, { broken: false });
+    const { summary } = await batch(request(tree.dir, tree.valid));
+    expect(summary).toMatchObject({ rendered: 5, failed: 0, exitCode: 0 });
+  });
+
+  test('the outputs are those of compileFormats, byte for byte', async () => {
+    tree = generateTree(3, { broken: false });
+    await batch(request(tree.dir, tree.valid, { formats: ['svg', 'json'], render: { theme: 'dark', direction: 'TB' } }));
+    for (const rel of tree.valid) {
+      const source = fs.readFileSync(path.join(tree.dir, 'docs', rel), 'utf8');
+      const expected = await compileFormats(source, ['svg', 'json'], { theme: 'dark', direction: 'TB' });
+      expect(fs.readFileSync(path.join(tree.dir, 'out', rel.replace(/\.flow$/, '.svg')), 'utf8')).toBe(expected.outputs.svg);
+      expect(fs.readFileSync(path.join(tree.dir, 'out', rel.replace(/\.flow$/, '.json')), 'utf8')).toBe(expected.outputs.json);
+    }
+  });
+
+  test('without an output folder, outputs go beside their sources and the cache sits in the base folder', async () => {
+    tree = generateTree(4);
+    const all = [...tree.valid, ...tree.broken];
+    const first = await batch(request(tree.dir, all, { outDir: null }));
+    expect(first.summary).toMatchObject({ rendered: 4, failed: 2 });
+    for (const rel of tree.valid) expect(fs.existsSync(path.join(tree.dir, 'docs', rel.replace(/\.flow$/, '.svg')))).toBe(true);
+    expect(fs.existsSync(path.join(tree.dir, 'docs', CACHE_FILE))).toBe(true);
+    const second = await batch(request(tree.dir, all, { outDir: null }));
+    expect(second.summary).toMatchObject({ rendered: 0, skipped: 4, failed: 2, exitCode: 1 });
+  });
+});
+
+describe('incremental runs', () => {
+  const formats = ['svg', 'json'] as const;
+
+  test('a second run skips everything, and still reports the broken files (exit 1)', async () => {
+    tree = generateTree(10);
+    const all = [...tree.valid, ...tree.broken];
+    await batch(request(tree.dir, all, { formats: [...formats] }));
+    const before = snapshot(path.join(tree.dir, 'out'));
+    const { summary, stderr } = await batch(request(tree.dir, all, { formats: [...formats] }));
+    expect(summary).toMatchObject({ rendered: 0, skipped: 10, failed: 2, exitCode: 1, mode: 'none' });
+    expect(stderr).toContain('[syntax]');
+    expect(stderr).toContain('[unlabelled-branch]');
+    expect(snapshot(path.join(tree.dir, 'out'))).toEqual(before);
+  });
+
+  test('editing one file re-renders only that one; touching it without a change renders nothing', async () => {
+    tree = generateTree(10);
+    const all = [...tree.valid, ...tree.broken];
+    await batch(request(tree.dir, all, { formats: [...formats] }));
+    const edited = path.join(tree.dir, 'docs', tree.valid[4]!);
+    const time = new Date(Date.now() + 5000);
+    fs.utimesSync(edited, time, time);
+    expect((await batch(request(tree.dir, all, { formats: [...formats] }))).summary).toMatchObject({ rendered: 0, skipped: 10 });
+
+    const before = snapshot(path.join(tree.dir, 'out'));
+    fs.writeFileSync(edited, validFlow(1000));
+    const { summary } = await batch(request(tree.dir, all, { formats: [...formats] }));
+    expect(summary).toMatchObject({ rendered: 1, skipped: 9, failed: 2 });
+    const after = snapshot(path.join(tree.dir, 'out'));
+    const changed = Object.keys(after).filter((f) => after[f] !== before[f]).sort();
+    expect(changed).toEqual([CACHE_FILE, ...outputsOf([tree.valid[4]!], ['.json', '.svg'])].sort());
+  });
+
+  test('fixing a broken file renders it; breaking a valid one fails it', async () => {
+    tree = generateTree(3);
+    const all = [...tree.valid, ...tree.broken];
+    await batch(request(tree.dir, all));
+    fs.writeFileSync(path.join(tree.dir, 'docs', tree.broken[0]!), validFlow(77));
+    fs.writeFileSync(path.join(tree.dir, 'docs', tree.valid[0]!), RULE_FLOW);
+    const { summary } = await batch(request(tree.dir, all));
+    expect(summary).toMatchObject({ rendered: 1, skipped: 2, failed: 2 });
+    expect(summary.failures.map((f) => f.relative)).toEqual([tree.valid[0], tree.broken[1]]);
+  });
+
+  test('a deleted output is rendered again', async () => {
+    tree = generateTree(6, { broken: false });
+    await batch(request(tree.dir, tree.valid, { formats: [...formats] }));
+    fs.unlinkSync(path.join(tree.dir, 'out', tree.valid[2]!.replace(/\.flow$/, '.json')));
+    const { summary } = await batch(request(tree.dir, tree.valid, { formats: [...formats] }));
+    expect(summary).toMatchObject({ rendered: 1, skipped: 5 });
+    expect(fs.existsSync(path.join(tree.dir, 'out', tree.valid[2]!.replace(/\.flow$/, '.json')))).toBe(true);
+  });
+
+  test('changing a render option, a rule severity or the formats re-renders everything; --force too', async () => {
+    tree = generateTree(5, { broken: false });
+    const req = request(tree.dir, tree.valid);
+    await batch(req);
+    expect((await batch(req)).summary).toMatchObject({ rendered: 0, skipped: 5 });
+    expect((await batch({ ...req, render: { theme: 'dark' } })).summary).toMatchObject({ rendered: 5, skipped: 0 });
+    expect((await batch({ ...req, render: { theme: 'dark' } })).summary).toMatchObject({ rendered: 0, skipped: 5 });
+    expect((await batch({ ...req, render: { theme: 'dark' }, rules: { 'dead-end': 'off' } })).summary).toMatchObject({ rendered: 5 });
+    expect((await batch({ ...req, formats: ['svg', 'dot'] })).summary).toMatchObject({ rendered: 5 });
+    expect((await batch({ ...req, formats: ['svg', 'dot'], force: true })).summary).toMatchObject({ rendered: 5, skipped: 0 });
+  });
+
+  test('the rule severity decides whether a drawn file fails, and the cache remembers it', async () => {
+    tree = generateTree(0, { broken: false });
+    writeFile(path.join(tree.dir, 'docs', 'rule.flow'), RULE_FLOW);
+    const strict = await batch(request(tree.dir, ['rule.flow']));
+    expect(strict.summary).toMatchObject({ failed: 1, exitCode: 1 });
+    const relaxed = await batch(request(tree.dir, ['rule.flow'], { rules: { 'unlabelled-branch': 'warn' } }));
+    expect(relaxed.summary).toMatchObject({ rendered: 1, failed: 0, exitCode: 0 });
+    const again = await batch(request(tree.dir, ['rule.flow']));
+    // Rendered again (the severity changed back), not reported from the cache.
+    expect(again.summary).toMatchObject({ rendered: 0, skipped: 0, failed: 1, exitCode: 1 });
+    expect(again.summary.failures[0]!.cached).toBeUndefined();
+    const cached = await batch(request(tree.dir, ['rule.flow']));
+    expect(cached.summary).toMatchObject({ rendered: 0, skipped: 0, failed: 1, exitCode: 1 });
+    expect(cached.summary.failures[0]!.cached).toBe(true);
+  });
+
+  test('a damaged cache file costs a full render, not a crash', async () => {
+    tree = generateTree(3, { broken: false });
+    await batch(request(tree.dir, tree.valid));
+    fs.writeFileSync(path.join(tree.dir, 'out', CACHE_FILE), '{"format":1,"entries":{"d0/fi');
+    expect((await batch(request(tree.dir, tree.valid))).summary).toMatchObject({ rendered: 3, skipped: 0 });
+    expect((await batch(request(tree.dir, tree.valid))).summary).toMatchObject({ rendered: 0, skipped: 3 });
+  });
+
+  test('a run over part of the tree keeps the cache entries of the rest', async () => {
+    tree = generateTree(6, { broken: false });
+    await batch(request(tree.dir, tree.valid));
+    await batch(request(tree.dir, tree.valid.slice(0, 2), { force: true }));
+    expect((await batch(request(tree.dir, tree.valid))).summary).toMatchObject({ rendered: 0, skipped: 6 });
+  });
+});
+
+describe('one pass per file', () => {
+  test('each file goes through the pipeline once for all its formats', async () => {
+    tree = generateTree(4, { broken: false });
+    const calls: string[][] = [];
+    const counting: CompileFormats = (source, formats, options) => {
+      calls.push([...formats]);
+      return compileFormats(source, formats, options);
+    };
+    const { summary } = await batch(request(tree.dir, tree.valid, { formats: ['svg', 'png', 'json', 'dot'] }), { compileFormats: counting });
+    expect(summary).toMatchObject({ rendered: 4, mode: 'in-process' });
+    expect(calls).toEqual(Array.from({ length: 4 }, () => ['svg', 'png', 'json', 'dot']));
+    const png = fs.readFileSync(path.join(tree.dir, 'out', tree.valid[0]!.replace(/\.flow$/, '.png')));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+});
+
+describe('worker threads', () => {
+  test('the worker path writes byte-identical outputs to this thread', async () => {
+    tree = generateTree(24);
+    const all = [...tree.valid, ...tree.broken];
+    const formats = ['svg', 'json', 'mermaid'] as const;
+    const here = await batch(request(tree.dir, all, { formats: [...formats], jobs: 1, outDir: path.join(tree.dir, 'out-1') }));
+    const workers = await batch(request(tree.dir, all, { formats: [...formats], jobs: 2, outDir: path.join(tree.dir, 'out-2') }));
+    expect(here.summary).toMatchObject({ mode: 'in-process', rendered: 24, failed: 2, exitCode: 1 });
+    expect(workers.summary).toMatchObject({ mode: 'workers', workers: 2, rendered: 24, failed: 2, exitCode: 1 });
+    expect(workers.summary.failures).toEqual(here.summary.failures.map((f) => ({ ...f })));
+    const a = snapshot(path.join(tree.dir, 'out-1'));
+    const b = snapshot(path.join(tree.dir, 'out-2'));
+    expect(Object.keys(b)).toEqual(Object.keys(a));
+    for (const file of Object.keys(a)) expect(b[file]).toBe(a[file]);
+    expect(workers.stderr.split('\n').slice(0, 2)).toEqual(here.stderr.split('\n').slice(0, 2));
+  });
+
+  test('threads are started only when there are enough files for them', () => {
+    expect(workerCount(1, 1000)).toBe(1);
+    expect(workerCount(2, 3)).toBe(1);
+    expect(workerCount(2, 1000)).toBe(2);
+    expect(workerCount(8, 20)).toBe(2);
+  });
+
+  test('without the built worker script, the files are rendered in this thread, with a notice', async () => {
+    tree = generateTree(20, { broken: false });
+    const { summary, stderr } = await batch(request(tree.dir, tree.valid, { jobs: 2 }), { workerScript: null });
+    expect(summary).toMatchObject({ mode: 'in-process', rendered: 20, exitCode: 0 });
+    expect(stderr).toContain('dist/batch-worker.js is missing');
+  });
+});
+
+/** Every file under `dir` (relative path → content, base64 for bytes). */
+function snapshot(dir: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (sub: string): void => {
+    for (const entry of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const rel = sub === '' ? entry.name : `${sub}/${entry.name}`;
+      if (entry.isDirectory()) walk(rel);
+      else result[rel] = fs.readFileSync(path.join(dir, rel)).toString('base64');
+    }
+  };
+  walk('');
+  return result;
+}
+
