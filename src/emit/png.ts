@@ -48,7 +48,9 @@ export async function emitPng(svg: string, options: PngOptions = {}): Promise<Bu
       throw new Error(`invalid PNG background colour "${background}" (use a CSS colour or "transparent")`);
     }
   }
-  return image.png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer();
+  // zlib level 6 without adaptive filtering: measured on the CQRS sample at scale 2, 138 ms and 259 KB
+  // against 329 ms / 205 KB at level 9 and 723 ms / 240 KB with adaptive filtering.
+  return image.png({ compressionLevel: 6 }).toBuffer();
 }
 
 function pngScale(svgWidth: number, options: PngOptions): number {
