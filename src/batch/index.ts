@@ -51,7 +51,7 @@ export async function renderBatch(request: BatchRequest, io: BatchIo): Promise<B
   const started = now();
   const files = planFiles(request);
   const cache = await RenderCache.load(io.fs, request.outDir ?? request.base);
-  const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
+  const outcomes: (FileOutcome | undefined)[] = Array.from({ length: files.length }, () => undefined);
   const tasks: RenderTask[] = [];
   markOutputClashes(files, outcomes, io.cwd);
 
