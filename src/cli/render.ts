@@ -267,7 +267,7 @@ async function checkTargets(
     }
   }
   const formats = options.formats.length > 0 ? options.formats : [configured.format ?? 'svg'];
-  const outDir = options.output !== undefined ? path.resolve(io.cwd, options.output) : configured.outDir ? configPath(settings, configured.outDir) : null;
+  const { outDir, base: configuredBase } = outputFolder(options, settings, io);
   const discovery = await discoverFiles(inputs, {
     cwd: io.cwd,
     fs: io.fs,
@@ -276,7 +276,7 @@ async function checkTargets(
   });
   const folders = new Set<string>();
   for (const input of inputs) if (await isFolder(io, path.resolve(io.cwd, input))) folders.add(path.resolve(io.cwd, input));
-  const base = options.base !== undefined ? path.resolve(io.cwd, options.base) : commonBase(inputs, io.cwd, (p) => folders.has(p));
+  const base = configuredBase ?? commonBase(inputs, io.cwd, (p) => folders.has(p));
   const items = discovery.files.map((source) => ({
     source,
     outputs: formats.map((format) => ({ format, file: outputPathFor(source, format, outDir, base) })),
@@ -304,16 +304,32 @@ async function dispatchBatch(
 ): Promise<number> {
   if (inputs.includes(STDIN)) throw new UsageError("'-' (standard input) renders one diagram: give it alone");
   const configured = settings.loaded.config.render;
+  const { outDir, base } = outputFolder(options, settings, io);
   const request: BatchRenderRequest = {
     formats: options.formats.length > 0 ? options.formats : [configured.format ?? 'svg'],
-    outDir: options.output !== undefined ? path.resolve(io.cwd, options.output) : configured.outDir ? configPath(settings, configured.outDir) : null,
+    outDir,
     render,
     rules: settings.ruleSettings,
     ignore: ignoreRules(settings),
     quiet: options.quiet === true,
-    batch: { jobs: options.jobs, force: options.force, shard: options.shard, base: options.base },
+    batch: { jobs: options.jobs, force: options.force, shard: options.shard, base: base ?? undefined },
   };
   return renderBatchSeam(inputs, request, io);
+}
+
+/**
+ * Where outputs go for several inputs: `-o DIR`, else the configuration's `render.outDir`, else
+ * beside each source (null). Outputs under the configuration's outDir mirror paths relative to the
+ * configuration file's folder, so a file lands in the same place whichever files a run is given
+ * (a pre-commit hook passes only the changed ones); under `-o DIR` they mirror the inputs' common
+ * base. `--base` overrides both.
+ */
+function outputFolder(options: RenderRequest, settings: Settings, io: Io): { outDir: string | null; base: string | null } {
+  const explicitBase = options.base !== undefined ? path.resolve(io.cwd, options.base) : null;
+  if (options.output !== undefined) return { outDir: path.resolve(io.cwd, options.output), base: explicitBase };
+  const configured = settings.loaded.config.render.outDir;
+  if (configured) return { outDir: configPath(settings, configured), base: explicitBase ?? settings.loaded.base };
+  return { outDir: null, base: explicitBase };
 }
 
 async function isFolder(io: Io, file: string): Promise<boolean> {

@@ -183,12 +183,21 @@ describe('configuration through the CLI', () => {
     expect(svg.code).toBe(0);
   });
 
-  test('render.outDir is where --check looks for outputs', async () => {
+  test('render.outDir is where --check looks, mirrored from the configuration folder whichever files are given', async () => {
     write('flowc.config.json', JSON.stringify({ render: { outDir: 'img' } }));
     write('docs/c.flow', CLEAN_FLOW);
-    write('img/c.svg', (await compile(CLEAN_FLOW, { format: 'svg' })).output as string);
-    const r = await run(['render', '--check', 'docs'], { cwd: tree.dir });
-    expect(r).toMatchObject({ code: 0, stdout: '✔ 1 output up to date\n' });
+    write('docs/sub/d.flow', CLEAN_FLOW);
+    const svg = (await compile(CLEAN_FLOW, { format: 'svg' })).output as string;
+    write('img/docs/c.svg', svg);
+    write('img/docs/sub/d.svg', svg);
+    expect(await run(['render', '--check', 'docs'], { cwd: tree.dir })).toMatchObject({ code: 0, stdout: '✔ 2 outputs up to date\n' });
+    // A pre-commit hook passes only the changed file, from the repository root or anywhere below.
+    expect((await run(['render', '--check', 'docs/sub/d.flow'], { cwd: tree.dir })).code).toBe(0);
+    expect((await run(['render', '--check', 'd.flow'], { cwd: path.join(tree.dir, 'docs/sub') })).code).toBe(0);
+    fs.rmSync(path.join(tree.dir, 'img/docs/sub/d.svg'));
+    const missing = await run(['render', '--check', 'docs/sub/d.flow'], { cwd: tree.dir });
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain(`missing  ${path.join('img', 'docs', 'sub', 'd.svg')}`);
   });
 });
 
