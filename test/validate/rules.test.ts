@@ -153,6 +153,19 @@ describe('no-path-to-end', () => {
     expect(diagnostics[0]!.message).toBe(`no end can be reached from 'a' ("Try"): the loop through 'a' and 'b' never leaves`);
   });
 
+  test('a loop that leads into another closed loop: only the closed one; two closed loops: one report each', () => {
+    const base = ['s: circle', 'd: diamond', 'e: circle', 's -> d', 'd -> e [label="Yes"]', 'd -> a1 [label="No"]'];
+    const chained = flow(...base, 'a1: rectangle', 'a2: rectangle', 'b1: rectangle', 'b2: rectangle', 'a1 -> a2', 'a2 -> a1', 'a2 -> b1', 'b1 -> b2', 'b2 -> b1');
+    expect(lint(chained).map((d) => [d.ruleId, d.span.line, d.message])).toEqual([
+      ['no-path-to-end', 9, "no end can be reached from 'b1': the loop through 'b1' and 'b2' never leaves"],
+    ]);
+    const forked = flow(...base, 'a1: diamond', 'b1: rectangle', 'b2: rectangle', 'c1: rectangle', 'a1 -> b1 [label="x"]', 'a1 -> c1 [label="y"]', 'b1 -> b2', 'b2 -> b1', 'c1 -> c1');
+    expect(lint(forked).map((d) => [d.ruleId, d.span.line])).toEqual([
+      ['no-path-to-end', 8],
+      ['no-path-to-end', 10],
+    ]);
+  });
+
   test('a step whose only way on is back to itself', () => {
     const diagnostics = lint(flow(...CLEAN, 'a -> poll', 'poll: rectangle label:"Poll queue"', 'poll -> poll [label="Empty"]'));
     expect(diagnostics.map(where)).toEqual([['no-path-to-end', 'warning', 7, 1, 7, 35]]);
