@@ -3,7 +3,7 @@
  * what was expected (in words, not grammar rule names), and a "did you mean" when a close
  * keyword exists. The column is the real column on the user's line.
  */
-import type { MatchResult } from 'ohm-js';
+import type { FailedMatchResult } from 'ohm-js';
 import type { Span } from '../diagnostics.js';
 import { didYouMean } from '../util/suggest.js';
 import { SIDES } from './ast.js';
@@ -25,7 +25,7 @@ export interface SyntaxProblem {
 
 const WORD = /[\p{L}\p{N}_-]/u;
 
-export function describeFailure(line: string, lineNumber: number, result: MatchResult): SyntaxProblem {
+export function describeFailure(line: string, lineNumber: number, result: FailedMatchResult): SyntaxProblem {
   const pos = result.getRightmostFailurePosition();
   const failures = (result as unknown as { getRightmostFailures(): OhmFailure[] })
     .getRightmostFailures()

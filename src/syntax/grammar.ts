@@ -23,7 +23,9 @@ function cacheSyntacticCheck(): void {
 }
 cacheSyntacticCheck();
 
-export const flowGrammar: ohm.Grammar = ohm.makeRecipe(JSON.parse(FLOW_GRAMMAR_RECIPE) as unknown as string);
+/** `makeRecipe` is public Ohm API (used by its generated bundles) but missing from its type declarations. */
+const { makeRecipe } = ohm as unknown as { makeRecipe(recipe: unknown): ohm.Grammar };
+export const flowGrammar: ohm.Grammar = makeRecipe(JSON.parse(FLOW_GRAMMAR_RECIPE));
 
 /** What one line holds, before group nesting is applied. Spans are on the line given to `lineToAst`. */
 export type LineStatement =
@@ -129,7 +131,7 @@ const semantics = flowGrammar.createSemantics().addOperation<unknown>('ast', {
 });
 
 /** Match one line (no line terminator) and build its AST; null when the line does not match. */
-export function matchLine(text: string, lineNumber: number): { ast: LineAst } | { failure: ohm.MatchResult } {
+export function matchLine(text: string, lineNumber: number): { ast: LineAst } | { failure: ohm.FailedMatchResult } {
   const result = flowGrammar.match(text, 'Line');
   if (result.failed()) return { failure: result };
   currentLine = lineNumber;
