@@ -1,10 +1,10 @@
 /**
  * Every Mermaid output goes through Mermaid's own parser. Mermaid needs a DOM: jsdom is installed
- * as the global window/document before mermaid is imported. Jest's global clean-up would wrap
- * jsdom's window in setters that recurse, hence globalsCleanup off for this file.
+ * as the global window/document before mermaid is imported, and removed again after the tests:
+ * jest's global clean-up ("soft" deletion) would otherwise wrap jsdom's window in setters that
+ * recurse forever the next time jsdom sets one of its own properties.
  *
  * @jest-environment node
- * @jest-environment-options {"globalsCleanup": "off"}
  */
 import { JSDOM } from 'jsdom';
 import { emitMermaid, escapeMermaidText } from '../../src/emit/mermaid.js';
@@ -41,8 +41,10 @@ interface MermaidApi {
 
 let mermaid: MermaidApi;
 
+let dom: JSDOM;
+
 beforeAll(async () => {
-  const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
+  dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
   Object.assign(globalThis, { window: dom.window, document: dom.window.document });
   mermaid = (await import('mermaid')).default as unknown as MermaidApi;
 });
@@ -93,6 +95,12 @@ function mermaidIds(source: string, diagram: Diagram): Map<string, string> {
   expect(declared).toHaveLength(order.length);
   return new Map(order.map((node, i) => [node.id, declared[i]!]));
 }
+
+afterAll(() => {
+  Reflect.deleteProperty(globalThis, 'window');
+  Reflect.deleteProperty(globalThis, 'document');
+  dom.window.close();
+});
 
 describe('emitMermaid', () => {
   const source = emitMermaid(sampleDiagram);

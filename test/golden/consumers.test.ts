@@ -3,11 +3,10 @@
  * (viz.js), the Mermaid text by mermaid.parse. The goldens say the outputs did not change; these say
  * the tools that read them accept them.
  *
- * Mermaid needs a DOM (jsdom as global window/document before it is imported); jest's global
- * clean-up would wrap jsdom's window in recursing setters, hence globalsCleanup off.
+ * Mermaid needs a DOM (jsdom as global window/document before it is imported), removed again after
+ * the tests: jest's global clean-up would otherwise wrap jsdom's window in setters that recurse.
  *
  * @jest-environment node
- * @jest-environment-options {"globalsCleanup": "off"}
  */
 import { instance, type Viz } from '@viz-js/viz';
 import { JSDOM } from 'jsdom';
@@ -18,12 +17,20 @@ import { renderSample, sampleNames } from './render.js';
 let viz: Viz;
 let mermaidParse: (text: string) => Promise<unknown>;
 
+let dom: JSDOM;
+
 beforeAll(async () => {
   viz = await instance();
-  const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
+  dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
   Object.assign(globalThis, { window: dom.window, document: dom.window.document });
   const mermaid = (await import('mermaid')).default;
   mermaidParse = (text) => mermaid.parse(text);
+});
+
+afterAll(() => {
+  Reflect.deleteProperty(globalThis, 'window');
+  Reflect.deleteProperty(globalThis, 'document');
+  dom.window.close();
 });
 
 describe.each(sampleNames())('samples/%s.flow', (sample) => {
