@@ -144,6 +144,8 @@ function stringProblem(line: string, pos: number, span: (s: number, e: number) =
 function uniqueExpectations(failures: OhmFailure[]): string[] {
   const out: string[] = [];
   for (const f of failures) {
+    // Blanks are allowed almost everywhere; listing them as "expected" helps nobody.
+    if (f.getType() === 'string' && (f.getText() === ' ' || f.getText() === '\t')) continue;
     const text = f.getType() === 'string' ? `'${f.getText()}'` : f.getText();
     if (!out.includes(text)) out.push(text);
   }

@@ -59,6 +59,11 @@ function unescape(raw: string): string {
   return raw.replace(/\\(["\\n])/g, (_m, c: string) => ESCAPES[c]!);
 }
 
+/** The span from the start of one CST node to the end of another (on the current line). */
+function spanFromTo(first: OhmNode, last: OhmNode): Span {
+  return { line: currentLine, column: first.source.startIdx + 1, endLine: currentLine, endColumn: last.source.endIdx + 1 };
+}
+
 const semantics = flowGrammar.createSemantics().addOperation<unknown>('ast', {
   Line(statement, comment) {
     const s = statement.children[0];
@@ -68,16 +73,16 @@ const semantics = flowGrammar.createSemantics().addOperation<unknown>('ast', {
       comment: c ? { text: c.sourceString.slice(1), span: spanOf(c) } : null,
     } satisfies LineAst;
   },
-  Statement(inner) {
+  statement(inner) {
     return inner.ast();
   },
-  GroupOpen(name, _brace) {
+  groupOpen(name, _sp, _brace) {
     return { kind: 'groupOpen', name: identifier(name), span: spanOf(this) };
   },
-  GroupClose(_brace) {
+  groupClose(_brace) {
     return { kind: 'groupClose', span: spanOf(this) };
   },
-  Node(id, _colon, shape, attributes) {
+  node(id, _sp1, _colon, _sp2, shape, attributes) {
     return {
       kind: 'node',
       id: identifier(id),
@@ -86,10 +91,10 @@ const semantics = flowGrammar.createSemantics().addOperation<unknown>('ast', {
       span: spanOf(this),
     };
   },
-  NodeAttribute(key, _colon, value) {
-    return { key: identifier(key), value: value.ast() as StringLiteral, span: spanOf(this) } satisfies Attribute;
+  nodeAttribute(_sp1, key, _sp2, _colon, _sp3, value) {
+    return { key: identifier(key), value: value.ast() as StringLiteral, span: spanFromTo(key, value) } satisfies Attribute;
   },
-  Edge(source, _arrow, target, attributes) {
+  edge(source, _sp1, _arrow, _sp2, target, attributes) {
     const list = attributes.children[0];
     return {
       kind: 'edge',
@@ -99,7 +104,7 @@ const semantics = flowGrammar.createSemantics().addOperation<unknown>('ast', {
       span: spanOf(this),
     };
   },
-  Endpoint(ref, handle) {
+  endpoint(ref, handle) {
     const h = handle.children[0];
     return {
       path: ref.ast() as Identifier[],
@@ -107,22 +112,22 @@ const semantics = flowGrammar.createSemantics().addOperation<unknown>('ast', {
       span: spanOf(this),
     } satisfies EndpointRef;
   },
-  Ref(first, tails) {
+  ref(first, tails) {
     return [identifier(first), ...tails.children.map((t) => t.ast() as Identifier)];
   },
-  RefTail(_dot, id) {
+  refTail(_sp1, _dot, _sp2, id) {
     return identifier(id);
   },
-  Handle(_dot, _handle, _open, side, _close) {
+  handle(_sp1, _dot, _sp2, _handle, _sp3, _open, _sp4, side, _sp5, _close) {
     return { side: side.sourceString as Side, span: spanOf(side) };
   },
-  EdgeAttributes(_open, list, _close) {
+  edgeAttributes(_sp1, _open, _sp2, list, _sp3, _close) {
     return list.asIteration().children.map((a) => a.ast() as Attribute);
   },
-  EdgeAttribute(key, _eq, value) {
+  edgeAttribute(key, _sp1, _eq, _sp2, value) {
     return { key: identifier(key), value: value.ast() as StringLiteral, span: spanOf(this) } satisfies Attribute;
   },
-  Setting(key, value) {
+  setting(key, _sp, value) {
     return { kind: 'setting', key: { name: 'direction', span: spanOf(key) }, value: identifier(value), span: spanOf(this) };
   },
   string(_open, chars, _close) {
