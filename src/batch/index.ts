@@ -16,6 +16,7 @@ import { describeFsError } from '../cli/discover.js';
 import { outputPathFor } from '../cli/output-paths.js';
 import { flowcVersion } from '../cli/version.js';
 import { RenderCache, type CacheEntry } from './cache.js';
+import { synchronousWhereReal } from './fast-fs.js';
 import { renderWithWorkers } from './pool.js';
 import { ProgressLine } from './progress.js';
 import { failureLine, summaryLine } from './report.js';
@@ -46,7 +47,8 @@ interface PlannedFile {
   hash?: string;
 }
 
-export async function renderBatch(request: BatchRequest, io: BatchIo): Promise<BatchSummary> {
+export async function renderBatch(request: BatchRequest, callerIo: BatchIo): Promise<BatchSummary> {
+  const io: BatchIo = { ...callerIo, fs: synchronousWhereReal(callerIo.fs) };
   const now = io.now ?? (() => performance.now());
   const started = now();
   const files = planFiles(request);

@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { nodeFileSystem } from '../cli/io.js';
+import { synchronousWhereReal } from './fast-fs.js';
 import { renderTask } from './render-task.js';
 import type { RenderSettings, RenderTask, TaskResult } from './types.js';
 
@@ -29,6 +30,7 @@ const port = parentPort;
 if (port === null) throw new Error('batch-worker.js runs as a worker thread of flowc render');
 const start = workerData as WorkerStart;
 const stop = new Int32Array(start.stop);
+const files = synchronousWhereReal(nodeFileSystem);
 const queue: BatchMessage[] = [];
 let running = false;
 
@@ -44,7 +46,7 @@ async function drain(): Promise<void> {
     const abandoned: number[] = [];
     for (const task of batch.tasks) {
       if (Atomics.load(stop, 0) === 1) abandoned.push(task.id);
-      else results.push(await renderTask(task, start.settings, nodeFileSystem));
+      else results.push(await renderTask(task, start.settings, files));
     }
     const reply: ResultMessage = { results, abandoned };
     port!.postMessage(reply);

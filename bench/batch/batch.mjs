@@ -1,0 +1,220 @@
+// Batch benchmark (issue 6): 1,000 CQRS-sized diagrams (19 nodes, 4 groups, from bench/generate.mjs)
+// rendered by `flowc render DIR -o OUT -f svg`, cold and incremental (nothing to do), with the
+// default jobs and --jobs 1, whole process; Graphviz's one-process `dot -Tsvg -O` on the same
+// diagrams emitted as DOT, side by side when `dot` is on PATH. Then where each millisecond of a
+// cold file goes: the pipeline's stages in-process, the atomic write, and the worker threads'
+// start-up and messaging.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { generateFlow } from '../generate.mjs';
+import { bin, machine, median, root, runCommand, runNode, table } from '../lib.mjs';
+
+const FOLDERS = 10;
+
+export async function benchBatch({ files = Number(process.env.FLOWC_BENCH_BATCH_FILES ?? 1000), runs = Number(process.env.FLOWC_BENCH_BATCH_RUNS ?? 3) } = {}) {
+  const work = mkdtempSync(join(tmpdir(), 'flowc-bench-batch-'));
+  try {
+    return await measure(work, files, runs);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function measure(work, files, runs) {
+  const src = join(work, 'diagrams');
+  const out = join(work, 'out');
+  const dotDir = join(work, 'dot');
+  const sources = generateTree(src, files);
+  const hasDot = spawnSync('dot', ['-V'], { stdio: 'ignore' }).status === 0;
+  const dotFiles = hasDot ? emitDot(src, dotDir) : [];
+
+  const flowc = (jobs) => [bin, 'render', src, '-o', out, '-f', 'svg', ...(jobs ? ['--jobs', String(jobs)] : [])];
+  const checked = (label, r) => {
+    if (r.status !== 0) throw new Error(`${label} exited ${r.status}: ${r.stderr}`);
+    return r.ms;
+  };
+  const variants = [
+    { name: 'cold, default jobs', run: () => (rmSync(out, { recursive: true, force: true }), checked('cold', runNode(flowc()))) },
+    { name: 'incremental, default jobs', run: () => checked('incremental', runNode(flowc())) },
+    { name: 'cold, --jobs 1', run: () => (rmSync(out, { recursive: true, force: true }), checked('cold --jobs 1', runNode(flowc(1)))) },
+    { name: 'incremental, --jobs 1', run: () => checked('incremental --jobs 1', runNode(flowc(1))) },
+  ];
+  if (hasDot) {
+    variants.push({
+      name: '`dot -Tsvg -O` (one process)',
+      run: () => {
+        for (const f of readdirSync(dotDir)) if (f.endsWith('.svg')) rmSync(join(dotDir, f));
+        const r = runCommand('dot', ['-Tsvg', '-O', ...dotFiles], { cwd: dotDir });
+        if (r.status !== 0) throw new Error(`dot exited ${r.status}: ${r.stderr}`);
+        return r.ms;
+      },
+    });
+  }
+  // Interleaved, so load from anything else on the machine hits every variant alike.
+  const times = variants.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    variants.forEach((v, k) => {
+      times[k].push(v.run());
+      console.error(`  run ${i + 1}: ${v.name}: ${times[k].at(-1).toFixed(0)} ms`);
+    });
+  }
+  const medians = times.map(median);
+  const rate = (ms) => (files * 1000) / ms;
+  const dotRate = hasDot ? rate(medians.at(-1)) : null;
+  const rows = variants.map((v, k) => [
+    v.name,
+    `${(medians[k] / 1000).toFixed(2)} s`,
+    `${Math.round(rate(medians[k]))}`,
+    `${(medians[k] / files).toFixed(2)} ms`,
+    dotRate ? `${(rate(medians[k]) / dotRate).toFixed(2)}×` : '–',
+  ]);
+
+  const profile = await profileCold(sources, work);
+  const workers = await profileWorkers(sources, work, Math.min(availableParallelism(), 8));
+
+  return [
+    '### Batch rendering (`npm run bench -- batch`)',
+    '',
+    `Machine: ${machine()}. ${files} generated CQRS-sized diagrams (19 nodes, 4 groups, ~50 lines each, in ${FOLDERS} folders);` +
+      ` median of ${runs} interleaved runs, whole process (\`node bin/flowc.js render DIR -o OUT -f svg\`).` +
+      (hasDot ? '' : ' Graphviz `dot` is not on PATH here, so there is no comparison row.'),
+    '',
+    table(['command', 'time', 'files/s', 'per file', 'vs dot'], rows),
+    '',
+    'Where a cold file\'s time goes, in one thread, warm (means over the same files):',
+    '',
+    table(['stage', 'per file', 'share'], profile.rows),
+    '',
+    `Worker threads (${workers.workers}, as \`--jobs\` default): start-up ${workers.startupMs.toFixed(0)} ms each` +
+      ` (load the pipeline, first file); busy ${workers.busyMs.toFixed(2)} ms per file; messaging and idle` +
+      ` ${workers.overheadPct.toFixed(1)} % of the workers' wall time; ${workers.rate.toFixed(0)} files/s in-process`,
+    `(without Node start-up, discovery and hashing). Break-even for starting a worker: about` +
+      ` ${Math.ceil(workers.startupMs / profile.totalMs)} files' worth of rendering.`,
+  ].join('\n');
+}
+
+function generateTree(dir, files) {
+  const sources = [];
+  for (let i = 0; i < files; i++) {
+    const folder = join(dir, `part-${i % FOLDERS}`);
+    mkdirSync(folder, { recursive: true });
+    const file = join(folder, `diagram-${i}.flow`);
+    const text = generateFlow({ nodes: 19, groups: 4, seed: i + 1 });
+    writeFileSync(file, text);
+    sources.push({ file, text });
+  }
+  return sources;
+}
+
+/** Every diagram as DOT (flowc's DOT emitter), flat in one folder, for Graphviz. */
+function emitDot(src, dotDir) {
+  const tmp = join(dotDir, '..', 'dot-tree');
+  const r = runNode([bin, 'render', src, '-o', tmp, '-f', 'dot']);
+  if (r.status !== 0) throw new Error(`flowc render -f dot exited ${r.status}: ${r.stderr}`);
+  mkdirSync(dotDir, { recursive: true });
+  const names = [];
+  for (const folder of readdirSync(tmp).filter((f) => f.startsWith('part-'))) {
+    for (const f of readdirSync(join(tmp, folder))) {
+      renameSync(join(tmp, folder, f), join(dotDir, f));
+      names.push(f);
+    }
+  }
+  return names.sort();
+}
+
+/** The pipeline's stages over every file, in this thread, after a warm-up pass. */
+async function profileCold(sources, work) {
+  const lib = await import(join(root, 'dist', 'index.js'));
+  const stages = { parse: 0, 'resolve + validate': 0, layout: 0, 'emit SVG': 0, 'write (temp + rename)': 0 };
+  const outDir = join(work, 'profile');
+  mkdirSync(outDir, { recursive: true });
+  for (let pass = 0; pass < 2; pass++) {
+    for (const [k] of Object.entries(stages)) if (pass === 1) stages[k] = 0;
+    sources.forEach(({ text }, i) => {
+      let t = performance.now();
+      const ast = lib.parse(text);
+      let u = performance.now();
+      stages.parse += u - t;
+      const { diagram } = lib.resolve(ast);
+      lib.validate(diagram);
+      t = performance.now();
+      stages['resolve + validate'] += t - u;
+      const laidOut = lib.layout(diagram);
+      u = performance.now();
+      stages.layout += u - t;
+      const svg = lib.emitSvg(laidOut);
+      t = performance.now();
+      stages['emit SVG'] += t - u;
+      const target = join(outDir, `${i}.svg`);
+      writeFileSync(`${target}.tmp`, svg);
+      renameSync(`${target}.tmp`, target);
+      stages['write (temp + rename)'] += performance.now() - t;
+    });
+  }
+  const n = sources.length;
+  const totalMs = Object.values(stages).reduce((a, b) => a + b, 0) / n;
+  const rows = Object.entries(stages).map(([k, v]) => [k, `${(v / n).toFixed(2)} ms`, `${((100 * v) / n / totalMs).toFixed(0)} %`]);
+  rows.push(['**total**', `**${totalMs.toFixed(2)} ms**`, '100 %']);
+  return { rows, totalMs };
+}
+
+/**
+ * The built worker (dist/batch-worker.js) driven as the pool drives it: batches of 16, two ahead.
+ * Start-up is the first answer's wait minus the first file's own time.
+ */
+async function profileWorkers(sources, work, workers) {
+  const outDir = join(work, 'profile-workers');
+  mkdirSync(outDir, { recursive: true });
+  const script = join(root, 'dist', 'batch-worker.js');
+  const settings = { cwd: work, formats: ['svg'], render: {}, rules: {} };
+  const tasks = sources.map(({ file, text }, id) => ({ id, source: file, text, outputs: [{ format: 'svg', file: join(outDir, `${id}.svg`) }] }));
+  const started = performance.now();
+  let next = 0;
+  const per = await Promise.all(
+    Array.from({ length: workers }, () =>
+      new Promise((resolve, reject) => {
+        const spawned = performance.now();
+        const worker = new Worker(script, { workerData: { settings, stop: new SharedArrayBuffer(4) } });
+        let busy = 0;
+        let first = null;
+        let inFlight = 0;
+        const feed = () => {
+          while (inFlight < 2 && next < tasks.length) {
+            const batch = tasks.slice(next, next + 1 + (next === 0 ? 0 : 15));
+            next += batch.length;
+            inFlight++;
+            worker.postMessage({ tasks: batch });
+          }
+          if (inFlight === 0) {
+            void worker.terminate();
+            resolve({ busy, first, wall: performance.now() - spawned });
+          }
+        };
+        worker.on('message', (m) => {
+          inFlight--;
+          for (const r of m.results) {
+            if (r.failure) reject(new Error(`worker failed on a benchmark file: ${r.failure.message}`));
+            busy += r.compileMs + r.writeMs;
+          }
+          if (first === null) first = performance.now() - spawned - (m.results[0].compileMs + m.results[0].writeMs);
+          feed();
+        });
+        worker.on('error', reject);
+        feed();
+      }),
+    ),
+  );
+  const wall = performance.now() - started;
+  const busyMs = per.reduce((a, p) => a + p.busy, 0) / tasks.length;
+  const startupMs = median(per.map((p) => p.first ?? 0));
+  const overhead = per.reduce((a, p) => a + (p.wall - p.busy - (p.first ?? 0)), 0) / per.reduce((a, p) => a + p.wall, 0);
+  return { workers, startupMs, busyMs, overheadPct: 100 * overhead, rate: (tasks.length * 1000) / wall };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (!readFileSync(join(root, 'dist', 'batch-worker.js'), 'utf8')) throw new Error('run `npm run build` first');
+  process.stdout.write((await benchBatch()) + '\n');
+}
