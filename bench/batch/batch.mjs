@@ -88,11 +88,10 @@ async function measure(work, files, runs) {
     '',
     table(['stage', 'per file', 'share'], profile.rows),
     '',
-    `Worker threads (${workers.workers}, as \`--jobs\` default): start-up ${workers.startupMs.toFixed(0)} ms each` +
-      ` (load the pipeline, first file); busy ${workers.busyMs.toFixed(2)} ms per file; messaging and idle` +
-      ` ${workers.overheadPct.toFixed(1)} % of the workers' wall time; ${workers.rate.toFixed(0)} files/s in-process`,
-    `(without Node start-up, discovery and hashing). Break-even for starting a worker: about` +
-      ` ${Math.ceil(workers.startupMs / profile.totalMs)} files' worth of rendering.`,
+    `Worker threads (${workers.workers}, the \`--jobs\` default here): start-up ${workers.startupMs.toFixed(0)} ms each` +
+      ` (thread, pipeline bundle, layout engine); rendering and writing ${workers.busyMs.toFixed(2)} ms per file in a worker;` +
+      ` messaging and idle ${workers.overheadPct.toFixed(1)} % of the workers' wall time; ${workers.rate.toFixed(0)} files/s` +
+      ` for the workers alone (no Node start-up, discovery or hashing).`,
   ].join('\n');
 }
 
@@ -162,8 +161,9 @@ async function profileCold(sources, work) {
 }
 
 /**
- * The built worker (dist/batch-worker.js) driven as the pool drives it: batches of 16, two ahead.
- * Start-up is the first answer's wait minus the first file's own time.
+ * The built worker (dist/batch-worker.js) driven as the pool drives it (batches of 16, two ahead).
+ * Start-up: a fresh worker's wait for its answer to one file, minus that file's own time (median of
+ * three). Messaging and idle: the workers' wall time not spent rendering, writing or starting up.
  */
 async function profileWorkers(sources, work, workers) {
   const outDir = join(work, 'profile-workers');
@@ -171,26 +171,40 @@ async function profileWorkers(sources, work, workers) {
   const script = join(root, 'dist', 'batch-worker.js');
   const settings = { cwd: work, formats: ['svg'], render: {}, rules: {} };
   const tasks = sources.map(({ file, text }, id) => ({ id, source: file, text, outputs: [{ format: 'svg', file: join(outDir, `${id}.svg`) }] }));
+  const startWorker = () => new Worker(script, { workerData: { settings, stop: new SharedArrayBuffer(4) } });
+
+  const startups = [];
+  for (let i = 0; i < 3; i++) {
+    const spawned = performance.now();
+    const worker = startWorker();
+    const answer = await new Promise((resolve, reject) => {
+      worker.on('message', resolve);
+      worker.on('error', reject);
+      worker.postMessage({ tasks: [tasks[i]] });
+    });
+    startups.push(performance.now() - spawned - answer.results[0].compileMs - answer.results[0].writeMs);
+    await worker.terminate();
+  }
+
   const started = performance.now();
   let next = 0;
   const per = await Promise.all(
     Array.from({ length: workers }, () =>
       new Promise((resolve, reject) => {
         const spawned = performance.now();
-        const worker = new Worker(script, { workerData: { settings, stop: new SharedArrayBuffer(4) } });
+        const worker = startWorker();
         let busy = 0;
-        let first = null;
         let inFlight = 0;
         const feed = () => {
           while (inFlight < 2 && next < tasks.length) {
-            const batch = tasks.slice(next, next + 1 + (next === 0 ? 0 : 15));
+            const batch = tasks.slice(next, next + 16);
             next += batch.length;
             inFlight++;
             worker.postMessage({ tasks: batch });
           }
           if (inFlight === 0) {
             void worker.terminate();
-            resolve({ busy, first, wall: performance.now() - spawned });
+            resolve({ busy, wall: performance.now() - spawned });
           }
         };
         worker.on('message', (m) => {
@@ -199,7 +213,6 @@ async function profileWorkers(sources, work, workers) {
             if (r.failure) reject(new Error(`worker failed on a benchmark file: ${r.failure.message}`));
             busy += r.compileMs + r.writeMs;
           }
-          if (first === null) first = performance.now() - spawned - (m.results[0].compileMs + m.results[0].writeMs);
           feed();
         });
         worker.on('error', reject);
@@ -208,10 +221,10 @@ async function profileWorkers(sources, work, workers) {
     ),
   );
   const wall = performance.now() - started;
+  const startupMs = median(startups);
   const busyMs = per.reduce((a, p) => a + p.busy, 0) / tasks.length;
-  const startupMs = median(per.map((p) => p.first ?? 0));
-  const overhead = per.reduce((a, p) => a + (p.wall - p.busy - (p.first ?? 0)), 0) / per.reduce((a, p) => a + p.wall, 0);
-  return { workers, startupMs, busyMs, overheadPct: 100 * overhead, rate: (tasks.length * 1000) / wall };
+  const idle = per.reduce((a, p) => a + Math.max(0, p.wall - p.busy - startupMs), 0) / per.reduce((a, p) => a + p.wall, 0);
+  return { workers, startupMs, busyMs, overheadPct: 100 * idle, rate: (tasks.length * 1000) / wall };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
