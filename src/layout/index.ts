@@ -8,9 +8,9 @@ import type { Diagram, Direction } from '../model/diagram.js';
 import type { Side } from '../syntax/ast.js';
 import type { Box, EdgeStyle, Layout, LayoutEdge, LayoutGroup, LayoutNode, LayoutOptions, Point } from './types.js';
 import { GROUP_HEADER_HEIGHT, groupTitleWidth, sizeEdgeLabel, sizeNode, type LabelSize, type NodeSize } from './sizes.js';
-import { place, PlacementError, flowVector } from './place.js';
+import { place, PlacementError, flowVector, type Placement } from './place.js';
 import { routeEdges, type RoutedEdge } from './routing.js';
-import { placeLabels } from './labels.js';
+import { placeLabels, type LabelPlacement } from './labels.js';
 
 export class LayoutError extends Error {
   override readonly name = 'LayoutError';
@@ -39,12 +39,42 @@ export function layout(diagram: Diagram, options: LayoutOptions = {}): Layout {
   const horizontalFlow = direction === 'LR' || direction === 'RL';
   const widestLabel = Math.max(0, ...[...labelSizes.values()].map((s) => (horizontalFlow ? s.width : s.height)));
   const rankSep = Math.max(MIN_RANK_SEP, widestLabel + 40);
+  // Branches leaving sideways (across the flow) carry their labels through the gaps between neighbours.
+  const widestAcross = Math.max(0, ...[...labelSizes.values()].map((s) => (horizontalFlow ? s.height : s.width)));
+  const nodeSep = Math.max(NODE_SEP, widestAcross + 28);
+  // If some label finds no free spot on its route, lay out again with more room (twice at most).
+  let attempt: Attempt | null = null;
+  for (const spread of SPREADS) {
+    attempt = layOutOnce(diagram, direction, edgeStyle, sizes, labelSizes, Math.round(rankSep * spread), Math.round(nodeSep * spread));
+    if (attempt.labels.collisions === 0) break;
+  }
+  const { placement, routed, labels } = attempt as Attempt;
+  return assemble(diagram, direction, edgeStyle, sizes, placement, routed, labelSizes, labels.boxes);
+}
+
+const SPREADS = [1, 1.6, 2.4];
+
+interface Attempt {
+  placement: Placement;
+  routed: RoutedEdge[];
+  labels: LabelPlacement;
+}
+
+function layOutOnce(
+  diagram: Diagram,
+  direction: Direction,
+  edgeStyle: EdgeStyle,
+  sizes: Map<string, NodeSize>,
+  labelSizes: Map<number, LabelSize>,
+  rankSep: number,
+  nodeSep: number,
+): Attempt {
   let placement;
   try {
     placement = place({
       direction,
       rankSep,
-      nodeSep: NODE_SEP,
+      nodeSep,
       nodes: diagram.nodes.map((n) => ({ id: n.id, group: n.group, ...dims(sizes.get(n.id) as NodeSize) })),
       groups: diagram.groups.map((g) => ({ id: g.id, nodeIds: g.nodeIds, minWidth: groupTitleWidth(g.title) })),
       edges: diagram.edges.map((e) => ({ from: e.from, to: e.to, fromHandle: e.fromHandle, toHandle: e.toHandle })),
@@ -66,12 +96,12 @@ export function layout(diagram: Diagram, options: LayoutOptions = {}): Layout {
     style: edgeStyle,
   });
   const headers = [...placement.groups.values()].map((box) => headerOf(box));
-  const labelBoxes = placeLabels(
+  const labels = placeLabels(
     routed.map((r) => ({ points: r.points, size: labelSizes.get(r.edge.index) ?? null })),
     [...placement.nodes.values()],
     headers,
   );
-  return assemble(diagram, direction, edgeStyle, sizes, placement, routed, labelSizes, labelBoxes);
+  return { placement, routed, labels };
 }
 
 function dims(size: NodeSize): { width: number; height: number } {

@@ -45,6 +45,12 @@ export const DEFAULT_ROUTER_OPTIONS: RouterOptions = {
   searchPadding: 90,
 };
 
+/** Grid size (lines × lines) above which no channel mid-lines are added. */
+const CHANNEL_GRID_LIMIT = 20000;
+
+/** Grid size above which the search weights its heuristic (see astar). */
+const GREEDY_GRID_LIMIT = 40000;
+
 interface Segment {
   a: Point;
   b: Point;
@@ -143,6 +149,25 @@ export class OrthogonalRouter {
     obstacleBoxes.forEach((box) => this.obstacles.add(box));
   }
 
+  private scratch: { best: Float64Array; previous: Int32Array; seen: Uint32Array; closed: Uint32Array; stamp: number } | null = null;
+
+  private readonly costBuffers: [Float64Array, Float64Array] = [new Float64Array(1024), new Float64Array(1024)];
+
+  /** A reused segment-cost array of at least `size` entries (callers overwrite the first `size`). */
+  private costBuffer(which: 0 | 1, size: number): Float64Array {
+    if (this.costBuffers[which].length < size) this.costBuffers[which] = new Float64Array(Math.max(size, this.costBuffers[which].length * 2));
+    return this.costBuffers[which].subarray(0, size);
+  }
+
+  /** Search arrays reused between searches; a stamp marks which entries belong to the current one. */
+  private scratchFor(stateCount: number): { best: Float64Array; previous: Int32Array; seen: Uint32Array; closed: Uint32Array; stamp: number } {
+    if (!this.scratch || this.scratch.best.length < stateCount) {
+      const size = Math.max(stateCount, (this.scratch?.best.length ?? 0) * 2, 4096);
+      this.scratch = { best: new Float64Array(size), previous: new Int32Array(size), seen: new Uint32Array(size), closed: new Uint32Array(size), stamp: 0 };
+    }
+    return this.scratch;
+  }
+
   /** Remembers a finished route so later searches avoid crossing and sharing it. */
   addRoute(points: readonly Point[]): void {
     for (let k = 0; k + 1 < points.length; k++) {
@@ -184,8 +209,13 @@ export class OrthogonalRouter {
       baseX.push(g.x, g.x + g.width);
       baseY.push(g.y, g.y + g.height);
     }
-    const xs = withChannels(uniqueSorted(baseX.filter((x) => x >= region.x && x <= region.x + region.width)));
-    const ys = withChannels(uniqueSorted(baseY.filter((y) => y >= region.y && y <= region.y + region.height)));
+    let xs = uniqueSorted(baseX.filter((x) => x >= region.x && x <= region.x + region.width));
+    let ys = uniqueSorted(baseY.filter((y) => y >= region.y && y <= region.y + region.height));
+    // Channel mid-lines make routes run down the middle of gaps; on huge grids they cost too much.
+    if (xs.length * ys.length <= CHANNEL_GRID_LIMIT) {
+      xs = withChannels(xs);
+      ys = withChannels(ys);
+    }
     const nx = xs.length;
     const ny = ys.length;
     const si = lowerBound(xs, start.x);
@@ -193,8 +223,8 @@ export class OrthogonalRouter {
     const ei = lowerBound(xs, end.x);
     const ej = lowerBound(ys, end.y);
     // Segment costs: Infinity when blocked. h[j*(nx-1)+i] is (i,j)→(i+1,j); v[j*nx+i] is (i,j)→(i,j+1).
-    const hCost = new Float64Array(Math.max(0, (nx - 1) * ny));
-    const vCost = new Float64Array(Math.max(0, nx * (ny - 1)));
+    const hCost = this.costBuffer(0, Math.max(0, (nx - 1) * ny));
+    const vCost = this.costBuffer(1, Math.max(0, nx * (ny - 1)));
     for (let j = 0; j < ny; j++) for (let i = 0; i + 1 < nx; i++) hCost[j * (nx - 1) + i] = (xs[i + 1] as number) - (xs[i] as number);
     for (let j = 0; j + 1 < ny; j++) for (let i = 0; i < nx; i++) vCost[j * nx + i] = (ys[j + 1] as number) - (ys[j] as number);
     const markInside = (box: Box, apply: (isH: boolean, index: number, length: number) => void): void => {
@@ -221,14 +251,16 @@ export class OrthogonalRouter {
         else vCost[index] = Infinity;
       });
     }
-    for (const soft of request.soft) {
+    // On huge grids only the obstacles count: soft costs would make the search explore widely.
+    const huge = nx * ny > GREEDY_GRID_LIMIT;
+    for (const soft of huge ? [] : request.soft) {
       if (!overlaps(soft.box, region)) continue;
       markInside(soft.box, (isH, index, length) => {
         if (isH) hCost[index] = (hCost[index] as number) + soft.costPerPx * length;
         else vCost[index] = (vCost[index] as number) + soft.costPerPx * length;
       });
     }
-    this.markEarlierRoutes(region, xs, ys, hCost, vCost);
+    if (!huge) this.markEarlierRoutes(region, xs, ys, hCost, vCost);
     return this.astar(request, xs, ys, si, sj, ei, ej, hCost, vCost);
   }
 
@@ -299,30 +331,47 @@ export class OrthogonalRouter {
     const ny = ys.length;
     const { bendCost } = this.options;
     const stateCount = nx * ny * 4;
-    const best = new Float64Array(stateCount).fill(Infinity);
-    const previous = new Int32Array(stateCount).fill(-1);
+    const scratch = this.scratchFor(stateCount);
+    const best = scratch.best;
+    const previous = scratch.previous;
+    const seen = scratch.seen;
+    const closed = scratch.closed;
+    const stamp = ++scratch.stamp;
+    const bestOf = (state: number): number => (seen[state] === stamp ? (best[state] as number) : Infinity);
     const heap = new StateHeap();
     const ex = xs[ei] as number;
     const ey = ys[ej] as number;
-    const heuristic = (i: number, j: number): number => Math.abs((xs[i] as number) - ex) + Math.abs((ys[j] as number) - ey);
+    // On big grids the search is made greedier (weighted A*): a slightly longer route found fast.
+    const weight = nx * ny > GREEDY_GRID_LIMIT ? 2 : 1;
+    const heuristic = (i: number, j: number): number => weight * (Math.abs((xs[i] as number) - ex) + Math.abs((ys[j] as number) - ey));
     const startState = (sj * nx + si) * 4 + request.startDir;
     best[startState] = 0;
+    previous[startState] = -1;
+    seen[startState] = stamp;
     heap.push(startState, heuristic(si, sj));
     let goalState = -1;
     let goalCost = Infinity;
+    // The goal is a virtual state (index stateCount) reached from the goal cell, so that a final
+    // bend is paid for before the search stops; states are closed once expanded.
+    const goal = stateCount;
     while (heap.size > 0) {
-      if (heap.peekKey() >= goalCost) break;
       const state = heap.pop();
+      if (state === goal) break;
+      if (closed[state] === stamp) continue;
+      closed[state] = stamp;
       const dir = state & 3;
       const cell = state >> 2;
       const i = cell % nx;
       const j = (cell - i) / nx;
       const g = best[state] as number;
-      if (i === ei && j === ej && state !== startState && (dir + 2) % 4 !== request.endDir) {
-        const total = g + (dir === request.endDir ? 0 : bendCost);
-        if (total < goalCost) {
-          goalCost = total;
-          goalState = state;
+      if (i === ei && j === ej && state !== startState) {
+        if ((dir + 2) % 4 !== request.endDir) {
+          const total = g + (dir === request.endDir ? 0 : bendCost);
+          if (total < goalCost) {
+            goalCost = total;
+            goalState = state;
+            heap.push(goal, total);
+          }
         }
         continue;
       }
@@ -336,8 +385,9 @@ export class OrthogonalRouter {
         if (step === undefined || step === Infinity) continue;
         const cost = g + step + (nd === dir ? 0 : bendCost);
         const next = (nj * nx + ni) * 4 + nd;
-        if (cost < (best[next] as number)) {
+        if (closed[next] !== stamp && cost < bestOf(next)) {
           best[next] = cost;
+          seen[next] = stamp;
           previous[next] = state;
           heap.push(next, cost + heuristic(ni, nj));
         }

@@ -54,7 +54,24 @@ function loopCorner(box: Box, a: Side, b: Side): Point {
 export function routeEdges(input: RoutingInput): RoutedEdge[] {
   const { edges, nodes } = input;
   const box = (id: string): Box => nodes.get(id) as Box;
-  const sides = edges.map((edge) => chooseSides(edge, box(edge.from), box(edge.to), input.flow));
+  // Loops with written handles first claim their sides; the others then avoid them.
+  const loopsOn = new Map<string, Set<string>>();
+  const claim = (edge: DiagramEdge, pair: [Side, Side]): void => {
+    if (edge.from !== edge.to) return;
+    const set = loopsOn.get(edge.from) ?? new Set<string>();
+    set.add(`${pair[0]}:${pair[1]}`);
+    loopsOn.set(edge.from, set);
+  };
+  const sides: Array<[Side, Side]> = new Array(edges.length);
+  for (const pass of [true, false]) {
+    edges.forEach((edge, k) => {
+      const written = edge.fromHandle !== null && edge.toHandle !== null;
+      if (written !== pass) return;
+      const pair = chooseSides(edge, box(edge.from), box(edge.to), input.flow, loopsOn.get(edge.from));
+      sides[k] = pair;
+      claim(edge, pair);
+    });
+  }
   const requests: PortRequest[] = [];
   edges.forEach((edge, k) => {
     const [fromSide, toSide] = sides[k] as [Side, Side];

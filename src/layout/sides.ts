@@ -65,10 +65,17 @@ function routeEstimate(s: Point, a: Vector, t: Point, b: Vector): number {
 const STUB = 16;
 
 /** Picks the side pair for one edge; `flow` is the direction's unit vector. */
-export function chooseSides(edge: SideChoiceEdge, source: Box, target: Box, flow: Vector): [Side, Side] {
+export function chooseSides(
+  edge: SideChoiceEdge,
+  source: Box,
+  target: Box,
+  flow: Vector,
+  /** Side pairs (`from:to`) of the loops already on this node, so another loop goes elsewhere. */
+  usedLoops: ReadonlySet<string> = new Set(),
+): [Side, Side] {
   const forward = sideFacing(flow);
   const backward = opposite(forward);
-  if (edge.from === edge.to) return loopSides(edge, forward);
+  if (edge.from === edge.to) return loopSides(edge, forward, usedLoops);
   if (edge.fromHandle && edge.toHandle) return [edge.fromHandle, edge.toHandle];
   const fromOptions = edge.fromHandle ? [edge.fromHandle] : SIDE_ORDER;
   const toOptions = edge.toHandle ? [edge.toHandle] : SIDE_ORDER;
@@ -97,13 +104,21 @@ export function chooseSides(edge: SideChoiceEdge, source: Box, target: Box, flow
 }
 
 /** A loop leaves one side and comes back on the neighbouring side, like a handle on a cup. */
-function loopSides(edge: SideChoiceEdge, forward: Side): [Side, Side] {
+function loopSides(edge: SideChoiceEdge, forward: Side, used: ReadonlySet<string>): [Side, Side] {
   const before = (side: Side): Side => SIDE_ORDER[(SIDE_ORDER.indexOf(side) + 3) % 4] as Side;
   const after = (side: Side): Side => SIDE_ORDER[(SIDE_ORDER.indexOf(side) + 1) % 4] as Side;
   if (edge.fromHandle && edge.toHandle) return [edge.fromHandle, edge.toHandle];
-  if (edge.fromHandle) return [edge.fromHandle, before(edge.fromHandle)];
-  if (edge.toHandle) return [after(edge.toHandle), edge.toHandle];
-  return [forward, before(forward)];
+  // Candidates in order of preference; the first whose corner no other loop of the node uses.
+  const candidates: Array<[Side, Side]> = edge.fromHandle
+    ? [[edge.fromHandle, before(edge.fromHandle)], [edge.fromHandle, after(edge.fromHandle)]]
+    : edge.toHandle
+      ? [[after(edge.toHandle), edge.toHandle], [before(edge.toHandle), edge.toHandle]]
+      : [0, 1, 2, 3].map((turn) => {
+          let side = forward;
+          for (let k = 0; k < turn; k++) side = after(side);
+          return [side, before(side)] as [Side, Side];
+        });
+  return candidates.find(([a, b]) => !used.has(`${a}:${b}`)) ?? (candidates[0] as [Side, Side]);
 }
 
 export interface PortRequest {

@@ -1,0 +1,199 @@
+/**
+ * Geometric predicates for layout tests, and `layoutViolations`, which checks every invariant the
+ * layout promises and returns one readable sentence per violation (so a failing test says exactly
+ * which edge or node is wrong, and an empty list means the picture is sound).
+ */
+import type { Diagram } from '../../src/model/diagram.js';
+import type { Side } from '../../src/syntax/ast.js';
+import type { Box, Layout, LayoutNode, Point } from '../../src/layout/types.js';
+
+const EPSILON = 0.01;
+
+/** Interiors intersect (shared borders do not count). */
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width - EPSILON && b.x < a.x + a.width - EPSILON && a.y < b.y + b.height - EPSILON && b.y < a.y + a.height - EPSILON;
+}
+
+export function boxContains(outer: Box, inner: Box): boolean {
+  return (
+    inner.x >= outer.x - EPSILON &&
+    inner.y >= outer.y - EPSILON &&
+    inner.x + inner.width <= outer.x + outer.width + EPSILON &&
+    inner.y + inner.height <= outer.y + outer.height + EPSILON
+  );
+}
+
+export function pointInside(p: Point, box: Box): boolean {
+  return p.x > box.x + EPSILON && p.x < box.x + box.width - EPSILON && p.y > box.y + EPSILON && p.y < box.y + box.height - EPSILON;
+}
+
+/** True when segment ab passes through the interior of the box (touching its border does not count). */
+export function segmentCrossesBox(a: Point, b: Point, box: Box): boolean {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  let t0 = 0;
+  let t1 = 1;
+  for (const [p, q] of [
+    [-dx, a.x - box.x],
+    [dx, box.x + box.width - a.x],
+    [-dy, a.y - box.y],
+    [dy, box.y + box.height - a.y],
+  ] as Array<[number, number]>) {
+    if (p === 0) {
+      if (q <= 0) return false;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) t0 = Math.max(t0, r);
+    else t1 = Math.min(t1, r);
+    if (t0 >= t1) return false;
+  }
+  const t = (t0 + t1) / 2;
+  return pointInside({ x: a.x + dx * t, y: a.y + dy * t }, box);
+}
+
+export const OUTWARD: Readonly<Record<Side, Point>> = {
+  top: { x: 0, y: -1 },
+  right: { x: 1, y: 0 },
+  bottom: { x: 0, y: 1 },
+  left: { x: -1, y: 0 },
+};
+
+/**
+ * The point lies on that side of the node: anywhere along a rectangle's side, exactly at the side's
+ * middle (the vertex or the circle's extreme point) for circles and diamonds.
+ */
+export function onSide(p: Point, node: LayoutNode, side: Side): boolean {
+  const { x, y, width, height } = node;
+  const near = (u: number, v: number): boolean => Math.abs(u - v) <= 0.5;
+  if (node.shape !== 'rectangle') {
+    const mid = { top: { x: x + width / 2, y }, bottom: { x: x + width / 2, y: y + height }, left: { x, y: y + height / 2 }, right: { x: x + width, y: y + height / 2 } }[side];
+    return near(p.x, mid.x) && near(p.y, mid.y);
+  }
+  switch (side) {
+    case 'top':
+      return near(p.y, y) && p.x > x && p.x < x + width;
+    case 'bottom':
+      return near(p.y, y + height) && p.x > x && p.x < x + width;
+    case 'left':
+      return near(p.x, x) && p.y > y && p.y < y + height;
+    case 'right':
+      return near(p.x, x + width) && p.y > y && p.y < y + height;
+  }
+}
+
+/** Unit direction of a segment (zero vector for a zero-length one). */
+export function direction(a: Point, b: Point): Point {
+  const length = Math.hypot(b.x - a.x, b.y - a.y);
+  return length === 0 ? { x: 0, y: 0 } : { x: (b.x - a.x) / length, y: (b.y - a.y) / length };
+}
+
+export function sameDirection(u: Point, v: Point): boolean {
+  return Math.abs(u.x - v.x) < 1e-6 && Math.abs(u.y - v.y) < 1e-6;
+}
+
+export function isAxisAligned(a: Point, b: Point): boolean {
+  return a.x === b.x || a.y === b.y;
+}
+
+/** The point lies on segment ab (within half a pixel). */
+export function pointOnSegment(p: Point, a: Point, b: Point): boolean {
+  const cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+  const length = Math.hypot(b.x - a.x, b.y - a.y);
+  if (length === 0) return Math.hypot(p.x - a.x, p.y - a.y) <= 0.5;
+  if (Math.abs(cross) / length > 0.5) return false;
+  const t = ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / (length * length);
+  return t >= -0.01 && t <= 1.01;
+}
+
+function isHalfPixel(v: number): boolean {
+  return Number.isFinite(v) && Math.abs(v * 2 - Math.round(v * 2)) < 1e-9;
+}
+
+/** Every invariant of a layout of `diagram`, as a list of violations (empty when all hold). */
+export function layoutViolations(diagram: Diagram, layout: Layout): string[] {
+  const problems: string[] = [];
+  const nodes = new Map(layout.nodes.map((n) => [n.id, n] as const));
+  const canvas = { x: 0, y: 0, width: layout.width, height: layout.height };
+  const boxes: Array<[string, Box]> = [
+    ...layout.nodes.map((n) => [`node ${n.id}`, n] as [string, Box]),
+    ...layout.groups.map((g) => [`group ${g.id}`, g] as [string, Box]),
+  ];
+  for (const [name, box] of boxes) {
+    if (!boxContains(canvas, box)) problems.push(`${name} lies outside the canvas`);
+    if (![box.x, box.y, box.width, box.height].every(isHalfPixel)) problems.push(`${name} has unrounded coordinates`);
+  }
+  if (layout.nodes.length !== diagram.nodes.length) problems.push(`layout has ${layout.nodes.length} nodes, diagram ${diagram.nodes.length}`);
+  for (let i = 0; i < layout.nodes.length; i++) {
+    for (let j = i + 1; j < layout.nodes.length; j++) {
+      const a = layout.nodes[i] as LayoutNode;
+      const b = layout.nodes[j] as LayoutNode;
+      if (boxesOverlap(a, b)) problems.push(`nodes ${a.id} and ${b.id} overlap`);
+    }
+  }
+  for (const group of layout.groups) {
+    if (!boxContains(group, group.header)) problems.push(`group ${group.id}'s header is outside its box`);
+    for (const node of layout.nodes) {
+      if (node.group === group.id) {
+        if (!boxContains(group, node)) problems.push(`group ${group.id} does not contain its node ${node.id}`);
+        if (boxesOverlap(node, group.header)) problems.push(`node ${node.id} overlaps its group's header`);
+      } else if (boxesOverlap(node, group)) {
+        problems.push(`node ${node.id} overlaps group ${group.id}, which is not its group`);
+      }
+    }
+    for (const other of layout.groups) {
+      if (other.id > group.id && boxesOverlap(group, other)) problems.push(`groups ${group.id} and ${other.id} overlap`);
+    }
+  }
+  layout.edges.forEach((edge, k) => {
+    const name = `edge ${k} (${edge.from} -> ${edge.to})`;
+    const written = diagram.edges[k];
+    if (written && ((written.fromHandle && written.fromHandle !== edge.fromHandle) || (written.toHandle && written.toHandle !== edge.toHandle))) {
+      problems.push(`${name} does not use its written handles`);
+    }
+    const points = edge.points;
+    const source = nodes.get(edge.from);
+    const target = nodes.get(edge.to);
+    if (!source || !target || points.length < 2) {
+      problems.push(`${name} has no route`);
+      return;
+    }
+    for (const p of points) {
+      if (!isHalfPixel(p.x) || !isHalfPixel(p.y)) problems.push(`${name} has an unrounded point`);
+      if (p.x < 0 || p.y < 0 || p.x > layout.width || p.y > layout.height) problems.push(`${name} leaves the canvas`);
+    }
+    const first = points[0] as Point;
+    const last = points[points.length - 1] as Point;
+    if (!onSide(first, source, edge.fromHandle)) problems.push(`${name} does not start on the ${edge.fromHandle} side of ${edge.from}`);
+    if (!onSide(last, target, edge.toHandle)) problems.push(`${name} does not end on the ${edge.toHandle} side of ${edge.to}`);
+    if (!sameDirection(direction(first, points[1] as Point), OUTWARD[edge.fromHandle])) {
+      problems.push(`${name} does not leave ${edge.from} perpendicular to its ${edge.fromHandle} side`);
+    }
+    const inward = { x: -OUTWARD[edge.toHandle].x, y: -OUTWARD[edge.toHandle].y };
+    if (!sameDirection(direction(points[points.length - 2] as Point, last), inward)) {
+      problems.push(`${name} does not enter ${edge.to} perpendicular to its ${edge.toHandle} side`);
+    }
+    for (let s = 0; s + 1 < points.length; s++) {
+      const a = points[s] as Point;
+      const b = points[s + 1] as Point;
+      if (layout.edgeStyle === 'ortho' && !isAxisAligned(a, b)) problems.push(`${name} has a diagonal segment in ortho style`);
+      for (const node of layout.nodes) {
+        if (segmentCrossesBox(a, b, node)) problems.push(`${name} passes through node ${node.id}`);
+      }
+    }
+    if ((edge.label === null || edge.label === '') !== (edge.labelBox === null)) problems.push(`${name} has a label box iff it has a label: broken`);
+    if (edge.labelBox) {
+      const box = edge.labelBox;
+      const c = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      if (!points.some((p, s) => s + 1 < points.length && pointOnSegment(c, p, points[s + 1] as Point))) problems.push(`${name}'s label is not centred on its route`);
+      if (!boxContains(canvas, box)) problems.push(`${name}'s label lies outside the canvas`);
+      if (edge.labelLines.length === 0) problems.push(`${name}'s label has no lines`);
+      for (const node of layout.nodes) if (boxesOverlap(box, node)) problems.push(`${name}'s label overlaps node ${node.id}`);
+      for (const group of layout.groups) if (boxesOverlap(box, group.header)) problems.push(`${name}'s label overlaps group ${group.id}'s header`);
+      layout.edges.forEach((other, o) => {
+        if (o > k && other.labelBox && boxesOverlap(box, other.labelBox)) problems.push(`${name}'s label overlaps edge ${o}'s label`);
+      });
+    }
+  });
+  return problems;
+}
