@@ -195,11 +195,29 @@ describe('progress', () => {
       },
     );
     const text = chunks.join('');
-    expect(text).toMatch(/\r\x1b\[K\[-{20}\] 0\/7 {2}0 files\/s {2}ETA -/);
+    expect(text).toMatch(/\r\x1b\[K\[-{20}\] 0\/7 {2}- files\/s {2}ETA -/);
     expect(text).toMatch(/\r\x1b\[K\[#{20}\] 7\/7 {2}\d+ files\/s {2}ETA 0s {2}2 failed/);
     expect(text).toMatch(/\r\x1b\[Kdocs\/d1\/broken-syntax\.flow:2/);
     expect(text.endsWith('\n')).toBe(true);
     expect(text.split('\n').at(-2)).toMatch(/^rendered 5, skipped 0, failed 2 in /);
+  });
+
+  test('the rate is measured over the last seconds: start-up does not skew the ETA', async () => {
+    const { ProgressLine } = await import('../../src/batch/progress.js');
+    const chunks: string[] = [];
+    let clock = 0;
+    const line = new ProgressLine({ write: (c) => void chunks.push(String(c)), isTTY: true }, 1000, () => clock);
+    line.update(0, 0, true);
+    clock = 5000; // five seconds of start-up before the first file
+    line.update(1, 0);
+    for (let done = 2; done <= 100; done++) {
+      clock += 10; // then 100 files a second
+      line.update(done, 0);
+    }
+    line.update(100, 1, true);
+    expect(chunks.at(-1)).toBe('\r\x1b[K[##------------------] 100/1000  100 files/s  ETA 9s  1 failed');
+    line.clear();
+    expect(chunks.at(-1)).toBe('\r\x1b[K');
   });
 
   test('off a terminal: no progress line, only failures and the summary', async () => {
