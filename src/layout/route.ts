@@ -7,6 +7,7 @@
  */
 import type { Box, Point } from './types.js';
 import { BoxIndex } from './box-index.js';
+import { simplifyPolyline } from './geometry.js';
 
 /** Travel directions: 0 = +x (right), 1 = +y (down), 2 = −x (left), 3 = −y (up). */
 export type Dir = 0 | 1 | 2 | 3;
@@ -178,7 +179,7 @@ export class OrthogonalRouter {
     }
   }
 
-  /** The cheapest route from start to end as a list of bend points (start and end included), or null. */
+  /** The cheapest route from start to end as its bend points (start and end included), or null. */
   route(request: RouteRequest): Point[] | null {
     const span = {
       x: Math.min(request.start.x, request.end.x),
@@ -400,7 +401,7 @@ export class OrthogonalRouter {
       const i = cell % nx;
       cells.push({ x: xs[i] as number, y: ys[(cell - i) / nx] as number });
     }
-    return cells.reverse();
+    return simplifyPolyline(cells.reverse());
   }
 }
 

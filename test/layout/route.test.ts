@@ -1,0 +1,87 @@
+import { OrthogonalRouter, type Dir } from '../../src/layout/route.js';
+import type { Box, Point } from '../../src/layout/types.js';
+import { segmentCrossesBox } from '../support/geometry.js';
+
+const bounds: Box = { x: -200, y: -200, width: 800, height: 800 };
+
+const STEP: Record<Dir, Point> = { 0: { x: 1, y: 0 }, 1: { x: 0, y: 1 }, 2: { x: -1, y: 0 }, 3: { x: 0, y: -1 } };
+
+/** Bends of the route with its stubs: coming in along startDir, going on along endDir. */
+function bends(points: Point[], startDir: Dir, endDir: Dir): number {
+  const first = points[0] as Point;
+  const last = points[points.length - 1] as Point;
+  const all = [{ x: first.x - 10 * STEP[startDir].x, y: first.y - 10 * STEP[startDir].y }, ...points, { x: last.x + 10 * STEP[endDir].x, y: last.y + 10 * STEP[endDir].y }];
+  let count = 0;
+  for (let k = 1; k + 1 < all.length; k++) {
+    const a = all[k - 1] as Point;
+    const b = all[k] as Point;
+    const c = all[k + 1] as Point;
+    if (Math.sign(b.x - a.x) !== Math.sign(c.x - b.x) || Math.sign(b.y - a.y) !== Math.sign(c.y - b.y)) count++;
+  }
+  return count;
+}
+
+function route(obstacles: Box[], start: Point, startDir: Dir, end: Point, endDir: Dir): Point[] {
+  const router = new OrthogonalRouter(obstacles, [], bounds);
+  const found = router.route({ start, startDir, end, endDir, soft: [] });
+  if (!found) throw new Error('no route');
+  return found;
+}
+
+describe('OrthogonalRouter', () => {
+  it('goes straight when nothing is in the way', () => {
+    expect(route([], { x: 0, y: 0 }, 0, { x: 100, y: 0 }, 0)).toEqual([
+      { x: 0, y: 0 },
+      { x: 100, y: 0 },
+    ]);
+  });
+
+  it('goes around a blocking box with right angles only, never through it', () => {
+    const wall: Box = { x: 40, y: -50, width: 20, height: 100 };
+    const points = route([wall], { x: 0, y: 0 }, 0, { x: 100, y: 0 }, 0);
+    for (let k = 0; k + 1 < points.length; k++) {
+      const a = points[k] as Point;
+      const b = points[k + 1] as Point;
+      expect(a.x === b.x || a.y === b.y).toBe(true);
+      expect(segmentCrossesBox(a, b, wall)).toBe(false);
+    }
+    expect(bends(points, 0, 0)).toBe(4);
+  });
+
+  it('arrives travelling in the asked direction (here downwards into a top side)', () => {
+    const points = route([], { x: 0, y: 0 }, 0, { x: 100, y: 80 }, 1);
+    const last = points[points.length - 1] as Point;
+    const before = points[points.length - 2] as Point;
+    expect(last).toEqual({ x: 100, y: 80 });
+    expect(before.x).toBe(100);
+    expect(before.y).toBeLessThan(80);
+    expect(bends(points, 0, 1)).toBe(1);
+  });
+
+  it('prefers not to cross a route it already drew when a detour is cheap', () => {
+    const router = new OrthogonalRouter([], [], bounds);
+    router.addRoute([
+      { x: 50, y: -20 },
+      { x: 50, y: 20 },
+    ]);
+    const points = router.route({ start: { x: 0, y: 0 }, startDir: 0, end: { x: 100, y: 0 }, endDir: 0, soft: [] });
+    expect(points).not.toBeNull();
+    const crosses = (points as Point[]).some((p, k, all) => {
+      const q = all[k + 1];
+      return q !== undefined && p.y === q.y && Math.abs(p.y) < 20 && Math.min(p.x, q.x) < 50 && Math.max(p.x, q.x) > 50;
+    });
+    // The crossing costs less than the two extra bends a detour needs, so it stays straight.
+    expect(crosses).toBe(true);
+  });
+
+  it('returns null when the target is walled in', () => {
+    const walls: Box[] = [
+      { x: 80, y: -40, width: 10, height: 80 },
+      { x: 110, y: -40, width: 10, height: 80 },
+      { x: 80, y: -40, width: 40, height: 10 },
+      { x: 80, y: 30, width: 40, height: 10 },
+    ];
+    const router = new OrthogonalRouter(walls, [], bounds);
+    expect(router.route({ start: { x: 0, y: 0 }, startDir: 0, end: { x: 100, y: 0 }, endDir: 0, soft: [] })).toBeNull();
+  });
+});
