@@ -69,36 +69,39 @@ function bestCandidate(
   let bestScore = Infinity;
   let fallback: Box | null = null;
   let fallbackScore = Infinity;
-  for (let s = 0; s < segmentCount; s++) {
-    const a = points[s] as Point;
-    const b = points[s + 1] as Point;
-    const length = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
-    if (length === 0) continue;
-    const isEnd = s === 0 || s === segmentCount - 1;
-    // Preferred fractions first, then every few pixels along the segment as a last resort. Centres
-    // are rounded to half pixels, which keeps them within 0.36 px of a diagonal segment.
-    const dense = Array.from({ length: Math.floor(length / 4) }, (_, n) => (n * 4 + 2) / length);
-    for (const fraction of [...FRACTIONS, ...dense]) {
-      const cx = Math.round((a.x + (b.x - a.x) * fraction) * 2) / 2;
-      const cy = Math.round((a.y + (b.y - a.y) * fraction) * 2) / 2;
-      const box = { x: cx - size.width / 2, y: cy - size.height / 2, width: size.width, height: size.height };
-      const hard =
-        nodes.query(box).filter((id) => boxesOverlap(box, nodes.box(id), NODE_CLEARANCE * 2)).length +
-        headers.query(box).filter((id) => boxesOverlap(box, headers.box(id))).length +
-        placed.query(box).filter((id) => boxesOverlap(box, placed.box(id), LABEL_GAP * 2)).length;
-      const crossings = segments.query(box).filter((id) => owners[id] !== own && segmentCrossesBox(ends[id]![0], ends[id]![1], box)).length;
-      // A label that does not fit along its segment hangs over the corners: prefer ones that fit.
-      const along = a.x === b.x ? size.height : size.width;
-      const score =
-        crossings * 60 + Math.abs(fraction - 0.5) * 20 + (isEnd ? 15 : 0) + Math.max(0, along + 8 - length) * 0.5 - Math.min(length, 200) * 0.05;
-      if (hard === 0 && score < bestScore) {
-        bestScore = score;
-        best = box;
-      }
-      const badness = hard * 1000 + score;
-      if (badness < fallbackScore) {
-        fallbackScore = badness;
-        fallback = box;
+  // Preferred spots first; only when none is free, every few pixels along every segment.
+  for (const dense of [false, true]) {
+    if (best) break;
+    for (let s = 0; s < segmentCount; s++) {
+      const a = points[s] as Point;
+      const b = points[s + 1] as Point;
+      const length = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+      if (length === 0) continue;
+      const isEnd = s === 0 || s === segmentCount - 1;
+      // Centres are rounded to half pixels, which keeps them within 0.36 px of a diagonal segment.
+      const fractions = dense ? Array.from({ length: Math.floor(length / 4) }, (_, n) => (n * 4 + 2) / length) : FRACTIONS;
+      for (const fraction of fractions) {
+        const cx = Math.round((a.x + (b.x - a.x) * fraction) * 2) / 2;
+        const cy = Math.round((a.y + (b.y - a.y) * fraction) * 2) / 2;
+        const box = { x: cx - size.width / 2, y: cy - size.height / 2, width: size.width, height: size.height };
+        const hard =
+          nodes.query(box).filter((id) => boxesOverlap(box, nodes.box(id), NODE_CLEARANCE * 2)).length +
+          headers.query(box).filter((id) => boxesOverlap(box, headers.box(id))).length +
+          placed.query(box).filter((id) => boxesOverlap(box, placed.box(id), LABEL_GAP * 2)).length;
+        const crossings = segments.query(box).filter((id) => owners[id] !== own && segmentCrossesBox(ends[id]![0], ends[id]![1], box)).length;
+        // A label that does not fit along its segment hangs over the corners: prefer ones that fit.
+        const along = a.x === b.x ? size.height : size.width;
+        const score =
+          crossings * 60 + Math.abs(fraction - 0.5) * 20 + (isEnd ? 15 : 0) + Math.max(0, along + 8 - length) * 0.5 - Math.min(length, 200) * 0.05;
+        if (hard === 0 && score < bestScore) {
+          bestScore = score;
+          best = box;
+        }
+        const badness = hard * 1000 + score;
+        if (badness < fallbackScore) {
+          fallbackScore = badness;
+          fallback = box;
+        }
       }
     }
   }
