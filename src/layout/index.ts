@@ -2,7 +2,7 @@
  * The layout stage: `layout(diagram, options)` turns a resolved diagram into boxes, routes and label
  * positions in SVG coordinates. Steps: size nodes from their measured labels; place them with dagre
  * (handles become ranking hints); choose sides and ports; route every edge orthogonally around the
- * nodes; nudge shared segments apart; place edge labels on their routes; translate onto the canvas.
+ * nodes; place edge labels on their routes; translate onto the canvas.
  */
 import type { Diagram, Direction } from '../model/diagram.js';
 import type { Side } from '../syntax/ast.js';

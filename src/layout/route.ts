@@ -33,7 +33,7 @@ export interface RouteRequest {
 export interface RouterOptions {
   bendCost: number;
   crossingCost: number;
-  /** Extra cost per pixel of running along an earlier route (they are nudged apart afterwards). */
+  /** Extra cost per pixel of running along an earlier route: a parallel free line is preferred. */
   sharingCostPerPx: number;
   /** Room around the two ends in which the first search looks, px. */
   searchPadding: number;

@@ -1,7 +1,7 @@
 /**
  * Edge routing for the whole diagram: sides and ports, one orthogonal search per edge (shortest edges
- * first, each later search paying to cross or share the earlier routes), then nudging of shared
- * segments and the conversion to the requested edge style.
+ * first, each later search paying to cross or share the earlier routes, so parallel routes take
+ * separate grid lines), then the conversion to the requested edge style.
  */
 import type { DiagramEdge, Shape } from '../model/diagram.js';
 import type { Side } from '../syntax/ast.js';
@@ -9,7 +9,6 @@ import type { Box, EdgeStyle, Point } from './types.js';
 import { NORMALS, center, inflate, segmentCrossesBox, simplifyPolyline, unionBox, type Vector } from './geometry.js';
 import { OrthogonalRouter, type Dir, type SoftRegion } from './route.js';
 import { assignPorts, chooseSides, type PortRequest } from './sides.js';
-import { nudgeRoutes } from './nudge.js';
 
 /** Clearance kept between routes and nodes, and the length of the perpendicular stub at each port. */
 export const NODE_MARGIN = 12;
@@ -120,10 +119,9 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     routes[k] = points;
     router.addRoute(points);
   }
-  const nudged = nudgeRoutes(routes, nodeBoxes);
   return edges.map((edge, k) => {
     const [fromSide, toSide] = sides[k] as [Side, Side];
-    const points = input.style === 'ortho' ? (nudged[k] as Point[]) : pullString(nudged[k] as Point[], nodeBoxes);
+    const points = input.style === 'ortho' ? (routes[k] as Point[]) : pullString(routes[k] as Point[], nodeBoxes);
     return { edge, fromSide, toSide, points };
   });
 }
