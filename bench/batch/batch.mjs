@@ -5,7 +5,7 @@
 // cold file goes: the pipeline's stages in-process, the atomic write, and the worker threads'
 // start-up and messaging.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -97,12 +97,15 @@ async function measure(work, files, runs) {
 
 function generateTree(dir, files) {
   const sources = [];
+  const settledTime = new Date(Date.now() - 3600_000);
   for (let i = 0; i < files; i++) {
     const folder = join(dir, `part-${i % FOLDERS}`);
     mkdirSync(folder, { recursive: true });
     const file = join(folder, `diagram-${i}.flow`);
     const text = generateFlow({ nodes: 19, groups: 4, seed: i + 1 });
     writeFileSync(file, text);
+    // Like a checked-out repository: the files were written a while before flowc runs.
+    utimesSync(file, settledTime, settledTime);
     sources.push({ file, text });
   }
   return sources;

@@ -3,7 +3,9 @@
  * their sources, in the base folder). One entry per source, keyed by its path relative to the
  * base folder: a hash of everything that decides the outputs (source bytes, formats, render
  * options, rule severities, flowc version), the outputs it wrote, and the failure it reported, so
- * an unchanged broken file is reported again without being rendered again.
+ * an unchanged broken file is reported again without being rendered again. The source's stat
+ * signature lets an unchanged file skip even the read (as git's index does); a fresh checkout
+ * (new timestamps, same bytes) falls back to the hash.
  *
  * The file is always replaced atomically, and saved now and then during a run, so a crash keeps
  * the entries of the files that finished and never leaves half a file. Saving merges with what is
@@ -18,7 +20,16 @@ export const CACHE_FILE = '.flowc-cache.json';
 const CACHE_FORMAT = 1;
 
 export interface CacheEntry {
+  /** Hash of the options digest and the source bytes: what decides the outputs. */
   hash: string;
+  /** The options digest alone (formats, render options, rules, flowc version). */
+  options?: string;
+  /**
+   * The source's size, modification time and inode when it was hashed (`size:mtimeMs:ino`): while
+   * they are unchanged the file is not read again. Recorded only for files last modified well
+   * before they were read, so an edit in the same clock tick as the read is never missed.
+   */
+  stat?: string;
   /** Output files, relative to the cache's folder, `/`-separated. */
   outputs: string[];
   /** The input failure of the last render (rule errors, unrenderable diagram). */
@@ -120,6 +131,8 @@ function isEntry(value: unknown): value is CacheEntry {
     typeof entry === 'object' &&
     entry !== null &&
     typeof entry.hash === 'string' &&
+    (entry.options === undefined || typeof entry.options === 'string') &&
+    (entry.stat === undefined || typeof entry.stat === 'string') &&
     Array.isArray(entry.outputs) &&
     entry.outputs.every((o) => typeof o === 'string')
   );

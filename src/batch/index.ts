@@ -11,6 +11,7 @@
  * file that finished, and the run ends with exit code 130.
  */
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import * as path from 'node:path';
 import { describeFsError } from '../cli/discover.js';
 import { outputPathFor } from '../cli/output-paths.js';
@@ -45,6 +46,8 @@ interface PlannedFile {
   relative: string;
   outputs: RenderTask['outputs'];
   hash?: string;
+  /** The source's stat signature, when it is old enough to be trusted. */
+  stat?: string;
 }
 
 export async function renderBatch(request: BatchRequest, callerIo: BatchIo): Promise<BatchSummary> {
@@ -61,17 +64,37 @@ export async function renderBatch(request: BatchRequest, callerIo: BatchIo): Pro
   const optionsDigest = digestOptions(request);
   await forEachLimited(files, PLAN_CONCURRENCY, async (file, id) => {
     if (outcomes[id] !== undefined) return;
+    const skipped = (entry: CacheEntry): FileOutcome =>
+      entry.failure
+        ? { source: file.source, relative: file.relative, status: 'failed', failure: entry.failure, cached: true }
+        : { source: file.source, relative: file.relative, status: 'skipped' };
+    const entry = request.force ? undefined : cache.get(file.relative);
+    const probed = await statSource(io, file.source);
+    if ('failure' in probed) {
+      outcomes[id] = { source: file.source, relative: file.relative, status: 'failed', failure: probed.failure };
+      return;
+    }
+    file.stat = trustedSignature(probed.stats);
+    const outputs = file.outputs.map((o) => relativeKey(cache.folder, o.file));
+    // Unchanged since it was hashed (same size, time and inode) and rendered with these options.
+    if (entry?.options === optionsDigest && entry.stat !== undefined && entry.stat === file.stat && (await outputsPresent(io, entry, outputs, file))) {
+      file.hash = entry.hash;
+      outcomes[id] = skipped(entry);
+      return;
+    }
     const read = await readSourceFile(io, file.source);
     if ('failure' in read) {
       outcomes[id] = { source: file.source, relative: file.relative, status: 'failed', failure: read.failure };
       return;
     }
     file.hash = createHash('sha1').update(optionsDigest).update(read.bytes).digest('hex');
-    const entry = request.force ? undefined : cache.get(file.relative);
-    if (entry !== undefined && (await isUpToDate(io, entry, file, cache.folder))) {
-      outcomes[id] = entry.failure
-        ? { source: file.source, relative: file.relative, status: 'failed', failure: entry.failure, cached: true }
-        : { source: file.source, relative: file.relative, status: 'skipped' };
+    if (entry?.hash === file.hash && (await outputsPresent(io, entry, outputs, file))) {
+      // Same bytes (a fresh checkout, a touched file): remember the new signature.
+      if (entry.stat !== file.stat || entry.options !== optionsDigest) {
+        const { stat: _old, ...rest } = entry;
+        cache.set(file.relative, { ...rest, options: optionsDigest, ...signatureOf(file) });
+      }
+      outcomes[id] = skipped(entry);
       return;
     }
     tasks.push({ id, source: file.source, text: read.bytes.toString('utf8'), outputs: file.outputs });
@@ -95,7 +118,7 @@ export async function renderBatch(request: BatchRequest, callerIo: BatchIo): Pro
     outcomes[result.id] = result.failure
       ? { source: file.source, relative: file.relative, status: 'failed', failure: result.failure }
       : { source: file.source, relative: file.relative, status: 'rendered' };
-    if (!result.failure || result.failure.kind === 'input') cache.set(file.relative, cacheEntry(file, result.failure, cache.folder));
+    if (!result.failure || result.failure.kind === 'input') cache.set(file.relative, cacheEntry(file, result.failure, cache.folder, optionsDigest));
     else cache.delete(file.relative);
     done++;
     if (result.failure) failed++;
@@ -167,7 +190,10 @@ function planFiles(request: BatchRequest): PlannedFile[] {
 
 /** The cache key and shard key: the source path relative to the base, `/`-separated. */
 export function relativeKey(base: string, source: string): string {
-  return path.relative(base, source).split(path.sep).join('/');
+  // Sources are absolute and normalised: inside the base, the key is the rest of the path.
+  const prefix = base.endsWith(path.sep) ? base : base + path.sep;
+  const relative = source.startsWith(prefix) ? source.slice(prefix.length) : path.relative(base, source);
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }
 
 /** Everything besides the source text that decides the outputs. */
@@ -180,26 +206,43 @@ function digestOptions(request: BatchRequest): string {
 
 type SourceRead = { bytes: Buffer } | { failure: Failure };
 
+async function statSource(io: BatchIo, file: string): Promise<{ stats: Stats } | { failure: Failure }> {
+  try {
+    const stats = await io.fs.stat(file);
+    // A FIFO or a device would block the read or never end: only regular files are read.
+    if (!stats.isFile()) return { failure: { kind: 'io', message: 'cannot read: not a regular file', moreErrors: 0, drawn: false } };
+    return { stats };
+  } catch (error) {
+    return { failure: { kind: 'io', message: `cannot read: ${describeFsError(error, 'read failed')}`, moreErrors: 0, drawn: false } };
+  }
+}
+
 async function readSourceFile(io: BatchIo, file: string): Promise<SourceRead> {
   try {
-    // A FIFO or a device would block the read or never end: only regular files are read.
-    if (!(await io.fs.stat(file)).isFile()) {
-      return { failure: { kind: 'io', message: 'cannot read: not a regular file', moreErrors: 0, drawn: false } };
-    }
     return { bytes: await io.fs.readFile(file) };
   } catch (error) {
     return { failure: { kind: 'io', message: `cannot read: ${describeFsError(error, 'read failed')}`, moreErrors: 0, drawn: false } };
   }
 }
 
-async function isUpToDate(io: BatchIo, entry: CacheEntry, file: PlannedFile, cacheFolder: string): Promise<boolean> {
-  if (entry.hash !== file.hash) return false;
-  const outputs = file.outputs.map((o) => relativeKey(cacheFolder, o.file));
+/** A file modified this recently may change again within the same clock tick: not trusted. */
+const SETTLED_MS = 2000;
+
+function trustedSignature(stats: Stats): string | undefined {
+  const age = Date.now() - stats.mtimeMs;
+  return age > SETTLED_MS ? `${stats.size}:${stats.mtimeMs}:${stats.ino}` : undefined;
+}
+
+function signatureOf(file: PlannedFile): { stat?: string } {
+  return file.stat === undefined ? {} : { stat: file.stat };
+}
+
+/** The entry names these outputs, and they exist (a diagram that could not be drawn has none). */
+async function outputsPresent(io: BatchIo, entry: CacheEntry, outputs: readonly string[], file: PlannedFile): Promise<boolean> {
   if (entry.outputs.length !== outputs.length || entry.outputs.some((o, i) => o !== outputs[i])) return false;
-  // A diagram that could not be drawn has no outputs to look for.
   if (entry.failure !== undefined && !entry.failure.drawn) return true;
-  const present = await Promise.all(file.outputs.map((o) => exists(io, o.file)));
-  return present.every(Boolean);
+  for (const output of file.outputs) if (!(await exists(io, output.file))) return false;
+  return true;
 }
 
 async function exists(io: BatchIo, file: string): Promise<boolean> {
@@ -210,8 +253,8 @@ async function exists(io: BatchIo, file: string): Promise<boolean> {
   }
 }
 
-function cacheEntry(file: PlannedFile, failure: Failure | undefined, cacheFolder: string): CacheEntry {
-  const entry: CacheEntry = { hash: file.hash!, outputs: file.outputs.map((o) => relativeKey(cacheFolder, o.file)) };
+function cacheEntry(file: PlannedFile, failure: Failure | undefined, cacheFolder: string, options: string): CacheEntry {
+  const entry: CacheEntry = { hash: file.hash!, options, ...signatureOf(file), outputs: file.outputs.map((o) => relativeKey(cacheFolder, o.file)) };
   if (failure) entry.failure = failure;
   return entry;
 }

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileFormats } from '../../src/compile.js';
+import { nodeFileSystem } from '../../src/cli/io.js';
 import { CACHE_FILE, workerCount } from '../../src/batch/index.js';
 import type { CompileFormats } from '../../src/batch/index.js';
 import { batch, generateTree, listFiles, request, RULE_FLOW, validFlow, writeFile, type Tree } from './helpers.js';
@@ -145,6 +146,46 @@ describe('incremental runs', () => {
     const cached = await batch(request(tree.dir, ['rule.flow']));
     expect(cached.summary).toMatchObject({ rendered: 0, skipped: 0, failed: 1, exitCode: 1 });
     expect(cached.summary.failures[0]!.cached).toBe(true);
+  });
+
+  test('a settled, unchanged file is not even read; new timestamps on the same bytes are hashed once', async () => {
+    tree = generateTree(6, { broken: false });
+    const sources = tree.valid.map((f) => path.join(tree.dir, 'docs', f));
+    const setAge = (file: string, seconds: number) => {
+      const time = new Date(Date.now() - seconds * 1000);
+      fs.utimesSync(file, time, time);
+    };
+    let reads = 0;
+    const counting = { ...nodeFileSystem, readFile: (file: string) => (file.endsWith('.flow') && reads++, nodeFileSystem.readFile(file)) };
+    const run = async () => {
+      reads = 0;
+      return (await batch(request(tree.dir, tree.valid), { fs: counting })).summary;
+    };
+    for (const file of sources) setAge(file, 3600);
+    expect(await run()).toMatchObject({ rendered: 6 });
+    expect(await run()).toMatchObject({ skipped: 6 });
+    expect(reads).toBe(0);
+
+    // A fresh checkout: the same bytes written again, with new times.
+    for (const file of sources) {
+      fs.writeFileSync(file, fs.readFileSync(file));
+      setAge(file, 60);
+    }
+    expect(await run()).toMatchObject({ rendered: 0, skipped: 6 });
+    expect(reads).toBe(6);
+    expect(await run()).toMatchObject({ skipped: 6 });
+    expect(reads).toBe(0);
+
+    // Just edited: rendered, then read (and hashed) on every run until it has settled.
+    fs.writeFileSync(sources[0]!, validFlow(500));
+    expect(await run()).toMatchObject({ rendered: 1, skipped: 5 });
+    expect(await run()).toMatchObject({ rendered: 0, skipped: 6 });
+    expect(reads).toBe(1);
+    setAge(sources[0]!, 60);
+    expect(await run()).toMatchObject({ skipped: 6 });
+    expect(reads).toBe(1);
+    expect(await run()).toMatchObject({ skipped: 6 });
+    expect(reads).toBe(0);
   });
 
   test('a damaged cache file costs a full render, not a crash', async () => {
