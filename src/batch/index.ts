@@ -55,55 +55,83 @@ export async function renderBatch(request: BatchRequest, callerIo: BatchIo): Pro
   const now = io.now ?? (() => performance.now());
   const started = now();
   const files = planFiles(request);
-  const cache = await RenderCache.load(io.fs, request.outDir ?? request.base);
   const outcomes: (FileOutcome | undefined)[] = Array.from({ length: files.length }, () => undefined);
-  const tasks: RenderTask[] = [];
   markOutputClashes(files, outcomes, io.cwd);
+  const run: Run = {
+    request,
+    io,
+    files,
+    outcomes,
+    cache: await RenderCache.load(io.fs, request.outDir ?? request.base),
+    optionsDigest: digestOptions(request),
+    now,
+  };
+  const tasks = await planRun(run);
+  const { mode, workers, cacheProblems } = await renderRun(run, tasks);
+  return report(run, { mode, workers, elapsedMs: now() - started }, cacheProblems);
+}
 
-  // Plan: which files need rendering.
-  const optionsDigest = digestOptions(request);
-  await forEachLimited(files, PLAN_CONCURRENCY, async (file, id) => {
-    if (outcomes[id] !== undefined) return;
-    const skipped = (entry: CacheEntry): FileOutcome =>
-      entry.failure
-        ? { source: file.source, relative: file.relative, status: 'failed', failure: entry.failure, cached: true }
-        : { source: file.source, relative: file.relative, status: 'skipped' };
-    const entry = request.force ? undefined : cache.get(file.relative);
-    const probed = await statSource(io, file.source);
-    if ('failure' in probed) {
-      outcomes[id] = { source: file.source, relative: file.relative, status: 'failed', failure: probed.failure };
-      return;
-    }
-    file.stat = trustedSignature(probed.stats);
-    const outputs = file.outputs.map((o) => relativeKey(cache.folder, o.file));
-    // Unchanged since it was hashed (same size, time and inode) and rendered with these options.
-    if (entry?.options === optionsDigest && entry.stat !== undefined && entry.stat === file.stat && (await outputsPresent(io, entry, outputs, file))) {
-      file.hash = entry.hash;
-      outcomes[id] = skipped(entry);
-      return;
-    }
-    const read = await readSourceFile(io, file.source);
-    if ('failure' in read) {
-      outcomes[id] = { source: file.source, relative: file.relative, status: 'failed', failure: read.failure };
-      return;
-    }
-    file.hash = createHash('sha1').update(optionsDigest).update(read.bytes).digest('hex');
-    if (entry?.hash === file.hash && (await outputsPresent(io, entry, outputs, file))) {
-      // Same bytes (a fresh checkout, a touched file): remember the new signature.
-      if (entry.stat !== file.stat || entry.options !== optionsDigest) {
-        const { stat: _old, ...rest } = entry;
-        cache.set(file.relative, { ...rest, options: optionsDigest, ...signatureOf(file) });
-      }
-      outcomes[id] = skipped(entry);
-      return;
-    }
-    tasks.push({ id, source: file.source, text: read.bytes.toString('utf8'), outputs: file.outputs });
+/** Everything one run shares between its phases. */
+interface Run {
+  request: BatchRequest;
+  io: BatchIo;
+  files: PlannedFile[];
+  /** One per file, set as each file is skipped, rendered or fails. */
+  outcomes: (FileOutcome | undefined)[];
+  cache: RenderCache;
+  optionsDigest: string;
+  now: () => number;
+}
+
+/** Decides, file by file, what is up to date; returns the files to render, in order. */
+async function planRun(run: Run): Promise<RenderTask[]> {
+  const tasks: RenderTask[] = [];
+  await forEachLimited(run.files, PLAN_CONCURRENCY, async (file, id) => {
+    if (run.outcomes[id] !== undefined) return;
+    const decision = await planFile(run, file);
+    if ('text' in decision) tasks.push({ id, source: file.source, text: decision.text, outputs: file.outputs });
+    else run.outcomes[id] = decision;
   });
-  const runnable = tasks.filter((task) => outcomes[task.id] === undefined).sort((a, b) => a.id - b.id);
+  return tasks.sort((a, b) => a.id - b.id);
+}
 
-  // Render.
-  const progress = io.stderr.isTTY && !request.quiet && runnable.length > 0 ? new ProgressLine(io.stderr, files.length, now) : null;
-  let done = files.length - runnable.length;
+async function planFile(run: Run, file: PlannedFile): Promise<FileOutcome | { text: string }> {
+  const { io, cache, optionsDigest } = run;
+  const failed = (failure: Failure): FileOutcome => ({ source: file.source, relative: file.relative, status: 'failed', failure });
+  const skipped = (entry: CacheEntry): FileOutcome =>
+    entry.failure ? { ...failed(entry.failure), cached: true } : { source: file.source, relative: file.relative, status: 'skipped' };
+  const entry = run.request.force ? undefined : cache.get(file.relative);
+  const probed = await statSource(io, file.source);
+  if ('failure' in probed) return failed(probed.failure);
+  file.stat = trustedSignature(probed.stats);
+  const outputs = file.outputs.map((o) => relativeKey(cache.folder, o.file));
+  // Unchanged since it was hashed (same size, time and inode) and rendered with these options.
+  if (entry?.options === optionsDigest && entry.stat !== undefined && entry.stat === file.stat && (await outputsPresent(io, entry, outputs, file))) {
+    file.hash = entry.hash;
+    return skipped(entry);
+  }
+  const read = await readSourceFile(io, file.source);
+  if ('failure' in read) return failed(read.failure);
+  file.hash = createHash('sha1').update(optionsDigest).update(read.bytes).digest('hex');
+  if (entry?.hash === file.hash && (await outputsPresent(io, entry, outputs, file))) {
+    // Same bytes (a fresh checkout, a touched file): remember the new signature.
+    if (entry.stat !== file.stat || entry.options !== optionsDigest) {
+      const { stat: _previous, ...rest } = entry;
+      cache.set(file.relative, { ...rest, options: optionsDigest, ...signatureOf(file) });
+    }
+    return skipped(entry);
+  }
+  return { text: read.bytes.toString('utf8') };
+}
+
+/** Renders the tasks (workers or this thread), with progress, cache updates and checkpoints. */
+async function renderRun(
+  run: Run,
+  tasks: readonly RenderTask[],
+): Promise<{ mode: BatchSummary['mode']; workers: number; cacheProblems: string[] }> {
+  const { request, io, files, outcomes, cache, now } = run;
+  const progress = io.stderr.isTTY && !request.quiet && tasks.length > 0 ? new ProgressLine(io.stderr, files.length, now) : null;
+  let done = files.length - tasks.length;
   let failed = outcomes.filter((o) => o?.status === 'failed').length;
   let lastCheckpoint = now();
   let saving: Promise<void> = Promise.resolve();
@@ -118,7 +146,8 @@ export async function renderBatch(request: BatchRequest, callerIo: BatchIo): Pro
     outcomes[result.id] = result.failure
       ? { source: file.source, relative: file.relative, status: 'failed', failure: result.failure }
       : { source: file.source, relative: file.relative, status: 'rendered' };
-    if (!result.failure || result.failure.kind === 'input') cache.set(file.relative, cacheEntry(file, result.failure, cache.folder, optionsDigest));
+    // An input failure is remembered (reported again while the file is unchanged); an I/O one is retried.
+    if (!result.failure || result.failure.kind === 'input') cache.set(file.relative, cacheEntry(file, result.failure, cache.folder, run.optionsDigest));
     else cache.delete(file.relative);
     done++;
     if (result.failure) failed++;
@@ -130,39 +159,45 @@ export async function renderBatch(request: BatchRequest, callerIo: BatchIo): Pro
   };
   progress?.update(done, failed, true);
   const settings: RenderSettings = { cwd: io.cwd, formats: request.formats, render: request.render, rules: request.rules };
-  const workers = workerCount(request.jobs, runnable.length);
+  const workers = workerCount(request.jobs, tasks.length);
   const script = workers > 1 ? (io.workerScript !== undefined ? io.workerScript : workerScriptPath()) : null;
   let mode: BatchSummary['mode'] = 'none';
-  if (runnable.length > 0 && !io.signal?.aborted) {
+  if (tasks.length > 0 && !io.signal?.aborted) {
     if (script !== null) {
       mode = 'workers';
-      await renderWithWorkers(runnable, settings, { workers, script, signal: io.signal, onResult });
+      await renderWithWorkers(tasks, settings, { workers, script, signal: io.signal, onResult });
     } else {
       mode = 'in-process';
       if (workers > 1 && !request.quiet) {
         io.stderr.write('flowc: dist/batch-worker.js is missing (run `npm run build`): rendering in one thread\n');
       }
-      await renderInThisThread(runnable, settings, io, onResult);
+      await renderInThisThread(tasks, settings, io, onResult);
     }
   }
   saveCache();
   await saving;
   progress?.clear();
+  return { mode, workers: mode === 'workers' ? workers : mode === 'in-process' ? 1 : 0, cacheProblems };
+}
 
-  // Report.
+/** Prints the failures (sorted by path) and the summary line; returns the summary. */
+function report(
+  run: Run,
+  how: Pick<BatchSummary, 'mode' | 'workers' | 'elapsedMs'>,
+  cacheProblems: readonly string[],
+): BatchSummary {
+  const { outcomes, io, request } = run;
   const failures = outcomes
     .filter((o): o is FileOutcome => o?.status === 'failed')
     .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
   const summary: BatchSummary = {
-    total: files.length,
+    total: outcomes.length,
     rendered: outcomes.filter((o) => o?.status === 'rendered').length,
     skipped: outcomes.filter((o) => o?.status === 'skipped').length,
     failed: failures.length,
     failures,
     interrupted: io.signal?.aborted === true && outcomes.some((o) => o === undefined),
-    elapsedMs: now() - started,
-    mode,
-    workers: mode === 'workers' ? Math.min(workers, runnable.length) : mode === 'in-process' ? 1 : 0,
+    ...how,
     exitCode: 0,
   };
   summary.exitCode = exitCodeOf(summary);
