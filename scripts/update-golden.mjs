@@ -6,12 +6,16 @@
  *
  * Usage: npm run golden:update   (or: node scripts/update-golden.mjs)
  *
+ * It then runs the reporter golden tests (test/report) with FLOWC_UPDATE_GOLDEN=1, so that one
+ * explicit command accepts every golden file of the project.
+ *
  * The TypeScript sources are bundled with esbuild into node_modules/.cache (inside the package, so
  * that the font set-up finds flowc's package.json from there, as it does from dist/).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,4 +66,18 @@ try {
   process.exitCode = 1;
 } finally {
   rmSync(bundle, { force: true });
+}
+
+if (!process.exitCode) {
+  console.log('updating the reporter golden files (test/report) ...');
+  const jest = spawnSync(process.execPath, [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), 'test/report'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      FLOWC_UPDATE_GOLDEN: '1',
+      NODE_OPTIONS: '--experimental-vm-modules --disable-warning=ExperimentalWarning',
+    },
+  });
+  if (jest.status !== 0) process.exitCode = 1;
 }
