@@ -165,7 +165,12 @@ async function renderRun(
   if (tasks.length > 0 && !io.signal?.aborted) {
     if (script !== null) {
       mode = 'workers';
-      await renderWithWorkers(tasks, settings, { workers, script, signal: io.signal, onResult });
+      const { notDone } = await renderWithWorkers(tasks, settings, { workers, script, signal: io.signal, onResult });
+      if (!io.signal?.aborted) {
+        // Not stopped by Ctrl-C: every worker thread died (each already reported the files it held).
+        const failure: Failure = { kind: 'internal', message: 'internal error: not rendered, every worker thread stopped', moreErrors: 0, drawn: false };
+        for (const id of notDone) onResult({ id, failure, compileMs: 0, writeMs: 0 });
+      }
     } else {
       mode = 'in-process';
       if (workers > 1 && !request.quiet) {

@@ -237,6 +237,18 @@ describe('worker threads', () => {
     expect(workers.stderr.split('\n').slice(0, 2)).toEqual(here.stderr.split('\n').slice(0, 2));
   });
 
+  test('worker threads that die fail their files (exit 2) instead of hanging or passing', async () => {
+    tree = generateTree(40, { broken: false });
+    const crashing = path.join(tree.dir, 'crashing-worker.mjs');
+    fs.writeFileSync(crashing, "throw new Error('boom');\n");
+    const { summary, stderr } = await batch(request(tree.dir, tree.valid, { jobs: 2 }), { workerScript: crashing });
+    expect(summary).toMatchObject({ mode: 'workers', rendered: 0, failed: 40, exitCode: 2, interrupted: false });
+    expect(stderr).toMatch(/internal error: the worker thread stopped \(boom\)/);
+    expect(stderr).toMatch(/internal error: not rendered, every worker thread stopped/);
+    // Nothing is remembered for them: the next run (with a sound worker) renders them all.
+    expect((await batch(request(tree.dir, tree.valid, { jobs: 2 }))).summary).toMatchObject({ rendered: 40, mode: 'workers' });
+  });
+
   test('threads are started only when there are enough files for them', () => {
     expect(workerCount(1, 1000)).toBe(1);
     expect(workerCount(2, 3)).toBe(1);
