@@ -23,9 +23,13 @@ export interface PoolOutcome {
   notDone: number[];
 }
 
-/** Batches small enough to balance the tail of the run, large enough to cut messaging. */
-export function batchSize(tasks: number, workers: number): number {
-  return Math.max(1, Math.min(16, Math.ceil(tasks / (workers * 8))));
+/**
+ * Up to 16 files a message while much is left (messaging stays well under 1 % of the time), then
+ * smaller as the queue drains, so the workers finish together instead of one waiting on another's
+ * last big batch.
+ */
+export function batchSize(remaining: number, workers: number): number {
+  return Math.max(1, Math.min(16, Math.ceil(remaining / (workers * 4))));
 }
 
 const BATCHES_AHEAD = 2;
@@ -34,7 +38,6 @@ export function renderWithWorkers(tasks: readonly RenderTask[], settings: Render
   return new Promise((resolve) => {
     const stopBuffer = new SharedArrayBuffer(4);
     const stopFlag = new Int32Array(stopBuffer);
-    const size = batchSize(tasks.length, options.workers);
     let next = 0;
     let stopping = false;
     let done = false;
@@ -60,7 +63,7 @@ export function renderWithWorkers(tasks: readonly RenderTask[], settings: Render
 
     const feed = (slot: (typeof slots)[number]): void => {
       while (!stopping && slot.alive && slot.inFlight.length < BATCHES_AHEAD && next < tasks.length) {
-        const batch = tasks.slice(next, next + size);
+        const batch = tasks.slice(next, next + batchSize(tasks.length - next, options.workers));
         next += batch.length;
         slot.inFlight.push(batch);
         const message: BatchMessage = { tasks: batch };

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { compileFormats } from '../../src/compile.js';
 import { nodeFileSystem } from '../../src/cli/io.js';
 import { CACHE_FILE, workerCount } from '../../src/batch/index.js';
+import { batchSize } from '../../src/batch/pool.js';
 import type { CompileFormats } from '../../src/batch/index.js';
 import { batch, generateTree, listFiles, request, RULE_FLOW, validFlow, writeFile, type Tree } from './helpers.js';
 
@@ -247,6 +248,14 @@ describe('worker threads', () => {
     expect(stderr).toMatch(/internal error: not rendered, every worker thread stopped/);
     // Nothing is remembered for them: the next run (with a sound worker) renders them all.
     expect((await batch(request(tree.dir, tree.valid, { jobs: 2 }))).summary).toMatchObject({ rendered: 40, mode: 'workers' });
+  });
+
+  test('files go to workers 16 at a time, in smaller batches as the queue drains', () => {
+    const sizes: number[] = [];
+    for (let remaining = 1000; remaining > 0; remaining -= sizes.at(-1)!) sizes.push(batchSize(remaining, 2));
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(1000);
+    expect(sizes.slice(0, 50).every((n) => n === 16)).toBe(true);
+    expect(sizes.slice(-8)).toEqual([2, 1, 1, 1, 1, 1, 1, 1]);
   });
 
   test('threads are started only when there are enough files for them', () => {
