@@ -37,15 +37,19 @@ export function layout(diagram: Diagram, options: LayoutOptions = {}): Layout {
   }
   // Labels sit on the segments between ranks: leave room for the widest along the flow axis.
   const horizontalFlow = direction === 'LR' || direction === 'RL';
-  const widestLabel = Math.max(0, ...[...labelSizes.values()].map((s) => (horizontalFlow ? s.width : s.height)));
-  const rankSep = Math.max(MIN_RANK_SEP, widestLabel + 40);
+  const labelAlong = (index: number): number => {
+    const size = labelSizes.get(index);
+    return size ? (horizontalFlow ? size.width : size.height) : 0;
+  };
   // Branches leaving sideways (across the flow) carry their labels through the gaps between neighbours.
   const widestAcross = Math.max(0, ...[...labelSizes.values()].map((s) => (horizontalFlow ? s.height : s.width)));
   const nodeSep = Math.max(NODE_SEP, widestAcross + 28);
   // If some label finds no free spot on its route, lay out again with more room (twice at most).
+  // If none is free of collisions, the attempt with the fewest wins (the tighter one on a tie).
   let attempt: Attempt | null = null;
   for (const spread of SPREADS) {
-    attempt = layOutOnce(diagram, direction, edgeStyle, sizes, labelSizes, Math.round(rankSep * spread), Math.round(nodeSep * spread));
+    const next = layOutOnce(diagram, direction, edgeStyle, sizes, labelSizes, labelAlong, spread, Math.round(nodeSep * spread));
+    if (!attempt || next.labels.collisions < attempt.labels.collisions) attempt = next;
     if (attempt.labels.collisions === 0) break;
   }
   const { placement, routed, labels } = attempt as Attempt;
@@ -66,18 +70,26 @@ function layOutOnce(
   edgeStyle: EdgeStyle,
   sizes: Map<string, NodeSize>,
   labelSizes: Map<number, LabelSize>,
-  rankSep: number,
+  labelAlong: (edgeIndex: number) => number,
+  spread: number,
   nodeSep: number,
 ): Attempt {
   let placement;
   try {
     placement = place({
       direction,
-      rankSep,
+      rankSep: Math.round(MIN_RANK_SEP * spread),
       nodeSep,
       nodes: diagram.nodes.map((n) => ({ id: n.id, group: n.group, ...dims(sizes.get(n.id) as NodeSize) })),
       groups: diagram.groups.map((g) => ({ id: g.id, nodeIds: g.nodeIds, minWidth: groupTitleWidth(g.title) })),
-      edges: diagram.edges.map((e) => ({ from: e.from, to: e.to, fromHandle: e.fromHandle, toHandle: e.toHandle })),
+      edges: diagram.edges.map((e) => ({
+        from: e.from,
+        to: e.to,
+        fromHandle: e.fromHandle,
+        toHandle: e.toHandle,
+        // Labels sit on the segments between columns: room for the label and a little line each side.
+        labelRoom: labelSizes.has(e.index) ? Math.round((labelAlong(e.index) + 40) * spread) : 0,
+      })),
     });
   } catch (error) {
     if (error instanceof PlacementError) throw new LayoutError(`cannot lay out this diagram: ${error.message}`);

@@ -1,21 +1,33 @@
 /**
- * Node placement with dagre, in two levels, the way dagre itself lays out a cluster that has its own
- * rank direction: each group's nodes are laid out as one graph (the group's box is that drawing plus
- * padding and the header band), then the groups and the top-level nodes are laid out as blocks, with
- * the edges between them. Handles are ranking hints at both levels (an edge from a node's bottom to
- * another's top wants the target below, in the same rank, not in the next column). Finally groups
- * stacked in one rank are slid along the flow so that nodes joined across groups line up.
+ * Node placement as swimlanes with global, aligned columns (the BPMN picture). Everything is computed
+ * in an abstract left-to-right frame ("along" = the flow axis, "across" = the order axis) and turned
+ * into the real direction at the end.
  *
- * Why not one compound dagre graph: on this machine it threw ("Not possible to find intersection
- * inside of the rectangle") on clustered graphs and took 4–23 s at 1,000 nodes, and its cluster
- * ranking placed groups with no regard to the handles between them. Per-group graphs are small, so
- * network-simplex ranking stays cheap, and no compound graph is ever handed to dagre.
+ * 1. Handles become constraints: an edge whose handles point along the flow puts its target at least
+ *    one column after its source (against the flow: before); one that points across the flow (bottom →
+ *    top in LR) puts both ends in the SAME column, the target below the source. Edges without handles
+ *    are forward constraints.
+ * 2. Conflicts are broken deterministically: forward cycles by a depth-first search in declaration
+ *    order (the edge that closes a cycle stops constraining); same-column wishes are merged in
+ *    declaration order unless a forward path already separates the two columns (forward wins). A
+ *    dropped wish is still drawn with its handles; it is only routed around.
+ * 3. Columns: dagre (network-simplex) ranks the whole graph at once, with the same-column classes
+ *    contracted to one dagre node, and its order of each rank seeds the order inside a lane. Big
+ *    graphs use a longest-path ranking instead (dagre's full layout costs seconds at 1,000 nodes).
+ * 4. Lanes: each group is a band spanning the drawing, ordered so that "A above B" wishes between
+ *    lanes hold (then by how many edges join a lane to the lanes above it, then declaration order);
+ *    top-level nodes share one unboxed band. Inside a lane, nodes of one column stack in sub-rows,
+ *    and a node keeps the row of its predecessor in the lane so chains stay straight.
+ * 5. Column x positions are shared by all lanes, so an edge between lanes in one column is a straight
+ *    drop. When the swimlanes would be far wider than tall (long chains of many groups, e.g.
+ *    generated 1,000-node drawings), each lane is drawn as a compact block with its own columns and
+ *    the blocks are packed in reading order on shelves.
  */
 import { Graph, layout as dagreLayout } from '@dagrejs/dagre';
 import type { Direction } from '../model/diagram.js';
 import type { Side } from '../syntax/ast.js';
 import type { Box } from './types.js';
-import { NORMALS, boxesOverlap, dot, type Vector } from './geometry.js';
+import { NORMALS, dot, type Vector } from './geometry.js';
 import { GROUP_HEADER_HEIGHT, GROUP_PADDING } from './sizes.js';
 
 export interface PlaceNode {
@@ -37,6 +49,8 @@ export interface PlaceEdge {
   to: string;
   fromHandle: Side | null;
   toHandle: Side | null;
+  /** Room the edge's label needs along the flow when it sits between two columns, px. */
+  labelRoom?: number;
 }
 
 export interface PlaceInput {
@@ -44,9 +58,9 @@ export interface PlaceInput {
   nodes: PlaceNode[];
   groups: PlaceGroup[];
   edges: PlaceEdge[];
-  /** Space between ranks (columns in LR), px. */
+  /** Smallest space between columns (ranks), px; a gap holding a label is widened to its labelRoom. */
   rankSep: number;
-  /** Space between neighbours in a rank, px. */
+  /** Space between neighbours in a column, px. */
   nodeSep: number;
 }
 
@@ -56,9 +70,7 @@ export interface Placement {
   groups: Map<string, Box>;
 }
 
-export type Ranker = 'network-simplex' | 'tight-tree' | 'longest-path';
-
-/** Unit vector of the flow (rank) axis, and of the cross (order) axis as dagre orders a rank. */
+/** Unit vector of the flow (rank) axis, and of the cross (order) axis. */
 export function flowVector(direction: Direction): Vector {
   return direction === 'LR' ? { x: 1, y: 0 } : direction === 'RL' ? { x: -1, y: 0 } : direction === 'TB' ? { x: 0, y: 1 } : { x: 0, y: -1 };
 }
@@ -75,398 +87,716 @@ export function handlePull(edge: PlaceEdge, axis: Vector): number {
   return Math.sign(pull);
 }
 
-/** Rank hint for dagre: which way the dagre edge points and its minimum length. */
-export interface RankHint {
-  reversed: boolean;
-  minlen: 0 | 1;
-  /** Same rank: which end must come first in the order (cross) axis. */
-  orderFirst: 'source' | 'target' | null;
-}
+/** What an edge asks of the placement. */
+export type Constraint =
+  | { kind: 'forward'; before: number; after: number }
+  | { kind: 'column'; above: number; below: number };
 
-export function rankHint(edge: PlaceEdge, direction: Direction): RankHint {
-  if (!edge.fromHandle && !edge.toHandle) return { reversed: false, minlen: 1, orderFirst: null };
+/** The constraint of one edge between node indices `from` and `to` (not a loop). */
+export function constraintOf(edge: PlaceEdge, from: number, to: number, direction: Direction): Constraint {
+  if (!edge.fromHandle && !edge.toHandle) return { kind: 'forward', before: from, after: to };
   const flowPull = handlePull(edge, flowVector(direction));
-  if (flowPull > 0) return { reversed: false, minlen: 1, orderFirst: null };
-  if (flowPull < 0) return { reversed: true, minlen: 1, orderFirst: null };
+  if (flowPull > 0) return { kind: 'forward', before: from, after: to };
+  if (flowPull < 0) return { kind: 'forward', before: to, after: from };
+  // Across the flow: one column. "Up" (against the order axis) puts the target above the source.
   const crossPull = handlePull(edge, crossVector(direction));
-  // Perpendicular to the flow: same rank is ideal. An edge pointing "up" (against the order axis) is
-  // given to dagre reversed, so the upper node ranks no later than the lower one.
-  if (crossPull > 0) return { reversed: false, minlen: 0, orderFirst: 'source' };
-  if (crossPull < 0) return { reversed: true, minlen: 0, orderFirst: 'target' };
-  return { reversed: false, minlen: 0, orderFirst: null };
-}
-
-/** Dagre's network-simplex ranking grows fast with size; tight-tree keeps big graphs quick. */
-export function rankerFor(nodeCount: number): Ranker {
-  return nodeCount <= 200 ? 'network-simplex' : 'tight-tree';
+  return crossPull < 0 ? { kind: 'column', above: to, below: from } : { kind: 'column', above: from, below: to };
 }
 
 export class PlacementError extends Error {}
 
-/** One box to place and the links (edges, with handles) between boxes. */
-interface Item {
-  key: string;
-  width: number;
-  height: number;
+/** Graphs with more same-column classes than this are ranked by longest path, not by dagre. */
+const DAGRE_LIMIT = 160;
+/** Gap between lanes (routes between lanes run in it), px. */
+const LANE_GAP = 28;
+const EMPTY_LANE_ACROSS = 40;
+const EMPTY_LANE_ALONG = 120;
+/** Swimlanes wider than this many times their height (and than BLOCKS_MIN_ALONG) become packed blocks. */
+const MAX_LANE_ASPECT = 3;
+const BLOCKS_MIN_ALONG = 2500;
+const NOMINAL_SPACING = { rankSep: 64, nodeSep: 44 };
+
+interface Lane {
+  /** Group id, or null for the band of top-level nodes. */
+  groupId: string | null;
+  declared: number;
+  minWidth: number;
+  nodes: number[];
 }
 
-interface Link {
-  from: string;
-  to: string;
-  fromHandle: Side | null;
-  toHandle: Side | null;
-  /** Edge position, for stable dagre edge names. */
-  index: number;
+interface Frame {
+  horizontal: boolean;
+  /** +1 when the flow runs towards growing x (LR) or y (TB). */
+  sign: 1 | -1;
+  /** Along-axis room reserved for the header band before the first column (TB) or after the last (BT). */
+  headerBefore: number;
+  headerAfter: number;
+  /** Across-axis room for the header band (LR, RL: the band is at the lane's top). */
+  headerAcross: number;
 }
 
-interface Spacing {
-  direction: Direction;
-  rankSep: number;
-  nodeSep: number;
+function frameOf(direction: Direction): Frame {
+  const horizontal = direction === 'LR' || direction === 'RL';
+  return {
+    horizontal,
+    sign: direction === 'LR' || direction === 'TB' ? 1 : -1,
+    headerBefore: direction === 'TB' ? GROUP_HEADER_HEIGHT : 0,
+    headerAfter: direction === 'BT' ? GROUP_HEADER_HEIGHT : 0,
+    headerAcross: horizontal ? GROUP_HEADER_HEIGHT : 0,
+  };
+}
+
+export function place(input: PlaceInput): Placement {
+  const frame = frameOf(input.direction);
+  const count = input.nodes.length;
+  const indexOf = new Map(input.nodes.map((n, k) => [n.id, k] as const));
+  const along = input.nodes.map((n) => (frame.horizontal ? n.width : n.height));
+  const across = input.nodes.map((n) => (frame.horizontal ? n.height : n.width));
+
+  const forward: Array<[number, number]> = [];
+  const columnWishes: Array<[number, number]> = [];
+  const labelled: Array<[number, number]> = [];
+  for (const edge of input.edges) {
+    const from = indexOf.get(edge.from);
+    const to = indexOf.get(edge.to);
+    if (from === undefined || to === undefined) throw new PlacementError(`edge ${edge.from} -> ${edge.to} names an unknown node`);
+    if (from === to) continue;
+    const c = constraintOf(edge, from, to, input.direction);
+    if (c.kind === 'forward') {
+      forward.push([c.before, c.after]);
+      if (edge.labelRoom) labelled.push([c.before, edge.labelRoom]);
+    } else columnWishes.push([c.above, c.below]);
+  }
+  const keptForward = acyclicEdges(count, forward);
+  const classes = sameColumnClasses(count, keptForward, columnWishes);
+  const aboveOrder = crossOrder(count, classes.kept);
+  const ranked = count <= 0 ? { rank: [], key: [] } : rankNodes(input, classes.root, keptForward, along, across);
+
+  const lanes = buildLanes(input, indexOf);
+  const laneOf = new Array<number>(count).fill(0);
+  lanes.forEach((lane, l) => lane.nodes.forEach((v) => (laneOf[v] = l)));
+  const laneOrder = orderLanes(lanes, laneOf, columnWishes, forward, ranked.rank);
+
+  const rows = assignRows(lanes, laneOf, ranked.rank, ranked.key, aboveOrder, keptForward);
+  const sizes: Sizes = { along, across, rank: ranked.rank, row: rows };
+  // A forward edge's label sits in the gap after its source's column: only that gap is widened.
+  const columnCount = count === 0 ? 0 : Math.max(...ranked.rank) + 1;
+  const gaps = new Array<number>(columnCount).fill(input.rankSep);
+  for (const [v, room] of labelled) gaps[ranked.rank[v] as number] = Math.max(gaps[ranked.rank[v] as number] as number, room);
+  const spacing = { rankSep: input.rankSep, nodeSep: input.nodeSep, gaps };
+  // The choice between swimlanes and blocks is made at nominal spacing, so the wider retries of the
+  // label placement (index.ts) never switch a diagram from one picture to the other.
+  const nominal = swimlanes(lanes, laneOrder, sizes, frame, NOMINAL_SPACING);
+  const blocks = nominal.alongExtent > MAX_LANE_ASPECT * nominal.acrossExtent && nominal.alongExtent > BLOCKS_MIN_ALONG && lanes.length > 1;
+  const geometry = blocks ? packedBlocks(lanes, laneOrder, sizes, frame, spacing) : swimlanes(lanes, laneOrder, sizes, frame, spacing);
+  return toPlacement(input, geometry, frame);
+}
+
+/** Forward edges without the ones that close a cycle (depth-first, nodes and edges in declaration order). */
+function acyclicEdges(count: number, edges: ReadonlyArray<[number, number]>): Array<[number, number]> {
+  const out: number[][] = Array.from({ length: count }, () => []);
+  edges.forEach(([a], k) => (out[a] as number[]).push(k));
+  const state = new Uint8Array(count); // 0 new, 1 on the stack, 2 done
+  const dropped = new Uint8Array(edges.length);
+  for (let root = 0; root < count; root++) {
+    if (state[root] !== 0) continue;
+    const stack: Array<[number, number]> = [[root, 0]];
+    state[root] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as [number, number];
+      const [v, next] = top;
+      const list = out[v] as number[];
+      if (next >= list.length) {
+        state[v] = 2;
+        stack.pop();
+        continue;
+      }
+      top[1] = next + 1;
+      const k = list[next] as number;
+      const w = (edges[k] as [number, number])[1];
+      if (state[w] === 1) dropped[k] = 1;
+      else if (state[w] === 0) {
+        state[w] = 1;
+        stack.push([w, 0]);
+      }
+    }
+  }
+  return edges.filter((_, k) => dropped[k] === 0);
+}
+
+interface Classes {
+  /** Root node index of each node's same-column class. */
+  root: number[];
+  /** The same-column wishes that hold (both ends in one class). */
+  kept: Array<[number, number]>;
 }
 
 /**
- * Items that handles want in one rank, stacked across the flow (e.g. a decision with the branch that
- * leaves its bottom for the top of the next step, in LR). Dagre cannot lay out same-rank edges, so a
- * column goes to dagre as one box; the box is symmetric about its main member (the one with the most
- * links along the flow), so that member stays in line with its neighbours.
+ * Merges the ends of same-column wishes into classes, in declaration order, unless a forward path
+ * already joins the two classes (then they cannot share a column: the forward constraint wins).
  */
-interface Column {
-  key: string;
-  /** Members in cross-axis order, with their offsets from the column's centre. */
-  members: Array<{ key: string; along: number; across: number }>;
-  width: number;
-  height: number;
-}
-
-interface ColumnOptions {
-  /** Line members up on their start along the flow (blocks), rather than on their centres (nodes). */
-  alignStart: boolean;
-}
-
-function buildColumns(items: readonly Item[], links: readonly Link[], spacing: Spacing, options: ColumnOptions): Column[] {
-  const parent = new Map(items.map((item) => [item.key, item.key] as const));
-  const find = (key: string): string => {
-    let root = key;
-    while (parent.get(root) !== root) root = parent.get(root) as string;
-    parent.set(key, root);
-    return root;
-  };
-  const firstBelow: Array<[string, string]> = [];
-  const flowDegree = new Map<string, number>();
-  for (const link of links) {
-    if (link.from === link.to) continue;
-    const hint = rankHint(link, spacing.direction);
-    if (hint.minlen === 1) {
-      flowDegree.set(link.from, (flowDegree.get(link.from) ?? 0) + 1);
-      flowDegree.set(link.to, (flowDegree.get(link.to) ?? 0) + 1);
-      continue;
+function sameColumnClasses(count: number, forward: ReadonlyArray<[number, number]>, wishes: ReadonlyArray<[number, number]>): Classes {
+  const parent = Array.from({ length: count }, (_, k) => k);
+  const find = (v: number): number => {
+    let r = v;
+    while (parent[r] !== r) r = parent[r] as number;
+    while (parent[v] !== r) {
+      const next = parent[v] as number;
+      parent[v] = r;
+      v = next;
     }
-    const a = find(link.from);
-    const b = find(link.to);
-    if (a !== b) parent.set(b, a);
-    if (hint.orderFirst === 'source') firstBelow.push([link.from, link.to]);
-    else if (hint.orderFirst === 'target') firstBelow.push([link.to, link.from]);
+    return r;
+  };
+  const members: number[][] = Array.from({ length: count }, (_, k) => [k]);
+  const out: number[][] = Array.from({ length: count }, () => []);
+  for (const [a, b] of forward) (out[a] as number[]).push(b);
+  const seen = new Int32Array(count).fill(-1);
+  let stamp = 0;
+  const reaches = (fromRoot: number, toRoot: number): boolean => {
+    stamp++;
+    const queue = [fromRoot];
+    seen[fromRoot] = stamp;
+    while (queue.length > 0) {
+      const c = queue.pop() as number;
+      for (const v of members[c] as number[]) {
+        for (const w of out[v] as number[]) {
+          const r = find(w);
+          if (r === toRoot) return true;
+          if (seen[r] !== stamp) {
+            seen[r] = stamp;
+            queue.push(r);
+          }
+        }
+      }
+    }
+    return false;
+  };
+  const kept: Array<[number, number]> = [];
+  // One straight line per side: a second wish on a node's lower (or upper) side would have to pass
+  // through the first one's other end, so it is routed instead.
+  const lowerUsed = new Uint8Array(count);
+  const upperUsed = new Uint8Array(count);
+  for (const [above, below] of wishes) {
+    if (lowerUsed[above] || upperUsed[below]) continue;
+    const a = find(above);
+    const b = find(below);
+    if (a !== b) {
+      if (reaches(a, b) || reaches(b, a)) continue;
+      const [keep, gone] = a < b ? [a, b] : [b, a];
+      parent[gone] = keep;
+      (members[keep] as number[]).push(...(members[gone] as number[]));
+      members[gone] = [];
+    }
+    lowerUsed[above] = 1;
+    upperUsed[below] = 1;
+    kept.push([above, below]);
   }
-  const byRoot = new Map<string, Item[]>();
-  for (const item of items) {
-    const root = find(item.key);
-    const list = byRoot.get(root);
-    if (list) list.push(item);
-    else byRoot.set(root, [item]);
-  }
-  const horizontalFlow = spacing.direction === 'LR' || spacing.direction === 'RL';
-  const flowStartSign = spacing.direction === 'LR' || spacing.direction === 'TB' ? -1 : 1;
-  const columns: Column[] = [];
-  for (const members of byRoot.values()) {
-    const ordered = crossOrder(members, firstBelow);
-    const sizeAcross = (item: Item): number => (horizontalFlow ? item.height : item.width);
-    const sizeAlong = (item: Item): number => (horizontalFlow ? item.width : item.height);
-    const thickness = Math.max(...ordered.map(sizeAlong));
-    let cursor = 0;
-    const placed = ordered.map((item) => {
-      const across = cursor + sizeAcross(item) / 2;
-      cursor += sizeAcross(item) + spacing.nodeSep;
-      const along = options.alignStart ? flowStartSign * (thickness - sizeAlong(item)) / 2 : 0;
-      return { item, along, across };
-    });
-    // The main member: most links along the flow; the first in cross order on a tie.
-    let main = placed[0] as (typeof placed)[number];
-    for (const entry of placed) if ((flowDegree.get(entry.item.key) ?? 0) > (flowDegree.get(main.item.key) ?? 0)) main = entry;
-    const mainAcross = main.across;
-    const start = 0;
-    const end = cursor - spacing.nodeSep;
-    const half = Math.max(mainAcross - start, end - mainAcross);
-    columns.push({
-      key: (ordered[0] as Item).key,
-      members: placed.map((entry) => ({ key: entry.item.key, along: entry.along, across: entry.across - mainAcross })),
-      width: horizontalFlow ? thickness : 2 * half,
-      height: horizontalFlow ? 2 * half : thickness,
-    });
-  }
-  return columns;
+  return { root: Array.from({ length: count }, (_, k) => find(k)), kept };
 }
 
-/** Members ordered so that every "a above b" wish holds where possible (Kahn's order, ties by input order). */
-function crossOrder(members: Item[], firstBelow: ReadonlyArray<[string, string]>): Item[] {
-  if (members.length === 1) return members;
-  const index = new Map(members.map((m, k) => [m.key, k] as const));
-  const after = members.map(() => [] as number[]);
-  const pending = members.map(() => 0);
-  for (const [above, below] of firstBelow) {
-    const a = index.get(above);
-    const b = index.get(below);
-    if (a === undefined || b === undefined || a === b) continue;
+/** Position of every node in one order where each kept "above" wish holds (Kahn; ties by index). */
+function crossOrder(count: number, wishes: ReadonlyArray<[number, number]>): number[] {
+  const after: number[][] = Array.from({ length: count }, () => []);
+  const pending = new Int32Array(count);
+  for (const [a, b] of wishes) {
     (after[a] as number[]).push(b);
     pending[b] = (pending[b] as number) + 1;
   }
-  const done = members.map(() => false);
-  const out: Item[] = [];
-  while (out.length < members.length) {
-    // The first ready member in input order; if a cycle leaves none ready, the first not yet placed.
-    let next = pending.findIndex((count, k) => count === 0 && !done[k]);
-    if (next < 0) next = done.findIndex((d) => !d);
-    done[next] = true;
-    out.push(members[next] as Item);
-    for (const b of after[next] as number[]) pending[b] = (pending[b] as number) - 1;
-  }
-  return out;
-}
-
-/** Centres of the items, from dagre; retries other rankers if it throws. */
-function placeItems(
-  items: readonly Item[],
-  links: readonly Link[],
-  spacing: Spacing,
-  options: ColumnOptions,
-): Map<string, { x: number; y: number }> {
-  const columns = buildColumns(items, links, spacing, options);
-  const first = rankerFor(columns.length);
-  const rankers: Ranker[] = [first, ...(['tight-tree', 'longest-path'] as Ranker[]).filter((r) => r !== first)];
-  const errors: string[] = [];
-  for (const ranker of rankers) {
-    try {
-      return runDagre(columns, links, spacing, ranker);
-    } catch (error) {
-      errors.push(`${ranker}: ${error instanceof Error ? error.message : String(error)}`);
+  const position = new Array<number>(count).fill(-1);
+  const ready = new MinQueue();
+  for (let v = 0; v < count; v++) if (pending[v] === 0) ready.push(v);
+  let next = 0;
+  let scan = 0;
+  while (next < count) {
+    let v = ready.size > 0 ? ready.pop() : -1;
+    if (v < 0) {
+      // A cycle of wishes (they are all kept only when consistent, so this is a safety net).
+      while (position[scan] !== -1) scan++;
+      v = scan;
+    }
+    if (position[v] !== -1) continue;
+    position[v] = next++;
+    for (const w of after[v] as number[]) {
+      pending[w] = (pending[w] as number) - 1;
+      if (pending[w] === 0 && position[w] === -1) ready.push(w);
     }
   }
-  throw new PlacementError(`dagre could not place the nodes (${errors.join('; ')})`);
+  return position;
 }
 
-function runDagre(columns: readonly Column[], links: readonly Link[], spacing: Spacing, ranker: Ranker): Map<string, { x: number; y: number }> {
-  const graph = new Graph({ multigraph: true });
-  graph.setGraph({
-    rankdir: spacing.direction,
-    ranker,
-    nodesep: spacing.nodeSep,
-    ranksep: spacing.rankSep,
-    edgesep: 20,
-    marginx: 0,
-    marginy: 0,
-  });
-  graph.setDefaultEdgeLabel(() => ({}));
-  const columnOf = new Map<string, string>();
-  for (const column of columns) {
-    graph.setNode(column.key, { width: column.width, height: column.height });
-    for (const member of column.members) columnOf.set(member.key, column.key);
+/** A small binary min-heap of integers. */
+class MinQueue {
+  private readonly items: number[] = [];
+  get size(): number {
+    return this.items.length;
   }
-  for (const link of links) {
-    const from = columnOf.get(link.from) as string;
-    const to = columnOf.get(link.to) as string;
-    if (from === to) continue; // same column (or a loop): no rank relation to express
-    const hint = rankHint(link, spacing.direction);
-    const [v, w] = hint.reversed ? [to, from] : [from, to];
-    graph.setEdge(v, w, { minlen: 1, weight: 1 }, String(link.index));
-  }
-  dagreLayout(graph);
-  const horizontalFlow = spacing.direction === 'LR' || spacing.direction === 'RL';
-  const centres = new Map<string, { x: number; y: number }>();
-  for (const column of columns) {
-    const laid = graph.node(column.key) as { x: number; y: number };
-    if (!Number.isFinite(laid.x) || !Number.isFinite(laid.y)) throw new Error(`no position for ${column.key}`);
-    for (const m of column.members) {
-      centres.set(m.key, horizontalFlow ? { x: laid.x + m.along, y: laid.y + m.across } : { x: laid.x + m.across, y: laid.y + m.along });
+  push(value: number): void {
+    const items = this.items;
+    let at = items.length;
+    items.push(value);
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if ((items[parent] as number) <= value) break;
+      items[at] = items[parent] as number;
+      at = parent;
     }
+    items[at] = value;
   }
-  return centres;
-}
-
-/** A group (with its nodes) or a free node: what the top level places and moves as one block. */
-interface Unit {
-  key: string;
-  box: Box;
-  groupId: string | null;
-  /** Node positions relative to the unit box's top-left corner. */
-  members: Map<string, Box>;
-}
-
-const UNIT_GAP = 24;
-const EMPTY_GROUP_HEIGHT = 40;
-
-export function place(input: PlaceInput): Placement {
-  const unitOf = new Map<string, string>();
-  const units: Unit[] = [];
-  const spacing: Spacing = { direction: input.direction, rankSep: input.rankSep, nodeSep: input.nodeSep };
-  const nodeById = new Map(input.nodes.map((n) => [n.id, n] as const));
-  for (const group of input.groups) {
-    const key = `group:${group.id}`;
-    for (const id of group.nodeIds) unitOf.set(id, key);
-    units.push(layOutGroup(key, group, nodeById, input.edges, spacing));
-  }
-  for (const node of input.nodes) {
-    if (node.group !== null) continue;
-    const key = `node:${node.id}`;
-    unitOf.set(node.id, key);
-    units.push({
-      key,
-      box: { x: 0, y: 0, width: node.width, height: node.height },
-      groupId: null,
-      members: new Map([[node.id, { x: 0, y: 0, width: node.width, height: node.height }]]),
-    });
-  }
-  const links: Link[] = [];
-  input.edges.forEach((edge, index) => {
-    const from = unitOf.get(edge.from);
-    const to = unitOf.get(edge.to);
-    if (from !== undefined && to !== undefined && from !== to) links.push({ ...edge, from, to, index });
-  });
-  const centres = placeItems(
-    units.map((u) => ({ key: u.key, width: u.box.width, height: u.box.height })),
-    links,
-    { ...spacing, nodeSep: Math.max(spacing.nodeSep, UNIT_GAP + 16) },
-    { alignStart: true },
-  );
-  for (const unit of units) {
-    const c = centres.get(unit.key) as { x: number; y: number };
-    unit.box = { ...unit.box, x: Math.round(c.x - unit.box.width / 2), y: Math.round(c.y - unit.box.height / 2) };
-  }
-  alignAcrossUnits(units, input, unitOf);
-  separateUnits(units, crossVector(input.direction));
-  const nodes = new Map<string, Box>();
-  const groups = new Map<string, Box>();
-  for (const unit of units) {
-    if (unit.groupId !== null) groups.set(unit.groupId, unit.box);
-    for (const [id, rel] of unit.members) nodes.set(id, { ...rel, x: unit.box.x + rel.x, y: unit.box.y + rel.y });
-  }
-  return { nodes, groups };
-}
-
-function layOutGroup(
-  key: string,
-  group: PlaceGroup,
-  nodeById: ReadonlyMap<string, PlaceNode>,
-  edges: readonly PlaceEdge[],
-  spacing: Spacing,
-): Unit {
-  const members = new Map<string, Box>();
-  if (group.nodeIds.length === 0) {
-    const width = Math.max(group.minWidth, 120);
-    return { key, box: { x: 0, y: 0, width, height: GROUP_HEADER_HEIGHT + EMPTY_GROUP_HEIGHT }, groupId: group.id, members };
-  }
-  const inGroup = new Set(group.nodeIds);
-  const items = group.nodeIds.map((id) => {
-    const node = nodeById.get(id) as PlaceNode;
-    return { key: id, width: node.width, height: node.height };
-  });
-  const links: Link[] = [];
-  edges.forEach((edge, index) => {
-    if (inGroup.has(edge.from) && inGroup.has(edge.to)) links.push({ ...edge, index });
-  });
-  const centres = placeItems(items, links, spacing, { alignStart: false });
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const item of items) {
-    const c = centres.get(item.key) as { x: number; y: number };
-    const box = { x: Math.round(c.x - item.width / 2), y: Math.round(c.y - item.height / 2), width: item.width, height: item.height };
-    members.set(item.key, box);
-    minX = Math.min(minX, box.x);
-    minY = Math.min(minY, box.y);
-    maxX = Math.max(maxX, box.x + box.width);
-    maxY = Math.max(maxY, box.y + box.height);
-  }
-  const contentWidth = maxX - minX;
-  const width = Math.max(contentWidth + 2 * GROUP_PADDING, group.minWidth);
-  const offsetX = Math.round((width - contentWidth) / 2) - minX;
-  const offsetY = GROUP_HEADER_HEIGHT + GROUP_PADDING - minY;
-  for (const [id, box] of members) members.set(id, { ...box, x: box.x + offsetX, y: box.y + offsetY });
-  const height = maxY - minY + 2 * GROUP_PADDING + GROUP_HEADER_HEIGHT;
-  return { key, box: { x: 0, y: 0, width, height }, groupId: group.id, members };
-}
-
-/**
- * Slides units along the flow axis so that edges leaving one unit sideways (across the flow, e.g.
- * bottom → top in LR) into another come out straight: each unit moves by the median offset of such
- * edges to units already settled, unless that would make it overlap another unit.
- */
-function alignAcrossUnits(units: Unit[], input: PlaceInput, unitOf: ReadonlyMap<string, string>): void {
-  const flow = flowVector(input.direction);
-  const horizontalFlow = flow.y === 0;
-  const byKey = new Map(units.map((u) => [u.key, u] as const));
-  const along = (unit: Unit, nodeId: string): number => {
-    const rel = unit.members.get(nodeId) as Box;
-    return horizontalFlow ? unit.box.x + rel.x + rel.width / 2 : unit.box.y + rel.y + rel.height / 2;
-  };
-  const start = (unit: Unit): number => (horizontalFlow ? unit.box.x : unit.box.y);
-  const end = (unit: Unit): number => (horizontalFlow ? unit.box.x + unit.box.width : unit.box.y + unit.box.height);
-  const settled = new Set<string>();
-  const order = units.slice().sort((a, b) => (horizontalFlow ? a.box.y - b.box.y || a.box.x - b.box.x : a.box.x - b.box.x || a.box.y - b.box.y));
-  for (const unit of order) {
-    const offsets: number[] = [];
-    for (const edge of input.edges) {
-      if (handlePull(edge, flow) !== 0 || (!edge.fromHandle && !edge.toHandle)) continue;
-      const fromUnit = unitOf.get(edge.from);
-      const toUnit = unitOf.get(edge.to);
-      if (fromUnit === toUnit) continue;
-      const [mine, theirs, theirUnit] =
-        fromUnit === unit.key ? [edge.from, edge.to, toUnit] : toUnit === unit.key ? [edge.to, edge.from, fromUnit] : [null, null, undefined];
-      if (mine === null || theirs === null || theirUnit === undefined || !settled.has(theirUnit)) continue;
-      offsets.push(along(byKey.get(theirUnit) as Unit, theirs) - along(unit, mine));
+  pop(): number {
+    const items = this.items;
+    const top = items[0] as number;
+    const last = items.pop() as number;
+    const n = items.length;
+    if (n > 0) {
+      let at = 0;
+      for (;;) {
+        let c = 2 * at + 1;
+        if (c >= n) break;
+        if (c + 1 < n && (items[c + 1] as number) < (items[c] as number)) c++;
+        if ((items[c] as number) >= last) break;
+        items[at] = items[c] as number;
+        at = c;
+      }
+      items[at] = last;
     }
-    if (offsets.length === 0 || settled.size === 0) {
-      settled.add(unit.key);
-      continue;
-    }
-    offsets.sort((a, b) => a - b);
-    // Stay within the extent of the units already settled: lining up must not widen the drawing.
-    const extentStart = Math.min(...[...settled].map((k) => start(byKey.get(k) as Unit)));
-    const extentEnd = Math.max(...[...settled].map((k) => end(byKey.get(k) as Unit)));
-    const wanted = offsets[Math.floor((offsets.length - 1) / 2)] as number;
-    const low = extentStart - start(unit);
-    const high = Math.max(low, extentEnd - end(unit));
-    const shift = Math.round(Math.min(high, Math.max(low, wanted)));
-    settled.add(unit.key);
-    const moved = horizontalFlow ? { ...unit.box, x: unit.box.x + shift } : { ...unit.box, y: unit.box.y + shift };
-    if (units.every((other) => other === unit || !boxesOverlap(moved, other.box, UNIT_GAP - 1))) unit.box = moved;
+    return top;
   }
 }
 
-/**
- * Removes any overlap left between units by moving units along the cross axis, in order, until each
- * clears every unit already settled. Dagre keeps blocks apart, so this is a safety net.
- */
-function separateUnits(units: Unit[], cross: Vector): void {
-  const key = (b: Box): number => (cross.y !== 0 ? b.y : b.x);
-  const other = (b: Box): number => (cross.y !== 0 ? b.x : b.y);
-  const order = units
-    .map((unit, index) => ({ unit, index }))
-    .sort((a, b) => key(a.unit.box) - key(b.unit.box) || other(a.unit.box) - other(b.unit.box) || a.index - b.index);
-  const settled: Unit[] = [];
-  for (const { unit } of order) {
-    let moved = true;
-    while (moved) {
-      moved = false;
-      for (const done of settled) {
-        if (!boxesOverlap(unit.box, done.box, UNIT_GAP - 1)) continue;
-        unit.box =
-          cross.y !== 0
-            ? { ...unit.box, y: done.box.y + done.box.height + UNIT_GAP }
-            : { ...unit.box, x: done.box.x + done.box.width + UNIT_GAP };
-        moved = true;
+interface Ranked {
+  /** Column of every node, 0-based and without empty columns. */
+  rank: number[];
+  /** Order key inside a column (smaller is nearer the top in LR). */
+  key: number[];
+}
+
+function rankNodes(input: PlaceInput, root: readonly number[], forward: ReadonlyArray<[number, number]>, along: number[], across: number[]): Ranked {
+  const count = root.length;
+  const roots = [...new Set(root)].sort((a, b) => a - b);
+  if (roots.length <= DAGRE_LIMIT) {
+    // If dagre throws on some graph, its longest-path ranker, then our own ranking, take over.
+    for (const ranker of ['network-simplex', 'longest-path'] as const) {
+      try {
+        return dagreRanks(root, roots, forward, along, across, input.nodeSep, ranker);
+      } catch {
+        continue;
       }
     }
-    settled.push(unit);
   }
+  const rank = longestPathRanks(count, root, forward);
+  return { rank: compress(rank), key: Array.from({ length: count }, (_, k) => k) };
+}
+
+function dagreRanks(
+  root: readonly number[],
+  roots: readonly number[],
+  forward: ReadonlyArray<[number, number]>,
+  along: number[],
+  across: number[],
+  nodeSep: number,
+  ranker: 'network-simplex' | 'longest-path',
+): Ranked {
+  const graph = new Graph();
+  graph.setGraph({ rankdir: 'LR', ranker, nodesep: nodeSep, ranksep: 40, marginx: 0, marginy: 0 });
+  graph.setDefaultEdgeLabel(() => ({}));
+  const width = new Map<number, number>();
+  const height = new Map<number, number>();
+  root.forEach((r, v) => {
+    width.set(r, Math.max(width.get(r) ?? 0, along[v] as number));
+    height.set(r, (height.get(r) ?? -nodeSep) + (across[v] as number) + nodeSep);
+  });
+  for (const r of roots) graph.setNode(String(r), { width: width.get(r), height: height.get(r) });
+  for (const [a, b] of forward) {
+    const v = String(root[a]);
+    const w = String(root[b]);
+    if (v === w) continue;
+    const existing = graph.edge(v, w) as { weight: number; minlen: number } | undefined;
+    if (existing) existing.weight += 1;
+    else graph.setEdge(v, w, { weight: 1, minlen: 1 });
+  }
+  dagreLayout(graph);
+  const xOf = new Map<number, number>();
+  const yOf = new Map<number, number>();
+  for (const r of roots) {
+    const laid = graph.node(String(r)) as { x: number; y: number };
+    if (!Number.isFinite(laid.x) || !Number.isFinite(laid.y)) throw new Error(`no position for node ${r}`);
+    xOf.set(r, Math.round(laid.x));
+    yOf.set(r, laid.y);
+  }
+  // Dagre centres every rank on one x in LR: the distinct x values are the ranks.
+  const xs = [...new Set(xOf.values())].sort((a, b) => a - b);
+  const rankOfX = new Map(xs.map((x, k) => [x, k] as const));
+  return {
+    rank: root.map((r) => rankOfX.get(xOf.get(r) as number) as number),
+    key: root.map((r) => yOf.get(r) as number),
+  };
+}
+
+/** Longest-path ranks over the classes; sources move up next to their first successor. */
+function longestPathRanks(count: number, root: readonly number[], forward: ReadonlyArray<[number, number]>): number[] {
+  const succ: number[][] = Array.from({ length: count }, () => []);
+  const indegree = new Int32Array(count);
+  for (const [a, b] of forward) {
+    const u = root[a] as number;
+    const w = root[b] as number;
+    if (u === w) continue;
+    (succ[u] as number[]).push(w);
+    indegree[w] = (indegree[w] as number) + 1;
+  }
+  const classRank = new Int32Array(count);
+  const topo: number[] = [];
+  const queue = new MinQueue();
+  for (let v = 0; v < count; v++) if (root[v] === v && indegree[v] === 0) queue.push(v);
+  while (queue.size > 0) {
+    const u = queue.pop();
+    topo.push(u);
+    for (const w of succ[u] as number[]) {
+      classRank[w] = Math.max(classRank[w] as number, (classRank[u] as number) + 1);
+      indegree[w] = (indegree[w] as number) - 1;
+      if (indegree[w] === 0) queue.push(w);
+    }
+  }
+  const hasPred = new Uint8Array(count);
+  for (const u of topo) for (const w of succ[u] as number[]) hasPred[w] = 1;
+  for (let k = topo.length - 1; k >= 0; k--) {
+    const u = topo[k] as number;
+    if (hasPred[u] || (succ[u] as number[]).length === 0) continue;
+    classRank[u] = Math.min(...(succ[u] as number[]).map((w) => classRank[w] as number)) - 1;
+  }
+  return root.map((r) => classRank[r] as number);
+}
+
+/** Renumbers ranks 0, 1, 2, … keeping their order and dropping unused values. */
+function compress(rank: number[]): number[] {
+  const values = [...new Set(rank)].sort((a, b) => a - b);
+  const map = new Map(values.map((v, k) => [v, k] as const));
+  return rank.map((r) => map.get(r) as number);
+}
+
+function buildLanes(input: PlaceInput, indexOf: ReadonlyMap<string, number>): Lane[] {
+  const lanes: Lane[] = input.groups.map((g, k) => ({
+    groupId: g.id,
+    declared: k + 1,
+    minWidth: g.minWidth,
+    nodes: g.nodeIds.map((id) => indexOf.get(id)).filter((v): v is number => v !== undefined),
+  }));
+  const free = input.nodes.flatMap((n, k) => (n.group === null ? [k] : []));
+  if (free.length > 0) lanes.push({ groupId: null, declared: 0, minWidth: 0, nodes: free });
+  return lanes;
+}
+
+/**
+ * Lane order, top to bottom: a lane goes only after the lanes some "above" wish puts above it (the
+ * lane with the fewest such wishes unmet when they conflict); among the ready ones, the lane most
+ * joined to the lane just placed (then to all placed), then the one whose nodes start earliest, then
+ * declaration order.
+ */
+function orderLanes(
+  lanes: readonly Lane[],
+  laneOf: readonly number[],
+  wishes: ReadonlyArray<[number, number]>,
+  forward: ReadonlyArray<[number, number]>,
+  rank: readonly number[],
+): number[] {
+  const n = lanes.length;
+  const above = Array.from({ length: n }, () => new Int32Array(n)); // above[a][b]: wishes "a above b"
+  const joined = Array.from({ length: n }, () => new Int32Array(n));
+  for (const [a, b] of wishes) {
+    const la = laneOf[a] as number;
+    const lb = laneOf[b] as number;
+    if (la === lb) continue;
+    (above[la] as Int32Array)[lb] = ((above[la] as Int32Array)[lb] as number) + 1;
+    (joined[la] as Int32Array)[lb] = ((joined[la] as Int32Array)[lb] as number) + 1;
+    (joined[lb] as Int32Array)[la] = ((joined[lb] as Int32Array)[la] as number) + 1;
+  }
+  for (const [a, b] of forward) {
+    const la = laneOf[a] as number;
+    const lb = laneOf[b] as number;
+    if (la === lb) continue;
+    (joined[la] as Int32Array)[lb] = ((joined[la] as Int32Array)[lb] as number) + 1;
+    (joined[lb] as Int32Array)[la] = ((joined[lb] as Int32Array)[la] as number) + 1;
+  }
+  const firstRank = lanes.map((lane) => (lane.nodes.length === 0 ? Infinity : Math.min(...lane.nodes.map((v) => rank[v] as number))));
+  const placed: number[] = [];
+  const done = new Uint8Array(n);
+  while (placed.length < n) {
+    let best = -1;
+    let bestScore: number[] = [];
+    for (let l = 0; l < n; l++) {
+      if (done[l]) continue;
+      let unmet = 0;
+      let toLast = 0;
+      let toPlaced = 0;
+      for (let o = 0; o < n; o++) {
+        if (!done[o] && o !== l) unmet += (above[o] as Int32Array)[l] as number;
+      }
+      for (const p of placed) toPlaced += (joined[l] as Int32Array)[p] as number;
+      const last = placed[placed.length - 1];
+      if (last !== undefined) toLast = (joined[l] as Int32Array)[last] as number;
+      const score = [unmet, -toLast, -toPlaced, firstRank[l] as number, (lanes[l] as Lane).declared];
+      if (best < 0 || lexLess(score, bestScore)) {
+        best = l;
+        bestScore = score;
+      }
+    }
+    done[best] = 1;
+    placed.push(best);
+  }
+  return placed;
+}
+
+function lexLess(a: readonly number[], b: readonly number[]): boolean {
+  for (let k = 0; k < a.length; k++) {
+    if ((a[k] as number) !== (b[k] as number)) return (a[k] as number) < (b[k] as number);
+  }
+  return false;
+}
+
+/**
+ * Sub-row of every node in its lane. A column's nodes in a lane are stacked in cross order (the
+ * "above" wishes, then dagre's order); each takes the row of its lowest-row predecessor in the lane
+ * when that is free, so a chain stays on one line. Unused rows are removed.
+ */
+function assignRows(
+  lanes: readonly Lane[],
+  laneOf: readonly number[],
+  rank: readonly number[],
+  key: readonly number[],
+  aboveOrder: readonly number[],
+  forward: ReadonlyArray<[number, number]>,
+): number[] {
+  const count = rank.length;
+  const preds: number[][] = Array.from({ length: count }, () => []);
+  for (const [a, b] of forward) if (laneOf[a] === laneOf[b]) (preds[b] as number[]).push(a);
+  const row = new Array<number>(count).fill(0);
+  for (const lane of lanes) {
+    const sorted = lane.nodes
+      .slice()
+      .sort((a, b) => (rank[a] as number) - (rank[b] as number) || (key[a] as number) - (key[b] as number) || (aboveOrder[a] as number) - (aboveOrder[b] as number) || a - b);
+    let previousRank = -1;
+    let previousRow = -1;
+    for (const v of sorted) {
+      if (rank[v] !== previousRank) {
+        previousRank = rank[v] as number;
+        previousRow = -1;
+      }
+      let wanted = 0;
+      const placedPreds = (preds[v] as number[]).filter((u) => (rank[u] as number) < (rank[v] as number));
+      if (placedPreds.length > 0) wanted = Math.min(...placedPreds.map((u) => row[u] as number));
+      row[v] = Math.max(previousRow + 1, wanted);
+      previousRow = row[v] as number;
+    }
+    const used = [...new Set(lane.nodes.map((v) => row[v] as number))].sort((a, b) => a - b);
+    const renumber = new Map(used.map((r, k) => [r, k] as const));
+    for (const v of lane.nodes) row[v] = renumber.get(row[v] as number) as number;
+  }
+  return row;
+}
+
+interface Sizes {
+  along: number[];
+  across: number[];
+  rank: number[];
+  row: number[];
+}
+
+interface Spacing {
+  rankSep: number;
+  nodeSep: number;
+  /** Gap after each column (global ranks); rankSep where absent. */
+  gaps?: readonly number[];
+}
+
+/** Positions in the abstract frame: node centres, lane boxes (along and across intervals). */
+interface Geometry {
+  centreAlong: number[];
+  centreAcross: number[];
+  lanes: Array<{ groupId: string | null; along0: number; along1: number; across0: number; across1: number }>;
+  alongExtent: number;
+  acrossExtent: number;
+}
+
+/** Column starts for the given column widths and the gap after each column. */
+function columnStarts(widths: readonly number[], gapAfter: (column: number) => number): number[] {
+  const starts: number[] = [];
+  let cursor = 0;
+  widths.forEach((w, c) => {
+    starts.push(cursor);
+    cursor += w + gapAfter(c);
+  });
+  return starts;
+}
+
+/** Across layout of one lane's rows: row starts relative to the lane's content start, and the content size. */
+function laneRows(lane: Lane, sizes: Sizes, nodeSep: number): { starts: number[]; heights: number[]; size: number } {
+  const heights: number[] = [];
+  for (const v of lane.nodes) {
+    const r = sizes.row[v] as number;
+    heights[r] = Math.max(heights[r] ?? 0, sizes.across[v] as number);
+  }
+  const starts: number[] = [];
+  let cursor = 0;
+  for (let r = 0; r < heights.length; r++) {
+    starts.push(cursor);
+    cursor += (heights[r] ?? 0) + nodeSep;
+  }
+  return { starts, heights: heights.map((h) => h ?? 0), size: Math.max(0, cursor - nodeSep) };
+}
+
+/** Padding around a lane's nodes: a group lane has its padding; the top-level band has none. */
+function padOf(lane: Lane): number {
+  return lane.groupId === null ? 0 : GROUP_PADDING;
+}
+
+function swimlanes(lanes: readonly Lane[], order: readonly number[], sizes: Sizes, frame: Frame, spacing: Spacing): Geometry {
+  const count = sizes.rank.length;
+  const columnCount = count === 0 ? 0 : Math.max(...sizes.rank) + 1;
+  const widths = new Array<number>(columnCount).fill(0);
+  for (let v = 0; v < count; v++) widths[sizes.rank[v] as number] = Math.max(widths[sizes.rank[v] as number] as number, sizes.along[v] as number);
+  const starts = columnStarts(widths, (c) => spacing.gaps?.[c] ?? spacing.rankSep);
+  const contentAlong = columnCount === 0 ? EMPTY_LANE_ALONG : (starts[columnCount - 1] as number) + (widths[columnCount - 1] as number);
+  const hasGroups = lanes.some((l) => l.groupId !== null);
+  const pad = hasGroups ? GROUP_PADDING : 0;
+  let along0 = -pad - frame.headerBefore;
+  let along1 = contentAlong + pad + frame.headerAfter;
+  // Every lane spans the whole drawing: stretch it (symmetrically) to show the longest title.
+  if (frame.horizontal) {
+    const title = Math.max(0, ...lanes.map((l) => l.minWidth));
+    if (along1 - along0 < title) {
+      const extra = title - (along1 - along0);
+      along0 -= Math.floor(extra / 2);
+      along1 += Math.ceil(extra / 2);
+    }
+  }
+  const centreAlong = new Array<number>(count).fill(0);
+  const centreAcross = new Array<number>(count).fill(0);
+  for (let v = 0; v < count; v++) {
+    const c = sizes.rank[v] as number;
+    centreAlong[v] = (starts[c] as number) + Math.round((widths[c] as number) / 2);
+  }
+  const boxes: Geometry['lanes'] = [];
+  let cursor = 0;
+  for (const l of order) {
+    const lane = lanes[l] as Lane;
+    const rows = laneRows(lane, sizes, spacing.nodeSep);
+    const isGroup = lane.groupId !== null;
+    const headerAcross = isGroup ? frame.headerAcross : 0;
+    const contentStart = cursor + headerAcross + padOf(lane);
+    let size = headerAcross + 2 * padOf(lane) + (lane.nodes.length === 0 ? EMPTY_LANE_ACROSS : rows.size);
+    if (!frame.horizontal && isGroup) size = Math.max(size, lane.minWidth);
+    const extraAcross = Math.floor((size - headerAcross - 2 * padOf(lane) - rows.size) / 2);
+    for (const v of lane.nodes) {
+      const r = sizes.row[v] as number;
+      centreAcross[v] = contentStart + Math.max(0, extraAcross) * (lane.nodes.length > 0 ? 1 : 0) + (rows.starts[r] as number) + Math.round((rows.heights[r] as number) / 2);
+    }
+    if (isGroup) boxes.push({ groupId: lane.groupId, along0, along1, across0: cursor, across1: cursor + size });
+    cursor += size + LANE_GAP;
+  }
+  return { centreAlong, centreAcross, lanes: boxes, alongExtent: along1 - along0, acrossExtent: Math.max(0, cursor - LANE_GAP) };
+}
+
+/**
+ * Each lane as a compact block with its own columns (its nodes' global ranks, renumbered), the
+ * blocks placed in reading order (by first column, then lane order) on shelves of about the length
+ * that makes the drawing roughly 3:2.
+ */
+function packedBlocks(lanes: readonly Lane[], order: readonly number[], sizes: Sizes, frame: Frame, spacing: Spacing): Geometry {
+  const count = sizes.rank.length;
+  const centreAlong = new Array<number>(count).fill(0);
+  const centreAcross = new Array<number>(count).fill(0);
+  interface Block {
+    lane: Lane;
+    alongSize: number;
+    acrossSize: number;
+    firstRank: number;
+    position: number;
+    localAlong: Map<number, number>;
+    localAcross: Map<number, number>;
+  }
+  const blocks: Block[] = order.map((l, position) => {
+    const lane = lanes[l] as Lane;
+    const pad = padOf(lane);
+    const isGroup = lane.groupId !== null;
+    const ranks = [...new Set(lane.nodes.map((v) => sizes.rank[v] as number))].sort((a, b) => a - b);
+    const local = new Map(ranks.map((r, k) => [r, k] as const));
+    const widths = new Array<number>(ranks.length).fill(0);
+    for (const v of lane.nodes) {
+      const c = local.get(sizes.rank[v] as number) as number;
+      widths[c] = Math.max(widths[c] as number, sizes.along[v] as number);
+    }
+    const starts = columnStarts(widths, (c) => spacing.gaps?.[ranks[c] as number] ?? spacing.rankSep);
+    const content = ranks.length === 0 ? EMPTY_LANE_ALONG : (starts[ranks.length - 1] as number) + (widths[ranks.length - 1] as number);
+    const headerBefore = isGroup ? frame.headerBefore : 0;
+    const headerAfter = isGroup ? frame.headerAfter : 0;
+    const headerAcross = isGroup ? frame.headerAcross : 0;
+    let alongSize = content + 2 * pad + headerBefore + headerAfter;
+    if (frame.horizontal && isGroup) alongSize = Math.max(alongSize, lane.minWidth);
+    const rows = laneRows(lane, sizes, spacing.nodeSep);
+    let acrossSize = headerAcross + 2 * pad + (lane.nodes.length === 0 ? EMPTY_LANE_ACROSS : rows.size);
+    if (!frame.horizontal && isGroup) acrossSize = Math.max(acrossSize, lane.minWidth);
+    const localAlong = new Map<number, number>();
+    const localAcross = new Map<number, number>();
+    for (const v of lane.nodes) {
+      const c = local.get(sizes.rank[v] as number) as number;
+      const r = sizes.row[v] as number;
+      localAlong.set(v, headerBefore + pad + (starts[c] as number) + Math.round((widths[c] as number) / 2));
+      localAcross.set(v, headerAcross + pad + (rows.starts[r] as number) + Math.round((rows.heights[r] as number) / 2));
+    }
+    return { lane, alongSize, acrossSize, firstRank: ranks[0] ?? Infinity, position, localAlong, localAcross };
+  });
+  blocks.sort((a, b) => a.firstRank - b.firstRank || a.position - b.position);
+  const gapAlong = Math.max(spacing.rankSep, 2 * LANE_GAP);
+  const gapAcross = 2 * LANE_GAP;
+  const area = blocks.reduce((sum, b) => sum + (b.alongSize + gapAlong) * (b.acrossSize + gapAcross), 0);
+  // Along is x in LR/RL (want width ≈ 1.5 × height) and y in TB/BT (want height ≈ width / 1.5).
+  const shelfLength = Math.max(Math.max(...blocks.map((b) => b.alongSize)), Math.sqrt(area * (frame.horizontal ? 1.5 : 1 / 1.5)));
+  const boxes: Geometry['lanes'] = [];
+  let shelfStart = 0;
+  let shelfDepth = 0;
+  let cursor = 0;
+  let alongExtent = 0;
+  for (const block of blocks) {
+    if (cursor > 0 && cursor + block.alongSize > shelfLength) {
+      shelfStart += shelfDepth + gapAcross;
+      shelfDepth = 0;
+      cursor = 0;
+    }
+    for (const v of block.lane.nodes) {
+      centreAlong[v] = cursor + (block.localAlong.get(v) as number);
+      centreAcross[v] = shelfStart + (block.localAcross.get(v) as number);
+    }
+    if (block.lane.groupId !== null) {
+      boxes.push({ groupId: block.lane.groupId, along0: cursor, along1: cursor + block.alongSize, across0: shelfStart, across1: shelfStart + block.acrossSize });
+    }
+    alongExtent = Math.max(alongExtent, cursor + block.alongSize);
+    cursor += block.alongSize + gapAlong;
+    shelfDepth = Math.max(shelfDepth, block.acrossSize);
+  }
+  return { centreAlong, centreAcross, lanes: boxes, alongExtent, acrossExtent: shelfStart + shelfDepth };
+}
+
+/** From the abstract frame to SVG coordinates in the real direction. */
+function toPlacement(input: PlaceInput, geometry: Geometry, frame: Frame): Placement {
+  const nodes = new Map<string, Box>();
+  input.nodes.forEach((node, v) => {
+    const a = frame.sign * (geometry.centreAlong[v] as number);
+    const c = geometry.centreAcross[v] as number;
+    const cx = frame.horizontal ? a : c;
+    const cy = frame.horizontal ? c : a;
+    nodes.set(node.id, { x: Math.round(cx - node.width / 2), y: Math.round(cy - node.height / 2), width: node.width, height: node.height });
+  });
+  const groups = new Map<string, Box>();
+  for (const lane of geometry.lanes) {
+    const a0 = Math.min(frame.sign * lane.along0, frame.sign * lane.along1);
+    const length = lane.along1 - lane.along0;
+    const box = frame.horizontal
+      ? { x: a0, y: lane.across0, width: length, height: lane.across1 - lane.across0 }
+      : { x: lane.across0, y: a0, width: lane.across1 - lane.across0, height: length };
+    groups.set(lane.groupId as string, box);
+  }
+  // Groups of the diagram that have no lane (none: every group gets one) would be missing here.
+  for (const group of input.groups) {
+    if (!groups.has(group.id)) throw new PlacementError(`group ${group.id} was not placed`);
+  }
+  return { nodes, groups };
 }

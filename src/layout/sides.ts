@@ -159,9 +159,10 @@ export function assignPorts(requests: readonly PortRequest[], boxes: ReadonlyMap
     const high = (horizontal ? box.x + box.width : box.y + box.height) - CORNER_CLEARANCE;
     const wanted = list
       .map((request) => {
-        // In line with the other end when that is on this side's span (a straight route); else centred.
+        // In line with the other end when that is on this side's span (a straight route); else as
+        // near it as the side allows, so ends heading different ways do not cross at the side.
         const toward = horizontal ? request.toward.x : request.toward.y;
-        return { request, at: toward >= low && toward <= high ? toward : horizontal ? mid.x : mid.y };
+        return { request, at: Math.min(high, Math.max(low, toward)) };
       })
       .sort((a, b) => a.at - b.at || (a.request.key < b.request.key ? -1 : a.request.key > b.request.key ? 1 : 0));
     const positions = spreadPositions(wanted.map((w) => w.at), low, high);
