@@ -112,9 +112,15 @@ const LANE_GAP = 28;
 const EMPTY_LANE_ACROSS = 40;
 const EMPTY_LANE_ALONG = 120;
 /** Swimlanes wider than this many times their height (and than BLOCKS_MIN_ALONG) become packed blocks. */
-const MAX_LANE_ASPECT = 3;
-const BLOCKS_MIN_ALONG = 2500;
+const MAX_LANE_ASPECT = 4;
+const BLOCKS_MIN_ALONG = 4500;
 const NOMINAL_SPACING = { rankSep: 64, nodeSep: 44 };
+
+/**
+ * Room reserved for a lane's header band: the band, plus a clearance so that a route running above
+ * the lane's first row (12 px off the nodes) still leaves its label clear of the band.
+ */
+const HEADER_ROOM = GROUP_HEADER_HEIGHT + 14;
 
 interface Lane {
   /** Group id, or null for the band of top-level nodes. */
@@ -128,7 +134,7 @@ interface Frame {
   horizontal: boolean;
   /** +1 when the flow runs towards growing x (LR) or y (TB). */
   sign: 1 | -1;
-  /** Along-axis room reserved for the header band before the first column (TB) or after the last (BT). */
+  /** Along-axis room reserved for the header band before the first column (TB) or after the last (BT), clearance included. */
   headerBefore: number;
   headerAfter: number;
   /** Across-axis room for the header band (LR, RL: the band is at the lane's top). */
@@ -140,9 +146,9 @@ function frameOf(direction: Direction): Frame {
   return {
     horizontal,
     sign: direction === 'LR' || direction === 'TB' ? 1 : -1,
-    headerBefore: direction === 'TB' ? GROUP_HEADER_HEIGHT : 0,
-    headerAfter: direction === 'BT' ? GROUP_HEADER_HEIGHT : 0,
-    headerAcross: horizontal ? GROUP_HEADER_HEIGHT : 0,
+    headerBefore: direction === 'TB' ? HEADER_ROOM : 0,
+    headerAfter: direction === 'BT' ? HEADER_ROOM : 0,
+    headerAcross: horizontal ? HEADER_ROOM : 0,
   };
 }
 
@@ -154,7 +160,11 @@ export function place(input: PlaceInput): Placement {
   const across = input.nodes.map((n) => (frame.horizontal ? n.height : n.width));
 
   const forward: Array<[number, number]> = [];
+  /** Per forward constraint: does it come from written handles (1) or from an edge without any (0)? */
+  const written: number[] = [];
   const columnWishes: Array<[number, number]> = [];
+  /** The edge's source → target of each wish, in the same order. */
+  const wishEdges: Array<[number, number]> = [];
   const labelled: Array<[number, number]> = [];
   for (const edge of input.edges) {
     const from = indexOf.get(edge.from);
@@ -164,11 +174,25 @@ export function place(input: PlaceInput): Placement {
     const c = constraintOf(edge, from, to, input.direction);
     if (c.kind === 'forward') {
       forward.push([c.before, c.after]);
+      written.push(edge.fromHandle || edge.toHandle ? 1 : 0);
       if (edge.labelRoom) labelled.push([c.before, edge.labelRoom]);
-    } else columnWishes.push([c.above, c.below]);
+    } else {
+      columnWishes.push([c.above, c.below]);
+      wishEdges.push([from, to]);
+    }
   }
-  const keptForward = acyclicEdges(count, forward);
-  const classes = sameColumnClasses(count, keptForward, columnWishes);
+  // Written handles outrank defaults: forward constraints from handles first, then the same-column
+  // wishes, then the edges without handles (each unless it closes a cycle).
+  const acyclic = acyclicEdges(count, forward.map((edge, k) => [edge, written[k] as number] as const).sort((a, b) => b[1] - a[1]).map(([edge]) => edge));
+  const writtenSet = new Set(forward.filter((_, k) => written[k] === 1).map(([a, b]) => `${a}>${b}`));
+  const classes = sameColumnClasses(
+    count,
+    acyclic.filter(([a, b]) => writtenSet.has(`${a}>${b}`)),
+    columnWishes,
+    wishEdges,
+    acyclic.filter(([a, b]) => !writtenSet.has(`${a}>${b}`)),
+  );
+  const keptForward = classes.forward;
   const aboveOrder = crossOrder(count, classes.kept);
   const ranked = count <= 0 ? { rank: [], key: [] } : rankNodes(input, classes.root, keptForward, along, across);
 
@@ -229,13 +253,23 @@ interface Classes {
   root: number[];
   /** The same-column wishes that hold (both ends in one class). */
   kept: Array<[number, number]>;
+  /** Forward constraints (acyclic over the classes): the edges', plus dropped wishes turned forward. */
+  forward: Array<[number, number]>;
 }
 
 /**
  * Merges the ends of same-column wishes into classes, in declaration order, unless a forward path
  * already joins the two classes (then they cannot share a column: the forward constraint wins).
  */
-function sameColumnClasses(count: number, forward: ReadonlyArray<[number, number]>, wishes: ReadonlyArray<[number, number]>): Classes {
+function sameColumnClasses(
+  count: number,
+  acyclicForward: ReadonlyArray<[number, number]>,
+  wishes: ReadonlyArray<[number, number]>,
+  wishEdges: ReadonlyArray<[number, number]>,
+  /** Forward constraints of edges without handles: added last, each unless it closes a cycle. */
+  defaults: ReadonlyArray<[number, number]>,
+): Classes {
+  const forward = acyclicForward.slice();
   const parent = Array.from({ length: count }, (_, k) => k);
   const find = (v: number): number => {
     let r = v;
@@ -276,12 +310,29 @@ function sameColumnClasses(count: number, forward: ReadonlyArray<[number, number
   // through the first one's other end, so it is routed instead.
   const lowerUsed = new Uint8Array(count);
   const upperUsed = new Uint8Array(count);
-  for (const [above, below] of wishes) {
-    if (lowerUsed[above] || upperUsed[below]) continue;
+  // A wish that cannot hold still orders its ends: its target goes after its source, unless that
+  // closes a cycle.
+  const asForward = (k: number): void => {
+    const [source, target] = wishEdges[k] as [number, number];
+    const s = find(source);
+    const t = find(target);
+    if (s === t || reaches(t, s)) return;
+    forward.push([source, target]);
+    (out[source] as number[]).push(target);
+  };
+  for (let k = 0; k < wishes.length; k++) {
+    const [above, below] = wishes[k] as [number, number];
+    if (lowerUsed[above] || upperUsed[below]) {
+      asForward(k);
+      continue;
+    }
     const a = find(above);
     const b = find(below);
     if (a !== b) {
-      if (reaches(a, b) || reaches(b, a)) continue;
+      if (reaches(a, b) || reaches(b, a)) {
+        asForward(k);
+        continue;
+      }
       const [keep, gone] = a < b ? [a, b] : [b, a];
       parent[gone] = keep;
       (members[keep] as number[]).push(...(members[gone] as number[]));
@@ -291,7 +342,14 @@ function sameColumnClasses(count: number, forward: ReadonlyArray<[number, number
     upperUsed[below] = 1;
     kept.push([above, below]);
   }
-  return { root: Array.from({ length: count }, (_, k) => find(k)), kept };
+  for (const [source, target] of defaults) {
+    const s = find(source);
+    const t = find(target);
+    if (s === t || reaches(t, s)) continue;
+    forward.push([source, target]);
+    (out[source] as number[]).push(target);
+  }
+  return { root: Array.from({ length: count }, (_, k) => find(k)), kept, forward };
 }
 
 /** Position of every node in one order where each kept "above" wish holds (Kahn; ties by index). */
@@ -542,7 +600,49 @@ function orderLanes(
     done[best] = 1;
     placed.push(best);
   }
-  return placed;
+  return improveLaneOrder(placed, above, joined);
+}
+
+/**
+ * Swaps neighbouring lanes while that shortens the edges between lanes (the sum of lane distances
+ * they span) without breaking an "above" wish the order keeps. A few passes are enough.
+ */
+function improveLaneOrder(order: number[], above: readonly Int32Array[], joined: readonly Int32Array[]): number[] {
+  const n = order.length;
+  const position = new Int32Array(n);
+  order.forEach((l, k) => (position[l] = k));
+  const linked = Array.from({ length: n }, (_, l) => order.filter((o) => o !== l && ((joined[l] as Int32Array)[o] as number) > 0));
+  // Change of total span if lanes a (at k) and b (at k + 1) swap.
+  const gain = (a: number, b: number): number => {
+    let delta = 0;
+    for (const o of linked[a] as number[]) {
+      if (o === b) continue;
+      const w = (joined[a] as Int32Array)[o] as number;
+      delta += w * (Math.abs((position[b] as number) - (position[o] as number)) - Math.abs((position[a] as number) - (position[o] as number)));
+    }
+    for (const o of linked[b] as number[]) {
+      if (o === a) continue;
+      const w = (joined[b] as Int32Array)[o] as number;
+      delta += w * (Math.abs((position[a] as number) - (position[o] as number)) - Math.abs((position[b] as number) - (position[o] as number)));
+    }
+    return delta;
+  };
+  for (let pass = 0; pass < 8; pass++) {
+    let improved = false;
+    for (let k = 0; k + 1 < n; k++) {
+      const a = order[k] as number;
+      const b = order[k + 1] as number;
+      if (((above[a] as Int32Array)[b] as number) > 0) continue;
+      if (gain(a, b) >= 0) continue;
+      order[k] = b;
+      order[k + 1] = a;
+      position[a] = k + 1;
+      position[b] = k;
+      improved = true;
+    }
+    if (!improved) break;
+  }
+  return order;
 }
 
 function lexLess(a: readonly number[], b: readonly number[]): boolean {
