@@ -26,9 +26,9 @@ function modulesLoaded(argv: string[], cwd: string): { status: number | null; st
   return { status: r.status, stderr: r.stderr, modules };
 }
 
-/** Loaded files holding the layout engine (dagre's ranker, bundled into some chunk). */
+/** Loaded files holding the layout engine (src/layout, bundled into some chunk: found by its error class). */
 function layoutEngine(modules: readonly string[]): string[] {
-  return modules.filter((url) => url.startsWith('file:') && fs.readFileSync(new URL(url), 'utf8').includes('network-simplex'));
+  return modules.filter((url) => url.startsWith('file:') && /\bLayoutError = class\b/.test(fs.readFileSync(new URL(url), 'utf8')));
 }
 
 test('a run with nothing to render loads none of the pipeline', () => {
