@@ -5,28 +5,29 @@
 import { ADVANCE_RANGES, FALLBACK_ADVANCE, UNITS_PER_EM } from './font-metrics.js';
 import { LINE_HEIGHT } from '../style.js';
 
-/** Decoded table: advance per code point for each range, 0 where the font has no glyph. */
+/** One range of the table: its runs are decoded the first time a code point in it is measured. */
 interface AdvanceTable {
   start: number;
   end: number;
-  advances: Uint16Array;
+  runs: string;
+  /** Advance per code point of the range, 0 where the font has no glyph; null until first needed. */
+  advances: Uint16Array | null;
 }
 
-let tables: AdvanceTable[] | null = null;
+// Decoding every range up front cost several ms on a cold start; most labels need Basic Latin only.
+const tables: AdvanceTable[] = ADVANCE_RANGES.map(([start, end, runs]) => ({ start, end, runs, advances: null }));
 
-function decodeTables(): AdvanceTable[] {
-  return ADVANCE_RANGES.map(([start, end, runs]) => {
-    const advances = new Uint16Array(end - start + 1);
-    let at = 0;
-    for (const run of runs.split(',')) {
-      const [width, count] = run.split('*');
-      const advance = parseInt(width ?? '0', 36);
-      const times = count === undefined ? 1 : parseInt(count, 36);
-      advances.fill(advance, at, at + times);
-      at += times;
-    }
-    return { start, end, advances };
-  });
+function decode(table: AdvanceTable): Uint16Array {
+  const advances = new Uint16Array(table.end - table.start + 1);
+  let at = 0;
+  for (const run of table.runs.split(',')) {
+    const star = run.indexOf('*');
+    const advance = parseInt(star < 0 ? run : run.slice(0, star), 36);
+    const times = star < 0 ? 1 : parseInt(run.slice(star + 1), 36);
+    advances.fill(advance, at, at + times);
+    at += times;
+  }
+  return advances;
 }
 
 /** Wide characters (CJK, Hangul, full-width forms, emoji) are drawn by fallback fonts about 1 em wide. */
@@ -50,9 +51,9 @@ function isZeroWidth(cp: number): boolean {
 
 /** Advance of one code point in font units. */
 export function advanceOf(cp: number): number {
-  tables ??= decodeTables();
   for (const table of tables) {
     if (cp >= table.start && cp <= table.end) {
+      table.advances ??= decode(table);
       const advance = table.advances[cp - table.start] ?? 0;
       if (advance > 0) return advance;
       break;
