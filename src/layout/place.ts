@@ -182,11 +182,14 @@ export function place(input: PlaceInput): Placement {
   // wishes, then the edges without handles (each unless it closes a cycle).
   const acyclic = acyclicEdges(count, forward.map((edge, k) => [edge, written[k] as number] as const).sort((a, b) => b[1] - a[1]).map(([edge]) => edge));
   const writtenSet = new Set(forward.filter((_, k) => written[k] === 1).map(([a, b]) => `${a}>${b}`));
+  // A wish that cannot hold becomes a forward constraint (source before target) unless its edge
+  // goes back in the flow (closes a cycle of all the edges, searched from the starts): a retry.
+  const closers = cycleClosers(count, [...forward, ...wishEdges]);
   const classes = sameColumnClasses(
     count,
     acyclic.filter(([a, b]) => writtenSet.has(`${a}>${b}`)),
     columnWishes,
-    wishEdges,
+    wishEdges.map((edge, k) => (closers[forward.length + k] ? null : edge)),
     acyclic.filter(([a, b]) => !writtenSet.has(`${a}>${b}`)),
   );
   const keptForward = classes.forward;
@@ -213,13 +216,24 @@ export function place(input: PlaceInput): Placement {
   return toPlacement(input, geometry, frame);
 }
 
-/** Forward edges without the ones that close a cycle (depth-first, nodes and edges in declaration order). */
+/** Forward edges without the ones that close a cycle (depth-first from the starts; declaration order otherwise). */
 function acyclicEdges(count: number, edges: ReadonlyArray<[number, number]>): Array<[number, number]> {
+  const dropped = cycleClosers(count, edges);
+  return edges.filter((_, k) => dropped[k] === 0);
+}
+
+/** 1 for each edge that closes a cycle in a depth-first search from the starts. */
+function cycleClosers(count: number, edges: ReadonlyArray<[number, number]>): Uint8Array {
   const out: number[][] = Array.from({ length: count }, () => []);
   edges.forEach(([a], k) => (out[a] as number[]).push(k));
   const state = new Uint8Array(count); // 0 new, 1 on the stack, 2 done
   const dropped = new Uint8Array(edges.length);
-  for (let root = 0; root < count; root++) {
+  // Start from the nodes nothing enters (the flow's starts), so a retry loop's edge back to an
+  // earlier step is the one that closes the cycle, whatever order the file declares things in.
+  const entered = new Uint8Array(count);
+  for (const [, b] of edges) entered[b] = 1;
+  const roots = [...Array.from({ length: count }, (_, k) => k).filter((k) => !entered[k]), ...Array.from({ length: count }, (_, k) => k)];
+  for (const root of roots) {
     if (state[root] !== 0) continue;
     const stack: Array<[number, number]> = [[root, 0]];
     state[root] = 1;
@@ -242,7 +256,7 @@ function acyclicEdges(count: number, edges: ReadonlyArray<[number, number]>): Ar
       }
     }
   }
-  return edges.filter((_, k) => dropped[k] === 0);
+  return dropped;
 }
 
 interface Classes {
@@ -262,7 +276,8 @@ function sameColumnClasses(
   count: number,
   acyclicForward: ReadonlyArray<[number, number]>,
   wishes: ReadonlyArray<[number, number]>,
-  wishEdges: ReadonlyArray<[number, number]>,
+  /** Each wish's edge (source, target), or null when the edge goes back in the flow. */
+  wishEdges: ReadonlyArray<[number, number] | null>,
   /** Forward constraints of edges without handles: added last, each unless it closes a cycle. */
   defaults: ReadonlyArray<[number, number]>,
 ): Classes {
@@ -310,7 +325,9 @@ function sameColumnClasses(
   // A wish that cannot hold still orders its ends: its target goes after its source, unless that
   // closes a cycle.
   const asForward = (k: number): void => {
-    const [source, target] = wishEdges[k] as [number, number];
+    const edge = wishEdges[k];
+    if (!edge) return;
+    const [source, target] = edge;
     const s = find(source);
     const t = find(target);
     if (s === t || reaches(t, s)) return;
