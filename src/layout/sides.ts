@@ -131,7 +131,7 @@ export interface PortRequest {
 }
 
 const CORNER_CLEARANCE = 10;
-const PORT_SPACING = 14;
+const PORT_SPACING = 20;
 
 /** Positions of every edge end on its node's side. */
 export function assignPorts(requests: readonly PortRequest[], boxes: ReadonlyMap<string, Box>, shapes: ReadonlyMap<string, Shape>): Map<string, Point> {

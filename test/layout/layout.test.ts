@@ -12,6 +12,44 @@ describe('layout', () => {
     expect((b?.y ?? 0) > (a?.y ?? 0) + (a?.height ?? 0)).toBe(true);
   });
 
+  it('places a node entered only from another lane after its predecessors, in their column (global columns)', () => {
+    const text = [
+      'A {',
+      'a1: circle label:"Start"',
+      'a2: rectangle label:"Ask"',
+      'a3: rectangle label:"Receive answer"',
+      'a1 -> a2',
+      'a2.handle(bottom) -> B.b1.handle(top)',
+      '}',
+      'B {',
+      'b1: rectangle label:"Think"',
+      'b2: rectangle label:"Answer"',
+      'b1.handle(right) -> b2.handle(left)',
+      'b2.handle(top) -> A.a3.handle(bottom)',
+      '}',
+    ].join('\n');
+    const result = layout(diagramOf(text));
+    const node = (id: string) => result.nodes.find((n) => n.id === id) as { x: number; y: number; width: number };
+    const centre = (id: string): number => node(id).x + node(id).width / 2;
+    expect(centre('A.a2')).toBe(centre('B.b1'));
+    expect(centre('A.a3')).toBe(centre('B.b2'));
+    expect(node('A.a3').x).toBeGreaterThan(node('A.a2').x);
+    expect(node('A.a3').y).toBeLessThan(node('B.b2').y);
+  });
+
+  it('breaks conflicting handle constraints deterministically and still honours every handle', () => {
+    // b.top -> a.bottom wants a above b in one column, but a -> b also runs along the flow.
+    const text = ['a: rectangle label:"A"', 'b: rectangle label:"B"', 'a.handle(right) -> b.handle(left)', 'b.handle(top) -> a.handle(bottom)'].join('\n');
+    const first = layout(diagramOf(text));
+    expect(first.edges.map((e) => [e.fromHandle, e.toHandle])).toEqual([
+      ['right', 'left'],
+      ['top', 'bottom'],
+    ]);
+    expect(layout(diagramOf(text))).toEqual(first);
+    const [a, b] = first.nodes;
+    expect((b?.x ?? 0) > (a?.x ?? 0)).toBe(true);
+  });
+
   it('leaves right and enters left by default in LR, leaves bottom and enters top in TB', () => {
     const text = ['a: circle label:"Start"', 'b: rectangle label:"Step"', 'a -> b'].join('\n');
     expect(layout(diagramOf(text)).edges[0]).toMatchObject({ fromHandle: 'right', toHandle: 'left' });

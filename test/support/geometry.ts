@@ -197,3 +197,32 @@ export function layoutViolations(diagram: Diagram, layout: Layout): string[] {
   });
   return problems;
 }
+
+/** Proper crossings between the routes of different edges (segments whose interiors meet at one point). */
+export function edgeCrossings(layout: Layout): number {
+  const segments: Array<[number, Point, Point]> = [];
+  layout.edges.forEach((edge, k) => {
+    for (let s = 0; s + 1 < edge.points.length; s++) segments.push([k, edge.points[s] as Point, edge.points[s + 1] as Point]);
+  });
+  const crosses = (h1: Point, h2: Point, v1: Point, v2: Point): boolean =>
+    v1.x > Math.min(h1.x, h2.x) && v1.x < Math.max(h1.x, h2.x) && h1.y > Math.min(v1.y, v2.y) && h1.y < Math.max(v1.y, v2.y);
+  let count = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const [ei, a, b] = segments[i] as [number, Point, Point];
+    for (let j = i + 1; j < segments.length; j++) {
+      const [ej, c, d] = segments[j] as [number, Point, Point];
+      if (ei === ej) continue;
+      const aHorizontal = a.y === b.y && a.x !== b.x;
+      const cVertical = c.x === d.x && c.y !== d.y;
+      const aVertical = a.x === b.x && a.y !== b.y;
+      const cHorizontal = c.y === d.y && c.x !== d.x;
+      if ((aHorizontal && cVertical && crosses(a, b, c, d)) || (aVertical && cHorizontal && crosses(c, d, a, b))) count++;
+    }
+  }
+  return count;
+}
+
+/** Bends of all routes together (interior points of the polylines). */
+export function bendCount(layout: Layout): number {
+  return layout.edges.reduce((sum, edge) => sum + Math.max(0, edge.points.length - 2), 0);
+}

@@ -1,0 +1,85 @@
+/**
+ * Picture quality the invariants do not cover: crossing budgets per sample (measured with
+ * bench/quality.mjs when layout v2 landed, so a regression fails here), labels clear of other edges'
+ * lines, and the CQRS swimlanes ordered and flowing as its handles ask.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { layout } from '../../src/layout/index.js';
+import type { Box, Layout, LayoutNode, Point } from '../../src/layout/types.js';
+import { boxesOverlap, edgeCrossings } from '../support/geometry.js';
+import { diagramOf } from './diagrams.js';
+
+const sample = (name: string): string => readFileSync(fileURLToPath(new URL(`../../samples/${name}.flow`, import.meta.url)), 'utf8');
+
+/** Crossing ceilings, LR and TB (layout v1 had, LR/TB: 12/12, 40/29, 9/6, 14/6, 18/12, 42/40, 24/19). */
+const CROSSING_BUDGET: Record<string, { LR: number; TB: number }> = {
+  'ab-testing': { LR: 5, TB: 3 },
+  'api-gateway': { LR: 9, TB: 20 },
+  'audit-logging': { LR: 3, TB: 3 },
+  cqrs: { LR: 3, TB: 6 },
+  'event-sourcing': { LR: 5, TB: 13 },
+  'saga-orchestration': { LR: 13, TB: 57 },
+  'user-authentication': { LR: 10, TB: 20 },
+};
+
+describe.each(Object.keys(CROSSING_BUDGET))('sample %s', (name) => {
+  const diagram = diagramOf(sample(name));
+  it.each(['LR', 'TB'] as const)('%s: crossings within budget, labels off other lines', (direction) => {
+    const result = layout(diagram, { direction });
+    expect(edgeCrossings(result)).toBeLessThanOrEqual((CROSSING_BUDGET[name] as { LR: number; TB: number })[direction]);
+    expect(labelsOnOtherLines(result)).toEqual([]);
+  });
+});
+
+describe('CQRS swimlanes (LR)', () => {
+  const result = layout(diagramOf(sample('cqrs')));
+  const group = (id: string): Box => result.groups.find((g) => g.id === id) as Box;
+  const node = (id: string): LayoutNode => result.nodes.find((n) => n.id === id) as LayoutNode;
+
+  it('orders the lanes as the handles ask: Client on top, Command and Query Side above Event Handler', () => {
+    expect(group('Client').y).toBeLessThan(group('CommandSide').y);
+    expect(group('Client').y).toBeLessThan(group('QuerySide').y);
+    expect(group('CommandSide').y).toBeLessThan(group('EventHandler').y);
+    expect(group('QuerySide').y).toBeLessThan(group('EventHandler').y);
+  });
+
+  it('lanes span the drawing, one under another, without overlapping', () => {
+    const lanes = result.groups;
+    for (const lane of lanes) expect(lane.width).toBe((lanes[0] as Box).width);
+    for (const a of lanes) for (const b of lanes) if (a !== b) expect(boxesOverlap(a, b)).toBe(false);
+  });
+
+  it('flows left to right across lanes: the response comes after the command, End last', () => {
+    expect(node('Client.n6').x).toBeGreaterThan(node('Client.n4').x);
+    expect(node('Client.n6').x).toBeGreaterThan(node('CommandSide.n11').x);
+    const end = node('Client.n7');
+    for (const other of result.nodes) if (other.group === 'Client' && other !== end) expect(end.x).toBeGreaterThan(other.x);
+  });
+
+  it('draws handle-aligned edges between lanes as straight drops (Send command -> Validate command)', () => {
+    const command = result.edges.find((e) => e.from === 'Client.n4' && e.to === 'CommandSide.n8');
+    expect(command?.points).toHaveLength(2);
+  });
+});
+
+/** Labels that overlap a segment of another edge's route. */
+function labelsOnOtherLines(result: Layout): string[] {
+  const problems: string[] = [];
+  result.edges.forEach((edge, k) => {
+    const box = edge.labelBox;
+    if (!box) return;
+    result.edges.forEach((other, o) => {
+      if (o === k) return;
+      for (let s = 0; s + 1 < other.points.length; s++) {
+        const a = other.points[s] as Point;
+        const b = other.points[s + 1] as Point;
+        const segment = { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) };
+        const touches =
+          segment.x < box.x + box.width && box.x < segment.x + segment.width && segment.y < box.y + box.height && box.y < segment.y + segment.height;
+        if (touches) problems.push(`edge ${k}'s label lies on edge ${o}`);
+      }
+    });
+  });
+  return problems;
+}
