@@ -80,6 +80,7 @@ function layOutOnce(
       direction,
       rankSep: Math.round(MIN_RANK_SEP * spread),
       nodeSep,
+      spread,
       nodes: diagram.nodes.map((n) => ({ id: n.id, group: n.group, ...dims(sizes.get(n.id) as NodeSize) })),
       groups: diagram.groups.map((g) => ({ id: g.id, nodeIds: g.nodeIds, minWidth: groupTitleWidth(g.title) })),
       edges: diagram.edges.map((e) => ({

@@ -61,6 +61,11 @@ export interface PlaceInput {
   rankSep: number;
   /** Space between neighbours in a column, px. */
   nodeSep: number;
+  /**
+   * How much the spacing was multiplied for a retry (index.ts widens it when a label finds no room);
+   * the choice between swimlanes and packed blocks is made at spread 1 so a retry keeps the picture.
+   */
+  spread?: number;
 }
 
 export interface Placement {
@@ -111,7 +116,6 @@ const EMPTY_LANE_ALONG = 120;
 /** Swimlanes wider than this many times their height (and than BLOCKS_MIN_ALONG) become packed blocks. */
 const MAX_LANE_ASPECT = 4;
 const BLOCKS_MIN_ALONG = 4500;
-const NOMINAL_SPACING = { rankSep: 64, nodeSep: 44 };
 
 /**
  * Room reserved for a lane's header band: the band, plus a clearance so that a route running above
@@ -208,10 +212,16 @@ export function place(input: PlaceInput): Placement {
   const gaps = new Array<number>(columnCount).fill(input.rankSep);
   for (const [v, room] of labelled) gaps[ranked.rank[v] as number] = Math.max(gaps[ranked.rank[v] as number] as number, room);
   const spacing = { rankSep: input.rankSep, nodeSep: input.nodeSep, gaps };
-  // The choice between swimlanes and blocks is made at nominal spacing, so the wider retries of the
-  // label placement (index.ts) never switch a diagram from one picture to the other.
-  const nominal = swimlanes(lanes, laneOrder, sizes, frame, NOMINAL_SPACING);
-  const blocks = nominal.alongExtent > MAX_LANE_ASPECT * nominal.acrossExtent && nominal.alongExtent > BLOCKS_MIN_ALONG && lanes.length > 1;
+  // The choice between swimlanes and blocks is made at spread 1, so the wider retries of the label
+  // placement (index.ts) never switch a diagram from one picture to the other.
+  const spread = input.spread ?? 1;
+  const nominal = swimlanes(lanes, laneOrder, sizes, frame, {
+    rankSep: spacing.rankSep / spread,
+    nodeSep: spacing.nodeSep / spread,
+    gaps: gaps.map((gap) => gap / spread),
+  });
+  const stretched = (long: number, short: number): boolean => long > MAX_LANE_ASPECT * short && long > BLOCKS_MIN_ALONG;
+  const blocks = lanes.length > 1 && (stretched(nominal.alongExtent, nominal.acrossExtent) || stretched(nominal.acrossExtent, nominal.alongExtent));
   const geometry = blocks ? packedBlocks(lanes, laneOrder, sizes, frame, spacing) : swimlanes(lanes, laneOrder, sizes, frame, spacing);
   return toPlacement(input, geometry, frame);
 }
