@@ -30,8 +30,8 @@ export { parseShard, sliceOf, inShard, type Shard } from './shard.js';
 export { CACHE_FILE } from './cache.js';
 
 /**
- * A worker thread is started only for at least this many files: below it, loading the pipeline
- * in a thread costs more than the thread saves (measured in bench/batch).
+ * A worker thread is started only for at least this many files: a worker's start-up (~55 ms in
+ * bench/batch) is about ten files' rendering, and this thread would load the pipeline anyway.
  */
 export const FILES_PER_WORKER_MIN = 8;
 /** Sources read and hashed at once while planning. */
