@@ -1,8 +1,9 @@
 /**
  * The layout stage: `layout(diagram, options)` turns a resolved diagram into boxes, routes and label
- * positions in SVG coordinates. Steps: size nodes from their measured labels; place them with dagre
- * (handles become ranking hints); choose sides and ports; route every edge orthogonally around the
- * nodes; place edge labels on their routes; translate onto the canvas.
+ * positions in SVG coordinates. Steps: size nodes from their measured labels; place them as
+ * swimlanes with global columns (place.ts; handles become column constraints); choose sides and
+ * ports; route every edge orthogonally around the nodes; place edge labels on their routes;
+ * translate onto the canvas.
  */
 import type { Diagram, Direction } from '../model/diagram.js';
 import type { Side } from '../syntax/ast.js';
