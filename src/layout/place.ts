@@ -22,7 +22,7 @@
  *    and a node keeps the row of its predecessor in the lane so chains stay straight.
  * 5. Column x positions are shared by all lanes, so an edge between lanes in one column is a straight
  *    drop. When the swimlanes would be more than 4 times longer than wide or the other way round
- *    (and over 4,500 px; e.g. long chains of many groups, generated 1,000-node drawings, or LR
+ *    (and over 3,000 px; e.g. long chains of many groups, generated 1,000-node drawings, or LR
  *    handles drawn TB), each lane becomes a compact block with its own columns and the blocks are
  *    packed in reading order on shelves.
  */
@@ -118,7 +118,7 @@ const EMPTY_LANE_ACROSS = 40;
 const EMPTY_LANE_ALONG = 120;
 /** Swimlanes wider than this many times their height (and than BLOCKS_MIN_ALONG) become packed blocks. */
 const MAX_LANE_ASPECT = 4;
-const BLOCKS_MIN_ALONG = 4500;
+const BLOCKS_MIN_ALONG = 3000;
 
 /**
  * Room reserved for a lane's header band: the band, plus a clearance so that a route running above

@@ -17,7 +17,7 @@ const CROSSING_BUDGET: Record<string, { LR: number; TB: number }> = {
   'ab-testing': { LR: 5, TB: 9 },
   'api-gateway': { LR: 9, TB: 23 },
   'audit-logging': { LR: 3, TB: 4 },
-  cqrs: { LR: 3, TB: 6 },
+  cqrs: { LR: 3, TB: 7 },
   'event-sourcing': { LR: 5, TB: 11 },
   'saga-orchestration': { LR: 13, TB: 41 },
   'user-authentication': { LR: 10, TB: 17 },
