@@ -31,6 +31,7 @@ import type { Side } from '../syntax/ast.js';
 import type { Box } from './types.js';
 import { NORMALS, dot, type Vector } from './geometry.js';
 import { GROUP_HEADER_HEIGHT, GROUP_PADDING } from './sizes.js';
+import { RANKED_BY_DAGRE_MAX, rankWithDagre } from './dagre-rank.js';
 
 export interface PlaceNode {
   id: string;
@@ -458,6 +459,10 @@ interface Ranked {
 function rankNodes(root: readonly number[], forward: ReadonlyArray<[number, number]>): Ranked {
   const count = root.length;
   if (count === 0) return { rank: [], key: [] };
+  const classes = root.reduce((n, r, v) => n + (r === v ? 1 : 0), 0);
+  // dagre's network-simplex ranking where it is affordable; our linear-time pass beyond that.
+  const byDagre = classes <= RANKED_BY_DAGRE_MAX ? rankWithDagre(root, forward) : null;
+  if (byDagre) return { rank: compress(root.map((r) => byDagre.rank[r] as number)), key: root.slice() };
   const rank = shortenEdges(root, forward, longestPathRanks(count, root, forward));
   // Inside a column, classes keep declaration order (a class is keyed by its first node).
   return { rank: compress(rank), key: root.slice() };
