@@ -18,7 +18,7 @@ if (unknown.length) {
   console.error(`unknown benchmark: ${unknown.join(', ')} (choose from ${Object.keys(suites).join(', ')})`);
   process.exit(2);
 }
-if (!existsSync(join(root, 'dist', 'cli.js'))) {
+if (!existsSync(join(root, 'dist', 'cli.cjs'))) {
   console.error('dist/ is missing: run `npm run build` first');
   process.exit(2);
 }

@@ -1,5 +1,5 @@
 /**
- * The process entry point (bundled to dist/cli.js, run by bin/flowc.js): binds `execute` to the
+ * The process entry point (bundled to dist/cli.cjs, run by bin/flowc.js): binds `execute` to the
  * real process and sets the exit code without calling process.exit, so pending output drains.
  */
 import { execute } from './execute.js';

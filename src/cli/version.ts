@@ -1,6 +1,6 @@
 /**
  * flowc's version, read from its package.json. The CLI runs from `src/cli/` (tests) or as the
- * bundle `dist/cli.js`, so the file is found by walking up from this module to the package root.
+ * bundle `dist/cli.cjs`, so the file is found by walking up from this module to the package root.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -10,8 +10,8 @@ import { CLEAN_FLOW, FIXTURES, REPO, WARNINGS_FLOW, tempTree } from './helpers.j
 const BIN = path.join(REPO, 'bin/flowc.js');
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(REPO, 'dist/cli.js'))) {
-    throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it in pretest) before these tests');
+  if (!fs.existsSync(path.join(REPO, 'dist/cli.cjs'))) {
+    throw new Error('dist/cli.cjs is missing: run `npm run build` (npm test does it in pretest) before these tests');
   }
 });
 
