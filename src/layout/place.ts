@@ -21,9 +21,10 @@
  *    top-level nodes share one unboxed band. Inside a lane, nodes of one column stack in sub-rows,
  *    and a node keeps the row of its predecessor in the lane so chains stay straight.
  * 5. Column x positions are shared by all lanes, so an edge between lanes in one column is a straight
- *    drop. When the swimlanes would be more than 4 times longer than wide or the other way round
- *    (and over 3,000 px; e.g. long chains of many groups, generated 1,000-node drawings, or LR
- *    handles drawn TB), each lane becomes a compact block with its own columns and the blocks are
+ *    drop. When the swimlanes would be more than 4 times longer than wide (and over 3,000 px) with
+ *    lanes spanning on average less than a third of the columns (a staircase of groups: generated
+ *    1,000-node drawings), or more than 4 times wider across the flow than along it (LR handles
+ *    drawn TB), each lane becomes a compact block with its own columns and the blocks are
  *    packed in reading order on shelves.
  */
 import type { Direction } from '../model/diagram.js';
@@ -117,8 +118,16 @@ export class PlacementError extends Error {}
 const LANE_GAP = 28;
 const EMPTY_LANE_ACROSS = 40;
 const EMPTY_LANE_ALONG = 120;
-/** Swimlanes wider than this many times their height (and than BLOCKS_MIN_ALONG) become packed blocks. */
+/** Swimlanes wider than this many times their height (and than BLOCKS_MIN_ALONG) become packed blocks... */
 const MAX_LANE_ASPECT = 4;
+/**
+ * ...when stretched along the flow, only if the lanes are mostly empty: each spans on average less
+ * than this share of the columns (a staircase of groups, generated drawings: 0.06-0.22). Packing
+ * cannot shorten lanes that span most of the drawing; it only breaks their alignment
+ * (user-authentication LR, lanes spanning 0.42: aligned 4620x898 with 9 crossings and 24 bends,
+ * packed 1397x1010 with 10 crossings, 42 bends and routes running back across the whole drawing).
+ */
+const MAX_PACKED_LANE_SPAN = 1 / 3;
 const BLOCKS_MIN_ALONG = 3000;
 
 /**
@@ -225,9 +234,29 @@ export function place(input: PlaceInput): Placement {
     gaps: gaps.map((gap) => gap / spread),
   });
   const stretched = (long: number, short: number): boolean => long > MAX_LANE_ASPECT * short && long > BLOCKS_MIN_ALONG;
-  const blocks = lanes.length > 1 && (stretched(nominal.alongExtent, nominal.acrossExtent) || stretched(nominal.acrossExtent, nominal.alongExtent));
+  const staircase = meanLaneSpan(lanes, ranked.rank, columnCount) < MAX_PACKED_LANE_SPAN;
+  const blocks =
+    lanes.length > 1 && ((staircase && stretched(nominal.alongExtent, nominal.acrossExtent)) || stretched(nominal.acrossExtent, nominal.alongExtent));
   const geometry = blocks ? packedBlocks(lanes, laneOrder, sizes, frame, spacing) : swimlanes(lanes, laneOrder, sizes, frame, spacing);
   return toPlacement(input, geometry, frame);
+}
+
+/** The share of the columns a lane spans (first to last column of its nodes), averaged over the non-empty lanes. */
+function meanLaneSpan(lanes: readonly Lane[], rank: readonly number[], columnCount: number): number {
+  let total = 0;
+  let counted = 0;
+  for (const lane of lanes) {
+    if (lane.nodes.length === 0) continue;
+    let first = Infinity;
+    let last = -Infinity;
+    for (const v of lane.nodes) {
+      first = Math.min(first, rank[v] as number);
+      last = Math.max(last, rank[v] as number);
+    }
+    total += (last - first + 1) / columnCount;
+    counted++;
+  }
+  return counted === 0 ? 1 : total / counted;
 }
 
 /** Forward edges without the ones that close a cycle (depth-first from the starts; declaration order otherwise). */
