@@ -180,6 +180,8 @@ export function place(input: PlaceInput): Placement {
   /** The edge's source → target of each wish, in the same order. */
   const wishEdges: Array<[number, number]> = [];
   const labelled: Array<[number, number]> = [];
+  /** Forward edges whose handles put the target above the source (right -> bottom in LR), source first. */
+  const rising: Array<[number, number]> = [];
   for (const edge of input.edges) {
     const from = indexOf.get(edge.from);
     const to = indexOf.get(edge.to);
@@ -190,6 +192,7 @@ export function place(input: PlaceInput): Placement {
       forward.push([c.before, c.after]);
       written.push(edge.fromHandle || edge.toHandle ? 1 : 0);
       if (edge.labelRoom) labelled.push([c.before, edge.labelRoom]);
+      if (c.before === from && handlePull(edge, crossVector(input.direction)) < 0) rising.push([from, to]);
     } else {
       columnWishes.push([c.above, c.below]);
       wishEdges.push([from, to]);
@@ -218,7 +221,7 @@ export function place(input: PlaceInput): Placement {
   lanes.forEach((lane, l) => lane.nodes.forEach((v) => (laneOf[v] = l)));
   const laneOrder = orderLanes(lanes, laneOf, columnWishes, forward, ranked.rank);
 
-  const rows = assignRows(lanes, laneOf, ranked.rank, ranked.key, aboveOrder, keptForward);
+  const rows = assignRows(lanes, laneOf, ranked.rank, ranked.key, aboveOrder, keptForward, rising);
   const sizes: Sizes = { along, across, rank: ranked.rank, row: rows };
   // A forward edge's label sits in the gap after its source's column: only that gap is widened.
   const columnCount = count === 0 ? 0 : Math.max(...ranked.rank) + 1;
@@ -725,10 +728,17 @@ function assignRows(
   key: readonly number[],
   aboveOrder: readonly number[],
   forward: ReadonlyArray<[number, number]>,
+  rising: ReadonlyArray<[number, number]>,
 ): number[] {
   const count = rank.length;
   const preds: number[][] = Array.from({ length: count }, () => []);
   for (const [a, b] of forward) if (laneOf[a] === laneOf[b]) (preds[b] as number[]).push(a);
+  // A node entering a later node of its lane from below (right -> bottom) and with no predecessor
+  // there to line up with starts a sub-row under the lane's first one, so its edge rises into the
+  // target instead of hooking round it, and the row it would have shared stays free for the
+  // target's straight entries (user-authentication: "Store token" -> End, under "Show error" -> End).
+  const risesInLane = new Uint8Array(count);
+  for (const [a, b] of rising) if (laneOf[a] === laneOf[b]) risesInLane[a] = 1;
   const row = new Array<number>(count).fill(0);
   for (const lane of lanes) {
     const sorted = lane.nodes
@@ -744,6 +754,7 @@ function assignRows(
       let wanted = 0;
       const placedPreds = (preds[v] as number[]).filter((u) => (rank[u] as number) < (rank[v] as number));
       if (placedPreds.length > 0) wanted = Math.min(...placedPreds.map((u) => row[u] as number));
+      else if (risesInLane[v]) wanted = 1;
       row[v] = Math.max(previousRow + 1, wanted);
       previousRow = row[v] as number;
     }
