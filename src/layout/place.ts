@@ -494,7 +494,7 @@ function rankNodes(root: readonly number[], forward: ReadonlyArray<[number, numb
   const classes = root.reduce((n, r, v) => n + (r === v ? 1 : 0), 0);
   // dagre's network-simplex ranking where it is affordable; our linear-time pass beyond that.
   const byDagre = classes <= RANKED_BY_DAGRE_MAX ? rankWithDagre(root, forward) : null;
-  if (byDagre) return { rank: compress(root.map((r) => byDagre.rank[r] as number)), key: root.slice() };
+  if (byDagre) return { rank: compress(root.map((r) => byDagre[r] as number)), key: root.slice() };
   const rank = shortenEdges(root, forward, longestPathRanks(count, root, forward));
   // Inside a column, classes keep declaration order (a class is keyed by its first node).
   return { rank: compress(rank), key: root.slice() };
