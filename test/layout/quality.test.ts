@@ -85,6 +85,13 @@ describe('user-authentication (LR): a long process whose lanes span most of the 
       expect(result.edges.find((e) => e.from === from && e.to === to)?.points).toHaveLength(2);
     }
   });
+
+  it('puts "Store token" (right -> End.bottom) under End, so its edge rises into End with one bend and "Show error" -> End runs straight', () => {
+    const node = (id: string): LayoutNode => result.nodes.find((n) => n.id === id) as LayoutNode;
+    expect(node('Client.signedIn').y).toBeGreaterThan(node('Client.end').y + node('Client.end').height);
+    expect(result.edges.find((e) => e.from === 'Client.signedIn' && e.to === 'Client.end')?.points).toHaveLength(3);
+    expect(result.edges.find((e) => e.from === 'Client.showError' && e.to === 'Client.end')?.points).toHaveLength(2);
+  });
 });
 
 /** Labels that overlap a segment of another edge's route. */
