@@ -6,8 +6,9 @@
  *
  * Usage: npm run golden:update   (or: node scripts/update-golden.mjs)
  *
- * It then runs the reporter golden tests (test/report) with FLOWC_UPDATE_GOLDEN=1, so that one
- * explicit command accepts every golden file of the project.
+ * It then renders the README's pictures (docs/cqrs.svg, docs/cqrs.png) with the built CLI, and runs
+ * the reporter golden tests (test/report) with FLOWC_UPDATE_GOLDEN=1, so that one explicit command
+ * accepts every golden file of the project.
  *
  * The TypeScript sources are bundled with esbuild into node_modules/.cache (inside the package, so
  * that the font set-up finds flowc's package.json from there, as it does from dist/).
@@ -66,6 +67,15 @@ try {
   process.exitCode = 1;
 } finally {
   rmSync(bundle, { force: true });
+}
+
+if (!process.exitCode) {
+  // The README's pictures (checked by test/docs/images.test.ts).
+  for (const out of ['docs/cqrs.svg', 'docs/cqrs.png']) {
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'flowc.js'), 'render', 'samples/cqrs.flow', '-o', out], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) process.exitCode = 1;
+    else console.log(`wrote ${out}`);
+  }
 }
 
 if (!process.exitCode) {
