@@ -182,6 +182,8 @@ export function place(input: PlaceInput): Placement {
   const labelled: Array<[number, number]> = [];
   /** Forward edges whose handles put the target above the source (right -> bottom in LR), source first. */
   const rising: Array<[number, number]> = [];
+  /** Forward edges whose handles also point across the flow (right -> top in LR): [upper end, lower end]. */
+  const leaning: Array<[number, number]> = [];
   for (const edge of input.edges) {
     const from = indexOf.get(edge.from);
     const to = indexOf.get(edge.to);
@@ -192,7 +194,9 @@ export function place(input: PlaceInput): Placement {
       forward.push([c.before, c.after]);
       written.push(edge.fromHandle || edge.toHandle ? 1 : 0);
       if (edge.labelRoom) labelled.push([c.before, edge.labelRoom]);
-      if (c.before === from && handlePull(edge, crossVector(input.direction)) < 0) rising.push([from, to]);
+      const crossPull = handlePull(edge, crossVector(input.direction));
+      if (c.before === from && crossPull < 0) rising.push([from, to]);
+      if (crossPull !== 0) leaning.push(crossPull > 0 ? [from, to] : [to, from]);
     } else {
       columnWishes.push([c.above, c.below]);
       wishEdges.push([from, to]);
@@ -219,7 +223,7 @@ export function place(input: PlaceInput): Placement {
   const lanes = buildLanes(input, indexOf);
   const laneOf = new Array<number>(count).fill(0);
   lanes.forEach((lane, l) => lane.nodes.forEach((v) => (laneOf[v] = l)));
-  const laneOrder = orderLanes(lanes, laneOf, columnWishes, forward, ranked.rank);
+  const laneOrder = orderLanes(lanes, laneOf, columnWishes, leaning, forward, ranked.rank);
 
   const rows = assignRows(lanes, laneOf, ranked.rank, ranked.key, aboveOrder, keptForward, rising);
   const sizes: Sizes = { along, across, rank: ranked.rank, row: rows };
@@ -240,7 +244,11 @@ export function place(input: PlaceInput): Placement {
   const staircase = meanLaneSpan(lanes, ranked.rank, columnCount) < MAX_PACKED_LANE_SPAN;
   const blocks =
     lanes.length > 1 && ((staircase && stretched(nominal.alongExtent, nominal.acrossExtent)) || stretched(nominal.acrossExtent, nominal.alongExtent));
-  const geometry = blocks ? packedBlocks(lanes, laneOrder, sizes, frame, spacing) : swimlanes(lanes, laneOrder, sizes, frame, spacing);
+  // Leaning edges say which lane should lie next under which in the aligned picture; blocks are
+  // read in order instead, and there they cost crossings (api-gateway TB 23 -> 25).
+  const geometry = blocks
+    ? packedBlocks(lanes, orderLanes(lanes, laneOf, columnWishes, [], forward, ranked.rank), sizes, frame, spacing)
+    : swimlanes(lanes, laneOrder, sizes, frame, spacing);
   return toPlacement(input, geometry, frame);
 }
 
@@ -609,7 +617,10 @@ function buildLanes(input: PlaceInput, indexOf: ReadonlyMap<string, number>): La
 
 /**
  * Lane order, top to bottom: a lane goes only after the lanes some "above" wish puts above it (the
- * lane with the fewest such wishes unmet when they conflict); among the ready ones, the lane most
+ * lane with the fewest such wishes unmet when they conflict); then, softer, after the lanes that
+ * forward edges leaning across the flow come down from (right -> top in LR: "User service" ->
+ * "Collect responses" enters from above, so Backends goes above Aggregation and the edges drop
+ * straight in instead of hooking over); among the ready ones, the lane most
  * joined to the lane just placed (then to all placed), then the one whose nodes start earliest, then
  * declaration order.
  */
@@ -617,11 +628,18 @@ function orderLanes(
   lanes: readonly Lane[],
   laneOf: readonly number[],
   wishes: ReadonlyArray<[number, number]>,
+  leaning: ReadonlyArray<[number, number]>,
   forward: ReadonlyArray<[number, number]>,
   rank: readonly number[],
 ): number[] {
   const n = lanes.length;
   const above = Array.from({ length: n }, () => new Int32Array(n)); // above[a][b]: wishes "a above b"
+  const leans = Array.from({ length: n }, () => new Int32Array(n)); // leans[a][b]: forward edges leaning from a down to b
+  for (const [a, b] of leaning) {
+    const la = laneOf[a] as number;
+    const lb = laneOf[b] as number;
+    if (la !== lb) (leans[la] as Int32Array)[lb] = ((leans[la] as Int32Array)[lb] as number) + 1;
+  }
   const joined = Array.from({ length: n }, () => new Int32Array(n));
   for (const [a, b] of wishes) {
     const la = laneOf[a] as number;
@@ -647,15 +665,17 @@ function orderLanes(
     for (let l = 0; l < n; l++) {
       if (done[l]) continue;
       let unmet = 0;
+      let unmetLeans = 0;
       let toLast = 0;
       let toPlaced = 0;
       for (let o = 0; o < n; o++) {
         if (!done[o] && o !== l) unmet += (above[o] as Int32Array)[l] as number;
+        if (!done[o] && o !== l) unmetLeans += ((leans[o] as Int32Array)[l] as number) - ((leans[l] as Int32Array)[o] as number);
       }
       for (const p of placed) toPlaced += (joined[l] as Int32Array)[p] as number;
       const last = placed[placed.length - 1];
       if (last !== undefined) toLast = (joined[l] as Int32Array)[last] as number;
-      const score = [unmet, -toLast, -toPlaced, firstRank[l] as number, (lanes[l] as Lane).declared];
+      const score = [unmet, Math.max(0, unmetLeans), -toLast, -toPlaced, firstRank[l] as number, (lanes[l] as Lane).declared];
       if (best < 0 || lexLess(score, bestScore)) {
         best = l;
         bestScore = score;
@@ -664,14 +684,14 @@ function orderLanes(
     done[best] = 1;
     placed.push(best);
   }
-  return improveLaneOrder(placed, above, joined);
+  return improveLaneOrder(placed, above, leans, joined);
 }
 
 /**
  * Swaps neighbouring lanes while that shortens the edges between lanes (the sum of lane distances
  * they span) without breaking an "above" wish the order keeps. A few passes are enough.
  */
-function improveLaneOrder(order: number[], above: readonly Int32Array[], joined: readonly Int32Array[]): number[] {
+function improveLaneOrder(order: number[], above: readonly Int32Array[], leans: readonly Int32Array[], joined: readonly Int32Array[]): number[] {
   const n = order.length;
   const position = new Int32Array(n);
   order.forEach((l, k) => (position[l] = k));
@@ -697,6 +717,7 @@ function improveLaneOrder(order: number[], above: readonly Int32Array[], joined:
       const a = order[k] as number;
       const b = order[k + 1] as number;
       if (((above[a] as Int32Array)[b] as number) > 0) continue;
+      if (((leans[a] as Int32Array)[b] as number) > ((leans[b] as Int32Array)[a] as number)) continue;
       if (gain(a, b) >= 0) continue;
       order[k] = b;
       order[k + 1] = a;

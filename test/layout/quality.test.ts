@@ -94,6 +94,21 @@ describe('user-authentication (LR): a long process whose lanes span most of the 
   });
 });
 
+describe('api-gateway (LR): edges leaning across the flow order the lanes', () => {
+  const result = layout(diagramOf(sample('api-gateway')));
+  const group = (id: string): Box => result.groups.find((g) => g.id === id) as Box;
+
+  it('puts Backends (whose services enter "Collect responses" from the top) above Aggregation', () => {
+    expect(group('Backends').y).toBeLessThan(group('Aggregation').y);
+  });
+
+  it('drops each service into the top of "Collect responses" with one bend, no hook', () => {
+    for (const service of ['users', 'orders', 'inventory']) {
+      expect(result.edges.find((e) => e.from === `Backends.${service}` && e.to === 'Aggregation.collect')?.points).toHaveLength(3);
+    }
+  });
+});
+
 /** Labels that overlap a segment of another edge's route. */
 function labelsOnOtherLines(result: Layout): string[] {
   const problems: string[] = [];
