@@ -1,3 +1,4 @@
+import { seedCqrsText } from '../support/seed.js';
 /**
  * The shipped samples are the project's showcase: each one must lint clean (no error and no
  * warning), draw, and be a real workflow rather than a stub. The CQRS sample is the seed's text,
@@ -11,7 +12,6 @@ import type { Layout, LayoutEdge, LayoutNode } from '../../src/layout/types.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 
 const samplesDir = new URL('../../samples/', import.meta.url);
-const seedUrl = new URL('../../../shared/seeds/000_22ef9003f52c1977.txt', import.meta.url);
 
 /** The seven patterns of the seed (see shared/seeds/README.md), as sample file names. */
 const PATTERNS = [
@@ -37,14 +37,6 @@ function describeDiagnostic(d: Diagnostic): string {
   return `${d.span.line}:${d.span.column} ${d.severity} ${d.ruleId}: ${d.message}`;
 }
 
-/** The seed's CQRS diagram: from its `Client { # Client Application` line to the line before the next `patterns`. */
-function seedCqrsText(): string {
-  const lines = readFileSync(seedUrl, 'utf8').split('\n');
-  const first = lines.indexOf('Client { # Client Application');
-  const stop = lines.indexOf('patterns', first);
-  if (first < 0 || stop < 0) throw new Error('the seed no longer holds the CQRS diagram between its markers');
-  return lines.slice(first, stop).join('\n') + '\n';
-}
 
 const isStart = (diagram: Diagram, id: string) => !diagram.edges.some((e) => e.to === id);
 const isEnd = (diagram: Diagram, id: string) => !diagram.edges.some((e) => e.from === id);

@@ -1,14 +1,9 @@
+import { seedCqrsText } from '../support/seed.js';
 import { readFileSync } from 'node:fs';
 import { parse } from '../../src/syntax/index.js';
 import type { EdgeDecl, GroupDecl, NodeDecl } from '../../src/syntax/index.js';
 
-const seedCqrs = (): string => {
-  const seed = readFileSync(new URL('../../../shared/seeds/000_22ef9003f52c1977.txt', import.meta.url), 'utf8');
-  const lines = seed.split('\n');
-  const start = lines.findIndex((l) => l.startsWith('Client {'));
-  const end = lines.findIndex((l, i) => i > start && l === 'patterns');
-  return lines.slice(start, end).join('\n') + '\n';
-};
+const seedCqrs = seedCqrsText;
 
 const group = (src: string, index = 0): GroupDecl => parse(src).items[index] as GroupDecl;
 

@@ -5,14 +5,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parse } from '../../src/syntax/index.js';
+import { seedCqrsText } from '../support/seed.js';
 import type { Ast, EdgeDecl, GroupDecl, NodeDecl } from '../../src/syntax/index.js';
 
 const samplesDir = new URL('../../samples/', import.meta.url);
-const seedText = (() => {
-  const lines = readFileSync(new URL('../../../shared/seeds/000_22ef9003f52c1977.txt', import.meta.url), 'utf8').split('\n');
-  const start = lines.findIndex((l) => l.startsWith('Client {'));
-  return lines.slice(start, lines.findIndex((l, i) => i > start && l === 'patterns')).join('\n') + '\n';
-})();
+const seedText = seedCqrsText();
 const corpus = [
   seedText,
   ...readdirSync(samplesDir).filter((f) => f.endsWith('.flow')).map((f) => readFileSync(new URL(f, samplesDir), 'utf8')),

@@ -1,13 +1,8 @@
+import { seedCqrsText } from '../support/seed.js';
 import { readFileSync } from 'node:fs';
 import { flow, lint, only, where } from './lint.js';
 
-const seedCqrs = (): string => {
-  const seed = readFileSync(new URL('../../../shared/seeds/000_22ef9003f52c1977.txt', import.meta.url), 'utf8');
-  const lines = seed.split('\n');
-  const start = lines.findIndex((l) => l.startsWith('Client {'));
-  const end = lines.findIndex((l, i) => i > start && l === 'patterns');
-  return lines.slice(start, end).join('\n') + '\n';
-};
+const seedCqrs = seedCqrsText;
 
 /** Start, one step, end: the smallest clean flow, to which each test adds its mistake. */
 const CLEAN = ['s: circle label:"Start"', 'a: rectangle label:"Work"', 'e: circle label:"End"', 's -> a', 'a -> e'];
