@@ -4,6 +4,7 @@
  * font whatever the machine has installed (see fonts.ts).
  */
 import type { Sharp, SharpOptions } from 'sharp';
+import { createRequire } from 'node:module';
 import { configureFonts } from './fonts.js';
 
 export interface PngOptions {
@@ -23,7 +24,9 @@ let sharpLoading: Promise<SharpFactory> | null = null;
 export function loadSharp(): Promise<SharpFactory> {
   if (!sharpLoading) {
     configureFonts();
-    sharpLoading = import('sharp').then((module) => module.default as SharpFactory);
+    // require, not import(): the CLI runs as one CommonJS script from V8's code cache, where a
+    // dynamic import() has no loader to call (sharp is CommonJS either way).
+    sharpLoading = Promise.resolve().then(() => createRequire(import.meta.url)('sharp') as SharpFactory);
   }
   return sharpLoading;
 }

@@ -54,6 +54,22 @@ describe('bin/flowc.js', () => {
     }
   });
 
+  test('every format through the real executable, PNG included (sharp loads from the bundled CLI)', () => {
+    const tree = tempTree({ 'a.flow': CLEAN_FLOW });
+    try {
+      for (const ext of ['svg', 'png', 'json', 'mmd', 'dot']) {
+        expect(flowc(['render', 'a.flow', '-o', `a.${ext}`], { cwd: tree.dir })).toEqual({ code: 0, stdout: '', stderr: '' });
+      }
+      const png = fs.readFileSync(path.join(tree.dir, 'a.png'));
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(fs.readFileSync(path.join(tree.dir, 'a.dot'), 'utf8')).toMatch(/^digraph /m);
+      expect(fs.readFileSync(path.join(tree.dir, 'a.mmd'), 'utf8')).toMatch(/^flowchart LR$/m);
+      expect(JSON.parse(fs.readFileSync(path.join(tree.dir, 'a.json'), 'utf8')).version).toBe(1);
+    } finally {
+      tree.cleanup();
+    }
+  });
+
   test('misuse: exit 2, the message on stderr, nothing on stdout, no stack trace', () => {
     const r = flowc(['lint', '--fromat', 'json', 'samples/cqrs.flow']);
     expect(r.code).toBe(2);
