@@ -135,9 +135,14 @@ const semantics = flowGrammar.createSemantics().addOperation<unknown>('ast', {
   },
 });
 
+const lineMatcher = flowGrammar.matcher();
+
 /** Match one line (no line terminator) and build its AST; null when the line does not match. */
 export function matchLine(text: string, lineNumber: number): { ast: LineAst } | { failure: ohm.FailedMatchResult } {
-  const result = flowGrammar.match(text, 'Line');
+  // One matcher for every line: grammar.match() would build a new one (and its memo table) each
+  // time. A failed result re-sets the input itself before it computes its expected text.
+  lineMatcher.setInput(text);
+  const result = lineMatcher.match('Line');
   if (result.failed()) return { failure: result };
   currentLine = lineNumber;
   return { ast: semantics(result).ast() as LineAst };
