@@ -10,34 +10,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { FONT_FAMILY } from '../style.js';
+import { packageRoot, packageVersion } from '../util/package.js';
+
+export { packageRoot };
 import { xmlText } from './text.js';
 
-/**
- * The folder holding flowc's package.json, found by walking up from this module: it is
- * `src/emit/` when run from source and `dist/` once bundled, so a fixed relative path would not do.
- */
-export function packageRoot(from: string = fileURLToPath(import.meta.url)): string {
-  let dir = dirname(from);
-  for (;;) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && readManifest(manifest).name === 'flowc') return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`cannot find flowc's package folder above ${dirname(from)}`);
-    dir = parent;
-  }
-}
-
-function readManifest(path: string): { name?: unknown; version?: unknown } {
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    return typeof parsed === 'object' && parsed !== null ? parsed : {};
-  } catch {
-    return {};
-  }
-}
 
 /** The private fonts.conf: only the shipped fonts, and every generic family resolved to them. */
 export function fontsConf(fontsDir: string, cacheDir: string): string {
@@ -66,7 +45,7 @@ export function configureFonts(env: NodeJS.ProcessEnv = process.env): string {
   if (configured && env.FONTCONFIG_FILE === configured) return configured;
   const root = packageRoot();
   const fontsDir = join(root, 'fonts');
-  const version = String(readManifest(join(root, 'package.json')).version ?? '0');
+  const version = packageVersion();
   const installHash = createHash('sha256').update(fontsDir).digest('hex').slice(0, 10);
   const dir = join(tmpdir(), `flowc-fontconfig-${version}-${installHash}`);
   const file = join(dir, 'fonts.conf');
