@@ -34,7 +34,7 @@ const common = {
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { index: 'src/index.ts', 'batch-worker': 'src/batch/worker.ts' },
+  entryPoints: { index: 'src/index.ts', 'batch-worker': 'src/batch/worker.ts', 'parse-worker': 'src/syntax/worker.ts' },
   outdir: 'dist',
   splitting: true,
   format: 'esm',

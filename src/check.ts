@@ -6,7 +6,7 @@ import { compareDiagnostics } from './diagnostics.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { Ast } from './syntax/ast.js';
 import type { Diagram } from './model/diagram.js';
-import { parse } from './syntax/index.js';
+import { parse, parseLarge } from './syntax/index.js';
 import { resolve } from './model/index.js';
 import { validate, applySuppressions, type RuleSettings } from './validate/index.js';
 
@@ -28,7 +28,15 @@ export interface CheckResult {
 }
 
 export function check(source: string, options: CheckOptions = {}): CheckResult {
-  const ast = parse(source);
+  return checkAst(parse(source), options);
+}
+
+/** `check`, with a large file's lines parsed on two threads (see syntax/parallel.ts). */
+export async function checkAsync(source: string, options: CheckOptions = {}): Promise<CheckResult> {
+  return checkAst(await parseLarge(source), options);
+}
+
+function checkAst(ast: Ast, options: CheckOptions): CheckResult {
   const { diagram, diagnostics: resolveDiagnostics } = resolve(ast);
   const found = [...ast.diagnostics, ...resolveDiagnostics];
   // Graph rules on a diagram with a broken line or a dangling reference would report the

@@ -5,7 +5,7 @@
 import type { Diagnostic } from './diagnostics.js';
 import type { Diagram, Direction } from './model/diagram.js';
 import type { EdgeStyle, Layout } from './layout/types.js';
-import { check, type CheckOptions, type CheckResult } from './check.js';
+import { checkAsync, type CheckOptions, type CheckResult } from './check.js';
 import { layout, LayoutError } from './layout/index.js';
 import { emitDot, emitJson, emitMermaid, emitPng, emitSvg, type Theme } from './emit/index.js';
 
@@ -52,7 +52,7 @@ export async function compileFormats(
   formats: readonly Format[],
   options: CheckOptions & RenderOptions = {},
 ): Promise<MultiCompileResult> {
-  const result = check(source, options);
+  const result = await checkAsync(source, options);
   const outputs: Partial<Record<Format, string | Buffer>> = {};
   if (!result.renderable) return { ...result, outputs };
   let laidOut: Layout | null = null;

@@ -16,7 +16,7 @@ export type { RuleMeta, RuleSetting, RuleSettings } from './validate/index.js';
 export { layout, LayoutError } from './layout/index.js';
 export { emitSvg, emitJson, emitMermaid, emitDot, emitPng } from './emit/index.js';
 export type { SvgOptions, Theme, PngOptions } from './emit/index.js';
-export { check } from './check.js';
+export { check, checkAsync } from './check.js';
 export type { CheckOptions, CheckResult } from './check.js';
 export { compile, compileFormats, FORMATS } from './compile.js';
 export type { CompileOptions, CompileResult, MultiCompileResult, RenderOptions, Format } from './compile.js';

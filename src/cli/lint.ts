@@ -68,12 +68,13 @@ export async function runLint(paths: readonly string[], options: LintOptions, io
 }
 
 async function lintSources(sources: readonly Source[], rules: Record<string, RuleSeverity>): Promise<LintResult[]> {
-  const { check } = await import('../check.js');
-  return sources.map((source) => ({
-    filePath: source.filePath,
-    source: source.text,
-    diagnostics: check(source.text, { rules }).diagnostics,
-  }));
+  const { checkAsync } = await import('../check.js');
+  const results: LintResult[] = [];
+  for (const source of sources) {
+    const { diagnostics } = await checkAsync(source.text, { rules });
+    results.push({ filePath: source.filePath, source: source.text, diagnostics });
+  }
+  return results;
 }
 
 function errorsOnly(result: LintResult): LintResult {

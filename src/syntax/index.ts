@@ -1,3 +1,4 @@
 export { parse } from './parse.js';
 export type * from './ast.js';
 export { SIDES } from './ast.js';
+export { parseLarge, PARALLEL_MIN_LINES } from './parallel.js';

@@ -1,16 +1,57 @@
 /**
- * `parse(source)`: text → Ast. Each line is matched on its own against the grammar's `Line` rule;
- * group nesting is tracked here. Every broken line is reported (not only the first) and the AST
- * keeps everything that did parse, so later stages and editors still have a model to work with.
+ * `parse(source)`: text → Ast. Each line is matched on its own against the grammar's `Line` rule
+ * (`parseLines`), then group nesting is applied in code (`assemble`). Every broken line is
+ * reported (not only the first) and the AST keeps everything that did parse, so later stages and
+ * editors still have a model to work with. Lines are independent until `assemble`, which is what
+ * lets parallel.ts parse a large file on two threads.
  */
 import type { Diagnostic, Span } from '../diagnostics.js';
 import type { Ast, Comment, GroupDecl, Statement, TopLevel } from './ast.js';
 import { matchLine, type LineStatement } from './grammar.js';
-import { describeFailure } from './errors.js';
+import { describeFailure, type SyntaxProblem } from './errors.js';
+
+/** What one non-blank line holds. Plain data, so it can cross a worker thread boundary. */
+export interface ParsedLine {
+  /** 1-based line number. */
+  line: number;
+  /** Length of the line without its terminator (a group header's span runs to the end of its line). */
+  length: number;
+  statement: LineStatement | null;
+  comment: Comment | null;
+  error: SyntaxProblem | null;
+}
 
 export function parse(source: string): Ast {
+  const lines = splitLines(source);
+  return assemble(parseLines(lines, 1), lines.length);
+}
+
+/** The source's lines: a leading byte-order mark dropped, `\n` and `\r\n` both ending a line. */
+export function splitLines(source: string): string[] {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const lines = text.split('\n');
+  return text.split('\n');
+}
+
+/** Matches every non-blank line; `firstLine` is the 1-based number of `lines[0]`. */
+export function parseLines(lines: readonly string[], firstLine: number): ParsedLine[] {
+  const parsed: ParsedLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let text = lines[i]!;
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    if (isBlank(text)) continue;
+    const line = firstLine + i;
+    const matched = matchLine(text, line);
+    if ('failure' in matched) {
+      parsed.push({ line, length: text.length, statement: null, comment: null, error: describeFailure(text, line, matched.failure) });
+    } else {
+      parsed.push({ line, length: text.length, statement: matched.ast.statement, comment: matched.ast.comment, error: null });
+    }
+  }
+  return parsed;
+}
+
+/** Applies group nesting to the parsed lines (in line order) and builds the Ast. */
+export function assemble(parsed: readonly ParsedLine[], lineCount: number): Ast {
   const items: TopLevel[] = [];
   const comments: Comment[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -20,19 +61,11 @@ export function parse(source: string): Ast {
     diagnostics.push({ ruleId: 'syntax', severity: 'error', message, span, ...(notes ? { notes } : {}) });
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const lineNumber = i + 1;
-    let line = lines[i]!;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (isBlank(line)) continue;
-
-    const matched = matchLine(line, lineNumber);
-    if ('failure' in matched) {
-      const { message, span, notes } = describeFailure(line, lineNumber, matched.failure);
-      syntaxError(message, span, notes);
+  for (const { length, statement, comment, error } of parsed) {
+    if (error) {
+      syntaxError(error.message, error.span, error.notes);
       continue;
     }
-    const { statement, comment } = matched.ast;
     if (comment) comments.push(comment);
     if (!statement) continue;
 
@@ -51,7 +84,7 @@ export function parse(source: string): Ast {
           name: statement.name,
           title: comment ? comment.text.trim() || null : null,
           body: [],
-          span: { ...statement.span, endColumn: line.length + 1 },
+          span: { ...statement.span, endColumn: length + 1 },
           closeSpan: null,
         };
         items.push(group);
@@ -79,7 +112,7 @@ export function parse(source: string): Ast {
   if (group) {
     syntaxError(`group '${group.name.name}' is never closed: expected '}' before the end of the file`, group.span);
   }
-  return { items, comments, diagnostics, lineCount: lines.length };
+  return { items, comments, diagnostics, lineCount };
 }
 
 function toStatement(s: Extract<LineStatement, { kind: 'node' | 'edge' }>): Statement {
