@@ -57,6 +57,9 @@ async function measure(work, files, runs) {
   const times = variants.map(() => []);
   for (let i = 0; i < runs; i++) {
     variants.forEach((v, k) => {
+      // Each variant starts with the disk quiet: the previous one's writes (1,000 outputs) are
+      // flushed first, not left to slow down the next one's stat calls.
+      spawnSync('sync');
       times[k].push(v.run());
       console.error(`  run ${i + 1}: ${v.name}: ${times[k].at(-1).toFixed(0)} ms`);
     });
