@@ -15,11 +15,12 @@ export function machine() {
 }
 
 /** Runs `node args...` once; returns wall milliseconds, peak RSS in MB and the exit status. */
-export function runNode(args, { cwd = root, input, env } = {}) {
+/** With `rss: false` no preload hook runs, for timings that must be comparable with a bare `node`. */
+export function runNode(args, { cwd = root, input, env, rss = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'flowc-bench-'));
   const rssFile = join(dir, 'rss');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', rssHook, ...args], {
+  const r = spawnSync(process.execPath, rss ? ['--import', rssHook, ...args] : args, {
     cwd,
     input,
     env: { ...process.env, ...env, FLOWC_BENCH_RSS_FILE: rssFile },

@@ -11,8 +11,8 @@ const out = join(root, 'bench', 'out');
 export async function benchRender({ runs = 15 } = {}) {
   mkdirSync(out, { recursive: true });
   const samples = readdirSync(join(root, 'samples')).filter((f) => f.endsWith('.flow')).sort();
-  const floor = () => runNode(['-e', '']);
-  const renderSample = (f) => () => runNode([bin, 'render', join('samples', f), '-o', join(out, f.replace(/\.flow$/, '.svg'))]);
+  const floor = () => runNode(['-e', ''], { rss: false });
+  const renderSample = (f) => () => runNode([bin, 'render', join('samples', f), '-o', join(out, f.replace(/\.flow$/, '.svg'))], { rss: false });
   const medians = sideBySide([floor, ...samples.map(renderSample)], runs);
   const floorMs = medians[0];
   const sampleRows = samples.map((f, i) => [f, `${medians[i + 1].toFixed(0)} ms`, `${(medians[i + 1] / floorMs).toFixed(2)}×`]);
