@@ -41,12 +41,12 @@ test('a run with nothing to render runs none of the pipeline', () => {
   const cold = functionsRun(['render', 'docs', '-o', 'out', '--jobs', '1'], tree.dir);
   expect(cold.status).toBe(0);
   // The control: rendering in this thread runs the task renderer, the parser and the layout engine.
-  for (const name of ['renderTask', 'parse', 'layout']) expect(cold.functions).toContain(name);
+  for (const name of ['renderTask', 'parseLines', 'layout']) expect(cold.functions).toContain(name);
 
   const noop = functionsRun(['render', 'docs', '-o', 'out'], tree.dir);
   expect(noop.status).toBe(0);
   expect(noop.stderr).toMatch(/^rendered 0, skipped 6, failed 0 in /m);
-  for (const name of ['renderTask', 'parse', 'layout']) expect(noop.functions).not.toContain(name);
+  for (const name of ['renderTask', 'parseLines', 'layout']) expect(noop.functions).not.toContain(name);
   expect(noop.scripts.filter((url) => url.endsWith('/batch-worker.js'))).toEqual([]);
 });
 
