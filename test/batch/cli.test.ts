@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CACHE_FILE } from '../../src/batch/index.js';
-import { cli, generateTree, listFiles, validFlow, writeFile, type Tree } from './helpers.js';
+import { cli, generateTree, listFiles, request, validFlow, writeFile, type Tree } from './helpers.js';
 
 let tree: Tree;
 afterEach(() => tree?.cleanup());
@@ -174,18 +174,7 @@ describe('progress', () => {
     const chunks: string[] = [];
     let clock = 0;
     await renderBatch(
-      {
-        files: [...tree.valid, ...tree.broken].map((f) => path.join(tree.dir, 'docs', f)),
-        base: path.join(tree.dir, 'docs'),
-        outDir: path.join(tree.dir, 'out'),
-        formats: ['svg'],
-        render: {},
-        rules: {},
-        jobs: 1,
-        force: false,
-        shard: null,
-        quiet: false,
-      },
+      request(tree.dir, [...tree.valid, ...tree.broken]),
       {
         cwd: tree.dir,
         fs: (await import('../../src/cli/io.js')).nodeFileSystem,
