@@ -12,10 +12,10 @@
  *    declaration order unless a forward path already separates the two columns (forward wins). A
  *    dropped wish is still drawn with its handles; it is only routed around.
  * 3. Columns: the whole graph is ranked at once, the same-column classes contracted to one node:
- *    longest path first, then every class moves to the median of where its neighbours want it
- *    (within what its constraints allow) until nothing moves, which shortens edges the way
- *    network-simplex does. (dagre was measured here: ~15 ms cold for a 12-node graph, more than the
- *    whole layout budget of a small diagram, and seconds at 1,000 nodes.)
+ *    by dagre's network-simplex ranker (dagre-rank.ts) up to RANKED_BY_DAGRE_MAX classes; above
+ *    that (network-simplex takes seconds at 1,000 nodes) by longest path, then every class moves
+ *    to the median of where its neighbours want it (within what its constraints allow) until
+ *    nothing moves, which shortens edges the way network-simplex does.
  * 4. Lanes: each group is a band spanning the drawing, ordered so that "A above B" wishes between
  *    lanes hold (then by how many edges join a lane to the lanes above it, then declaration order);
  *    top-level nodes share one unboxed band. Inside a lane, nodes of one column stack in sub-rows,
@@ -512,8 +512,7 @@ function rankNodes(root: readonly number[], forward: ReadonlyArray<[number, numb
  * Moves every class to the rank that makes its edges shortest (the median of where its neighbours
  * want it, within the range its predecessors and successors allow), sweeping forwards and backwards
  * until nothing moves: coordinate descent on the total edge length, the quantity network-simplex
- * minimises, at a fraction of its cost (and without dagre's start-up, which alone exceeded the cold
- * budget of a small diagram).
+ * minimises, in a few near-linear sweeps: the ranking of graphs too big for dagre's network-simplex.
  */
 function shortenEdges(root: readonly number[], forward: ReadonlyArray<[number, number]>, start: number[]): number[] {
   const count = root.length;
