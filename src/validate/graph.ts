@@ -42,10 +42,6 @@ export class FlowGraph {
     });
   }
 
-  node(id: string): DiagramNode {
-    return this.nodes[this.indexOf.get(id)!]!;
-  }
-
   /** 1 for the nodes reachable from some start circle. */
   get reachable(): Uint8Array {
     this.#reachable ??= this.search(this.starts, this.successors);
@@ -66,7 +62,7 @@ export class FlowGraph {
   }
 
   /** Breadth-first search from `roots`, with an explicit queue. */
-  search(roots: number[], next: number[][]): Uint8Array {
+  private search(roots: number[], next: number[][]): Uint8Array {
     const seen = new Uint8Array(this.nodes.length);
     const queue: number[] = [];
     for (const root of roots) {
