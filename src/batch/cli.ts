@@ -15,7 +15,6 @@ import type { Io } from '../cli/io.js';
 import { commonBase } from '../cli/output-paths.js';
 import type { BatchRenderRequest } from '../cli/render.js';
 import { shownPath } from '../cli/sources.js';
-import { synchronousWhereReal } from './fast-fs.js';
 import { renderBatch } from './index.js';
 import { parseShard } from './shard.js';
 import type { BatchIo } from './types.js';
@@ -34,7 +33,7 @@ export async function runBatchCommand(
   const shard = request.batch.shard !== undefined ? parseShard(request.batch.shard) : null;
   const discovery = await discoverFiles(inputs, {
     cwd: io.cwd,
-    fs: synchronousWhereReal(io.fs),
+    fs: io.fs,
     ignore: request.ignore,
     excludeDirs: request.outDir === null ? [] : [request.outDir],
   });

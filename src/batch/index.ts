@@ -17,7 +17,7 @@ import { describeFsError } from '../cli/discover.js';
 import { outputPathFor } from '../cli/output-paths.js';
 import { flowcVersion } from '../cli/version.js';
 import { RenderCache, type CacheEntry } from './cache.js';
-import { synchronousWhereReal } from './fast-fs.js';
+import { withMkdirMemo } from './mkdir-memo.js';
 import { renderWithWorkers } from './pool.js';
 import { ProgressLine } from './progress.js';
 import { failureLine, summaryLine } from './report.js';
@@ -51,7 +51,7 @@ interface PlannedFile {
 }
 
 export async function renderBatch(request: BatchRequest, callerIo: BatchIo): Promise<BatchSummary> {
-  const io: BatchIo = { ...callerIo, fs: synchronousWhereReal(callerIo.fs) };
+  const io: BatchIo = { ...callerIo, fs: withMkdirMemo(callerIo.fs) };
   const now = io.now ?? (() => performance.now());
   const started = now();
   const files = planFiles(request);

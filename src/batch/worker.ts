@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { nodeFileSystem } from '../cli/io.js';
-import { synchronousWhereReal } from './fast-fs.js';
+import { withMkdirMemo } from './mkdir-memo.js';
 import { renderTask } from './render-task.js';
 import type { RenderSettings, RenderTask, TaskResult } from './types.js';
 
@@ -30,7 +30,7 @@ const port = parentPort;
 if (port === null) throw new Error('batch-worker.js runs as a worker thread of flowc render');
 const start = workerData as WorkerStart;
 const stop = new Int32Array(start.stop);
-const files = synchronousWhereReal(nodeFileSystem);
+const files = withMkdirMemo(nodeFileSystem);
 const queue: BatchMessage[] = [];
 let running = false;
 
