@@ -149,14 +149,9 @@ class Resolver {
       const label = this.readAttributes(decl.attributes, EDGE_ATTRIBUTES, 'an edge').get('label');
       const source = lookUpEndpoint(decl.source, enclosing, this.declarations);
       const target = lookUpEndpoint(decl.target, enclosing, this.declarations);
-      let resolved = true;
-      for (const end of [source, target]) {
-        if ('message' in end) {
-          this.report('unresolved-reference', 'error', end.message, end.span);
-          resolved = false;
-        } else if (!end.node.inDiagram) resolved = false;
-      }
-      if (!resolved || 'message' in source || 'message' in target) {
+      for (const end of [source, target]) if ('message' in end) this.report('unresolved-reference', 'error', end.message, end.span);
+      // An endpoint that did not make it into the diagram (unknown shape) was reported by the parser.
+      if ('message' in source || 'message' in target || !source.node.inDiagram || !target.node.inDiagram) {
         this.incomplete = true;
         continue;
       }
