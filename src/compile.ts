@@ -55,13 +55,15 @@ export async function compileFormats(
   const result = await checkAsync(source, options);
   const outputs: Partial<Record<Format, string | Buffer>> = {};
   if (!result.renderable) return { ...result, outputs };
+  // The command line's direction wins over the file's `direction` line; every format uses the same.
+  const direction = options.direction ?? result.diagram.direction ?? undefined;
   let laidOut: Layout | null = null;
-  const getLayout = (): Layout => (laidOut ??= layout(result.diagram, { direction: options.direction, edges: options.edges }));
+  const getLayout = (): Layout => (laidOut ??= layout(result.diagram, { direction, edges: options.edges }));
   let svg: string | null = null;
   const getSvg = (): string => (svg ??= emitSvg(getLayout(), svgOptions(result, options)));
   try {
     for (const format of formats) {
-      outputs[format] = await emitFormat(format, result.diagram, getLayout, getSvg, options);
+      outputs[format] = await emitFormat(format, result.diagram, direction, getLayout, getSvg, options);
     }
   } catch (error) {
     if (!(error instanceof LayoutError)) throw error;
@@ -80,11 +82,11 @@ export async function compileFormats(
 async function emitFormat(
   format: Format,
   diagram: Diagram,
+  direction: Direction | undefined,
   getLayout: () => Layout,
   getSvg: () => string,
   options: RenderOptions,
 ): Promise<string | Buffer> {
-  const direction = options.direction ?? diagram.direction ?? undefined;
   switch (format) {
     case 'svg':
       return getSvg();
