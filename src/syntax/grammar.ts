@@ -7,27 +7,11 @@ import type { Span } from '../diagnostics.js';
 import type { Attribute, EndpointRef, Identifier, Side, StringLiteral } from './ast.js';
 import { FLOW_GRAMMAR_RECIPE } from './grammar-recipe.js';
 
-/**
- * Ohm 17 asks "is the current rule syntactic?" before evaluating every expression, and answers it by
- * upper-casing the rule name's first letter each time: a fifth of all parse time in profiles. The
- * answer never changes for a given rule application, so cache it on the (immutable) Apply node.
- */
-function cacheSyntacticCheck(): void {
-  const apply = (ohm as unknown as { pexprs: { Apply: { prototype: Record<string, unknown> } } }).pexprs.Apply.prototype;
-  if (apply['__flowcCached']) return;
-  const original = apply['isSyntactic'] as (this: object) => boolean;
-  apply['isSyntactic'] = function isSyntacticCached(this: { __flowcSyntactic?: boolean }): boolean {
-    return (this.__flowcSyntactic ??= original.call(this));
-  };
-  apply['__flowcCached'] = true;
-}
-cacheSyntacticCheck();
-
 /** `makeRecipe` is public Ohm API (used by its generated bundles) but missing from its type declarations. */
 const { makeRecipe } = ohm as unknown as { makeRecipe(recipe: unknown): ohm.Grammar };
 export const flowGrammar: ohm.Grammar = makeRecipe(JSON.parse(FLOW_GRAMMAR_RECIPE));
 
-/** What one line holds, before group nesting is applied. Spans are on the line given to `lineToAst`. */
+/** What one line holds, before group nesting is applied. Spans are on the line given to `matchLine`. */
 export type LineStatement =
   | { kind: 'groupOpen'; name: Identifier; span: Span }
   | { kind: 'groupClose'; span: Span }
@@ -40,7 +24,7 @@ export interface LineAst {
   comment: { text: string; span: Span } | null;
 }
 
-/** The 1-based line number the semantics are currently building for (set by `lineToAst`). */
+/** The 1-based line number the semantics are currently building for (set by `matchLine`). */
 let currentLine = 1;
 
 function spanOf(node: OhmNode): Span {
