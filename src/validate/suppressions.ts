@@ -13,7 +13,7 @@
 import { compareDiagnostics, type Diagnostic, type Span } from '../diagnostics.js';
 import type { Comment } from '../syntax/ast.js';
 import { didYouMean } from '../util/suggest.js';
-import { RULES_BY_ID, rules as allRules } from './registry.js';
+import { RULES_BY_ID } from './registry.js';
 import { applySeverities, effectiveSeverity } from './severities.js';
 import type { RuleSettings } from './types.js';
 
@@ -86,7 +86,7 @@ function readDirective(comment: Comment, invalid: (message: string, span: Span) 
   for (const rule of named) {
     const meta = RULES_BY_ID.get(rule.id);
     if (!meta) {
-      const close = didYouMean(rule.id, allRules.map((r) => r.id));
+      const close = didYouMean(rule.id, RULES_BY_ID.keys());
       invalid(`unknown rule '${rule.id}' in flowc-${kind}${close ? `: did you mean '${close}'?` : ''}`, rule.span);
     } else if (!meta.suppressible) {
       const why = meta.configurable ? 'set it in the rule settings instead' : 'its errors leave no diagram to draw';
