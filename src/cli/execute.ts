@@ -151,8 +151,9 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .argument('[inputs...]', '.flow files, folders, globs, or - for standard input')
     .option('-o, --output <path>', 'output file (default: stdout), or a folder for several inputs')
     .addOption(
+      // Collected as typed: parseFormats (with the render command) splits the commas and validates.
       new Option('-f, --format <formats>', 'svg, png, json, mermaid or dot (default: from the output extension, else svg); comma-separated for several').argParser(
-        (value: string, previous: unknown) => parseFormatsOption(value, previous),
+        collect,
       ),
     )
     .option('--direction <dir>', 'layout direction: LR, TB, RL or BT', choice(['LR', 'TB', 'RL', 'BT'] as const))
@@ -176,11 +177,4 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   });
 
   return program;
-}
-
-/** `-f svg,png` and repeated `-f`; the parser lives with the render command (loaded lazily there). */
-function parseFormatsOption(value: string, previous: unknown): string[] {
-  const formats = Array.isArray(previous) ? [...(previous as string[])] : [];
-  for (const part of value.split(',')) if (part.trim() !== '') formats.push(part.trim());
-  return formats;
 }
