@@ -59,7 +59,7 @@ export function applySuppressions(diagnostics: Diagnostic[], comments: Comment[]
   const kept = suppress(applySeverities(diagnostics, settings), directives, report);
   // While the file has errors that stop the flow rules, a directive for one of them cannot be
   // judged: its diagnostic may only be missing because the rule did not run.
-  const judged = !diagnostics.some((d) => !(RULES_BY_ID.get(d.ruleId)?.configurable ?? true));
+  const judged = diagnostics.every((d) => RULES_BY_ID.get(d.ruleId)?.configurable ?? true);
   if (judged) reportUnused(directives, settings, (message, span) => report('unused-disable-directive', message, span));
   return [...kept, ...problems].sort(compareDiagnostics);
 }
