@@ -85,8 +85,12 @@ function withSuggestion(message: string, suggestion: string | null): string {
 
 /** `'A.x'`, `'A.x' or 'B.x'`, `'A.x', 'B.x' or 'C.x'`. */
 function alternatives(names: string[]): string {
-  const quoted = names.map((n) => `'${n}'`);
-  return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]!}`;
+  return orList(names.map((n) => `'${n}'`));
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+export function orList(words: readonly string[]): string {
+  return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]!}`;
 }
 
 function spanOfPath(path: Identifier[]): Span {

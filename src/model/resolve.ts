@@ -11,7 +11,7 @@ import { compareDiagnostics, type Diagnostic, type Severity, type Span } from '.
 import type { Ast, Attribute, EdgeDecl, GroupDecl, NodeDecl, SettingDecl, Statement } from '../syntax/ast.js';
 import { didYouMean } from '../util/suggest.js';
 import { DIRECTIONS, SHAPES, type Diagram, type DiagramEdge, type DiagramGroup, type DiagramNode, type Direction, type Shape } from './diagram.js';
-import { lookUpEndpoint } from './references.js';
+import { lookUpEndpoint, orList } from './references.js';
 import { Declarations, qualify, type DeclaredGroup } from './scope.js';
 
 export interface ResolveResult {
@@ -132,8 +132,7 @@ class Resolver {
     const value = decl.value.name;
     if (!(DIRECTIONS as readonly string[]).includes(value)) {
       const close = didYouMean(value, DIRECTIONS);
-      const expected = `expected ${DIRECTIONS.slice(0, -1).join(', ')} or ${DIRECTIONS[DIRECTIONS.length - 1]}`;
-      this.report('unknown-setting', 'error', `unknown direction '${value}': ${close ? `did you mean '${close}'?` : expected}`, decl.value.span);
+      this.report('unknown-setting', 'error', `unknown direction '${value}': ${close ? `did you mean '${close}'?` : `expected ${orList(DIRECTIONS)}`}`, decl.value.span);
       return;
     }
     if (this.direction) {
