@@ -36,8 +36,9 @@ export interface RuleContext {
 export interface DiagramRule {
   meta: RuleMeta;
   /**
-   * True for the flow rules (starts, ends, reachability, dead ends): on an incomplete diagram
-   * (an edge that did not resolve was left out) what they find is a consequence, so they wait.
+   * True for the rules that judge which edges a node has (starts, ends, reachability, dead ends,
+   * loops with no way out, single branches): on an incomplete diagram (a line that did not parse,
+   * an edge that did not resolve, a repeated id) what they find is a consequence, so they wait.
    */
   needsCompleteDiagram: boolean;
   check(context: RuleContext): void;
