@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { discoverFiles } from '../cli/discover.js';
 import { EXIT_USAGE } from '../cli/errors.js';
 import type { Io } from '../cli/io.js';
-import { commonBase } from '../cli/output-paths.js';
+import { inputsBase } from '../cli/output-paths.js';
 import type { BatchRenderRequest } from '../cli/render.js';
 import { shownPath } from '../cli/sources.js';
 import { renderBatch } from './index.js';
@@ -42,7 +42,7 @@ export async function runBatchCommand(
     if (discovery.problems.length === 0) io.stderr.write('flowc: no .flow files to render\n');
     return EXIT_USAGE;
   }
-  const base = request.batch.base !== undefined ? path.resolve(io.cwd, request.batch.base) : await inputsBase(inputs, io);
+  const base = request.batch.base !== undefined ? path.resolve(io.cwd, request.batch.base) : await inputsBase(inputs, io.cwd, io.fs);
   const interrupt = hooks.signal ? null : new AbortController();
   const onSigint = (): void => interrupt?.abort();
   if (interrupt) process.on('SIGINT', onSigint);
@@ -68,18 +68,4 @@ export async function runBatchCommand(
   } finally {
     if (interrupt) process.off('SIGINT', onSigint);
   }
-}
-
-/** The common base of the inputs (a folder argument counts as itself, a file as its folder). */
-async function inputsBase(inputs: readonly string[], io: Io): Promise<string> {
-  const folders = new Set<string>();
-  for (const input of inputs) {
-    const absolute = path.resolve(io.cwd, input);
-    try {
-      if ((await io.fs.stat(absolute)).isDirectory()) folders.add(absolute);
-    } catch {
-      // a glob or a missing path: not a folder
-    }
-  }
-  return commonBase(inputs, io.cwd, (absolute) => folders.has(absolute));
 }

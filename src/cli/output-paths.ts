@@ -5,9 +5,9 @@
  * no output folder.
  */
 import * as path from 'node:path';
-import { isGlobPattern } from './glob-pattern.js';
-
 import type { Format } from '../compile.js';
+import { isGlobPattern } from './glob-pattern.js';
+import type { FileSystem } from './io.js';
 
 export const FORMAT_EXTENSIONS: Readonly<Record<Format, string>> = {
   svg: '.svg',
@@ -52,6 +52,20 @@ export function commonBase(inputs: readonly string[], cwd: string, isFolder: (ab
     }
   }
   return base;
+}
+
+/** `commonBase` of the arguments as they are on disk (a glob or a missing path is not a folder). */
+export async function inputsBase(inputs: readonly string[], cwd: string, fs: FileSystem): Promise<string> {
+  const folders = new Set<string>();
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    try {
+      if ((await fs.stat(absolute)).isDirectory()) folders.add(absolute);
+    } catch {
+      // a glob or a missing path: not a folder
+    }
+  }
+  return commonBase(inputs, cwd, (absolute) => folders.has(absolute));
 }
 
 /** The output file for `source` in `format`. */

@@ -19,7 +19,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { describeFsError, discoverFiles } from './discover.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { commonBase, formatFromExtension, outputPathFor } from './output-paths.js';
+import { formatFromExtension, inputsBase, outputPathFor } from './output-paths.js';
 import { configPath, ignoreRules, loadSettings, type CommonOptions, type Settings } from './settings.js';
 import { readSource, readStdinSource, shownPath, STDIN, type Source } from './sources.js';
 import { flowcVersion } from './version.js';
@@ -274,9 +274,7 @@ async function checkTargets(
     ignore: ignoreRules(settings),
     excludeDirs: outDir === null ? [] : [outDir],
   });
-  const folders = new Set<string>();
-  for (const input of inputs) if (await isFolder(io, path.resolve(io.cwd, input))) folders.add(path.resolve(io.cwd, input));
-  const base = configuredBase ?? commonBase(inputs, io.cwd, (p) => folders.has(p));
+  const base = configuredBase ?? (await inputsBase(inputs, io.cwd, io.fs));
   const items = discovery.files.map((source) => ({
     source,
     outputs: formats.map((format) => ({ format, file: outputPathFor(source, format, outDir, base) })),
