@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { colorEnabled, createColors } from '../report/color.js';
 import { isReporterName, REPORTER_NAMES, reporters, type ReporterName } from '../report/index.js';
+import { countProblems } from '../report/summary.js';
 import type { LintResult, ReportContext } from '../report/types.js';
 import type { RuleSeverity } from '../config/index.js';
 import { didYouMean } from '../util/suggest.js';
@@ -57,8 +58,7 @@ export async function runLint(paths: readonly string[], options: LintOptions, io
 
   for (const problem of problems) io.stderr.write(`flowc: ${problem}\n`);
   if (problems.length > 0 || !written) return EXIT_USAGE;
-  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
-  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+  const { errors, warnings } = countProblems(results);
   if (errors > 0) return EXIT_INPUT_ERRORS;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     io.stderr.write(`flowc: too many warnings (${warnings}); at most ${options.maxWarnings} allowed by --max-warnings\n`);
