@@ -48,7 +48,7 @@ interface RenderRequest extends Omit<RenderCommandOptions, 'format'> {
 
 /**
  * What the batch renderer receives: the command's options with the configuration applied.
- * `src/batch/index.ts` exports `renderBatch(inputs, options, io): Promise<number>`.
+ * batch-seam.ts hands it to `runBatchCommand(inputs, request, io)` in src/batch/cli.ts.
  */
 export interface BatchRenderRequest {
   formats: Format[];
