@@ -639,21 +639,22 @@ function orderLanes(
     const lb = laneOf[b] as number;
     if (la !== lb) (leans[la] as Int32Array)[lb] = ((leans[la] as Int32Array)[lb] as number) + 1;
   }
-  const joined = Array.from({ length: n }, () => new Int32Array(n));
+  const joined = Array.from({ length: n }, () => new Int32Array(n)); // joined[a][b]: edges between a and b, symmetric
+  const join = (la: number, lb: number): void => {
+    (joined[la] as Int32Array)[lb] = ((joined[la] as Int32Array)[lb] as number) + 1;
+    (joined[lb] as Int32Array)[la] = ((joined[lb] as Int32Array)[la] as number) + 1;
+  };
   for (const [a, b] of wishes) {
     const la = laneOf[a] as number;
     const lb = laneOf[b] as number;
     if (la === lb) continue;
     (above[la] as Int32Array)[lb] = ((above[la] as Int32Array)[lb] as number) + 1;
-    (joined[la] as Int32Array)[lb] = ((joined[la] as Int32Array)[lb] as number) + 1;
-    (joined[lb] as Int32Array)[la] = ((joined[lb] as Int32Array)[la] as number) + 1;
+    join(la, lb);
   }
   for (const [a, b] of forward) {
     const la = laneOf[a] as number;
     const lb = laneOf[b] as number;
-    if (la === lb) continue;
-    (joined[la] as Int32Array)[lb] = ((joined[la] as Int32Array)[lb] as number) + 1;
-    (joined[lb] as Int32Array)[la] = ((joined[lb] as Int32Array)[la] as number) + 1;
+    if (la !== lb) join(la, lb);
   }
   const firstRank = lanes.map((lane) => (lane.nodes.length === 0 ? Infinity : Math.min(...lane.nodes.map((v) => rank[v] as number))));
   const placed: number[] = [];
@@ -668,8 +669,9 @@ function orderLanes(
       let toLast = 0;
       let toPlaced = 0;
       for (let o = 0; o < n; o++) {
-        if (!done[o] && o !== l) unmet += (above[o] as Int32Array)[l] as number;
-        if (!done[o] && o !== l) unmetLeans += ((leans[o] as Int32Array)[l] as number) - ((leans[l] as Int32Array)[o] as number);
+        if (done[o] || o === l) continue;
+        unmet += (above[o] as Int32Array)[l] as number;
+        unmetLeans += ((leans[o] as Int32Array)[l] as number) - ((leans[l] as Int32Array)[o] as number);
       }
       for (const p of placed) toPlaced += (joined[l] as Int32Array)[p] as number;
       const last = placed[placed.length - 1];
@@ -879,7 +881,7 @@ function swimlanes(lanes: readonly Lane[], order: readonly number[], sizes: Size
     const extraAcross = Math.floor((size - headerAcross - 2 * padOf(lane) - rows.size) / 2);
     for (const v of lane.nodes) {
       const r = sizes.row[v] as number;
-      centreAcross[v] = contentStart + Math.max(0, extraAcross) * (lane.nodes.length > 0 ? 1 : 0) + (rows.starts[r] as number) + Math.round((rows.heights[r] as number) / 2);
+      centreAcross[v] = contentStart + Math.max(0, extraAcross) + (rows.starts[r] as number) + Math.round((rows.heights[r] as number) / 2);
     }
     if (isGroup) boxes.push({ groupId: lane.groupId, along0, along1, across0: cursor, across1: cursor + size });
     cursor += size + LANE_GAP;
