@@ -6,7 +6,7 @@
 import type { DiagramEdge, Shape } from '../model/diagram.js';
 import type { Side } from '../syntax/ast.js';
 import type { Box, EdgeStyle, Point } from './types.js';
-import { NORMALS, center, inflate, segmentCrossesBox, simplifyPolyline, unionBox, type Vector } from './geometry.js';
+import { NORMALS, center, dot, inflate, segmentCrossesBox, simplifyPolyline, unionBox, type Vector } from './geometry.js';
 import { OrthogonalRouter, type Dir, type SoftRegion } from './route.js';
 import { assignPorts, chooseSides, type PortRequest } from './sides.js';
 
@@ -46,7 +46,7 @@ function loopCorner(box: Box, a: Side, b: Side): Point {
   const na = NORMALS[a];
   const nb = NORMALS[b];
   const c = center(box);
-  if (na.x * nb.x + na.y * nb.y !== 0) return c;
+  if (dot(na, nb) !== 0) return c;
   return { x: c.x + (na.x + nb.x) * (box.width / 2), y: c.y + (na.y + nb.y) * (box.height / 2) };
 }
 
@@ -91,7 +91,7 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
   );
   let tightRouter: OrthogonalRouter | null = null;
   const order = edges
-    .map((edge, k) => {
+    .map((_, k) => {
       const p = ports.get(`${k}:from`) as Point;
       const q = ports.get(`${k}:to`) as Point;
       return { k, length: Math.abs(p.x - q.x) + Math.abs(p.y - q.y) };

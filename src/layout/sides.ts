@@ -8,7 +8,7 @@
 import type { Shape } from '../model/diagram.js';
 import type { Side } from '../syntax/ast.js';
 import type { Box, Point } from './types.js';
-import { NORMALS, SIDE_ORDER, center, dot, isHorizontalSide, opposite, type Vector } from './geometry.js';
+import { NORMALS, SIDE_ORDER, dot, isHorizontalSide, opposite, type Vector } from './geometry.js';
 
 export interface SideChoiceEdge {
   from: string;
