@@ -7,7 +7,7 @@
  */
 import type { Box, Point } from './types.js';
 import { BoxIndex } from './box-index.js';
-import { simplifyPolyline } from './geometry.js';
+import { inflate, simplifyPolyline } from './geometry.js';
 
 /** Travel directions: 0 = +x (right), 1 = +y (down), 2 = −x (left), 3 = −y (up). */
 export type Dir = 0 | 1 | 2 | 3;
@@ -195,7 +195,7 @@ export class OrthogonalRouter {
       height: Math.abs(request.start.y - request.end.y),
     };
     for (const padding of [this.options.searchPadding, this.options.searchPadding * 4]) {
-      const region = clip(grow(span, padding), this.bounds);
+      const region = clip(inflate(span, padding), this.bounds);
       const found = this.search(request, region);
       if (found) return found;
     }
@@ -422,10 +422,6 @@ function withChannels(lines: number[]): number[] {
     if (next !== undefined && next - v >= 24) out.push(Math.round((v + next) / 2));
   }
   return out;
-}
-
-function grow(box: Box, by: number): Box {
-  return { x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by };
 }
 
 function clip(box: Box, bounds: Box): Box {
