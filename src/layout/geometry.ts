@@ -44,15 +44,6 @@ export function boxesOverlap(a: Box, b: Box, gap = 0): boolean {
   );
 }
 
-export function containsBox(outer: Box, inner: Box): boolean {
-  return (
-    inner.x >= outer.x &&
-    inner.y >= outer.y &&
-    inner.x + inner.width <= outer.x + outer.width &&
-    inner.y + inner.height <= outer.y + outer.height
-  );
-}
-
 /** Strictly inside (not on the border). */
 export function pointInBox(p: Point, box: Box): boolean {
   return p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height;
