@@ -2,7 +2,6 @@
  * parse → resolve → validate: everything `flowc lint` needs, and nothing that draws
  * (so linting never loads the layout engine).
  */
-import { compareDiagnostics } from './diagnostics.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { Ast } from './syntax/ast.js';
 import type { Diagram } from './model/diagram.js';
@@ -43,7 +42,8 @@ function checkAst(ast: Ast, options: CheckOptions): CheckResult {
   // consequences (a node unreachable because its edge did not parse) as the user's mistakes.
   const structureOk = !found.some((d) => d.severity === 'error' && BLOCKING_RULES.has(d.ruleId));
   if (structureOk) found.push(...validate(diagram, { rules: options.rules }));
-  const diagnostics = applySuppressions(found, ast.comments, options.rules).sort(compareDiagnostics);
+  // Sorted by position: applySuppressions returns them so.
+  const diagnostics = applySuppressions(found, ast.comments, options.rules);
   const renderable = !diagnostics.some((d) => d.severity === 'error' && BLOCKING_RULES.has(d.ruleId));
   return { ast, diagram, diagnostics, renderable };
 }
