@@ -74,10 +74,6 @@ export class RenderCache {
     this.changed.set(key, null);
   }
 
-  get dirty(): boolean {
-    return this.changed.size > 0;
-  }
-
   /** Writes the entries changed in this run over what is on disk now. */
   async save(): Promise<void> {
     if (this.changed.size === 0) return;

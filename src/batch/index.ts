@@ -26,7 +26,6 @@ import type { BatchIo, BatchRequest, BatchSummary, Failure, FileOutcome, RenderS
 import { workerScriptPath } from './worker-script.js';
 
 export type { BatchIo, BatchRequest, BatchSummary, CompileFormats, Failure, FileOutcome } from './types.js';
-export { parseShard, sliceOf, inShard, type Shard } from './shard.js';
 export { CACHE_FILE } from './cache.js';
 
 /**
