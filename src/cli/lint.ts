@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { colorEnabled, createColors } from '../report/color.js';
 import { isReporterName, REPORTER_NAMES, reporters, type ReporterName } from '../report/index.js';
-import { countProblems } from '../report/summary.js';
+import { countProblems, errorsOnly } from '../report/summary.js';
 import type { LintResult, ReportContext } from '../report/types.js';
 import type { RuleSeverity } from '../config/index.js';
 import { didYouMean } from '../util/suggest.js';
@@ -75,10 +75,6 @@ async function lintSources(sources: readonly Source[], rules: Record<string, Rul
     results.push({ filePath: source.filePath, source: source.text, diagnostics });
   }
   return results;
-}
-
-function errorsOnly(result: LintResult): LintResult {
-  return { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') };
 }
 
 /**

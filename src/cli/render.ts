@@ -13,6 +13,7 @@ import type { CompileOptions, Format, RenderOptions } from '../compile.js';
 import { FORMAT_VALUES, type RuleSeverity } from '../config/index.js';
 import { colorEnabled, createColors } from '../report/color.js';
 import { stylish } from '../report/stylish.js';
+import { errorsOnly } from '../report/summary.js';
 import type { LintResult, ReportRule } from '../report/types.js';
 import { didYouMean } from '../util/suggest.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -188,9 +189,7 @@ async function compileSource(source: Source, options: CompileOptions): Promise<C
 }
 
 function printDiagnostics(results: LintResult[], options: RenderRequest, rules: ReportRule[], io: Io): void {
-  const shown = options.quiet
-    ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
-    : results;
+  const shown = options.quiet ? results.map(errorsOnly) : results;
   if (shown.every((r) => r.diagnostics.length === 0)) return;
   const colors = createColors(colorEnabled(io.stderr.isTTY, io.env));
   io.stderr.write(stylish(shown, { cwd: io.cwd, colors, rules, version: flowcVersion() }));

@@ -20,3 +20,8 @@ export function countProblems(results: readonly LintResult[]): Counts {
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
+
+/** The result without its warnings (`--quiet`). */
+export function errorsOnly(result: LintResult): LintResult {
+  return { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') };
+}
