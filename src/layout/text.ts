@@ -64,11 +64,20 @@ export function advanceOf(cp: number): number {
   return FALLBACK_ADVANCE;
 }
 
-/** Width in px of a single line of text at `fontSize` px. */
-export function measureText(text: string, fontSize: number): number {
+/** Sum of the advances of a line's code points, in font units (exact integers, so sums can be built up). */
+function unitsOf(text: string): number {
   let units = 0;
   for (const char of text) units += advanceOf(char.codePointAt(0) ?? 0);
+  return units;
+}
+
+function toPx(units: number, fontSize: number): number {
   return (units * fontSize) / UNITS_PER_EM;
+}
+
+/** Width in px of a single line of text at `fontSize` px. */
+export function measureText(text: string, fontSize: number): number {
+  return toPx(unitsOf(text), fontSize);
 }
 
 export interface TextBlock {
@@ -79,36 +88,48 @@ export interface TextBlock {
   height: number;
 }
 
+/** A line being wrapped, with its width in font units (kerning is ignored, so widths add up). */
+interface MeasuredLine {
+  text: string;
+  units: number;
+}
+
 /** Splits a word wider than `maxWidth` into pieces that fit (at least one character each). */
-function breakLongWord(word: string, fontSize: number, maxWidth: number): string[] {
-  const pieces: string[] = [];
-  let piece = '';
+function breakLongWord(word: string, fontSize: number, maxWidth: number): MeasuredLine[] {
+  const pieces: MeasuredLine[] = [];
+  let piece: MeasuredLine = { text: '', units: 0 };
   for (const char of word) {
-    if (piece !== '' && measureText(piece + char, fontSize) > maxWidth) {
+    const advance = advanceOf(char.codePointAt(0) ?? 0);
+    if (piece.text !== '' && toPx(piece.units + advance, fontSize) > maxWidth) {
       pieces.push(piece);
-      piece = '';
+      piece = { text: '', units: 0 };
     }
-    piece += char;
+    piece = { text: piece.text + char, units: piece.units + advance };
   }
-  if (piece !== '') pieces.push(piece);
+  if (piece.text !== '') pieces.push(piece);
   return pieces;
 }
 
-/** Greedy wrap of one paragraph (no hard breaks) at spaces. */
-function wrapParagraph(paragraph: string, fontSize: number, maxWidth: number): string[] {
+/** Greedy wrap of one paragraph (no hard breaks) at spaces; each word is measured once. */
+function wrapParagraph(paragraph: string, fontSize: number, maxWidth: number, spaceUnits: number): MeasuredLine[] {
   const words = paragraph.split(/\s+/).filter((word) => word !== '');
-  if (words.length === 0) return [''];
-  const lines: string[] = [];
-  let line = '';
+  if (words.length === 0) return [{ text: '', units: 0 }];
+  const lines: MeasuredLine[] = [];
+  let line: MeasuredLine = { text: '', units: 0 };
   for (const word of words) {
-    const pieces = measureText(word, fontSize) > maxWidth ? breakLongWord(word, fontSize, maxWidth) : [word];
+    const units = unitsOf(word);
+    const pieces = toPx(units, fontSize) > maxWidth ? breakLongWord(word, fontSize, maxWidth) : [{ text: word, units }];
     for (const piece of pieces) {
-      const candidate = line === '' ? piece : `${line} ${piece}`;
-      if (line !== '' && measureText(candidate, fontSize) > maxWidth) {
+      if (line.text === '') {
+        line = piece;
+        continue;
+      }
+      const joined = line.units + spaceUnits + piece.units;
+      if (toPx(joined, fontSize) > maxWidth) {
         lines.push(line);
         line = piece;
       } else {
-        line = candidate;
+        line = { text: `${line.text} ${piece.text}`, units: joined };
       }
     }
   }
@@ -121,7 +142,8 @@ function wrapParagraph(paragraph: string, fontSize: number, maxWidth: number): s
  * `\n` is a hard break, spaces are soft breaks, a word longer than the width is broken between characters.
  */
 export function wrapText(text: string, fontSize: number, maxWidth: number): TextBlock {
-  const lines = text.split(/\r?\n/).flatMap((paragraph) => wrapParagraph(paragraph, fontSize, maxWidth));
-  const width = Math.max(0, ...lines.map((line) => measureText(line, fontSize)));
-  return { lines, width, height: lines.length * fontSize * LINE_HEIGHT };
+  const spaceUnits = advanceOf(0x20);
+  const measured = text.split(/\r?\n/).flatMap((paragraph) => wrapParagraph(paragraph, fontSize, maxWidth, spaceUnits));
+  const width = Math.max(0, ...measured.map((line) => toPx(line.units, fontSize)));
+  return { lines: measured.map((line) => line.text), width, height: measured.length * fontSize * LINE_HEIGHT };
 }
