@@ -1,12 +1,18 @@
 /**
  * What a circle means, from its edges (the contract: a circle with no incoming edge is a start,
- * one with no outgoing edge an end). Shared by the emitters that read the resolved diagram.
+ * one with no outgoing edge an end). Shared by the emitters: Mermaid and DOT pass the resolved
+ * diagram, SVG the layout (both have nodes with an id and a shape, and edges with from and to).
  */
-import type { Diagram } from '../model/diagram.js';
+import type { Shape } from '../model/diagram.js';
 
 export type CircleKind = 'start' | 'end' | 'terminal';
 
-export function circleKinds(diagram: Diagram): Map<string, CircleKind> {
+interface KindSource {
+  nodes: ReadonlyArray<{ id: string; shape: Shape }>;
+  edges: ReadonlyArray<{ from: string; to: string }>;
+}
+
+export function circleKinds(diagram: KindSource): Map<string, CircleKind> {
   const hasIncoming = new Set(diagram.edges.map((e) => e.to));
   const hasOutgoing = new Set(diagram.edges.map((e) => e.from));
   const kinds = new Map<string, CircleKind>();

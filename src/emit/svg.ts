@@ -8,6 +8,7 @@ import type { Direction } from '../model/diagram.js';
 import { EDGE_FONT_SIZE, FONT_STACK, LINE_HEIGHT, NODE_FONT_SIZE, TITLE_FONT_SIZE } from '../style.js';
 import { polylinePath, roundedPath, roundedPolygon, shortenEnd, splinePath, topRoundedRect } from './geometry.js';
 import { edgeElementId, groupElementId, nodeElementId } from './ids.js';
+import { circleKinds, type CircleKind } from './kinds.js';
 import { attributePalette, autoThemeStyle, type Palette, type Role, type Theme } from './theme.js';
 import { formatNumber as n, xmlAttribute, xmlText } from './text.js';
 
@@ -24,8 +25,8 @@ export interface SvgOptions {
   highlight?: string[];
 }
 
-/** What a circle means in the flow, read from its edges (the contract's definition). */
-type NodeKind = 'start' | 'end' | 'terminal' | 'step' | 'decision';
+/** What a node is drawn as: a circle's meaning in the flow (kinds.ts), else a step or a decision. */
+type NodeKind = CircleKind | 'step' | 'decision';
 
 const STROKE_WIDTH = 1.5;
 const GROUP_RADIUS = 10;
@@ -129,15 +130,10 @@ function defs(theme: Theme, paint: PaintFn): string[] {
 
 /** Start (no incoming edge), end (no outgoing edge), or neither, for circles; steps and decisions otherwise. */
 function nodeKinds(layout: Layout): Map<string, NodeKind> {
-  const hasIncoming = new Set(layout.edges.map((e) => e.to));
-  const hasOutgoing = new Set(layout.edges.map((e) => e.from));
-  const kinds = new Map<string, NodeKind>();
+  const kinds = new Map<string, NodeKind>(circleKinds(layout));
   for (const node of layout.nodes) {
     if (node.shape === 'rectangle') kinds.set(node.id, 'step');
     else if (node.shape === 'diamond') kinds.set(node.id, 'decision');
-    else if (!hasIncoming.has(node.id)) kinds.set(node.id, 'start');
-    else if (!hasOutgoing.has(node.id)) kinds.set(node.id, 'end');
-    else kinds.set(node.id, 'terminal');
   }
   return kinds;
 }
