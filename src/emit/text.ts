@@ -35,8 +35,7 @@ export function xmlAttribute(text: string): string {
 
 /** A coordinate rounded to 2 decimals, without trailing zeros and never `-0`. */
 export function formatNumber(value: number): string {
-  const rounded = Math.round(value * 100) / 100;
-  return Object.is(rounded, -0) ? '0' : String(rounded);
+  return String(roundNumber(value));
 }
 
 /** Rounds to 2 decimals (for JSON output, where numbers stay numbers). */
