@@ -52,6 +52,13 @@ export function placeLabels(requests: readonly LabelRequest[], nodes: readonly B
   return { boxes: result, collisions };
 }
 
+/** How many boxes of the index overlap `box` (with `gap` between them counting as overlap). */
+function overlapCount(index: BoxIndex, box: Box, gap: number): number {
+  let count = 0;
+  for (const id of index.query(box)) if (boxesOverlap(box, index.box(id), gap)) count++;
+  return count;
+}
+
 function bestCandidate(
   request: LabelRequest,
   own: number,
@@ -84,11 +91,11 @@ function bestCandidate(
         const cx = Math.round((a.x + (b.x - a.x) * fraction) * 2) / 2;
         const cy = Math.round((a.y + (b.y - a.y) * fraction) * 2) / 2;
         const box = { x: cx - size.width / 2, y: cy - size.height / 2, width: size.width, height: size.height };
-        const hard =
-          nodes.query(box).filter((id) => boxesOverlap(box, nodes.box(id), NODE_CLEARANCE * 2)).length +
-          headers.query(box).filter((id) => boxesOverlap(box, headers.box(id))).length +
-          placed.query(box).filter((id) => boxesOverlap(box, placed.box(id), LABEL_GAP * 2)).length;
-        const crossings = segments.query(box).filter((id) => owners[id] !== own && segmentCrossesBox(ends[id]![0], ends[id]![1], box)).length;
+        const hard = overlapCount(nodes, box, NODE_CLEARANCE * 2) + overlapCount(headers, box, 0) + overlapCount(placed, box, LABEL_GAP * 2);
+        let crossings = 0;
+        for (const id of segments.query(box)) {
+          if (owners[id] !== own && segmentCrossesBox(ends[id]![0], ends[id]![1], box)) crossings++;
+        }
         // A label that does not fit along its segment hangs over the corners: prefer ones that fit.
         const along = a.x === b.x ? size.height : size.width;
         const score =
