@@ -275,52 +275,15 @@ export class OrthogonalRouter {
   /** Adds crossing and sharing costs for the routes already drawn. */
   private markEarlierRoutes(region: Box, xs: number[], ys: number[], hCost: Float64Array, vCost: Float64Array): void {
     const nx = xs.length;
-    const ny = ys.length;
     const { crossingCost, sharingCostPerPx } = this.options;
+    // A vertical segment is crossed by horizontal moves and shared by vertical ones; a horizontal one
+    // the other way round. h[j*(nx-1)+i] and v[j*nx+i] give the strides of either axis.
+    const vertical: RunArrays = { crossingCost, sharingCostPerPx, cross: hCost, crossRun: nx - 1, crossFixed: 1, share: vCost, shareRun: nx, shareFixed: 1 };
+    const horizontal: RunArrays = { crossingCost, sharingCostPerPx, cross: vCost, crossRun: 1, crossFixed: nx, share: hCost, shareRun: 1, shareFixed: nx - 1 };
     for (const id of this.routedIndex.query(region)) {
       const { a, b } = this.routed[id] as Segment;
-      if (a.x === b.x) {
-        const x = a.x;
-        const y0 = Math.min(a.y, b.y);
-        const y1 = Math.max(a.y, b.y);
-        const i = lowerBound(xs, x);
-        const onLine = xs[i] === x;
-        for (let j = lowerBound(ys, y0); j < ny && (ys[j] as number) <= y1; j++) {
-          const y = ys[j] as number;
-          if (y > y0 && y < y1) {
-            // Going across this vertical segment at row j.
-            if (onLine) {
-              if (i > 0) hCost[j * (nx - 1) + i - 1] = (hCost[j * (nx - 1) + i - 1] as number) + crossingCost / 2;
-              if (i + 1 < nx) hCost[j * (nx - 1) + i] = (hCost[j * (nx - 1) + i] as number) + crossingCost / 2;
-            } else if (i > 0 && i < nx) {
-              hCost[j * (nx - 1) + i - 1] = (hCost[j * (nx - 1) + i - 1] as number) + crossingCost;
-            }
-          }
-          if (onLine && j + 1 < ny && (ys[j + 1] as number) <= y1) {
-            vCost[j * nx + i] = (vCost[j * nx + i] as number) + sharingCostPerPx * ((ys[j + 1] as number) - y);
-          }
-        }
-      } else {
-        const y = a.y;
-        const x0 = Math.min(a.x, b.x);
-        const x1 = Math.max(a.x, b.x);
-        const j = lowerBound(ys, y);
-        const onLine = ys[j] === y;
-        for (let i = lowerBound(xs, x0); i < nx && (xs[i] as number) <= x1; i++) {
-          const x = xs[i] as number;
-          if (x > x0 && x < x1) {
-            if (onLine) {
-              if (j > 0) vCost[(j - 1) * nx + i] = (vCost[(j - 1) * nx + i] as number) + crossingCost / 2;
-              if (j + 1 < ny) vCost[j * nx + i] = (vCost[j * nx + i] as number) + crossingCost / 2;
-            } else if (j > 0 && j < ny) {
-              vCost[(j - 1) * nx + i] = (vCost[(j - 1) * nx + i] as number) + crossingCost;
-            }
-          }
-          if (onLine && i + 1 < nx && (xs[i + 1] as number) <= x1) {
-            hCost[j * (nx - 1) + i] = (hCost[j * (nx - 1) + i] as number) + sharingCostPerPx * ((xs[i + 1] as number) - x);
-          }
-        }
-      }
+      if (a.x === b.x) markRun(xs, a.x, ys, Math.min(a.y, b.y), Math.max(a.y, b.y), vertical);
+      else markRun(ys, a.y, xs, Math.min(a.x, b.x), Math.max(a.x, b.x), horizontal);
     }
   }
 
@@ -409,6 +372,49 @@ export class OrthogonalRouter {
       cells.push({ x: xs[i] as number, y: ys[(cell - i) / nx] as number });
     }
     return simplifyPolyline(cells.reverse());
+  }
+}
+
+/**
+ * The costs, and where the grid segments of one axis sit in their cost arrays: index = run × runStride
+ * + fixed × fixedStride, `fixed` indexing the grid lines across the route segment, `run` the lines along it.
+ */
+interface RunArrays {
+  crossingCost: number;
+  sharingCostPerPx: number;
+  cross: Float64Array;
+  crossRun: number;
+  crossFixed: number;
+  share: Float64Array;
+  shareRun: number;
+  shareFixed: number;
+}
+
+/**
+ * Costs of one earlier route segment lying on `fixedLines` value `at` from `lo` to `hi` along
+ * `runLines`: moves across it pay the crossing cost (split between the two grid segments meeting on
+ * it when it lies on a grid line), moves along it on the same line pay the sharing cost.
+ */
+function markRun(fixedLines: readonly number[], at: number, runLines: readonly number[], lo: number, hi: number, c: RunArrays): void {
+  const fixedCount = fixedLines.length;
+  const runCount = runLines.length;
+  const f = lowerBound(fixedLines, at);
+  const onLine = fixedLines[f] === at;
+  for (let r = lowerBound(runLines, lo); r < runCount && (runLines[r] as number) <= hi; r++) {
+    const v = runLines[r] as number;
+    const crossAt = r * c.crossRun + f * c.crossFixed;
+    if (v > lo && v < hi) {
+      if (onLine) {
+        if (f > 0) c.cross[crossAt - c.crossFixed] = (c.cross[crossAt - c.crossFixed] as number) + c.crossingCost / 2;
+        if (f + 1 < fixedCount) c.cross[crossAt] = (c.cross[crossAt] as number) + c.crossingCost / 2;
+      } else if (f > 0 && f < fixedCount) {
+        c.cross[crossAt - c.crossFixed] = (c.cross[crossAt - c.crossFixed] as number) + c.crossingCost;
+      }
+    }
+    if (onLine && r + 1 < runCount && (runLines[r + 1] as number) <= hi) {
+      const shareAt = r * c.shareRun + f * c.shareFixed;
+      c.share[shareAt] = (c.share[shareAt] as number) + c.sharingCostPerPx * ((runLines[r + 1] as number) - v);
+    }
   }
 }
 
