@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startupPatches } from './startup-patches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--no-types');
@@ -51,6 +52,8 @@ await build({
   // The sources are ESM and find the package through import.meta.url; in one CommonJS script that
   // is the script's own URL.
   define: { 'import.meta.url': '__flowcModuleUrl' },
+  // Start-up: dependencies' load-time work that a render does not use is made lazy.
+  plugins: [startupPatches],
   banner: { js: "const __flowcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
