@@ -47,7 +47,7 @@ export async function runBatchCommand(
   const onSigint = (): void => interrupt?.abort();
   if (interrupt) process.on('SIGINT', onSigint);
   try {
-    const batchIo: BatchIo = { cwd: io.cwd, stderr: io.stderr, fs: io.fs, signal: hooks.signal ?? interrupt!.signal };
+    const batchIo: BatchIo = { cwd: io.cwd, stderr: io.stderr, fs: io.fs, signal: hooks.signal ?? interrupt!.signal, longRun: io.longRun };
     const summary = await renderBatch(
       {
         files: discovery.files,

@@ -162,6 +162,7 @@ async function renderRun(
   const script = workers > 1 ? (io.workerScript !== undefined ? io.workerScript : workerScriptPath()) : null;
   let mode: BatchSummary['mode'] = 'none';
   if (tasks.length > 0 && !io.signal?.aborted) {
+    if (tasks.length > 1) io.longRun?.();
     if (script !== null) {
       mode = 'workers';
       const { notDone } = await renderWithWorkers(tasks, settings, { workers, script, signal: io.signal, onResult });

@@ -44,6 +44,8 @@ export interface BatchIo {
   fs: FileSystem;
   /** Aborted on Ctrl-C: stop dispatching, finish or abandon files in flight, keep what finished. */
   signal?: AbortSignal;
+  /** Called before rendering two files or more: see `Io.longRun` (src/cli/io.ts). */
+  longRun?: () => void;
   /** Clock for rates and ETA (milliseconds); defaults to `performance.now`. */
   now?: () => number;
   /**

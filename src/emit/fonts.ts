@@ -7,9 +7,8 @@
  * fontconfig reads its configuration once per process, so this must run before sharp is first
  * imported (png.ts does that).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { FONT_FAMILY } from '../style.js';
 import { packageRoot, packageVersion } from '../util/package.js';
@@ -43,6 +42,10 @@ let configured: string | null = null;
  */
 export function configureFonts(env: NodeJS.ProcessEnv = process.env): string {
   if (configured && env.FONTCONFIG_FILE === configured) return configured;
+  // Loaded here, not imported: this module is part of every CLI start, PNG is not.
+  const require = createRequire(import.meta.url);
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  const { tmpdir } = require('node:os') as typeof import('node:os');
   const root = packageRoot();
   const fontsDir = join(root, 'fonts');
   const version = packageVersion();

@@ -7,8 +7,7 @@
  * Small files, machines with one core, code already running in a worker (batch rendering spreads
  * files over the cores instead), and a worker that fails to start all take the one-thread path.
  */
-import { availableParallelism } from 'node:os';
-import { isMainThread, Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { distScript } from '../util/package.js';
 import type { Ast } from './ast.js';
 import { assemble, parseLines, splitLines, type ParsedLine } from './parse.js';
@@ -20,7 +19,12 @@ const HEAD_START_LINES = 500;
 
 export async function parseLarge(source: string): Promise<Ast> {
   const lines = splitLines(source);
-  const script = lines.length >= PARALLEL_MIN_LINES && isMainThread && availableParallelism() > 1 ? distScript('parse-worker.js') : null;
+  if (lines.length < PARALLEL_MIN_LINES) return assemble(parseLines(lines, 1), lines.length);
+  // Loaded here, not imported: a small file's start-up does not pay for node:worker_threads.
+  const require = createRequire(import.meta.url);
+  const { isMainThread, Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const { availableParallelism } = require('node:os') as typeof import('node:os');
+  const script = isMainThread && availableParallelism() > 1 ? distScript('parse-worker.js') : null;
   if (!script) return assemble(parseLines(lines, 1), lines.length);
 
   const split = Math.min(lines.length, Math.ceil(lines.length / 2) + HEAD_START_LINES);

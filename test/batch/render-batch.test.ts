@@ -205,6 +205,20 @@ describe('incremental runs', () => {
   });
 });
 
+describe('a long run', () => {
+  test('longRun is called before rendering two files or more, and not for one file or none', async () => {
+    tree = generateTree(3);
+    let calls = 0;
+    const longRun = (): void => void calls++;
+    await batch(request(tree.dir, tree.valid.slice(0, 1)), { longRun });
+    expect(calls).toBe(0);
+    await batch(request(tree.dir, tree.valid.slice(0, 1)), { longRun }); // cached: nothing to render
+    expect(calls).toBe(0);
+    await batch(request(tree.dir, tree.valid), { longRun });
+    expect(calls).toBe(1);
+  });
+});
+
 describe('one pass per file', () => {
   test('each file goes through the pipeline once for all its formats', async () => {
     tree = generateTree(4, { broken: false });

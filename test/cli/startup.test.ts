@@ -1,0 +1,110 @@
+/**
+ * Start-up: what a small render loads (bin/flowc.js, scripts/startup-patches.mjs), and the seam
+ * through which a long run gives V8 its usual optimisation thresholds back (src/cli/io.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { applyPatch, OHM_PATCHES, type TextPatch } from '../../scripts/startup-patches.mjs';
+import { LONG_RUN_BYTES, processIo } from '../../src/cli/io.js';
+import { REPO } from './helpers.js';
+
+const BIN = path.join(REPO, 'bin/flowc.js');
+const OHM_SRC = path.join(REPO, 'node_modules/ohm-js/src');
+
+const patchFor = (file: string): TextPatch => OHM_PATCHES.find((p) => p.file.test(path.join(OHM_SRC, file)))!;
+
+describe('start-up patches of the CLI bundle', () => {
+  test.each(['unicode.js', 'Semantics.js'])('the patch for ohm-js/src/%s applies to the installed ohm-js', (file) => {
+    const patch = patchFor(file);
+    expect(patch).toBeDefined();
+    const result = applyPatch(patch, fs.readFileSync(path.join(OHM_SRC, file), 'utf8'));
+    expect(result.problem).toBeUndefined();
+    expect(result.text).toContain('flowc (scripts/startup-patches.mjs)');
+  });
+
+  test('the lazy Unicode tables hold the same RegExps as ohm-js builds', async () => {
+    const original = fs.readFileSync(path.join(OHM_SRC, 'unicode.js'), 'utf8');
+    const patched = applyPatch(patchFor('unicode.js'), original).text!;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowc-unicode-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'original.mjs'), original);
+      fs.writeFileSync(path.join(dir, 'patched.mjs'), patched);
+      type Tables = Record<'UnicodeCategories' | 'UnicodeBinaryProperties', Record<string, RegExp>>;
+      const a = (await import(pathToFileURL(path.join(dir, 'original.mjs')).href)) as Tables;
+      const b = (await import(pathToFileURL(path.join(dir, 'patched.mjs')).href)) as Tables;
+      for (const table of ['UnicodeCategories', 'UnicodeBinaryProperties'] as const) {
+        expect(Object.keys(b[table]).sort()).toEqual(Object.keys(a[table]).sort());
+        for (const key of Object.keys(a[table])) {
+          expect(key in b[table]).toBe(true);
+          expect(b[table][key]!.source).toBe(a[table][key]!.source);
+          expect(b[table][key]!.flags).toBe(a[table][key]!.flags);
+          expect(b[table][key]).toBe(b[table][key]); // made once
+        }
+      }
+      expect(b.UnicodeCategories['Lu']!.test('É')).toBe(true);
+      expect(b.UnicodeCategories['Lu']!.test('é')).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the built CLI bundle contains the patches', () => {
+    const bundle = fs.readFileSync(path.join(REPO, 'dist/cli.cjs'), 'utf8');
+    // esbuild drops comments, so the patched code itself is looked for.
+    expect(bundle).toContain('UnicodeCategories = lazyRegExpTable(');
+    expect(bundle).toContain('if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(signature)) return { name: signature, formals: [] };');
+    expect(bundle).toContain('lazy-builtin:node:child_process');
+  });
+
+  test('a small render loads none of the Node modules it does not use', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowc-startup-'));
+    try {
+      const hook = path.join(dir, 'hook.cjs');
+      const list = path.join(dir, 'modules.txt');
+      fs.writeFileSync(hook, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`);
+      const r = spawnSync(process.execPath, ['-r', hook, BIN, 'render', 'samples/cqrs.flow', '-o', path.join(dir, 'cqrs.svg')], {
+        cwd: REPO,
+        encoding: 'utf8',
+      });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const loaded = fs.readFileSync(list, 'utf8').split('\n');
+      for (const unused of ['child_process', 'crypto', 'worker_threads', 'os', 'net', 'internal/fs/promises', 'internal/modules/esm/translators']) {
+        expect(loaded).not.toContain(`NativeModule ${unused}`);
+      }
+      expect(fs.readFileSync(path.join(dir, 'cqrs.svg'), 'utf8')).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('processIo: a run turns long', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowc-longrun-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('onLongRun is called once, when more than LONG_RUN_BYTES of input have been read', async () => {
+    const small = path.join(dir, 'small.flow');
+    fs.writeFileSync(small, 'x'.repeat(LONG_RUN_BYTES / 2));
+    let calls = 0;
+    const io = processIo({ onLongRun: () => calls++ });
+    await io.fs.readFile(small);
+    await io.fs.readFile(small);
+    expect(calls).toBe(0); // exactly LONG_RUN_BYTES: not more
+    await io.fs.readFile(small);
+    expect(calls).toBe(1);
+    await io.fs.readFile(small);
+    io.longRun!();
+    expect(calls).toBe(1);
+  });
+
+  test('longRun without a handler does nothing', () => {
+    expect(() => processIo().longRun!()).not.toThrow();
+  });
+});
