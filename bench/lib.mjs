@@ -23,7 +23,7 @@ export function runNode(args, { cwd = root, input, env, rss = true } = {}) {
   const r = spawnSync(process.execPath, rss ? ['--import', rssHook, ...args] : args, {
     cwd,
     input,
-    env: { ...process.env, ...env, FLOWC_BENCH_RSS_FILE: rssFile },
+    env: environment({ ...env, FLOWC_BENCH_RSS_FILE: rssFile }),
     maxBuffer: 1 << 30,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -36,6 +36,13 @@ export function runNode(args, { cwd = root, input, env, rss = true } = {}) {
   }
   rmSync(dir, { recursive: true, force: true });
   return { ms, rssMB, status: r.status, stderr: r.stderr.toString(), stdout: r.stdout };
+}
+
+/** process.env with `changes` applied; a change to `undefined` removes the variable. */
+function environment(changes = {}) {
+  const env = { ...process.env, ...changes };
+  for (const [key, value] of Object.entries(changes)) if (value === undefined) delete env[key];
+  return env;
 }
 
 /** Runs a command (not node) once and returns wall milliseconds. */

@@ -18,6 +18,22 @@ export async function benchRender({ runs = 15 } = {}) {
   const sampleRows = samples.map((f, i) => [f, `${medians[i + 1].toFixed(0)} ms`, `${(medians[i + 1] / floorMs).toFixed(2)}×`]);
   console.error(`  node -e '' ${floorMs.toFixed(0)} ms; cqrs ${medians[1 + samples.indexOf('cqrs.flow')]?.toFixed(0)} ms`);
 
+  // Start-up, on its own and with more runs: the CQRS render next to `node -e ''`, in this
+  // environment and, when NODE_EXTRA_CA_CERTS is set, without it. Node then parses those
+  // certificates at every start (on the project machine ~40 ms of its ~62 ms), which raises the
+  // floor and flatters the ratio; the second pair shows the ratio without that.
+  const startupRuns = Math.max(runs, 31);
+  const cqrs = join('samples', 'cqrs.flow');
+  const renderCqrs = (env) => () => runNode([bin, 'render', cqrs, '-o', join(out, 'startup-cqrs.svg')], { rss: false, env });
+  const extraCerts = process.env.NODE_EXTRA_CA_CERTS;
+  const withoutCerts = { NODE_EXTRA_CA_CERTS: undefined };
+  const startupCommands = [floor, renderCqrs()];
+  if (extraCerts) startupCommands.push(() => runNode(['-e', ''], { rss: false, env: withoutCerts }), renderCqrs(withoutCerts));
+  const startup = sideBySide(startupCommands, startupRuns);
+  const startupRows = [[extraCerts ? `as is (NODE_EXTRA_CA_CERTS=${extraCerts})` : 'as is', startup[0], startup[1]]];
+  if (extraCerts) startupRows.push(['NODE_EXTRA_CA_CERTS unset', startup[2], startup[3]]);
+  for (const [env, nodeMs, flowcMs] of startupRows) console.error(`  start-up, ${env}: node -e '' ${nodeMs.toFixed(0)} ms, cqrs ${flowcMs.toFixed(0)} ms`);
+
   const lib = await import(join(root, 'dist', 'index.js'));
   const genRows = [];
   for (const nodes of [50, 200, 1000]) {
@@ -60,6 +76,13 @@ export async function benchRender({ runs = 15 } = {}) {
     `Machine: ${machine()}. Medians of ${runs} interleaved runs, whole process, SVG output.`,
     '',
     table(['sample', '`flowc render FILE -o x.svg`', 'vs `node -e \'\'`'], [[`\`node -e ''\``, `${floorMs.toFixed(0)} ms`, '1.00×'], ...sampleRows]),
+    '',
+    `Start-up: \`flowc render samples/cqrs.flow -o x.svg\` next to \`node -e ''\`, medians of ${startupRuns} interleaved runs:`,
+    '',
+    table(
+      ['environment', "`node -e ''`", '`flowc render samples/cqrs.flow -o x.svg`', 'ratio (target: at most 2×)'],
+      startupRows.map(([env, nodeMs, flowcMs]) => [env, `${nodeMs.toFixed(0)} ms`, `${flowcMs.toFixed(0)} ms`, `${(flowcMs / nodeMs).toFixed(2)}×`]),
+    ),
     '',
     'Generated clustered diagrams (`bench/generate.mjs`, about 12 nodes a group); stage times in-process (warm):',
     '',

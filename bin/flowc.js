@@ -13,7 +13,7 @@
 // interrupt budget (how much a function runs before V8 considers optimising it; default 66 KB of
 // bytecode) and the CLI calls `onLongRun` as soon as a run turns out long (more than 32 KB of input,
 // or a batch of files), which puts the default back: big renders, lints and batches are optimised
-// as usual (measured: `npm run bench -- render`, docs/layout.md "Start-up").
+// as usual (measured: docs/performance.md, "Start-up of a small render").
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { join } = require('node:path');
@@ -22,7 +22,8 @@ const vm = require('node:vm');
 
 const SHORT_RUN_INTERRUPT_BUDGET = 1024 * 1024;
 const DEFAULT_INTERRUPT_BUDGET = 66 * 1024; // V8's default in Node 20 (`node --v8-options`)
-const ownBudget = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => a.startsWith('--interrupt-budget'));
+// A budget given on node's own command line is the user's choice (NODE_OPTIONS cannot carry one).
+const ownBudget = process.execArgv.some((a) => a.startsWith('--interrupt-budget'));
 if (!ownBudget) v8.setFlagsFromString(`--interrupt-budget=${SHORT_RUN_INTERRUPT_BUDGET}`);
 const onLongRun = () => {
   if (!ownBudget) v8.setFlagsFromString(`--interrupt-budget=${DEFAULT_INTERRUPT_BUDGET}`);
