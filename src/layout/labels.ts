@@ -15,6 +15,14 @@ export interface LabelRequest {
 const FRACTIONS = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9, 0.05, 0.95, 0.02, 0.98];
 const NODE_CLEARANCE = 3;
 const LABEL_GAP = 3;
+/** Room the arrowhead at a route's end takes (the SVG head is 9 px long, 8 wide), px. */
+const ARROWHEAD_LENGTH = 10;
+const ARROWHEAD_HALF_WIDTH = 4;
+/**
+ * Score of a spot covering an arrowhead: more than lying on another edge's line (60), since a hidden
+ * head hides which way the edge goes; not a hard rule, so it never forces a layout with more spacing.
+ */
+const ARROWHEAD_COST = 100;
 
 export interface LabelPlacement {
   boxes: Array<Box | null>;
@@ -39,17 +47,36 @@ export function placeLabels(requests: readonly LabelRequest[], nodes: readonly B
       ends.push([a, b]);
     }
   });
+  const arrowheads = new BoxIndex(160);
+  for (const request of requests) {
+    const head = arrowheadBox(request.points);
+    if (head) arrowheads.add(head);
+  }
   const placed = new BoxIndex(160);
   const result: Array<Box | null> = requests.map(() => null);
   let collisions = 0;
   requests.forEach((request, k) => {
     if (!request.size) return;
-    const { box, free } = bestCandidate(request, k, blockers, headerIndex, placed, segments, owners, ends);
+    const { box, free } = bestCandidate(request, k, blockers, headerIndex, placed, segments, owners, ends, arrowheads);
     if (!free) collisions++;
     result[k] = box;
     placed.add(box);
   });
   return { boxes: result, collisions };
+}
+
+/** The box the arrowhead at the end of a route covers (its last ARROWHEAD_LENGTH px, as wide as the head). */
+function arrowheadBox(points: readonly Point[]): Box | null {
+  const tip = points[points.length - 1];
+  const before = points[points.length - 2];
+  if (!tip || !before) return null;
+  const length = Math.hypot(tip.x - before.x, tip.y - before.y);
+  if (length === 0) return null;
+  const t = Math.min(1, ARROWHEAD_LENGTH / length);
+  const tail = { x: tip.x + (before.x - tip.x) * t, y: tip.y + (before.y - tip.y) * t };
+  const x0 = Math.min(tip.x, tail.x) - ARROWHEAD_HALF_WIDTH;
+  const y0 = Math.min(tip.y, tail.y) - ARROWHEAD_HALF_WIDTH;
+  return { x: x0, y: y0, width: Math.max(tip.x, tail.x) + ARROWHEAD_HALF_WIDTH - x0, height: Math.max(tip.y, tail.y) + ARROWHEAD_HALF_WIDTH - y0 };
 }
 
 /** How many boxes of the index overlap `box` (with `gap` between them counting as overlap). */
@@ -68,6 +95,7 @@ function bestCandidate(
   segments: BoxIndex,
   owners: number[],
   ends: Array<[Point, Point]>,
+  arrowheads: BoxIndex,
 ): { box: Box; free: boolean } {
   const size = request.size as { width: number; height: number };
   const points = request.points;
@@ -99,7 +127,7 @@ function bestCandidate(
         // A label that does not fit along its segment hangs over the corners: prefer ones that fit.
         const along = a.x === b.x ? size.height : size.width;
         const score =
-          crossings * 60 + Math.abs(fraction - 0.5) * 20 + (isEnd ? 15 : 0) + Math.max(0, along + 8 - length) * 0.5 - Math.min(length, 200) * 0.05;
+          crossings * 60 + overlapCount(arrowheads, box, 0) * ARROWHEAD_COST + Math.abs(fraction - 0.5) * 20 + (isEnd ? 15 : 0) + Math.max(0, along + 8 - length) * 0.5 - Math.min(length, 200) * 0.05;
         if (hard === 0 && score < bestScore) {
           bestScore = score;
           best = box;

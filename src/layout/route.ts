@@ -30,6 +30,15 @@ export interface RouteRequest {
   soft: readonly SoftRegion[];
 }
 
+/** A finished route's cost against the other routes (OrthogonalRouter.routeCost). */
+export interface RouteCost {
+  total: number;
+  interaction: number;
+  crossings: number;
+  /** The part of `interaction` due to routes with ids from `seenBefore` on (added after the route was searched). */
+  unseen: number;
+}
+
 export interface RouterOptions {
   bendCost: number;
   crossingCost: number;
@@ -62,6 +71,8 @@ const WEIGHTED_GRID_LIMIT = 12000;
 interface Segment {
   a: Point;
   b: Point;
+  /** The route (addRoute's id) the segment belongs to. */
+  route: number;
 }
 
 /** Grid lines are kept on whole pixels so routes are deterministic and exact. */
@@ -144,6 +155,8 @@ export class OrthogonalRouter {
   private readonly obstacles: BoxIndex;
   private readonly routed: Segment[] = [];
   private readonly routedIndex = new BoxIndex(192);
+  /** Per route id: false once removed (its segments stay in the index but are skipped). */
+  private readonly live: boolean[] = [];
 
   constructor(
     obstacleBoxes: readonly Box[],
@@ -176,15 +189,75 @@ export class OrthogonalRouter {
     return this.scratch;
   }
 
-  /** Remembers a finished route so later searches avoid crossing and sharing it. */
-  addRoute(points: readonly Point[]): void {
+  /** Remembers a finished route so later searches avoid crossing and sharing it; returns its id. */
+  addRoute(points: readonly Point[]): number {
+    const route = this.live.length;
+    this.live.push(true);
     for (let k = 0; k + 1 < points.length; k++) {
       const a = points[k] as Point;
       const b = points[k + 1] as Point;
-      this.routed.push({ a, b });
+      this.routed.push({ a, b, route });
       this.routedIndex.add({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) });
     }
+    return route;
   }
+
+  /** Forgets a route: later searches and costings no longer see it. */
+  removeRoute(route: number): void {
+    this.live[route] = false;
+  }
+
+  /** Takes a removed route back, under its old id (it counts as seen by the searches that saw it). */
+  restoreRoute(route: number): void {
+    this.live[route] = true;
+  }
+
+  /**
+   * What a finished route costs against the routes remembered now, in the search's terms: length,
+   * bends, soft regions, crossings (half when it only touches the other route's line) and sharing.
+   * `interaction` is the crossing and sharing part alone (0: no other route is in its way), `crossings`
+   * the number of other routes' segments it properly crosses (a touch, which the cost counts half, is
+   * not a crossing in the drawing).
+   */
+  routeCost(points: readonly Point[], soft: readonly SoftRegion[], seenBefore = Infinity): RouteCost {
+    const { bendCost, crossingCost, sharingCostPerPx } = this.options;
+    let total = Math.max(0, points.length - 2) * bendCost;
+    let interaction = 0;
+    let crossings = 0;
+    let unseen = 0;
+    for (let k = 0; k + 1 < points.length; k++) {
+      const a = points[k] as Point;
+      const b = points[k + 1] as Point;
+      const horizontal = a.y === b.y;
+      const lo = horizontal ? Math.min(a.x, b.x) : Math.min(a.y, b.y);
+      const hi = horizontal ? Math.max(a.x, b.x) : Math.max(a.y, b.y);
+      const at = horizontal ? a.y : a.x;
+      total += hi - lo;
+      for (const region of soft) total += region.costPerPx * insideLength(region.box, horizontal, at, lo, hi);
+      const span = horizontal ? { x: lo, y: at, width: hi - lo, height: 0 } : { x: at, y: lo, width: 0, height: hi - lo };
+      for (const id of this.routedIndex.query(span)) {
+        const other = this.routed[id] as Segment;
+        if (!this.live[other.route]) continue;
+        const before = interaction;
+        const otherHorizontal = other.a.y === other.b.y;
+        const oLo = otherHorizontal ? Math.min(other.a.x, other.b.x) : Math.min(other.a.y, other.b.y);
+        const oHi = otherHorizontal ? Math.max(other.a.x, other.b.x) : Math.max(other.a.y, other.b.y);
+        const oAt = otherHorizontal ? other.a.y : other.a.x;
+        if (otherHorizontal === horizontal) {
+          if (oAt === at) interaction += sharingCostPerPx * Math.max(0, Math.min(hi, oHi) - Math.max(lo, oLo));
+        } else if (at > oLo && at < oHi && oAt >= lo && oAt <= hi) {
+          const proper = oAt > lo && oAt < hi;
+          if (proper) crossings++;
+          interaction += proper ? crossingCost : crossingCost / 2;
+        }
+        if (other.route >= seenBefore) unseen += interaction - before;
+      }
+    }
+    return { total: total + interaction, interaction, crossings, unseen };
+  }
+
+  /** Grid lines² of the search that found the last route (what a search like it again would cost). */
+  lastGridSize = 0;
 
   /** The cheapest route from start to end as its bend points (start and end included), or null. */
   route(request: RouteRequest): Point[] | null {
@@ -226,6 +299,7 @@ export class OrthogonalRouter {
     }
     const nx = xs.length;
     const ny = ys.length;
+    this.lastGridSize = nx * ny;
     const si = lowerBound(xs, start.x);
     const sj = lowerBound(ys, start.y);
     const ei = lowerBound(xs, end.x);
@@ -281,7 +355,8 @@ export class OrthogonalRouter {
     const vertical: RunArrays = { crossingCost, sharingCostPerPx, cross: hCost, crossRun: nx - 1, crossFixed: 1, share: vCost, shareRun: nx, shareFixed: 1 };
     const horizontal: RunArrays = { crossingCost, sharingCostPerPx, cross: vCost, crossRun: 1, crossFixed: nx, share: hCost, shareRun: 1, shareFixed: nx - 1 };
     for (const id of this.routedIndex.query(region)) {
-      const { a, b } = this.routed[id] as Segment;
+      const { a, b, route } = this.routed[id] as Segment;
+      if (!this.live[route]) continue;
       if (a.x === b.x) markRun(xs, a.x, ys, Math.min(a.y, b.y), Math.max(a.y, b.y), vertical);
       else markRun(ys, a.y, xs, Math.min(a.x, b.x), Math.max(a.x, b.x), horizontal);
     }
@@ -428,6 +503,15 @@ function withChannels(lines: number[]): number[] {
     if (next !== undefined && next - v >= 24) out.push(Math.round((v + next) / 2));
   }
   return out;
+}
+
+/** Length of an axis-aligned segment (on line `at`, from `lo` to `hi`) strictly inside the box, as the search charges it. */
+function insideLength(box: Box, horizontal: boolean, at: number, lo: number, hi: number): number {
+  const [acrossLo, acrossHi, alongLo, alongHi] = horizontal
+    ? [box.y, box.y + box.height, box.x, box.x + box.width]
+    : [box.x, box.x + box.width, box.y, box.y + box.height];
+  if (at <= acrossLo || at >= acrossHi) return 0;
+  return Math.max(0, Math.min(hi, alongHi) - Math.max(lo, alongLo));
 }
 
 function clip(box: Box, bounds: Box): Box {

@@ -1,13 +1,14 @@
 /**
  * Edge routing for the whole diagram: sides and ports, one orthogonal search per edge (shortest edges
  * first, each later search paying to cross or share the earlier routes, so parallel routes take
- * separate grid lines), then the conversion to the requested edge style.
+ * separate grid lines), a rip-up-and-reroute pass against all the routes, then the conversion to the
+ * requested edge style.
  */
 import type { DiagramEdge, Shape } from '../model/diagram.js';
 import type { Side } from '../syntax/ast.js';
 import type { Box, EdgeStyle, Point } from './types.js';
 import { NORMALS, center, dot, inflate, segmentCrossesBox, simplifyPolyline, unionBox, type Vector } from './geometry.js';
-import { OrthogonalRouter, type Dir, type SoftRegion } from './route.js';
+import { OrthogonalRouter, type Dir, type RouteRequest, type SoftRegion } from './route.js';
 import { assignPorts, chooseSides, type PortRequest } from './sides.js';
 
 /** Clearance kept between routes and nodes, and the length of the perpendicular stub at each port. */
@@ -98,6 +99,11 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     })
     .sort((a, b) => a.length - b.length || a.k - b.k);
   const routes: Point[][] = new Array(edges.length);
+  // Per edge: its search request and the id of its route in `router`; null when the router found no
+  // way (tight clearance or the fallback), which the improvement pass leaves alone.
+  const searches: Array<Search | null> = new Array(edges.length).fill(null);
+  const withStubs = (k: number, path: readonly Point[]): Point[] =>
+    simplifyPolyline([ports.get(`${k}:from`) as Point, ...path, ports.get(`${k}:to`) as Point]);
   for (const { k } of order) {
     const edge = edges[k] as DiagramEdge;
     const [fromSide, toSide] = sides[k] as [Side, Side];
@@ -108,22 +114,75 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     const s = step(p, out, NODE_MARGIN);
     const t = step(q, NORMALS[toSide], NODE_MARGIN);
     const soft = softRegions(edge, input, groupBoxes);
-    const request = { start: s, startDir: dirOf(out), end: t, endDir: dirOf(into), soft };
+    const request: RouteRequest = { start: s, startDir: dirOf(out), end: t, endDir: dirOf(into), soft };
     let path = router.route(request);
+    const routedFreely = path !== null;
     if (!path) {
       // Nodes packed tighter than the margin: search again with only a thin clearance.
       tightRouter ??= new OrthogonalRouter(nodeBoxes.map((b) => inflate(b, 2)), [], bounds);
       path = tightRouter.route(request);
     }
-    const points = simplifyPolyline([p, ...(path ?? [s, { x: s.x, y: t.y }, t]), q]);
+    const points = withStubs(k, path ?? [s, { x: s.x, y: t.y }, t]);
     routes[k] = points;
-    router.addRoute(points);
+    const routeId = router.addRoute(points);
+    if (routedFreely) searches[k] = { request, routeId, gridSize: router.lastGridSize };
   }
+  rerouteAgainstAll(router, order, searches, routes, withStubs);
   return edges.map((edge, k) => {
     const [fromSide, toSide] = sides[k] as [Side, Side];
     const points = input.style === 'ortho' ? (routes[k] as Point[]) : pullString(routes[k] as Point[], nodeBoxes);
     return { edge, fromSide, toSide, points };
   });
+}
+
+interface Search {
+  request: RouteRequest;
+  /** Id of the edge's current route in the router. */
+  routeId: number;
+  /** Grid lines² of the search that found the first route. */
+  gridSize: number;
+}
+
+/**
+ * Edges whose first search ran on a bigger grid (lines²) are not searched again: on the samples every
+ * search stays under 2,600, and on 1,000 generated nodes searching the long edges above the limit
+ * too would more than double the pass's time for 13 fewer crossings out of 2,237.
+ */
+const REROUTE_GRID_LIMIT = 4000;
+
+/**
+ * Rip-up and reroute: the first pass routed each edge against the earlier routes only, so it could
+ * not avoid the edges routed after it. Now each edge, in the same order, is taken out and searched
+ * again against ALL the other routes as they are now; the new route is kept only if it costs less
+ * than the old one against those same routes and crosses no more of them (a bus of routes sharing
+ * a line, split into separate lines, would cost less but cross), so the pass never makes a route
+ * worse. An edge is searched again only if its route meets (crosses, touches or shares) a route it
+ * did not see when it was searched, one routed after it or changed since: against the routes it
+ * saw it already was the cheapest. One round: a second one changed nothing on the samples and 1 of
+ * 2,237 crossings on 1,000 generated nodes, for a third more routing time.
+ */
+function rerouteAgainstAll(
+  router: OrthogonalRouter,
+  order: ReadonlyArray<{ k: number }>,
+  searches: ReadonlyArray<Search | null>,
+  routes: Point[][],
+  withStubs: (k: number, path: readonly Point[]) => Point[],
+): void {
+  for (const { k } of order) {
+    const search = searches[k];
+    if (!search || search.gridSize > REROUTE_GRID_LIMIT) continue;
+    router.removeRoute(search.routeId);
+    const current = router.routeCost(routes[k] as Point[], search.request.soft, search.routeId);
+    const path = current.unseen > 0 ? router.route(search.request) : null;
+    const candidate = path ? withStubs(k, path) : null;
+    const cost = candidate ? router.routeCost(candidate, search.request.soft) : null;
+    if (candidate && cost && cost.total < current.total - 1e-6 && cost.crossings <= current.crossings) {
+      routes[k] = candidate;
+      search.routeId = router.addRoute(candidate);
+    } else {
+      router.restoreRoute(search.routeId);
+    }
+  }
 }
 
 function softRegions(edge: DiagramEdge, input: RoutingInput, groups: Array<[string, Box]>): SoftRegion[] {

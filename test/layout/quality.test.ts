@@ -12,29 +12,35 @@ import { diagramOf } from './diagrams.js';
 
 const sample = (name: string): string => readFileSync(fileURLToPath(new URL(`../../samples/${name}.flow`, import.meta.url)), 'utf8');
 
-/** Crossing ceilings, LR and TB (layout v1 had, LR/TB: 12/12, 40/29, 9/6, 14/6, 18/12, 42/40, 24/19). */
+/**
+ * Crossing ceilings, LR and TB, as measured with the rip-up-and-reroute pass (before it: 5/9, 9/23, 3/4,
+ * 3/5, 5/11, 13/41, 9/17; layout v1 had 12/12, 40/29, 9/6, 14/6, 18/12, 42/40, 24/19).
+ */
 const CROSSING_BUDGET: Record<string, { LR: number; TB: number }> = {
-  'ab-testing': { LR: 5, TB: 9 },
-  'api-gateway': { LR: 9, TB: 23 },
-  'audit-logging': { LR: 3, TB: 4 },
-  cqrs: { LR: 3, TB: 7 },
-  'event-sourcing': { LR: 5, TB: 11 },
-  'saga-orchestration': { LR: 13, TB: 41 },
-  'user-authentication': { LR: 9, TB: 17 },
+  'ab-testing': { LR: 5, TB: 8 },
+  'api-gateway': { LR: 9, TB: 18 },
+  'audit-logging': { LR: 2, TB: 3 },
+  cqrs: { LR: 3, TB: 5 },
+  'event-sourcing': { LR: 5, TB: 10 },
+  'saga-orchestration': { LR: 13, TB: 39 },
+  'user-authentication': { LR: 7, TB: 16 },
 };
 
 /**
  * Labels allowed on another edge's line: none, except where two ports 20 px apart leave a short
- * edge no room (saga TB: "Charge" between the two lines under "Request payment").
+ * edge no room (saga TB: "Charge" between the two lines under "Request payment"), and where three
+ * routes share the 56 px channel between App and Alerting (audit TB: "Fail closed"; the only other
+ * spot, under "Reject action", would hide its arrowhead).
  */
-const LABELS_ON_LINES: Record<string, number> = { 'saga-orchestration TB': 1 };
+const LABELS_ON_LINES: Record<string, number> = { 'saga-orchestration TB': 1, 'audit-logging TB': 1 };
 
 describe.each(Object.keys(CROSSING_BUDGET))('sample %s', (name) => {
   const diagram = diagramOf(sample(name));
-  it.each(['LR', 'TB'] as const)('%s: crossings within budget, labels off other lines', (direction) => {
+  it.each(['LR', 'TB'] as const)('%s: crossings within budget, labels off other lines and arrowheads', (direction) => {
     const result = layout(diagram, { direction });
     expect(edgeCrossings(result)).toBeLessThanOrEqual((CROSSING_BUDGET[name] as { LR: number; TB: number })[direction]);
     expect(labelsOnOtherLines(result).length).toBeLessThanOrEqual(LABELS_ON_LINES[`${name} ${direction}`] ?? 0);
+    expect(labelsOnArrowheads(result)).toEqual([]);
   });
 });
 
@@ -108,6 +114,27 @@ describe('api-gateway (LR): edges leaning across the flow order the lanes', () =
     }
   });
 });
+
+/** Labels that cover the arrowhead (the last 9 px) of any route, their own included. */
+function labelsOnArrowheads(result: Layout): string[] {
+  const problems: string[] = [];
+  result.edges.forEach((edge, k) => {
+    const box = edge.labelBox;
+    if (!box) return;
+    result.edges.forEach((other, o) => {
+      const tip = other.points[other.points.length - 1] as Point;
+      const before = other.points[other.points.length - 2] as Point;
+      const length = Math.abs(tip.x - before.x) + Math.abs(tip.y - before.y);
+      const t = Math.min(1, 9 / length);
+      const tail = { x: tip.x + (before.x - tip.x) * t, y: tip.y + (before.y - tip.y) * t };
+      const head = { x: Math.min(tip.x, tail.x), y: Math.min(tip.y, tail.y), width: Math.abs(tip.x - tail.x), height: Math.abs(tip.y - tail.y) };
+      if (head.x < box.x + box.width && box.x < head.x + head.width && head.y < box.y + box.height && box.y < head.y + head.height) {
+        problems.push(`edge ${k}'s label covers edge ${o}'s arrowhead`);
+      }
+    });
+  });
+  return problems;
+}
 
 /** Labels that overlap a segment of another edge's route. */
 function labelsOnOtherLines(result: Layout): string[] {

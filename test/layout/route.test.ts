@@ -74,6 +74,55 @@ describe('OrthogonalRouter', () => {
     expect(crosses).toBe(true);
   });
 
+  it('costs a finished route against the others: crossings, touches at half, sharing, and which it has not seen', () => {
+    const router = new OrthogonalRouter([], [], bounds);
+    const seen = router.addRoute([
+      { x: 50, y: -20 },
+      { x: 50, y: 20 },
+    ]);
+    const mine = router.addRoute([
+      { x: 0, y: 0 },
+      { x: 100, y: 0 },
+    ]);
+    router.addRoute([
+      { x: 100, y: -30 },
+      { x: 100, y: 30 },
+    ]);
+    router.addRoute([
+      { x: 90, y: 0 },
+      { x: 120, y: 0 },
+    ]);
+    router.removeRoute(mine);
+    const cost = router.routeCost(
+      [
+        { x: 0, y: 0 },
+        { x: 100, y: 0 },
+      ],
+      [],
+      mine,
+    );
+    // Crosses the first route (28), ends on the third's line (a touch: 14) and shares 10 px with the fourth (4).
+    expect(cost.crossings).toBe(1);
+    expect(cost.interaction).toBeCloseTo(28 + 14 + 4);
+    expect(cost.unseen).toBeCloseTo(14 + 4);
+    expect(cost.total).toBeCloseTo(100 + 46);
+    router.removeRoute(seen);
+    expect(router.routeCost([{ x: 0, y: 0 }, { x: 100, y: 0 }], [], mine).crossings).toBe(0);
+    router.restoreRoute(seen);
+    expect(router.routeCost([{ x: 0, y: 0 }, { x: 100, y: 0 }], [], mine).crossings).toBe(1);
+  });
+
+  it('no longer pays for a removed route', () => {
+    const router = new OrthogonalRouter([], [], bounds);
+    const wall = router.addRoute([
+      { x: 50, y: -20 },
+      { x: 50, y: 20 },
+    ]);
+    router.removeRoute(wall);
+    const points = router.route({ start: { x: 0, y: 0 }, startDir: 0, end: { x: 100, y: 0 }, endDir: 0, soft: [] }) as Point[];
+    expect(router.routeCost(points, []).total).toBe(100);
+  });
+
   it('returns null when the target is walled in', () => {
     const walls: Box[] = [
       { x: 80, y: -40, width: 10, height: 80 },
