@@ -11,6 +11,6 @@ export interface TextPatch {
   append?: string;
 }
 
-export const OHM_PATCHES: TextPatch[];
+export const DEPENDENCY_PATCHES: TextPatch[];
 export function applyPatch(patch: TextPatch, text: string): { text: string; problem?: undefined } | { problem: string; text?: undefined };
 export const startupPatches: Plugin;

@@ -9,6 +9,9 @@
 //   real module on first use.
 // - ohm-js builds a RegExp for each of 33 Unicode categories and properties when it loads (~2 ms:
 //   V8 builds each `\p{..}` set through ICU). flowc's grammar uses two. The tables become lazy.
+// - fdir (under tinyglobby, used for globs and the configuration's ignore patterns) requires
+//   picomatch from node_modules when it loads, outside the bundle and its code cache (~4 ms),
+//   for a glob API tinyglobby does not call. It is required on first use instead.
 // - ohm-js parses an operation's signature (`'ast'`) with its own grammar, cold (~2 ms). A plain
 //   name without parameters is what that parse returns as `{ name, formals: [] }` anyway.
 //
@@ -18,7 +21,7 @@
 import { readFile } from 'node:fs/promises';
 
 /** Text patches by the file they apply to: each `find` must occur exactly once. */
-export const OHM_PATCHES = [
+export const DEPENDENCY_PATCHES = [
   {
     file: /[\\/]ohm-js[\\/]src[\\/]unicode\.js$/,
     name: 'lazy Unicode category tables',
@@ -60,6 +63,28 @@ function lazyRegExpTable(names) {
       },
     ],
   },
+  {
+    file: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/,
+    name: "fdir's picomatch on first use",
+    edits: [
+      {
+        find: 'try {\n\t__require.resolve("picomatch");\n\tpm = __require("picomatch");\n} catch {}\n',
+        replace:
+          '// flowc (scripts/startup-patches.mjs): picomatch is required when a glob first needs it.\n' +
+          'let pmLoaded = false;\n' +
+          'function loadPicomatch() {\n' +
+          '\tif (!pmLoaded) {\n' +
+          '\t\tpmLoaded = true;\n' +
+          '\t\ttry {\n' +
+          '\t\t\tpm = __require("picomatch");\n' +
+          '\t\t} catch {}\n' +
+          '\t}\n' +
+          '\treturn pm;\n' +
+          '}\n',
+      },
+      { find: 'const globFn = this.globFunction || pm;', replace: 'const globFn = this.globFunction || loadPicomatch();' },
+    ],
+  },
 ];
 
 /** Applies `patch` to `text`; returns the new text, or a reason it does not apply. */
@@ -84,7 +109,7 @@ export const startupPatches = {
       contents: `let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require(${JSON.stringify(args.path)}))[key] });`,
       loader: 'js',
     }));
-    for (const patch of OHM_PATCHES) {
+    for (const patch of DEPENDENCY_PATCHES) {
       build.onLoad({ filter: patch.file }, async (args) => {
         const result = applyPatch(patch, await readFile(args.path, 'utf8'));
         if (result.problem === undefined) return { contents: result.text, loader: 'js' };

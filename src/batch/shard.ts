@@ -7,8 +7,8 @@
  * different slice, so each runner's incremental cache stays warm. Every file is in exactly one
  * slice for a given N; slices are balanced on average (not exactly for a handful of files).
  */
-import { createHash } from 'node:crypto';
 import { UsageError } from '../cli/errors.js';
+import { sha1 } from '../util/hash.js';
 
 export interface Shard {
   /** 1-based slice number. */
@@ -31,7 +31,7 @@ export function parseShard(text: string): Shard {
 /** The 1-based slice a file belongs to, out of `count`. */
 export function sliceOf(relativePath: string, count: number): number {
   const key = relativePath.split('\\').join('/');
-  const digest = createHash('sha1').update(key, 'utf8').digest();
+  const digest = sha1().update(key, 'utf8').digest();
   // 48 bits of the digest: uniform enough that `% count` shows no bias for any realistic count.
   return (digest.readUIntBE(0, 6) % count) + 1;
 }

@@ -46,7 +46,7 @@ export interface BatchIo {
   signal?: AbortSignal;
   /** Called before rendering two files or more: see `Io.longRun` (src/cli/io.ts). */
   longRun?: () => void;
-  /** Clock for rates and ETA (milliseconds); defaults to `performance.now`. */
+  /** Clock for rates and ETA (milliseconds); defaults to `process.hrtime`. */
   now?: () => number;
   /**
    * The pipeline used when rendering in this thread; defaults to `compileFormats`. Tests pass a

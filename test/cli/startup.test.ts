@@ -7,27 +7,28 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyPatch, OHM_PATCHES, type TextPatch } from '../../scripts/startup-patches.mjs';
+import { applyPatch, DEPENDENCY_PATCHES, type TextPatch } from '../../scripts/startup-patches.mjs';
 import { LONG_RUN_BYTES, processIo } from '../../src/cli/io.js';
 import { REPO } from './helpers.js';
 
 const BIN = path.join(REPO, 'bin/flowc.js');
 const OHM_SRC = path.join(REPO, 'node_modules/ohm-js/src');
+const FDIR = path.join(REPO, 'node_modules/fdir/dist/index.mjs');
 
-const patchFor = (file: string): TextPatch => OHM_PATCHES.find((p) => p.file.test(path.join(OHM_SRC, file)))!;
+const patchFor = (file: string): TextPatch => DEPENDENCY_PATCHES.find((p) => p.file.test(file))!;
 
 describe('start-up patches of the CLI bundle', () => {
-  test.each(['unicode.js', 'Semantics.js'])('the patch for ohm-js/src/%s applies to the installed ohm-js', (file) => {
+  test.each([path.join(OHM_SRC, 'unicode.js'), path.join(OHM_SRC, 'Semantics.js'), FDIR])('the patch for %s applies to the installed version', (file) => {
     const patch = patchFor(file);
     expect(patch).toBeDefined();
-    const result = applyPatch(patch, fs.readFileSync(path.join(OHM_SRC, file), 'utf8'));
+    const result = applyPatch(patch, fs.readFileSync(file, 'utf8'));
     expect(result.problem).toBeUndefined();
     expect(result.text).toContain('flowc (scripts/startup-patches.mjs)');
   });
 
   test('the lazy Unicode tables hold the same RegExps as ohm-js builds', async () => {
     const original = fs.readFileSync(path.join(OHM_SRC, 'unicode.js'), 'utf8');
-    const patched = applyPatch(patchFor('unicode.js'), original).text!;
+    const patched = applyPatch(patchFor(path.join(OHM_SRC, 'unicode.js')), original).text!;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowc-unicode-'));
     try {
       fs.writeFileSync(path.join(dir, 'original.mjs'), original);
@@ -57,25 +58,53 @@ describe('start-up patches of the CLI bundle', () => {
     expect(bundle).toContain('UnicodeCategories = lazyRegExpTable(');
     expect(bundle).toContain('if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(signature)) return { name: signature, formals: [] };');
     expect(bundle).toContain('lazy-builtin:node:child_process');
+    expect(bundle).toContain('this.globFunction || loadPicomatch()');
   });
+
+  /** Runs the real executable in REPO (whose flowc.config.json has ignore globs); returns what it loaded. */
+  const loadedBy = (dir: string, argv: string[]): { builtins: string[]; files: string[]; stderr: string } => {
+    const hook = path.join(dir, 'hook.cjs');
+    const list = path.join(dir, 'modules.json');
+    fs.writeFileSync(
+      hook,
+      `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify({ builtins: process.moduleLoadList, files: Object.keys(require.cache) })));`,
+    );
+    const r = spawnSync(process.execPath, ['-r', hook, BIN, ...argv], { cwd: REPO, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    return { ...(JSON.parse(fs.readFileSync(list, 'utf8')) as { builtins: string[]; files: string[] }), stderr: r.stderr };
+  };
 
   test('a small render loads none of the Node modules it does not use', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowc-startup-'));
     try {
-      const hook = path.join(dir, 'hook.cjs');
-      const list = path.join(dir, 'modules.txt');
-      fs.writeFileSync(hook, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`);
-      const r = spawnSync(process.execPath, ['-r', hook, BIN, 'render', 'samples/cqrs.flow', '-o', path.join(dir, 'cqrs.svg')], {
-        cwd: REPO,
-        encoding: 'utf8',
-      });
-      expect(r.stderr).toBe('');
-      expect(r.status).toBe(0);
-      const loaded = fs.readFileSync(list, 'utf8').split('\n');
+      const { builtins, stderr } = loadedBy(dir, ['render', 'samples/cqrs.flow', '-o', path.join(dir, 'cqrs.svg')]);
+      expect(stderr).toBe('');
       for (const unused of ['child_process', 'crypto', 'worker_threads', 'os', 'net', 'internal/fs/promises', 'internal/modules/esm/translators']) {
-        expect(loaded).not.toContain(`NativeModule ${unused}`);
+        expect(builtins).not.toContain(`NativeModule ${unused}`);
       }
       expect(fs.readFileSync(path.join(dir, 'cqrs.svg'), 'utf8')).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a batch with nothing to render loads neither node:crypto, worker threads nor picomatch from disk', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowc-startup-'));
+    try {
+      for (const name of ['a', 'b', 'c']) {
+        const file = path.join(dir, `${name}.flow`);
+        fs.writeFileSync(file, 's: circle\ne: circle\ns -> e\n');
+        // Settled: a source modified just now is hashed again on every run (src/batch/index.ts).
+        fs.utimesSync(file, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+      }
+      const argv = ['render', dir, '-o', path.join(dir, 'out'), '--jobs', '2'];
+      const first = loadedBy(dir, argv);
+      expect(first.stderr).toMatch(/^rendered 3, skipped 0, failed 0 /);
+      expect(first.builtins).toContain('NativeModule crypto'); // the sources were hashed
+      const again = loadedBy(dir, argv);
+      expect(again.stderr).toMatch(/^rendered 0, skipped 3, failed 0 /);
+      for (const unused of ['crypto', 'worker_threads', 'perf_hooks']) expect(again.builtins).not.toContain(`NativeModule ${unused}`);
+      expect(again.files.filter((f) => f.includes(`${path.sep}picomatch${path.sep}`))).toEqual([]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
