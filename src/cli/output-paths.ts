@@ -70,7 +70,10 @@ export async function inputsBase(inputs: readonly string[], cwd: string, fs: Fil
 
 /** The output file for `source` in `format`. */
 export function outputPathFor(source: string, format: Format, outDir: string | null, base: string): string {
-  const relative = outDir === null ? null : path.relative(base, source);
+  // A source inside the base (the usual case) is the rest of its path: path.relative resolves both
+  // paths again, which was most of planning a 1,000-file batch. Both are absolute and normalised.
+  const prefix = base.endsWith(path.sep) ? base : base + path.sep;
+  const relative = outDir === null ? null : source.startsWith(prefix) ? source.slice(prefix.length) : path.relative(base, source);
   // A source outside the base (possible with an explicit --base) keeps only its name.
   const placed =
     outDir === null
