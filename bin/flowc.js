@@ -43,8 +43,12 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
 });
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, createRequire(file), cli, file, dist);
-const done = cli.exports.main({ onLongRun });
-if (process.env.FLOWC_WRITE_CODE_CACHE === '1') {
-  // Build time only (scripts/build.mjs): after a real run, the cache holds every function it compiled.
-  done.then(() => writeFileSync(cacheFile, script.createCachedData()));
-}
+cli.exports.main({ onLongRun }).then((run) => {
+  if (process.env.FLOWC_WRITE_CODE_CACHE === '1') {
+    // Build time only (scripts/build.mjs): after a real run, the cache holds every function it compiled.
+    writeFileSync(cacheFile, script.createCachedData());
+  }
+  // Every file is written and every promise settled: exit now (with process.exitCode), unless
+  // some output is still waiting to be flushed (a pipe outside Linux), which the event loop drains.
+  if (run.outputFlushed()) process.exit();
+});

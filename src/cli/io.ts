@@ -71,7 +71,12 @@ export interface ProcessIoOptions {
  * first write or `isTTY` question: creating those streams loads Node's stream modules, which a
  * render to a file with nothing to report never needs (a few milliseconds of a ~120 ms run).
  */
-export function processIo(options: ProcessIoOptions = {}): Io {
+export interface ProcessIo extends Io {
+  /** True when nothing written to stdout or stderr is still waiting to be flushed. */
+  outputFlushed(): boolean;
+}
+
+export function processIo(options: ProcessIoOptions = {}): ProcessIo {
   let bytesRead = 0;
   let longRunCalled = false;
   const longRun = (): void => {
@@ -84,12 +89,15 @@ export function processIo(options: ProcessIoOptions = {}): Io {
     if (bytesRead > LONG_RUN_BYTES) longRun();
     return data;
   };
+  const stdout = lazyStream(() => process.stdout);
+  const stderr = lazyStream(() => process.stderr);
   return {
     longRun,
+    outputFlushed: () => stdout.flushed() && stderr.flushed(),
     cwd: process.cwd(),
     env: process.env,
-    stdout: lazyStream(() => process.stdout),
-    stderr: lazyStream(() => process.stderr),
+    stdout,
+    stderr,
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -103,7 +111,7 @@ export function processIo(options: ProcessIoOptions = {}): Io {
  * One of the process's output streams, created on first use. `flowc lint --help | head`: when the
  * reader goes away, stop quietly as Unix tools do, instead of dying on an unhandled EPIPE.
  */
-function lazyStream(get: () => NodeJS.WriteStream): OutputStream {
+function lazyStream(get: () => NodeJS.WriteStream): OutputStream & { flushed(): boolean } {
   let stream: NodeJS.WriteStream | undefined;
   const open = (): NodeJS.WriteStream => {
     if (stream) return stream;
@@ -115,6 +123,8 @@ function lazyStream(get: () => NodeJS.WriteStream): OutputStream {
     return stream;
   };
   return {
+    // On Linux writes to files, pipes and terminals are synchronous; elsewhere a pipe may buffer.
+    flushed: () => stream === undefined || stream.writableLength === 0,
     write: (chunk) => void open().write(chunk),
     get isTTY() {
       return open().isTTY === true;
