@@ -14,7 +14,7 @@ import { EXIT_USAGE } from '../cli/errors.js';
 import type { Io } from '../cli/io.js';
 import { inputsBase } from '../cli/output-paths.js';
 import type { BatchRenderRequest } from '../cli/render.js';
-import { shownPath } from '../cli/sources.js';
+import { shownPath } from '../util/paths.js';
 import { renderBatch } from './index.js';
 import { parseShard } from './shard.js';
 import type { BatchIo } from './types.js';
@@ -37,7 +37,7 @@ export async function runBatchCommand(
     ignore: request.ignore,
     excludeDirs: request.outDir === null ? [] : [request.outDir],
   });
-  for (const problem of discovery.problems) io.stderr.write(`flowc: ${shownPath(io, problem.input)}: ${problem.message}\n`);
+  for (const problem of discovery.problems) io.stderr.write(`flowc: ${shownPath(io.cwd, problem.input)}: ${problem.message}\n`);
   if (discovery.files.length === 0) {
     if (discovery.problems.length === 0) io.stderr.write('flowc: no .flow files to render\n');
     return EXIT_USAGE;

@@ -13,9 +13,11 @@
 import type { Stats } from 'node:fs';
 import * as path from 'node:path';
 import { describeFsError } from '../cli/discover.js';
+import { isFile } from '../cli/io.js';
 import { outputPathFor } from '../cli/output-paths.js';
 import { flowcVersion } from '../cli/version.js';
 import { fnv1a64, sha1 } from '../util/hash.js';
+import { pathBelow, shownPath } from '../util/paths.js';
 import { RenderCache, type CacheEntry } from './cache.js';
 import { withMkdirMemo } from './mkdir-memo.js';
 import { renderWithWorkers } from './pool.js';
@@ -138,7 +140,7 @@ async function renderRun(
   const cacheProblems: string[] = [];
   const saveCache = (): void => {
     saving = saving.then(() => cache.save()).catch((error: unknown) => {
-      cacheProblems.push(`cannot save ${path.relative(io.cwd, cache.file) || cache.file}: ${describeFsError(error, 'write failed')}`);
+      cacheProblems.push(`cannot save ${shownPath(io.cwd, cache.file)}: ${describeFsError(error, 'write failed')}`);
     });
   };
   const onResult = (result: TaskResult): void => {
@@ -231,9 +233,7 @@ function planFiles(request: BatchRequest): PlannedFile[] {
 
 /** The cache key and shard key: the source path relative to the base, `/`-separated. */
 export function relativeKey(base: string, source: string): string {
-  // Sources are absolute and normalised: inside the base, the key is the rest of the path.
-  const prefix = base.endsWith(path.sep) ? base : base + path.sep;
-  const relative = source.startsWith(prefix) ? source.slice(prefix.length) : path.relative(base, source);
+  const relative = pathBelow(base, source);
   return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }
 
@@ -282,17 +282,10 @@ function signatureOf(file: PlannedFile): { stat?: string } {
 async function outputsPresent(io: BatchIo, entry: CacheEntry, outputs: readonly string[], file: PlannedFile): Promise<boolean> {
   if (entry.outputs.length !== outputs.length || entry.outputs.some((o, i) => o !== outputs[i])) return false;
   if (entry.failure !== undefined && !entry.failure.drawn) return true;
-  for (const output of file.outputs) if (!(await exists(io, output.file))) return false;
+  for (const output of file.outputs) if (!(await isFile(io.fs, output.file))) return false;
   return true;
 }
 
-async function exists(io: BatchIo, file: string): Promise<boolean> {
-  try {
-    return (await io.fs.stat(file)).isFile();
-  } catch {
-    return false;
-  }
-}
 
 function cacheEntry(file: PlannedFile, failure: Failure | undefined, cacheFolder: string, options: string): CacheEntry {
   const entry: CacheEntry = { hash: file.hash!, options, ...signatureOf(file), outputs: file.outputs.map((o) => relativeKey(cacheFolder, o.file)) };
@@ -313,7 +306,7 @@ function markOutputClashes(files: readonly PlannedFile[], outcomes: (FileOutcome
         owner.set(output, file.source);
         continue;
       }
-      const message = `${path.relative(cwd, output)} is also the output of ${path.relative(cwd, first)}: choose a --base that contains both`;
+      const message = `${shownPath(cwd, output)} is also the output of ${shownPath(cwd, first)}: choose a --base that contains both`;
       outcomes[id] = { source: file.source, relative: file.relative, status: 'failed', failure: { kind: 'io', message, moreErrors: 0, drawn: false } };
       return;
     }

@@ -5,12 +5,12 @@
  *
  * Loaded only when something needs rendering: importing it loads the whole pipeline.
  */
-import * as path from 'node:path';
 import { compileFormats } from '../compile.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { writeFileAtomic } from '../cli/atomic-write.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { describeFsError } from '../cli/discover.js';
 import type { FileSystem } from '../cli/io.js';
+import { shownPath } from '../util/paths.js';
 import type { CompileFormats, Failure, RenderSettings, RenderTask, TaskResult } from './types.js';
 
 export { compileFormats };
@@ -44,7 +44,7 @@ export async function renderTask(
     } catch (error) {
       const failure: Failure = {
         kind: 'io',
-        message: `cannot write ${shown(settings.cwd, file)}: ${describeFsError(error, 'write failed')}`,
+        message: `cannot write ${shownPath(settings.cwd, file)}: ${describeFsError(error, 'write failed')}`,
         moreErrors: 0,
         drawn: false,
       };
@@ -76,6 +76,4 @@ function internalFailure(error: unknown): Failure {
   return { kind: 'internal', message: `internal error: ${message}`, moreErrors: 0, drawn: false };
 }
 
-function shown(cwd: string, file: string): string {
-  return path.relative(cwd, file) || file;
-}
+

@@ -4,12 +4,12 @@
  *   docs/a/broken.flow:3:5  expected '->' or ':'  [syntax] (+1 more error)
  *   rendered 998, skipped 0, failed 2 in 2.31 s (432 files/s)
  */
-import * as path from 'node:path';
+import { shownPath } from '../util/paths.js';
 import type { BatchSummary, FileOutcome } from './types.js';
 
 export function failureLine(outcome: FileOutcome, cwd: string): string {
   const failure = outcome.failure!;
-  const file = path.relative(cwd, outcome.source) || outcome.source;
+  const file = shownPath(cwd, outcome.source);
   const position = failure.line !== undefined ? `:${failure.line}:${failure.column ?? 1}` : '';
   const rule = failure.ruleId !== undefined ? `  [${failure.ruleId}]` : '';
   const more = failure.moreErrors > 0 ? ` (+${failure.moreErrors} more error${failure.moreErrors === 1 ? '' : 's'})` : '';

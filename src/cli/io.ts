@@ -23,11 +23,34 @@ export interface FileSystem {
   realpath(path: string): Promise<string>;
 }
 
+/** Whether `file` is a regular file; false when it is missing or cannot be reached. */
+export async function isFile(fs: FileSystem, file: string): Promise<boolean> {
+  return (await statOrNull(fs, file))?.isFile() === true;
+}
+
+/** Whether `file` is a folder; false when it is missing or cannot be reached. */
+export async function isFolder(fs: FileSystem, file: string): Promise<boolean> {
+  return (await statOrNull(fs, file))?.isDirectory() === true;
+}
+
+/** Whether anything is at `file`. */
+export async function pathExists(fs: FileSystem, file: string): Promise<boolean> {
+  return (await statOrNull(fs, file)) !== null;
+}
+
+async function statOrNull(fs: FileSystem, file: string): Promise<Stats | null> {
+  try {
+    return await fs.stat(file);
+  } catch {
+    return null;
+  }
+}
+
 export interface Io {
   /**
    * Called once the run turns out to be long: more than LONG_RUN_BYTES of input read, or a batch
-   * about to start its workers. The real process then lets V8 optimise hot code as soon as it
-   * normally would (bin/flowc.js delays that for short runs, see there). Tests leave it out.
+   * about to render two files or more. The real process then lets V8 optimise hot code as soon as
+   * it normally would (bin/flowc.js delays that for short runs, see there). Tests leave it out.
    */
   longRun?(): void;
   /** The directory relative paths are resolved against and reported relative to. */
@@ -66,16 +89,16 @@ export interface ProcessIoOptions {
   onLongRun?: () => void;
 }
 
-/**
- * The real process's Io. Nothing here touches `process.stdout` or `process.stderr` before the
- * first write or `isTTY` question: creating those streams loads Node's stream modules, which a
- * render to a file with nothing to report never needs (a few milliseconds of a ~120 ms run).
- */
 export interface ProcessIo extends Io {
   /** True when nothing written to stdout or stderr is still waiting to be flushed. */
   outputFlushed(): boolean;
 }
 
+/**
+ * The real process's Io. Nothing here touches `process.stdout` or `process.stderr` before the
+ * first write or `isTTY` question: creating those streams loads Node's stream modules, which a
+ * render to a file with nothing to report never needs (a few milliseconds of a ~120 ms run).
+ */
 export function processIo(options: ProcessIoOptions = {}): ProcessIo {
   let bytesRead = 0;
   let longRunCalled = false;

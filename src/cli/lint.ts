@@ -9,12 +9,13 @@ import { countProblems, errorsOnly } from '../report/summary.js';
 import type { LintResult, ReportContext } from '../report/types.js';
 import type { RuleSeverity } from '../config/index.js';
 import { didYouMean } from '../util/suggest.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { discoverFiles, describeFsError } from './discover.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { ignoreRules, loadSettings, type CommonOptions } from './settings.js';
-import { readSource, readStdinSource, shownPath, STDIN, type Source } from './sources.js';
+import { readSource, readStdinSource, STDIN, type Source } from './sources.js';
+import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
 
 export interface LintOptions extends CommonOptions {
@@ -43,10 +44,10 @@ export async function runLint(paths: readonly string[], options: LintOptions, io
   if (inputs.includes(STDIN)) sources.push(await readStdinSource(io, options.stdinFilename));
   if (fileInputs.length > 0) {
     const discovery = await discoverFiles(fileInputs, { cwd: io.cwd, fs: io.fs, ignore: ignoreRules(settings) });
-    for (const p of discovery.problems) problems.push(`${shownPath(io, p.input)}: ${p.message}`);
+    for (const p of discovery.problems) problems.push(`${shownPath(io.cwd, p.input)}: ${p.message}`);
     for (const file of discovery.files) {
       const read = await readSource(io, file);
-      if ('problem' in read) problems.push(`${shownPath(io, file)}: ${read.problem}`);
+      if ('problem' in read) problems.push(`${shownPath(io.cwd, file)}: ${read.problem}`);
       else sources.push(read);
     }
   }
@@ -130,7 +131,7 @@ async function writeReports(
     try {
       await writeFileAtomic(io.fs, plan.file, text);
     } catch (error) {
-      io.stderr.write(`flowc: cannot write ${shownPath(io, plan.file)}: ${describeFsError(error, 'write failed')}\n`);
+      io.stderr.write(`flowc: cannot write ${shownPath(io.cwd, plan.file)}: ${describeFsError(error, 'write failed')}\n`);
       ok = false;
     }
   }

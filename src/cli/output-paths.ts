@@ -7,7 +7,8 @@
 import * as path from 'node:path';
 import type { Format } from '../compile.js';
 import { isGlobPattern } from './glob-pattern.js';
-import type { FileSystem } from './io.js';
+import { isFolder, type FileSystem } from './io.js';
+import { pathBelow } from '../util/paths.js';
 
 export const FORMAT_EXTENSIONS: Readonly<Record<Format, string>> = {
   svg: '.svg',
@@ -59,21 +60,14 @@ export async function inputsBase(inputs: readonly string[], cwd: string, fs: Fil
   const folders = new Set<string>();
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
-    try {
-      if ((await fs.stat(absolute)).isDirectory()) folders.add(absolute);
-    } catch {
-      // a glob or a missing path: not a folder
-    }
+    if (await isFolder(fs, absolute)) folders.add(absolute); // a glob or a missing path is not
   }
   return commonBase(inputs, cwd, (absolute) => folders.has(absolute));
 }
 
 /** The output file for `source` in `format`. */
 export function outputPathFor(source: string, format: Format, outDir: string | null, base: string): string {
-  // A source inside the base (the usual case) is the rest of its path: path.relative resolves both
-  // paths again, which was most of planning a 1,000-file batch. Both are absolute and normalised.
-  const prefix = base.endsWith(path.sep) ? base : base + path.sep;
-  const relative = outDir === null ? null : source.startsWith(prefix) ? source.slice(prefix.length) : path.relative(base, source);
+  const relative = outDir === null ? null : pathBelow(base, source);
   // A source outside the base (possible with an explicit --base) keeps only its name.
   const placed =
     outDir === null

@@ -16,13 +16,14 @@ import { stylish } from '../report/stylish.js';
 import { errorsOnly } from '../report/summary.js';
 import type { LintResult, ReportRule } from '../report/types.js';
 import { didYouMean } from '../util/suggest.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { describeFsError, discoverFiles } from './discover.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
-import type { Io } from './io.js';
+import { isFile, isFolder, type Io } from './io.js';
 import { formatFromExtension, inputsBase, outputPathFor } from './output-paths.js';
 import { configPath, ignoreRules, loadSettings, type CommonOptions, type Settings } from './settings.js';
-import { readSource, readStdinSource, shownPath, STDIN, type Source } from './sources.js';
+import { readSource, readStdinSource, STDIN, type Source } from './sources.js';
+import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
 import { isGlobPattern } from './glob-pattern.js';
 import { renderBatchSeam } from './batch-seam.js';
@@ -108,9 +109,9 @@ async function isSingleFileRender(inputs: readonly string[], options: RenderRequ
   if (inputs.length !== 1 || options.formats.length > 1) return false;
   const input = inputs[0]!;
   if (input === STDIN) return true;
-  if (isGlobPattern(input) && !(await isFile(io, path.resolve(io.cwd, input)))) return false;
-  if (await isFolder(io, path.resolve(io.cwd, input))) return false;
-  if (options.output !== undefined && (endsWithSeparator(options.output) || (await isFolder(io, path.resolve(io.cwd, options.output))))) {
+  if (isGlobPattern(input) && !(await isFile(io.fs, path.resolve(io.cwd, input)))) return false;
+  if (await isFolder(io.fs, path.resolve(io.cwd, input))) return false;
+  if (options.output !== undefined && (endsWithSeparator(options.output) || (await isFolder(io.fs, path.resolve(io.cwd, options.output))))) {
     return false;
   }
   return true;
@@ -132,7 +133,7 @@ async function renderSingle(
   const compileOptions: CompileOptions = { ...render, format, rules: settings.ruleSettings };
   const { result, errors } = await compileSource(source, compileOptions);
   printDiagnostics([{ filePath: source.filePath, source: source.text, diagnostics: result.diagnostics }], options, settings.rules, io);
-  const name = shownPath(io, source.filePath);
+  const name = shownPath(io.cwd, source.filePath);
   if (result.output === null) {
     io.stderr.write(`flowc: ${name} was not rendered: fix the errors above\n`);
     return EXIT_INPUT_ERRORS;
@@ -143,7 +144,7 @@ async function renderSingle(
     try {
       await writeFileAtomic(io.fs, output, result.output);
     } catch (error) {
-      io.stderr.write(`flowc: cannot write ${shownPath(io, output)}: ${describeFsError(error, 'write failed')}\n`);
+      io.stderr.write(`flowc: cannot write ${shownPath(io.cwd, output)}: ${describeFsError(error, 'write failed')}\n`);
       return EXIT_USAGE;
     }
   }
@@ -216,14 +217,14 @@ async function checkOutputs(
   for (const target of targets.items) {
     const read = await readSource(io, target.source);
     if ('problem' in read) {
-      io.stderr.write(`flowc: ${shownPath(io, target.source)}: ${read.problem}\n`);
+      io.stderr.write(`flowc: ${shownPath(io.cwd, target.source)}: ${read.problem}\n`);
       failed = true;
       continue;
     }
     const result = await compileFormats(read.text, target.outputs.map((o) => o.format), { ...render, rules: settings.ruleSettings });
     if (!result.renderable) {
       printDiagnostics([{ filePath: read.filePath, source: read.text, diagnostics: result.diagnostics }], { ...options, quiet: true }, settings.rules, io);
-      io.stderr.write(`flowc: ${shownPath(io, read.filePath)} could not be rendered: fix the errors above\n`);
+      io.stderr.write(`flowc: ${shownPath(io.cwd, read.filePath)} could not be rendered: fix the errors above\n`);
       failed = true;
       continue;
     }
@@ -232,7 +233,7 @@ async function checkOutputs(
       compared++;
       const expected = outputs[format]!;
       const status = await compareWithFile(io, file, expected);
-      if (status !== 'up-to-date') stale.push(`${status === 'missing' ? 'missing' : 'stale'}  ${shownPath(io, file)}  (from ${shownPath(io, target.source)})`);
+      if (status !== 'up-to-date') stale.push(`${status === 'missing' ? 'missing' : 'stale'}  ${shownPath(io.cwd, file)}  (from ${shownPath(io.cwd, target.source)})`);
     }
   }
   for (const problem of targets.problems) io.stderr.write(`flowc: ${problem}\n`);
@@ -278,7 +279,7 @@ async function checkTargets(
     source,
     outputs: formats.map((format) => ({ format, file: outputPathFor(source, format, outDir, base) })),
   }));
-  return { items, problems: discovery.problems.map((p) => `${shownPath(io, p.input)}: ${p.message}`) };
+  return { items, problems: discovery.problems.map((p) => `${shownPath(io.cwd, p.input)}: ${p.message}`) };
 }
 
 async function compareWithFile(io: Io, file: string, expected: string | Buffer): Promise<'up-to-date' | 'stale' | 'missing'> {
@@ -329,21 +330,6 @@ function outputFolder(options: RenderRequest, settings: Settings, io: Io): { out
   return { outDir: null, base: explicitBase };
 }
 
-async function isFolder(io: Io, file: string): Promise<boolean> {
-  try {
-    return (await io.fs.stat(file)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-async function isFile(io: Io, file: string): Promise<boolean> {
-  try {
-    return (await io.fs.stat(file)).isFile();
-  } catch {
-    return false;
-  }
-}
 
 function endsWithSeparator(p: string): boolean {
   return p.endsWith('/') || p.endsWith(path.sep);

@@ -28,9 +28,3 @@ export async function readSource(io: Io, file: string): Promise<Source | { fileP
     return { filePath: file, problem: describeFsError(error, 'cannot read file') };
   }
 }
-
-/** A path as the user would recognise it in a message. */
-export function shownPath(io: Io, file: string): string {
-  if (!path.isAbsolute(file)) return file;
-  return path.relative(io.cwd, file) || file;
-}

@@ -16,8 +16,9 @@ import type { Direction } from '../model/diagram.js';
 import type { EdgeStyle } from '../layout/types.js';
 import type { Format } from '../compile.js';
 import type { Theme } from '../emit/theme.js';
+import { shownPath } from '../util/paths.js';
 import { didYouMean } from '../util/suggest.js';
-import type { FileSystem } from '../cli/io.js';
+import { isFile, pathExists, type FileSystem } from '../cli/io.js';
 
 export const CONFIG_FILE_NAME = 'flowc.config.json';
 
@@ -77,7 +78,7 @@ export async function findConfigFile(cwd: string, fs: FileSystem): Promise<strin
     const candidate = path.join(dir, CONFIG_FILE_NAME);
     if (await isFile(fs, candidate)) return candidate;
     // A repository's root is as far as its configuration can come from.
-    if (await exists(fs, path.join(dir, '.git'))) return null;
+    if (await pathExists(fs, path.join(dir, '.git'))) return null;
     const parent = path.dirname(dir);
     if (parent === dir) return null;
     dir = parent;
@@ -102,7 +103,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   if (options.disabled) return { config: EMPTY_CONFIG, path: null, base: cwd };
   const file = options.explicitPath ? path.resolve(cwd, options.explicitPath) : await findConfigFile(cwd, fs);
   if (file === null) return { config: EMPTY_CONFIG, path: null, base: cwd };
-  const shown = path.relative(cwd, file) || file;
+  const shown = shownPath(cwd, file);
   let text: string;
   try {
     text = (await fs.readFile(file)).toString('utf8');
@@ -263,19 +264,3 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function isFile(fs: FileSystem, file: string): Promise<boolean> {
-  try {
-    return (await fs.stat(file)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-async function exists(fs: FileSystem, file: string): Promise<boolean> {
-  try {
-    await fs.stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,0 +1,21 @@
+/**
+ * Paths as flowc shows and derives them, shared by the CLI, the batch renderer and the
+ * configuration loader (reporters have their own rules: src/report/paths.ts).
+ */
+import * as path from 'node:path';
+
+/** A path as the user would recognise it in a message: relative to `cwd`; names that are not paths (`<stdin>`) as they are. */
+export function shownPath(cwd: string, file: string): string {
+  if (!path.isAbsolute(file)) return file;
+  return path.relative(cwd, file) || file;
+}
+
+/**
+ * `file` relative to the folder `base`, both absolute and normalised. A file inside the base (the
+ * usual case) is the rest of its path, sliced: `path.relative` resolves both paths again, which was
+ * most of planning a 1,000-file batch. Outside the base it is `path.relative`'s answer (`../x`).
+ */
+export function pathBelow(base: string, file: string): string {
+  const prefix = base.endsWith(path.sep) ? base : base + path.sep;
+  return file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(base, file);
+}
