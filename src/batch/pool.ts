@@ -7,7 +7,7 @@
  * rest of its batches; the pool then waits for their last answers, so no file is half-written
  * when it returns.
  */
-import { createRequire } from 'node:module';
+import { nodeWorkerThreads } from '../util/lazy.js';
 import type { RenderSettings, RenderTask, TaskResult } from './types.js';
 import type { BatchMessage, ResultMessage, WorkerStart } from './worker.js';
 
@@ -36,7 +36,7 @@ const BATCHES_AHEAD = 2;
 
 export function renderWithWorkers(tasks: readonly RenderTask[], settings: RenderSettings, options: PoolOptions): Promise<PoolOutcome> {
   // Loaded here, not imported: a batch with nothing to render (the incremental case) never needs it.
-  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  const { Worker } = nodeWorkerThreads();
   return new Promise((resolve) => {
     const stopBuffer = new SharedArrayBuffer(4);
     const stopFlag = new Int32Array(stopBuffer);

@@ -7,10 +7,11 @@
  * fontconfig reads its configuration once per process, so this must run before sharp is first
  * imported (png.ts does that).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FONT_FAMILY } from '../style.js';
+import { writeFileAtomicSync } from '../util/atomic-write.js';
+import { nodeCrypto, nodeOs } from '../util/lazy.js';
 import { packageRoot, packageVersion } from '../util/package.js';
 
 export { packageRoot };
@@ -43,9 +44,8 @@ let configured: string | null = null;
 export function configureFonts(env: NodeJS.ProcessEnv = process.env): string {
   if (configured && env.FONTCONFIG_FILE === configured) return configured;
   // Loaded here, not imported: this module is part of every CLI start, PNG is not.
-  const require = createRequire(import.meta.url);
-  const { createHash } = require('node:crypto') as typeof import('node:crypto');
-  const { tmpdir } = require('node:os') as typeof import('node:os');
+  const { createHash } = nodeCrypto();
+  const { tmpdir } = nodeOs();
   const root = packageRoot();
   const fontsDir = join(root, 'fonts');
   const version = packageVersion();
@@ -55,11 +55,8 @@ export function configureFonts(env: NodeJS.ProcessEnv = process.env): string {
   const content = fontsConf(fontsDir, join(dir, 'cache'));
   try {
     if (!existsSync(file) || readFileSync(file, 'utf8') !== content) {
-      mkdirSync(dir, { recursive: true });
-      // Write then rename, so a process starting at the same moment never reads half a file.
-      const partial = `${file}.${process.pid}.tmp`;
-      writeFileSync(partial, content);
-      renameSync(partial, file);
+      // Atomically, so a process or thread starting at the same moment never reads half a file.
+      writeFileAtomicSync(file, content);
     }
   } catch (error) {
     throw new Error(`cannot write flowc's font configuration to ${dir}: ${(error as Error).message}`);

@@ -4,8 +4,8 @@
  * font whatever the machine has installed (see fonts.ts).
  */
 import type { Sharp, SharpOptions } from 'sharp';
-import { createRequire } from 'node:module';
 import { configureFonts } from './fonts.js';
+import { requirePackage } from '../util/lazy.js';
 
 export interface PngOptions {
   /** Pixels per SVG unit (default 2). Ignored when `width` is given. */
@@ -24,9 +24,7 @@ let sharpLoading: Promise<SharpFactory> | null = null;
 export function loadSharp(): Promise<SharpFactory> {
   if (!sharpLoading) {
     configureFonts();
-    // require, not import(): the CLI runs as one CommonJS script from V8's code cache, where a
-    // dynamic import() has no loader to call (sharp is CommonJS either way).
-    sharpLoading = Promise.resolve().then(() => createRequire(import.meta.url)('sharp') as SharpFactory);
+    sharpLoading = Promise.resolve().then(() => requirePackage<SharpFactory>('sharp'));
   }
   return sharpLoading;
 }

@@ -7,7 +7,7 @@
  * Small files, machines with one core, code already running in a worker (batch rendering spreads
  * files over the cores instead), and a worker that fails to start all take the one-thread path.
  */
-import { createRequire } from 'node:module';
+import { nodeOs, nodeWorkerThreads } from '../util/lazy.js';
 import { distScript } from '../util/package.js';
 import type { Ast } from './ast.js';
 import { assemble, parseLines, splitLines, type ParsedLine } from './parse.js';
@@ -21,9 +21,8 @@ export async function parseLarge(source: string): Promise<Ast> {
   const lines = splitLines(source);
   if (lines.length < PARALLEL_MIN_LINES) return assemble(parseLines(lines, 1), lines.length);
   // Loaded here, not imported: a small file's start-up does not pay for node:worker_threads.
-  const require = createRequire(import.meta.url);
-  const { isMainThread, Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const { availableParallelism } = require('node:os') as typeof import('node:os');
+  const { isMainThread, Worker } = nodeWorkerThreads();
+  const { availableParallelism } = nodeOs();
   const script = isMainThread && availableParallelism() > 1 ? distScript('parse-worker.js') : null;
   if (!script) return assemble(parseLines(lines, 1), lines.length);
 

@@ -1,8 +1,8 @@
 /**
  * Hashes that do not need node:crypto, whose load (~5 ms) a batch with nothing to render would
- * otherwise pay for one small digest; and a lazy handle on node:crypto for the real work.
+ * otherwise pay for one small digest; and SHA-1 from node:crypto, loaded on first use, for the real work.
  */
-import { createRequire } from 'node:module';
+import { nodeCrypto } from './lazy.js';
 
 const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;
@@ -21,10 +21,7 @@ export function fnv1a64(text: string): string {
   return hash.toString(16).padStart(16, '0');
 }
 
-let crypto: typeof import('node:crypto') | null = null;
-
 /** A SHA-1 hash object; node:crypto is loaded on the first call. */
 export function sha1(): import('node:crypto').Hash {
-  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
-  return crypto.createHash('sha1');
+  return nodeCrypto().createHash('sha1');
 }
