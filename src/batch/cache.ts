@@ -12,7 +12,7 @@
  * on disk: two runs sharing an output folder (two shards, say) keep each other's entries.
  */
 import * as path from 'node:path';
-import { writeFileAtomic } from '../cli/atomic-write.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import type { FileSystem } from '../cli/io.js';
 import type { Failure } from './types.js';
 

@@ -8,7 +8,8 @@
  * random part): node:crypto would cost a CQRS-sized render ~2 ms of start-up to load.
  */
 import * as path from 'node:path';
-import type { FileSystem } from './io.js';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { FileSystem } from '../cli/io.js';
 
 export async function writeFileAtomic(fs: FileSystem, target: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(target);
@@ -19,6 +20,24 @@ export async function writeFileAtomic(fs: FileSystem, target: string, data: stri
     await fs.rename(temp, target);
   } catch (error) {
     await fs.unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * The same, synchronously, on the real file system: for fonts.conf, which must exist before sharp
+ * first loads (src/emit/fonts.ts), and which several worker threads of one process may write at
+ * once (hence a name unique per thread, not per process).
+ */
+export function writeFileAtomicSync(target: string, data: string | Uint8Array): void {
+  const dir = path.dirname(target);
+  mkdirSync(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(target)}.${uniqueSuffix()}.tmp`);
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
     throw error;
   }
 }
