@@ -12,3 +12,6 @@ export const EDGE_FONT_SIZE = 12;
 export const TITLE_FONT_SIZE = 13;
 /** Line height as a multiple of the font size. */
 export const LINE_HEIGHT = 1.3;
+/** Arrowhead length and width, px (user space): drawn by the SVG emitter, kept clear of labels by the layout. */
+export const ARROWHEAD_LENGTH = 9;
+export const ARROWHEAD_WIDTH = 8;

@@ -5,7 +5,7 @@
  */
 import type { Layout, LayoutEdge, LayoutGroup, LayoutNode, Point } from '../layout/types.js';
 import type { Direction } from '../model/diagram.js';
-import { EDGE_FONT_SIZE, FONT_STACK, LINE_HEIGHT, NODE_FONT_SIZE, TITLE_FONT_SIZE } from '../style.js';
+import { ARROWHEAD_LENGTH, ARROWHEAD_WIDTH, EDGE_FONT_SIZE, FONT_STACK, LINE_HEIGHT, NODE_FONT_SIZE, TITLE_FONT_SIZE } from '../style.js';
 import { polylinePath, roundedPath, roundedPolygon, shortenEnd, splinePath, topRoundedRect } from './geometry.js';
 import { edgeElementId, groupElementId, nodeElementId } from './ids.js';
 import { circleKinds, type CircleKind } from './kinds.js';
@@ -42,9 +42,6 @@ const HIGHLIGHT_GAP = 4;
  * DejaVu Sans is ~14 % wider and would overflow a group sized by its title.
  */
 const TITLE_INSET = 12;
-/** Arrowhead length and width, px (user space, independent of the stroke width). */
-const ARROW_LENGTH = 9;
-const ARROW_WIDTH = 8;
 /** How far a line is pulled back from the arrow tip so its square end hides inside the head. */
 const ARROW_INSET = 5;
 /** Where the middle of capitals and lower case sits above the baseline, in em (DejaVu Sans). */
@@ -109,10 +106,10 @@ function backgroundFill(palette: Palette, theme: Theme): string {
 }
 
 function defs(theme: Theme, paint: PaintFn): string[] {
-  const arrow = `M0 0 L${ARROW_LENGTH} ${ARROW_WIDTH / 2} L0 ${ARROW_WIDTH} Z`;
+  const arrow = `M0 0 L${ARROWHEAD_LENGTH} ${ARROWHEAD_WIDTH / 2} L0 ${ARROWHEAD_WIDTH} Z`;
   const marker = (id: string, refX: number): string[] => [
-    `    <marker id="${id}" viewBox="0 0 ${ARROW_LENGTH} ${ARROW_WIDTH}" refX="${refX}" refY="${ARROW_WIDTH / 2}" ` +
-      `markerWidth="${ARROW_LENGTH}" markerHeight="${ARROW_WIDTH}" markerUnits="userSpaceOnUse" orient="auto">`,
+    `    <marker id="${id}" viewBox="0 0 ${ARROWHEAD_LENGTH} ${ARROWHEAD_WIDTH}" refX="${refX}" refY="${ARROWHEAD_WIDTH / 2}" ` +
+      `markerWidth="${ARROWHEAD_LENGTH}" markerHeight="${ARROWHEAD_WIDTH}" markerUnits="userSpaceOnUse" orient="auto">`,
     `      <path d="${arrow}"${paint('arrow')}/>`,
     '    </marker>',
   ];
@@ -124,7 +121,7 @@ function defs(theme: Theme, paint: PaintFn): string[] {
       .join('\n');
     lines.push('    <style type="text/css"><![CDATA[', css, '    ]]></style>');
   }
-  lines.push(...marker(ARROW_ID, ARROW_LENGTH - ARROW_INSET), ...marker(ARROW_FLUSH_ID, ARROW_LENGTH), '  </defs>');
+  lines.push(...marker(ARROW_ID, ARROWHEAD_LENGTH - ARROW_INSET), ...marker(ARROW_FLUSH_ID, ARROWHEAD_LENGTH), '  </defs>');
   return lines;
 }
 

@@ -6,6 +6,7 @@
 import type { Box, Point } from './types.js';
 import { boxesOverlap, segmentCrossesBox } from './geometry.js';
 import { BoxIndex } from './box-index.js';
+import { ARROWHEAD_LENGTH, ARROWHEAD_WIDTH } from '../style.js';
 
 export interface LabelRequest {
   points: readonly Point[];
@@ -15,9 +16,9 @@ export interface LabelRequest {
 const FRACTIONS = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9, 0.05, 0.95, 0.02, 0.98];
 const NODE_CLEARANCE = 3;
 const LABEL_GAP = 3;
-/** Room the arrowhead at a route's end takes (the SVG head is 9 px long, 8 wide), px. */
-const ARROWHEAD_LENGTH = 10;
-const ARROWHEAD_HALF_WIDTH = 4;
+/** Room the arrowhead at a route's end takes, px: its length and 1 px more, and its width. */
+const HEAD_LENGTH = ARROWHEAD_LENGTH + 1;
+const HEAD_HALF_WIDTH = ARROWHEAD_WIDTH / 2;
 /**
  * Score of a spot covering an arrowhead: more than lying on another edge's line (60), since a hidden
  * head hides which way the edge goes; not a hard rule, so it never forces a layout with more spacing.
@@ -65,18 +66,18 @@ export function placeLabels(requests: readonly LabelRequest[], nodes: readonly B
   return { boxes: result, collisions };
 }
 
-/** The box the arrowhead at the end of a route covers (its last ARROWHEAD_LENGTH px, as wide as the head). */
+/** The box the arrowhead at the end of a route covers (its last HEAD_LENGTH px, as wide as the head). */
 function arrowheadBox(points: readonly Point[]): Box | null {
   const tip = points[points.length - 1];
   const before = points[points.length - 2];
   if (!tip || !before) return null;
   const length = Math.hypot(tip.x - before.x, tip.y - before.y);
   if (length === 0) return null;
-  const t = Math.min(1, ARROWHEAD_LENGTH / length);
+  const t = Math.min(1, HEAD_LENGTH / length);
   const tail = { x: tip.x + (before.x - tip.x) * t, y: tip.y + (before.y - tip.y) * t };
-  const x0 = Math.min(tip.x, tail.x) - ARROWHEAD_HALF_WIDTH;
-  const y0 = Math.min(tip.y, tail.y) - ARROWHEAD_HALF_WIDTH;
-  return { x: x0, y: y0, width: Math.max(tip.x, tail.x) + ARROWHEAD_HALF_WIDTH - x0, height: Math.max(tip.y, tail.y) + ARROWHEAD_HALF_WIDTH - y0 };
+  const x0 = Math.min(tip.x, tail.x) - HEAD_HALF_WIDTH;
+  const y0 = Math.min(tip.y, tail.y) - HEAD_HALF_WIDTH;
+  return { x: x0, y: y0, width: Math.max(tip.x, tail.x) + HEAD_HALF_WIDTH - x0, height: Math.max(tip.y, tail.y) + HEAD_HALF_WIDTH - y0 };
 }
 
 /** How many boxes of the index overlap `box` (with `gap` between them counting as overlap). */
