@@ -226,12 +226,7 @@ export class OrthogonalRouter {
     let crossings = 0;
     let unseen = 0;
     for (let k = 0; k + 1 < points.length; k++) {
-      const a = points[k] as Point;
-      const b = points[k + 1] as Point;
-      const horizontal = a.y === b.y;
-      const lo = horizontal ? Math.min(a.x, b.x) : Math.min(a.y, b.y);
-      const hi = horizontal ? Math.max(a.x, b.x) : Math.max(a.y, b.y);
-      const at = horizontal ? a.y : a.x;
+      const { horizontal, at, lo, hi } = axisSegment(points[k] as Point, points[k + 1] as Point);
       total += hi - lo;
       for (const region of soft) total += region.costPerPx * insideLength(region.box, horizontal, at, lo, hi);
       const span = horizontal ? { x: lo, y: at, width: hi - lo, height: 0 } : { x: at, y: lo, width: 0, height: hi - lo };
@@ -239,10 +234,7 @@ export class OrthogonalRouter {
         const other = this.routed[id] as Segment;
         if (!this.live[other.route]) continue;
         const before = interaction;
-        const otherHorizontal = other.a.y === other.b.y;
-        const oLo = otherHorizontal ? Math.min(other.a.x, other.b.x) : Math.min(other.a.y, other.b.y);
-        const oHi = otherHorizontal ? Math.max(other.a.x, other.b.x) : Math.max(other.a.y, other.b.y);
-        const oAt = otherHorizontal ? other.a.y : other.a.x;
+        const { horizontal: otherHorizontal, at: oAt, lo: oLo, hi: oHi } = axisSegment(other.a, other.b);
         if (otherHorizontal === horizontal) {
           if (oAt === at) interaction += sharingCostPerPx * Math.max(0, Math.min(hi, oHi) - Math.max(lo, oLo));
         } else if (at > oLo && at < oHi && oAt >= lo && oAt <= hi) {
@@ -503,6 +495,14 @@ function withChannels(lines: number[]): number[] {
     if (next !== undefined && next - v >= 24) out.push(Math.round((v + next) / 2));
   }
   return out;
+}
+
+/** An axis-aligned segment as its line (`at`: y when horizontal, x when vertical) and its extent on it. */
+function axisSegment(a: Point, b: Point): { horizontal: boolean; at: number; lo: number; hi: number } {
+  const horizontal = a.y === b.y;
+  return horizontal
+    ? { horizontal, at: a.y, lo: Math.min(a.x, b.x), hi: Math.max(a.x, b.x) }
+    : { horizontal, at: a.x, lo: Math.min(a.y, b.y), hi: Math.max(a.y, b.y) };
 }
 
 /** Length of an axis-aligned segment (on line `at`, from `lo` to `hi`) strictly inside the box, as the search charges it. */
