@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { applyPatch, DEPENDENCY_PATCHES, type TextPatch } from '../../scripts/startup-patches.mjs';
 import { LONG_RUN_BYTES, processIo } from '../../src/cli/io.js';
+import { generateFlow } from '../../bench/generate.mjs';
 import { REPO } from './helpers.js';
 
 const BIN = path.join(REPO, 'bin/flowc.js');
@@ -105,6 +106,39 @@ describe('start-up patches of the CLI bundle', () => {
       expect(again.stderr).toMatch(/^rendered 0, skipped 3, failed 0 /);
       for (const unused of ['crypto', 'worker_threads', 'perf_hooks']) expect(again.builtins).not.toContain(`NativeModule ${unused}`);
       expect(again.files.filter((f) => f.includes(`${path.sep}picomatch${path.sep}`))).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("V8's optimiser: held back for a short run, as usual once the run turns long", () => {
+  /** How many functions V8 marks or compiles for optimisation during `flowc ARGV` (node --trace-opt). */
+  const optimisations = (argv: string[], nodeFlags: string[] = []): number => {
+    const r = spawnSync(process.execPath, ['--trace-opt', ...nodeFlags, BIN, ...argv], { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(r.status).toBe(0);
+    return r.stdout.split('\n').filter((line) => /marking .* for optimization|compiling method/.test(line)).length;
+  };
+
+  test("a CQRS render optimises nothing (with V8's default budget it starts dozens of jobs)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowc-opt-'));
+    try {
+      expect(optimisations(['render', 'samples/cqrs.flow', '-o', path.join(dir, 'cqrs.svg')])).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('linting more than LONG_RUN_BYTES puts the default back: far more is optimised than with the budget held high', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowc-opt-'));
+    try {
+      const file = path.join(dir, 'large.flow');
+      fs.writeFileSync(file, generateFlow({ nodes: 800, groups: 40, seed: 7 }));
+      expect(fs.statSync(file).size).toBeGreaterThan(LONG_RUN_BYTES);
+      const argv = ['lint', '--no-config', file];
+      // A budget on node's command line is left alone by the bin: this one is the short-run budget, kept.
+      const heldHigh = optimisations(argv, ['--interrupt-budget=1048576']);
+      expect(optimisations(argv)).toBeGreaterThan(2 * heldHigh + 20);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
