@@ -10,11 +10,70 @@
  * Runs in linear time (45k nodes in well under a second).
  */
 
-const VERBS = ['Validate', 'Load', 'Check', 'Store', 'Send', 'Build', 'Parse', 'Compute', 'Notify', 'Record', 'Fetch', 'Update', 'Prepare', 'Archive', 'Review'];
-const OBJECTS = ['request', 'order', 'payment', 'user profile', 'session', 'invoice', 'report', 'event', 'token', 'cart', 'shipment', 'audit entry', 'snapshot', 'query', 'message'];
-const QUESTIONS = ['Valid?', 'Approved?', 'In stock?', 'Authorised?', 'Cached?', 'Complete?', 'Retry?', 'Found?'];
-const BRANCHES = [['Yes', 'No'], ['OK', 'Failed'], ['Hit', 'Miss'], ['Accept', 'Reject', 'Escalate']];
-const AREAS = ['Client', 'Gateway', 'Orders', 'Payments', 'Shipping', 'Billing', 'Inventory', 'Identity', 'Reporting', 'Audit', 'Search', 'Notifications'];
+const VERBS = [
+  'Validate',
+  'Load',
+  'Check',
+  'Store',
+  'Send',
+  'Build',
+  'Parse',
+  'Compute',
+  'Notify',
+  'Record',
+  'Fetch',
+  'Update',
+  'Prepare',
+  'Archive',
+  'Review',
+];
+const OBJECTS = [
+  'request',
+  'order',
+  'payment',
+  'user profile',
+  'session',
+  'invoice',
+  'report',
+  'event',
+  'token',
+  'cart',
+  'shipment',
+  'audit entry',
+  'snapshot',
+  'query',
+  'message',
+];
+const QUESTIONS = [
+  'Valid?',
+  'Approved?',
+  'In stock?',
+  'Authorised?',
+  'Cached?',
+  'Complete?',
+  'Retry?',
+  'Found?',
+];
+const BRANCHES = [
+  ['Yes', 'No'],
+  ['OK', 'Failed'],
+  ['Hit', 'Miss'],
+  ['Accept', 'Reject', 'Escalate'],
+];
+const AREAS = [
+  'Client',
+  'Gateway',
+  'Orders',
+  'Payments',
+  'Shipping',
+  'Billing',
+  'Inventory',
+  'Identity',
+  'Reporting',
+  'Audit',
+  'Search',
+  'Notifications',
+];
 
 /** mulberry32: a small, fast, seedable PRNG (same sequence on every platform). */
 function prng(seed) {
@@ -40,15 +99,23 @@ export function generateFlow({ nodes, groups, seed = 1, edgesPerNode = 1.3 }) {
 
   // Nodes in flow order; node k belongs to group groupOf[k] (contiguous blocks), -1 = top level.
   const groupOf = new Int32Array(total);
-  for (let k = 0; k < total; k++) groupOf[k] = groupCount === 0 ? -1 : Math.min(groupCount - 1, Math.floor((k * groupCount) / total));
+  for (let k = 0; k < total; k++)
+    groupOf[k] =
+      groupCount === 0 ? -1 : Math.min(groupCount - 1, Math.floor((k * groupCount) / total));
   const endCount = total >= 40 ? 2 : 1;
   const isEnd = (k) => k >= total - endCount;
   const shapes = new Array(total);
   for (let k = 0; k < total; k++) {
-    shapes[k] = k === 0 || isEnd(k) ? 'circle' : k + 3 < total - endCount && random() < 0.18 ? 'diamond' : 'rectangle';
+    shapes[k] =
+      k === 0 || isEnd(k)
+        ? 'circle'
+        : k + 3 < total - endCount && random() < 0.18
+          ? 'diamond'
+          : 'rectangle';
   }
   const localId = (k) => `n${k + 1}`;
-  const groupName = (g) => `${AREAS[g % AREAS.length]}${g >= AREAS.length ? Math.floor(g / AREAS.length) + 1 : ''}`;
+  const groupName = (g) =>
+    `${AREAS[g % AREAS.length]}${g >= AREAS.length ? Math.floor(g / AREAS.length) + 1 : ''}`;
 
   // Edges as [from, to, label]; built so every node has an earlier parent (reachable from the
   // start) and every non-end node a later child (reaches an end).
@@ -86,8 +153,10 @@ export function generateFlow({ nodes, groups, seed = 1, edgesPerNode = 1.3 }) {
     const from = 1 + Math.floor(random() * Math.max(1, firstEnd - 1));
     if (isEnd(from) || from >= firstEnd) continue;
     const loop = shapes[from] === 'diamond' && random() < 0.3;
-    const to = loop ? Math.max(1, from - 1 - Math.floor(random() * 4)) : Math.min(firstEnd, from + 1 + Math.floor(random() * 10));
-    if (to === from || out[from].includes(to) || isEnd(to) && to !== firstEnd) continue;
+    const to = loop
+      ? Math.max(1, from - 1 - Math.floor(random() * 4))
+      : Math.min(firstEnd, from + 1 + Math.floor(random() * 10));
+    if (to === from || out[from].includes(to) || (isEnd(to) && to !== firstEnd)) continue;
     if (shapes[from] === 'diamond' && out[from].length >= 3) continue;
     addEdge(from, to);
     edgeTotal++;
@@ -99,7 +168,10 @@ export function generateFlow({ nodes, groups, seed = 1, edgesPerNode = 1.3 }) {
     if (shapes[k] === 'diamond') return pick(QUESTIONS);
     return `${pick(VERBS)} ${pick(OBJECTS)}`;
   };
-  const ref = (from, to) => (groupOf[to] === groupOf[from] || groupOf[to] === -1 ? localId(to) : `${groupName(groupOf[to])}.${localId(to)}`);
+  const ref = (from, to) =>
+    groupOf[to] === groupOf[from] || groupOf[to] === -1
+      ? localId(to)
+      : `${groupName(groupOf[to])}.${localId(to)}`;
   const sideOf = (from, to) => {
     if (groupOf[from] !== groupOf[to]) return random() < 0.5 ? ['bottom', 'top'] : null;
     return random() < 0.3 ? ['right', 'left'] : null;
@@ -108,7 +180,8 @@ export function generateFlow({ nodes, groups, seed = 1, edgesPerNode = 1.3 }) {
   // Emit group by group: nodes, then the edges whose source is in the group.
   const lines = [];
   const emitBlock = (g, from, to) => {
-    for (let k = from; k < to; k++) lines.push(`${g >= 0 ? '  ' : ''}${localId(k)}: ${shapes[k]} label:"${label(k)}"`);
+    for (let k = from; k < to; k++)
+      lines.push(`${g >= 0 ? '  ' : ''}${localId(k)}: ${shapes[k]} label:"${label(k)}"`);
     for (let k = from; k < to; k++) {
       const branchLabels = shapes[k] === 'diamond' ? pick(BRANCHES) : null;
       out[k].forEach((target, i) => {

@@ -65,7 +65,8 @@ export function sideBySide(commands, runs) {
   for (let i = 0; i < runs; i++) {
     commands.forEach((c, k) => {
       const r = c();
-      if (r.status !== 0 && r.status !== undefined) throw new Error(`benchmark command failed (${r.status}): ${r.stderr}`);
+      if (r.status !== 0 && r.status !== undefined)
+        throw new Error(`benchmark command failed (${r.status}): ${r.stderr}`);
       times[k].push(r.ms);
     });
   }

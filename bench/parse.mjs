@@ -31,7 +31,8 @@ export async function benchParse({ runs = 5 } = {}) {
     const results = [];
     for (let i = 0; i < n; i++) {
       const r = runNode([bin, 'lint', file]);
-      if (r.status !== 0) throw new Error(`flowc lint ${file} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+      if (r.status !== 0)
+        throw new Error(`flowc lint ${file} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
       results.push(r);
     }
     const ms = median(results.map((r) => r.ms));
@@ -58,6 +59,15 @@ export async function benchParse({ runs = 5 } = {}) {
     '',
     `Machine: ${machine()}. Whole-process \`flowc lint FILE\` (median of ${runs}; 100k lines: ${Math.ceil(runs / 2)}), generated clean files.`,
     '',
-    table(['lines', 'flowc lint (whole process)', 'lines/s (whole process)', 'peak memory (RSS)', 'lines/s (parse only, in-process)'], rows),
+    table(
+      [
+        'lines',
+        'flowc lint (whole process)',
+        'lines/s (whole process)',
+        'peak memory (RSS)',
+        'lines/s (parse only, in-process)',
+      ],
+      rows,
+    ),
   ].join('\n');
 }

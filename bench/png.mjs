@@ -28,7 +28,12 @@ export async function benchPng({ runs = 7 } = {}) {
       times.push(performance.now() - t0);
     }
     const size = /width="([\d.]+)" height="([\d.]+)"/.exec(svg);
-    rows.push([name, size ? `${Math.round(size[1] * 2)}×${Math.round(size[2] * 2)}` : '?', `${median(times).toFixed(0)} ms`, `${(png.length / 1024).toFixed(0)} KiB`]);
+    rows.push([
+      name,
+      size ? `${Math.round(size[1] * 2)}×${Math.round(size[2] * 2)}` : '?',
+      `${median(times).toFixed(0)} ms`,
+      `${(png.length / 1024).toFixed(0)} KiB`,
+    ]);
     console.error(`  png ${name}: ${median(times).toFixed(0)} ms`);
   }
   return [

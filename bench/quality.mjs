@@ -19,7 +19,13 @@ const option = (name) => {
 };
 const dirs = (option('--dirs') ?? 'LR,TB').split(',');
 const pngDir = option('--png');
-const files = args.length > 0 ? args : readdirSync(join(root, 'samples')).filter((f) => f.endsWith('.flow')).sort().map((f) => join(root, 'samples', f));
+const files =
+  args.length > 0
+    ? args
+    : readdirSync(join(root, 'samples'))
+        .filter((f) => f.endsWith('.flow'))
+        .sort()
+        .map((f) => join(root, 'samples', f));
 
 const lib = await import(join(root, 'dist', 'index.js'));
 
@@ -27,7 +33,8 @@ const lib = await import(join(root, 'dist', 'index.js'));
 function segmentsOf(layout) {
   const out = [];
   layout.edges.forEach((edge, k) => {
-    for (let s = 0; s + 1 < edge.points.length; s++) out.push([k, edge.points[s], edge.points[s + 1]]);
+    for (let s = 0; s + 1 < edge.points.length; s++)
+      out.push([k, edge.points[s], edge.points[s + 1]]);
   });
   return out;
 }
@@ -65,8 +72,12 @@ export function measure(layout) {
       else if (aH === cH) {
         // Parallel: overlapping spans closer than 10 px (same line counts when they overlap).
         const gap = aH ? Math.abs(a.y - c.y) : Math.abs(a.x - c.x);
-        const [p0, p1] = aH ? [Math.min(a.x, b.x), Math.max(a.x, b.x)] : [Math.min(a.y, b.y), Math.max(a.y, b.y)];
-        const [q0, q1] = aH ? [Math.min(c.x, d.x), Math.max(c.x, d.x)] : [Math.min(c.y, d.y), Math.max(c.y, d.y)];
+        const [p0, p1] = aH
+          ? [Math.min(a.x, b.x), Math.max(a.x, b.x)]
+          : [Math.min(a.y, b.y), Math.max(a.y, b.y)];
+        const [q0, q1] = aH
+          ? [Math.min(c.x, d.x), Math.max(c.x, d.x)]
+          : [Math.min(c.y, d.y), Math.max(c.y, d.y)];
         const shared = Math.min(p1, q1) - Math.max(p0, q0);
         if (gap < 10 && shared > 4) closeParallel++;
       }
@@ -80,14 +91,25 @@ export function measure(layout) {
   let throughHeaders = 0;
   for (const [k, a, b] of segs) {
     const edge = layout.edges[k];
-    const own = new Set([layout.nodes.find((n) => n.id === edge.from)?.group, layout.nodes.find((n) => n.id === edge.to)?.group]);
+    const own = new Set([
+      layout.nodes.find((n) => n.id === edge.from)?.group,
+      layout.nodes.find((n) => n.id === edge.to)?.group,
+    ]);
     for (const g of layout.groups) {
       // Running along a header band (not just across it) hides the title.
       const along = a.y === b.y ? Math.abs(a.x - b.x) : 0;
       if (along > 0 && boxHitsSegment(g.header, a, b) && !own.has(g.id)) throughHeaders++;
     }
   }
-  return { width: layout.width, height: layout.height, bends, crossings, closeParallel, labelOnLine, throughHeaders };
+  return {
+    width: layout.width,
+    height: layout.height,
+    bends,
+    crossings,
+    closeParallel,
+    labelOnLine,
+    throughHeaders,
+  };
 }
 
 const rows = [];
@@ -101,16 +123,41 @@ for (const file of files) {
     if (pngDir) {
       mkdirSync(pngDir, { recursive: true });
       const svg = lib.emitSvg(layout);
-      writeFileSync(join(pngDir, `${basename(file, '.flow')}-${direction}.png`), await lib.emitPng(svg));
+      writeFileSync(
+        join(pngDir, `${basename(file, '.flow')}-${direction}.png`),
+        await lib.emitPng(svg),
+      );
     }
   }
 }
-const header = ['sample', 'dir', 'size', 'bends', 'crossings', 'parallel<10px', 'label on line', 'along header'];
-const lines = rows.map((r) => [r.sample, r.direction, `${r.width}×${r.height}`, r.bends, r.crossings, r.closeParallel, r.labelOnLine, r.throughHeaders].map(String));
+const header = [
+  'sample',
+  'dir',
+  'size',
+  'bends',
+  'crossings',
+  'parallel<10px',
+  'label on line',
+  'along header',
+];
+const lines = rows.map((r) =>
+  [
+    r.sample,
+    r.direction,
+    `${r.width}×${r.height}`,
+    r.bends,
+    r.crossings,
+    r.closeParallel,
+    r.labelOnLine,
+    r.throughHeaders,
+  ].map(String),
+);
 const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c].length)));
 const fmt = (cells) => `| ${cells.map((c, k) => c.padEnd(widths[k])).join(' | ')} |`;
 console.log(fmt(header));
 console.log(fmt(widths.map((w) => '-'.repeat(w))));
 for (const l of lines) console.log(fmt(l));
 const total = (key) => rows.reduce((s, r) => s + r[key], 0);
-console.log(`\ntotal: ${total('bends')} bends, ${total('crossings')} crossings, ${total('closeParallel')} close parallels, ${total('labelOnLine')} labels on lines, ${total('throughHeaders')} runs along other groups' headers`);
+console.log(
+  `\ntotal: ${total('bends')} bends, ${total('crossings')} crossings, ${total('closeParallel')} close parallels, ${total('labelOnLine')} labels on lines, ${total('throughHeaders')} runs along other groups' headers`,
+);

@@ -1,7 +1,7 @@
 // Render benchmark (issue 3): whole-process `flowc render` of every sample next to `node -e ''`
 // (the floor of any Node CLI), and generated clustered diagrams of 50, 200 and 1,000 nodes with
 // the share of each stage measured in-process.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateFlow } from './generate.mjs';
 import { bin, machine, median, root, runNode, sideBySide, table } from './lib.mjs';
@@ -10,13 +10,24 @@ const out = join(root, 'bench', 'out');
 
 export async function benchRender({ runs = 15 } = {}) {
   mkdirSync(out, { recursive: true });
-  const samples = readdirSync(join(root, 'samples')).filter((f) => f.endsWith('.flow')).sort();
+  const samples = readdirSync(join(root, 'samples'))
+    .filter((f) => f.endsWith('.flow'))
+    .sort();
   const floor = () => runNode(['-e', ''], { rss: false });
-  const renderSample = (f) => () => runNode([bin, 'render', join('samples', f), '-o', join(out, f.replace(/\.flow$/, '.svg'))], { rss: false });
+  const renderSample = (f) => () =>
+    runNode([bin, 'render', join('samples', f), '-o', join(out, f.replace(/\.flow$/, '.svg'))], {
+      rss: false,
+    });
   const medians = sideBySide([floor, ...samples.map(renderSample)], runs);
   const floorMs = medians[0];
-  const sampleRows = samples.map((f, i) => [f, `${medians[i + 1].toFixed(0)} ms`, `${(medians[i + 1] / floorMs).toFixed(2)}×`]);
-  console.error(`  node -e '' ${floorMs.toFixed(0)} ms; cqrs ${medians[1 + samples.indexOf('cqrs.flow')]?.toFixed(0)} ms`);
+  const sampleRows = samples.map((f, i) => [
+    f,
+    `${medians[i + 1].toFixed(0)} ms`,
+    `${(medians[i + 1] / floorMs).toFixed(2)}×`,
+  ]);
+  console.error(
+    `  node -e '' ${floorMs.toFixed(0)} ms; cqrs ${medians[1 + samples.indexOf('cqrs.flow')]?.toFixed(0)} ms`,
+  );
 
   // Start-up, on its own and with more runs: the CQRS render next to `node -e ''`, in this
   // environment and, when NODE_EXTRA_CA_CERTS is set, without it. Node then parses those
@@ -24,15 +35,25 @@ export async function benchRender({ runs = 15 } = {}) {
   // floor and flatters the ratio; the second pair shows the ratio without that.
   const startupRuns = Math.max(runs, 31);
   const cqrs = join('samples', 'cqrs.flow');
-  const renderCqrs = (env) => () => runNode([bin, 'render', cqrs, '-o', join(out, 'startup-cqrs.svg')], { rss: false, env });
+  const renderCqrs = (env) => () =>
+    runNode([bin, 'render', cqrs, '-o', join(out, 'startup-cqrs.svg')], { rss: false, env });
   const extraCerts = process.env.NODE_EXTRA_CA_CERTS;
   const withoutCerts = { NODE_EXTRA_CA_CERTS: undefined };
   const startupCommands = [floor, renderCqrs()];
-  if (extraCerts) startupCommands.push(() => runNode(['-e', ''], { rss: false, env: withoutCerts }), renderCqrs(withoutCerts));
+  if (extraCerts)
+    startupCommands.push(
+      () => runNode(['-e', ''], { rss: false, env: withoutCerts }),
+      renderCqrs(withoutCerts),
+    );
   const startup = sideBySide(startupCommands, startupRuns);
-  const startupRows = [[extraCerts ? `as is (NODE_EXTRA_CA_CERTS=${extraCerts})` : 'as is', startup[0], startup[1]]];
+  const startupRows = [
+    [extraCerts ? `as is (NODE_EXTRA_CA_CERTS=${extraCerts})` : 'as is', startup[0], startup[1]],
+  ];
   if (extraCerts) startupRows.push(['NODE_EXTRA_CA_CERTS unset', startup[2], startup[3]]);
-  for (const [env, nodeMs, flowcMs] of startupRows) console.error(`  start-up, ${env}: node -e '' ${nodeMs.toFixed(0)} ms, cqrs ${flowcMs.toFixed(0)} ms`);
+  for (const [env, nodeMs, flowcMs] of startupRows)
+    console.error(
+      `  start-up, ${env}: node -e '' ${nodeMs.toFixed(0)} ms, cqrs ${flowcMs.toFixed(0)} ms`,
+    );
 
   const lib = await import(join(root, 'dist', 'index.js'));
   const genRows = [];
@@ -44,7 +65,8 @@ export async function benchRender({ runs = 15 } = {}) {
     const whole = [];
     for (let i = 0; i < n; i++) {
       const r = runNode([bin, 'render', file, '-o', join(out, `render-${nodes}.svg`)]);
-      if (r.status !== 0) throw new Error(`render of ${nodes} nodes exited ${r.status}: ${r.stderr}`);
+      if (r.status !== 0)
+        throw new Error(`render of ${nodes} nodes exited ${r.status}: ${r.stderr}`);
       whole.push(r.ms);
     }
     const stages = { parse: [], validate: [], layout: [], emit: [] };
@@ -67,7 +89,14 @@ export async function benchRender({ runs = 15 } = {}) {
     const total = m.parse + m.validate + m.layout + m.emit;
     const share = (k) => `${m[k].toFixed(0)} ms (${((100 * m[k]) / total).toFixed(0)} %)`;
     const wholeMs = median(whole);
-    genRows.push([String(nodes), `${(wholeMs / 1000).toFixed(2)} s`, share('parse'), share('validate'), share('layout'), share('emit')]);
+    genRows.push([
+      String(nodes),
+      `${(wholeMs / 1000).toFixed(2)} s`,
+      share('parse'),
+      share('validate'),
+      share('layout'),
+      share('emit'),
+    ]);
     console.error(`  ${nodes} nodes: ${wholeMs.toFixed(0)} ms whole process`);
   }
   return [
@@ -75,13 +104,26 @@ export async function benchRender({ runs = 15 } = {}) {
     '',
     `Machine: ${machine()}. Medians of ${runs} interleaved runs, whole process, SVG output.`,
     '',
-    table(['sample', '`flowc render FILE -o x.svg`', 'vs `node -e \'\'`'], [[`\`node -e ''\``, `${floorMs.toFixed(0)} ms`, '1.00×'], ...sampleRows]),
+    table(
+      ['sample', '`flowc render FILE -o x.svg`', "vs `node -e ''`"],
+      [[`\`node -e ''\``, `${floorMs.toFixed(0)} ms`, '1.00×'], ...sampleRows],
+    ),
     '',
     `Start-up: \`flowc render samples/cqrs.flow -o x.svg\` next to \`node -e ''\`, medians of ${startupRuns} interleaved runs:`,
     '',
     table(
-      ['environment', "`node -e ''`", '`flowc render samples/cqrs.flow -o x.svg`', 'ratio (target: at most 2×)'],
-      startupRows.map(([env, nodeMs, flowcMs]) => [env, `${nodeMs.toFixed(0)} ms`, `${flowcMs.toFixed(0)} ms`, `${(flowcMs / nodeMs).toFixed(2)}×`]),
+      [
+        'environment',
+        "`node -e ''`",
+        '`flowc render samples/cqrs.flow -o x.svg`',
+        'ratio (target: at most 2×)',
+      ],
+      startupRows.map(([env, nodeMs, flowcMs]) => [
+        env,
+        `${nodeMs.toFixed(0)} ms`,
+        `${flowcMs.toFixed(0)} ms`,
+        `${(flowcMs / nodeMs).toFixed(2)}×`,
+      ]),
     ),
     '',
     'Generated clustered diagrams (`bench/generate.mjs`, about 12 nodes a group); stage times in-process (warm):',

@@ -15,7 +15,9 @@ const suites = {
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = asked.filter((a) => !(a in suites));
 if (unknown.length) {
-  console.error(`unknown benchmark: ${unknown.join(', ')} (choose from ${Object.keys(suites).join(', ')})`);
+  console.error(
+    `unknown benchmark: ${unknown.join(', ')} (choose from ${Object.keys(suites).join(', ')})`,
+  );
   process.exit(2);
 }
 if (!existsSync(join(root, 'dist', 'cli.cjs'))) {

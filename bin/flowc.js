@@ -37,10 +37,13 @@ if (!existsSync(file)) {
   process.exit(2);
 }
 const source = readFileSync(file, 'utf8');
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-  filename: file,
-  cachedData: existsSync(cacheFile) ? readFileSync(cacheFile) : undefined,
-});
+const script = new vm.Script(
+  `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
+  {
+    filename: file,
+    cachedData: existsSync(cacheFile) ? readFileSync(cacheFile) : undefined,
+  },
+);
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, createRequire(file), cli, file, dist);
 cli.exports.main({ onLongRun }).then((run) => {

@@ -35,13 +35,19 @@ const common = {
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { index: 'src/index.ts', 'batch-worker': 'src/batch/worker.ts', 'parse-worker': 'src/syntax/worker.ts' },
+  entryPoints: {
+    index: 'src/index.ts',
+    'batch-worker': 'src/batch/worker.ts',
+    'parse-worker': 'src/syntax/worker.ts',
+  },
   outdir: 'dist',
   splitting: true,
   format: 'esm',
   chunkNames: 'chunks/[name]-[hash]',
   // Some bundled CommonJS dependencies call require() for Node built-ins.
-  banner: { js: "import { createRequire as __flowcRequire } from 'node:module'; const require = __flowcRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __flowcRequire } from 'node:module'; const require = __flowcRequire(import.meta.url);",
+  },
 });
 await build({
   ...common,
@@ -59,13 +65,22 @@ await build({
 
 // The code cache: one real render, whose compiled functions V8 serialises at exit.
 const scratch = mkdtempSync(join(tmpdir(), 'flowc-build-'));
-const warm = spawnSync(process.execPath, [`${root}bin/flowc.js`, 'render', `${root}samples/cqrs.flow`, '-o', join(scratch, 'cqrs.svg')], {
-  env: { ...process.env, FLOWC_WRITE_CODE_CACHE: '1' },
-  encoding: 'utf8',
-});
+const warm = spawnSync(
+  process.execPath,
+  [`${root}bin/flowc.js`, 'render', `${root}samples/cqrs.flow`, '-o', join(scratch, 'cqrs.svg')],
+  {
+    env: { ...process.env, FLOWC_WRITE_CODE_CACHE: '1' },
+    encoding: 'utf8',
+  },
+);
 rmSync(scratch, { recursive: true, force: true });
-if (warm.status !== 0) console.warn(`warning: no code cache (the warm-up render exited ${warm.status}): ${warm.stderr}`);
+if (warm.status !== 0)
+  console.warn(`warning: no code cache (the warm-up render exited ${warm.status}): ${warm.stderr}`);
 
 if (!quick) {
-  execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`],
+    { stdio: 'inherit' },
+  );
 }

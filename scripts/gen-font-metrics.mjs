@@ -42,11 +42,13 @@ function encodeRange(start, end) {
     widths.push(font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).advanceWidth : 0);
   }
   const runs = [];
-  for (let i = 0; i < widths.length; ) {
+  for (let i = 0; i < widths.length;) {
     let j = i;
     while (j < widths.length && widths[j] === widths[i]) j++;
     const count = j - i;
-    runs.push(count === 1 ? `${widths[i].toString(36)}` : `${widths[i].toString(36)}*${count.toString(36)}`);
+    runs.push(
+      count === 1 ? `${widths[i].toString(36)}` : `${widths[i].toString(36)}*${count.toString(36)}`,
+    );
     i = j;
   }
   return runs.join(',');
@@ -61,7 +63,10 @@ const lines = [
   `export const FALLBACK_ADVANCE = ${fallback};`,
   '',
   'export const ADVANCE_RANGES: ReadonlyArray<readonly [start: number, end: number, runs: string]> = [',
-  ...RANGES.map(([s, e, name]) => `  // ${name}\n  [0x${s.toString(16)}, 0x${e.toString(16)}, '${encodeRange(s, e)}'],`),
+  ...RANGES.map(
+    ([s, e, name]) =>
+      `  // ${name}\n  [0x${s.toString(16)}, 0x${e.toString(16)}, '${encodeRange(s, e)}'],`,
+  ),
   '];',
   '',
 ];

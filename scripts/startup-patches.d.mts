@@ -12,5 +12,8 @@ export interface TextPatch {
 }
 
 export const DEPENDENCY_PATCHES: TextPatch[];
-export function applyPatch(patch: TextPatch, text: string): { text: string; problem?: undefined } | { problem: string; text?: undefined };
+export function applyPatch(
+  patch: TextPatch,
+  text: string,
+): { text: string; problem?: undefined } | { problem: string; text?: undefined };
 export const startupPatches: Plugin;

@@ -26,10 +26,19 @@ export const DEPENDENCY_PATCHES = [
     file: /[\\/]ohm-js[\\/]src[\\/]unicode\.js$/,
     name: 'lazy Unicode category tables',
     edits: [
-      { find: 'export const UnicodeCategories = Object.fromEntries(', replace: 'export const UnicodeCategories = lazyRegExpTable(' },
+      {
+        find: 'export const UnicodeCategories = Object.fromEntries(',
+        replace: 'export const UnicodeCategories = lazyRegExpTable(',
+      },
       { find: '].map(cat => [cat, toRegExp(cat)])', replace: ']' },
-      { find: 'export const UnicodeBinaryProperties = Object.fromEntries(', replace: 'export const UnicodeBinaryProperties = lazyRegExpTable(' },
-      { find: "['XID_Start', 'XID_Continue', 'White_Space'].map(prop => [prop, toRegExp(prop)])", replace: "['XID_Start', 'XID_Continue', 'White_Space']" },
+      {
+        find: 'export const UnicodeBinaryProperties = Object.fromEntries(',
+        replace: 'export const UnicodeBinaryProperties = lazyRegExpTable(',
+      },
+      {
+        find: "['XID_Start', 'XID_Continue', 'White_Space'].map(prop => [prop, toRegExp(prop)])",
+        replace: "['XID_Start', 'XID_Continue', 'White_Space']",
+      },
     ],
     append: `
 // flowc (scripts/startup-patches.mjs): each RegExp is made when first read.
@@ -82,7 +91,10 @@ function lazyRegExpTable(names) {
           '\treturn pm;\n' +
           '}\n',
       },
-      { find: 'const globFn = this.globFunction || pm;', replace: 'const globFn = this.globFunction || loadPicomatch();' },
+      {
+        find: 'const globFn = this.globFunction || pm;',
+        replace: 'const globFn = this.globFunction || loadPicomatch();',
+      },
     ],
   },
 ];
@@ -92,7 +104,8 @@ export function applyPatch(patch, text) {
   let out = text;
   for (const { find, replace } of patch.edits) {
     const at = out.indexOf(find);
-    if (at < 0 || out.indexOf(find, at + 1) >= 0) return { problem: `"${find.trim().slice(0, 60)}" is not found exactly once` };
+    if (at < 0 || out.indexOf(find, at + 1) >= 0)
+      return { problem: `"${find.trim().slice(0, 60)}" is not found exactly once` };
     out = out.slice(0, at) + replace + out.slice(at + find.length);
   }
   return { text: out + (patch.append ?? '') };
@@ -103,7 +116,9 @@ export const startupPatches = {
   name: 'flowc-startup-patches',
   setup(build) {
     build.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: args.path, namespace: 'lazy-builtin' }
+        : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
       contents: `let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require(${JSON.stringify(args.path)}))[key] });`,
@@ -113,7 +128,13 @@ export const startupPatches = {
       build.onLoad({ filter: patch.file }, async (args) => {
         const result = applyPatch(patch, await readFile(args.path, 'utf8'));
         if (result.problem === undefined) return { contents: result.text, loader: 'js' };
-        return { warnings: [{ text: `start-up patch "${patch.name}" not applied (${result.problem}); bundling ${args.path} unchanged` }] };
+        return {
+          warnings: [
+            {
+              text: `start-up patch "${patch.name}" not applied (${result.problem}); bundling ${args.path} unchanged`,
+            },
+          ],
+        };
       });
     }
   },

@@ -43,7 +43,10 @@ try {
     const outputs = await golden.renderSample(sample);
     for (const format of golden.GOLDEN_FORMATS) {
       const file = golden.expectedPath(sample, format);
-      const content = typeof outputs[format] === 'string' ? Buffer.from(outputs[format], 'utf8') : outputs[format];
+      const content =
+        typeof outputs[format] === 'string'
+          ? Buffer.from(outputs[format], 'utf8')
+          : outputs[format];
       written.add(file);
       rmSync(golden.gotPath(sample, format), { force: true });
       if (existsSync(file) && readFileSync(file).equals(content)) continue;
@@ -72,7 +75,11 @@ try {
 if (!process.exitCode) {
   // The README's pictures (checked by test/docs/images.test.ts).
   for (const out of ['docs/cqrs.svg', 'docs/cqrs.png']) {
-    const r = spawnSync(process.execPath, [join(root, 'bin', 'flowc.js'), 'render', 'samples/cqrs.flow', '-o', out], { cwd: root, stdio: 'inherit' });
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'bin', 'flowc.js'), 'render', 'samples/cqrs.flow', '-o', out],
+      { cwd: root, stdio: 'inherit' },
+    );
     if (r.status !== 0) process.exitCode = 1;
     else console.log(`wrote ${out}`);
   }
@@ -80,14 +87,18 @@ if (!process.exitCode) {
 
 if (!process.exitCode) {
   console.log('updating the reporter golden files (test/report) ...');
-  const jest = spawnSync(process.execPath, [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), 'test/report'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      FLOWC_UPDATE_GOLDEN: '1',
-      NODE_OPTIONS: '--experimental-vm-modules --disable-warning=ExperimentalWarning',
+  const jest = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), 'test/report'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        FLOWC_UPDATE_GOLDEN: '1',
+        NODE_OPTIONS: '--experimental-vm-modules --disable-warning=ExperimentalWarning',
+      },
     },
-  });
+  );
   if (jest.status !== 0) process.exitCode = 1;
 }

@@ -44,7 +44,8 @@ function checkAst(ast: Ast, options: CheckOptions): CheckResult {
   if (structureOk) found.push(...validate(diagram, { rules: options.rules }));
   // Sorted by position: applySuppressions returns them so.
   const diagnostics = applySuppressions(found, ast.comments, options.rules);
-  const renderable = !diagnostics.some((d) => d.severity === 'error' && BLOCKING_RULES.has(d.ruleId));
+  const renderable = !diagnostics.some(
+    (d) => d.severity === 'error' && BLOCKING_RULES.has(d.ruleId),
+  );
   return { ast, diagram, diagnostics, renderable };
 }
-

@@ -58,12 +58,20 @@ export async function compileFormats(
   // The command line's direction wins over the file's `direction` line; every format uses the same.
   const direction = options.direction ?? result.diagram.direction ?? undefined;
   let laidOut: Layout | null = null;
-  const getLayout = (): Layout => (laidOut ??= layout(result.diagram, { direction, edges: options.edges }));
+  const getLayout = (): Layout =>
+    (laidOut ??= layout(result.diagram, { direction, edges: options.edges }));
   let svg: string | null = null;
   const getSvg = (): string => (svg ??= emitSvg(getLayout(), svgOptions(result, options)));
   try {
     for (const format of formats) {
-      outputs[format] = await emitFormat(format, result.diagram, direction, getLayout, getSvg, options);
+      outputs[format] = await emitFormat(
+        format,
+        result.diagram,
+        direction,
+        getLayout,
+        getSvg,
+        options,
+      );
     }
   } catch (error) {
     if (!(error instanceof LayoutError)) throw error;
@@ -74,7 +82,12 @@ export async function compileFormats(
       message: error.message,
       span: { line: 1, column: 1, endLine: 1, endColumn: 1 },
     };
-    return { ...result, diagnostics: [...result.diagnostics, diagnostic], renderable: false, outputs: {} };
+    return {
+      ...result,
+      diagnostics: [...result.diagnostics, diagnostic],
+      renderable: false,
+      outputs: {},
+    };
   }
   return { ...result, outputs };
 }
@@ -97,13 +110,21 @@ async function emitFormat(
     case 'dot':
       return emitDot(diagram, { direction });
     case 'png':
-      return emitPng(getSvg(), { scale: options.scale, width: options.width, background: options.background });
+      return emitPng(getSvg(), {
+        scale: options.scale,
+        width: options.width,
+        background: options.background,
+      });
   }
 }
 
 /** Nodes named by an error diagnostic are drawn marked, so the picture shows what lint reports. */
 function svgOptions(result: CheckResult, options: RenderOptions) {
-  const errorLines = new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.span.line));
-  const highlight = result.diagram.nodes.filter((n) => errorLines.has(n.span.line)).map((n) => n.id);
+  const errorLines = new Set(
+    result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.span.line),
+  );
+  const highlight = result.diagram.nodes
+    .filter((n) => errorLines.has(n.span.line))
+    .map((n) => n.id);
   return { theme: options.theme, title: options.title, highlight };
 }

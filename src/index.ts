@@ -19,4 +19,10 @@ export type { SvgOptions, Theme, PngOptions } from './emit/index.js';
 export { check, checkAsync } from './check.js';
 export type { CheckOptions, CheckResult } from './check.js';
 export { compile, compileFormats, FORMATS } from './compile.js';
-export type { CompileOptions, CompileResult, MultiCompileResult, RenderOptions, Format } from './compile.js';
+export type {
+  CompileOptions,
+  CompileResult,
+  MultiCompileResult,
+  RenderOptions,
+  Format,
+} from './compile.js';

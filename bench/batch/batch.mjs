@@ -5,7 +5,16 @@
 // cold file goes: the pipeline's stages in-process, the atomic write, and the worker threads'
 // start-up and messaging.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -14,7 +23,10 @@ import { bin, machine, median, root, runCommand, runNode, table } from '../lib.m
 
 const FOLDERS = 10;
 
-export async function benchBatch({ files = Number(process.env.FLOWC_BENCH_BATCH_FILES ?? 1000), runs = Number(process.env.FLOWC_BENCH_BATCH_RUNS ?? 3) } = {}) {
+export async function benchBatch({
+  files = Number(process.env.FLOWC_BENCH_BATCH_FILES ?? 1000),
+  runs = Number(process.env.FLOWC_BENCH_BATCH_RUNS ?? 3),
+} = {}) {
   const work = mkdtempSync(join(tmpdir(), 'flowc-bench-batch-'));
   try {
     return await measure(work, files, runs);
@@ -31,7 +43,16 @@ async function measure(work, files, runs) {
   const hasDot = spawnSync('dot', ['-V'], { stdio: 'ignore' }).status === 0;
   const dotFiles = hasDot ? emitDot(src, dotDir) : [];
 
-  const flowc = (jobs) => [bin, 'render', src, '-o', out, '-f', 'svg', ...(jobs ? ['--jobs', String(jobs)] : [])];
+  const flowc = (jobs) => [
+    bin,
+    'render',
+    src,
+    '-o',
+    out,
+    '-f',
+    'svg',
+    ...(jobs ? ['--jobs', String(jobs)] : []),
+  ];
   // No preload hook (peak memory is not reported here): the time is flowc's alone, as dot's is.
   const timed = (args) => runNode(args, { rss: false });
   const checked = (label, r) => {
@@ -39,9 +60,18 @@ async function measure(work, files, runs) {
     return r.ms;
   };
   const variants = [
-    { name: 'cold, default jobs', run: () => (rmSync(out, { recursive: true, force: true }), checked('cold', timed(flowc()))) },
+    {
+      name: 'cold, default jobs',
+      run: () => (rmSync(out, { recursive: true, force: true }), checked('cold', timed(flowc()))),
+    },
     { name: 'incremental, default jobs', run: () => checked('incremental', timed(flowc())) },
-    { name: 'cold, --jobs 1', run: () => (rmSync(out, { recursive: true, force: true }), checked('cold --jobs 1', timed(flowc(1)))) },
+    {
+      name: 'cold, --jobs 1',
+      run: () => (
+        rmSync(out, { recursive: true, force: true }),
+        checked('cold --jobs 1', timed(flowc(1)))
+      ),
+    },
     { name: 'incremental, --jobs 1', run: () => checked('incremental --jobs 1', timed(flowc(1))) },
   ];
   if (hasDot) {
@@ -89,7 +119,7 @@ async function measure(work, files, runs) {
     '',
     table(['command', 'time', 'files/s', 'per file', 'vs dot'], rows),
     '',
-    'Where a cold file\'s time goes, in one thread, warm (means over the same files):',
+    "Where a cold file's time goes, in one thread, warm (means over the same files):",
     '',
     table(['stage', 'per file', 'share'], profile.rows),
     '',
@@ -135,7 +165,13 @@ function emitDot(src, dotDir) {
 /** The pipeline's stages over every file, in this thread, after a warm-up pass. */
 async function profileCold(sources, work) {
   const lib = await import(join(root, 'dist', 'index.js'));
-  const stages = { parse: 0, 'resolve + validate': 0, layout: 0, 'emit SVG': 0, 'write (temp + rename)': 0 };
+  const stages = {
+    parse: 0,
+    'resolve + validate': 0,
+    layout: 0,
+    'emit SVG': 0,
+    'write (temp + rename)': 0,
+  };
   const outDir = join(work, 'profile');
   mkdirSync(outDir, { recursive: true });
   for (let pass = 0; pass < 2; pass++) {
@@ -163,7 +199,11 @@ async function profileCold(sources, work) {
   }
   const n = sources.length;
   const totalMs = Object.values(stages).reduce((a, b) => a + b, 0) / n;
-  const rows = Object.entries(stages).map(([k, v]) => [k, `${(v / n).toFixed(2)} ms`, `${((100 * v) / n / totalMs).toFixed(0)} %`]);
+  const rows = Object.entries(stages).map(([k, v]) => [
+    k,
+    `${(v / n).toFixed(2)} ms`,
+    `${((100 * v) / n / totalMs).toFixed(0)} %`,
+  ]);
   rows.push(['**total**', `**${totalMs.toFixed(2)} ms**`, '100 %']);
   return { rows, totalMs };
 }
@@ -178,8 +218,14 @@ async function profileWorkers(sources, work, workers) {
   mkdirSync(outDir, { recursive: true });
   const script = join(root, 'dist', 'batch-worker.js');
   const settings = { cwd: work, formats: ['svg'], render: {}, rules: {} };
-  const tasks = sources.map(({ file, text }, id) => ({ id, source: file, text, outputs: [{ format: 'svg', file: join(outDir, `${id}.svg`) }] }));
-  const startWorker = () => new Worker(script, { workerData: { settings, stop: new SharedArrayBuffer(4) } });
+  const tasks = sources.map(({ file, text }, id) => ({
+    id,
+    source: file,
+    text,
+    outputs: [{ format: 'svg', file: join(outDir, `${id}.svg`) }],
+  }));
+  const startWorker = () =>
+    new Worker(script, { workerData: { settings, stop: new SharedArrayBuffer(4) } });
 
   const startups = [];
   for (let i = 0; i < 3; i++) {
@@ -190,52 +236,66 @@ async function profileWorkers(sources, work, workers) {
       worker.on('error', reject);
       worker.postMessage({ tasks: [tasks[i]] });
     });
-    startups.push(performance.now() - spawned - answer.results[0].compileMs - answer.results[0].writeMs);
+    startups.push(
+      performance.now() - spawned - answer.results[0].compileMs - answer.results[0].writeMs,
+    );
     await worker.terminate();
   }
 
   const started = performance.now();
   let next = 0;
   const per = await Promise.all(
-    Array.from({ length: workers }, () =>
-      new Promise((resolve, reject) => {
-        const spawned = performance.now();
-        const worker = startWorker();
-        let busy = 0;
-        let inFlight = 0;
-        const feed = () => {
-          while (inFlight < 2 && next < tasks.length) {
-            const batch = tasks.slice(next, next + 16);
-            next += batch.length;
-            inFlight++;
-            worker.postMessage({ tasks: batch });
-          }
-          if (inFlight === 0) {
-            void worker.terminate();
-            resolve({ busy, wall: performance.now() - spawned });
-          }
-        };
-        worker.on('message', (m) => {
-          inFlight--;
-          for (const r of m.results) {
-            if (r.failure) reject(new Error(`worker failed on a benchmark file: ${r.failure.message}`));
-            busy += r.compileMs + r.writeMs;
-          }
+    Array.from(
+      { length: workers },
+      () =>
+        new Promise((resolve, reject) => {
+          const spawned = performance.now();
+          const worker = startWorker();
+          let busy = 0;
+          let inFlight = 0;
+          const feed = () => {
+            while (inFlight < 2 && next < tasks.length) {
+              const batch = tasks.slice(next, next + 16);
+              next += batch.length;
+              inFlight++;
+              worker.postMessage({ tasks: batch });
+            }
+            if (inFlight === 0) {
+              void worker.terminate();
+              resolve({ busy, wall: performance.now() - spawned });
+            }
+          };
+          worker.on('message', (m) => {
+            inFlight--;
+            for (const r of m.results) {
+              if (r.failure)
+                reject(new Error(`worker failed on a benchmark file: ${r.failure.message}`));
+              busy += r.compileMs + r.writeMs;
+            }
+            feed();
+          });
+          worker.on('error', reject);
           feed();
-        });
-        worker.on('error', reject);
-        feed();
-      }),
+        }),
     ),
   );
   const wall = performance.now() - started;
   const startupMs = median(startups);
   const busyMs = per.reduce((a, p) => a + p.busy, 0) / tasks.length;
-  const idle = per.reduce((a, p) => a + Math.max(0, p.wall - p.busy - startupMs), 0) / per.reduce((a, p) => a + p.wall, 0);
-  return { workers, startupMs, busyMs, overheadPct: 100 * idle, rate: (tasks.length * 1000) / wall };
+  const idle =
+    per.reduce((a, p) => a + Math.max(0, p.wall - p.busy - startupMs), 0) /
+    per.reduce((a, p) => a + p.wall, 0);
+  return {
+    workers,
+    startupMs,
+    busyMs,
+    overheadPct: 100 * idle,
+    rate: (tasks.length * 1000) / wall,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (!readFileSync(join(root, 'dist', 'batch-worker.js'), 'utf8')) throw new Error('run `npm run build` first');
+  if (!readFileSync(join(root, 'dist', 'batch-worker.js'), 'utf8'))
+    throw new Error('run `npm run build` first');
   process.stdout.write((await benchBatch()) + '\n');
 }

@@ -94,7 +94,10 @@ export class RenderCache {
   }
 }
 
-function applyChanges(entries: Record<string, CacheEntry>, changes: ReadonlyMap<string, CacheEntry | null>): Record<string, CacheEntry> {
+function applyChanges(
+  entries: Record<string, CacheEntry>,
+  changes: ReadonlyMap<string, CacheEntry | null>,
+): Record<string, CacheEntry> {
   const result = { ...entries };
   for (const [key, entry] of changes) {
     if (entry === null) delete result[key];
@@ -112,9 +115,15 @@ async function readEntries(fs: FileSystem, file: string): Promise<Record<string,
   }
   try {
     const parsed = JSON.parse(text) as Partial<CacheFile> | null;
-    if (parsed?.format !== CACHE_FORMAT || typeof parsed.entries !== 'object' || parsed.entries === null) return {};
+    if (
+      parsed?.format !== CACHE_FORMAT ||
+      typeof parsed.entries !== 'object' ||
+      parsed.entries === null
+    )
+      return {};
     const entries: Record<string, CacheEntry> = {};
-    for (const [key, entry] of Object.entries(parsed.entries)) if (isEntry(entry)) entries[key] = entry;
+    for (const [key, entry] of Object.entries(parsed.entries))
+      if (isEntry(entry)) entries[key] = entry;
     return entries;
   } catch {
     return {}; // a damaged cache only costs a full render

@@ -37,17 +37,27 @@ export async function runBatchCommand(
     ignore: request.ignore,
     excludeDirs: request.outDir === null ? [] : [request.outDir],
   });
-  for (const problem of discovery.problems) io.stderr.write(`flowc: ${shownPath(io.cwd, problem.input)}: ${problem.message}\n`);
+  for (const problem of discovery.problems)
+    io.stderr.write(`flowc: ${shownPath(io.cwd, problem.input)}: ${problem.message}\n`);
   if (discovery.files.length === 0) {
     if (discovery.problems.length === 0) io.stderr.write('flowc: no .flow files to render\n');
     return EXIT_USAGE;
   }
-  const base = request.batch.base !== undefined ? path.resolve(io.cwd, request.batch.base) : await inputsBase(inputs, io.cwd, io.fs);
+  const base =
+    request.batch.base !== undefined
+      ? path.resolve(io.cwd, request.batch.base)
+      : await inputsBase(inputs, io.cwd, io.fs);
   const interrupt = hooks.signal ? null : new AbortController();
   const onSigint = (): void => interrupt?.abort();
   if (interrupt) process.on('SIGINT', onSigint);
   try {
-    const batchIo: BatchIo = { cwd: io.cwd, stderr: io.stderr, fs: io.fs, signal: hooks.signal ?? interrupt!.signal, longRun: io.longRun };
+    const batchIo: BatchIo = {
+      cwd: io.cwd,
+      stderr: io.stderr,
+      fs: io.fs,
+      signal: hooks.signal ?? interrupt!.signal,
+      longRun: io.longRun,
+    };
     const summary = await renderBatch(
       {
         files: discovery.files,
@@ -64,7 +74,9 @@ export async function runBatchCommand(
       batchIo,
     );
     if (summary.interrupted) return summary.exitCode;
-    return discovery.problems.length > 0 ? Math.max(EXIT_USAGE, summary.exitCode) : summary.exitCode;
+    return discovery.problems.length > 0
+      ? Math.max(EXIT_USAGE, summary.exitCode)
+      : summary.exitCode;
   } finally {
     if (interrupt) process.off('SIGINT', onSigint);
   }

@@ -24,10 +24,26 @@ import { renderWithWorkers } from './pool.js';
 import { ProgressLine } from './progress.js';
 import { failureLine, summaryLine } from './report.js';
 import { inShard } from './shard.js';
-import type { BatchIo, BatchRequest, BatchSummary, Failure, FileOutcome, RenderSettings, RenderTask, TaskResult } from './types.js';
+import type {
+  BatchIo,
+  BatchRequest,
+  BatchSummary,
+  Failure,
+  FileOutcome,
+  RenderSettings,
+  RenderTask,
+  TaskResult,
+} from './types.js';
 import { workerScriptPath } from './worker-script.js';
 
-export type { BatchIo, BatchRequest, BatchSummary, CompileFormats, Failure, FileOutcome } from './types.js';
+export type {
+  BatchIo,
+  BatchRequest,
+  BatchSummary,
+  CompileFormats,
+  Failure,
+  FileOutcome,
+} from './types.js';
 export { CACHE_FILE } from './cache.js';
 
 /**
@@ -57,7 +73,10 @@ export async function renderBatch(request: BatchRequest, callerIo: BatchIo): Pro
   const now = io.now ?? (() => Number(process.hrtime.bigint()) / 1e6);
   const started = now();
   const files = planFiles(request);
-  const outcomes: (FileOutcome | undefined)[] = Array.from({ length: files.length }, () => undefined);
+  const outcomes: (FileOutcome | undefined)[] = Array.from(
+    { length: files.length },
+    () => undefined,
+  );
   markOutputClashes(files, outcomes, io.cwd);
   const run: Run = {
     request,
@@ -91,7 +110,8 @@ async function planRun(run: Run): Promise<RenderTask[]> {
   await forEachLimited(run.files, PLAN_CONCURRENCY, async (file, id) => {
     if (run.outcomes[id] !== undefined) return;
     const decision = await planFile(run, file);
-    if ('text' in decision) tasks.push({ id, source: file.source, text: decision.text, outputs: file.outputs });
+    if ('text' in decision)
+      tasks.push({ id, source: file.source, text: decision.text, outputs: file.outputs });
     else run.outcomes[id] = decision;
   });
   return tasks.sort((a, b) => a.id - b.id);
@@ -99,16 +119,28 @@ async function planRun(run: Run): Promise<RenderTask[]> {
 
 async function planFile(run: Run, file: PlannedFile): Promise<FileOutcome | { text: string }> {
   const { io, cache, optionsDigest } = run;
-  const failed = (failure: Failure): FileOutcome => ({ source: file.source, relative: file.relative, status: 'failed', failure });
+  const failed = (failure: Failure): FileOutcome => ({
+    source: file.source,
+    relative: file.relative,
+    status: 'failed',
+    failure,
+  });
   const skipped = (entry: CacheEntry): FileOutcome =>
-    entry.failure ? { ...failed(entry.failure), cached: true } : { source: file.source, relative: file.relative, status: 'skipped' };
+    entry.failure
+      ? { ...failed(entry.failure), cached: true }
+      : { source: file.source, relative: file.relative, status: 'skipped' };
   const entry = run.request.force ? undefined : cache.get(file.relative);
   const probed = await statSource(io, file.source);
   if ('failure' in probed) return failed(probed.failure);
   file.stat = trustedSignature(probed.stats);
   const outputs = file.outputs.map((o) => relativeKey(cache.folder, o.file));
   // Unchanged since it was hashed (same size, time and inode) and rendered with these options.
-  if (entry?.options === optionsDigest && entry.stat !== undefined && entry.stat === file.stat && (await outputsPresent(io, entry, outputs, file))) {
+  if (
+    entry?.options === optionsDigest &&
+    entry.stat !== undefined &&
+    entry.stat === file.stat &&
+    (await outputsPresent(io, entry, outputs, file))
+  ) {
     file.hash = entry.hash;
     return skipped(entry);
   }
@@ -132,16 +164,23 @@ async function renderRun(
   tasks: readonly RenderTask[],
 ): Promise<{ mode: BatchSummary['mode']; workers: number; cacheProblems: string[] }> {
   const { request, io, files, outcomes, cache, now } = run;
-  const progress = io.stderr.isTTY && !request.quiet && tasks.length > 0 ? new ProgressLine(io.stderr, files.length, now) : null;
+  const progress =
+    io.stderr.isTTY && !request.quiet && tasks.length > 0
+      ? new ProgressLine(io.stderr, files.length, now)
+      : null;
   let done = files.length - tasks.length;
   let failed = outcomes.filter((o) => o?.status === 'failed').length;
   let lastCheckpoint = now();
   let saving: Promise<void> = Promise.resolve();
   const cacheProblems: string[] = [];
   const saveCache = (): void => {
-    saving = saving.then(() => cache.save()).catch((error: unknown) => {
-      cacheProblems.push(`cannot save ${shownPath(io.cwd, cache.file)}: ${describeFsError(error, 'write failed')}`);
-    });
+    saving = saving
+      .then(() => cache.save())
+      .catch((error: unknown) => {
+        cacheProblems.push(
+          `cannot save ${shownPath(io.cwd, cache.file)}: ${describeFsError(error, 'write failed')}`,
+        );
+      });
   };
   const onResult = (result: TaskResult): void => {
     const file = files[result.id]!;
@@ -149,7 +188,8 @@ async function renderRun(
       ? { source: file.source, relative: file.relative, status: 'failed', failure: result.failure }
       : { source: file.source, relative: file.relative, status: 'rendered' };
     // An input failure is remembered (reported again while the file is unchanged); an I/O one is retried.
-    if (!result.failure || result.failure.kind === 'input') cache.set(file.relative, cacheEntry(file, result.failure, cache.folder, run.optionsDigest));
+    if (!result.failure || result.failure.kind === 'input')
+      cache.set(file.relative, cacheEntry(file, result.failure, cache.folder, run.optionsDigest));
     else cache.delete(file.relative);
     done++;
     if (result.failure) failed++;
@@ -160,24 +200,42 @@ async function renderRun(
     }
   };
   progress?.update(done, failed, true);
-  const settings: RenderSettings = { cwd: io.cwd, formats: request.formats, render: request.render, rules: request.rules };
+  const settings: RenderSettings = {
+    cwd: io.cwd,
+    formats: request.formats,
+    render: request.render,
+    rules: request.rules,
+  };
   const workers = workerCount(request.jobs, tasks.length);
-  const script = workers > 1 ? (io.workerScript !== undefined ? io.workerScript : workerScriptPath()) : null;
+  const script =
+    workers > 1 ? (io.workerScript !== undefined ? io.workerScript : workerScriptPath()) : null;
   let mode: BatchSummary['mode'] = 'none';
   if (tasks.length > 0 && !io.signal?.aborted) {
     if (tasks.length > 1) io.longRun?.();
     if (script !== null) {
       mode = 'workers';
-      const { notDone } = await renderWithWorkers(tasks, settings, { workers, script, signal: io.signal, onResult });
+      const { notDone } = await renderWithWorkers(tasks, settings, {
+        workers,
+        script,
+        signal: io.signal,
+        onResult,
+      });
       if (!io.signal?.aborted) {
         // Not stopped by Ctrl-C: every worker thread died (each already reported the files it held).
-        const failure: Failure = { kind: 'internal', message: 'internal error: not rendered, every worker thread stopped', moreErrors: 0, drawn: false };
+        const failure: Failure = {
+          kind: 'internal',
+          message: 'internal error: not rendered, every worker thread stopped',
+          moreErrors: 0,
+          drawn: false,
+        };
         for (const id of notDone) onResult({ id, failure, compileMs: 0, writeMs: 0 });
       }
     } else {
       mode = 'in-process';
       if (workers > 1 && !request.quiet) {
-        io.stderr.write('flowc: dist/batch-worker.js is missing (run `npm run build`): rendering in one thread\n');
+        io.stderr.write(
+          'flowc: dist/batch-worker.js is missing (run `npm run build`): rendering in one thread\n',
+        );
       }
       await renderInThisThread(tasks, settings, io, onResult);
     }
@@ -185,7 +243,11 @@ async function renderRun(
   saveCache();
   await saving;
   progress?.clear();
-  return { mode, workers: mode === 'workers' ? workers : mode === 'in-process' ? 1 : 0, cacheProblems };
+  return {
+    mode,
+    workers: mode === 'workers' ? workers : mode === 'in-process' ? 1 : 0,
+    cacheProblems,
+  };
 }
 
 /** Prints the failures (sorted by path) and the summary line; returns the summary. */
@@ -225,7 +287,10 @@ function planFiles(request: BatchRequest): PlannedFile[] {
   for (const source of request.files) {
     const relative = relativeKey(request.base, source);
     if (!inShard(relative, request.shard)) continue;
-    const outputs = request.formats.map((format) => ({ format, file: outputPathFor(source, format, request.outDir, request.base) }));
+    const outputs = request.formats.map((format) => ({
+      format,
+      file: outputPathFor(source, format, request.outDir, request.base),
+    }));
     planned.push({ source, relative, outputs });
   }
   return planned;
@@ -239,7 +304,11 @@ export function relativeKey(base: string, source: string): string {
 
 /** Everything besides the source text that decides the outputs. */
 function digestOptions(request: BatchRequest): string {
-  const render = Object.fromEntries(Object.entries(request.render).filter(([, v]) => v !== undefined).sort());
+  const render = Object.fromEntries(
+    Object.entries(request.render)
+      .filter(([, v]) => v !== undefined)
+      .sort(),
+  );
   const rules = Object.fromEntries(Object.entries(request.rules).sort());
   const key = JSON.stringify({ flowc: flowcVersion(), formats: request.formats, render, rules });
   return fnv1a64(key);
@@ -247,14 +316,32 @@ function digestOptions(request: BatchRequest): string {
 
 type SourceRead = { bytes: Buffer } | { failure: Failure };
 
-async function statSource(io: BatchIo, file: string): Promise<{ stats: Stats } | { failure: Failure }> {
+async function statSource(
+  io: BatchIo,
+  file: string,
+): Promise<{ stats: Stats } | { failure: Failure }> {
   try {
     const stats = await io.fs.stat(file);
     // A FIFO or a device would block the read or never end: only regular files are read.
-    if (!stats.isFile()) return { failure: { kind: 'io', message: 'cannot read: not a regular file', moreErrors: 0, drawn: false } };
+    if (!stats.isFile())
+      return {
+        failure: {
+          kind: 'io',
+          message: 'cannot read: not a regular file',
+          moreErrors: 0,
+          drawn: false,
+        },
+      };
     return { stats };
   } catch (error) {
-    return { failure: { kind: 'io', message: `cannot read: ${describeFsError(error, 'read failed')}`, moreErrors: 0, drawn: false } };
+    return {
+      failure: {
+        kind: 'io',
+        message: `cannot read: ${describeFsError(error, 'read failed')}`,
+        moreErrors: 0,
+        drawn: false,
+      },
+    };
   }
 }
 
@@ -262,7 +349,14 @@ async function readSourceFile(io: BatchIo, file: string): Promise<SourceRead> {
   try {
     return { bytes: await io.fs.readFile(file) };
   } catch (error) {
-    return { failure: { kind: 'io', message: `cannot read: ${describeFsError(error, 'read failed')}`, moreErrors: 0, drawn: false } };
+    return {
+      failure: {
+        kind: 'io',
+        message: `cannot read: ${describeFsError(error, 'read failed')}`,
+        moreErrors: 0,
+        drawn: false,
+      },
+    };
   }
 }
 
@@ -279,16 +373,31 @@ function signatureOf(file: PlannedFile): { stat?: string } {
 }
 
 /** The entry names these outputs, and they exist (a diagram that could not be drawn has none). */
-async function outputsPresent(io: BatchIo, entry: CacheEntry, outputs: readonly string[], file: PlannedFile): Promise<boolean> {
-  if (entry.outputs.length !== outputs.length || entry.outputs.some((o, i) => o !== outputs[i])) return false;
+async function outputsPresent(
+  io: BatchIo,
+  entry: CacheEntry,
+  outputs: readonly string[],
+  file: PlannedFile,
+): Promise<boolean> {
+  if (entry.outputs.length !== outputs.length || entry.outputs.some((o, i) => o !== outputs[i]))
+    return false;
   if (entry.failure !== undefined && !entry.failure.drawn) return true;
   for (const output of file.outputs) if (!(await isFile(io.fs, output.file))) return false;
   return true;
 }
 
-
-function cacheEntry(file: PlannedFile, failure: Failure | undefined, cacheFolder: string, options: string): CacheEntry {
-  const entry: CacheEntry = { hash: file.hash!, options, ...signatureOf(file), outputs: file.outputs.map((o) => relativeKey(cacheFolder, o.file)) };
+function cacheEntry(
+  file: PlannedFile,
+  failure: Failure | undefined,
+  cacheFolder: string,
+  options: string,
+): CacheEntry {
+  const entry: CacheEntry = {
+    hash: file.hash!,
+    options,
+    ...signatureOf(file),
+    outputs: file.outputs.map((o) => relativeKey(cacheFolder, o.file)),
+  };
   if (failure) entry.failure = failure;
   return entry;
 }
@@ -297,7 +406,11 @@ function cacheEntry(file: PlannedFile, failure: Failure | undefined, cacheFolder
  * Two sources that would write the same output (possible only for sources outside `--base`,
  * which keep just their name): the later one fails instead of overwriting the first.
  */
-function markOutputClashes(files: readonly PlannedFile[], outcomes: (FileOutcome | undefined)[], cwd: string): void {
+function markOutputClashes(
+  files: readonly PlannedFile[],
+  outcomes: (FileOutcome | undefined)[],
+  cwd: string,
+): void {
   const owner = new Map<string, string>();
   files.forEach((file, id) => {
     for (const { file: output } of file.outputs) {
@@ -307,7 +420,12 @@ function markOutputClashes(files: readonly PlannedFile[], outcomes: (FileOutcome
         continue;
       }
       const message = `${shownPath(cwd, output)} is also the output of ${shownPath(cwd, first)}: choose a --base that contains both`;
-      outcomes[id] = { source: file.source, relative: file.relative, status: 'failed', failure: { kind: 'io', message, moreErrors: 0, drawn: false } };
+      outcomes[id] = {
+        source: file.source,
+        relative: file.relative,
+        status: 'failed',
+        failure: { kind: 'io', message, moreErrors: 0, drawn: false },
+      };
       return;
     }
   });
@@ -333,7 +451,11 @@ function exitCodeOf(summary: BatchSummary): number {
   return summary.failed > 0 ? 1 : 0;
 }
 
-async function forEachLimited<T>(items: readonly T[], limit: number, run: (item: T, index: number) => Promise<void>): Promise<void> {
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  run: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < items.length) {

@@ -34,7 +34,11 @@ export function batchSize(remaining: number, workers: number): number {
 
 const BATCHES_AHEAD = 2;
 
-export function renderWithWorkers(tasks: readonly RenderTask[], settings: RenderSettings, options: PoolOptions): Promise<PoolOutcome> {
+export function renderWithWorkers(
+  tasks: readonly RenderTask[],
+  settings: RenderSettings,
+  options: PoolOptions,
+): Promise<PoolOutcome> {
   // Loaded here, not imported: a batch with nothing to render (the incremental case) never needs it.
   const { Worker } = nodeWorkerThreads();
   return new Promise((resolve) => {
@@ -45,11 +49,14 @@ export function renderWithWorkers(tasks: readonly RenderTask[], settings: Render
     let done = false;
     const notDone: number[] = [];
     const start: WorkerStart = { settings, stop: stopBuffer };
-    const slots = Array.from({ length: Math.max(1, Math.min(options.workers, tasks.length)) }, () => ({
-      worker: new Worker(options.script, { workerData: start }),
-      inFlight: [] as RenderTask[][],
-      alive: true,
-    }));
+    const slots = Array.from(
+      { length: Math.max(1, Math.min(options.workers, tasks.length)) },
+      () => ({
+        worker: new Worker(options.script, { workerData: start }),
+        inFlight: [] as RenderTask[][],
+        alive: true,
+      }),
+    );
 
     const finishIfIdle = (): void => {
       if (done) return;
@@ -64,7 +71,12 @@ export function renderWithWorkers(tasks: readonly RenderTask[], settings: Render
     };
 
     const feed = (slot: (typeof slots)[number]): void => {
-      while (!stopping && slot.alive && slot.inFlight.length < BATCHES_AHEAD && next < tasks.length) {
+      while (
+        !stopping &&
+        slot.alive &&
+        slot.inFlight.length < BATCHES_AHEAD &&
+        next < tasks.length
+      ) {
         const batch = tasks.slice(next, next + batchSize(tasks.length - next, options.workers));
         next += batch.length;
         slot.inFlight.push(batch);
@@ -97,7 +109,12 @@ export function renderWithWorkers(tasks: readonly RenderTask[], settings: Render
           for (const task of batch) {
             options.onResult({
               id: task.id,
-              failure: { kind: 'internal', message: `internal error: the worker thread stopped (${reason})`, moreErrors: 0, drawn: false },
+              failure: {
+                kind: 'internal',
+                message: `internal error: the worker thread stopped (${reason})`,
+                moreErrors: 0,
+                drawn: false,
+              },
               compileMs: 0,
               writeMs: 0,
             });

@@ -28,13 +28,18 @@ export class ProgressLine {
   update(done: number, failed: number, force = false): void {
     const time = this.now();
     const last = this.samples.at(-1);
-    if (last === undefined || time - last.time >= REDRAW_EVERY_MS / 2) this.samples.push({ time, done });
-    while (this.samples.length > 1 && time - this.samples[0]!.time > RATE_WINDOW_MS) this.samples.shift();
+    if (last === undefined || time - last.time >= REDRAW_EVERY_MS / 2)
+      this.samples.push({ time, done });
+    while (this.samples.length > 1 && time - this.samples[0]!.time > RATE_WINDOW_MS)
+      this.samples.shift();
     if (!force && time - this.lastDraw < REDRAW_EVERY_MS) return;
     this.lastDraw = time;
     this.drawn = true;
     const oldest = this.samples[0]!;
-    const rate = time > oldest.time && done > oldest.done ? ((done - oldest.done) * 1000) / (time - oldest.time) : null;
+    const rate =
+      time > oldest.time && done > oldest.done
+        ? ((done - oldest.done) * 1000) / (time - oldest.time)
+        : null;
     this.stream.write(CLEAR_LINE + progressText(done, this.total, failed, rate));
   }
 
@@ -46,7 +51,12 @@ export class ProgressLine {
 }
 
 /** `rate` in files per second, or null before it can be measured. */
-export function progressText(done: number, total: number, failed: number, rate: number | null): string {
+export function progressText(
+  done: number,
+  total: number,
+  failed: number,
+  rate: number | null,
+): string {
   const filled = total === 0 ? BAR_WIDTH : Math.round((BAR_WIDTH * done) / total);
   const bar = '#'.repeat(filled) + '-'.repeat(BAR_WIDTH - filled);
   const speed = rate === null ? '- files/s' : `${Math.round(rate)} files/s`;

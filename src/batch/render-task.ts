@@ -24,20 +24,38 @@ export async function renderTask(
   const started = performance.now();
   let result;
   try {
-    result = await compile(task.text, settings.formats, { ...settings.render, rules: { ...settings.rules } });
+    result = await compile(task.text, settings.formats, {
+      ...settings.render,
+      rules: { ...settings.rules },
+    });
   } catch (error) {
-    return { id: task.id, failure: internalFailure(error), compileMs: performance.now() - started, writeMs: 0 };
+    return {
+      id: task.id,
+      failure: internalFailure(error),
+      compileMs: performance.now() - started,
+      writeMs: 0,
+    };
   }
   const compiled = performance.now();
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (!result.renderable) {
-    return { id: task.id, failure: inputFailure(errors, false), compileMs: compiled - started, writeMs: 0 };
+    return {
+      id: task.id,
+      failure: inputFailure(errors, false),
+      compileMs: compiled - started,
+      writeMs: 0,
+    };
   }
   for (const { format, file } of task.outputs) {
     const data = result.outputs[format];
     if (data === undefined) {
       const failure = internalFailure(new Error(`the pipeline returned no ${format} output`));
-      return { id: task.id, failure, compileMs: compiled - started, writeMs: performance.now() - compiled };
+      return {
+        id: task.id,
+        failure,
+        compileMs: compiled - started,
+        writeMs: performance.now() - compiled,
+      };
     }
     try {
       await writeFileAtomic(fs, file, data);
@@ -48,18 +66,29 @@ export async function renderTask(
         moreErrors: 0,
         drawn: false,
       };
-      return { id: task.id, failure, compileMs: compiled - started, writeMs: performance.now() - compiled };
+      return {
+        id: task.id,
+        failure,
+        compileMs: compiled - started,
+        writeMs: performance.now() - compiled,
+      };
     }
   }
   const written = performance.now();
   // Rule errors: the diagram is drawn with the offending nodes marked, and the file still fails.
   const failure = errors.length > 0 ? inputFailure(errors, true) : undefined;
-  return { id: task.id, ...(failure ? { failure } : {}), compileMs: compiled - started, writeMs: written - compiled };
+  return {
+    id: task.id,
+    ...(failure ? { failure } : {}),
+    compileMs: compiled - started,
+    writeMs: written - compiled,
+  };
 }
 
 function inputFailure(errors: readonly Diagnostic[], drawn: boolean): Failure {
   const first = errors[0];
-  if (first === undefined) return { kind: 'input', message: 'the diagram cannot be drawn', moreErrors: 0, drawn };
+  if (first === undefined)
+    return { kind: 'input', message: 'the diagram cannot be drawn', moreErrors: 0, drawn };
   return {
     kind: 'input',
     message: first.message,
@@ -75,5 +104,3 @@ function internalFailure(error: unknown): Failure {
   const message = error instanceof Error ? error.message : String(error);
   return { kind: 'internal', message: `internal error: ${message}`, moreErrors: 0, drawn: false };
 }
-
-

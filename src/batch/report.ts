@@ -12,7 +12,10 @@ export function failureLine(outcome: FileOutcome, cwd: string): string {
   const file = shownPath(cwd, outcome.source);
   const position = failure.line !== undefined ? `:${failure.line}:${failure.column ?? 1}` : '';
   const rule = failure.ruleId !== undefined ? `  [${failure.ruleId}]` : '';
-  const more = failure.moreErrors > 0 ? ` (+${failure.moreErrors} more error${failure.moreErrors === 1 ? '' : 's'})` : '';
+  const more =
+    failure.moreErrors > 0
+      ? ` (+${failure.moreErrors} more error${failure.moreErrors === 1 ? '' : 's'})`
+      : '';
   const drawn = failure.drawn ? '; drawn with the offending nodes marked' : '';
   return `${file}${position}  ${failure.message}${rule}${more}${drawn}`;
 }

@@ -7,8 +7,18 @@ import { positiveInteger } from './options.js';
 
 export function addBatchOptions(render: Command): void {
   render
-    .option('-j, --jobs <n>', 'batch: number of worker threads (default: the number of cores)', positiveInteger)
+    .option(
+      '-j, --jobs <n>',
+      'batch: number of worker threads (default: the number of cores)',
+      positiveInteger,
+    )
     .option('--force', 'batch: render every file, even those whose outputs are up to date')
-    .option('--shard <k/n>', 'batch: render only the K-th of N slices of the file list (CI matrices)')
-    .option('--base <folder>', 'batch: the folder outputs are mirrored from (default: the common base of the inputs)');
+    .option(
+      '--shard <k/n>',
+      'batch: render only the K-th of N slices of the file list (CI matrices)',
+    )
+    .option(
+      '--base <folder>',
+      'batch: the folder outputs are mirrored from (default: the common base of the inputs)',
+    );
 }

@@ -5,7 +5,11 @@
 import type { Io } from './io.js';
 import type { BatchRenderRequest } from './render.js';
 
-export async function renderBatchSeam(inputs: readonly string[], request: BatchRenderRequest, io: Io): Promise<number> {
+export async function renderBatchSeam(
+  inputs: readonly string[],
+  request: BatchRenderRequest,
+  io: Io,
+): Promise<number> {
   const { runBatchCommand } = await import('../batch/cli.js');
   return runBatchCommand(inputs, request, io);
 }

@@ -47,12 +47,18 @@ export interface Discovery {
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 const FLOW_EXTENSION = '.flow';
 
-export async function discoverFiles(inputs: readonly string[], options: DiscoverOptions): Promise<Discovery> {
+export async function discoverFiles(
+  inputs: readonly string[],
+  options: DiscoverOptions,
+): Promise<Discovery> {
   const { cwd, fs } = options;
   const problems: DiscoveryProblem[] = [];
   const ignored = options.ignore ? await ignoredFiles(options.ignore) : new Set<string>();
-  const excluded = await Promise.all((options.excludeDirs ?? []).map((dir) => realpathOr(fs, path.resolve(cwd, dir))));
-  const isExcluded = (real: string) => excluded.some((dir) => real === dir || real.startsWith(dir + path.sep));
+  const excluded = await Promise.all(
+    (options.excludeDirs ?? []).map((dir) => realpathOr(fs, path.resolve(cwd, dir))),
+  );
+  const isExcluded = (real: string) =>
+    excluded.some((dir) => real === dir || real.startsWith(dir + path.sep));
 
   const files: string[] = [];
   const seen = new Set<string>();
@@ -77,9 +83,13 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
         const found = await expandGlob(input, cwd);
         let added = 0;
         for (const file of found) if (await add(file)) added++;
-        if (found.length === 0) problems.push({ input, message: `no ${FLOW_EXTENSION} files match '${input}'` });
+        if (found.length === 0)
+          problems.push({ input, message: `no ${FLOW_EXTENSION} files match '${input}'` });
         else if (added === 0 && found.every((f) => ignored.has(f))) {
-          problems.push({ input, message: `every file matching '${input}' is ignored by the configuration` });
+          problems.push({
+            input,
+            message: `every file matching '${input}' is ignored by the configuration`,
+          });
         }
         continue;
       }
@@ -91,9 +101,13 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       await walk(fs, absolute, found, problems, new Set(), isExcluded);
       let added = 0;
       for (const { file, real } of found) if (await add(file, real)) added++;
-      if (found.length === 0) problems.push({ input, message: `no ${FLOW_EXTENSION} files in folder '${input}'` });
+      if (found.length === 0)
+        problems.push({ input, message: `no ${FLOW_EXTENSION} files in folder '${input}'` });
       else if (added === 0 && found.every((f) => ignored.has(f.file))) {
-        problems.push({ input, message: `every ${FLOW_EXTENSION} file in '${input}' is ignored by the configuration` });
+        problems.push({
+          input,
+          message: `every ${FLOW_EXTENSION} file in '${input}' is ignored by the configuration`,
+        });
       }
     } else {
       // An explicitly named file is read even without the .flow extension; an ignored one is
@@ -146,7 +160,8 @@ async function walk(
       }
     }
     if (isDir) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(fs, full, found, problems, visited, isExcluded);
+      if (!SKIPPED_FOLDERS.has(entry.name))
+        await walk(fs, full, found, problems, visited, isExcluded);
     } else if (isFile && entry.name.endsWith(FLOW_EXTENSION)) {
       // One realpath per folder, not per file (a no-op batch of 1,000 files spent 10 ms on them).
       found.push(isLink ? { file: full } : { file: full, real: path.join(real, entry.name) });
@@ -156,9 +171,18 @@ async function walk(
 
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
   // Like folder walks, globs skip node_modules and .git unless the pattern itself names them.
-  const ignore = [...SKIPPED_FOLDERS].filter((name) => !pattern.includes(name)).map((name) => `**/${name}/**`);
+  const ignore = [...SKIPPED_FOLDERS]
+    .filter((name) => !pattern.includes(name))
+    .map((name) => `**/${name}/**`);
   const { glob } = await import('tinyglobby');
-  const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false, dot: false, ignore });
+  const matches = await glob(pattern, {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    expandDirectories: false,
+    dot: false,
+    ignore,
+  });
   return matches
     .filter((file) => file.endsWith(FLOW_EXTENSION))
     .map((file) => path.normalize(file))
@@ -168,7 +192,12 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
 async function ignoredFiles(ignore: IgnoreRules): Promise<Set<string>> {
   if (ignore.patterns.length === 0) return new Set();
   const { glob } = await import('tinyglobby');
-  const matches = await glob([...ignore.patterns], { cwd: ignore.base, absolute: true, onlyFiles: true, dot: true });
+  const matches = await glob([...ignore.patterns], {
+    cwd: ignore.base,
+    absolute: true,
+    onlyFiles: true,
+    dot: true,
+  });
   return new Set(matches.map((file) => path.normalize(file)));
 }
 
@@ -183,7 +212,11 @@ async function realpathOr(fs: FileSystem, file: string): Promise<string> {
 /** An error from the operating system (it has an errno code), as opposed to a bug. */
 export function isFsError(error: unknown): error is NodeJS.ErrnoException {
   // Duck-typed: errors from another realm (a VM context, a worker) fail `instanceof Error`.
-  return typeof error === 'object' && error !== null && typeof (error as NodeJS.ErrnoException).code === 'string';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as NodeJS.ErrnoException).code === 'string'
+  );
 }
 
 /** "permission denied", "no such file or folder": the system error in words, without a stack. */

@@ -100,7 +100,10 @@ function handleError(error: unknown, io: Io, debug: boolean): number {
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`flowc: internal error: ${message.split('\n')[0]}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-  else io.stderr.write('flowc: run again with --debug (or FLOWC_DEBUG=1) for the stack trace, and please report it\n');
+  else
+    io.stderr.write(
+      'flowc: run again with --debug (or FLOWC_DEBUG=1) for the stack trace, and please report it\n',
+    );
   return EXIT_USAGE;
 }
 
@@ -124,17 +127,31 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   program
     .command('lint')
     .summary('check .flow files and report problems')
-    .description('Check .flow files (files, folders searched recursively, globs, or - for stdin) and report problems.')
-    .argument('[paths...]', 'files, folders, globs, or - for standard input (default: the current folder)')
+    .description(
+      'Check .flow files (files, folders searched recursively, globs, or - for stdin) and report problems.',
+    )
+    .argument(
+      '[paths...]',
+      'files, folders, globs, or - for standard input (default: the current folder)',
+    )
     .addOption(
-      new Option('-f, --format <name[:file]>', 'report format: stylish, json, sarif, github, compact, unix; repeat for several reports, NAME:FILE writes one to FILE')
-        .argParser(collect),
+      new Option(
+        '-f, --format <name[:file]>',
+        'report format: stylish, json, sarif, github, compact, unix; repeat for several reports, NAME:FILE writes one to FILE',
+      ).argParser(collect),
     )
     .option('-o, --output <file>', 'write the report (of the format given without :FILE) to a file')
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', nonNegativeInteger)
     .option('-q, --quiet', 'report errors only')
-    .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable; wins over the configuration)', collect)
-    .option('-c, --config <file>', 'use this configuration file instead of the nearest flowc.config.json')
+    .option(
+      '--rule <id=severity>',
+      'set a rule to off, warn or error (repeatable; wins over the configuration)',
+      collect,
+    )
+    .option(
+      '-c, --config <file>',
+      'use this configuration file instead of the nearest flowc.config.json',
+    )
     .option('--no-config', 'use no configuration file')
     .option('--stdin-filename <name>', 'the file name to report for standard input')
     .option('--debug', 'print the stack trace of an internal error')
@@ -147,25 +164,50 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const render = program
     .command('render')
     .summary('draw .flow files as SVG, PNG, Mermaid, DOT or JSON')
-    .description('Render a .flow file (or several, a folder, a glob) to SVG, PNG, JSON, Mermaid or DOT.')
+    .description(
+      'Render a .flow file (or several, a folder, a glob) to SVG, PNG, JSON, Mermaid or DOT.',
+    )
     .argument('[inputs...]', '.flow files, folders, globs, or - for standard input')
     .option('-o, --output <path>', 'output file (default: stdout), or a folder for several inputs')
     .addOption(
       // Collected as typed: parseFormats (with the render command) splits the commas and validates.
-      new Option('-f, --format <formats>', 'svg, png, json, mermaid or dot (default: from the output extension, else svg); comma-separated for several').argParser(
-        collect,
-      ),
+      new Option(
+        '-f, --format <formats>',
+        'svg, png, json, mermaid or dot (default: from the output extension, else svg); comma-separated for several',
+      ).argParser(collect),
     )
-    .option('--direction <dir>', 'layout direction: LR, TB, RL or BT', choice(['LR', 'TB', 'RL', 'BT'] as const))
-    .option('--edges <style>', 'edge routing: ortho, spline or straight', choice(['ortho', 'spline', 'straight'] as const))
-    .option('--theme <theme>', 'colour theme: light, dark or auto (follows the viewer)', choice(['light', 'dark', 'auto'] as const))
+    .option(
+      '--direction <dir>',
+      'layout direction: LR, TB, RL or BT',
+      choice(['LR', 'TB', 'RL', 'BT'] as const),
+    )
+    .option(
+      '--edges <style>',
+      'edge routing: ortho, spline or straight',
+      choice(['ortho', 'spline', 'straight'] as const),
+    )
+    .option(
+      '--theme <theme>',
+      'colour theme: light, dark or auto (follows the viewer)',
+      choice(['light', 'dark', 'auto'] as const),
+    )
     .option('--scale <n>', 'PNG: pixels per SVG unit (default 2)', positiveNumber)
     .option('--width <px>', 'PNG: output width in pixels (overrides --scale)', positiveNumber)
     .option('--background <color>', "PNG: background colour, e.g. white, '#1e1e1e' or transparent")
-    .option('--check', 'compare existing outputs with a fresh render; exit 1 if any is stale or missing')
+    .option(
+      '--check',
+      'compare existing outputs with a fresh render; exit 1 if any is stale or missing',
+    )
     .option('-q, --quiet', 'print errors only')
-    .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable; wins over the configuration)', collect)
-    .option('-c, --config <file>', 'use this configuration file instead of the nearest flowc.config.json')
+    .option(
+      '--rule <id=severity>',
+      'set a rule to off, warn or error (repeatable; wins over the configuration)',
+      collect,
+    )
+    .option(
+      '-c, --config <file>',
+      'use this configuration file instead of the nearest flowc.config.json',
+    )
     .option('--no-config', 'use no configuration file')
     .option('--stdin-filename <name>', 'the file name to report for standard input')
     .option('--debug', 'print the stack trace of an internal error')

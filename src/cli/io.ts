@@ -126,7 +126,10 @@ export function processIo(options: ProcessIoOptions = {}): ProcessIo {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return counted(Buffer.concat(chunks));
     },
-    fs: { ...nodeFileSystem, readFile: async (path) => counted(await nodeFileSystem.readFile(path)) },
+    fs: {
+      ...nodeFileSystem,
+      readFile: async (path) => counted(await nodeFileSystem.readFile(path)),
+    },
   };
 }
 

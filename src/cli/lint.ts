@@ -32,19 +32,29 @@ export interface ReportPlan {
   file: string | null;
 }
 
-export async function runLint(paths: readonly string[], options: LintOptions, io: Io): Promise<number> {
+export async function runLint(
+  paths: readonly string[],
+  options: LintOptions,
+  io: Io,
+): Promise<number> {
   const plans = planReports(options.format ?? [], options.output, io.cwd);
   const settings = await loadSettings(options, io);
   const inputs = paths.length > 0 ? paths : ['.'];
-  if (inputs.filter((p) => p === STDIN).length > 1) throw new UsageError("'-' (standard input) may be given only once");
+  if (inputs.filter((p) => p === STDIN).length > 1)
+    throw new UsageError("'-' (standard input) may be given only once");
 
   const problems: string[] = [];
   const sources: Source[] = [];
   const fileInputs = inputs.filter((p) => p !== STDIN);
   if (inputs.includes(STDIN)) sources.push(await readStdinSource(io, options.stdinFilename));
   if (fileInputs.length > 0) {
-    const discovery = await discoverFiles(fileInputs, { cwd: io.cwd, fs: io.fs, ignore: ignoreRules(settings) });
-    for (const p of discovery.problems) problems.push(`${shownPath(io.cwd, p.input)}: ${p.message}`);
+    const discovery = await discoverFiles(fileInputs, {
+      cwd: io.cwd,
+      fs: io.fs,
+      ignore: ignoreRules(settings),
+    });
+    for (const p of discovery.problems)
+      problems.push(`${shownPath(io.cwd, p.input)}: ${p.message}`);
     for (const file of discovery.files) {
       const read = await readSource(io, file);
       if ('problem' in read) problems.push(`${shownPath(io.cwd, file)}: ${read.problem}`);
@@ -54,7 +64,11 @@ export async function runLint(paths: readonly string[], options: LintOptions, io
 
   const results = await lintSources(sources, settings.ruleSettings);
   const shown = options.quiet ? results.map(errorsOnly) : results;
-  const context: Omit<ReportContext, 'colors'> = { cwd: io.cwd, rules: settings.rules, version: flowcVersion() };
+  const context: Omit<ReportContext, 'colors'> = {
+    cwd: io.cwd,
+    rules: settings.rules,
+    version: flowcVersion(),
+  };
   const written = await writeReports(plans, shown, context, io);
 
   for (const problem of problems) io.stderr.write(`flowc: ${problem}\n`);
@@ -62,13 +76,18 @@ export async function runLint(paths: readonly string[], options: LintOptions, io
   const { errors, warnings } = countProblems(results);
   if (errors > 0) return EXIT_INPUT_ERRORS;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    io.stderr.write(`flowc: too many warnings (${warnings}); at most ${options.maxWarnings} allowed by --max-warnings\n`);
+    io.stderr.write(
+      `flowc: too many warnings (${warnings}); at most ${options.maxWarnings} allowed by --max-warnings\n`,
+    );
     return EXIT_INPUT_ERRORS;
   }
   return EXIT_OK;
 }
 
-async function lintSources(sources: readonly Source[], rules: Record<string, RuleSeverity>): Promise<LintResult[]> {
+async function lintSources(
+  sources: readonly Source[],
+  rules: Record<string, RuleSeverity>,
+): Promise<LintResult[]> {
   const { checkAsync } = await import('../check.js');
   const results: LintResult[] = [];
   for (const source of sources) {
@@ -83,7 +102,11 @@ async function lintSources(sources: readonly Source[], rules: Record<string, Rul
  * format given without its own file. At most one report goes to stdout. The name never holds a
  * colon, so `sarif:C:\reports\x.sarif` splits unambiguously at the first one.
  */
-export function planReports(formats: readonly string[], output: string | undefined, cwd: string): ReportPlan[] {
+export function planReports(
+  formats: readonly string[],
+  output: string | undefined,
+  cwd: string,
+): ReportPlan[] {
   const specs = formats.length > 0 ? formats : ['stylish'];
   const plans: ReportPlan[] = [];
   for (const spec of specs) {
@@ -101,15 +124,24 @@ export function planReports(formats: readonly string[], output: string | undefin
   }
   const toStdout = plans.filter((plan) => plan.file === null);
   if (output !== undefined) {
-    if (toStdout.length === 0) throw new UsageError('-o/--output has no report to receive: every --format names its own file');
-    if (toStdout.length > 1) throw new UsageError('-o/--output is ambiguous with several formats: write --format NAME:FILE for each');
+    if (toStdout.length === 0)
+      throw new UsageError(
+        '-o/--output has no report to receive: every --format names its own file',
+      );
+    if (toStdout.length > 1)
+      throw new UsageError(
+        '-o/--output is ambiguous with several formats: write --format NAME:FILE for each',
+      );
     toStdout[0]!.file = path.resolve(cwd, output);
   } else if (toStdout.length > 1) {
-    throw new UsageError('only one report can go to standard output: write --format NAME:FILE for the others');
+    throw new UsageError(
+      'only one report can go to standard output: write --format NAME:FILE for the others',
+    );
   }
   const files = plans.map((plan) => plan.file).filter((file): file is string => file !== null);
   const duplicate = files.find((file, i) => files.indexOf(file) !== i);
-  if (duplicate) throw new UsageError(`two reports would be written to the same file: ${duplicate}`);
+  if (duplicate)
+    throw new UsageError(`two reports would be written to the same file: ${duplicate}`);
   return plans;
 }
 
@@ -131,7 +163,9 @@ async function writeReports(
     try {
       await writeFileAtomic(io.fs, plan.file, text);
     } catch (error) {
-      io.stderr.write(`flowc: cannot write ${shownPath(io.cwd, plan.file)}: ${describeFsError(error, 'write failed')}\n`);
+      io.stderr.write(
+        `flowc: cannot write ${shownPath(io.cwd, plan.file)}: ${describeFsError(error, 'write failed')}\n`,
+      );
       ok = false;
     }
   }

@@ -19,18 +19,21 @@ export function choice<T extends string>(allowed: readonly T[]): (value: string)
 
 export function positiveNumber(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number.');
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0)
+    throw new InvalidArgumentError('expected a positive number.');
   return n;
 }
 
 export function positiveInteger(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n <= 0) throw new InvalidArgumentError('expected a positive whole number.');
+  if (!/^\d+$/.test(value.trim()) || n <= 0)
+    throw new InvalidArgumentError('expected a positive whole number.');
   return n;
 }
 
 export function nonNegativeInteger(value: string): number {
-  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number, 0 or more.');
+  if (!/^\d+$/.test(value.trim()))
+    throw new InvalidArgumentError('expected a whole number, 0 or more.');
   return Number(value);
 }
 

@@ -37,7 +37,11 @@ export function formatFromExtension(file: string): Format | null {
  * The folder outputs are mirrored from: the deepest folder containing every input argument
  * (a folder argument counts as itself, a file as its folder, a glob as its static prefix).
  */
-export function commonBase(inputs: readonly string[], cwd: string, isFolder: (absolute: string) => boolean): string {
+export function commonBase(
+  inputs: readonly string[],
+  cwd: string,
+  isFolder: (absolute: string) => boolean,
+): string {
   const roots = inputs.map((input) => {
     if (isGlobPattern(input)) return path.resolve(cwd, staticPrefix(input));
     const absolute = path.resolve(cwd, input);
@@ -56,7 +60,11 @@ export function commonBase(inputs: readonly string[], cwd: string, isFolder: (ab
 }
 
 /** `commonBase` of the arguments as they are on disk (a glob or a missing path is not a folder). */
-export async function inputsBase(inputs: readonly string[], cwd: string, fs: FileSystem): Promise<string> {
+export async function inputsBase(
+  inputs: readonly string[],
+  cwd: string,
+  fs: FileSystem,
+): Promise<string> {
   const folders = new Set<string>();
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
@@ -66,7 +74,12 @@ export async function inputsBase(inputs: readonly string[], cwd: string, fs: Fil
 }
 
 /** The output file for `source` in `format`. */
-export function outputPathFor(source: string, format: Format, outDir: string | null, base: string): string {
+export function outputPathFor(
+  source: string,
+  format: Format,
+  outDir: string | null,
+  base: string,
+): string {
   const relative = outDir === null ? null : pathBelow(base, source);
   // A source outside the base (possible with an explicit --base) keeps only its name.
   const placed =

@@ -21,7 +21,13 @@ import { describeFsError, discoverFiles } from './discover.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import { isFile, isFolder, type Io } from './io.js';
 import { formatFromExtension, inputsBase, outputPathFor } from './output-paths.js';
-import { configPath, ignoreRules, loadSettings, type CommonOptions, type Settings } from './settings.js';
+import {
+  configPath,
+  ignoreRules,
+  loadSettings,
+  type CommonOptions,
+  type Settings,
+} from './settings.js';
 import { readSource, readStdinSource, STDIN, type Source } from './sources.js';
 import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
@@ -81,14 +87,20 @@ export function parseFormats(values: readonly string[]): Format[] {
   return formats;
 }
 
-export async function runRender(inputs: readonly string[], commandOptions: RenderCommandOptions, io: Io): Promise<number> {
-  if (inputs.length === 0) throw new UsageError('no input: name a .flow file, a folder, a glob, or - for standard input');
+export async function runRender(
+  inputs: readonly string[],
+  commandOptions: RenderCommandOptions,
+  io: Io,
+): Promise<number> {
+  if (inputs.length === 0)
+    throw new UsageError('no input: name a .flow file, a folder, a glob, or - for standard input');
   const { format, ...rest } = commandOptions;
   const options: RenderRequest = { ...rest, formats: parseFormats(format ?? []) };
   const settings = await loadSettings(options, io);
   const render = renderOptions(options, settings);
   if (options.check) return checkOutputs(inputs, options, settings, render, io);
-  if (await isSingleFileRender(inputs, options, io)) return renderSingle(inputs[0]!, options, settings, render, io);
+  if (await isSingleFileRender(inputs, options, io))
+    return renderSingle(inputs[0]!, options, settings, render, io);
   return dispatchBatch(inputs, options, settings, render, io);
 }
 
@@ -105,13 +117,21 @@ function renderOptions(options: RenderRequest, settings: Settings): RenderOption
   };
 }
 
-async function isSingleFileRender(inputs: readonly string[], options: RenderRequest, io: Io): Promise<boolean> {
+async function isSingleFileRender(
+  inputs: readonly string[],
+  options: RenderRequest,
+  io: Io,
+): Promise<boolean> {
   if (inputs.length !== 1 || options.formats.length > 1) return false;
   const input = inputs[0]!;
   if (input === STDIN) return true;
   if (isGlobPattern(input) && !(await isFile(io.fs, path.resolve(io.cwd, input)))) return false;
   if (await isFolder(io.fs, path.resolve(io.cwd, input))) return false;
-  if (options.output !== undefined && (endsWithSeparator(options.output) || (await isFolder(io.fs, path.resolve(io.cwd, options.output))))) {
+  if (
+    options.output !== undefined &&
+    (endsWithSeparator(options.output) ||
+      (await isFolder(io.fs, path.resolve(io.cwd, options.output))))
+  ) {
     return false;
   }
   return true;
@@ -124,15 +144,25 @@ async function renderSingle(
   render: RenderOptions,
   io: Io,
 ): Promise<number> {
-  const output = options.output === undefined || options.output === STDIN ? null : path.resolve(io.cwd, options.output);
+  const output =
+    options.output === undefined || options.output === STDIN
+      ? null
+      : path.resolve(io.cwd, options.output);
   const format = chooseFormat(options.formats[0], output, settings.loaded.config.render.format);
   if (output === null && format === 'png' && io.stdout.isTTY) {
-    throw new UsageError('refusing to write PNG data to a terminal: use -o FILE.png or redirect standard output');
+    throw new UsageError(
+      'refusing to write PNG data to a terminal: use -o FILE.png or redirect standard output',
+    );
   }
   const source = await readInput(input, options, io);
   const compileOptions: CompileOptions = { ...render, format, rules: settings.ruleSettings };
   const { result, errors } = await compileSource(source, compileOptions);
-  printDiagnostics([{ filePath: source.filePath, source: source.text, diagnostics: result.diagnostics }], options, settings.rules, io);
+  printDiagnostics(
+    [{ filePath: source.filePath, source: source.text, diagnostics: result.diagnostics }],
+    options,
+    settings.rules,
+    io,
+  );
   const name = shownPath(io.cwd, source.filePath);
   if (result.output === null) {
     io.stderr.write(`flowc: ${name} was not rendered: fix the errors above\n`);
@@ -144,23 +174,33 @@ async function renderSingle(
     try {
       await writeFileAtomic(io.fs, output, result.output);
     } catch (error) {
-      io.stderr.write(`flowc: cannot write ${shownPath(io.cwd, output)}: ${describeFsError(error, 'write failed')}\n`);
+      io.stderr.write(
+        `flowc: cannot write ${shownPath(io.cwd, output)}: ${describeFsError(error, 'write failed')}\n`,
+      );
       return EXIT_USAGE;
     }
   }
   if (errors > 0) {
-    io.stderr.write(`flowc: ${name} has ${errors === 1 ? '1 error' : `${errors} errors`}; the diagram was drawn with the offending nodes marked\n`);
+    io.stderr.write(
+      `flowc: ${name} has ${errors === 1 ? '1 error' : `${errors} errors`}; the diagram was drawn with the offending nodes marked\n`,
+    );
     return EXIT_INPUT_ERRORS;
   }
   return EXIT_OK;
 }
 
 /** -f wins; else the output's extension; else the configuration's format; else SVG. */
-export function chooseFormat(flag: Format | undefined, output: string | null, configured: Format | undefined): Format {
+export function chooseFormat(
+  flag: Format | undefined,
+  output: string | null,
+  configured: Format | undefined,
+): Format {
   const implied = output === null ? null : formatFromExtension(output);
   if (flag !== undefined) {
     if (implied !== null && implied !== flag) {
-      throw new UsageError(`-f ${flag} does not match the output file's extension (${path.extname(output!)} is ${implied})`);
+      throw new UsageError(
+        `-f ${flag} does not match the output file's extension (${path.extname(output!)} is ${implied})`,
+      );
     }
     return flag;
   }
@@ -180,7 +220,10 @@ async function readInput(input: string, options: RenderRequest, io: Io): Promise
   return read;
 }
 
-type Compiled = { result: Awaited<ReturnType<typeof import('../compile.js').compile>>; errors: number };
+type Compiled = {
+  result: Awaited<ReturnType<typeof import('../compile.js').compile>>;
+  errors: number;
+};
 
 /** Runs the pipeline. A layout failure comes back from compile as a `layout` error diagnostic. */
 async function compileSource(source: Source, options: CompileOptions): Promise<Compiled> {
@@ -189,7 +232,12 @@ async function compileSource(source: Source, options: CompileOptions): Promise<C
   return { result, errors: result.diagnostics.filter((d) => d.severity === 'error').length };
 }
 
-function printDiagnostics(results: LintResult[], options: RenderRequest, rules: ReportRule[], io: Io): void {
+function printDiagnostics(
+  results: LintResult[],
+  options: RenderRequest,
+  rules: ReportRule[],
+  io: Io,
+): void {
   const shown = options.quiet ? results.map(errorsOnly) : results;
   if (shown.every((r) => r.diagnostics.length === 0)) return;
   const colors = createColors(colorEnabled(io.stderr.isTTY, io.env));
@@ -208,7 +256,10 @@ async function checkOutputs(
   render: RenderOptions,
   io: Io,
 ): Promise<number> {
-  if (inputs.includes(STDIN)) throw new UsageError('--check compares files with their outputs: it cannot read standard input');
+  if (inputs.includes(STDIN))
+    throw new UsageError(
+      '--check compares files with their outputs: it cannot read standard input',
+    );
   const targets = await checkTargets(inputs, options, settings, io);
   const { compileFormats } = await import('../compile.js');
   const stale: string[] = [];
@@ -221,10 +272,21 @@ async function checkOutputs(
       failed = true;
       continue;
     }
-    const result = await compileFormats(read.text, target.outputs.map((o) => o.format), { ...render, rules: settings.ruleSettings });
+    const result = await compileFormats(
+      read.text,
+      target.outputs.map((o) => o.format),
+      { ...render, rules: settings.ruleSettings },
+    );
     if (!result.renderable) {
-      printDiagnostics([{ filePath: read.filePath, source: read.text, diagnostics: result.diagnostics }], { ...options, quiet: true }, settings.rules, io);
-      io.stderr.write(`flowc: ${shownPath(io.cwd, read.filePath)} could not be rendered: fix the errors above\n`);
+      printDiagnostics(
+        [{ filePath: read.filePath, source: read.text, diagnostics: result.diagnostics }],
+        { ...options, quiet: true },
+        settings.rules,
+        io,
+      );
+      io.stderr.write(
+        `flowc: ${shownPath(io.cwd, read.filePath)} could not be rendered: fix the errors above\n`,
+      );
       failed = true;
       continue;
     }
@@ -233,13 +295,18 @@ async function checkOutputs(
       compared++;
       const expected = outputs[format]!;
       const status = await compareWithFile(io, file, expected);
-      if (status !== 'up-to-date') stale.push(`${status === 'missing' ? 'missing' : 'stale'}  ${shownPath(io.cwd, file)}  (from ${shownPath(io.cwd, target.source)})`);
+      if (status !== 'up-to-date')
+        stale.push(
+          `${status === 'missing' ? 'missing' : 'stale'}  ${shownPath(io.cwd, file)}  (from ${shownPath(io.cwd, target.source)})`,
+        );
     }
   }
   for (const problem of targets.problems) io.stderr.write(`flowc: ${problem}\n`);
   if (stale.length > 0) {
     io.stdout.write(`${stale.join('\n')}\n`);
-    io.stdout.write(`✖ ${stale.length} of ${compared} outputs out of date: run flowc render to update them\n`);
+    io.stdout.write(
+      `✖ ${stale.length} of ${compared} outputs out of date: run flowc render to update them\n`,
+    );
   } else if (!failed && targets.problems.length === 0) {
     io.stdout.write(`✔ ${compared === 1 ? '1 output' : `${compared} outputs`} up to date\n`);
   }
@@ -263,7 +330,10 @@ async function checkTargets(
     if (options.output !== undefined) {
       const file = path.resolve(io.cwd, options.output);
       const format = chooseFormat(options.formats[0], file, configured.format);
-      return { items: [{ source: path.resolve(io.cwd, inputs[0]!), outputs: [{ format, file }] }], problems: [] };
+      return {
+        items: [{ source: path.resolve(io.cwd, inputs[0]!), outputs: [{ format, file }] }],
+        problems: [],
+      };
     }
   }
   const formats = options.formats.length > 0 ? options.formats : [configured.format ?? 'svg'];
@@ -277,12 +347,22 @@ async function checkTargets(
   const base = configuredBase ?? (await inputsBase(inputs, io.cwd, io.fs));
   const items = discovery.files.map((source) => ({
     source,
-    outputs: formats.map((format) => ({ format, file: outputPathFor(source, format, outDir, base) })),
+    outputs: formats.map((format) => ({
+      format,
+      file: outputPathFor(source, format, outDir, base),
+    })),
   }));
-  return { items, problems: discovery.problems.map((p) => `${shownPath(io.cwd, p.input)}: ${p.message}`) };
+  return {
+    items,
+    problems: discovery.problems.map((p) => `${shownPath(io.cwd, p.input)}: ${p.message}`),
+  };
 }
 
-async function compareWithFile(io: Io, file: string, expected: string | Buffer): Promise<'up-to-date' | 'stale' | 'missing'> {
+async function compareWithFile(
+  io: Io,
+  file: string,
+  expected: string | Buffer,
+): Promise<'up-to-date' | 'stale' | 'missing'> {
   let actual: Buffer;
   try {
     actual = await io.fs.readFile(file);
@@ -300,7 +380,8 @@ async function dispatchBatch(
   render: RenderOptions,
   io: Io,
 ): Promise<number> {
-  if (inputs.includes(STDIN)) throw new UsageError("'-' (standard input) renders one diagram: give it alone");
+  if (inputs.includes(STDIN))
+    throw new UsageError("'-' (standard input) renders one diagram: give it alone");
   const configured = settings.loaded.config.render;
   const { outDir, base } = outputFolder(options, settings, io);
   const request: BatchRenderRequest = {
@@ -310,7 +391,12 @@ async function dispatchBatch(
     rules: settings.ruleSettings,
     ignore: ignoreRules(settings),
     quiet: options.quiet === true,
-    batch: { jobs: options.jobs, force: options.force, shard: options.shard, base: base ?? undefined },
+    batch: {
+      jobs: options.jobs,
+      force: options.force,
+      shard: options.shard,
+      base: base ?? undefined,
+    },
   };
   return renderBatchSeam(inputs, request, io);
 }
@@ -322,14 +408,19 @@ async function dispatchBatch(
  * (a pre-commit hook passes only the changed ones); under `-o DIR` they mirror the inputs' common
  * base. `--base` overrides both.
  */
-function outputFolder(options: RenderRequest, settings: Settings, io: Io): { outDir: string | null; base: string | null } {
+function outputFolder(
+  options: RenderRequest,
+  settings: Settings,
+  io: Io,
+): { outDir: string | null; base: string | null } {
   const explicitBase = options.base !== undefined ? path.resolve(io.cwd, options.base) : null;
-  if (options.output !== undefined) return { outDir: path.resolve(io.cwd, options.output), base: explicitBase };
+  if (options.output !== undefined)
+    return { outDir: path.resolve(io.cwd, options.output), base: explicitBase };
   const configured = settings.loaded.config.render.outDir;
-  if (configured) return { outDir: configPath(settings, configured), base: explicitBase ?? settings.loaded.base };
+  if (configured)
+    return { outDir: configPath(settings, configured), base: explicitBase ?? settings.loaded.base };
   return { outDir: null, base: explicitBase };
 }
-
 
 function endsWithSeparator(p: string): boolean {
   return p.endsWith('/') || p.endsWith(path.sep);

@@ -3,7 +3,13 @@
  * command-line flags on top) and the rule severities that result.
  */
 import * as path from 'node:path';
-import { ConfigError, loadConfig, parseRuleSetting, type LoadedConfig, type RuleSeverity } from '../config/index.js';
+import {
+  ConfigError,
+  loadConfig,
+  parseRuleSetting,
+  type LoadedConfig,
+  type RuleSeverity,
+} from '../config/index.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { loadRules, type CliRule } from './rules.js';
@@ -41,7 +47,10 @@ export async function loadSettings(options: CommonOptions, io: Io): Promise<Sett
     throw error;
   }
   const ruleSettings: Record<string, RuleSeverity> = { ...loaded.config.rules };
-  for (const [id, severity] of Object.entries(parseRuleFlags(options.rule ?? [], knownRules, fixedRules))) ruleSettings[id] = severity;
+  for (const [id, severity] of Object.entries(
+    parseRuleFlags(options.rule ?? [], knownRules, fixedRules),
+  ))
+    ruleSettings[id] = severity;
   return { loaded, rules, ruleSettings };
 }
 

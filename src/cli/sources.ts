@@ -19,7 +19,10 @@ export async function readStdinSource(io: Io, stdinFilename?: string): Promise<S
   return { filePath: stdinFilename ? path.resolve(io.cwd, stdinFilename) : STDIN_NAME, text };
 }
 
-export async function readSource(io: Io, file: string): Promise<Source | { filePath: string; problem: string }> {
+export async function readSource(
+  io: Io,
+  file: string,
+): Promise<Source | { filePath: string; problem: string }> {
   try {
     const text = (await io.fs.readFile(file)).toString('utf8');
     return { filePath: file, text };

@@ -28,7 +28,13 @@ export const RULE_SEVERITIES: readonly RuleSeverity[] = ['off', 'warn', 'error']
 export const DIRECTION_VALUES = ['LR', 'TB', 'RL', 'BT'] as const satisfies readonly Direction[];
 export const EDGE_VALUES = ['ortho', 'spline', 'straight'] as const satisfies readonly EdgeStyle[];
 export const THEME_VALUES = ['light', 'dark', 'auto'] as const satisfies readonly Theme[];
-export const FORMAT_VALUES = ['svg', 'png', 'json', 'mermaid', 'dot'] as const satisfies readonly Format[];
+export const FORMAT_VALUES = [
+  'svg',
+  'png',
+  'json',
+  'mermaid',
+  'dot',
+] as const satisfies readonly Format[];
 
 export interface RenderDefaults {
   direction?: Direction;
@@ -69,7 +75,16 @@ export class ConfigError extends Error {
 export const EMPTY_CONFIG: FlowcConfig = { rules: {}, ignore: [], render: {} };
 
 const TOP_KEYS = ['$schema', 'rules', 'ignore', 'render'];
-const RENDER_KEYS = ['direction', 'edges', 'theme', 'format', 'scale', 'width', 'background', 'outDir'];
+const RENDER_KEYS = [
+  'direction',
+  'edges',
+  'theme',
+  'format',
+  'scale',
+  'width',
+  'background',
+  'outDir',
+];
 
 /** The nearest `flowc.config.json` from `cwd` upwards, or null. */
 export async function findConfigFile(cwd: string, fs: FileSystem): Promise<string | null> {
@@ -101,7 +116,9 @@ export interface LoadConfigOptions {
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const { cwd, fs } = options;
   if (options.disabled) return { config: EMPTY_CONFIG, path: null, base: cwd };
-  const file = options.explicitPath ? path.resolve(cwd, options.explicitPath) : await findConfigFile(cwd, fs);
+  const file = options.explicitPath
+    ? path.resolve(cwd, options.explicitPath)
+    : await findConfigFile(cwd, fs);
   if (file === null) return { config: EMPTY_CONFIG, path: null, base: cwd };
   const shown = shownPath(cwd, file);
   let text: string;
@@ -109,10 +126,19 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     text = (await fs.readFile(file)).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot read it (${code ?? 'unknown error'})`;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a folder'
+          : `cannot read it (${code ?? 'unknown error'})`;
     throw new ConfigError(shown, [why]);
   }
-  return { config: parseConfig(text, shown, options.knownRules, options.fixedRules), path: file, base: path.dirname(file) };
+  return {
+    config: parseConfig(text, shown, options.knownRules, options.fixedRules),
+    path: file,
+    base: path.dirname(file),
+  };
 }
 
 /** Parses and validates the text of a configuration file; throws ConfigError listing every problem. */
@@ -170,19 +196,29 @@ export function parseRuleSetting(
 ): RuleSeverity | { problem: string } {
   if (!knownRules.includes(id)) {
     const suggestion = didYouMean(id, knownRules);
-    return { problem: `unknown rule '${id}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}` };
+    return {
+      problem: `unknown rule '${id}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+    };
   }
   if (typeof setting === 'string' && RULE_SEVERITIES.includes(setting as RuleSeverity)) {
     if (setting !== 'error' && fixedRules.includes(id)) {
-      return { problem: `rule '${id}' cannot be set to "${setting}": its errors leave no diagram to draw, so it is always an error` };
+      return {
+        problem: `rule '${id}' cannot be set to "${setting}": its errors leave no diagram to draw, so it is always an error`,
+      };
     }
     return setting as RuleSeverity;
   }
   const shown = JSON.stringify(setting) ?? String(setting);
   // ESLint users write "warning" (and numbers 0/1/2 are its older form): point them to the word.
-  const aliases: Record<string, RuleSeverity> = { warning: 'warn', '0': 'off', '1': 'warn', '2': 'error' };
+  const aliases: Record<string, RuleSeverity> = {
+    warning: 'warn',
+    '0': 'off',
+    '1': 'warn',
+    '2': 'error',
+  };
   const suggestion =
-    aliases[String(setting).toLowerCase()] ?? (typeof setting === 'string' ? didYouMean(setting, RULE_SEVERITIES) : null);
+    aliases[String(setting).toLowerCase()] ??
+    (typeof setting === 'string' ? didYouMean(setting, RULE_SEVERITIES) : null);
   const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
   return { problem: `invalid severity ${shown}: expected "off", "warn" or "error"${hint}` };
 }
@@ -196,7 +232,10 @@ function readIgnore(value: unknown, problems: string[]): string[] {
   const globs: string[] = [];
   value.forEach((item, index) => {
     if (typeof item === 'string' && item.trim() !== '') globs.push(item);
-    else problems.push(`ignore[${index}]: expected a non-empty glob string, got ${JSON.stringify(item)}`);
+    else
+      problems.push(
+        `ignore[${index}]: expected a non-empty glob string, got ${JSON.stringify(item)}`,
+      );
   });
   return globs;
 }
@@ -243,16 +282,24 @@ function readRender(value: unknown, problems: string[]): RenderDefaults {
     background: text('background'),
     outDir: text('outDir'),
   };
-  for (const [key, v] of Object.entries(fields)) if (v !== undefined) (render as Record<string, unknown>)[key] = v;
+  for (const [key, v] of Object.entries(fields))
+    if (v !== undefined) (render as Record<string, unknown>)[key] = v;
   return render;
 }
 
-function checkKeys(object: Record<string, unknown>, allowed: readonly string[], at: string, problems: string[]): void {
+function checkKeys(
+  object: Record<string, unknown>,
+  allowed: readonly string[],
+  at: string,
+  problems: string[],
+): void {
   for (const key of Object.keys(object)) {
     if (allowed.includes(key)) continue;
     const suggestion = didYouMean(key, allowed);
     const where = at === '' ? key : `${at}${keyPath(key)}`;
-    problems.push(`${where}: unknown key '${key}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`);
+    problems.push(
+      `${where}: unknown key '${key}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+    );
   }
 }
 
@@ -263,4 +310,3 @@ function keyPath(key: string): string {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-

@@ -48,7 +48,8 @@ export function emitDot(diagram: Diagram, options: DotOptions = {}): string {
         `color=${quote(LIGHT['group-border'].stroke ?? 'gray')}, fillcolor=${quote(LIGHT['group-fill'].fill ?? 'white')}, ` +
         `fontcolor=${quote(LIGHT['group-title'].fill ?? 'black')}];`,
     );
-    for (const node of diagram.nodes) if (node.group === group.id) lines.push(nodeLine(node, '    '));
+    for (const node of diagram.nodes)
+      if (node.group === group.id) lines.push(nodeLine(node, '    '));
     lines.push('  }');
   }
   const known = new Set(diagram.nodes.map((node) => node.id));
@@ -73,7 +74,9 @@ function shapeAttributes(node: DiagramNode, circle: CircleKind | undefined): str
       return `shape=diamond, ${paint('decision')}`;
     case 'circle':
       // An end is a double circle, as in flowc's own SVG.
-      return circle === 'end' ? `shape=doublecircle, ${paint('end')}` : `shape=circle, ${paint(circle ?? 'start')}`;
+      return circle === 'end'
+        ? `shape=doublecircle, ${paint('end')}`
+        : `shape=circle, ${paint(circle ?? 'start')}`;
   }
 }
 

@@ -17,7 +17,6 @@ import { packageRoot, packageVersion } from '../util/package.js';
 export { packageRoot };
 import { xmlText } from './text.js';
 
-
 /** The private fonts.conf: only the shipped fonts, and every generic family resolved to them. */
 export function fontsConf(fontsDir: string, cacheDir: string): string {
   const alias = (generic: string): string =>
@@ -59,7 +58,10 @@ export function configureFonts(env: NodeJS.ProcessEnv = process.env): string {
       writeFileAtomicSync(file, content);
     }
   } catch (error) {
-    throw new Error(`cannot write flowc's font configuration to ${dir}: ${(error as Error).message}`);
+    throw new Error(
+      `cannot write flowc's font configuration to ${dir}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   env.FONTCONFIG_FILE = file;
   configured = file;

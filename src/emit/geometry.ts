@@ -122,13 +122,21 @@ export function roundedPolygon(vertices: readonly Point[], radius: number): stri
     const r = Math.min(radius, distance(prev, corner) / 2, distance(corner, next) / 2);
     const a = towards(corner, prev, r);
     const b = towards(corner, next, r);
-    parts.push(`${i === 0 ? 'M' : 'L'}${n(a.x)} ${n(a.y)} Q${n(corner.x)} ${n(corner.y)} ${n(b.x)} ${n(b.y)}`);
+    parts.push(
+      `${i === 0 ? 'M' : 'L'}${n(a.x)} ${n(a.y)} Q${n(corner.x)} ${n(corner.y)} ${n(b.x)} ${n(b.y)}`,
+    );
   }
   return `${parts.join(' ')} Z`;
 }
 
 /** A rectangle whose top two corners are rounded with circular arcs, like an SVG `rect` with `rx` (a header band inside a group box). */
-export function topRoundedRect(x: number, y: number, width: number, height: number, radius: number): string {
+export function topRoundedRect(
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  radius: number,
+): string {
   const r = Math.min(radius, width / 2, height);
   return [
     `M${n(x)} ${n(y + height)}`,

@@ -31,7 +31,8 @@ export function emitMermaid(diagram: Diagram, options: MermaidOptions = {}): str
   }
   for (const group of diagram.groups) {
     lines.push(`  subgraph ${ids.get(groupKey(group.id))} ["${escapeMermaidText(group.title)}"]`);
-    for (const node of diagram.nodes) if (node.group === group.id) lines.push(nodeLine(node, '    '));
+    for (const node of diagram.nodes)
+      if (node.group === group.id) lines.push(nodeLine(node, '    '));
     lines.push('  end');
   }
   for (const edge of diagram.edges) {

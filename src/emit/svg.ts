@@ -5,8 +5,23 @@
  */
 import type { Layout, LayoutEdge, LayoutGroup, LayoutNode, Point } from '../layout/types.js';
 import type { Direction } from '../model/diagram.js';
-import { ARROWHEAD_LENGTH, ARROWHEAD_WIDTH, EDGE_FONT_SIZE, FONT_STACK, LINE_HEIGHT, NODE_FONT_SIZE, TITLE_FONT_SIZE } from '../style.js';
-import { polylinePath, roundedPath, roundedPolygon, shortenEnd, splinePath, topRoundedRect } from './geometry.js';
+import {
+  ARROWHEAD_LENGTH,
+  ARROWHEAD_WIDTH,
+  EDGE_FONT_SIZE,
+  FONT_STACK,
+  LINE_HEIGHT,
+  NODE_FONT_SIZE,
+  TITLE_FONT_SIZE,
+} from '../style.js';
+import {
+  polylinePath,
+  roundedPath,
+  roundedPolygon,
+  shortenEnd,
+  splinePath,
+  topRoundedRect,
+} from './geometry.js';
 import { edgeElementId, groupElementId, nodeElementId } from './ids.js';
 import { circleKinds, type CircleKind } from './kinds.js';
 import { attributePalette, autoThemeStyle, type Palette, type Role, type Theme } from './theme.js';
@@ -73,7 +88,9 @@ export function emitSvg(layout: Layout, options: SvgOptions = {}): string {
   out.push('  <g class="flowc-groups">');
   for (const group of layout.groups) out.push(...drawGroup(group, paint));
   out.push('  </g>', '  <g class="flowc-edges">');
-  layout.edges.forEach((edge, index) => out.push(drawEdgeLine(edge, index, layout.edgeStyle, paint)));
+  layout.edges.forEach((edge, index) =>
+    out.push(drawEdgeLine(edge, index, layout.edgeStyle, paint)),
+  );
   out.push('  </g>', '  <g class="flowc-nodes">');
   for (const node of layout.nodes) {
     out.push(...drawNode(node, kinds.get(node.id) ?? 'step', highlighted.has(node.id), paint));
@@ -121,7 +138,11 @@ function defs(theme: Theme, paint: PaintFn): string[] {
       .join('\n');
     lines.push('    <style type="text/css"><![CDATA[', css, '    ]]></style>');
   }
-  lines.push(...marker(ARROW_ID, ARROWHEAD_LENGTH - ARROW_INSET), ...marker(ARROW_FLUSH_ID, ARROWHEAD_LENGTH), '  </defs>');
+  lines.push(
+    ...marker(ARROW_ID, ARROWHEAD_LENGTH - ARROW_INSET),
+    ...marker(ARROW_FLUSH_ID, ARROWHEAD_LENGTH),
+    '  </defs>',
+  );
   return lines;
 }
 
@@ -188,7 +209,12 @@ function drawGroup(group: LayoutGroup, paint: PaintFn): string[] {
   ];
 }
 
-function drawEdgeLine(edge: LayoutEdge, index: number, style: Layout['edgeStyle'], paint: PaintFn): string {
+function drawEdgeLine(
+  edge: LayoutEdge,
+  index: number,
+  style: Layout['edgeStyle'],
+  paint: PaintFn,
+): string {
   const shortened = shortenEnd(edge.points, ARROW_INSET);
   const points: Point[] = shortened ?? edge.points;
   const d =
@@ -224,7 +250,12 @@ function drawEdgeLabel(edge: LayoutEdge, index: number, paint: PaintFn): string[
   ];
 }
 
-function drawNode(node: LayoutNode, kind: NodeKind, highlighted: boolean, paint: PaintFn): string[] {
+function drawNode(
+  node: LayoutNode,
+  kind: NodeKind,
+  highlighted: boolean,
+  paint: PaintFn,
+): string[] {
   const cx = node.x + node.width / 2;
   const cy = node.y + node.height / 2;
   const stroke = ` stroke-width="${STROKE_WIDTH}"`;
@@ -236,13 +267,21 @@ function drawNode(node: LayoutNode, kind: NodeKind, highlighted: boolean, paint:
     shapes.push(`<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r)}"${paint(kind, stroke)}/>`);
     // An end is a double ring (the convention for a final state); a start is a single ring.
     if (kind === 'end') {
-      shapes.push(`<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r - END_RING_GAP)}"${paint('end-ring', stroke)}/>`);
+      shapes.push(
+        `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r - END_RING_GAP)}"${paint('end-ring', stroke)}/>`,
+      );
     }
-    outline.push(`<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r + HIGHLIGHT_GAP)}"${paint('highlight', dashed)}/>`);
+    outline.push(
+      `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r + HIGHLIGHT_GAP)}"${paint('highlight', dashed)}/>`,
+    );
   } else if (node.shape === 'diamond') {
-    shapes.push(`<path d="${roundedPolygon(diamond(cx, cy, node.width / 2, node.height / 2), DIAMOND_RADIUS)}"${paint(kind, stroke)}/>`);
+    shapes.push(
+      `<path d="${roundedPolygon(diamond(cx, cy, node.width / 2, node.height / 2), DIAMOND_RADIUS)}"${paint(kind, stroke)}/>`,
+    );
     const [a, b] = offsetDiamond(node.width / 2, node.height / 2, HIGHLIGHT_GAP);
-    outline.push(`<path d="${roundedPolygon(diamond(cx, cy, a, b), DIAMOND_RADIUS)}"${paint('highlight', dashed)}/>`);
+    outline.push(
+      `<path d="${roundedPolygon(diamond(cx, cy, a, b), DIAMOND_RADIUS)}"${paint('highlight', dashed)}/>`,
+    );
   } else {
     shapes.push(
       `<rect x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.height)}" rx="${STEP_RADIUS}"${paint(kind, stroke)}/>`,
@@ -304,7 +343,10 @@ function textElement(lines: readonly string[], options: TextOptions): string {
   const firstBaseline =
     options.centreY - ((lines.length - 1) * lineHeight) / 2 + options.fontSize * TEXT_CENTRE_OFFSET;
   const spans = lines
-    .map((line, i) => `<tspan x="${n(options.x)}" y="${n(firstBaseline + i * lineHeight)}">${xmlText(line)}</tspan>`)
+    .map(
+      (line, i) =>
+        `<tspan x="${n(options.x)}" y="${n(firstBaseline + i * lineHeight)}">${xmlText(line)}</tspan>`,
+    )
     .join('');
   return (
     `<text xml:space="preserve" text-anchor="${options.anchor}" font-family="${xmlAttribute(FONT_STACK)}" ` +

@@ -7,7 +7,8 @@
  * Characters XML 1.0 does not allow anywhere (C0 controls other than tab/line feed/carriage return,
  * lone surrogates, U+FFFE/U+FFFF). Graphviz and Mermaid choke on them too, so every emitter drops them.
  */
-const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ILLEGAL_XML_CHARS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function stripIllegalChars(text: string): string {
   return text.replace(ILLEGAL_XML_CHARS, '');

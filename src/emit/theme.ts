@@ -84,7 +84,10 @@ export function attributePalette(theme: Theme): Palette {
 export function autoThemeStyle(): string {
   const rules = (Object.keys(DARK) as Role[]).map((role) => {
     const paint = DARK[role];
-    const declarations = [paint.fill ? `fill: ${paint.fill};` : '', paint.stroke ? `stroke: ${paint.stroke};` : '']
+    const declarations = [
+      paint.fill ? `fill: ${paint.fill};` : '',
+      paint.stroke ? `stroke: ${paint.stroke};` : '',
+    ]
       .filter(Boolean)
       .join(' ');
     return `    .flowc-${role} { ${declarations} }`;

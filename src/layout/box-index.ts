@@ -51,7 +51,8 @@ export class BoxIndex {
           if (marks[id] === stamp) continue;
           marks[id] = stamp;
           const b = this.boxes[id] as Box;
-          if (b.x <= x1 && area.x <= b.x + b.width && b.y <= y1 && area.y <= b.y + b.height) out.push(id);
+          if (b.x <= x1 && area.x <= b.x + b.width && b.y <= y1 && area.y <= b.y + b.height)
+            out.push(id);
         }
       }
     }

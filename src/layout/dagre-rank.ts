@@ -28,7 +28,10 @@ const RANKED = Symbol('ranked');
  * after a). Returns the rank of every class root (indexed like `root`, 0-based, without gaps), or
  * null when dagre fails, so the caller can fall back to its own ranking.
  */
-export function rankWithDagre(root: readonly number[], forward: ReadonlyArray<readonly [number, number]>): number[] | null {
+export function rankWithDagre(
+  root: readonly number[],
+  forward: ReadonlyArray<readonly [number, number]>,
+): number[] | null {
   const graph = new dagre.graphlib.Graph({ multigraph: false });
   graph.setGraph({ rankdir: 'LR', ranker: 'network-simplex' });
   graph.setDefaultEdgeLabel(() => ({}));
@@ -60,7 +63,9 @@ export function rankWithDagre(root: readonly number[], forward: ReadonlyArray<re
     if (error !== RANKED) return null;
   }
   if (ranked.size !== classes.length) return null;
-  const column = new Map([...new Set(ranked.values())].sort((p, q) => p - q).map((r, k) => [r, k] as const));
+  const column = new Map(
+    [...new Set(ranked.values())].sort((p, q) => p - q).map((r, k) => [r, k] as const),
+  );
   const rank = new Array<number>(root.length).fill(0);
   for (const v of classes) rank[v] = column.get(ranked.get(v) as number) as number;
   return rank;

@@ -7,23 +7,59 @@ export const FALLBACK_ADVANCE = 1935;
 
 export const ADVANCE_RANGES: ReadonlyArray<readonly [start: number, end: number, runs: string]> = [
   // Basic Latin
-  [0x20, 0x7e, 'i3,mt,q6,1bo,107,1i2,18d,fn,m7*2,sg,1bo,i3,kj,i3,j6,107*a,j6*2,1bo*3,u7,1kw,12x,131,13q,17t,zy,wq,183,16s,gs*2,11b,vp,1d3,16k,18s,yb,18s,13j,104,yr,15n,12x,1k9,12z,yr,12z,m7,j6,m7,1bo,sg*2,yv,104,va,104,z0,k1,104,102,ft*2,wy,ft,1jf,102,yt,104*2,ne,tn,mb,102,xo,1aj,xo*2,tv,107,j6,107,1bo'],
+  [
+    0x20,
+    0x7e,
+    'i3,mt,q6,1bo,107,1i2,18d,fn,m7*2,sg,1bo,i3,kj,i3,j6,107*a,j6*2,1bo*3,u7,1kw,12x,131,13q,17t,zy,wq,183,16s,gs*2,11b,vp,1d3,16k,18s,yb,18s,13j,104,yr,15n,12x,1k9,12z,yr,12z,m7,j6,m7,1bo,sg*2,yv,104,va,104,z0,k1,104,102,ft*2,wy,ft,1jf,102,yt,104*2,ne,tn,mb,102,xo,1aj,xo*2,tv,107,j6,107,1bo',
+  ],
   // Latin-1 Supplement, Latin Extended-A/B
-  [0xa0, 0x24f, 'i3,mt,107*4,j6,sg*2,1kw,qt,yt,1bo,kj,1kw,sg*2,1bo,mt*2,sg,107*2,i3,sg,mt,qt,yt,1j5*3,u7,12x*6,1jf,13q,zy*4,gs*4,183,16k,18s*5,1bo,18s,15n*4,yr,yf,zu,yv*6,1jv,va,z0*4,ft*4,yt,102,yt*5,1bo,yt,102*4,xo,104,xo,12x,yv,12x,yv,12x,yv,13q,va,13q,va,13q,va,13q,va,17t,104,183,104,zy,z0,zy,z0,zy,z0,zy,z0,zy,z0,183,104,183,104,183,104,183,104,16s,102,1g4,13j,gs,ft,gs,ft,gs,ft,gs,ft,gs,ft,xk,vm,gs,ft,11b,wy*2,vp,ft,vp,ft,vp,lc,vp,jg,vz,g6,16k,102,16k,102,16k,102,1aa,16k,102,18s,yt,18s,yt,18s,yt,1ov,1m7,13j,ne,13j,ne,13j,ne,104,tn,104,tn,104,tn,104,tn,yr,mb,yr,mb,yr,mb,15n,102,15n,102,15n,102,15n,102,15n,102,15n,102,1k9,1aj,yr,xo,yr,12z,tv,12z,tv,12z,tv,k1,104,15t,131,104,131,104,140,13q,va,183,1al,131,104,yt,zy,18s,yy,wq,k1,183,132,1jz,k4,gs,16f,wy,ft,xo,1jf,16k,102,18s,1fy,yt,1hz,177,113,104,13j,104,tn,zy,j4,mb,yr,mb,yr,1ct,102,17h,150,16b,15k,12z,tv,11w*2,wv,tv,107,11w,wv,t1,104,gs,s0,q4,gt,28w,21w,1to,1bj,18r,pz,1gz,1gk,19d,12x,yv,gs,ft,18s,yt,15n,102,15n,102,15n,102,15n,102,15n,102,z0,12x,yv,12x,yv,1jf,1jv,183,104,183,104,11b,wy,18s,yt,18s,yt,11w,wv,ft,28w,21w,1to,183,104,1rb,12t,16k,102,12x,yv,1jf,1jv,18s,yt,12x,yv,12x,yv,zy,z0,zy,z0,gs,ft,gs,ft,18s,yt,18s,yt,13j,ne,13j,ne,15n,102,15n,102,104,tn,yr,mb,zo,to,16s,102,15u,1bo,13q,yq,12z,tv,12x,yv,zy,z0,18s,yt,18s,yt,18s,yt,18s,yt,yr,xo,r0,1by,r5,ft,1ks*2,12x,13q,va,vp,yr,tn,tv,yb,r9,131,15n,12x,zy,z0,gs,ft,18g,104,13j,ne,yr,xo'],
+  [
+    0xa0,
+    0x24f,
+    'i3,mt,107*4,j6,sg*2,1kw,qt,yt,1bo,kj,1kw,sg*2,1bo,mt*2,sg,107*2,i3,sg,mt,qt,yt,1j5*3,u7,12x*6,1jf,13q,zy*4,gs*4,183,16k,18s*5,1bo,18s,15n*4,yr,yf,zu,yv*6,1jv,va,z0*4,ft*4,yt,102,yt*5,1bo,yt,102*4,xo,104,xo,12x,yv,12x,yv,12x,yv,13q,va,13q,va,13q,va,13q,va,17t,104,183,104,zy,z0,zy,z0,zy,z0,zy,z0,zy,z0,183,104,183,104,183,104,183,104,16s,102,1g4,13j,gs,ft,gs,ft,gs,ft,gs,ft,gs,ft,xk,vm,gs,ft,11b,wy*2,vp,ft,vp,ft,vp,lc,vp,jg,vz,g6,16k,102,16k,102,16k,102,1aa,16k,102,18s,yt,18s,yt,18s,yt,1ov,1m7,13j,ne,13j,ne,13j,ne,104,tn,104,tn,104,tn,104,tn,yr,mb,yr,mb,yr,mb,15n,102,15n,102,15n,102,15n,102,15n,102,15n,102,1k9,1aj,yr,xo,yr,12z,tv,12z,tv,12z,tv,k1,104,15t,131,104,131,104,140,13q,va,183,1al,131,104,yt,zy,18s,yy,wq,k1,183,132,1jz,k4,gs,16f,wy,ft,xo,1jf,16k,102,18s,1fy,yt,1hz,177,113,104,13j,104,tn,zy,j4,mb,yr,mb,yr,1ct,102,17h,150,16b,15k,12z,tv,11w*2,wv,tv,107,11w,wv,t1,104,gs,s0,q4,gt,28w,21w,1to,1bj,18r,pz,1gz,1gk,19d,12x,yv,gs,ft,18s,yt,15n,102,15n,102,15n,102,15n,102,15n,102,z0,12x,yv,12x,yv,1jf,1jv,183,104,183,104,11b,wy,18s,yt,18s,yt,11w,wv,ft,28w,21w,1to,183,104,1rb,12t,16k,102,12x,yv,1jf,1jv,18s,yt,12x,yv,12x,yv,zy,z0,zy,z0,gs,ft,gs,ft,18s,yt,18s,yt,13j,ne,13j,ne,15n,102,15n,102,104,tn,yr,mb,zo,to,16s,102,15u,1bo,13q,yq,12z,tv,12x,yv,zy,z0,18s,yt,18s,yt,18s,yt,18s,yt,yr,xo,r0,1by,r5,ft,1ks*2,12x,13q,va,vp,yr,tn,tv,yb,r9,131,15n,12x,zy,z0,gs,ft,18g,104,13j,ne,yr,xo',
+  ],
   // Greek
-  [0x370, 0x3ff, '118,wb,1d1,10u,fu*2,16k,10z,0*2,sg,v9,va,v9,j6,gs,0*4,sg*2,13e,i3,16g,1dk,n8,0,1a8,0,1ax,1az,j9,12x,131,vp,12x,zy,12z,16s,18s,gs,11b,12x,1d3,16k,zy,18s,16s,yb,0,zy,yr*2,18s,12z,18s,17h,gs,yr,11i,ur,102,j9,wx,11i,10b,xo,yt,ur,uy,102,yt,j9,xj,xo,107,vs,vq,yt,y9,104,xe,102,y9,wx,11j,wv,11j,1bn,j9,wx,yt,wx,1bn,11b,yy,z8,13r,1bx,13r,11j,1bn,11r,18s,yt,10w,xe,wq,q3,11j*2,1d8,zp,1h4,1bn,175,11i,191,yz,132,yj,17o,zk,13s,yt,yr,ui,11r,104,va,ft,18s,z0*2,yf,104,13q,1d3,111,104,140,13q,140'],
+  [
+    0x370,
+    0x3ff,
+    '118,wb,1d1,10u,fu*2,16k,10z,0*2,sg,v9,va,v9,j6,gs,0*4,sg*2,13e,i3,16g,1dk,n8,0,1a8,0,1ax,1az,j9,12x,131,vp,12x,zy,12z,16s,18s,gs,11b,12x,1d3,16k,zy,18s,16s,yb,0,zy,yr*2,18s,12z,18s,17h,gs,yr,11i,ur,102,j9,wx,11i,10b,xo,yt,ur,uy,102,yt,j9,xj,xo,107,vs,vq,yt,y9,104,xe,102,y9,wx,11j,wv,11j,1bn,j9,wx,yt,wx,1bn,11b,yy,z8,13r,1bx,13r,11j,1bn,11r,18s,yt,10w,xe,wq,q3,11j*2,1d8,zp,1h4,1bn,175,11i,191,yz,132,yj,17o,zk,13s,yt,yr,ui,11r,104,va,ft,18s,z0*2,yf,104,13q,1d3,111,104,140,13q,140',
+  ],
   // Cyrillic
-  [0x400, 0x4ff, 'zy*2,18q,yp,13q,104,gs*3,1q8,1ng,18q,14e,16k,yo,16s,12x,131*2,yp,18g,zy,1pa,10h,16k*2,14e,16s,1d3,16s,18s,16s,yb,13q,yr,yo,1cz,12z,186,130,1ou,1q8,1bd,1e7,131,13q,1pf,13j,yv,z3,xj,tw,13c,z0,1f9,u9,10z*2,yd,10d,16x,117,yt,117,104,va,x5,xo,1cn,xo,12q,xm,1g2,1hl,147,18x,xj,v8,1bw,y8,z0*2,zk,tw,v8,tn,ft*3,1fc,1f4,113,yd,10z,xo,117,1h4,1bn,17u,128,1hm,16m,1e1,18k,1tz,1kz,18s,yt,1mf,1aw,107,ur,1cq,1dv,18s,yt,18g,11u,18g,11u,1kg,1fg,1i8,175,1v4,1mh,1h4,1bn,13q,va,sl,0*5,ns*2,17y,12i,131,xj,yb,104,yp,tw,12e,xl,zi,u5,1pa,1f9,10h,u9,14e,yd,14e,yd,14e,yd,1cq,1bb,16s,11l,1lp,1dw,1pi,1g3,1dy,13f,13q,va,yr,x5,yr,xo,yr,xo,12z,xo,1h5,19w,130,xm,130,xm,130,102,1hj,15f,1hj,15f,gs,1pa,1f9,11b,yd,185,125,16s,11l,186,12q,130,xm,1ei,182,ft,12x,yv,12x,yv,1jf,1jv,zy,z0,18s,z0,18s,z0,1pa,1f9,10h,u9,11w,wv,16k,10z,16k,10z,18s,yt,18s,yt,18s,yt,13q,v8,yo,xo,yo,xo,yo,xo,130,xm,yp,tw,1e7,18x,12e,xl,12z,xo,12z,xo'],
+  [
+    0x400,
+    0x4ff,
+    'zy*2,18q,yp,13q,104,gs*3,1q8,1ng,18q,14e,16k,yo,16s,12x,131*2,yp,18g,zy,1pa,10h,16k*2,14e,16s,1d3,16s,18s,16s,yb,13q,yr,yo,1cz,12z,186,130,1ou,1q8,1bd,1e7,131,13q,1pf,13j,yv,z3,xj,tw,13c,z0,1f9,u9,10z*2,yd,10d,16x,117,yt,117,104,va,x5,xo,1cn,xo,12q,xm,1g2,1hl,147,18x,xj,v8,1bw,y8,z0*2,zk,tw,v8,tn,ft*3,1fc,1f4,113,yd,10z,xo,117,1h4,1bn,17u,128,1hm,16m,1e1,18k,1tz,1kz,18s,yt,1mf,1aw,107,ur,1cq,1dv,18s,yt,18g,11u,18g,11u,1kg,1fg,1i8,175,1v4,1mh,1h4,1bn,13q,va,sl,0*5,ns*2,17y,12i,131,xj,yb,104,yp,tw,12e,xl,zi,u5,1pa,1f9,10h,u9,14e,yd,14e,yd,14e,yd,1cq,1bb,16s,11l,1lp,1dw,1pi,1g3,1dy,13f,13q,va,yr,x5,yr,xo,yr,xo,12z,xo,1h5,19w,130,xm,130,xm,130,102,1hj,15f,1hj,15f,gs,1pa,1f9,11b,yd,185,125,16s,11l,186,12q,130,xm,1ei,182,ft,12x,yv,12x,yv,1jf,1jv,zy,z0,18s,z0,18s,z0,1pa,1f9,10h,u9,11w,wv,16k,10z,16k,10z,18s,yt,18s,yt,18s,yt,13q,v8,yo,xo,yo,xo,yo,xo,130,xm,yp,tw,1e7,18x,12e,xl,12z,xo,12z,xo',
+  ],
   // Latin Extended Additional
-  [0x1e00, 0x1eff, '12x,yv,131,104,131,104,131,104,13q,va,17t,104,17t,104,17t,104,17t,104,17t,104,zy,z0,zy,z0,zy,z0,zy,z0,zy,z0,wq,k1,183,104,16s,102,16s,102,16s,102,16s,102,16s,102,gs,ft,gs,ft,11b,wy,11b,wy,11b,wy,vp,gd,vp,gd,vp,ft,vp,ft,1d3,1jf,1d3,1jf,1d3,1jf,16k,102,16k,102,16k,102,16k,102,18s,yt,18s,yt,18s,yt,18s,yt,yb,104,yb,104,13j,ne,13j,ne,13j,ne,13j,ne,104,tn,104,tn,104,tn,104,tn,104,tn,yr,mb,yr,mb,yr,mb,yr,mb,15n,102,15n,102,15n,102,15n,102,15n,102,12x,xo,12x,xo,1k9,1aj,1k9,1aj,1k9,1aj,1k9,1aj,1k9,1aj,12z,xo,12z,xo,yr,xo,12z,tv,12z,tv,12z,tv,102,mb,1aj,xo,yv,k1*3,17q,yt,12x,yv,12x,yv,12x,yv,12x,yv,12x,yv,12x,yv,12x,yv,12x,yv,12x,yv,12x,yv,12x,yv,12x,yv,zy,z0,zy,z0,zy,z0,zy,z0,zy,z0,zy,z0,zy,z0,zy,z0,gs,ft,gs,ft,18s,yt,18s,yt,18s,yt,18s,yt,18s,yt,18s,yt,18s,yt,1fy,yt,1fy,yt,1fy,yt,1fy,yt,1fy,yt,15n,102,15n,102,1ct,102,1ct,102,1ct,102,1ct,102,1ct,102,yr,xo,yr,xo,yr,xo,yr,xo,17r,r5,0*4'],
+  [
+    0x1e00,
+    0x1eff,
+    '12x,yv,131,104,131,104,131,104,13q,va,17t,104,17t,104,17t,104,17t,104,17t,104,zy,z0,zy,z0,zy,z0,zy,z0,zy,z0,wq,k1,183,104,16s,102,16s,102,16s,102,16s,102,16s,102,gs,ft,gs,ft,11b,wy,11b,wy,11b,wy,vp,gd,vp,gd,vp,ft,vp,ft,1d3,1jf,1d3,1jf,1d3,1jf,16k,102,16k,102,16k,102,16k,102,18s,yt,18s,yt,18s,yt,18s,yt,yb,104,yb,104,13j,ne,13j,ne,13j,ne,13j,ne,104,tn,104,tn,104,tn,104,tn,104,tn,yr,mb,yr,mb,yr,mb,yr,mb,15n,102,15n,102,15n,102,15n,102,15n,102,12x,xo,12x,xo,1k9,1aj,1k9,1aj,1k9,1aj,1k9,1aj,1k9,1aj,12z,xo,12z,xo,yr,xo,12z,tv,12z,tv,12z,tv,102,mb,1aj,xo,yv,k1*3,17q,yt,12x,yv,12x,yv,12x,yv,12x,yv,12x,yv,12x,yv,12x,yv,12x,yv,12x,yv,12x,yv,12x,yv,12x,yv,zy,z0,zy,z0,zy,z0,zy,z0,zy,z0,zy,z0,zy,z0,zy,z0,gs,ft,gs,ft,18s,yt,18s,yt,18s,yt,18s,yt,18s,yt,18s,yt,18s,yt,1fy,yt,1fy,yt,1fy,yt,1fy,yt,1fy,yt,15n,102,15n,102,1ct,102,1ct,102,1ct,102,1ct,102,1ct,102,yr,xo,yr,xo,yr,xo,yr,xo,17r,r5,0*4',
+  ],
   // General Punctuation
-  [0x2000, 0x206f, 'sg,1kw,sg,1kw,ir,e8,9i,107,i3,bd,5o,0*5,kj*2,107,sg,1kw*2,sg*2,i3*4,th*4,sg*2,xk*2,j1,11z,1kw,i3,0*7,bd,24c,2qq,cx,l9,tl,cx,l9,tl,ja,mr*2,1bo,rm,u7,sg,19q*2,e8,1kw,sg,9i,m7*2,1gg,15p*2,sa,107,sg*3,j6,19q,sg,pl,1kw,19q,1bo,xc,11q,1bo*2,i3,19d,1bo,i3*2,cn,0*g'],
+  [
+    0x2000,
+    0x206f,
+    'sg,1kw,sg,1kw,ir,e8,9i,107,i3,bd,5o,0*5,kj*2,107,sg,1kw*2,sg*2,i3*4,th*4,sg*2,xk*2,j1,11z,1kw,i3,0*7,bd,24c,2qq,cx,l9,tl,cx,l9,tl,ja,mr*2,1bo,rm,u7,sg,19q*2,e8,1kw,sg,9i,m7*2,1gg,15p*2,sa,107,sg*3,j6,19q,sg,pl,1kw,19q,1bo,xc,11q,1bo*2,i3,19d,1bo,i3*2,cn,0*g',
+  ],
   // Currency Symbols
-  [0x20a0, 0x20bf, '1dw,107*4,1jf,107,20e,1p3,1k9,18m,107*4,20e,107*4,181,107,0*2,107*3,0*2,107,0*2'],
+  [
+    0x20a0,
+    0x20bf,
+    '1dw,107*4,1jf,107,20e,1p3,1k9,18m,107*4,20e,107*4,181,107,0*2,107*3,0*2,107,0*2',
+  ],
   // Arrows
   [0x2190, 0x21ff, '1bo*34'],
   // Mathematical Operators
-  [0x2200, 0x22ff, '12x,107,tf,zy*2,1dk,122*2,1dk*2,14u,1dk*2,14u,107,172*2,12c,1bo*3,j6,108,1bo,zm*2,109*3,14n,1be,1bo,1f0*2,1bo,sg*4,15n*4,tn,18w,1o5,tn,18w,1o5,tn*3,107*2,et,107,1bo*8,lc,1bo*h,1bq*2,1kw*2,1bo*k,1nk*2,qe,1bo*v,15n*3,1bo*4,18e*2,1bo*d,1dk*4,tm*2,1dk*8,1bo*6,1kw*2,1bo*2,tm,15n*3,1bo*2,1ao*4,zm,i3,zm,1bo,1kw*5,1bo,15o*2,1bo*8,28x*2,1bo*k,1kw*5,1dk,14u,1dk*2,14u,1dk*2,1kw,1dk,14u,1dk,14u,1dk'],
+  [
+    0x2200,
+    0x22ff,
+    '12x,107,tf,zy*2,1dk,122*2,1dk*2,14u,1dk*2,14u,107,172*2,12c,1bo*3,j6,108,1bo,zm*2,109*3,14n,1be,1bo,1f0*2,1bo,sg*4,15n*4,tn,18w,1o5,tn,18w,1o5,tn*3,107*2,et,107,1bo*8,lc,1bo*h,1bq*2,1kw*2,1bo*k,1nk*2,qe,1bo*v,15n*3,1bo*4,18e*2,1bo*d,1dk*4,tm*2,1dk*8,1bo*6,1kw*2,1bo*2,tm,15n*3,1bo*2,1ao*4,zm,i3,zm,1bo,1kw*5,1bo,15o*2,1bo*8,28x*2,1bo*k,1kw*5,1dk,14u,1dk*2,14u,1dk*2,1kw,1dk,14u,1dk,14u,1dk',
+  ],
   // Box Drawing, Block Elements, Geometric Shapes
-  [0x2500, 0x25ff, 'y9*3k,17r*w,1hr*a,12k*2,1hr*2,vb*2,17r*4,sk*2,17r*2,sk*2,17r*4,sk*2,17r*2,sk*2,17r*5,1dn,s4,1dn*b,tz*2,190,1j7*3,m1*4,1dn*2,17r*4,xk,1hr*5,17r*3,1ro,1hr*4,1dn*4,17r*3,1b8*2,15o*2,17r'],
+  [
+    0x2500,
+    0x25ff,
+    'y9*3k,17r*w,1hr*a,12k*2,1hr*2,vb*2,17r*4,sk*2,17r*2,sk*2,17r*4,sk*2,17r*2,sk*2,17r*5,1dn,s4,1dn*b,tz*2,190,1j7*3,m1*4,1dn*2,17r*4,xk,1hr*5,17r*3,1ro,1hr*4,1dn*4,17r*3,1b8*2,15o*2,17r',
+  ],
 ];

@@ -40,7 +40,10 @@ export function inflate(box: Box, by: number): Box {
 /** Interiors intersect (touching edges do not count), after growing both by `gap / 2`. */
 export function boxesOverlap(a: Box, b: Box, gap = 0): boolean {
   return (
-    a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap
+    a.x < b.x + b.width + gap &&
+    b.x < a.x + a.width + gap &&
+    a.y < b.y + b.height + gap &&
+    b.y < a.y + a.height + gap
   );
 }
 
@@ -104,9 +107,14 @@ export function simplifyPolyline(points: readonly Point[]): Point[] {
     const last = out[out.length - 1];
     if (last && samePoint(last, p)) continue;
     const before = out[out.length - 2];
-    if (before && last && ((before.x === last.x && last.x === p.x) || (before.y === last.y && last.y === p.y))) {
+    if (
+      before &&
+      last &&
+      ((before.x === last.x && last.x === p.x) || (before.y === last.y && last.y === p.y))
+    ) {
       // Keep a reversal (a spike) visible rather than folding it silently; routes never produce one.
-      const forward = (last.x - before.x) * (p.x - last.x) + (last.y - before.y) * (p.y - last.y) >= 0;
+      const forward =
+        (last.x - before.x) * (p.x - last.x) + (last.y - before.y) * (p.y - last.y) >= 0;
       if (forward) {
         out[out.length - 1] = p;
         continue;

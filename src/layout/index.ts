@@ -7,8 +7,24 @@
  */
 import type { Diagram, Direction } from '../model/diagram.js';
 import type { Side } from '../syntax/ast.js';
-import type { Box, EdgeStyle, Layout, LayoutEdge, LayoutGroup, LayoutNode, LayoutOptions, Point } from './types.js';
-import { GROUP_HEADER_HEIGHT, groupTitleWidth, sizeEdgeLabel, sizeNode, type LabelSize, type NodeSize } from './sizes.js';
+import type {
+  Box,
+  EdgeStyle,
+  Layout,
+  LayoutEdge,
+  LayoutGroup,
+  LayoutNode,
+  LayoutOptions,
+  Point,
+} from './types.js';
+import {
+  GROUP_HEADER_HEIGHT,
+  groupTitleWidth,
+  sizeEdgeLabel,
+  sizeNode,
+  type LabelSize,
+  type NodeSize,
+} from './sizes.js';
 import { place, PlacementError, flowVector, type Placement } from './place.js';
 import { routeEdges, type RoutedEdge } from './routing.js';
 import { placeLabels, type LabelPlacement } from './labels.js';
@@ -29,11 +45,14 @@ export function layout(diagram: Diagram, options: LayoutOptions = {}): Layout {
   for (const node of diagram.nodes) sizes.set(node.id, sizeNode(node.shape, node.label));
   const labelSizes = new Map<number, LabelSize>();
   for (const edge of diagram.edges) {
-    if (edge.label !== null && edge.label !== '') labelSizes.set(edge.index, sizeEdgeLabel(edge.label));
+    if (edge.label !== null && edge.label !== '')
+      labelSizes.set(edge.index, sizeEdgeLabel(edge.label));
   }
   for (const edge of diagram.edges) {
     if (!sizes.has(edge.from) || !sizes.has(edge.to)) {
-      throw new LayoutError(`edge ${edge.index + 1} (${edge.from} -> ${edge.to}) names a node that is not in the diagram`);
+      throw new LayoutError(
+        `edge ${edge.index + 1} (${edge.from} -> ${edge.to}) names a node that is not in the diagram`,
+      );
     }
   }
   // Labels sit on the segments between ranks: leave room for the widest along the flow axis.
@@ -43,18 +62,39 @@ export function layout(diagram: Diagram, options: LayoutOptions = {}): Layout {
     return size ? (horizontalFlow ? size.width : size.height) : 0;
   };
   // Branches leaving sideways (across the flow) carry their labels through the gaps between neighbours.
-  const widestAcross = Math.max(0, ...[...labelSizes.values()].map((s) => (horizontalFlow ? s.height : s.width)));
+  const widestAcross = Math.max(
+    0,
+    ...[...labelSizes.values()].map((s) => (horizontalFlow ? s.height : s.width)),
+  );
   const nodeSep = Math.max(NODE_SEP, widestAcross + 28);
   // If some label finds no free spot on its route, lay out again with more room (twice at most).
   // If none is free of collisions, the attempt with the fewest wins (the tighter one on a tie).
   let attempt: Attempt | null = null;
   for (const spread of SPREADS) {
-    const next = layOutOnce(diagram, direction, edgeStyle, sizes, labelSizes, labelAlong, spread, Math.round(nodeSep * spread));
+    const next = layOutOnce(
+      diagram,
+      direction,
+      edgeStyle,
+      sizes,
+      labelSizes,
+      labelAlong,
+      spread,
+      Math.round(nodeSep * spread),
+    );
     if (!attempt || next.labels.collisions < attempt.labels.collisions) attempt = next;
     if (attempt.labels.collisions === 0) break;
   }
   const { placement, routed, labels } = attempt as Attempt;
-  return assemble(diagram, direction, edgeStyle, sizes, placement, routed, labelSizes, labels.boxes);
+  return assemble(
+    diagram,
+    direction,
+    edgeStyle,
+    sizes,
+    placement,
+    routed,
+    labelSizes,
+    labels.boxes,
+  );
 }
 
 const SPREADS = [1, 1.6, 2.4];
@@ -82,8 +122,16 @@ function layOutOnce(
       rankSep: Math.round(MIN_RANK_SEP * spread),
       nodeSep,
       spread,
-      nodes: diagram.nodes.map((n) => ({ id: n.id, group: n.group, ...dims(sizes.get(n.id) as NodeSize) })),
-      groups: diagram.groups.map((g) => ({ id: g.id, nodeIds: g.nodeIds, minWidth: groupTitleWidth(g.title) })),
+      nodes: diagram.nodes.map((n) => ({
+        id: n.id,
+        group: n.group,
+        ...dims(sizes.get(n.id) as NodeSize),
+      })),
+      groups: diagram.groups.map((g) => ({
+        id: g.id,
+        nodeIds: g.nodeIds,
+        minWidth: groupTitleWidth(g.title),
+      })),
       edges: diagram.edges.map((e) => ({
         from: e.from,
         to: e.to,
@@ -94,7 +142,8 @@ function layOutOnce(
       })),
     });
   } catch (error) {
-    if (error instanceof PlacementError) throw new LayoutError(`cannot lay out this diagram: ${error.message}`);
+    if (error instanceof PlacementError)
+      throw new LayoutError(`cannot lay out this diagram: ${error.message}`);
     throw error;
   }
   const shapes = new Map(diagram.nodes.map((n) => [n.id, n.shape] as const));
@@ -157,7 +206,12 @@ function assemble(
   }
   const dx = CANVAS_MARGIN - Math.floor(minX);
   const dy = CANVAS_MARGIN - Math.floor(minY);
-  const move = (box: Box): Box => ({ x: box.x + dx, y: box.y + dy, width: box.width, height: box.height });
+  const move = (box: Box): Box => ({
+    x: box.x + dx,
+    y: box.y + dy,
+    width: box.width,
+    height: box.height,
+  });
   const movePoint = (p: Point): Point => ({ x: p.x + dx, y: p.y + dy });
   const groups: LayoutGroup[] = diagram.groups.map((group) => {
     const box = move(placement.groups.get(group.id) as Box);
@@ -165,7 +219,14 @@ function assemble(
   });
   const nodes: LayoutNode[] = diagram.nodes.map((node) => {
     const size = sizes.get(node.id) as NodeSize;
-    return { id: node.id, group: node.group, shape: node.shape, label: node.label, lines: size.lines, ...move(placement.nodes.get(node.id) as Box) };
+    return {
+      id: node.id,
+      group: node.group,
+      shape: node.shape,
+      label: node.label,
+      lines: size.lines,
+      ...move(placement.nodes.get(node.id) as Box),
+    };
   });
   const edges: LayoutEdge[] = routed.map((r, k) => {
     const labelBox = labelBoxes[k] ?? null;

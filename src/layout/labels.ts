@@ -31,7 +31,11 @@ export interface LabelPlacement {
   collisions: number;
 }
 
-export function placeLabels(requests: readonly LabelRequest[], nodes: readonly Box[], headers: readonly Box[]): LabelPlacement {
+export function placeLabels(
+  requests: readonly LabelRequest[],
+  nodes: readonly Box[],
+  headers: readonly Box[],
+): LabelPlacement {
   const blockers = new BoxIndex(160);
   for (const node of nodes) blockers.add(node);
   const headerIndex = new BoxIndex(160);
@@ -43,7 +47,12 @@ export function placeLabels(requests: readonly LabelRequest[], nodes: readonly B
     for (let s = 0; s + 1 < request.points.length; s++) {
       const a = request.points[s] as Point;
       const b = request.points[s + 1] as Point;
-      segments.add({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) });
+      segments.add({
+        x: Math.min(a.x, b.x),
+        y: Math.min(a.y, b.y),
+        width: Math.abs(a.x - b.x),
+        height: Math.abs(a.y - b.y),
+      });
       owners.push(k);
       ends.push([a, b]);
     }
@@ -58,7 +67,17 @@ export function placeLabels(requests: readonly LabelRequest[], nodes: readonly B
   let collisions = 0;
   requests.forEach((request, k) => {
     if (!request.size) return;
-    const { box, free } = bestCandidate(request, k, blockers, headerIndex, placed, segments, owners, ends, arrowheads);
+    const { box, free } = bestCandidate(
+      request,
+      k,
+      blockers,
+      headerIndex,
+      placed,
+      segments,
+      owners,
+      ends,
+      arrowheads,
+    );
     if (!free) collisions++;
     result[k] = box;
     placed.add(box);
@@ -77,7 +96,12 @@ function arrowheadBox(points: readonly Point[]): Box | null {
   const tail = { x: tip.x + (before.x - tip.x) * t, y: tip.y + (before.y - tip.y) * t };
   const x0 = Math.min(tip.x, tail.x) - HEAD_HALF_WIDTH;
   const y0 = Math.min(tip.y, tail.y) - HEAD_HALF_WIDTH;
-  return { x: x0, y: y0, width: Math.max(tip.x, tail.x) + HEAD_HALF_WIDTH - x0, height: Math.max(tip.y, tail.y) + HEAD_HALF_WIDTH - y0 };
+  return {
+    x: x0,
+    y: y0,
+    width: Math.max(tip.x, tail.x) + HEAD_HALF_WIDTH - x0,
+    height: Math.max(tip.y, tail.y) + HEAD_HALF_WIDTH - y0,
+  };
 }
 
 /** How many boxes of the index overlap `box` (with `gap` between them counting as overlap). */
@@ -115,12 +139,22 @@ function bestCandidate(
       if (length === 0) continue;
       const isEnd = s === 0 || s === segmentCount - 1;
       // Centres are rounded to half pixels, which keeps them within 0.36 px of a diagonal segment.
-      const fractions = dense ? Array.from({ length: Math.floor(length / 4) }, (_, n) => (n * 4 + 2) / length) : FRACTIONS;
+      const fractions = dense
+        ? Array.from({ length: Math.floor(length / 4) }, (_, n) => (n * 4 + 2) / length)
+        : FRACTIONS;
       for (const fraction of fractions) {
         const cx = Math.round((a.x + (b.x - a.x) * fraction) * 2) / 2;
         const cy = Math.round((a.y + (b.y - a.y) * fraction) * 2) / 2;
-        const box = { x: cx - size.width / 2, y: cy - size.height / 2, width: size.width, height: size.height };
-        const hard = overlapCount(nodes, box, NODE_CLEARANCE * 2) + overlapCount(headers, box, 0) + overlapCount(placed, box, LABEL_GAP * 2);
+        const box = {
+          x: cx - size.width / 2,
+          y: cy - size.height / 2,
+          width: size.width,
+          height: size.height,
+        };
+        const hard =
+          overlapCount(nodes, box, NODE_CLEARANCE * 2) +
+          overlapCount(headers, box, 0) +
+          overlapCount(placed, box, LABEL_GAP * 2);
         let crossings = 0;
         for (const id of segments.query(box)) {
           if (owners[id] !== own && segmentCrossesBox(ends[id]![0], ends[id]![1], box)) crossings++;
@@ -128,7 +162,12 @@ function bestCandidate(
         // A label that does not fit along its segment hangs over the corners: prefer ones that fit.
         const along = a.x === b.x ? size.height : size.width;
         const score =
-          crossings * 60 + overlapCount(arrowheads, box, 0) * ARROWHEAD_COST + Math.abs(fraction - 0.5) * 20 + (isEnd ? 15 : 0) + Math.max(0, along + 8 - length) * 0.5 - Math.min(length, 200) * 0.05;
+          crossings * 60 +
+          overlapCount(arrowheads, box, 0) * ARROWHEAD_COST +
+          Math.abs(fraction - 0.5) * 20 +
+          (isEnd ? 15 : 0) +
+          Math.max(0, along + 8 - length) * 0.5 -
+          Math.min(length, 200) * 0.05;
         if (hard === 0 && score < bestScore) {
           bestScore = score;
           best = box;
@@ -142,5 +181,12 @@ function bestCandidate(
     }
   }
   if (best) return { box: best, free: true };
-  return { box: fallback ?? { x: (points[0]?.x ?? 0) - size.width / 2, y: (points[0]?.y ?? 0) - size.height / 2, ...size }, free: false };
+  return {
+    box: fallback ?? {
+      x: (points[0]?.x ?? 0) - size.width / 2,
+      y: (points[0]?.y ?? 0) - size.height / 2,
+      ...size,
+    },
+    free: false,
+  };
 }

@@ -81,7 +81,13 @@ export interface Placement {
 
 /** Unit vector of the flow (rank) axis, and of the cross (order) axis. */
 export function flowVector(direction: Direction): Vector {
-  return direction === 'LR' ? { x: 1, y: 0 } : direction === 'RL' ? { x: -1, y: 0 } : direction === 'TB' ? { x: 0, y: 1 } : { x: 0, y: -1 };
+  return direction === 'LR'
+    ? { x: 1, y: 0 }
+    : direction === 'RL'
+      ? { x: -1, y: 0 }
+      : direction === 'TB'
+        ? { x: 0, y: 1 }
+        : { x: 0, y: -1 };
 }
 
 export function crossVector(direction: Direction): Vector {
@@ -102,14 +108,21 @@ export type Constraint =
   | { kind: 'column'; above: number; below: number };
 
 /** The constraint of one edge between node indices `from` and `to` (not a loop). */
-export function constraintOf(edge: PlaceEdge, from: number, to: number, direction: Direction): Constraint {
+export function constraintOf(
+  edge: PlaceEdge,
+  from: number,
+  to: number,
+  direction: Direction,
+): Constraint {
   if (!edge.fromHandle && !edge.toHandle) return { kind: 'forward', before: from, after: to };
   const flowPull = handlePull(edge, flowVector(direction));
   if (flowPull > 0) return { kind: 'forward', before: from, after: to };
   if (flowPull < 0) return { kind: 'forward', before: to, after: from };
   // Across the flow: one column. "Up" (against the order axis) puts the target above the source.
   const crossPull = handlePull(edge, crossVector(direction));
-  return crossPull < 0 ? { kind: 'column', above: to, below: from } : { kind: 'column', above: from, below: to };
+  return crossPull < 0
+    ? { kind: 'column', above: to, below: from }
+    : { kind: 'column', above: from, below: to };
 }
 
 export class PlacementError extends Error {}
@@ -187,7 +200,8 @@ export function place(input: PlaceInput): Placement {
   for (const edge of input.edges) {
     const from = indexOf.get(edge.from);
     const to = indexOf.get(edge.to);
-    if (from === undefined || to === undefined) throw new PlacementError(`edge ${edge.from} -> ${edge.to} names an unknown node`);
+    if (from === undefined || to === undefined)
+      throw new PlacementError(`edge ${edge.from} -> ${edge.to} names an unknown node`);
     if (from === to) continue;
     const c = constraintOf(edge, from, to, input.direction);
     if (c.kind === 'forward') {
@@ -204,8 +218,16 @@ export function place(input: PlaceInput): Placement {
   }
   // Written handles outrank defaults: forward constraints from handles first, then the same-column
   // wishes, then the edges without handles (each unless it closes a cycle).
-  const acyclic = acyclicEdges(count, forward.map((edge, k) => [edge, written[k] as number] as const).sort((a, b) => b[1] - a[1]).map(([edge]) => edge));
-  const writtenSet = new Set(forward.filter((_, k) => written[k] === 1).map(([a, b]) => `${a}>${b}`));
+  const acyclic = acyclicEdges(
+    count,
+    forward
+      .map((edge, k) => [edge, written[k] as number] as const)
+      .sort((a, b) => b[1] - a[1])
+      .map(([edge]) => edge),
+  );
+  const writtenSet = new Set(
+    forward.filter((_, k) => written[k] === 1).map(([a, b]) => `${a}>${b}`),
+  );
   // A wish that cannot hold becomes a forward constraint (source before target) unless its edge
   // goes back in the flow (closes a cycle of all the edges, searched from the starts): a retry.
   const closers = cycleClosers(count, [...forward, ...wishEdges]);
@@ -230,7 +252,8 @@ export function place(input: PlaceInput): Placement {
   // A forward edge's label sits in the gap after its source's column: only that gap is widened.
   const columnCount = count === 0 ? 0 : Math.max(...ranked.rank) + 1;
   const gaps = new Array<number>(columnCount).fill(input.rankSep);
-  for (const [v, room] of labelled) gaps[ranked.rank[v] as number] = Math.max(gaps[ranked.rank[v] as number] as number, room);
+  for (const [v, room] of labelled)
+    gaps[ranked.rank[v] as number] = Math.max(gaps[ranked.rank[v] as number] as number, room);
   const spacing = { rankSep: input.rankSep, nodeSep: input.nodeSep, gaps };
   // The choice between swimlanes and blocks is made at spread 1, so the wider retries of the label
   // placement (index.ts) never switch a diagram from one picture to the other.
@@ -240,20 +263,33 @@ export function place(input: PlaceInput): Placement {
     nodeSep: spacing.nodeSep / spread,
     gaps: gaps.map((gap) => gap / spread),
   });
-  const stretched = (long: number, short: number): boolean => long > MAX_LANE_ASPECT * short && long > BLOCKS_MIN_ALONG;
+  const stretched = (long: number, short: number): boolean =>
+    long > MAX_LANE_ASPECT * short && long > BLOCKS_MIN_ALONG;
   const staircase = meanLaneSpan(lanes, ranked.rank, columnCount) < MAX_PACKED_LANE_SPAN;
   const blocks =
-    lanes.length > 1 && ((staircase && stretched(nominal.alongExtent, nominal.acrossExtent)) || stretched(nominal.acrossExtent, nominal.alongExtent));
+    lanes.length > 1 &&
+    ((staircase && stretched(nominal.alongExtent, nominal.acrossExtent)) ||
+      stretched(nominal.acrossExtent, nominal.alongExtent));
   // Leaning edges say which lane should lie next under which in the aligned picture; blocks are
   // read in order instead, and there they cost crossings (api-gateway TB 23 -> 25).
   const geometry = blocks
-    ? packedBlocks(lanes, orderLanes(lanes, laneOf, columnWishes, [], forward, ranked.rank), sizes, frame, spacing)
+    ? packedBlocks(
+        lanes,
+        orderLanes(lanes, laneOf, columnWishes, [], forward, ranked.rank),
+        sizes,
+        frame,
+        spacing,
+      )
     : swimlanes(lanes, laneOrder, sizes, frame, spacing);
   return toPlacement(input, geometry, frame);
 }
 
 /** The share of the columns a lane spans (first to last column of its nodes), averaged over the non-empty lanes. */
-function meanLaneSpan(lanes: readonly Lane[], rank: readonly number[], columnCount: number): number {
+function meanLaneSpan(
+  lanes: readonly Lane[],
+  rank: readonly number[],
+  columnCount: number,
+): number {
   let total = 0;
   let counted = 0;
   for (const lane of lanes) {
@@ -271,7 +307,10 @@ function meanLaneSpan(lanes: readonly Lane[], rank: readonly number[], columnCou
 }
 
 /** Forward edges without the ones that close a cycle (depth-first from the starts; declaration order otherwise). */
-function acyclicEdges(count: number, edges: ReadonlyArray<[number, number]>): Array<[number, number]> {
+function acyclicEdges(
+  count: number,
+  edges: ReadonlyArray<[number, number]>,
+): Array<[number, number]> {
   const dropped = cycleClosers(count, edges);
   return edges.filter((_, k) => dropped[k] === 0);
 }
@@ -286,7 +325,10 @@ function cycleClosers(count: number, edges: ReadonlyArray<[number, number]>): Ui
   // earlier step is the one that closes the cycle, whatever order the file declares things in.
   const entered = new Uint8Array(count);
   for (const [, b] of edges) entered[b] = 1;
-  const roots = [...Array.from({ length: count }, (_, k) => k).filter((k) => !entered[k]), ...Array.from({ length: count }, (_, k) => k)];
+  const roots = [
+    ...Array.from({ length: count }, (_, k) => k).filter((k) => !entered[k]),
+    ...Array.from({ length: count }, (_, k) => k),
+  ];
   for (const root of roots) {
     if (state[root] !== 0) continue;
     const stack: Array<[number, number]> = [[root, 0]];
@@ -514,7 +556,11 @@ function rankNodes(root: readonly number[], forward: ReadonlyArray<[number, numb
  * until nothing moves: coordinate descent on the total edge length, the quantity network-simplex
  * minimises, in a few near-linear sweeps: the ranking of graphs too big for dagre's network-simplex.
  */
-function shortenEdges(root: readonly number[], forward: ReadonlyArray<[number, number]>, start: number[]): number[] {
+function shortenEdges(
+  root: readonly number[],
+  forward: ReadonlyArray<[number, number]>,
+  start: number[],
+): number[] {
   const count = root.length;
   const preds: number[][] = Array.from({ length: count }, () => []);
   const succs: number[][] = Array.from({ length: count }, () => []);
@@ -527,7 +573,9 @@ function shortenEdges(root: readonly number[], forward: ReadonlyArray<[number, n
   }
   const rank = new Int32Array(count);
   for (let v = 0; v < count; v++) rank[v] = start[v] as number;
-  const classes = [...new Set(root)].sort((a, b) => (rank[a] as number) - (rank[b] as number) || a - b);
+  const classes = [...new Set(root)].sort(
+    (a, b) => (rank[a] as number) - (rank[b] as number) || a - b,
+  );
   const wants: number[] = [];
   for (let sweep = 0; sweep < 12; sweep++) {
     let moved = false;
@@ -562,7 +610,11 @@ function shortenEdges(root: readonly number[], forward: ReadonlyArray<[number, n
 }
 
 /** Longest-path ranks over the classes; sources move up next to their first successor. */
-function longestPathRanks(count: number, root: readonly number[], forward: ReadonlyArray<[number, number]>): number[] {
+function longestPathRanks(
+  count: number,
+  root: readonly number[],
+  forward: ReadonlyArray<[number, number]>,
+): number[] {
   const succ: number[][] = Array.from({ length: count }, () => []);
   const indegree = new Int32Array(count);
   for (const [a, b] of forward) {
@@ -656,7 +708,9 @@ function orderLanes(
     const lb = laneOf[b] as number;
     if (la !== lb) join(la, lb);
   }
-  const firstRank = lanes.map((lane) => (lane.nodes.length === 0 ? Infinity : Math.min(...lane.nodes.map((v) => rank[v] as number))));
+  const firstRank = lanes.map((lane) =>
+    lane.nodes.length === 0 ? Infinity : Math.min(...lane.nodes.map((v) => rank[v] as number)),
+  );
   const placed: number[] = [];
   const done = new Uint8Array(n);
   while (placed.length < n) {
@@ -671,12 +725,20 @@ function orderLanes(
       for (let o = 0; o < n; o++) {
         if (done[o] || o === l) continue;
         unmet += (above[o] as Int32Array)[l] as number;
-        unmetLeans += ((leans[o] as Int32Array)[l] as number) - ((leans[l] as Int32Array)[o] as number);
+        unmetLeans +=
+          ((leans[o] as Int32Array)[l] as number) - ((leans[l] as Int32Array)[o] as number);
       }
       for (const p of placed) toPlaced += (joined[l] as Int32Array)[p] as number;
       const last = placed[placed.length - 1];
       if (last !== undefined) toLast = (joined[l] as Int32Array)[last] as number;
-      const score = [unmet, Math.max(0, unmetLeans), -toLast, -toPlaced, firstRank[l] as number, (lanes[l] as Lane).declared];
+      const score = [
+        unmet,
+        Math.max(0, unmetLeans),
+        -toLast,
+        -toPlaced,
+        firstRank[l] as number,
+        (lanes[l] as Lane).declared,
+      ];
       if (best < 0 || lexLess(score, bestScore)) {
         best = l;
         bestScore = score;
@@ -692,23 +754,36 @@ function orderLanes(
  * Swaps neighbouring lanes while that shortens the edges between lanes (the sum of lane distances
  * they span) without breaking an "above" wish the order keeps. A few passes are enough.
  */
-function improveLaneOrder(order: number[], above: readonly Int32Array[], leans: readonly Int32Array[], joined: readonly Int32Array[]): number[] {
+function improveLaneOrder(
+  order: number[],
+  above: readonly Int32Array[],
+  leans: readonly Int32Array[],
+  joined: readonly Int32Array[],
+): number[] {
   const n = order.length;
   const position = new Int32Array(n);
   order.forEach((l, k) => (position[l] = k));
-  const linked = Array.from({ length: n }, (_, l) => order.filter((o) => o !== l && ((joined[l] as Int32Array)[o] as number) > 0));
+  const linked = Array.from({ length: n }, (_, l) =>
+    order.filter((o) => o !== l && ((joined[l] as Int32Array)[o] as number) > 0),
+  );
   // Change of total span if lanes a (at k) and b (at k + 1) swap.
   const gain = (a: number, b: number): number => {
     let delta = 0;
     for (const o of linked[a] as number[]) {
       if (o === b) continue;
       const w = (joined[a] as Int32Array)[o] as number;
-      delta += w * (Math.abs((position[b] as number) - (position[o] as number)) - Math.abs((position[a] as number) - (position[o] as number)));
+      delta +=
+        w *
+        (Math.abs((position[b] as number) - (position[o] as number)) -
+          Math.abs((position[a] as number) - (position[o] as number)));
     }
     for (const o of linked[b] as number[]) {
       if (o === a) continue;
       const w = (joined[b] as Int32Array)[o] as number;
-      delta += w * (Math.abs((position[a] as number) - (position[o] as number)) - Math.abs((position[b] as number) - (position[o] as number)));
+      delta +=
+        w *
+        (Math.abs((position[a] as number) - (position[o] as number)) -
+          Math.abs((position[b] as number) - (position[o] as number)));
     }
     return delta;
   };
@@ -718,7 +793,8 @@ function improveLaneOrder(order: number[], above: readonly Int32Array[], leans: 
       const a = order[k] as number;
       const b = order[k + 1] as number;
       if (((above[a] as Int32Array)[b] as number) > 0) continue;
-      if (((leans[a] as Int32Array)[b] as number) > ((leans[b] as Int32Array)[a] as number)) continue;
+      if (((leans[a] as Int32Array)[b] as number) > ((leans[b] as Int32Array)[a] as number))
+        continue;
       if (gain(a, b) >= 0) continue;
       order[k] = b;
       order[k + 1] = a;
@@ -765,7 +841,13 @@ function assignRows(
   for (const lane of lanes) {
     const sorted = lane.nodes
       .slice()
-      .sort((a, b) => (rank[a] as number) - (rank[b] as number) || (key[a] as number) - (key[b] as number) || (aboveOrder[a] as number) - (aboveOrder[b] as number) || a - b);
+      .sort(
+        (a, b) =>
+          (rank[a] as number) - (rank[b] as number) ||
+          (key[a] as number) - (key[b] as number) ||
+          (aboveOrder[a] as number) - (aboveOrder[b] as number) ||
+          a - b,
+      );
     let previousRank = -1;
     let previousRow = -1;
     for (const v of sorted) {
@@ -774,7 +856,9 @@ function assignRows(
         previousRow = -1;
       }
       let wanted = 0;
-      const placedPreds = (preds[v] as number[]).filter((u) => (rank[u] as number) < (rank[v] as number));
+      const placedPreds = (preds[v] as number[]).filter(
+        (u) => (rank[u] as number) < (rank[v] as number),
+      );
       if (placedPreds.length > 0) wanted = Math.min(...placedPreds.map((u) => row[u] as number));
       else if (risesInLane[v]) wanted = 1;
       row[v] = Math.max(previousRow + 1, wanted);
@@ -805,7 +889,13 @@ interface Spacing {
 interface Geometry {
   centreAlong: number[];
   centreAcross: number[];
-  lanes: Array<{ groupId: string | null; along0: number; along1: number; across0: number; across1: number }>;
+  lanes: Array<{
+    groupId: string | null;
+    along0: number;
+    along1: number;
+    across0: number;
+    across1: number;
+  }>;
   alongExtent: number;
   acrossExtent: number;
 }
@@ -822,7 +912,11 @@ function columnStarts(widths: readonly number[], gapAfter: (column: number) => n
 }
 
 /** Across layout of one lane's rows: row starts relative to the lane's content start, and the content size. */
-function laneRows(lane: Lane, sizes: Sizes, nodeSep: number): { starts: number[]; heights: number[]; size: number } {
+function laneRows(
+  lane: Lane,
+  sizes: Sizes,
+  nodeSep: number,
+): { starts: number[]; heights: number[]; size: number } {
   const heights: number[] = [];
   for (const v of lane.nodes) {
     const r = sizes.row[v] as number;
@@ -842,13 +936,26 @@ function padOf(lane: Lane): number {
   return lane.groupId === null ? 0 : GROUP_PADDING;
 }
 
-function swimlanes(lanes: readonly Lane[], order: readonly number[], sizes: Sizes, frame: Frame, spacing: Spacing): Geometry {
+function swimlanes(
+  lanes: readonly Lane[],
+  order: readonly number[],
+  sizes: Sizes,
+  frame: Frame,
+  spacing: Spacing,
+): Geometry {
   const count = sizes.rank.length;
   const columnCount = count === 0 ? 0 : Math.max(...sizes.rank) + 1;
   const widths = new Array<number>(columnCount).fill(0);
-  for (let v = 0; v < count; v++) widths[sizes.rank[v] as number] = Math.max(widths[sizes.rank[v] as number] as number, sizes.along[v] as number);
+  for (let v = 0; v < count; v++)
+    widths[sizes.rank[v] as number] = Math.max(
+      widths[sizes.rank[v] as number] as number,
+      sizes.along[v] as number,
+    );
   const starts = columnStarts(widths, (c) => spacing.gaps?.[c] ?? spacing.rankSep);
-  const contentAlong = columnCount === 0 ? EMPTY_LANE_ALONG : (starts[columnCount - 1] as number) + (widths[columnCount - 1] as number);
+  const contentAlong =
+    columnCount === 0
+      ? EMPTY_LANE_ALONG
+      : (starts[columnCount - 1] as number) + (widths[columnCount - 1] as number);
   const hasGroups = lanes.some((l) => l.groupId !== null);
   const pad = hasGroups ? GROUP_PADDING : 0;
   let along0 = -pad - frame.headerBefore;
@@ -876,17 +983,35 @@ function swimlanes(lanes: readonly Lane[], order: readonly number[], sizes: Size
     const isGroup = lane.groupId !== null;
     const headerAcross = isGroup ? frame.headerAcross : 0;
     const contentStart = cursor + headerAcross + padOf(lane);
-    let size = headerAcross + 2 * padOf(lane) + (lane.nodes.length === 0 ? EMPTY_LANE_ACROSS : rows.size);
+    let size =
+      headerAcross + 2 * padOf(lane) + (lane.nodes.length === 0 ? EMPTY_LANE_ACROSS : rows.size);
     if (!frame.horizontal && isGroup) size = Math.max(size, lane.minWidth);
     const extraAcross = Math.floor((size - headerAcross - 2 * padOf(lane) - rows.size) / 2);
     for (const v of lane.nodes) {
       const r = sizes.row[v] as number;
-      centreAcross[v] = contentStart + Math.max(0, extraAcross) + (rows.starts[r] as number) + Math.round((rows.heights[r] as number) / 2);
+      centreAcross[v] =
+        contentStart +
+        Math.max(0, extraAcross) +
+        (rows.starts[r] as number) +
+        Math.round((rows.heights[r] as number) / 2);
     }
-    if (isGroup) boxes.push({ groupId: lane.groupId, along0, along1, across0: cursor, across1: cursor + size });
+    if (isGroup)
+      boxes.push({
+        groupId: lane.groupId,
+        along0,
+        along1,
+        across0: cursor,
+        across1: cursor + size,
+      });
     cursor += size + LANE_GAP;
   }
-  return { centreAlong, centreAcross, lanes: boxes, alongExtent: along1 - along0, acrossExtent: Math.max(0, cursor - LANE_GAP) };
+  return {
+    centreAlong,
+    centreAcross,
+    lanes: boxes,
+    alongExtent: along1 - along0,
+    acrossExtent: Math.max(0, cursor - LANE_GAP),
+  };
 }
 
 /**
@@ -894,7 +1019,13 @@ function swimlanes(lanes: readonly Lane[], order: readonly number[], sizes: Size
  * blocks placed in reading order (by first column, then lane order) on shelves of about the length
  * that makes the drawing roughly 3:2.
  */
-function packedBlocks(lanes: readonly Lane[], order: readonly number[], sizes: Sizes, frame: Frame, spacing: Spacing): Geometry {
+function packedBlocks(
+  lanes: readonly Lane[],
+  order: readonly number[],
+  sizes: Sizes,
+  frame: Frame,
+  spacing: Spacing,
+): Geometry {
   const count = sizes.rank.length;
   const centreAlong = new Array<number>(count).fill(0);
   const centreAcross = new Array<number>(count).fill(0);
@@ -911,39 +1042,71 @@ function packedBlocks(lanes: readonly Lane[], order: readonly number[], sizes: S
     const lane = lanes[l] as Lane;
     const pad = padOf(lane);
     const isGroup = lane.groupId !== null;
-    const ranks = [...new Set(lane.nodes.map((v) => sizes.rank[v] as number))].sort((a, b) => a - b);
+    const ranks = [...new Set(lane.nodes.map((v) => sizes.rank[v] as number))].sort(
+      (a, b) => a - b,
+    );
     const local = new Map(ranks.map((r, k) => [r, k] as const));
     const widths = new Array<number>(ranks.length).fill(0);
     for (const v of lane.nodes) {
       const c = local.get(sizes.rank[v] as number) as number;
       widths[c] = Math.max(widths[c] as number, sizes.along[v] as number);
     }
-    const starts = columnStarts(widths, (c) => spacing.gaps?.[ranks[c] as number] ?? spacing.rankSep);
-    const content = ranks.length === 0 ? EMPTY_LANE_ALONG : (starts[ranks.length - 1] as number) + (widths[ranks.length - 1] as number);
+    const starts = columnStarts(
+      widths,
+      (c) => spacing.gaps?.[ranks[c] as number] ?? spacing.rankSep,
+    );
+    const content =
+      ranks.length === 0
+        ? EMPTY_LANE_ALONG
+        : (starts[ranks.length - 1] as number) + (widths[ranks.length - 1] as number);
     const headerBefore = isGroup ? frame.headerBefore : 0;
     const headerAfter = isGroup ? frame.headerAfter : 0;
     const headerAcross = isGroup ? frame.headerAcross : 0;
     let alongSize = content + 2 * pad + headerBefore + headerAfter;
     if (frame.horizontal && isGroup) alongSize = Math.max(alongSize, lane.minWidth);
     const rows = laneRows(lane, sizes, spacing.nodeSep);
-    let acrossSize = headerAcross + 2 * pad + (lane.nodes.length === 0 ? EMPTY_LANE_ACROSS : rows.size);
+    let acrossSize =
+      headerAcross + 2 * pad + (lane.nodes.length === 0 ? EMPTY_LANE_ACROSS : rows.size);
     if (!frame.horizontal && isGroup) acrossSize = Math.max(acrossSize, lane.minWidth);
     const localAlong = new Map<number, number>();
     const localAcross = new Map<number, number>();
     for (const v of lane.nodes) {
       const c = local.get(sizes.rank[v] as number) as number;
       const r = sizes.row[v] as number;
-      localAlong.set(v, headerBefore + pad + (starts[c] as number) + Math.round((widths[c] as number) / 2));
-      localAcross.set(v, headerAcross + pad + (rows.starts[r] as number) + Math.round((rows.heights[r] as number) / 2));
+      localAlong.set(
+        v,
+        headerBefore + pad + (starts[c] as number) + Math.round((widths[c] as number) / 2),
+      );
+      localAcross.set(
+        v,
+        headerAcross +
+          pad +
+          (rows.starts[r] as number) +
+          Math.round((rows.heights[r] as number) / 2),
+      );
     }
-    return { lane, alongSize, acrossSize, firstRank: ranks[0] ?? Infinity, position, localAlong, localAcross };
+    return {
+      lane,
+      alongSize,
+      acrossSize,
+      firstRank: ranks[0] ?? Infinity,
+      position,
+      localAlong,
+      localAcross,
+    };
   });
   blocks.sort((a, b) => a.firstRank - b.firstRank || a.position - b.position);
   const gapAlong = Math.max(spacing.rankSep, 2 * LANE_GAP);
   const gapAcross = 2 * LANE_GAP;
-  const area = blocks.reduce((sum, b) => sum + (b.alongSize + gapAlong) * (b.acrossSize + gapAcross), 0);
+  const area = blocks.reduce(
+    (sum, b) => sum + (b.alongSize + gapAlong) * (b.acrossSize + gapAcross),
+    0,
+  );
   // Along is x in LR/RL (want width ≈ 1.5 × height) and y in TB/BT (want height ≈ width / 1.5).
-  const shelfLength = Math.max(Math.max(...blocks.map((b) => b.alongSize)), Math.sqrt(area * (frame.horizontal ? 1.5 : 1 / 1.5)));
+  const shelfLength = Math.max(
+    Math.max(...blocks.map((b) => b.alongSize)),
+    Math.sqrt(area * (frame.horizontal ? 1.5 : 1 / 1.5)),
+  );
   const boxes: Geometry['lanes'] = [];
   let shelfStart = 0;
   let shelfDepth = 0;
@@ -960,13 +1123,25 @@ function packedBlocks(lanes: readonly Lane[], order: readonly number[], sizes: S
       centreAcross[v] = shelfStart + (block.localAcross.get(v) as number);
     }
     if (block.lane.groupId !== null) {
-      boxes.push({ groupId: block.lane.groupId, along0: cursor, along1: cursor + block.alongSize, across0: shelfStart, across1: shelfStart + block.acrossSize });
+      boxes.push({
+        groupId: block.lane.groupId,
+        along0: cursor,
+        along1: cursor + block.alongSize,
+        across0: shelfStart,
+        across1: shelfStart + block.acrossSize,
+      });
     }
     alongExtent = Math.max(alongExtent, cursor + block.alongSize);
     cursor += block.alongSize + gapAlong;
     shelfDepth = Math.max(shelfDepth, block.acrossSize);
   }
-  return { centreAlong, centreAcross, lanes: boxes, alongExtent, acrossExtent: shelfStart + shelfDepth };
+  return {
+    centreAlong,
+    centreAcross,
+    lanes: boxes,
+    alongExtent,
+    acrossExtent: shelfStart + shelfDepth,
+  };
 }
 
 /** From the abstract frame to SVG coordinates in the real direction. */
@@ -977,7 +1152,12 @@ function toPlacement(input: PlaceInput, geometry: Geometry, frame: Frame): Place
     const c = geometry.centreAcross[v] as number;
     const cx = frame.horizontal ? a : c;
     const cy = frame.horizontal ? c : a;
-    nodes.set(node.id, { x: Math.round(cx - node.width / 2), y: Math.round(cy - node.height / 2), width: node.width, height: node.height });
+    nodes.set(node.id, {
+      x: Math.round(cx - node.width / 2),
+      y: Math.round(cy - node.height / 2),
+      width: node.width,
+      height: node.height,
+    });
   });
   const groups = new Map<string, Box>();
   for (const lane of geometry.lanes) {

@@ -137,7 +137,12 @@ class StateHeap {
         if (l >= n) break;
         const r = l + 1;
         let c = l;
-        if (r < n && ((keys[r] as number) < (keys[l] as number) || (keys[r] === keys[l] && (items[r] as number) < (items[l] as number)))) c = r;
+        if (
+          r < n &&
+          ((keys[r] as number) < (keys[l] as number) ||
+            (keys[r] === keys[l] && (items[r] as number) < (items[l] as number)))
+        )
+          c = r;
         const ck = keys[c] as number;
         if (ck > lastKey || (ck === lastKey && (items[c] as number) > lastItem)) break;
         items[at] = items[c] as number;
@@ -170,21 +175,45 @@ export class OrthogonalRouter {
     obstacleBoxes.forEach((box) => this.obstacles.add(box));
   }
 
-  private scratch: { best: Float64Array; previous: Int32Array; seen: Uint32Array; closed: Uint32Array; stamp: number } | null = null;
+  private scratch: {
+    best: Float64Array;
+    previous: Int32Array;
+    seen: Uint32Array;
+    closed: Uint32Array;
+    stamp: number;
+  } | null = null;
 
-  private readonly costBuffers: [Float64Array, Float64Array] = [new Float64Array(1024), new Float64Array(1024)];
+  private readonly costBuffers: [Float64Array, Float64Array] = [
+    new Float64Array(1024),
+    new Float64Array(1024),
+  ];
 
   /** A reused segment-cost array of at least `size` entries (callers overwrite the first `size`). */
   private costBuffer(which: 0 | 1, size: number): Float64Array {
-    if (this.costBuffers[which].length < size) this.costBuffers[which] = new Float64Array(Math.max(size, this.costBuffers[which].length * 2));
+    if (this.costBuffers[which].length < size)
+      this.costBuffers[which] = new Float64Array(
+        Math.max(size, this.costBuffers[which].length * 2),
+      );
     return this.costBuffers[which].subarray(0, size);
   }
 
   /** Search arrays reused between searches; a stamp marks which entries belong to the current one. */
-  private scratchFor(stateCount: number): { best: Float64Array; previous: Int32Array; seen: Uint32Array; closed: Uint32Array; stamp: number } {
+  private scratchFor(stateCount: number): {
+    best: Float64Array;
+    previous: Int32Array;
+    seen: Uint32Array;
+    closed: Uint32Array;
+    stamp: number;
+  } {
     if (!this.scratch || this.scratch.best.length < stateCount) {
       const size = Math.max(stateCount, (this.scratch?.best.length ?? 0) * 2, 4096);
-      this.scratch = { best: new Float64Array(size), previous: new Int32Array(size), seen: new Uint32Array(size), closed: new Uint32Array(size), stamp: 0 };
+      this.scratch = {
+        best: new Float64Array(size),
+        previous: new Int32Array(size),
+        seen: new Uint32Array(size),
+        closed: new Uint32Array(size),
+        stamp: 0,
+      };
     }
     return this.scratch;
   }
@@ -197,7 +226,12 @@ export class OrthogonalRouter {
       const a = points[k] as Point;
       const b = points[k + 1] as Point;
       this.routed.push({ a, b, route });
-      this.routedIndex.add({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) });
+      this.routedIndex.add({
+        x: Math.min(a.x, b.x),
+        y: Math.min(a.y, b.y),
+        width: Math.abs(a.x - b.x),
+        height: Math.abs(a.y - b.y),
+      });
     }
     return route;
   }
@@ -219,7 +253,11 @@ export class OrthogonalRouter {
    * the number of other routes' segments it properly crosses (a touch, which the cost counts half, is
    * not a crossing in the drawing).
    */
-  routeCost(points: readonly Point[], soft: readonly SoftRegion[], seenBefore = Infinity): RouteCost {
+  routeCost(
+    points: readonly Point[],
+    soft: readonly SoftRegion[],
+    seenBefore = Infinity,
+  ): RouteCost {
     const { bendCost, crossingCost, sharingCostPerPx } = this.options;
     let total = Math.max(0, points.length - 2) * bendCost;
     let interaction = 0;
@@ -228,15 +266,24 @@ export class OrthogonalRouter {
     for (let k = 0; k + 1 < points.length; k++) {
       const { horizontal, at, lo, hi } = axisSegment(points[k] as Point, points[k + 1] as Point);
       total += hi - lo;
-      for (const region of soft) total += region.costPerPx * insideLength(region.box, horizontal, at, lo, hi);
-      const span = horizontal ? { x: lo, y: at, width: hi - lo, height: 0 } : { x: at, y: lo, width: 0, height: hi - lo };
+      for (const region of soft)
+        total += region.costPerPx * insideLength(region.box, horizontal, at, lo, hi);
+      const span = horizontal
+        ? { x: lo, y: at, width: hi - lo, height: 0 }
+        : { x: at, y: lo, width: 0, height: hi - lo };
       for (const id of this.routedIndex.query(span)) {
         const other = this.routed[id] as Segment;
         if (!this.live[other.route]) continue;
         const before = interaction;
-        const { horizontal: otherHorizontal, at: oAt, lo: oLo, hi: oHi } = axisSegment(other.a, other.b);
+        const {
+          horizontal: otherHorizontal,
+          at: oAt,
+          lo: oLo,
+          hi: oHi,
+        } = axisSegment(other.a, other.b);
         if (otherHorizontal === horizontal) {
-          if (oAt === at) interaction += sharingCostPerPx * Math.max(0, Math.min(hi, oHi) - Math.max(lo, oLo));
+          if (oAt === at)
+            interaction += sharingCostPerPx * Math.max(0, Math.min(hi, oHi) - Math.max(lo, oLo));
         } else if (at > oLo && at < oHi && oAt >= lo && oAt <= hi) {
           const proper = oAt > lo && oAt < hi;
           if (proper) crossings++;
@@ -299,9 +346,15 @@ export class OrthogonalRouter {
     // Segment costs: Infinity when blocked. h[j*(nx-1)+i] is (i,j)→(i+1,j); v[j*nx+i] is (i,j)→(i,j+1).
     const hCost = this.costBuffer(0, Math.max(0, (nx - 1) * ny));
     const vCost = this.costBuffer(1, Math.max(0, nx * (ny - 1)));
-    for (let j = 0; j < ny; j++) for (let i = 0; i + 1 < nx; i++) hCost[j * (nx - 1) + i] = (xs[i + 1] as number) - (xs[i] as number);
-    for (let j = 0; j + 1 < ny; j++) for (let i = 0; i < nx; i++) vCost[j * nx + i] = (ys[j + 1] as number) - (ys[j] as number);
-    const markInside = (box: Box, apply: (isH: boolean, index: number, length: number) => void): void => {
+    for (let j = 0; j < ny; j++)
+      for (let i = 0; i + 1 < nx; i++)
+        hCost[j * (nx - 1) + i] = (xs[i + 1] as number) - (xs[i] as number);
+    for (let j = 0; j + 1 < ny; j++)
+      for (let i = 0; i < nx; i++) vCost[j * nx + i] = (ys[j + 1] as number) - (ys[j] as number);
+    const markInside = (
+      box: Box,
+      apply: (isH: boolean, index: number, length: number) => void,
+    ): void => {
       // Segments whose interior lies strictly inside the box.
       const i0 = lowerBound(xs, box.x);
       const i1 = lowerBound(xs, box.x + box.width + 0.5) - 1; // last index with xs ≤ right
@@ -311,12 +364,14 @@ export class OrthogonalRouter {
       for (let j = j0; j <= j1; j++) {
         const y = ys[j] as number;
         if (y <= box.y || y >= box.y + box.height) continue;
-        for (let i = i0; i < i1; i++) apply(true, j * (nx - 1) + i, (xs[i + 1] as number) - (xs[i] as number));
+        for (let i = i0; i < i1; i++)
+          apply(true, j * (nx - 1) + i, (xs[i + 1] as number) - (xs[i] as number));
       }
       for (let i = i0; i <= i1; i++) {
         const x = xs[i] as number;
         if (x <= box.x || x >= box.x + box.width) continue;
-        for (let j = j0; j < j1; j++) apply(false, j * nx + i, (ys[j + 1] as number) - (ys[j] as number));
+        for (let j = j0; j < j1; j++)
+          apply(false, j * nx + i, (ys[j + 1] as number) - (ys[j] as number));
       }
     };
     for (const o of obstacles) {
@@ -339,13 +394,37 @@ export class OrthogonalRouter {
   }
 
   /** Adds crossing and sharing costs for the routes already drawn. */
-  private markEarlierRoutes(region: Box, xs: number[], ys: number[], hCost: Float64Array, vCost: Float64Array): void {
+  private markEarlierRoutes(
+    region: Box,
+    xs: number[],
+    ys: number[],
+    hCost: Float64Array,
+    vCost: Float64Array,
+  ): void {
     const nx = xs.length;
     const { crossingCost, sharingCostPerPx } = this.options;
     // A vertical segment is crossed by horizontal moves and shared by vertical ones; a horizontal one
     // the other way round. h[j*(nx-1)+i] and v[j*nx+i] give the strides of either axis.
-    const vertical: RunArrays = { crossingCost, sharingCostPerPx, cross: hCost, crossRun: nx - 1, crossFixed: 1, share: vCost, shareRun: nx, shareFixed: 1 };
-    const horizontal: RunArrays = { crossingCost, sharingCostPerPx, cross: vCost, crossRun: 1, crossFixed: nx, share: hCost, shareRun: 1, shareFixed: nx - 1 };
+    const vertical: RunArrays = {
+      crossingCost,
+      sharingCostPerPx,
+      cross: hCost,
+      crossRun: nx - 1,
+      crossFixed: 1,
+      share: vCost,
+      shareRun: nx,
+      shareFixed: 1,
+    };
+    const horizontal: RunArrays = {
+      crossingCost,
+      sharingCostPerPx,
+      cross: vCost,
+      crossRun: 1,
+      crossFixed: nx,
+      share: hCost,
+      shareRun: 1,
+      shareFixed: nx - 1,
+    };
     for (const id of this.routedIndex.query(region)) {
       const { a, b, route } = this.routed[id] as Segment;
       if (!this.live[route]) continue;
@@ -375,13 +454,15 @@ export class OrthogonalRouter {
     const seen = scratch.seen;
     const closed = scratch.closed;
     const stamp = ++scratch.stamp;
-    const bestOf = (state: number): number => (seen[state] === stamp ? (best[state] as number) : Infinity);
+    const bestOf = (state: number): number =>
+      seen[state] === stamp ? (best[state] as number) : Infinity;
     const heap = new StateHeap();
     const ex = xs[ei] as number;
     const ey = ys[ej] as number;
     // On big grids the search is made greedier (weighted A*): a slightly longer route found fast.
     const weight = nx * ny > WEIGHTED_GRID_LIMIT ? 2 : 1;
-    const heuristic = (i: number, j: number): number => weight * (Math.abs((xs[i] as number) - ex) + Math.abs((ys[j] as number) - ey));
+    const heuristic = (i: number, j: number): number =>
+      weight * (Math.abs((xs[i] as number) - ex) + Math.abs((ys[j] as number) - ey));
     const startState = (sj * nx + si) * 4 + request.startDir;
     best[startState] = 0;
     previous[startState] = -1;
@@ -419,7 +500,13 @@ export class OrthogonalRouter {
         const nj = j + DY[nd as Dir];
         if (ni < 0 || nj < 0 || ni >= nx || nj >= ny) continue;
         const step =
-          nd === 0 ? hCost[j * (nx - 1) + i] : nd === 2 ? hCost[j * (nx - 1) + ni] : nd === 1 ? vCost[j * nx + i] : vCost[nj * nx + i];
+          nd === 0
+            ? hCost[j * (nx - 1) + i]
+            : nd === 2
+              ? hCost[j * (nx - 1) + ni]
+              : nd === 1
+                ? vCost[j * nx + i]
+                : vCost[nj * nx + i];
         if (step === undefined || step === Infinity) continue;
         const cost = g + step + (nd === dir ? 0 : bendCost);
         const next = (nj * nx + ni) * 4 + nd;
@@ -462,7 +549,14 @@ interface RunArrays {
  * `runLines`: moves across it pay the crossing cost (split between the two grid segments meeting on
  * it when it lies on a grid line), moves along it on the same line pay the sharing cost.
  */
-function markRun(fixedLines: readonly number[], at: number, runLines: readonly number[], lo: number, hi: number, c: RunArrays): void {
+function markRun(
+  fixedLines: readonly number[],
+  at: number,
+  runLines: readonly number[],
+  lo: number,
+  hi: number,
+  c: RunArrays,
+): void {
   const fixedCount = fixedLines.length;
   const runCount = runLines.length;
   const f = lowerBound(fixedLines, at);
@@ -472,15 +566,20 @@ function markRun(fixedLines: readonly number[], at: number, runLines: readonly n
     const crossAt = r * c.crossRun + f * c.crossFixed;
     if (v > lo && v < hi) {
       if (onLine) {
-        if (f > 0) c.cross[crossAt - c.crossFixed] = (c.cross[crossAt - c.crossFixed] as number) + c.crossingCost / 2;
-        if (f + 1 < fixedCount) c.cross[crossAt] = (c.cross[crossAt] as number) + c.crossingCost / 2;
+        if (f > 0)
+          c.cross[crossAt - c.crossFixed] =
+            (c.cross[crossAt - c.crossFixed] as number) + c.crossingCost / 2;
+        if (f + 1 < fixedCount)
+          c.cross[crossAt] = (c.cross[crossAt] as number) + c.crossingCost / 2;
       } else if (f > 0 && f < fixedCount) {
-        c.cross[crossAt - c.crossFixed] = (c.cross[crossAt - c.crossFixed] as number) + c.crossingCost;
+        c.cross[crossAt - c.crossFixed] =
+          (c.cross[crossAt - c.crossFixed] as number) + c.crossingCost;
       }
     }
     if (onLine && r + 1 < runCount && (runLines[r + 1] as number) <= hi) {
       const shareAt = r * c.shareRun + f * c.shareFixed;
-      c.share[shareAt] = (c.share[shareAt] as number) + c.sharingCostPerPx * ((runLines[r + 1] as number) - v);
+      c.share[shareAt] =
+        (c.share[shareAt] as number) + c.sharingCostPerPx * ((runLines[r + 1] as number) - v);
     }
   }
 }
@@ -498,7 +597,10 @@ function withChannels(lines: number[]): number[] {
 }
 
 /** An axis-aligned segment as its line (`at`: y when horizontal, x when vertical) and its extent on it. */
-function axisSegment(a: Point, b: Point): { horizontal: boolean; at: number; lo: number; hi: number } {
+function axisSegment(
+  a: Point,
+  b: Point,
+): { horizontal: boolean; at: number; lo: number; hi: number } {
   const horizontal = a.y === b.y;
   return horizontal
     ? { horizontal, at: a.y, lo: Math.min(a.x, b.x), hi: Math.max(a.x, b.x) }
@@ -523,5 +625,7 @@ function clip(box: Box, bounds: Box): Box {
 }
 
 function overlaps(a: Box, b: Box): boolean {
-  return a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height;
+  return (
+    a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height
+  );
 }

@@ -7,7 +7,16 @@
 import type { DiagramEdge, Shape } from '../model/diagram.js';
 import type { Side } from '../syntax/ast.js';
 import type { Box, EdgeStyle, Point } from './types.js';
-import { NORMALS, center, dot, inflate, segmentCrossesBox, simplifyPolyline, unionBox, type Vector } from './geometry.js';
+import {
+  NORMALS,
+  center,
+  dot,
+  inflate,
+  segmentCrossesBox,
+  simplifyPolyline,
+  unionBox,
+  type Vector,
+} from './geometry.js';
 import { OrthogonalRouter, type Dir, type RouteRequest, type SoftRegion } from './route.js';
 import { assignPorts, chooseSides, type PortRequest } from './sides.js';
 
@@ -67,7 +76,13 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     edges.forEach((edge, k) => {
       const written = edge.fromHandle !== null && edge.toHandle !== null;
       if (written !== pass) return;
-      const pair = chooseSides(edge, box(edge.from), box(edge.to), input.flow, loopsOn.get(edge.from));
+      const pair = chooseSides(
+        edge,
+        box(edge.from),
+        box(edge.to),
+        input.flow,
+        loopsOn.get(edge.from),
+      );
       sides[k] = pair;
       claim(edge, pair);
     });
@@ -77,8 +92,18 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     const [fromSide, toSide] = sides[k] as [Side, Side];
     const loop = edge.from === edge.to;
     const corner = loop ? loopCorner(box(edge.from), fromSide, toSide) : null;
-    requests.push({ key: `${k}:from`, nodeId: edge.from, side: fromSide, toward: corner ?? center(box(edge.to)) });
-    requests.push({ key: `${k}:to`, nodeId: edge.to, side: toSide, toward: corner ?? center(box(edge.from)) });
+    requests.push({
+      key: `${k}:from`,
+      nodeId: edge.from,
+      side: fromSide,
+      toward: corner ?? center(box(edge.to)),
+    });
+    requests.push({
+      key: `${k}:to`,
+      nodeId: edge.to,
+      side: toSide,
+      toward: corner ?? center(box(edge.from)),
+    });
   });
   const ports = assignPorts(requests, nodes, input.shapes);
   const groupBoxes = [...input.groups.entries()];
@@ -114,12 +139,22 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     const s = step(p, out, NODE_MARGIN);
     const t = step(q, NORMALS[toSide], NODE_MARGIN);
     const soft = softRegions(edge, input, groupBoxes);
-    const request: RouteRequest = { start: s, startDir: dirOf(out), end: t, endDir: dirOf(into), soft };
+    const request: RouteRequest = {
+      start: s,
+      startDir: dirOf(out),
+      end: t,
+      endDir: dirOf(into),
+      soft,
+    };
     let path = router.route(request);
     const routedFreely = path !== null;
     if (!path) {
       // Nodes packed tighter than the margin: search again with only a thin clearance.
-      tightRouter ??= new OrthogonalRouter(nodeBoxes.map((b) => inflate(b, 2)), [], bounds);
+      tightRouter ??= new OrthogonalRouter(
+        nodeBoxes.map((b) => inflate(b, 2)),
+        [],
+        bounds,
+      );
       path = tightRouter.route(request);
     }
     const points = withStubs(k, path ?? [s, { x: s.x, y: t.y }, t]);
@@ -130,7 +165,10 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
   rerouteAgainstAll(router, order, searches, routes, withStubs);
   return edges.map((edge, k) => {
     const [fromSide, toSide] = sides[k] as [Side, Side];
-    const points = input.style === 'ortho' ? (routes[k] as Point[]) : pullString(routes[k] as Point[], nodeBoxes);
+    const points =
+      input.style === 'ortho'
+        ? (routes[k] as Point[])
+        : pullString(routes[k] as Point[], nodeBoxes);
     return { edge, fromSide, toSide, points };
   });
 }
@@ -176,7 +214,12 @@ function rerouteAgainstAll(
     const path = current.unseen > 0 ? router.route(search.request) : null;
     const candidate = path ? withStubs(k, path) : null;
     const cost = candidate ? router.routeCost(candidate, search.request.soft) : null;
-    if (candidate && cost && cost.total < current.total - 1e-6 && cost.crossings <= current.crossings) {
+    if (
+      candidate &&
+      cost &&
+      cost.total < current.total - 1e-6 &&
+      cost.crossings <= current.crossings
+    ) {
       routes[k] = candidate;
       search.routeId = router.addRoute(candidate);
     } else {
@@ -185,12 +228,19 @@ function rerouteAgainstAll(
   }
 }
 
-function softRegions(edge: DiagramEdge, input: RoutingInput, groups: Array<[string, Box]>): SoftRegion[] {
+function softRegions(
+  edge: DiagramEdge,
+  input: RoutingInput,
+  groups: Array<[string, Box]>,
+): SoftRegion[] {
   const own = new Set([input.groupOf.get(edge.from), input.groupOf.get(edge.to)]);
   const regions: SoftRegion[] = [];
   for (const [id, box] of groups) {
     if (!own.has(id)) regions.push({ box, costPerPx: OTHER_GROUP_COST_PER_PX });
-    regions.push({ box: { x: box.x, y: box.y, width: box.width, height: input.headerHeight }, costPerPx: HEADER_COST_PER_PX });
+    regions.push({
+      box: { x: box.x, y: box.y, width: box.width, height: input.headerHeight },
+      costPerPx: HEADER_COST_PER_PX,
+    });
   }
   return regions;
 }
@@ -205,9 +255,12 @@ function pullString(points: Point[], obstacles: readonly Box[]): Point[] {
   const last = points[points.length - 1] as Point;
   const stubStart = stubPoint(first, points[1] as Point);
   const stubEnd = stubPoint(last, points[points.length - 2] as Point);
-  const middle = [stubStart, ...points.slice(1, -1), stubEnd].filter((p, i, all) => i === 0 || p.x !== all[i - 1]?.x || p.y !== all[i - 1]?.y);
+  const middle = [stubStart, ...points.slice(1, -1), stubEnd].filter(
+    (p, i, all) => i === 0 || p.x !== all[i - 1]?.x || p.y !== all[i - 1]?.y,
+  );
   const clearance = obstacles.map((b) => inflate(b, 4));
-  const clear = (a: Point, b: Point): boolean => clearance.every((box) => !segmentCrossesBox(a, b, box));
+  const clear = (a: Point, b: Point): boolean =>
+    clearance.every((box) => !segmentCrossesBox(a, b, box));
   const pulled: Point[] = [middle[0] as Point];
   let at = 0;
   while (at < middle.length - 1) {
@@ -216,7 +269,9 @@ function pullString(points: Point[], obstacles: readonly Box[]): Point[] {
     pulled.push(middle[next] as Point);
     at = next;
   }
-  return [first, ...pulled, last].filter((p, i, all) => i === 0 || p.x !== all[i - 1]?.x || p.y !== all[i - 1]?.y);
+  return [first, ...pulled, last].filter(
+    (p, i, all) => i === 0 || p.x !== all[i - 1]?.x || p.y !== all[i - 1]?.y,
+  );
 }
 
 /** The point NODE_MARGIN away from `end` towards `next` (on the perpendicular first segment). */

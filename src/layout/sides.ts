@@ -82,7 +82,8 @@ export function chooseSides(
   let best: [Side, Side] = [fromOptions[0] as Side, toOptions[0] as Side];
   let bestCost = Infinity;
   // Natural sides first so that exact ties keep the flow's exit/entry.
-  const ordered = (options: readonly Side[], natural: Side): Side[] => [...options].sort((a, b) => Number(b === natural) - Number(a === natural));
+  const ordered = (options: readonly Side[], natural: Side): Side[] =>
+    [...options].sort((a, b) => Number(b === natural) - Number(a === natural));
   for (const fromSide of ordered(fromOptions, forward)) {
     for (const toSide of ordered(toOptions, backward)) {
       const a = NORMALS[fromSide];
@@ -110,9 +111,15 @@ function loopSides(edge: SideChoiceEdge, forward: Side, used: ReadonlySet<string
   if (edge.fromHandle && edge.toHandle) return [edge.fromHandle, edge.toHandle];
   // Candidates in order of preference; the first whose corner no other loop of the node uses.
   const candidates: Array<[Side, Side]> = edge.fromHandle
-    ? [[edge.fromHandle, before(edge.fromHandle)], [edge.fromHandle, after(edge.fromHandle)]]
+    ? [
+        [edge.fromHandle, before(edge.fromHandle)],
+        [edge.fromHandle, after(edge.fromHandle)],
+      ]
     : edge.toHandle
-      ? [[after(edge.toHandle), edge.toHandle], [before(edge.toHandle), edge.toHandle]]
+      ? [
+          [after(edge.toHandle), edge.toHandle],
+          [before(edge.toHandle), edge.toHandle],
+        ]
       : [0, 1, 2, 3].map((turn) => {
           let side = forward;
           for (let k = 0; k < turn; k++) side = after(side);
@@ -134,7 +141,11 @@ const CORNER_CLEARANCE = 10;
 const PORT_SPACING = 20;
 
 /** Positions of every edge end on its node's side. */
-export function assignPorts(requests: readonly PortRequest[], boxes: ReadonlyMap<string, Box>, shapes: ReadonlyMap<string, Shape>): Map<string, Point> {
+export function assignPorts(
+  requests: readonly PortRequest[],
+  boxes: ReadonlyMap<string, Box>,
+  shapes: ReadonlyMap<string, Shape>,
+): Map<string, Point> {
   const bySide = new Map<string, PortRequest[]>();
   for (const request of requests) {
     const key = `${request.nodeId}\u0000${request.side}`;
@@ -164,8 +175,16 @@ export function assignPorts(requests: readonly PortRequest[], boxes: ReadonlyMap
         const toward = horizontal ? request.toward.x : request.toward.y;
         return { request, at: Math.min(high, Math.max(low, toward)) };
       })
-      .sort((a, b) => a.at - b.at || (a.request.key < b.request.key ? -1 : a.request.key > b.request.key ? 1 : 0));
-    const positions = spreadPositions(wanted.map((w) => w.at), low, high);
+      .sort(
+        (a, b) =>
+          a.at - b.at ||
+          (a.request.key < b.request.key ? -1 : a.request.key > b.request.key ? 1 : 0),
+      );
+    const positions = spreadPositions(
+      wanted.map((w) => w.at),
+      low,
+      high,
+    );
     wanted.forEach((w, index) => {
       const at = Math.round(positions[index] as number);
       ports.set(w.request.key, horizontal ? { x: at, y: mid.y } : { x: mid.x, y: at });
@@ -191,7 +210,8 @@ function spreadPositions(wishes: number[], low: number, high: number): number[] 
       if (!previous || previous.start + previous.size * spacing <= cluster.start) break;
       clusters.pop();
       // offsetSum holds the sum of (wish − spacing × index within the cluster).
-      const offsetSum = previous.offsetSum + cluster.offsetSum - cluster.size * previous.size * spacing;
+      const offsetSum =
+        previous.offsetSum + cluster.offsetSum - cluster.size * previous.size * spacing;
       const size = previous.size + cluster.size;
       cluster = { first: previous.first, size, start: offsetSum / size, offsetSum };
     }
@@ -202,7 +222,8 @@ function spreadPositions(wishes: number[], low: number, high: number): number[] 
     const start = Math.min(Math.max(cluster.start, low), high - (cluster.size - 1) * spacing);
     for (let k = 0; k < cluster.size; k++) out[cluster.first + k] = start + k * spacing;
   }
-  for (let k = 1; k < count; k++) out[k] = Math.max(out[k] as number, (out[k - 1] as number) + spacing);
+  for (let k = 1; k < count; k++)
+    out[k] = Math.max(out[k] as number, (out[k - 1] as number) + spacing);
   for (let k = count - 1; k >= 0; k--) {
     out[k] = Math.min(out[k] as number, k === count - 1 ? high : (out[k + 1] as number) - spacing);
   }

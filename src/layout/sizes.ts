@@ -7,7 +7,11 @@ import { EDGE_FONT_SIZE, LINE_HEIGHT, NODE_FONT_SIZE, TITLE_FONT_SIZE } from '..
 import { measureText, wrapText } from './text.js';
 
 /** Longest line of a node label before it wraps, px. */
-export const NODE_WRAP_WIDTH: Readonly<Record<Shape, number>> = { rectangle: 170, diamond: 130, circle: 90 };
+export const NODE_WRAP_WIDTH: Readonly<Record<Shape, number>> = {
+  rectangle: 170,
+  diamond: 130,
+  circle: 90,
+};
 /** Longest line of an edge label before it wraps, px. */
 export const EDGE_LABEL_WRAP_WIDTH = 130;
 
@@ -46,7 +50,9 @@ export function sizeNode(shape: Shape, label: string): NodeSize {
       };
     case 'circle': {
       // The text box's diagonal must fit inside the circle.
-      const diameter = evenCeil(Math.max(CIRCLE_MIN_DIAMETER, Math.hypot(text.width, text.height) + 12));
+      const diameter = evenCeil(
+        Math.max(CIRCLE_MIN_DIAMETER, Math.hypot(text.width, text.height) + 12),
+      );
       return { width: diameter, height: diameter, lines: text.lines };
     }
     case 'diamond': {

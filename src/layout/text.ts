@@ -15,7 +15,12 @@ interface AdvanceTable {
 }
 
 // Decoding every range up front cost several ms on a cold start; most labels need Basic Latin only.
-const tables: AdvanceTable[] = ADVANCE_RANGES.map(([start, end, runs]) => ({ start, end, runs, advances: null }));
+const tables: AdvanceTable[] = ADVANCE_RANGES.map(([start, end, runs]) => ({
+  start,
+  end,
+  runs,
+  advances: null,
+}));
 
 function decode(table: AdvanceTable): Uint16Array {
   const advances = new Uint16Array(table.end - table.start + 1);
@@ -46,7 +51,12 @@ function isWide(cp: number): boolean {
 }
 
 function isZeroWidth(cp: number): boolean {
-  return (cp >= 0x0300 && cp <= 0x036f) || cp === 0x200b || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f);
+  return (
+    (cp >= 0x0300 && cp <= 0x036f) ||
+    cp === 0x200b ||
+    cp === 0x200d ||
+    (cp >= 0xfe00 && cp <= 0xfe0f)
+  );
 }
 
 /** Advance of one code point in font units. */
@@ -111,14 +121,22 @@ function breakLongWord(word: string, fontSize: number, maxWidth: number): Measur
 }
 
 /** Greedy wrap of one paragraph (no hard breaks) at spaces; each word is measured once. */
-function wrapParagraph(paragraph: string, fontSize: number, maxWidth: number, spaceUnits: number): MeasuredLine[] {
+function wrapParagraph(
+  paragraph: string,
+  fontSize: number,
+  maxWidth: number,
+  spaceUnits: number,
+): MeasuredLine[] {
   const words = paragraph.split(/\s+/).filter((word) => word !== '');
   if (words.length === 0) return [{ text: '', units: 0 }];
   const lines: MeasuredLine[] = [];
   let line: MeasuredLine = { text: '', units: 0 };
   for (const word of words) {
     const units = unitsOf(word);
-    const pieces = toPx(units, fontSize) > maxWidth ? breakLongWord(word, fontSize, maxWidth) : [{ text: word, units }];
+    const pieces =
+      toPx(units, fontSize) > maxWidth
+        ? breakLongWord(word, fontSize, maxWidth)
+        : [{ text: word, units }];
     for (const piece of pieces) {
       if (line.text === '') {
         line = piece;
@@ -143,7 +161,13 @@ function wrapParagraph(paragraph: string, fontSize: number, maxWidth: number, sp
  */
 export function wrapText(text: string, fontSize: number, maxWidth: number): TextBlock {
   const spaceUnits = advanceOf(0x20);
-  const measured = text.split(/\r?\n/).flatMap((paragraph) => wrapParagraph(paragraph, fontSize, maxWidth, spaceUnits));
+  const measured = text
+    .split(/\r?\n/)
+    .flatMap((paragraph) => wrapParagraph(paragraph, fontSize, maxWidth, spaceUnits));
   const width = Math.max(0, ...measured.map((line) => toPx(line.units, fontSize)));
-  return { lines: measured.map((line) => line.text), width, height: measured.length * fontSize * LINE_HEIGHT };
+  return {
+    lines: measured.map((line) => line.text),
+    width,
+    height: measured.length * fontSize * LINE_HEIGHT,
+  };
 }

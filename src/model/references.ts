@@ -11,7 +11,11 @@ import { qualify, type Declarations, type DeclaredNode } from './scope.js';
 
 export type Lookup = { node: DeclaredNode } | { message: string; span: Span };
 
-export function lookUpEndpoint(ref: EndpointRef, enclosing: string | null, declarations: Declarations): Lookup {
+export function lookUpEndpoint(
+  ref: EndpointRef,
+  enclosing: string | null,
+  declarations: Declarations,
+): Lookup {
   const path = ref.path;
   if (path.length === 1) return lookUpUnqualified(path[0]!, enclosing, declarations);
   if (path.length === 2) return lookUpQualified(path[0]!, path[1]!, enclosing, declarations);
@@ -22,25 +26,43 @@ export function lookUpEndpoint(ref: EndpointRef, enclosing: string | null, decla
   };
 }
 
-function lookUpUnqualified(id: Identifier, enclosing: string | null, declarations: Declarations): Lookup {
+function lookUpUnqualified(
+  id: Identifier,
+  enclosing: string | null,
+  declarations: Declarations,
+): Lookup {
   const name = id.name;
   const local = enclosing === null ? undefined : declarations.scopeOf(enclosing).get(name);
   const found = local ?? declarations.topLevel.get(name);
   if (found) return { node: found };
 
-  const where = enclosing === null ? `'${name}' is not a top-level node` : `'${name}' is not a node of group '${enclosing}' or of the top level`;
+  const where =
+    enclosing === null
+      ? `'${name}' is not a top-level node`
+      : `'${name}' is not a node of group '${enclosing}' or of the top level`;
   const elsewhere = declarations.elsewhere(name, enclosing);
-  if (elsewhere.length > 0) return { message: `${where}: did you mean ${alternatives(elsewhere)}?`, span: id.span };
+  if (elsewhere.length > 0)
+    return { message: `${where}: did you mean ${alternatives(elsewhere)}?`, span: id.span };
   if (declarations.groups.has(name)) {
     const first = declarations.groups.get(name)!.nodes.values().next().value;
     const example = first ? `, e.g. '${first.qualifiedId}'` : '';
-    return { message: `'${name}' is a group, not a node: an edge connects nodes${example}`, span: id.span };
+    return {
+      message: `'${name}' is a group, not a node: an edge connects nodes${example}`,
+      span: id.span,
+    };
   }
-  return { message: withSuggestion(where, suggestVisible(name, enclosing, declarations)), span: id.span };
+  return {
+    message: withSuggestion(where, suggestVisible(name, enclosing, declarations)),
+    span: id.span,
+  };
 }
 
 /** A close name among those visible where the reference stands, else a close name of another group (qualified). */
-function suggestVisible(name: string, enclosing: string | null, declarations: Declarations): string | null {
+function suggestVisible(
+  name: string,
+  enclosing: string | null,
+  declarations: Declarations,
+): string | null {
   const visible = enclosing === null ? [] : [...declarations.scopeOf(enclosing).keys()];
   visible.push(...declarations.topLevel.keys());
   const close = didYouMean(name, visible);
@@ -48,13 +70,19 @@ function suggestVisible(name: string, enclosing: string | null, declarations: De
   const qualified = new Map<string, string>();
   for (const [groupName, group] of declarations.groups) {
     if (groupName === enclosing) continue;
-    for (const localId of group.nodes.keys()) if (!qualified.has(localId)) qualified.set(localId, qualify(groupName, localId));
+    for (const localId of group.nodes.keys())
+      if (!qualified.has(localId)) qualified.set(localId, qualify(groupName, localId));
   }
   const other = didYouMean(name, qualified.keys());
   return other === null ? null : qualified.get(other)!;
 }
 
-function lookUpQualified(groupId: Identifier, id: Identifier, enclosing: string | null, declarations: Declarations): Lookup {
+function lookUpQualified(
+  groupId: Identifier,
+  id: Identifier,
+  enclosing: string | null,
+  declarations: Declarations,
+): Lookup {
   const group = declarations.groups.get(groupId.name);
   if (group) {
     const found = group.nodes.get(id.name);
@@ -62,12 +90,21 @@ function lookUpQualified(groupId: Identifier, id: Identifier, enclosing: string 
     const where = `group '${group.name}' has no node '${id.name}'`;
     const elsewhere = declarations.elsewhere(id.name, group.name);
     if (declarations.topLevel.has(id.name)) elsewhere.push(id.name);
-    if (elsewhere.length > 0) return { message: `${where}: did you mean ${alternatives(elsewhere)}?`, span: spanOfPath([groupId, id]) };
+    if (elsewhere.length > 0)
+      return {
+        message: `${where}: did you mean ${alternatives(elsewhere)}?`,
+        span: spanOfPath([groupId, id]),
+      };
     const close = didYouMean(id.name, group.nodes.keys());
-    return { message: withSuggestion(where, close === null ? null : qualify(group.name, close)), span: spanOfPath([groupId, id]) };
+    return {
+      message: withSuggestion(where, close === null ? null : qualify(group.name, close)),
+      span: spanOfPath([groupId, id]),
+    };
   }
 
-  const visibleNode = (enclosing !== null && declarations.scopeOf(enclosing).has(groupId.name)) || declarations.topLevel.has(groupId.name);
+  const visibleNode =
+    (enclosing !== null && declarations.scopeOf(enclosing).has(groupId.name)) ||
+    declarations.topLevel.has(groupId.name);
   if (visibleNode && (SIDES as readonly string[]).includes(id.name)) {
     return {
       message: `there is no group '${groupId.name}': to attach the edge to the ${id.name} side of node '${groupId.name}', write '${groupId.name}.handle(${id.name})'`,
@@ -75,8 +112,16 @@ function lookUpQualified(groupId: Identifier, id: Identifier, enclosing: string 
     };
   }
   const closeGroup = didYouMean(groupId.name, declarations.groups.keys());
-  const suggestion = closeGroup === null ? null : declarations.groups.get(closeGroup)!.nodes.has(id.name) ? qualify(closeGroup, id.name) : closeGroup;
-  return { message: withSuggestion(`there is no group '${groupId.name}'`, suggestion), span: groupId.span };
+  const suggestion =
+    closeGroup === null
+      ? null
+      : declarations.groups.get(closeGroup)!.nodes.has(id.name)
+        ? qualify(closeGroup, id.name)
+        : closeGroup;
+  return {
+    message: withSuggestion(`there is no group '${groupId.name}'`, suggestion),
+    span: groupId.span,
+  };
 }
 
 function withSuggestion(message: string, suggestion: string | null): string {
@@ -90,11 +135,18 @@ function alternatives(names: string[]): string {
 
 /** `a`, `a or b`, `a, b or c`. */
 export function orList(words: readonly string[]): string {
-  return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]!}`;
+  return words.length === 1
+    ? words[0]!
+    : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]!}`;
 }
 
 function spanOfPath(path: Identifier[]): Span {
   const first = path[0]!.span;
   const last = path[path.length - 1]!.span;
-  return { line: first.line, column: first.column, endLine: last.endLine, endColumn: last.endColumn };
+  return {
+    line: first.line,
+    column: first.column,
+    endLine: last.endLine,
+    endColumn: last.endColumn,
+  };
 }

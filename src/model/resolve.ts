@@ -8,9 +8,26 @@
  * key, the setting value), so the caret under the excerpt points at it.
  */
 import { compareDiagnostics, type Diagnostic, type Severity, type Span } from '../diagnostics.js';
-import type { Ast, Attribute, EdgeDecl, GroupDecl, NodeDecl, SettingDecl, Statement } from '../syntax/ast.js';
+import type {
+  Ast,
+  Attribute,
+  EdgeDecl,
+  GroupDecl,
+  NodeDecl,
+  SettingDecl,
+  Statement,
+} from '../syntax/ast.js';
 import { didYouMean } from '../util/suggest.js';
-import { DIRECTIONS, SHAPES, type Diagram, type DiagramEdge, type DiagramGroup, type DiagramNode, type Direction, type Shape } from './diagram.js';
+import {
+  DIRECTIONS,
+  SHAPES,
+  type Diagram,
+  type DiagramEdge,
+  type DiagramGroup,
+  type DiagramNode,
+  type Direction,
+  type Shape,
+} from './diagram.js';
 import { lookUpEndpoint, orList } from './references.js';
 import { Declarations, qualify, type DeclaredGroup } from './scope.js';
 
@@ -59,7 +76,12 @@ class Resolver {
     if (earlier) {
       // The repeat's statements are read as part of the first group rather than dropped, so its
       // nodes and edges do not turn into a cascade of unresolved references and unreachable nodes.
-      this.report('duplicate-id', 'error', `group '${name}' is already declared on line ${earlier.span.line}: a group name may be used once (its statements are read as part of the first '${name}')`, decl.name.span);
+      this.report(
+        'duplicate-id',
+        'error',
+        `group '${name}' is already declared on line ${earlier.span.line}: a group name may be used once (its statements are read as part of the first '${name}')`,
+        decl.name.span,
+      );
       this.incomplete = true;
     } else {
       const declared: DeclaredGroup = { name, span: decl.span, nodes: new Map() };
@@ -80,21 +102,35 @@ class Resolver {
     const earlier = scope.get(localId);
     if (earlier) {
       const where = enclosing === null ? 'at the top level' : `in group '${enclosing}'`;
-      this.report('duplicate-id', 'error', `node '${localId}' is already declared ${where} on line ${earlier.span.line}: this declaration is ignored`, decl.id.span);
+      this.report(
+        'duplicate-id',
+        'error',
+        `node '${localId}' is already declared ${where} on line ${earlier.span.line}: this declaration is ignored`,
+        decl.id.span,
+      );
       this.incomplete = true;
       return;
     }
     const qualifiedId = qualify(enclosing, localId);
     // The parser rejects unknown shapes; a node that reaches here with one is kept out of the
     // diagram but stays declared, so edges naming it are not reported a second time.
-    const shape = (SHAPES as readonly string[]).includes(decl.shape.name) ? (decl.shape.name as Shape) : null;
+    const shape = (SHAPES as readonly string[]).includes(decl.shape.name)
+      ? (decl.shape.name as Shape)
+      : null;
     scope.set(localId, { qualifiedId, span: decl.span, inDiagram: shape !== null });
     if (shape === null) {
       this.incomplete = true;
       return;
     }
     const label = this.readAttributes(decl.attributes, NODE_ATTRIBUTES, 'a node').get('label');
-    this.nodes.push({ id: qualifiedId, localId, group: enclosing, shape, label: label ?? localId, span: decl.span });
+    this.nodes.push({
+      id: qualifiedId,
+      localId,
+      group: enclosing,
+      shape,
+      label: label ?? localId,
+      span: decl.span,
+    });
     if (enclosing !== null) this.groups.get(enclosing)!.nodeIds.push(qualifiedId);
   }
 
@@ -108,12 +144,22 @@ class Resolver {
         const close = didYouMean(key, defined);
         const known = defined.map((k) => `'${k}'`).join(', ');
         const hint = close === null ? `${owner} has only ${known}` : `did you mean '${close}'?`;
-        this.report('unknown-attribute', 'error', `unknown attribute '${key}': ${hint}`, attribute.key.span);
+        this.report(
+          'unknown-attribute',
+          'error',
+          `unknown attribute '${key}': ${hint}`,
+          attribute.key.span,
+        );
         continue;
       }
       const earlier = firstSpan.get(key);
       if (earlier) {
-        this.report('duplicate-attribute', 'warning', `attribute '${key}' is already given at column ${earlier.column}: only the first one counts`, attribute.span);
+        this.report(
+          'duplicate-attribute',
+          'warning',
+          `attribute '${key}' is already given at column ${earlier.column}: only the first one counts`,
+          attribute.span,
+        );
         continue;
       }
       firstSpan.set(key, attribute.span);
@@ -126,17 +172,32 @@ class Resolver {
     const key = decl.key.name;
     if (key !== 'direction') {
       const close = didYouMean(key, ['direction']);
-      this.report('unknown-setting', 'error', `unknown setting '${key}': ${close ? `did you mean '${close}'?` : `the only setting is 'direction'`}`, decl.key.span);
+      this.report(
+        'unknown-setting',
+        'error',
+        `unknown setting '${key}': ${close ? `did you mean '${close}'?` : `the only setting is 'direction'`}`,
+        decl.key.span,
+      );
       return;
     }
     const value = decl.value.name;
     if (!(DIRECTIONS as readonly string[]).includes(value)) {
       const close = didYouMean(value, DIRECTIONS);
-      this.report('unknown-setting', 'error', `unknown direction '${value}': ${close ? `did you mean '${close}'?` : `expected ${orList(DIRECTIONS)}`}`, decl.value.span);
+      this.report(
+        'unknown-setting',
+        'error',
+        `unknown direction '${value}': ${close ? `did you mean '${close}'?` : `expected ${orList(DIRECTIONS)}`}`,
+        decl.value.span,
+      );
       return;
     }
     if (this.direction) {
-      this.report('duplicate-setting', 'warning', `direction is already set to ${this.direction.value} on line ${this.direction.span.line}: only the first setting counts`, decl.span);
+      this.report(
+        'duplicate-setting',
+        'warning',
+        `direction is already set to ${this.direction.value} on line ${this.direction.span.line}: only the first setting counts`,
+        decl.span,
+      );
       return;
     }
     this.direction = { value: value as Direction, span: decl.span };
@@ -148,9 +209,15 @@ class Resolver {
       const label = this.readAttributes(decl.attributes, EDGE_ATTRIBUTES, 'an edge').get('label');
       const source = lookUpEndpoint(decl.source, enclosing, this.declarations);
       const target = lookUpEndpoint(decl.target, enclosing, this.declarations);
-      for (const end of [source, target]) if ('message' in end) this.report('unresolved-reference', 'error', end.message, end.span);
+      for (const end of [source, target])
+        if ('message' in end) this.report('unresolved-reference', 'error', end.message, end.span);
       // An endpoint that did not make it into the diagram (unknown shape) was reported by the parser.
-      if ('message' in source || 'message' in target || !source.node.inDiagram || !target.node.inDiagram) {
+      if (
+        'message' in source ||
+        'message' in target ||
+        !source.node.inDiagram ||
+        !target.node.inDiagram
+      ) {
         this.incomplete = true;
         continue;
       }

@@ -15,7 +15,10 @@ export interface Colors {
   underline(text: string): string;
 }
 
-export function colorEnabled(isTTY: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
+export function colorEnabled(
+  isTTY: boolean,
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
   const force = env['FORCE_COLOR'];
   if (force !== undefined) return !(force === '0' || force.toLowerCase() === 'false');
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
@@ -24,7 +27,9 @@ export function colorEnabled(isTTY: boolean, env: Readonly<Record<string, string
 }
 
 function style(open: number, close: number, enabled: boolean): (text: string) => string {
-  return enabled ? (text) => (text === '' ? text : `\u001b[${open}m${text}\u001b[${close}m`) : (text) => text;
+  return enabled
+    ? (text) => (text === '' ? text : `\u001b[${open}m${text}\u001b[${close}m`)
+    : (text) => text;
 }
 
 export function createColors(enabled: boolean): Colors {

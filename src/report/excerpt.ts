@@ -39,7 +39,8 @@ export function buildExcerpt(source: string, span: Span, options: ExcerptOptions
   const tabWidth = options.tabWidth ?? 4;
   const line = sourceLine(source, span.line);
   const start = clamp(span.column - 1, 0, line.length);
-  const end = span.endLine > span.line ? line.length : clamp(span.endColumn - 1, start, line.length);
+  const end =
+    span.endLine > span.line ? line.length : clamp(span.endColumn - 1, start, line.length);
 
   const cells = layoutCells(line, tabWidth);
   const [first, last] = visibleWindow(cells, start, maxWidth);

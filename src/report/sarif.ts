@@ -26,7 +26,11 @@ export const sarif: Reporter = (results, context) => {
     for (const d of result.diagnostics) {
       if (ruleIndex.has(d.ruleId)) continue;
       ruleIndex.set(d.ruleId, rules.length);
-      rules.push({ id: d.ruleId, shortDescription: { text: d.ruleId }, defaultConfiguration: { level: d.severity } });
+      rules.push({
+        id: d.ruleId,
+        shortDescription: { text: d.ruleId },
+        defaultConfiguration: { level: d.severity },
+      });
     }
   }
   const sarifResults = results.flatMap((result) =>
@@ -38,7 +42,10 @@ export const sarif: Reporter = (results, context) => {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: toUri(portablePath(result.filePath, context.cwd)), uriBaseId: '%SRCROOT%' },
+            artifactLocation: {
+              uri: toUri(portablePath(result.filePath, context.cwd)),
+              uriBaseId: '%SRCROOT%',
+            },
             region: {
               startLine: d.span.line,
               startColumn: d.span.column,

@@ -38,7 +38,13 @@ function fileBlock(result: LintResult, context: ReportContext): string {
   return result.diagnostics.map((d) => problem(file, d, result.source, gutter, context)).join('');
 }
 
-function problem(file: string, d: Diagnostic, source: string, gutter: number, context: ReportContext): string {
+function problem(
+  file: string,
+  d: Diagnostic,
+  source: string,
+  gutter: number,
+  context: ReportContext,
+): string {
   const { colors } = context;
   const paint = d.severity === 'error' ? colors.red : colors.yellow;
   const location = `${file}:${d.span.line}:${d.span.column}`;

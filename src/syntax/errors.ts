@@ -25,7 +25,11 @@ export interface SyntaxProblem {
 
 const WORD = /[\p{L}\p{N}_-]/u;
 
-export function describeFailure(line: string, lineNumber: number, result: FailedMatchResult): SyntaxProblem {
+export function describeFailure(
+  line: string,
+  lineNumber: number,
+  result: FailedMatchResult,
+): SyntaxProblem {
   const pos = result.getRightmostFailurePosition();
   const failures = (result as unknown as { getRightmostFailures(): OhmFailure[] })
     .getRightmostFailures()
@@ -47,7 +51,7 @@ export function describeFailure(line: string, lineNumber: number, result: Failed
   }
   if (expected.includes('a shape')) {
     return withSuggestion(
-      word ? `unknown shape '${word}'` : 'missing shape after \':\'',
+      word ? `unknown shape '${word}'` : "missing shape after ':'",
       wordSpan,
       word,
       SHAPES,
@@ -77,7 +81,13 @@ export function describeFailure(line: string, lineNumber: number, result: Failed
   }
   // `direciton TB`: a misspelled setting keyword at the start of the line.
   const firstWord = wordAt(line, line.length - line.trimStart().length);
-  if (pos > 0 && firstWord && firstWord !== 'direction' && didYouMean(firstWord, ['direction']) && /^\s*\S+\s+\S+\s*$/.test(line)) {
+  if (
+    pos > 0 &&
+    firstWord &&
+    firstWord !== 'direction' &&
+    didYouMean(firstWord, ['direction']) &&
+    /^\s*\S+\s+\S+\s*$/.test(line)
+  ) {
     const start = line.length - line.trimStart().length;
     return {
       message: `unknown statement '${firstWord}': did you mean 'direction'?`,
@@ -90,7 +100,7 @@ export function describeFailure(line: string, lineNumber: number, result: Failed
     return {
       message: `missing ':' before the shape '${word}'`,
       span: wordSpan,
-      notes: ["a node is written 'id: shape label:\"text\"'"],
+      notes: ['a node is written \'id: shape label:"text"\''],
     };
   }
   const found = pos >= line.length ? 'end of line' : word ? `'${word}'` : `'${line[pos]}'`;
@@ -109,14 +119,20 @@ function withSuggestion(
 ): SyntaxProblem {
   const suggestion = word ? didYouMean(word, candidates) : null;
   return {
-    message: suggestion ? `${message}: did you mean '${suggestion}'?` : `${message}: ${expectedNote}`,
+    message: suggestion
+      ? `${message}: did you mean '${suggestion}'?`
+      : `${message}: ${expectedNote}`,
     span,
     notes: suggestion ? [expectedNote] : undefined,
   };
 }
 
 /** A string that starts at `pos` but does not match: unterminated, or with an invalid escape. */
-function stringProblem(line: string, pos: number, span: (s: number, e: number) => Span): SyntaxProblem | null {
+function stringProblem(
+  line: string,
+  pos: number,
+  span: (s: number, e: number) => Span,
+): SyntaxProblem | null {
   for (let i = pos + 1; i < line.length; i++) {
     const c = line[i];
     if (c === '"') return null;
@@ -135,7 +151,7 @@ function stringProblem(line: string, pos: number, span: (s: number, e: number) =
     }
   }
   return {
-    message: 'unterminated string: expected a closing \'"\' on the same line',
+    message: "unterminated string: expected a closing '\"' on the same line",
     span: span(pos, line.length),
     notes: ['a string cannot contain a raw line break; write \\n for a line break in a label'],
   };

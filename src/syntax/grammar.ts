@@ -29,7 +29,12 @@ let currentLine = 1;
 
 function spanOf(node: OhmNode): Span {
   const interval = node.source;
-  return { line: currentLine, column: interval.startIdx + 1, endLine: currentLine, endColumn: interval.endIdx + 1 };
+  return {
+    line: currentLine,
+    column: interval.startIdx + 1,
+    endLine: currentLine,
+    endColumn: interval.endIdx + 1,
+  };
 }
 
 function identifier(node: OhmNode): Identifier {
@@ -45,7 +50,12 @@ function unescape(raw: string): string {
 
 /** The span from the start of one CST node to the end of another (on the current line). */
 function spanFromTo(first: OhmNode, last: OhmNode): Span {
-  return { line: currentLine, column: first.source.startIdx + 1, endLine: currentLine, endColumn: last.source.endIdx + 1 };
+  return {
+    line: currentLine,
+    column: first.source.startIdx + 1,
+    endLine: currentLine,
+    endColumn: last.source.endIdx + 1,
+  };
 }
 
 const semantics = flowGrammar.createSemantics().addOperation<unknown>('ast', {
@@ -76,7 +86,11 @@ const semantics = flowGrammar.createSemantics().addOperation<unknown>('ast', {
     };
   },
   nodeAttribute(_sp1, key, _sp2, _colon, _sp3, value) {
-    return { key: identifier(key), value: value.ast() as StringLiteral, span: spanFromTo(key, value) } satisfies Attribute;
+    return {
+      key: identifier(key),
+      value: value.ast() as StringLiteral,
+      span: spanFromTo(key, value),
+    } satisfies Attribute;
   },
   edge(source, _sp1, _arrow, _sp2, target, attributes) {
     const list = attributes.children[0];
@@ -109,10 +123,19 @@ const semantics = flowGrammar.createSemantics().addOperation<unknown>('ast', {
     return list.asIteration().children.map((a) => a.ast() as Attribute);
   },
   edgeAttribute(key, _sp1, _eq, _sp2, value) {
-    return { key: identifier(key), value: value.ast() as StringLiteral, span: spanOf(this) } satisfies Attribute;
+    return {
+      key: identifier(key),
+      value: value.ast() as StringLiteral,
+      span: spanOf(this),
+    } satisfies Attribute;
   },
   setting(key, _sp, value) {
-    return { kind: 'setting', key: { name: 'direction', span: spanOf(key) }, value: identifier(value), span: spanOf(this) };
+    return {
+      kind: 'setting',
+      key: { name: 'direction', span: spanOf(key) },
+      value: identifier(value),
+      span: spanOf(this),
+    };
   },
   string(_open, chars, _close) {
     return { value: unescape(chars.sourceString), span: spanOf(this) } satisfies StringLiteral;
@@ -122,7 +145,10 @@ const semantics = flowGrammar.createSemantics().addOperation<unknown>('ast', {
 const lineMatcher = flowGrammar.matcher();
 
 /** Match one line (no line terminator) and build its AST; null when the line does not match. */
-export function matchLine(text: string, lineNumber: number): { ast: LineAst } | { failure: ohm.FailedMatchResult } {
+export function matchLine(
+  text: string,
+  lineNumber: number,
+): { ast: LineAst } | { failure: ohm.FailedMatchResult } {
   // One matcher for every line: grammar.match() would build a new one (and its memo table) each
   // time. A failed result re-sets the input itself before it computes its expected text.
   lineMatcher.setInput(text);

@@ -42,9 +42,21 @@ export function parseLines(lines: readonly string[], firstLine: number): ParsedL
     const line = firstLine + i;
     const matched = matchLine(text, line);
     if ('failure' in matched) {
-      parsed.push({ line, length: text.length, statement: null, comment: null, error: describeFailure(text, line, matched.failure) });
+      parsed.push({
+        line,
+        length: text.length,
+        statement: null,
+        comment: null,
+        error: describeFailure(text, line, matched.failure),
+      });
     } else {
-      parsed.push({ line, length: text.length, statement: matched.ast.statement, comment: matched.ast.comment, error: null });
+      parsed.push({
+        line,
+        length: text.length,
+        statement: matched.ast.statement,
+        comment: matched.ast.comment,
+        error: null,
+      });
     }
   }
   return parsed;
@@ -58,7 +70,13 @@ export function assemble(parsed: readonly ParsedLine[], lineCount: number): Ast 
   let group: GroupDecl | null = null;
 
   const syntaxError = (message: string, span: Span, notes?: string[]): void => {
-    diagnostics.push({ ruleId: 'syntax', severity: 'error', message, span, ...(notes ? { notes } : {}) });
+    diagnostics.push({
+      ruleId: 'syntax',
+      severity: 'error',
+      message,
+      span,
+      ...(notes ? { notes } : {}),
+    });
   };
 
   for (const { length, statement, comment, error } of parsed) {
@@ -99,7 +117,10 @@ export function assemble(parsed: readonly ParsedLine[], lineCount: number): Ast 
         break;
       case 'setting':
         if (group) {
-          syntaxError(`'${statement.key.name}' is a file-level setting: move it out of group '${group.name.name}'`, statement.span);
+          syntaxError(
+            `'${statement.key.name}' is a file-level setting: move it out of group '${group.name.name}'`,
+            statement.span,
+          );
         } else items.push(statement);
         break;
       default: {
@@ -110,7 +131,10 @@ export function assemble(parsed: readonly ParsedLine[], lineCount: number): Ast 
     }
   }
   if (group) {
-    syntaxError(`group '${group.name.name}' is never closed: expected '}' before the end of the file`, group.span);
+    syntaxError(
+      `group '${group.name.name}' is never closed: expected '}' before the end of the file`,
+      group.span,
+    );
   }
   return { items, comments, diagnostics, lineCount };
 }

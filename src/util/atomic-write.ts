@@ -11,7 +11,11 @@ import * as path from 'node:path';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { FileSystem } from '../cli/io.js';
 
-export async function writeFileAtomic(fs: FileSystem, target: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  fs: FileSystem,
+  target: string,
+  data: string | Uint8Array,
+): Promise<void> {
   const dir = path.dirname(target);
   await fs.mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(target)}.${uniqueSuffix()}.tmp`);

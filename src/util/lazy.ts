@@ -9,8 +9,10 @@ import { createRequire } from 'node:module';
 
 const requireHere = createRequire(import.meta.url);
 
-export const nodeCrypto = (): typeof import('node:crypto') => requireHere('node:crypto') as typeof import('node:crypto');
-export const nodeOs = (): typeof import('node:os') => requireHere('node:os') as typeof import('node:os');
+export const nodeCrypto = (): typeof import('node:crypto') =>
+  requireHere('node:crypto') as typeof import('node:crypto');
+export const nodeOs = (): typeof import('node:os') =>
+  requireHere('node:os') as typeof import('node:os');
 export const nodeWorkerThreads = (): typeof import('node:worker_threads') =>
   requireHere('node:worker_threads') as typeof import('node:worker_threads');
 

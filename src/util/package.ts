@@ -28,7 +28,7 @@ function readManifest(path: string): Manifest {
 export function packageRoot(from?: string): string {
   if (from === undefined && root !== null) return root;
   const start = dirname(from ?? fileURLToPath(import.meta.url));
-  for (let dir = start; ; ) {
+  for (let dir = start; ;) {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest) && readManifest(manifest).name === 'flowc') {
       if (from === undefined) root = dir;

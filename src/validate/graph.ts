@@ -138,14 +138,18 @@ export function stronglyConnectedComponents(graph: FlowGraph, members: Uint8Arra
 
 /** Two edges with the same key are drawn on top of each other: same ends, handles and label. */
 export function edgeKey(edge: DiagramEdge): string {
-  return [edge.from, edge.to, edge.fromHandle ?? '', edge.toHandle ?? '', edge.label ?? ''].join('\u0000');
+  return [edge.from, edge.to, edge.fromHandle ?? '', edge.toHandle ?? '', edge.label ?? ''].join(
+    '\u0000',
+  );
 }
 
 /** `'a'`, `'a' and 'b'`, `'a', 'b', 'c', 'd', 'e' and 3 more`. */
 export function listIds(ids: string[], max = 5): string {
   const quoted = ids.slice(0, max).map((id) => `'${id}'`);
   if (ids.length > max) return `${quoted.join(', ')} and ${ids.length - max} more`;
-  return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]!}`;
+  return quoted.length === 1
+    ? quoted[0]!
+    : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]!}`;
 }
 
 /** `'Client.n5' ("Send query")`, or `'n5'` when the label is the id itself. */

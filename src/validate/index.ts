@@ -11,7 +11,15 @@ import { RULE_MODULES } from './registry.js';
 import { effectiveSeverity } from './severities.js';
 import type { RuleSettings } from './types.js';
 
-export type { RuleMeta, RuleSetting, RuleSettings, RuleContext, DiagramRule, StageRule, RuleModule } from './types.js';
+export type {
+  RuleMeta,
+  RuleSetting,
+  RuleSettings,
+  RuleContext,
+  DiagramRule,
+  StageRule,
+  RuleModule,
+} from './types.js';
 export { RULES_DOCS_URL } from './types.js';
 export { rules, RULES_BY_ID } from './registry.js';
 export { applySeverities, effectiveSeverity } from './severities.js';
@@ -35,7 +43,8 @@ export function validate(diagram: Diagram, options: ValidateOptions = {}): Diagn
     module.check({
       diagram,
       graph,
-      report: (message, span, notes) => diagnostics.push({ ruleId, severity, message, span, ...(notes ? { notes } : {}) }),
+      report: (message, span, notes) =>
+        diagnostics.push({ ruleId, severity, message, span, ...(notes ? { notes } : {}) }),
     });
   }
   return diagnostics.sort(compareDiagnostics);

@@ -53,4 +53,6 @@ export const RULE_MODULES: readonly RuleModule[] = [
 /** Every rule id with its metadata, including the rules earlier stages report (for SARIF, docs, settings). */
 export const rules: readonly RuleMeta[] = RULE_MODULES.map((m) => m.meta);
 
-export const RULES_BY_ID: ReadonlyMap<string, RuleMeta> = new Map(rules.map((meta) => [meta.id, meta]));
+export const RULES_BY_ID: ReadonlyMap<string, RuleMeta> = new Map(
+  rules.map((meta) => [meta.id, meta]),
+);

@@ -9,7 +9,11 @@ import { RULES_BY_ID } from './registry.js';
 import type { RuleSettings } from './types.js';
 
 /** The severity a rule's diagnostics get under `settings`, or null when the rule is off. */
-export function effectiveSeverity(ruleId: string, settings: RuleSettings | undefined, fallback: Severity): Severity | null {
+export function effectiveSeverity(
+  ruleId: string,
+  settings: RuleSettings | undefined,
+  fallback: Severity,
+): Severity | null {
   const meta = RULES_BY_ID.get(ruleId);
   if (meta && !meta.configurable) return meta.defaultSeverity;
   const setting = settings?.[ruleId];

@@ -18,7 +18,12 @@ import { applySeverities, effectiveSeverity } from './severities.js';
 import type { RuleSettings } from './types.js';
 
 type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
-const DIRECTIVE_KINDS: readonly DirectiveKind[] = ['disable-next-line', 'disable-line', 'disable', 'enable'];
+const DIRECTIVE_KINDS: readonly DirectiveKind[] = [
+  'disable-next-line',
+  'disable-line',
+  'disable',
+  'enable',
+];
 
 interface NamedRule {
   id: string;
@@ -39,13 +44,18 @@ interface Position {
   column: number;
 }
 
-const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);
+const before = (a: Position, b: Position): boolean =>
+  a.line < b.line || (a.line === b.line && a.column < b.column);
 
 /**
  * The diagnostics left after the settings (`applySeverities`) and the file's suppression comments,
  * plus the diagnostics about the comments themselves, sorted by position.
  */
-export function applySuppressions(diagnostics: Diagnostic[], comments: Comment[], settings?: RuleSettings): Diagnostic[] {
+export function applySuppressions(
+  diagnostics: Diagnostic[],
+  comments: Comment[],
+  settings?: RuleSettings,
+): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const report = (ruleId: string, message: string, span: Span): void => {
     const severity = effectiveSeverity(ruleId, settings, 'warning');
@@ -53,18 +63,26 @@ export function applySuppressions(diagnostics: Diagnostic[], comments: Comment[]
   };
   const directives: Directive[] = [];
   for (const comment of comments) {
-    const directive = readDirective(comment, (message, span) => report('invalid-directive', message, span));
+    const directive = readDirective(comment, (message, span) =>
+      report('invalid-directive', message, span),
+    );
     if (directive) directives.push(directive);
   }
   const kept = suppress(applySeverities(diagnostics, settings), directives, report);
   // While the file has errors that stop the flow rules, a directive for one of them cannot be
   // judged: its diagnostic may only be missing because the rule did not run.
   const judged = diagnostics.every((d) => RULES_BY_ID.get(d.ruleId)?.configurable ?? true);
-  if (judged) reportUnused(directives, settings, (message, span) => report('unused-disable-directive', message, span));
+  if (judged)
+    reportUnused(directives, settings, (message, span) =>
+      report('unused-disable-directive', message, span),
+    );
   return [...kept, ...problems].sort(compareDiagnostics);
 }
 
-function readDirective(comment: Comment, invalid: (message: string, span: Span) => void): Directive | null {
+function readDirective(
+  comment: Comment,
+  invalid: (message: string, span: Span) => void,
+): Directive | null {
   const match = /^(\s*)flowc-([A-Za-z0-9-]*)/.exec(comment.text);
   if (!match) return null;
   const word = match[2]!;
@@ -72,24 +90,40 @@ function readDirective(comment: Comment, invalid: (message: string, span: Span) 
   const textColumn = comment.span.column + 1;
   if (!(DIRECTIVE_KINDS as readonly string[]).includes(word)) {
     const close = didYouMean(word, DIRECTIVE_KINDS);
-    const span = { ...comment.span, column: textColumn + match[1]!.length, endColumn: textColumn + match[0].length };
-    invalid(`unknown directive 'flowc-${word}'${close ? `: did you mean 'flowc-${close}'?` : ': expected flowc-disable-next-line, flowc-disable-line, flowc-disable or flowc-enable'}`, span);
+    const span = {
+      ...comment.span,
+      column: textColumn + match[1]!.length,
+      endColumn: textColumn + match[0].length,
+    };
+    invalid(
+      `unknown directive 'flowc-${word}'${close ? `: did you mean 'flowc-${close}'?` : ': expected flowc-disable-next-line, flowc-disable-line, flowc-disable or flowc-enable'}`,
+      span,
+    );
     return null;
   }
   const kind = word as DirectiveKind;
   const listStart = match[0].length;
   const explanation = /\s--(\s|$)/.exec(comment.text.slice(listStart));
   const listEnd = explanation ? listStart + explanation.index : comment.text.length;
-  const named = namedRules(comment.text.slice(listStart, listEnd), textColumn + listStart, comment.span.line);
+  const named = namedRules(
+    comment.text.slice(listStart, listEnd),
+    textColumn + listStart,
+    comment.span.line,
+  );
   if (named.length === 0) return { kind, comment, rules: null, used: new Set() };
   const valid: NamedRule[] = [];
   for (const rule of named) {
     const meta = RULES_BY_ID.get(rule.id);
     if (!meta) {
       const close = didYouMean(rule.id, RULES_BY_ID.keys());
-      invalid(`unknown rule '${rule.id}' in flowc-${kind}${close ? `: did you mean '${close}'?` : ''}`, rule.span);
+      invalid(
+        `unknown rule '${rule.id}' in flowc-${kind}${close ? `: did you mean '${close}'?` : ''}`,
+        rule.span,
+      );
     } else if (!meta.suppressible) {
-      const why = meta.configurable ? 'set it in the rule settings instead' : 'its errors leave no diagram to draw';
+      const why = meta.configurable
+        ? 'set it in the rule settings instead'
+        : 'its errors leave no diagram to draw';
       invalid(`'${rule.id}' cannot be disabled by a comment: ${why}`, rule.span);
     } else valid.push(rule);
   }
@@ -114,15 +148,27 @@ function covers(directive: Directive, ruleId: string): boolean {
 }
 
 /** The diagnostics no directive covers; the covering directives are marked used. */
-function suppress(diagnostics: Diagnostic[], directives: Directive[], report: (ruleId: string, message: string, span: Span) => void): Diagnostic[] {
+function suppress(
+  diagnostics: Diagnostic[],
+  directives: Directive[],
+  report: (ruleId: string, message: string, span: Span) => void,
+): Diagnostic[] {
   const byLine = new Map<number, Directive[]>();
   for (const directive of directives) {
-    const line = directive.kind === 'disable-next-line' ? directive.comment.span.line + 1 : directive.kind === 'disable-line' ? directive.comment.span.line : null;
+    const line =
+      directive.kind === 'disable-next-line'
+        ? directive.comment.span.line + 1
+        : directive.kind === 'disable-line'
+          ? directive.comment.span.line
+          : null;
     if (line === null) continue;
     if (!byLine.has(line)) byLine.set(line, []);
     byLine.get(line)!.push(directive);
   }
-  const ranges = new RangeState(directives.filter((d) => d.kind === 'disable' || d.kind === 'enable'), report);
+  const ranges = new RangeState(
+    directives.filter((d) => d.kind === 'disable' || d.kind === 'enable'),
+    report,
+  );
   const kept: Diagnostic[] = [];
   for (const diagnostic of [...diagnostics].sort(compareDiagnostics)) {
     ranges.advanceTo(diagnostic.span);
@@ -130,7 +176,9 @@ function suppress(diagnostics: Diagnostic[], directives: Directive[], report: (r
       kept.push(diagnostic);
       continue;
     }
-    const covering = (byLine.get(diagnostic.span.line) ?? []).filter((d) => covers(d, diagnostic.ruleId));
+    const covering = (byLine.get(diagnostic.span.line) ?? []).filter((d) =>
+      covers(d, diagnostic.ruleId),
+    );
     covering.push(...ranges.covering(diagnostic.ruleId));
     for (const directive of covering) directive.used.add(diagnostic.ruleId);
     if (covering.length === 0) kept.push(diagnostic);
@@ -153,7 +201,10 @@ class RangeState {
   ) {}
 
   advanceTo(position: Position): void {
-    while (this.#next < this.directives.length && before(this.directives[this.#next]!.comment.span, position)) {
+    while (
+      this.#next < this.directives.length &&
+      before(this.directives[this.#next]!.comment.span, position)
+    ) {
       this.apply(this.directives[this.#next++]!);
     }
   }
@@ -179,36 +230,54 @@ class RangeState {
       return;
     }
     if (directive.rules === null) {
-      if (!this.#all && this.#byRule.size === 0) this.unmatched(directive.comment.span, 'no flowc-disable is open');
+      if (!this.#all && this.#byRule.size === 0)
+        this.unmatched(directive.comment.span, 'no flowc-disable is open');
       this.#all = null;
       this.#byRule.clear();
       this.#exceptions.clear();
       return;
     }
     for (const rule of directive.rules) {
-      const open = this.#byRule.delete(rule.id) || (this.#all !== null && !this.#exceptions.has(rule.id));
+      const open =
+        this.#byRule.delete(rule.id) || (this.#all !== null && !this.#exceptions.has(rule.id));
       if (this.#all) this.#exceptions.add(rule.id);
       if (!open) this.unmatched(rule.span, `'${rule.id}' is not disabled here`);
     }
   }
 
   private unmatched(span: Span, why: string): void {
-    this.report('unused-disable-directive', `this flowc-enable has nothing to enable: ${why}`, span);
+    this.report(
+      'unused-disable-directive',
+      `this flowc-enable has nothing to enable: ${why}`,
+      span,
+    );
   }
 }
 
-function reportUnused(directives: Directive[], settings: RuleSettings | undefined, unused: (message: string, span: Span) => void): void {
+function reportUnused(
+  directives: Directive[],
+  settings: RuleSettings | undefined,
+  unused: (message: string, span: Span) => void,
+): void {
   for (const directive of directives) {
     if (directive.kind === 'enable') continue;
     const where = scopeDescription(directive);
     if (directive.rules === null) {
-      if (directive.used.size === 0) unused(`this flowc-${directive.kind} suppresses nothing: no problem is reported ${where}`, directive.comment.span);
+      if (directive.used.size === 0)
+        unused(
+          `this flowc-${directive.kind} suppresses nothing: no problem is reported ${where}`,
+          directive.comment.span,
+        );
       continue;
     }
     for (const rule of directive.rules) {
       // A rule switched off by the settings reports nothing anywhere; the comment may be meant for other settings.
-      if (directive.used.has(rule.id) || effectiveSeverity(rule.id, settings, 'warning') === null) continue;
-      unused(`'${rule.id}' is not reported ${where}: this flowc-${directive.kind} is unused`, rule.span);
+      if (directive.used.has(rule.id) || effectiveSeverity(rule.id, settings, 'warning') === null)
+        continue;
+      unused(
+        `'${rule.id}' is not reported ${where}: this flowc-${directive.kind} is unused`,
+        rule.span,
+      );
     }
   }
 }

@@ -7,7 +7,15 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CACHE_FILE } from '../../src/batch/index.js';
-import { cli, generateTree, listFiles, request, validFlow, writeFile, type Tree } from './helpers.js';
+import {
+  cli,
+  generateTree,
+  listFiles,
+  request,
+  validFlow,
+  writeFile,
+  type Tree,
+} from './helpers.js';
 
 let tree: Tree;
 afterEach(() => tree?.cleanup());
@@ -21,7 +29,9 @@ describe('flowc render DIR -o OUT', () => {
     const r = await cli(['render', 'docs', '-o', 'out', '-f', 'svg,dot'], tree.dir);
     expect(r.code).toBe(1);
     expect(outputs(path.join(tree.dir, 'out'))).toEqual(
-      [...tree.valid, 'd2/e2/broken-rule.flow'].flatMap((f) => [f.replace(/\.flow$/, '.svg'), f.replace(/\.flow$/, '.dot')]).sort(),
+      [...tree.valid, 'd2/e2/broken-rule.flow']
+        .flatMap((f) => [f.replace(/\.flow$/, '.svg'), f.replace(/\.flow$/, '.dot')])
+        .sort(),
     );
     expect(r.stderr).toMatch(/^docs\/d1\/broken-syntax\.flow:2:\d+ {2}/m);
     expect(r.stderr).toMatch(/^rendered 8, skipped 0, failed 2 in /m);
@@ -47,7 +57,9 @@ describe('flowc render DIR -o OUT', () => {
     expect(outputs(path.join(tree.dir, 'out'))).toEqual(svgsOf([...globbed, ...folder]));
     const based = await cli(['render', 'docs/d2', '-o', 'out-based', '--base', '.'], tree.dir);
     expect(based.code).toBe(0);
-    expect(outputs(path.join(tree.dir, 'out-based'))).toEqual(svgsOf(folder.map((f) => `docs/${f}`)));
+    expect(outputs(path.join(tree.dir, 'out-based'))).toEqual(
+      svgsOf(folder.map((f) => `docs/${f}`)),
+    );
   });
 
   test('--quiet prints only the failures', async () => {
@@ -79,7 +91,10 @@ describe('--shard K/N', () => {
       const seen: string[] = [];
       for (let k = 1; k <= n; k++) {
         const out = `out-${k}-of-${n}`;
-        const r = await cli(['render', 'docs', '-o', out, '--shard', `${k}/${n}`, '--jobs', '1'], tree.dir);
+        const r = await cli(
+          ['render', 'docs', '-o', out, '--shard', `${k}/${n}`, '--jobs', '1'],
+          tree.dir,
+        );
         expect(r.code).toBe(0);
         seen.push(...outputs(path.join(tree.dir, out)));
       }
@@ -87,13 +102,16 @@ describe('--shard K/N', () => {
     }
   });
 
-  test.each(['0/3', '4/3', '1/0', 'a/b', '2', '-1/2'])('--shard %s is a usage error (exit 2)', async (value) => {
-    tree = generateTree(2, { broken: false });
-    const r = await cli(['render', 'docs', '-o', 'out', '--shard', value], tree.dir);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--shard');
-    expect(fs.existsSync(path.join(tree.dir, 'out'))).toBe(false);
-  });
+  test.each(['0/3', '4/3', '1/0', 'a/b', '2', '-1/2'])(
+    '--shard %s is a usage error (exit 2)',
+    async (value) => {
+      tree = generateTree(2, { broken: false });
+      const r = await cli(['render', 'docs', '-o', 'out', '--shard', value], tree.dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--shard');
+      expect(fs.existsSync(path.join(tree.dir, 'out'))).toBe(false);
+    },
+  );
 });
 
 describe('what discovery meets in the tree', () => {
@@ -114,7 +132,9 @@ describe('what discovery meets in the tree', () => {
     const first = await cli(['render', 'docs', '-o', 'docs/out'], tree.dir);
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/^rendered 4, skipped 0, failed 0 in /m);
-    expect(outputs(path.join(tree.dir, 'docs/out'))).toEqual([...svgsOf(tree.valid), 'planted.flow'].sort());
+    expect(outputs(path.join(tree.dir, 'docs/out'))).toEqual(
+      [...svgsOf(tree.valid), 'planted.flow'].sort(),
+    );
     const second = await cli(['render', 'docs', '-o', 'docs/out'], tree.dir);
     expect(second.stderr).toMatch(/^rendered 0, skipped 4, failed 0 in /m);
   });
@@ -122,11 +142,17 @@ describe('what discovery meets in the tree', () => {
   test('a FIFO named as input fails without blocking the run (exit 2); a dangling link in a folder is passed over', async () => {
     tree = generateTree(3, { broken: false });
     execFileSync('mkfifo', [path.join(tree.dir, 'docs/pipe.flow')]);
-    fs.symlinkSync(path.join(tree.dir, 'nowhere.flow'), path.join(tree.dir, 'docs/d0/dangling.flow'));
+    fs.symlinkSync(
+      path.join(tree.dir, 'nowhere.flow'),
+      path.join(tree.dir, 'docs/d0/dangling.flow'),
+    );
     const folder = await cli(['render', 'docs', '-o', 'out'], tree.dir);
     expect(folder.code).toBe(0);
     expect(folder.stderr).toMatch(/^rendered 3, skipped 0, failed 0 in /m);
-    const named = await cli(['render', 'docs/pipe.flow', ...tree.valid.map((f) => `docs/${f}`), '-o', 'out2'], tree.dir);
+    const named = await cli(
+      ['render', 'docs/pipe.flow', ...tree.valid.map((f) => `docs/${f}`), '-o', 'out2'],
+      tree.dir,
+    );
     expect(named.code).toBe(2);
     expect(named.stderr).toContain('docs/pipe.flow  cannot read: not a regular file');
     expect(named.stderr).toMatch(/^rendered 3, skipped 0, failed 1 in /m);
@@ -136,7 +162,9 @@ describe('what discovery meets in the tree', () => {
     // Tests run as root, which reads a chmod 000 file anyway: the read error is injected instead.
     tree = generateTree(4, { broken: false });
     const locked = path.join(tree.dir, 'docs', tree.valid[1]!);
-    const denied = Object.assign(new Error(`EACCES: permission denied, open '${locked}'`), { code: 'EACCES' });
+    const denied = Object.assign(new Error(`EACCES: permission denied, open '${locked}'`), {
+      code: 'EACCES',
+    });
     const r = await cli(['render', 'docs', '-o', 'out'], tree.dir, {
       readFile: async (file) => {
         if (file === locked) throw denied;
@@ -145,17 +173,22 @@ describe('what discovery meets in the tree', () => {
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`docs/${tree.valid[1]}  cannot read: permission denied`);
-    expect(outputs(path.join(tree.dir, 'out'))).toEqual(svgsOf(tree.valid.filter((f) => f !== tree.valid[1])));
+    expect(outputs(path.join(tree.dir, 'out'))).toEqual(
+      svgsOf(tree.valid.filter((f) => f !== tree.valid[1])),
+    );
   });
 
   const asRoot = process.getuid?.() === 0;
-  (asRoot ? test.skip : test)('a chmod 000 file fails alone (exit 2) (not run as root, who can read it)', async () => {
-    tree = generateTree(2, { broken: false });
-    fs.chmodSync(path.join(tree.dir, 'docs', tree.valid[0]!), 0);
-    const r = await cli(['render', 'docs', '-o', 'out'], tree.dir);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('cannot read: permission denied');
-  });
+  (asRoot ? test.skip : test)(
+    'a chmod 000 file fails alone (exit 2) (not run as root, who can read it)',
+    async () => {
+      tree = generateTree(2, { broken: false });
+      fs.chmodSync(path.join(tree.dir, 'docs', tree.valid[0]!), 0);
+      const r = await cli(['render', 'docs', '-o', 'out'], tree.dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('cannot read: permission denied');
+    },
+  );
 
   test('a missing input is reported (exit 2) and the others are rendered', async () => {
     tree = generateTree(2, { broken: false });
@@ -173,16 +206,13 @@ describe('progress', () => {
     const { renderBatch } = await import('../../src/batch/index.js');
     const chunks: string[] = [];
     let clock = 0;
-    await renderBatch(
-      request(tree.dir, [...tree.valid, ...tree.broken]),
-      {
-        cwd: tree.dir,
-        fs: (await import('../../src/cli/io.js')).nodeFileSystem,
-        stderr: { write: (c) => void chunks.push(String(c)), isTTY: true },
-        // Each reading of the clock moves it 150 ms: every update is past the 100 ms throttle.
-        now: () => (clock += 150),
-      },
-    );
+    await renderBatch(request(tree.dir, [...tree.valid, ...tree.broken]), {
+      cwd: tree.dir,
+      fs: (await import('../../src/cli/io.js')).nodeFileSystem,
+      stderr: { write: (c) => void chunks.push(String(c)), isTTY: true },
+      // Each reading of the clock moves it 150 ms: every update is past the 100 ms throttle.
+      now: () => (clock += 150),
+    });
     const text = chunks.join('');
     expect(text).toMatch(/\r\x1b\[K\[-{20}\] 0\/7 {2}- files\/s {2}ETA -/);
     expect(text).toMatch(/\r\x1b\[K\[#{20}\] 7\/7 {2}\d+ files\/s {2}ETA 0s {2}2 failed/);
@@ -195,7 +225,11 @@ describe('progress', () => {
     const { ProgressLine } = await import('../../src/batch/progress.js');
     const chunks: string[] = [];
     let clock = 0;
-    const line = new ProgressLine({ write: (c) => void chunks.push(String(c)), isTTY: true }, 1000, () => clock);
+    const line = new ProgressLine(
+      { write: (c) => void chunks.push(String(c)), isTTY: true },
+      1000,
+      () => clock,
+    );
     line.update(0, 0, true);
     clock = 5000; // five seconds of start-up before the first file
     line.update(1, 0);
@@ -204,7 +238,9 @@ describe('progress', () => {
       line.update(done, 0);
     }
     line.update(100, 1, true);
-    expect(chunks.at(-1)).toBe('\r\x1b[K[##------------------] 100/1000  100 files/s  ETA 9s  1 failed');
+    expect(chunks.at(-1)).toBe(
+      '\r\x1b[K[##------------------] 100/1000  100 files/s  ETA 9s  1 failed',
+    );
     line.clear();
     expect(chunks.at(-1)).toBe('\r\x1b[K');
   });

@@ -20,7 +20,8 @@ export function validFlow(n: number): string {
 /** Cannot be drawn: a syntax error on line 2. */
 export const SYNTAX_FLOW = 's: circle label:"Start"\ns -> \ne: circle\n';
 /** Drawn with the offending node marked, and still a failure: an unlabelled branch (line 5). */
-export const RULE_FLOW = 's: circle\nd: diamond label:"Which?"\ne: circle\nf: circle\nd -> e\nd -> f [label="no"]\ns -> d\n';
+export const RULE_FLOW =
+  's: circle\nd: diamond label:"Which?"\ne: circle\nf: circle\nd -> e\nd -> f [label="no"]\ns -> d\n';
 
 export interface Tree {
   dir: string;
@@ -52,7 +53,12 @@ export function generateTree(count: number, { broken = true } = {}): Tree {
     writeFile(path.join(dir, 'docs', failing[0]!), SYNTAX_FLOW);
     writeFile(path.join(dir, 'docs', failing[1]!), RULE_FLOW);
   }
-  return { dir, valid, broken: failing, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    valid,
+    broken: failing,
+    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export function writeFile(file: string, content: string): void {
@@ -84,12 +90,20 @@ export function capture(isTTY = false): Captured {
   const chunks: string[] = [];
   return {
     text: () => chunks.join(''),
-    stream: { write: (chunk) => void chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), isTTY },
+    stream: {
+      write: (chunk) =>
+        void chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')),
+      isTTY,
+    },
   };
 }
 
 /** A request over the files of `tree` with the usual defaults. */
-export function request(dir: string, files: readonly string[], overrides: Partial<BatchRequest> = {}): BatchRequest {
+export function request(
+  dir: string,
+  files: readonly string[],
+  overrides: Partial<BatchRequest> = {},
+): BatchRequest {
   return {
     files: files.map((f) => path.join(dir, 'docs', f)),
     base: path.join(dir, 'docs'),
@@ -111,7 +125,12 @@ export async function batch(
 ): Promise<{ summary: BatchSummary; stderr: string }> {
   const { tty, ...rest } = io;
   const err = capture(tty ?? false);
-  const summary = await renderBatch(req, { cwd: path.dirname(req.base), fs: nodeFileSystem, stderr: err.stream, ...rest });
+  const summary = await renderBatch(req, {
+    cwd: path.dirname(req.base),
+    fs: nodeFileSystem,
+    stderr: err.stream,
+    ...rest,
+  });
   return { summary, stderr: err.text() };
 }
 
@@ -122,7 +141,11 @@ export interface CliResult {
 }
 
 /** Runs `flowc ARGV` in-process in `cwd`. */
-export async function cli(argv: string[], cwd: string, fsOverrides: Partial<FileSystem> = {}): Promise<CliResult> {
+export async function cli(
+  argv: string[],
+  cwd: string,
+  fsOverrides: Partial<FileSystem> = {},
+): Promise<CliResult> {
   const out = capture();
   const err = capture();
   const io: Io = {

@@ -15,12 +15,20 @@ afterEach(() => tree?.cleanup());
 
 function expectCleanOutput(out: string): string[] {
   const files = listFiles(out);
-  expect(files.filter((f) => f.endsWith('.tmp') || path.basename(f).startsWith('.') && f !== CACHE_FILE)).toEqual([]);
+  expect(
+    files.filter(
+      (f) => f.endsWith('.tmp') || (path.basename(f).startsWith('.') && f !== CACHE_FILE),
+    ),
+  ).toEqual([]);
   const svgs = files.filter((f) => f.endsWith('.svg'));
-  for (const svg of svgs) expect(fs.readFileSync(path.join(out, svg), 'utf8').trimEnd().endsWith('</svg>')).toBe(true);
-  const cache = JSON.parse(fs.readFileSync(path.join(out, CACHE_FILE), 'utf8')) as { entries: Record<string, { outputs: string[] }> };
+  for (const svg of svgs)
+    expect(fs.readFileSync(path.join(out, svg), 'utf8').trimEnd().endsWith('</svg>')).toBe(true);
+  const cache = JSON.parse(fs.readFileSync(path.join(out, CACHE_FILE), 'utf8')) as {
+    entries: Record<string, { outputs: string[] }>;
+  };
   // Every file the cache says is done has its output, so the next run skips exactly those.
-  for (const entry of Object.values(cache.entries)) for (const o of entry.outputs) expect(svgs).toContain(o);
+  for (const entry of Object.values(cache.entries))
+    for (const o of entry.outputs) expect(svgs).toContain(o);
   expect(Object.keys(cache.entries)).toHaveLength(svgs.length);
   return svgs;
 }
@@ -28,12 +36,16 @@ function expectCleanOutput(out: string): string[] {
 test('SIGINT to `flowc render DIR -o OUT` on worker threads: exit 130, nothing partial, the cache kept', async () => {
   tree = generateTree(400, { broken: false });
   const out = path.join(tree.dir, 'out');
-  const child = spawn(process.execPath, [BIN, 'render', 'docs', '-o', 'out', '--jobs', '2'], { cwd: tree.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'render', 'docs', '-o', 'out', '--jobs', '2'], {
+    cwd: tree.dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   // Interrupt once some outputs exist: mid-run.
-  while (listFiles(out).filter((f) => f.endsWith('.svg')).length < 10) await new Promise((r) => setTimeout(r, 10));
+  while (listFiles(out).filter((f) => f.endsWith('.svg')).length < 10)
+    await new Promise((r) => setTimeout(r, 10));
   child.kill('SIGINT');
   const code = await exited;
   expect(stderr).toMatch(/^interrupted: rendered \d+, skipped 0, failed 0, not rendered \d+ in /m);
@@ -45,11 +57,16 @@ test('SIGINT to `flowc render DIR -o OUT` on worker threads: exit 130, nothing p
   expect(rendered).toBe(svgs.length);
 
   // The next run renders only what was left.
-  const resumed = spawn(process.execPath, [BIN, 'render', 'docs', '-o', 'out'], { cwd: tree.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const resumed = spawn(process.execPath, [BIN, 'render', 'docs', '-o', 'out'], {
+    cwd: tree.dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let resumedErr = '';
   resumed.stderr.on('data', (chunk: Buffer) => (resumedErr += chunk.toString('utf8')));
   expect(await new Promise((resolve) => resumed.on('exit', resolve))).toBe(0);
-  expect(resumedErr).toMatch(new RegExp(`^rendered ${400 - svgs.length}, skipped ${svgs.length}, failed 0 in `, 'm'));
+  expect(resumedErr).toMatch(
+    new RegExp(`^rendered ${400 - svgs.length}, skipped ${svgs.length}, failed 0 in `, 'm'),
+  );
 });
 
 test('an abort in this thread stops after the file in flight, with exit code 130', async () => {
@@ -60,7 +77,10 @@ test('an abort in this thread stops after the file in flight, with exit code 130
     if (++calls === 3) controller.abort();
     return compileFormats(source, formats, options);
   };
-  const { summary, stderr } = await batch(request(tree.dir, tree.valid, { quiet: true }), { signal: controller.signal, compileFormats: abortOnThird });
+  const { summary, stderr } = await batch(request(tree.dir, tree.valid, { quiet: true }), {
+    signal: controller.signal,
+    compileFormats: abortOnThird,
+  });
   expect(calls).toBe(3);
   expect(summary).toMatchObject({ rendered: 3, interrupted: true, exitCode: 130 });
   // Even --quiet says why the run stopped.

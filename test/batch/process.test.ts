@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CACHE_FILE } from '../../src/batch/index.js';
-import { BIN, generateTree, listFiles, REPO, type Tree } from './helpers.js';
+import { BIN, generateTree, listFiles, type Tree } from './helpers.js';
 
 let tree: Tree;
 afterEach(() => tree?.cleanup());
@@ -17,9 +17,16 @@ afterEach(() => tree?.cleanup());
  * bundled script (dist/cli.cjs) whose modules are initialised only when first imported, so "was
  * the layout engine loaded" is "did any of its functions run".
  */
-function functionsRun(argv: string[], cwd: string): { status: number | null; stderr: string; functions: Set<string>; scripts: string[] } {
+function functionsRun(
+  argv: string[],
+  cwd: string,
+): { status: number | null; stderr: string; functions: Set<string>; scripts: string[] } {
   const dir = fs.mkdtempSync(path.join(cwd, 'coverage-'));
-  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, env: { ...process.env, NODE_V8_COVERAGE: dir }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, ...argv], {
+    cwd,
+    env: { ...process.env, NODE_V8_COVERAGE: dir },
+    encoding: 'utf8',
+  });
   const functions = new Set<string>();
   const scripts: string[] = [];
   for (const file of fs.readdirSync(dir)) {
@@ -29,7 +36,8 @@ function functionsRun(argv: string[], cwd: string): { status: number | null; std
     for (const script of report.result) {
       if (!/\/dist\//.test(script.url)) continue;
       scripts.push(script.url);
-      for (const fn of script.functions) if ((fn.ranges[0]?.count ?? 0) > 0 && fn.functionName) functions.add(fn.functionName);
+      for (const fn of script.functions)
+        if ((fn.ranges[0]?.count ?? 0) > 0 && fn.functionName) functions.add(fn.functionName);
     }
   }
   fs.rmSync(dir, { recursive: true, force: true });
@@ -46,30 +54,43 @@ test('a run with nothing to render runs none of the pipeline', () => {
   const noop = functionsRun(['render', 'docs', '-o', 'out'], tree.dir);
   expect(noop.status).toBe(0);
   expect(noop.stderr).toMatch(/^rendered 0, skipped 6, failed 0 in /m);
-  for (const name of ['renderTask', 'parseLines', 'layout']) expect(noop.functions).not.toContain(name);
+  for (const name of ['renderTask', 'parseLines', 'layout'])
+    expect(noop.functions).not.toContain(name);
   expect(noop.scripts.filter((url) => url.endsWith('/batch-worker.js'))).toEqual([]);
 });
 
 test('SIGKILL mid-run: the cache is whole and names only finished files; the next run renders the rest', async () => {
   tree = generateTree(300, { broken: false });
   const out = path.join(tree.dir, 'out');
-  const child = spawn(process.execPath, [BIN, 'render', 'docs', '-o', 'out', '--jobs', '2'], { cwd: tree.dir, stdio: 'ignore' });
+  const child = spawn(process.execPath, [BIN, 'render', 'docs', '-o', 'out', '--jobs', '2'], {
+    cwd: tree.dir,
+    stdio: 'ignore',
+  });
   const exited = new Promise((resolve) => child.on('exit', resolve));
   // Wait for a checkpoint of the cache (saved about once a second during a run), then kill.
   while (!fs.existsSync(path.join(out, CACHE_FILE))) await new Promise((r) => setTimeout(r, 20));
   child.kill('SIGKILL');
   await exited;
 
-  const cache = JSON.parse(fs.readFileSync(path.join(out, CACHE_FILE), 'utf8')) as { entries: Record<string, { outputs: string[] }> };
+  const cache = JSON.parse(fs.readFileSync(path.join(out, CACHE_FILE), 'utf8')) as {
+    entries: Record<string, { outputs: string[] }>;
+  };
   const finished = Object.keys(cache.entries);
   expect(finished.length).toBeGreaterThan(0);
   const svgs = listFiles(out).filter((f) => f.endsWith('.svg'));
-  for (const entry of Object.values(cache.entries)) for (const o of entry.outputs) expect(svgs).toContain(o);
+  for (const entry of Object.values(cache.entries))
+    for (const o of entry.outputs) expect(svgs).toContain(o);
   // Outputs are renamed into place whole: every one present is complete, killed or not.
-  for (const svg of svgs) expect(fs.readFileSync(path.join(out, svg), 'utf8').trimEnd().endsWith('</svg>')).toBe(true);
+  for (const svg of svgs)
+    expect(fs.readFileSync(path.join(out, svg), 'utf8').trimEnd().endsWith('</svg>')).toBe(true);
 
-  const next = spawnSync(process.execPath, [BIN, 'render', 'docs', '-o', 'out'], { cwd: tree.dir, encoding: 'utf8' });
+  const next = spawnSync(process.execPath, [BIN, 'render', 'docs', '-o', 'out'], {
+    cwd: tree.dir,
+    encoding: 'utf8',
+  });
   expect(next.status).toBe(0);
-  expect(next.stderr).toMatch(new RegExp(`^rendered ${300 - finished.length}, skipped ${finished.length}, failed 0 in `, 'm'));
+  expect(next.stderr).toMatch(
+    new RegExp(`^rendered ${300 - finished.length}, skipped ${finished.length}, failed 0 in `, 'm'),
+  );
   expect(listFiles(out).filter((f) => f.endsWith('.svg'))).toHaveLength(300);
 });

@@ -9,7 +9,16 @@ import { nodeFileSystem } from '../../src/cli/io.js';
 import { CACHE_FILE, workerCount } from '../../src/batch/index.js';
 import { batchSize } from '../../src/batch/pool.js';
 import type { CompileFormats } from '../../src/batch/index.js';
-import { batch, generateTree, listFiles, request, RULE_FLOW, validFlow, writeFile, type Tree } from './helpers.js';
+import {
+  batch,
+  generateTree,
+  listFiles,
+  request,
+  RULE_FLOW,
+  validFlow,
+  writeFile,
+  type Tree,
+} from './helpers.js';
 
 let tree: Tree;
 afterEach(() => tree?.cleanup());
@@ -21,20 +30,36 @@ describe('a generated tree of valid and broken files', () => {
   test('every valid file gets every format at the mirrored path; failures are listed; exit 1', async () => {
     tree = generateTree(12);
     const all = [...tree.valid, ...tree.broken];
-    const { summary, stderr } = await batch(request(tree.dir, all, { formats: ['svg', 'json', 'mermaid', 'dot'] }));
-    expect(summary).toMatchObject({ total: 14, rendered: 12, skipped: 0, failed: 2, exitCode: 1, interrupted: false });
+    const { summary, stderr } = await batch(
+      request(tree.dir, all, { formats: ['svg', 'json', 'mermaid', 'dot'] }),
+    );
+    expect(summary).toMatchObject({
+      total: 14,
+      rendered: 12,
+      skipped: 0,
+      failed: 2,
+      exitCode: 1,
+      interrupted: false,
+    });
     const written = listFiles(path.join(tree.dir, 'out')).filter((f) => f !== CACHE_FILE);
     // The rule-error file is drawn (offending node marked), the syntax error is not.
-    expect(written).toEqual(outputsOf([...tree.valid, 'd2/e2/broken-rule.flow'], ['.svg', '.json', '.mmd', '.dot']));
+    expect(written).toEqual(
+      outputsOf([...tree.valid, 'd2/e2/broken-rule.flow'], ['.svg', '.json', '.mmd', '.dot']),
+    );
     for (const rel of tree.valid) {
-      const svg = fs.readFileSync(path.join(tree.dir, 'out', rel.replace(/\.flow$/, '.svg')), 'utf8');
+      const svg = fs.readFileSync(
+        path.join(tree.dir, 'out', rel.replace(/\.flow$/, '.svg')),
+        'utf8',
+      );
       expect(svg.startsWith('<svg') || svg.startsWith('<?xml')).toBe(true);
       expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
     }
     const lines = stderr.trimEnd().split('\n');
     expect(lines).toEqual([
       expect.stringMatching(/^docs\/d1\/broken-syntax\.flow:2:\d+ {2}.+ {2}\[syntax\]/),
-      expect.stringMatching(/^docs\/d2\/e2\/broken-rule\.flow:5:1 {2}.+ {2}\[unlabelled-branch\]; drawn with the offending nodes marked$/),
+      expect.stringMatching(
+        /^docs\/d2\/e2\/broken-rule\.flow:5:1 {2}.+ {2}\[unlabelled-branch\]; drawn with the offending nodes marked$/,
+      ),
       expect.stringMatching(/^rendered 12, skipped 0, failed 2 in \d+\.\d\d s \(\d+ files\/s\)$/),
     ]);
   });
@@ -47,12 +72,24 @@ describe('a generated tree of valid and broken files', () => {
 
   test('the outputs are those of compileFormats, byte for byte', async () => {
     tree = generateTree(3, { broken: false });
-    await batch(request(tree.dir, tree.valid, { formats: ['svg', 'json'], render: { theme: 'dark', direction: 'TB' } }));
+    await batch(
+      request(tree.dir, tree.valid, {
+        formats: ['svg', 'json'],
+        render: { theme: 'dark', direction: 'TB' },
+      }),
+    );
     for (const rel of tree.valid) {
       const source = fs.readFileSync(path.join(tree.dir, 'docs', rel), 'utf8');
-      const expected = await compileFormats(source, ['svg', 'json'], { theme: 'dark', direction: 'TB' });
-      expect(fs.readFileSync(path.join(tree.dir, 'out', rel.replace(/\.flow$/, '.svg')), 'utf8')).toBe(expected.outputs.svg);
-      expect(fs.readFileSync(path.join(tree.dir, 'out', rel.replace(/\.flow$/, '.json')), 'utf8')).toBe(expected.outputs.json);
+      const expected = await compileFormats(source, ['svg', 'json'], {
+        theme: 'dark',
+        direction: 'TB',
+      });
+      expect(
+        fs.readFileSync(path.join(tree.dir, 'out', rel.replace(/\.flow$/, '.svg')), 'utf8'),
+      ).toBe(expected.outputs.svg);
+      expect(
+        fs.readFileSync(path.join(tree.dir, 'out', rel.replace(/\.flow$/, '.json')), 'utf8'),
+      ).toBe(expected.outputs.json);
     }
   });
 
@@ -61,7 +98,8 @@ describe('a generated tree of valid and broken files', () => {
     const all = [...tree.valid, ...tree.broken];
     const first = await batch(request(tree.dir, all, { outDir: null }));
     expect(first.summary).toMatchObject({ rendered: 4, failed: 2 });
-    for (const rel of tree.valid) expect(fs.existsSync(path.join(tree.dir, 'docs', rel.replace(/\.flow$/, '.svg')))).toBe(true);
+    for (const rel of tree.valid)
+      expect(fs.existsSync(path.join(tree.dir, 'docs', rel.replace(/\.flow$/, '.svg')))).toBe(true);
     expect(fs.existsSync(path.join(tree.dir, 'docs', CACHE_FILE))).toBe(true);
     const second = await batch(request(tree.dir, all, { outDir: null }));
     expect(second.summary).toMatchObject({ rendered: 0, skipped: 4, failed: 2, exitCode: 1 });
@@ -77,7 +115,13 @@ describe('incremental runs', () => {
     await batch(request(tree.dir, all, { formats: [...formats] }));
     const before = snapshot(path.join(tree.dir, 'out'));
     const { summary, stderr } = await batch(request(tree.dir, all, { formats: [...formats] }));
-    expect(summary).toMatchObject({ rendered: 0, skipped: 10, failed: 2, exitCode: 1, mode: 'none' });
+    expect(summary).toMatchObject({
+      rendered: 0,
+      skipped: 10,
+      failed: 2,
+      exitCode: 1,
+      mode: 'none',
+    });
     expect(stderr).toContain('[syntax]');
     expect(stderr).toContain('[unlabelled-branch]');
     expect(snapshot(path.join(tree.dir, 'out'))).toEqual(before);
@@ -90,14 +134,19 @@ describe('incremental runs', () => {
     const edited = path.join(tree.dir, 'docs', tree.valid[4]!);
     const time = new Date(Date.now() + 5000);
     fs.utimesSync(edited, time, time);
-    expect((await batch(request(tree.dir, all, { formats: [...formats] }))).summary).toMatchObject({ rendered: 0, skipped: 10 });
+    expect((await batch(request(tree.dir, all, { formats: [...formats] }))).summary).toMatchObject({
+      rendered: 0,
+      skipped: 10,
+    });
 
     const before = snapshot(path.join(tree.dir, 'out'));
     fs.writeFileSync(edited, validFlow(1000));
     const { summary } = await batch(request(tree.dir, all, { formats: [...formats] }));
     expect(summary).toMatchObject({ rendered: 1, skipped: 9, failed: 2 });
     const after = snapshot(path.join(tree.dir, 'out'));
-    const changed = Object.keys(after).filter((f) => after[f] !== before[f]).sort();
+    const changed = Object.keys(after)
+      .filter((f) => after[f] !== before[f])
+      .sort();
     expect(changed).toEqual([CACHE_FILE, ...outputsOf([tree.valid[4]!], ['.json', '.svg'])].sort());
   });
 
@@ -118,7 +167,9 @@ describe('incremental runs', () => {
     fs.unlinkSync(path.join(tree.dir, 'out', tree.valid[2]!.replace(/\.flow$/, '.json')));
     const { summary } = await batch(request(tree.dir, tree.valid, { formats: [...formats] }));
     expect(summary).toMatchObject({ rendered: 1, skipped: 5 });
-    expect(fs.existsSync(path.join(tree.dir, 'out', tree.valid[2]!.replace(/\.flow$/, '.json')))).toBe(true);
+    expect(
+      fs.existsSync(path.join(tree.dir, 'out', tree.valid[2]!.replace(/\.flow$/, '.json'))),
+    ).toBe(true);
   });
 
   test('changing a render option, a rule severity or the formats re-renders everything; --force too', async () => {
@@ -126,11 +177,24 @@ describe('incremental runs', () => {
     const req = request(tree.dir, tree.valid);
     await batch(req);
     expect((await batch(req)).summary).toMatchObject({ rendered: 0, skipped: 5 });
-    expect((await batch({ ...req, render: { theme: 'dark' } })).summary).toMatchObject({ rendered: 5, skipped: 0 });
-    expect((await batch({ ...req, render: { theme: 'dark' } })).summary).toMatchObject({ rendered: 0, skipped: 5 });
-    expect((await batch({ ...req, render: { theme: 'dark' }, rules: { 'dead-end': 'off' } })).summary).toMatchObject({ rendered: 5 });
-    expect((await batch({ ...req, formats: ['svg', 'dot'] })).summary).toMatchObject({ rendered: 5 });
-    expect((await batch({ ...req, formats: ['svg', 'dot'], force: true })).summary).toMatchObject({ rendered: 5, skipped: 0 });
+    expect((await batch({ ...req, render: { theme: 'dark' } })).summary).toMatchObject({
+      rendered: 5,
+      skipped: 0,
+    });
+    expect((await batch({ ...req, render: { theme: 'dark' } })).summary).toMatchObject({
+      rendered: 0,
+      skipped: 5,
+    });
+    expect(
+      (await batch({ ...req, render: { theme: 'dark' }, rules: { 'dead-end': 'off' } })).summary,
+    ).toMatchObject({ rendered: 5 });
+    expect((await batch({ ...req, formats: ['svg', 'dot'] })).summary).toMatchObject({
+      rendered: 5,
+    });
+    expect((await batch({ ...req, formats: ['svg', 'dot'], force: true })).summary).toMatchObject({
+      rendered: 5,
+      skipped: 0,
+    });
   });
 
   test('the rule severity decides whether a drawn file fails, and the cache remembers it', async () => {
@@ -138,7 +202,9 @@ describe('incremental runs', () => {
     writeFile(path.join(tree.dir, 'docs', 'rule.flow'), RULE_FLOW);
     const strict = await batch(request(tree.dir, ['rule.flow']));
     expect(strict.summary).toMatchObject({ failed: 1, exitCode: 1 });
-    const relaxed = await batch(request(tree.dir, ['rule.flow'], { rules: { 'unlabelled-branch': 'warn' } }));
+    const relaxed = await batch(
+      request(tree.dir, ['rule.flow'], { rules: { 'unlabelled-branch': 'warn' } }),
+    );
     expect(relaxed.summary).toMatchObject({ rendered: 1, failed: 0, exitCode: 0 });
     const again = await batch(request(tree.dir, ['rule.flow']));
     // Rendered again (the severity changed back), not reported from the cache.
@@ -157,7 +223,13 @@ describe('incremental runs', () => {
       fs.utimesSync(file, time, time);
     };
     let reads = 0;
-    const counting = { ...nodeFileSystem, readFile: (file: string) => (file.endsWith('.flow') && reads++, nodeFileSystem.readFile(file)) };
+    const counting = {
+      ...nodeFileSystem,
+      readFile: (file: string) => (
+        file.endsWith('.flow') && reads++,
+        nodeFileSystem.readFile(file)
+      ),
+    };
     const run = async () => {
       reads = 0;
       return (await batch(request(tree.dir, tree.valid), { fs: counting })).summary;
@@ -193,15 +265,24 @@ describe('incremental runs', () => {
     tree = generateTree(3, { broken: false });
     await batch(request(tree.dir, tree.valid));
     fs.writeFileSync(path.join(tree.dir, 'out', CACHE_FILE), '{"format":1,"entries":{"d0/fi');
-    expect((await batch(request(tree.dir, tree.valid))).summary).toMatchObject({ rendered: 3, skipped: 0 });
-    expect((await batch(request(tree.dir, tree.valid))).summary).toMatchObject({ rendered: 0, skipped: 3 });
+    expect((await batch(request(tree.dir, tree.valid))).summary).toMatchObject({
+      rendered: 3,
+      skipped: 0,
+    });
+    expect((await batch(request(tree.dir, tree.valid))).summary).toMatchObject({
+      rendered: 0,
+      skipped: 3,
+    });
   });
 
   test('a run over part of the tree keeps the cache entries of the rest', async () => {
     tree = generateTree(6, { broken: false });
     await batch(request(tree.dir, tree.valid));
     await batch(request(tree.dir, tree.valid.slice(0, 2), { force: true }));
-    expect((await batch(request(tree.dir, tree.valid))).summary).toMatchObject({ rendered: 0, skipped: 6 });
+    expect((await batch(request(tree.dir, tree.valid))).summary).toMatchObject({
+      rendered: 0,
+      skipped: 6,
+    });
   });
 });
 
@@ -227,10 +308,15 @@ describe('one pass per file', () => {
       calls.push([...formats]);
       return compileFormats(source, formats, options);
     };
-    const { summary } = await batch(request(tree.dir, tree.valid, { formats: ['svg', 'png', 'json', 'dot'] }), { compileFormats: counting });
+    const { summary } = await batch(
+      request(tree.dir, tree.valid, { formats: ['svg', 'png', 'json', 'dot'] }),
+      { compileFormats: counting },
+    );
     expect(summary).toMatchObject({ rendered: 4, mode: 'in-process' });
     expect(calls).toEqual(Array.from({ length: 4 }, () => ['svg', 'png', 'json', 'dot']));
-    const png = fs.readFileSync(path.join(tree.dir, 'out', tree.valid[0]!.replace(/\.flow$/, '.png')));
+    const png = fs.readFileSync(
+      path.join(tree.dir, 'out', tree.valid[0]!.replace(/\.flow$/, '.png')),
+    );
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 });
@@ -240,10 +326,33 @@ describe('worker threads', () => {
     tree = generateTree(24);
     const all = [...tree.valid, ...tree.broken];
     const formats = ['svg', 'json', 'mermaid'] as const;
-    const here = await batch(request(tree.dir, all, { formats: [...formats], jobs: 1, outDir: path.join(tree.dir, 'out-1') }));
-    const workers = await batch(request(tree.dir, all, { formats: [...formats], jobs: 2, outDir: path.join(tree.dir, 'out-2') }));
-    expect(here.summary).toMatchObject({ mode: 'in-process', rendered: 24, failed: 2, exitCode: 1 });
-    expect(workers.summary).toMatchObject({ mode: 'workers', workers: 2, rendered: 24, failed: 2, exitCode: 1 });
+    const here = await batch(
+      request(tree.dir, all, {
+        formats: [...formats],
+        jobs: 1,
+        outDir: path.join(tree.dir, 'out-1'),
+      }),
+    );
+    const workers = await batch(
+      request(tree.dir, all, {
+        formats: [...formats],
+        jobs: 2,
+        outDir: path.join(tree.dir, 'out-2'),
+      }),
+    );
+    expect(here.summary).toMatchObject({
+      mode: 'in-process',
+      rendered: 24,
+      failed: 2,
+      exitCode: 1,
+    });
+    expect(workers.summary).toMatchObject({
+      mode: 'workers',
+      workers: 2,
+      rendered: 24,
+      failed: 2,
+      exitCode: 1,
+    });
     expect(workers.summary.failures).toEqual(here.summary.failures.map((f) => ({ ...f })));
     const a = snapshot(path.join(tree.dir, 'out-1'));
     const b = snapshot(path.join(tree.dir, 'out-2'));
@@ -256,17 +365,29 @@ describe('worker threads', () => {
     tree = generateTree(40, { broken: false });
     const crashing = path.join(tree.dir, 'crashing-worker.mjs');
     fs.writeFileSync(crashing, "throw new Error('boom');\n");
-    const { summary, stderr } = await batch(request(tree.dir, tree.valid, { jobs: 2 }), { workerScript: crashing });
-    expect(summary).toMatchObject({ mode: 'workers', rendered: 0, failed: 40, exitCode: 2, interrupted: false });
+    const { summary, stderr } = await batch(request(tree.dir, tree.valid, { jobs: 2 }), {
+      workerScript: crashing,
+    });
+    expect(summary).toMatchObject({
+      mode: 'workers',
+      rendered: 0,
+      failed: 40,
+      exitCode: 2,
+      interrupted: false,
+    });
     expect(stderr).toMatch(/internal error: the worker thread stopped \(boom\)/);
     expect(stderr).toMatch(/internal error: not rendered, every worker thread stopped/);
     // Nothing is remembered for them: the next run (with a sound worker) renders them all.
-    expect((await batch(request(tree.dir, tree.valid, { jobs: 2 }))).summary).toMatchObject({ rendered: 40, mode: 'workers' });
+    expect((await batch(request(tree.dir, tree.valid, { jobs: 2 }))).summary).toMatchObject({
+      rendered: 40,
+      mode: 'workers',
+    });
   });
 
   test('files go to workers 16 at a time, in smaller batches as the queue drains', () => {
     const sizes: number[] = [];
-    for (let remaining = 1000; remaining > 0; remaining -= sizes.at(-1)!) sizes.push(batchSize(remaining, 2));
+    for (let remaining = 1000; remaining > 0; remaining -= sizes.at(-1)!)
+      sizes.push(batchSize(remaining, 2));
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(1000);
     expect(sizes.slice(0, 50).every((n) => n === 16)).toBe(true);
     expect(sizes.slice(-8)).toEqual([2, 1, 1, 1, 1, 1, 1, 1]);
@@ -281,7 +402,9 @@ describe('worker threads', () => {
 
   test('without the built worker script, the files are rendered in this thread, with a notice', async () => {
     tree = generateTree(20, { broken: false });
-    const { summary, stderr } = await batch(request(tree.dir, tree.valid, { jobs: 2 }), { workerScript: null });
+    const { summary, stderr } = await batch(request(tree.dir, tree.valid, { jobs: 2 }), {
+      workerScript: null,
+    });
     expect(summary).toMatchObject({ mode: 'in-process', rendered: 20, exitCode: 0 });
     expect(stderr).toContain('dist/batch-worker.js is missing');
   });
@@ -300,4 +423,3 @@ function snapshot(dir: string): Record<string, string> {
   walk('');
   return result;
 }
-

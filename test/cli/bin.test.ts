@@ -11,13 +11,23 @@ const BIN = path.join(REPO, 'bin/flowc.js');
 
 beforeAll(() => {
   if (!fs.existsSync(path.join(REPO, 'dist/cli.cjs'))) {
-    throw new Error('dist/cli.cjs is missing: run `npm run build` (npm test does it in pretest) before these tests');
+    throw new Error(
+      'dist/cli.cjs is missing: run `npm run build` (npm test does it in pretest) before these tests',
+    );
   }
 });
 
-function flowc(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
+function flowc(
+  args: string[],
+  options: { cwd?: string; input?: string; env?: Record<string, string> } = {},
+) {
   const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', ...options.env };
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, input: options.input ?? '', env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? REPO,
+    input: options.input ?? '',
+    env,
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -45,7 +55,11 @@ describe('bin/flowc.js', () => {
   test('render to a file, then --check it', () => {
     const tree = tempTree({ 'a.flow': CLEAN_FLOW });
     try {
-      expect(flowc(['render', 'a.flow', '-o', 'a.svg'], { cwd: tree.dir })).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect(flowc(['render', 'a.flow', '-o', 'a.svg'], { cwd: tree.dir })).toEqual({
+        code: 0,
+        stdout: '',
+        stderr: '',
+      });
       expect(flowc(['render', '--check', 'a.flow', '-o', 'a.svg'], { cwd: tree.dir }).code).toBe(0);
       fs.writeFileSync(path.join(tree.dir, 'a.svg'), 'stale');
       expect(flowc(['render', '--check', 'a.flow', '-o', 'a.svg'], { cwd: tree.dir }).code).toBe(1);
@@ -58,7 +72,11 @@ describe('bin/flowc.js', () => {
     const tree = tempTree({ 'a.flow': CLEAN_FLOW });
     try {
       for (const ext of ['svg', 'png', 'json', 'mmd', 'dot']) {
-        expect(flowc(['render', 'a.flow', '-o', `a.${ext}`], { cwd: tree.dir })).toEqual({ code: 0, stdout: '', stderr: '' });
+        expect(flowc(['render', 'a.flow', '-o', `a.${ext}`], { cwd: tree.dir })).toEqual({
+          code: 0,
+          stdout: '',
+          stderr: '',
+        });
       }
       const png = fs.readFileSync(path.join(tree.dir, 'a.png'));
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -76,17 +94,27 @@ describe('bin/flowc.js', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe("flowc: unknown option '--fromat'\n(Did you mean --format?)\n");
     const missing = flowc(['render', 'nope.flow', '-o', 'x.svg']);
-    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'flowc: nope.flow: no such file or folder\n' });
+    expect(missing).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'flowc: nope.flow: no such file or folder\n',
+    });
   });
 
   test('a reader that goes away (| head) ends the run quietly, without a stack trace', () => {
-    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" render --help | head -n 1`], { cwd: REPO, encoding: 'utf8' });
+    const result = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${BIN}" render --help | head -n 1`],
+      { cwd: REPO, encoding: 'utf8' },
+    );
     expect(result.stdout).toBe('Usage: flowc render [options] [inputs...]\n');
     expect(result.stderr).toBe('');
   });
 
   test('--version and --help exit 0 on stdout', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(flowc(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
     const help = flowc(['render', '--help']);
     expect(help.code).toBe(0);

@@ -10,7 +10,10 @@ import * as path from 'node:path';
 import { REPO } from './helpers.js';
 
 const BIN = path.join(REPO, 'bin/flowc.js');
-const samples = fs.readdirSync(path.join(REPO, 'samples')).filter((f) => f.endsWith('.flow')).sort();
+const samples = fs
+  .readdirSync(path.join(REPO, 'samples'))
+  .filter((f) => f.endsWith('.flow'))
+  .sort();
 
 function renderAll(env: Record<string, string>): Map<string, Buffer> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'flowc-determinism-'));
@@ -19,12 +22,21 @@ function renderAll(env: Record<string, string>): Map<string, Buffer> {
     for (const sample of samples) {
       for (const ext of ['svg', 'json', 'png']) {
         const file = path.join(out, `${sample}.${ext}`);
-        const r = spawnSync(process.execPath, [BIN, 'render', path.join(REPO, 'samples', sample), '-o', file], {
-          cwd: out,
-          env: { PATH: process.env['PATH'] ?? '', ...env },
-          encoding: 'utf8',
+        const r = spawnSync(
+          process.execPath,
+          [BIN, 'render', path.join(REPO, 'samples', sample), '-o', file],
+          {
+            cwd: out,
+            env: { PATH: process.env['PATH'] ?? '', ...env },
+            encoding: 'utf8',
+          },
+        );
+        expect({ sample, ext, status: r.status, stderr: r.stderr }).toEqual({
+          sample,
+          ext,
+          status: 0,
+          stderr: '',
         });
-        expect({ sample, ext, status: r.status, stderr: r.stderr }).toEqual({ sample, ext, status: 0, stderr: '' });
         outputs.set(`${sample}.${ext}`, fs.readFileSync(file));
       }
     }
@@ -38,5 +50,6 @@ test('every sample renders byte for byte the same in two processes', () => {
   const first = renderAll({ TZ: 'UTC', LANG: 'C' });
   const second = renderAll({ TZ: 'Pacific/Auckland', LANG: 'fr_FR.UTF-8', LC_ALL: 'fr_FR.UTF-8' });
   expect([...second.keys()]).toEqual([...first.keys()]);
-  for (const [name, bytes] of first) expect({ name, same: bytes.equals(second.get(name)!) }).toEqual({ name, same: true });
+  for (const [name, bytes] of first)
+    expect({ name, same: bytes.equals(second.get(name)!) }).toEqual({ name, same: true });
 });

@@ -48,24 +48,35 @@ describe('discoverFiles', () => {
 
   test('a dangling link is skipped', async () => {
     fs.symlinkSync(path.join(tree.dir, 'nowhere.flow'), path.join(tree.dir, 'docs/dangling.flow'));
-    expect(rel((await discover(['docs'])).files)).toEqual(['docs/a.flow', 'docs/b/c.flow', 'docs/out/old.flow']);
+    expect(rel((await discover(['docs'])).files)).toEqual([
+      'docs/a.flow',
+      'docs/b/c.flow',
+      'docs/out/old.flow',
+    ]);
   });
 
   test('an unreadable folder is reported and the rest is still found', async () => {
     const fsWithLockedFolder = {
       ...nodeFileSystem,
       readdir: async (dir: string, options: { withFileTypes: true }) => {
-        if (dir.endsWith(`${path.sep}b`)) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+        if (dir.endsWith(`${path.sep}b`))
+          throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
         return nodeFileSystem.readdir(dir, options);
       },
     };
     const { files, problems } = await discover(['docs'], { fs: fsWithLockedFolder });
     expect(rel(files)).toEqual(['docs/a.flow', 'docs/out/old.flow']);
-    expect(problems).toEqual([{ input: path.join(tree.dir, 'docs/b'), message: 'permission denied' }]);
+    expect(problems).toEqual([
+      { input: path.join(tree.dir, 'docs/b'), message: 'permission denied' },
+    ]);
   });
 
   test('globs keep .flow files only; explicit files are taken whatever their extension', async () => {
-    expect(rel((await discover(['docs/**/*'])).files)).toEqual(['docs/a.flow', 'docs/b/c.flow', 'docs/out/old.flow']);
+    expect(rel((await discover(['docs/**/*'])).files)).toEqual([
+      'docs/a.flow',
+      'docs/b/c.flow',
+      'docs/out/old.flow',
+    ]);
     expect(rel((await discover(['docs/b/readme.md'])).files)).toEqual(['docs/b/readme.md']);
   });
 
@@ -79,29 +90,27 @@ describe('discoverFiles', () => {
   });
 
   test('ignore globs are relative to their base', async () => {
-    const { files } = await discover(['docs', 'other'], { ignore: { patterns: ['docs/b/**', 'other/z.flow'], base: tree.dir } });
+    const { files } = await discover(['docs', 'other'], {
+      ignore: { patterns: ['docs/b/**', 'other/z.flow'], base: tree.dir },
+    });
     expect(rel(files)).toEqual(['docs/a.flow', 'docs/out/old.flow']);
   });
 });
 
 describe('output placement', () => {
   test('formatFromExtension knows every extension flowc writes', () => {
-    expect(['a.svg', 'a.PNG', 'a.json', 'a.mmd', 'a.mermaid', 'a.dot', 'a.gv', 'a.txt', 'a'].map(formatFromExtension)).toEqual([
-      'svg',
-      'png',
-      'json',
-      'mermaid',
-      'mermaid',
-      'dot',
-      'dot',
-      null,
-      null,
-    ]);
+    expect(
+      ['a.svg', 'a.PNG', 'a.json', 'a.mmd', 'a.mermaid', 'a.dot', 'a.gv', 'a.txt', 'a'].map(
+        formatFromExtension,
+      ),
+    ).toEqual(['svg', 'png', 'json', 'mermaid', 'mermaid', 'dot', 'dot', null, null]);
   });
 
   test('outputs go beside the source, or mirrored under the output folder', () => {
     expect(outputPathFor('/r/docs/a/b.flow', 'svg', null, '/r/docs')).toBe('/r/docs/a/b.svg');
-    expect(outputPathFor('/r/docs/a/b.flow', 'mermaid', '/r/out', '/r/docs')).toBe('/r/out/a/b.mmd');
+    expect(outputPathFor('/r/docs/a/b.flow', 'mermaid', '/r/out', '/r/docs')).toBe(
+      '/r/out/a/b.mmd',
+    );
     expect(outputPathFor('/elsewhere/x.flow', 'png', '/r/out', '/r/docs')).toBe('/r/out/x.png');
     expect(outputPathFor('/r/docs/notes.txt', 'dot', null, '/r')).toBe('/r/docs/notes.txt.dot');
   });

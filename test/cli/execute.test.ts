@@ -20,24 +20,33 @@ describe('help and version', () => {
     expect(r.stdout).toContain('$ flowc render samples/cqrs.flow -o cqrs.svg');
   });
 
-  test.each(['lint', 'render'])('%s --help shows every option, and an example using each', async (command) => {
-    const r = await run([command, '--help']);
-    expect(r.code).toBe(0);
-    const options = [...r.stdout.matchAll(/^\s+(?:-\w, )?(--[\w-]+)/gm)].map((m) => m[1]!);
-    expect(options.length).toBeGreaterThan(5);
-    const examples = r.stdout.slice(r.stdout.indexOf('Examples:'));
-    const withoutExample = options.filter(
-      (o) => !['--help', '--debug', '--jobs', '--force', '--shard', '--base'].includes(o) && !examples.includes(o) && !(o === '--output' && examples.includes(' -o ')) && !(o === '--format' && examples.includes(' -f ')),
-    );
-    expect(withoutExample).toEqual([]);
-  });
+  test.each(['lint', 'render'])(
+    '%s --help shows every option, and an example using each',
+    async (command) => {
+      const r = await run([command, '--help']);
+      expect(r.code).toBe(0);
+      const options = [...r.stdout.matchAll(/^\s+(?:-\w, )?(--[\w-]+)/gm)].map((m) => m[1]!);
+      expect(options.length).toBeGreaterThan(5);
+      const examples = r.stdout.slice(r.stdout.indexOf('Examples:'));
+      const withoutExample = options.filter(
+        (o) =>
+          !['--help', '--debug', '--jobs', '--force', '--shard', '--base'].includes(o) &&
+          !examples.includes(o) &&
+          !(o === '--output' && examples.includes(' -o ')) &&
+          !(o === '--format' && examples.includes(' -f ')),
+      );
+      expect(withoutExample).toEqual([]);
+    },
+  );
 
   test('help COMMAND is the same as COMMAND --help', async () => {
     expect((await run(['help', 'lint'])).stdout).toBe((await run(['lint', '--help'])).stdout);
   });
 
   test('--version prints the package version', async () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(flowcVersion()).toBe(pkg.version);
     expect(await run(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
     expect((await run(['-v'])).stdout).toBe(`${pkg.version}\n`);
@@ -61,7 +70,9 @@ describe('misuse exits 2 with a clear message', () => {
   test('a misspelt option gets a suggestion', async () => {
     const r = await run(['lint', '--max-warning', '0', 'x.flow']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("flowc: unknown option '--max-warning'\n(Did you mean --max-warnings?)\n");
+    expect(r.stderr).toBe(
+      "flowc: unknown option '--max-warning'\n(Did you mean --max-warnings?)\n",
+    );
     const render = await run(['render', 'x.flow', '--directon', 'TB']);
     expect(render.stderr).toContain('(Did you mean --direction?)');
   });
@@ -102,8 +113,12 @@ describe('internal errors', () => {
 
   test('--debug and FLOWC_DEBUG=1 add the stack', async () => {
     const withFlag = failingIo({});
-    expect(await execute(['lint', 'samples/cqrs.flow', '--no-config', '--debug'], withFlag.io)).toBe(2);
-    expect(withFlag.err()).toMatch(/^flowc: internal error: something unexpected\nTypeError: something unexpected\n[\s\S]*\n {4}at /);
+    expect(
+      await execute(['lint', 'samples/cqrs.flow', '--no-config', '--debug'], withFlag.io),
+    ).toBe(2);
+    expect(withFlag.err()).toMatch(
+      /^flowc: internal error: something unexpected\nTypeError: something unexpected\n[\s\S]*\n {4}at /,
+    );
     const withEnv = failingIo({ FLOWC_DEBUG: '1' });
     await execute(['lint', 'samples/cqrs.flow', '--no-config'], withEnv.io);
     expect(withEnv.err()).toContain('    at ');

@@ -34,18 +34,31 @@ function fileURLDir(): string {
 export async function run(argv: string[], options: RunOptions = {}): Promise<RunResult> {
   const out: Buffer[] = [];
   const err: Buffer[] = [];
-  const toBuffer = (chunk: string | Uint8Array) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+  const toBuffer = (chunk: string | Uint8Array) =>
+    typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
   const io: Io = {
     cwd: options.cwd ?? REPO,
     env: options.env ?? {},
-    stdout: { write: (chunk) => void out.push(toBuffer(chunk)), isTTY: options.stdoutIsTTY ?? false },
-    stderr: { write: (chunk) => void err.push(toBuffer(chunk)), isTTY: options.stderrIsTTY ?? false },
-    readStdin: async () => (options.stdin === undefined ? Buffer.alloc(0) : Buffer.from(options.stdin)),
+    stdout: {
+      write: (chunk) => void out.push(toBuffer(chunk)),
+      isTTY: options.stdoutIsTTY ?? false,
+    },
+    stderr: {
+      write: (chunk) => void err.push(toBuffer(chunk)),
+      isTTY: options.stderrIsTTY ?? false,
+    },
+    readStdin: async () =>
+      options.stdin === undefined ? Buffer.alloc(0) : Buffer.from(options.stdin),
     fs: { ...nodeFileSystem, ...options.fs },
   };
   const code = await execute(argv, io);
   const stdoutBytes = Buffer.concat(out);
-  return { code, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), stdoutBytes };
+  return {
+    code,
+    stdout: stdoutBytes.toString('utf8'),
+    stderr: Buffer.concat(err).toString('utf8'),
+    stdoutBytes,
+  };
 }
 
 /** A fresh temporary folder holding `files` (path → content); removed by `cleanup`. */

@@ -3,7 +3,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CLEAN_FLOW, FIXTURES, RULES_FLOW, SYNTAX_FLOW, WARNINGS_FLOW, run, tempTree } from './helpers.js';
+import {
+  CLEAN_FLOW,
+  FIXTURES,
+  RULES_FLOW,
+  SYNTAX_FLOW,
+  WARNINGS_FLOW,
+  run,
+  tempTree,
+} from './helpers.js';
 
 let tree: { dir: string; cleanup: () => void };
 
@@ -20,7 +28,8 @@ beforeEach(() => {
 });
 afterEach(() => tree.cleanup());
 
-const lint = (args: string[], options: Parameters<typeof run>[1] = {}) => run(['lint', ...args], { cwd: tree.dir, ...options });
+const lint = (args: string[], options: Parameters<typeof run>[1] = {}) =>
+  run(['lint', ...args], { cwd: tree.dir, ...options });
 
 describe('flowc lint: inputs', () => {
   test('a clean file exits 0 and says so', async () => {
@@ -33,7 +42,10 @@ describe('flowc lint: inputs', () => {
     const r = await lint(['flows', '--format', 'json']);
     expect(r.code).toBe(0);
     const files = (JSON.parse(r.stdout) as Array<{ filePath: string }>).map((f) => f.filePath);
-    expect(files).toEqual([path.join('flows', 'clean.flow'), path.join('flows', 'nested', 'deep', 'also-clean.flow')]);
+    expect(files).toEqual([
+      path.join('flows', 'clean.flow'),
+      path.join('flows', 'nested', 'deep', 'also-clean.flow'),
+    ]);
   });
 
   test('globs are expanded', async () => {
@@ -61,7 +73,9 @@ describe('flowc lint: inputs', () => {
     const r = await lint(['-', '--format', 'compact'], { stdin: RULES_FLOW });
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')[0]).toMatch(/^<stdin>:5:1: error .* \[unreachable-node\]$/);
-    const named = await lint(['-', '--stdin-filename', 'docs/x.flow', '--format', 'compact'], { stdin: RULES_FLOW });
+    const named = await lint(['-', '--stdin-filename', 'docs/x.flow', '--format', 'compact'], {
+      stdin: RULES_FLOW,
+    });
     expect(named.stdout.split('\n')[0]).toMatch(/^docs\/x\.flow:5:1: error/);
   });
 
@@ -70,14 +84,17 @@ describe('flowc lint: inputs', () => {
     const r = await lint(['flows/clean.flow', 'nope.flow', 'empty', 'nothing/*.flow']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('✔ 1 file checked, no problems\n');
-    expect(r.stderr).toContain("flowc: nope.flow: no such file or folder\n");
+    expect(r.stderr).toContain('flowc: nope.flow: no such file or folder\n');
     expect(r.stderr).toContain("flowc: empty: no .flow files in folder 'empty'\n");
     expect(r.stderr).toContain("flowc: nothing/*.flow: no .flow files match 'nothing/*.flow'\n");
   });
 
   test('an unreadable file exits 2 with the reason', async () => {
     const r = await lint(['flows/clean.flow'], {
-      fs: { readFile: async () => Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })) },
+      fs: {
+        readFile: async () =>
+          Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })),
+      },
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('flowc: flows/clean.flow: permission denied\n');
@@ -131,10 +148,16 @@ describe('flowc lint: exit codes and filters', () => {
   test('--rule with an unknown rule, a bad severity or a bad shape exits 2 with a suggestion', async () => {
     const unknown = await lint(['warn.flow', '--rule', 'dead-ends=off']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe("flowc: --rule 'dead-ends=off': unknown rule 'dead-ends' (did you mean 'dead-end'?)\n");
+    expect(unknown.stderr).toBe(
+      "flowc: --rule 'dead-ends=off': unknown rule 'dead-ends' (did you mean 'dead-end'?)\n",
+    );
     const severity = await lint(['warn.flow', '--rule', 'dead-end=warning']);
-    expect(severity.stderr).toContain(`invalid severity "warning": expected "off", "warn" or "error" (did you mean 'warn'?)`);
-    expect((await lint(['warn.flow', '--rule', 'dead-end'])).stderr).toContain('expected RULE=SEVERITY');
+    expect(severity.stderr).toContain(
+      `invalid severity "warning": expected "off", "warn" or "error" (did you mean 'warn'?)`,
+    );
+    expect((await lint(['warn.flow', '--rule', 'dead-end'])).stderr).toContain(
+      'expected RULE=SEVERITY',
+    );
     const fixed = await lint(['bad/syntax.flow', '--rule', 'syntax=off']);
     expect(fixed.code).toBe(2);
     expect(fixed.stderr).toContain(`rule 'syntax' cannot be set to "off"`);
@@ -150,21 +173,37 @@ describe('flowc lint: reports', () => {
   });
 
   test('colour on a terminal, not with NO_COLOR; FORCE_COLOR forces it', async () => {
-    expect((await lint(['bad/rules.flow'], { stdoutIsTTY: true })).stdout).toContain('\u001b[31merror\u001b[39m');
-    expect((await lint(['bad/rules.flow'], { stdoutIsTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
-    expect((await lint(['bad/rules.flow'], { env: { FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
-    expect((await lint(['bad/rules.flow'], { stdoutIsTTY: true, env: { FORCE_COLOR: '0' } })).stdout).not.toContain('\u001b[');
+    expect((await lint(['bad/rules.flow'], { stdoutIsTTY: true })).stdout).toContain(
+      '\u001b[31merror\u001b[39m',
+    );
+    expect(
+      (await lint(['bad/rules.flow'], { stdoutIsTTY: true, env: { NO_COLOR: '1' } })).stdout,
+    ).not.toContain('\u001b[');
+    expect((await lint(['bad/rules.flow'], { env: { FORCE_COLOR: '1' } })).stdout).toContain(
+      '\u001b[',
+    );
+    expect(
+      (await lint(['bad/rules.flow'], { stdoutIsTTY: true, env: { FORCE_COLOR: '0' } })).stdout,
+    ).not.toContain('\u001b[');
   });
 
   test('-o writes the report to a file (no colour, parent folders created) and nothing to stdout', async () => {
-    const r = await lint(['bad/rules.flow', '--format', 'json', '-o', 'reports/lint.json'], { stdoutIsTTY: true });
+    const r = await lint(['bad/rules.flow', '--format', 'json', '-o', 'reports/lint.json'], {
+      stdoutIsTTY: true,
+    });
     expect(r).toMatchObject({ code: 1, stdout: '' });
     const report = JSON.parse(fs.readFileSync(path.join(tree.dir, 'reports/lint.json'), 'utf8'));
     expect(report[0].errorCount).toBe(3);
   });
 
   test('two formats in one run: one to stdout, one to its own file', async () => {
-    const r = await lint(['bad/rules.flow', '--format', 'github', '--format', 'sarif:out/flowc.sarif']);
+    const r = await lint([
+      'bad/rules.flow',
+      '--format',
+      'github',
+      '--format',
+      'sarif:out/flowc.sarif',
+    ]);
     expect(r.stdout.startsWith('::error file=bad/rules.flow,line=5,')).toBe(true);
     const log = JSON.parse(fs.readFileSync(path.join(tree.dir, 'out/flowc.sarif'), 'utf8'));
     expect(log.runs[0].results).toHaveLength(3);
@@ -172,7 +211,9 @@ describe('flowc lint: reports', () => {
 
   test('-o goes with the format given without a file', async () => {
     await lint(['bad/rules.flow', '-f', 'sarif:a.sarif', '-f', 'compact', '-o', 'b.txt']);
-    expect(fs.readFileSync(path.join(tree.dir, 'b.txt'), 'utf8')).toMatch(/^bad\/rules\.flow:5:1: error/);
+    expect(fs.readFileSync(path.join(tree.dir, 'b.txt'), 'utf8')).toMatch(
+      /^bad\/rules\.flow:5:1: error/,
+    );
     expect(fs.existsSync(path.join(tree.dir, 'a.sarif'))).toBe(true);
   });
 
@@ -180,9 +221,15 @@ describe('flowc lint: reports', () => {
     const twoToStdout = await lint(['warn.flow', '-f', 'json', '-f', 'compact']);
     expect(twoToStdout).toMatchObject({ code: 2 });
     expect(twoToStdout.stderr).toContain('only one report can go to standard output');
-    expect((await lint(['warn.flow', '-f', 'json', '-f', 'compact', '-o', 'x'])).stderr).toContain('-o/--output is ambiguous');
-    expect((await lint(['warn.flow', '-f', 'json:a.json', '-o', 'x'])).stderr).toContain('-o/--output has no report');
-    expect((await lint(['warn.flow', '-f', 'json:a', '-f', 'sarif:a'])).stderr).toContain('two reports would be written to the same file');
+    expect((await lint(['warn.flow', '-f', 'json', '-f', 'compact', '-o', 'x'])).stderr).toContain(
+      '-o/--output is ambiguous',
+    );
+    expect((await lint(['warn.flow', '-f', 'json:a.json', '-o', 'x'])).stderr).toContain(
+      '-o/--output has no report',
+    );
+    expect((await lint(['warn.flow', '-f', 'json:a', '-f', 'sarif:a'])).stderr).toContain(
+      'two reports would be written to the same file',
+    );
     expect((await lint(['warn.flow', '-f', 'json:'])).stderr).toContain('missing file name');
   });
 
@@ -196,7 +243,9 @@ describe('flowc lint: reports', () => {
 
   test('a report that cannot be written exits 2 and leaves no temporary file', async () => {
     const r = await lint(['warn.flow', '-f', 'json', '-o', 'out.json'], {
-      fs: { rename: async () => Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })) },
+      fs: {
+        rename: async () => Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })),
+      },
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('flowc: cannot write out.json: permission denied\n');
@@ -204,7 +253,10 @@ describe('flowc lint: reports', () => {
   });
 
   test('the invalid fixtures lint with exit 1 from the repository root', async () => {
-    const r = await run(['lint', path.relative(path.resolve(FIXTURES, '../../..'), path.join(FIXTURES, 'invalid'))], { cwd: path.resolve(FIXTURES, '../../..') });
+    const r = await run(
+      ['lint', path.relative(path.resolve(FIXTURES, '../../..'), path.join(FIXTURES, 'invalid'))],
+      { cwd: path.resolve(FIXTURES, '../../..') },
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✖ 10 problems (8 errors, 2 warnings)');
   });

@@ -20,7 +20,8 @@ beforeEach(() => {
 });
 afterEach(() => tree.cleanup());
 
-const render = (args: string[], options: Parameters<typeof run>[1] = {}) => run(['render', ...args], { cwd: tree.dir, ...options });
+const render = (args: string[], options: Parameters<typeof run>[1] = {}) =>
+  run(['render', ...args], { cwd: tree.dir, ...options });
 const read = (name: string) => fs.readFileSync(path.join(tree.dir, name));
 const exists = (name: string) => fs.existsSync(path.join(tree.dir, name));
 
@@ -72,7 +73,9 @@ describe('flowc render: formats and destinations', () => {
   });
 
   test('an unknown extension, a mismatching -f or an unknown -f value is misuse', async () => {
-    expect((await render(['clean.flow', '-o', 'x.txt'])).stderr).toContain("cannot tell the format from '.txt'");
+    expect((await render(['clean.flow', '-o', 'x.txt'])).stderr).toContain(
+      "cannot tell the format from '.txt'",
+    );
     const mismatch = await render(['clean.flow', '-f', 'svg', '-o', 'x.png']);
     expect(mismatch).toMatchObject({ code: 2 });
     expect(mismatch.stderr).toContain('-f svg does not match');
@@ -95,7 +98,9 @@ describe('flowc render: formats and destinations', () => {
   });
 
   test('PNG --width and --background', async () => {
-    expect((await render(['clean.flow', '-o', 'w.png', '--width', '321', '--background', 'white'])).code).toBe(0);
+    expect(
+      (await render(['clean.flow', '-o', 'w.png', '--width', '321', '--background', 'white'])).code,
+    ).toBe(0);
     const png = read('w.png');
     expect(png.readUInt32BE(16)).toBe(321); // IHDR width
   });
@@ -105,8 +110,12 @@ describe('flowc render: formats and destinations', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("expected one of LR, TB, RL, BT (did you mean 'TB'?)");
     expect((await render(['clean.flow', '--scale', '0'])).code).toBe(2);
-    expect((await render(['clean.flow', '--edges', 'curvy'])).stderr).toContain('expected one of ortho, spline, straight');
-    expect((await render(['clean.flow', '--theme', 'drak'])).stderr).toContain("did you mean 'dark'?");
+    expect((await render(['clean.flow', '--edges', 'curvy'])).stderr).toContain(
+      'expected one of ortho, spline, straight',
+    );
+    expect((await render(['clean.flow', '--theme', 'drak'])).stderr).toContain(
+      "did you mean 'dark'?",
+    );
   });
 
   test('no input is misuse', async () => {
@@ -135,9 +144,13 @@ describe('flowc render: diagrams with problems', () => {
   test('a file with rule errors is drawn (offending nodes marked) and exits 1', async () => {
     const r = await render(['rules.flow', '-o', 'rules.svg']);
     expect(r.code).toBe(1);
-    expect(read('rules.svg').toString('utf8')).toBe((await compile(RULES_FLOW, { format: 'svg' })).output);
+    expect(read('rules.svg').toString('utf8')).toBe(
+      (await compile(RULES_FLOW, { format: 'svg' })).output,
+    );
     expect(r.stderr).toContain('unreachable-node');
-    expect(r.stderr).toContain('flowc: rules.flow has 3 errors; the diagram was drawn with the offending nodes marked\n');
+    expect(r.stderr).toContain(
+      'flowc: rules.flow has 3 errors; the diagram was drawn with the offending nodes marked\n',
+    );
   });
 
   test('warnings are printed on stderr and exit 0; --quiet hides them', async () => {
@@ -148,7 +161,17 @@ describe('flowc render: diagrams with problems', () => {
   });
 
   test('--rule applies to render too', async () => {
-    const r = await render(['rules.flow', '-o', 'r.svg', '--rule', 'unreachable-node=off', '--rule', 'unlabelled-branch=warn', '--rule', 'unknown-attribute=warn']);
+    const r = await render([
+      'rules.flow',
+      '-o',
+      'r.svg',
+      '--rule',
+      'unreachable-node=off',
+      '--rule',
+      'unlabelled-branch=warn',
+      '--rule',
+      'unknown-attribute=warn',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('unreachable-node');
   });
@@ -171,7 +194,9 @@ describe('flowc render: atomic writes', () => {
 
   test('a failed rename leaves no temporary file and no partial output', async () => {
     const r = await render(['clean.flow', '-o', 'fresh.svg'], {
-      fs: { rename: async () => Promise.reject(Object.assign(new Error('EXDEV'), { code: 'EXDEV' })) },
+      fs: {
+        rename: async () => Promise.reject(Object.assign(new Error('EXDEV'), { code: 'EXDEV' })),
+      },
     });
     expect(r.code).toBe(2);
     expect(exists('fresh.svg')).toBe(false);
@@ -213,7 +238,9 @@ describe('flowc render --check', () => {
 
   test('options count: a file rendered with --direction TB is stale for the default', async () => {
     await render(['clean.flow', '-o', 'c.json', '--direction', 'TB']);
-    expect((await render(['--check', 'clean.flow', '-o', 'c.json', '--direction', 'TB'])).code).toBe(0);
+    expect(
+      (await render(['--check', 'clean.flow', '-o', 'c.json', '--direction', 'TB'])).code,
+    ).toBe(0);
     expect((await render(['--check', 'clean.flow', '-o', 'c.json'])).code).toBe(1);
   });
 
@@ -225,7 +252,9 @@ describe('flowc render --check', () => {
     fs.writeFileSync(path.join(tree.dir, 'docs/a.svg'), svg);
     const beside = await render(['--check', 'docs']);
     expect(beside.code).toBe(1);
-    expect(beside.stdout).toBe(`missing  ${path.join('docs', 'sub', 'b.svg')}  (from ${path.join('docs', 'sub', 'b.flow')})\n✖ 1 of 2 outputs out of date: run flowc render to update them\n`);
+    expect(beside.stdout).toBe(
+      `missing  ${path.join('docs', 'sub', 'b.svg')}  (from ${path.join('docs', 'sub', 'b.flow')})\n✖ 1 of 2 outputs out of date: run flowc render to update them\n`,
+    );
     fs.writeFileSync(path.join(tree.dir, 'docs/sub/b.svg'), svg);
     expect((await render(['--check', 'docs'])).code).toBe(0);
 
@@ -233,7 +262,9 @@ describe('flowc render --check', () => {
     fs.writeFileSync(path.join(tree.dir, 'img/a.svg'), svg);
     fs.writeFileSync(path.join(tree.dir, 'img/sub/b.svg'), svg);
     expect((await render(['--check', 'docs', '-o', 'img'])).code).toBe(0);
-    expect((await render(['--check', 'docs/a.flow', 'docs/sub/b.flow', '-o', 'img/'])).code).toBe(0);
+    expect((await render(['--check', 'docs/a.flow', 'docs/sub/b.flow', '-o', 'img/'])).code).toBe(
+      0,
+    );
     const twoFormats = await render(['--check', 'docs', '-o', 'img', '-f', 'svg,json']);
     expect(twoFormats.code).toBe(1);
     expect(twoFormats.stdout).toContain(`missing  ${path.join('img', 'a.json')}`);

@@ -19,13 +19,16 @@ const FDIR = path.join(REPO, 'node_modules/fdir/dist/index.mjs');
 const patchFor = (file: string): TextPatch => DEPENDENCY_PATCHES.find((p) => p.file.test(file))!;
 
 describe('start-up patches of the CLI bundle', () => {
-  test.each([path.join(OHM_SRC, 'unicode.js'), path.join(OHM_SRC, 'Semantics.js'), FDIR])('the patch for %s applies to the installed version', (file) => {
-    const patch = patchFor(file);
-    expect(patch).toBeDefined();
-    const result = applyPatch(patch, fs.readFileSync(file, 'utf8'));
-    expect(result.problem).toBeUndefined();
-    expect(result.text).toContain('flowc (scripts/startup-patches.mjs)');
-  });
+  test.each([path.join(OHM_SRC, 'unicode.js'), path.join(OHM_SRC, 'Semantics.js'), FDIR])(
+    'the patch for %s applies to the installed version',
+    (file) => {
+      const patch = patchFor(file);
+      expect(patch).toBeDefined();
+      const result = applyPatch(patch, fs.readFileSync(file, 'utf8'));
+      expect(result.problem).toBeUndefined();
+      expect(result.text).toContain('flowc (scripts/startup-patches.mjs)');
+    },
+  );
 
   test('the lazy Unicode tables hold the same RegExps as ohm-js builds', async () => {
     const original = fs.readFileSync(path.join(OHM_SRC, 'unicode.js'), 'utf8');
@@ -57,33 +60,59 @@ describe('start-up patches of the CLI bundle', () => {
     const bundle = fs.readFileSync(path.join(REPO, 'dist/cli.cjs'), 'utf8');
     // esbuild drops comments, so the patched code itself is looked for.
     expect(bundle).toContain('UnicodeCategories = lazyRegExpTable(');
-    expect(bundle).toContain('if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(signature)) return { name: signature, formals: [] };');
+    expect(bundle).toContain(
+      'if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(signature)) return { name: signature, formals: [] };',
+    );
     expect(bundle).toContain('lazy-builtin:node:child_process');
     expect(bundle).toContain('this.globFunction || loadPicomatch()');
   });
 
   /** Runs the real executable in REPO (whose flowc.config.json has ignore globs); returns what it loaded. */
-  const loadedBy = (dir: string, argv: string[]): { builtins: string[]; files: string[]; stderr: string } => {
+  const loadedBy = (
+    dir: string,
+    argv: string[],
+  ): { builtins: string[]; files: string[]; stderr: string } => {
     const hook = path.join(dir, 'hook.cjs');
     const list = path.join(dir, 'modules.json');
     fs.writeFileSync(
       hook,
       `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify({ builtins: process.moduleLoadList, files: Object.keys(require.cache) })));`,
     );
-    const r = spawnSync(process.execPath, ['-r', hook, BIN, ...argv], { cwd: REPO, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['-r', hook, BIN, ...argv], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
-    return { ...(JSON.parse(fs.readFileSync(list, 'utf8')) as { builtins: string[]; files: string[] }), stderr: r.stderr };
+    return {
+      ...(JSON.parse(fs.readFileSync(list, 'utf8')) as { builtins: string[]; files: string[] }),
+      stderr: r.stderr,
+    };
   };
 
   test('a small render loads none of the Node modules it does not use', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowc-startup-'));
     try {
-      const { builtins, stderr } = loadedBy(dir, ['render', 'samples/cqrs.flow', '-o', path.join(dir, 'cqrs.svg')]);
+      const { builtins, stderr } = loadedBy(dir, [
+        'render',
+        'samples/cqrs.flow',
+        '-o',
+        path.join(dir, 'cqrs.svg'),
+      ]);
       expect(stderr).toBe('');
-      for (const unused of ['child_process', 'crypto', 'worker_threads', 'os', 'net', 'internal/fs/promises', 'internal/modules/esm/translators']) {
+      for (const unused of [
+        'child_process',
+        'crypto',
+        'worker_threads',
+        'os',
+        'net',
+        'internal/fs/promises',
+        'internal/modules/esm/translators',
+      ]) {
         expect(builtins).not.toContain(`NativeModule ${unused}`);
       }
-      expect(fs.readFileSync(path.join(dir, 'cqrs.svg'), 'utf8')).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+      expect(fs.readFileSync(path.join(dir, 'cqrs.svg'), 'utf8')).toContain(
+        '<svg xmlns="http://www.w3.org/2000/svg"',
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -104,7 +133,8 @@ describe('start-up patches of the CLI bundle', () => {
       expect(first.builtins).toContain('NativeModule crypto'); // the sources were hashed
       const again = loadedBy(dir, argv);
       expect(again.stderr).toMatch(/^rendered 0, skipped 3, failed 0 /);
-      for (const unused of ['crypto', 'worker_threads', 'perf_hooks']) expect(again.builtins).not.toContain(`NativeModule ${unused}`);
+      for (const unused of ['crypto', 'worker_threads', 'perf_hooks'])
+        expect(again.builtins).not.toContain(`NativeModule ${unused}`);
       expect(again.files.filter((f) => f.includes(`${path.sep}picomatch${path.sep}`))).toEqual([]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -115,15 +145,23 @@ describe('start-up patches of the CLI bundle', () => {
 describe("V8's optimiser: held back for a short run, as usual once the run turns long", () => {
   /** How many functions V8 marks or compiles for optimisation during `flowc ARGV` (node --trace-opt). */
   const optimisations = (argv: string[], nodeFlags: string[] = []): number => {
-    const r = spawnSync(process.execPath, ['--trace-opt', ...nodeFlags, BIN, ...argv], { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, ['--trace-opt', ...nodeFlags, BIN, ...argv], {
+      cwd: REPO,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     expect(r.status).toBe(0);
-    return r.stdout.split('\n').filter((line) => /marking .* for optimization|compiling method/.test(line)).length;
+    return r.stdout
+      .split('\n')
+      .filter((line) => /marking .* for optimization|compiling method/.test(line)).length;
   };
 
   test("a CQRS render optimises nothing (with V8's default budget it starts dozens of jobs)", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowc-opt-'));
     try {
-      expect(optimisations(['render', 'samples/cqrs.flow', '-o', path.join(dir, 'cqrs.svg')])).toBe(0);
+      expect(optimisations(['render', 'samples/cqrs.flow', '-o', path.join(dir, 'cqrs.svg')])).toBe(
+        0,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

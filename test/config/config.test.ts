@@ -30,7 +30,16 @@ describe('parseConfig', () => {
         $schema: './x.json',
         rules: { 'dead-end': 'off', 'single-branch': 'error', syntax: 'error' },
         ignore: ['drafts/**'],
-        render: { direction: 'TB', edges: 'spline', theme: 'dark', format: 'png', scale: 3, width: 800, background: 'white', outDir: 'img' },
+        render: {
+          direction: 'TB',
+          edges: 'spline',
+          theme: 'dark',
+          format: 'png',
+          scale: 3,
+          width: 800,
+          background: 'white',
+          outDir: 'img',
+        },
       }),
       'flowc.config.json',
       KNOWN,
@@ -39,7 +48,16 @@ describe('parseConfig', () => {
     expect(config).toEqual({
       rules: { 'dead-end': 'off', 'single-branch': 'error', syntax: 'error' },
       ignore: ['drafts/**'],
-      render: { direction: 'TB', edges: 'spline', theme: 'dark', format: 'png', scale: 3, width: 800, background: 'white', outDir: 'img' },
+      render: {
+        direction: 'TB',
+        edges: 'spline',
+        theme: 'dark',
+        format: 'png',
+        scale: 3,
+        width: 800,
+        background: 'white',
+        outDir: 'img',
+      },
     });
   });
 
@@ -52,9 +70,21 @@ describe('parseConfig', () => {
       problemsOf(
         JSON.stringify({
           rule: {},
-          rules: { 'dead-ends': 'off', 'single-branch': 'warning', syntax: 'off', 'unreachable-node': 1 },
+          rules: {
+            'dead-ends': 'off',
+            'single-branch': 'warning',
+            syntax: 'off',
+            'unreachable-node': 1,
+          },
           ignore: ['ok', 3],
-          render: { direction: 'tb', sacle: 2, scale: -1, theme: 'drak', format: 'svgz', background: '' },
+          render: {
+            direction: 'tb',
+            sacle: 2,
+            scale: -1,
+            theme: 'drak',
+            format: 'svgz',
+            background: '',
+          },
         }),
       ),
     ).toEqual([
@@ -65,8 +95,8 @@ describe('parseConfig', () => {
       'rules["unreachable-node"]: invalid severity 1: expected "off", "warn" or "error" (did you mean \'warn\'?)',
       'ignore[1]: expected a non-empty glob string, got 3',
       "render.sacle: unknown key 'sacle' (did you mean 'scale'?)",
-      "render.direction: invalid value \"tb\": expected one of LR, TB, RL, BT (did you mean 'TB'?)",
-      "render.theme: invalid value \"drak\": expected one of light, dark, auto (did you mean 'dark'?)",
+      'render.direction: invalid value "tb": expected one of LR, TB, RL, BT (did you mean \'TB\'?)',
+      'render.theme: invalid value "drak": expected one of light, dark, auto (did you mean \'dark\'?)',
       'render.format: invalid value "svgz": expected one of svg, png, json, mermaid, dot (did you mean \'svg\'?)',
       'render.scale: expected a positive number, got -1',
       'render.background: expected a non-empty string, got ""',
@@ -75,7 +105,9 @@ describe('parseConfig', () => {
 
   test('wrong types at the top', () => {
     expect(problemsOf('[]')).toEqual(['the configuration must be a JSON object']);
-    expect(problemsOf('{"rules": []}')).toEqual(['rules: expected an object mapping rule ids to "off", "warn" or "error"']);
+    expect(problemsOf('{"rules": []}')).toEqual([
+      'rules: expected an object mapping rule ids to "off", "warn" or "error"',
+    ]);
     expect(problemsOf('{"ignore": "x"}')).toEqual(['ignore: expected an array of glob strings']);
     expect(problemsOf('{"render": 1}')).toEqual(['render: expected an object']);
     expect(problemsOf('{"rules": {')[0]).toMatch(/^not valid JSON: /);
@@ -93,8 +125,12 @@ describe('findConfigFile', () => {
     });
     try {
       expect(await findConfigFile(path.join(tree.dir, 'repo/a/b'), nodeFileSystem)).toBeNull();
-      expect(await findConfigFile(path.join(tree.dir, 'repo2/a/b'), nodeFileSystem)).toBe(path.join(tree.dir, 'repo2/flowc.config.json'));
-      expect(await findConfigFile(path.join(tree.dir, 'repo2'), nodeFileSystem)).toBe(path.join(tree.dir, 'repo2/flowc.config.json'));
+      expect(await findConfigFile(path.join(tree.dir, 'repo2/a/b'), nodeFileSystem)).toBe(
+        path.join(tree.dir, 'repo2/flowc.config.json'),
+      );
+      expect(await findConfigFile(path.join(tree.dir, 'repo2'), nodeFileSystem)).toBe(
+        path.join(tree.dir, 'repo2/flowc.config.json'),
+      );
     } finally {
       tree.cleanup();
     }
@@ -113,18 +149,36 @@ describe('configuration through the CLI', () => {
   afterEach(() => tree.cleanup());
 
   test('severities from the file apply, and --rule wins over them', async () => {
-    write('flowc.config.json', JSON.stringify({ rules: { 'dead-end': 'error', 'single-branch': 'off' } }));
+    write(
+      'flowc.config.json',
+      JSON.stringify({ rules: { 'dead-end': 'error', 'single-branch': 'off' } }),
+    );
     const fromFile = await run(['lint', 'warn.flow', '-f', 'compact'], { cwd: tree.dir });
     expect(fromFile.code).toBe(1);
     expect(fromFile.stdout).toMatch(/^warn\.flow:4:1: error the flow stops at .* \[dead-end\]\n$/);
-    const flagWins = await run(['lint', 'warn.flow', '-f', 'compact', '--rule', 'dead-end=warn', '--rule', 'single-branch=error'], { cwd: tree.dir });
+    const flagWins = await run(
+      [
+        'lint',
+        'warn.flow',
+        '-f',
+        'compact',
+        '--rule',
+        'dead-end=warn',
+        '--rule',
+        'single-branch=error',
+      ],
+      { cwd: tree.dir },
+    );
     expect(flagWins.code).toBe(1);
     expect(flagWins.stdout).toContain('warn.flow:3:1: error');
     expect(flagWins.stdout).toContain('warn.flow:4:1: warning');
   });
 
   test('the configuration is found from a subfolder', async () => {
-    write('flowc.config.json', JSON.stringify({ rules: { 'dead-end': 'off', 'single-branch': 'off' } }));
+    write(
+      'flowc.config.json',
+      JSON.stringify({ rules: { 'dead-end': 'off', 'single-branch': 'off' } }),
+    );
     write('sub/deeper/w.flow', WARNINGS_FLOW);
     const r = await run(['lint', 'w.flow'], { cwd: path.join(tree.dir, 'sub/deeper') });
     expect(r).toMatchObject({ code: 0, stdout: '✔ 1 file checked, no problems\n' });
@@ -132,17 +186,30 @@ describe('configuration through the CLI', () => {
 
   test('--config names a file; --no-config ignores the one found', async () => {
     write('ci/strict.json', JSON.stringify({ rules: { 'dead-end': 'error' } }));
-    write('flowc.config.json', JSON.stringify({ rules: { 'dead-end': 'off', 'single-branch': 'off' } }));
-    expect((await run(['lint', 'warn.flow', '--config', 'ci/strict.json'], { cwd: tree.dir })).code).toBe(1);
-    const none = await run(['lint', 'warn.flow', '--no-config', '-f', 'compact'], { cwd: tree.dir });
+    write(
+      'flowc.config.json',
+      JSON.stringify({ rules: { 'dead-end': 'off', 'single-branch': 'off' } }),
+    );
+    expect(
+      (await run(['lint', 'warn.flow', '--config', 'ci/strict.json'], { cwd: tree.dir })).code,
+    ).toBe(1);
+    const none = await run(['lint', 'warn.flow', '--no-config', '-f', 'compact'], {
+      cwd: tree.dir,
+    });
     expect(none.stdout).toContain('[dead-end]');
     expect(none.stdout).toContain('[single-branch]');
     const missing = await run(['lint', 'warn.flow', '--config', 'nope.json'], { cwd: tree.dir });
-    expect(missing).toMatchObject({ code: 2, stderr: 'flowc: invalid configuration nope.json:\n  no such file\n' });
+    expect(missing).toMatchObject({
+      code: 2,
+      stderr: 'flowc: invalid configuration nope.json:\n  no such file\n',
+    });
   });
 
   test('unknown keys and rule ids exit 2 with a suggestion, for lint and render', async () => {
-    write('flowc.config.json', JSON.stringify({ rules: { 'unreachable-nodes': 'off' }, ignroe: [] }));
+    write(
+      'flowc.config.json',
+      JSON.stringify({ rules: { 'unreachable-nodes': 'off' }, ignroe: [] }),
+    );
     const lint = await run(['lint', 'clean.flow'], { cwd: tree.dir });
     expect(lint.code).toBe(2);
     expect(lint.stdout).toBe('');
@@ -162,9 +229,15 @@ describe('configuration through the CLI', () => {
     write('docs/b.wip.flow', 'broken {');
     write('docs/c.flow', CLEAN_FLOW);
     const r = await run(['lint', '.', '-f', 'json'], { cwd: tree.dir });
-    expect((JSON.parse(r.stdout) as Array<{ filePath: string }>).map((f) => f.filePath)).toEqual(['clean.flow', path.join('docs', 'c.flow'), 'warn.flow']);
+    expect((JSON.parse(r.stdout) as Array<{ filePath: string }>).map((f) => f.filePath)).toEqual([
+      'clean.flow',
+      path.join('docs', 'c.flow'),
+      'warn.flow',
+    ]);
     expect(r.code).toBe(0);
-    const named = await run(['lint', 'drafts/a.flow', 'docs/c.flow', '-f', 'json'], { cwd: tree.dir });
+    const named = await run(['lint', 'drafts/a.flow', 'docs/c.flow', '-f', 'json'], {
+      cwd: tree.dir,
+    });
     expect(JSON.parse(named.stdout)).toHaveLength(1);
     const allIgnored = await run(['lint', 'drafts'], { cwd: tree.dir });
     expect(allIgnored.code).toBe(2);
@@ -172,14 +245,19 @@ describe('configuration through the CLI', () => {
   });
 
   test('render defaults come from the file; flags win', async () => {
-    write('flowc.config.json', JSON.stringify({ render: { direction: 'TB', theme: 'dark', format: 'json' } }));
+    write(
+      'flowc.config.json',
+      JSON.stringify({ render: { direction: 'TB', theme: 'dark', format: 'json' } }),
+    );
     const r = await run(['render', 'clean.flow'], { cwd: tree.dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).direction).toBe('TB');
     const flag = await run(['render', 'clean.flow', '--direction', 'RL'], { cwd: tree.dir });
     expect(JSON.parse(flag.stdout).direction).toBe('RL');
     const svg = await run(['render', 'clean.flow', '-o', 'x.svg'], { cwd: tree.dir });
-    expect(fs.readFileSync(path.join(tree.dir, 'x.svg'), 'utf8')).toBe((await compile(CLEAN_FLOW, { format: 'svg', direction: 'TB', theme: 'dark' })).output);
+    expect(fs.readFileSync(path.join(tree.dir, 'x.svg'), 'utf8')).toBe(
+      (await compile(CLEAN_FLOW, { format: 'svg', direction: 'TB', theme: 'dark' })).output,
+    );
     expect(svg.code).toBe(0);
   });
 
@@ -190,10 +268,15 @@ describe('configuration through the CLI', () => {
     const svg = (await compile(CLEAN_FLOW, { format: 'svg' })).output as string;
     write('img/docs/c.svg', svg);
     write('img/docs/sub/d.svg', svg);
-    expect(await run(['render', '--check', 'docs'], { cwd: tree.dir })).toMatchObject({ code: 0, stdout: '✔ 2 outputs up to date\n' });
+    expect(await run(['render', '--check', 'docs'], { cwd: tree.dir })).toMatchObject({
+      code: 0,
+      stdout: '✔ 2 outputs up to date\n',
+    });
     // A pre-commit hook passes only the changed file, from the repository root or anywhere below.
     expect((await run(['render', '--check', 'docs/sub/d.flow'], { cwd: tree.dir })).code).toBe(0);
-    expect((await run(['render', '--check', 'd.flow'], { cwd: path.join(tree.dir, 'docs/sub') })).code).toBe(0);
+    expect(
+      (await run(['render', '--check', 'd.flow'], { cwd: path.join(tree.dir, 'docs/sub') })).code,
+    ).toBe(0);
     fs.rmSync(path.join(tree.dir, 'img/docs/sub/d.svg'));
     const missing = await run(['render', '--check', 'docs/sub/d.flow'], { cwd: tree.dir });
     expect(missing.code).toBe(1);
@@ -212,17 +295,25 @@ describe('inline suppression comments through the CLI', () => {
     const suppressed = WARNINGS_FLOW.replace(
       'stuck: rectangle',
       '# flowc-disable-next-line dead-end -- waiting for the next release\nstuck: rectangle',
-    ).replace('e: circle label:"End"', '# flowc-disable-next-line unreachable-node\ne: circle label:"End"');
+    ).replace(
+      'e: circle label:"End"',
+      '# flowc-disable-next-line unreachable-node\ne: circle label:"End"',
+    );
     fs.writeFileSync(path.join(tree.dir, 's.flow'), suppressed);
     const r = await run(['lint', 's.flow', '-f', 'compact'], { cwd: tree.dir });
     expect(r.stdout).not.toContain('[dead-end]');
     expect(r.stdout).toContain('[single-branch]');
-    expect(r.stdout).toMatch(/s\.flow:6:27: warning .unreachable-node. is not reported on line 7.*\[unused-disable-directive\]/);
+    expect(r.stdout).toMatch(
+      /s\.flow:6:27: warning .unreachable-node. is not reported on line 7.*\[unused-disable-directive\]/,
+    );
     expect(r.code).toBe(0);
   });
 
   test('an unknown rule in a directive is reported with a suggestion', async () => {
-    fs.writeFileSync(path.join(tree.dir, 's.flow'), `# flowc-disable-next-line dead-ends\n${CLEAN_FLOW}`);
+    fs.writeFileSync(
+      path.join(tree.dir, 's.flow'),
+      `# flowc-disable-next-line dead-ends\n${CLEAN_FLOW}`,
+    );
     const r = await run(['lint', 's.flow', '-f', 'compact'], { cwd: tree.dir });
     expect(r.stdout).toMatch(/s\.flow:1:\d+: \w+ .*dead-end.*\[invalid-directive\]/);
   });

@@ -17,7 +17,9 @@ test('docs/cqrs.svg is the current rendering of samples/cqrs.flow', async () => 
 test('docs/cqrs.png has the pixels of the current rendering (scale 2)', async () => {
   const { output } = await compile(source, { format: 'png' });
   const expected = await sharp(read('docs/cqrs.png')).raw().toBuffer({ resolveWithObject: true });
-  const actual = await sharp(output as Buffer).raw().toBuffer({ resolveWithObject: true });
+  const actual = await sharp(output as Buffer)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   expect(actual.info.width).toBe(expected.info.width);
   expect(actual.info.height).toBe(expected.info.height);
   expect(actual.data.equals(expected.data)).toBe(true);

@@ -11,7 +11,8 @@ import { parseSvg, shownLabel } from './helpers.js';
  * (`dot` with fonts installed does not say it), so this one warning is allowed where labels hold
  * non-ASCII text; any other warning or error fails.
  */
-const NON_ASCII_WIDTH_WARNING = /^Warning: no value for width of non-ASCII character \d+\. Falling back to width of space character\n?$/;
+const NON_ASCII_WIDTH_WARNING =
+  /^Warning: no value for width of non-ASCII character \d+\. Falling back to width of space character\n?$/;
 
 let viz: Viz;
 beforeAll(async () => {
@@ -28,7 +29,9 @@ interface GraphvizDrawing {
 /** Renders with Graphviz and reads the labels back out of its own SVG. */
 function renderWithGraphviz(dot: string, allowNonAscii: boolean): GraphvizDrawing {
   const result = viz.render(dot, { format: 'svg' });
-  const problems = result.errors.filter((e) => !(allowNonAscii && e.level === 'warning' && NON_ASCII_WIDTH_WARNING.test(e.message)));
+  const problems = result.errors.filter(
+    (e) => !(allowNonAscii && e.level === 'warning' && NON_ASCII_WIDTH_WARNING.test(e.message)),
+  );
   expect(problems).toEqual([]);
   expect(result.status).toBe('success');
   const doc = parseSvg(result.status === 'success' ? result.output : '');
@@ -36,7 +39,9 @@ function renderWithGraphviz(dot: string, allowNonAscii: boolean): GraphvizDrawin
     [...doc.querySelectorAll(`g.${kind}`)].map((g) => [
       g.querySelector('title')?.textContent ?? '',
       // Graphviz writes runs of spaces as no-break spaces so that SVG viewers keep them.
-      [...g.querySelectorAll('text')].map((t) => (t.textContent ?? '').replace(/\u00a0/g, ' ')).join('\n'),
+      [...g.querySelectorAll('text')]
+        .map((t) => (t.textContent ?? '').replace(/\u00a0/g, ' '))
+        .join('\n'),
     ]);
   return {
     nodes: new Map(read('node')),
@@ -73,7 +78,9 @@ describe('emitDot', () => {
   test('maps shapes: start circle, end double circle, rounded box, diamond', () => {
     expect(dot).toMatch(/"Client\.n1" \[label="Start", shape=circle,/);
     expect(dot).toMatch(/"Client\.n7" \[label="End", shape=doublecircle,/);
-    expect(dot).toMatch(/"Client\.n2" \[label="User initiates\\naction", shape=box, style="rounded,filled",/);
+    expect(dot).toMatch(
+      /"Client\.n2" \[label="User initiates\\naction", shape=box, style="rounded,filled",/,
+    );
     expect(dot).toMatch(/"Client\.n3" \[label="Read or write\?", shape=diamond,/);
   });
 
@@ -94,7 +101,9 @@ describe('emitDot', () => {
 
   test('defaults to LR, and an option overrides the file direction', () => {
     expect(dot).toContain('rankdir=LR,');
-    expect(emitDot({ ...sampleDiagram, direction: 'TB' }, { direction: 'RL' })).toContain('rankdir=RL,');
+    expect(emitDot({ ...sampleDiagram, direction: 'TB' }, { direction: 'RL' })).toContain(
+      'rankdir=RL,',
+    );
   });
 
   test('is byte-identical for the same input', () => {
@@ -109,9 +118,12 @@ describe('emitDot with hostile text and ids', () => {
   test('Graphviz parses it and draws every label exactly as written', () => {
     const drawing = renderWithGraphviz(dot, true);
     expect(drawing.nodes.size).toBe(diagram.nodes.length);
-    for (const node of diagram.nodes) expect(drawing.nodes.get(node.id)).toBe(shownLabel(node.label));
+    for (const node of diagram.nodes)
+      expect(drawing.nodes.get(node.id)).toBe(shownLabel(node.label));
     expect(drawing.clusters.get('cluster_end')).toBe(shownLabel(diagram.groups[0]!.title));
-    expect(drawing.edgeLabels.sort()).toEqual(diagram.edges.map((e) => shownLabel(e.label ?? '')).sort());
+    expect(drawing.edgeLabels.sort()).toEqual(
+      diagram.edges.map((e) => shownLabel(e.label ?? '')).sort(),
+    );
   });
 
   test('each hostile label alone, as a node, an edge label and a cluster title', () => {

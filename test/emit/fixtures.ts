@@ -13,7 +13,12 @@ const SPAN: Span = { line: 1, column: 1, endLine: 1, endColumn: 2 };
 export const sampleDiagram: Diagram = {
   direction: null,
   groups: [
-    { id: 'Client', title: 'Client Application', nodeIds: ['Client.n1', 'Client.n2', 'Client.n3', 'Client.n7'], span: SPAN },
+    {
+      id: 'Client',
+      title: 'Client Application',
+      nodeIds: ['Client.n1', 'Client.n2', 'Client.n3', 'Client.n7'],
+      span: SPAN,
+    },
     { id: 'Command', title: 'Command Side', nodeIds: ['Command.n8', 'Command.n9'], span: SPAN },
   ],
   nodes: [
@@ -72,13 +77,80 @@ export const sampleLayout: Layout = {
     layoutNode('audit', null, 'rectangle', 'Audit log', 620, 290, 110, 44),
   ],
   edges: [
-    layoutEdge('Client.n1', 'Client.n2', 'right', 'left', null, [[96, 118], [136, 118]]),
-    layoutEdge('Client.n2', 'Client.n3', 'right', 'left', null, [[276, 118], [316, 118]]),
-    layoutEdge('Client.n3', 'Client.n7', 'right', 'left', 'Read', [[466, 118], [520, 118]], [474, 109, 38, 18]),
-    layoutEdge('Client.n3', 'Command.n8', 'bottom', 'top', 'Write', [[391, 158], [391, 224], [380, 224], [380, 290]], [371, 181, 40, 18]),
-    layoutEdge('Command.n8', 'Command.n9', 'left', 'right', 'Valid', [[300, 312], [240, 312]], [251, 303, 38, 18]),
-    layoutEdge('Command.n9', 'audit', 'bottom', 'bottom', 'Audit', [[140, 334], [140, 360], [675, 360], [675, 334]], [392, 351, 42, 18]),
-    layoutEdge('audit', 'Client.n7', 'top', 'bottom', 'Sync\nlater', [[675, 290], [675, 205], [548, 205], [548, 146]], [589, 189, 44, 32]),
+    layoutEdge('Client.n1', 'Client.n2', 'right', 'left', null, [
+      [96, 118],
+      [136, 118],
+    ]),
+    layoutEdge('Client.n2', 'Client.n3', 'right', 'left', null, [
+      [276, 118],
+      [316, 118],
+    ]),
+    layoutEdge(
+      'Client.n3',
+      'Client.n7',
+      'right',
+      'left',
+      'Read',
+      [
+        [466, 118],
+        [520, 118],
+      ],
+      [474, 109, 38, 18],
+    ),
+    layoutEdge(
+      'Client.n3',
+      'Command.n8',
+      'bottom',
+      'top',
+      'Write',
+      [
+        [391, 158],
+        [391, 224],
+        [380, 224],
+        [380, 290],
+      ],
+      [371, 181, 40, 18],
+    ),
+    layoutEdge(
+      'Command.n8',
+      'Command.n9',
+      'left',
+      'right',
+      'Valid',
+      [
+        [300, 312],
+        [240, 312],
+      ],
+      [251, 303, 38, 18],
+    ),
+    layoutEdge(
+      'Command.n9',
+      'audit',
+      'bottom',
+      'bottom',
+      'Audit',
+      [
+        [140, 334],
+        [140, 360],
+        [675, 360],
+        [675, 334],
+      ],
+      [392, 351, 42, 18],
+    ),
+    layoutEdge(
+      'audit',
+      'Client.n7',
+      'top',
+      'bottom',
+      'Sync\nlater',
+      [
+        [675, 290],
+        [675, 205],
+        [548, 205],
+        [548, 146],
+      ],
+      [589, 189, 44, 32],
+    ),
   ],
 };
 
@@ -105,21 +177,47 @@ export const HOSTILE_LABELS: readonly string[] = [
 ];
 
 /** Node and group ids that are reserved words or awkward characters in some target language. */
-export const HOSTILE_IDS: readonly string[] = ['end', 'graph', 'subgraph', 'style', 'class', 'o', 'x', 'Début', 'step-2', 'a_b', 'a-b', '_x'];
+export const HOSTILE_IDS: readonly string[] = [
+  'end',
+  'graph',
+  'subgraph',
+  'style',
+  'class',
+  'o',
+  'x',
+  'Début',
+  'step-2',
+  'a_b',
+  'a-b',
+  '_x',
+];
 
 /** A diagram with one group whose title, node labels and edge labels are all hostile. */
 export function hostileDiagram(labels: readonly string[] = HOSTILE_LABELS): Diagram {
   const groupId = 'end';
-  const nodes = labels.map((label, i) => node(`${groupId}.${HOSTILE_IDS[i % HOSTILE_IDS.length]}${i}`, shapeAt(i), label, groupId));
+  const nodes = labels.map((label, i) =>
+    node(`${groupId}.${HOSTILE_IDS[i % HOSTILE_IDS.length]}${i}`, shapeAt(i), label, groupId),
+  );
   // Plus top-level nodes whose ids are the hostile ids themselves (and one that clashes once sanitised).
   const topLevel = HOSTILE_IDS.map((id) => node(id, 'rectangle', `node ${id}`));
   const all = [...nodes, ...topLevel];
-  const edges = all.slice(1).map((target, i) =>
-    edge(i, all[i]!.id, target.id, i % 2 === 0 ? 'right' : null, i % 3 === 0 ? 'top' : null, labels[i % labels.length]!),
-  );
+  const edges = all
+    .slice(1)
+    .map((target, i) =>
+      edge(
+        i,
+        all[i]!.id,
+        target.id,
+        i % 2 === 0 ? 'right' : null,
+        i % 3 === 0 ? 'top' : null,
+        labels[i % labels.length]!,
+      ),
+    );
   return {
     direction: 'TB',
-    groups: [{ id: groupId, title: labels.join(' / '), nodeIds: nodes.map((n) => n.id), span: SPAN }],
+    groups: [
+      { id: groupId, title: labels.join(' / '), nodeIds: nodes.map((n) => n.id), span: SPAN },
+    ],
     nodes: all,
     edges,
   };
@@ -129,7 +227,16 @@ export function hostileDiagram(labels: readonly string[] = HOSTILE_LABELS): Diag
 export function hostileLayout(diagram: Diagram = hostileDiagram()): Layout {
   const columns = 4;
   const nodes: LayoutNode[] = diagram.nodes.map((n, i) =>
-    layoutNode(n.id, n.group, n.shape, n.label, 40 + (i % columns) * 260, 80 + Math.floor(i / columns) * 140, 180, 60),
+    layoutNode(
+      n.id,
+      n.group,
+      n.shape,
+      n.label,
+      40 + (i % columns) * 260,
+      80 + Math.floor(i / columns) * 140,
+      180,
+      60,
+    ),
   );
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const edges = diagram.edges.map((e) => {
@@ -138,12 +245,15 @@ export function hostileLayout(diagram: Diagram = hostileDiagram()): Layout {
     const start: [number, number] = [a.x + a.width, a.y + a.height / 2];
     const end: [number, number] = [b.x + b.width / 2, b.y];
     const midY = (start[1] + end[1]) / 2;
-    return layoutEdge(e.from, e.to, 'right', 'top', e.label, [start, [start[0] + 20, start[1]], [start[0] + 20, midY], [end[0], midY], end], [
-      (start[0] + end[0]) / 2 - 60,
-      midY - 16,
-      120,
-      32,
-    ]);
+    return layoutEdge(
+      e.from,
+      e.to,
+      'right',
+      'top',
+      e.label,
+      [start, [start[0] + 20, start[1]], [start[0] + 20, midY], [end[0], midY], end],
+      [(start[0] + end[0]) / 2 - 60, midY - 16, 120, 32],
+    );
   });
   const rows = Math.ceil(nodes.length / columns);
   const groupNodes = nodes.filter((n) => n.group !== null);
@@ -174,15 +284,36 @@ function shapeAt(i: number): Shape {
   return (['rectangle', 'diamond', 'circle'] as const)[i % 3]!;
 }
 
-function node(id: string, shape: Shape, label: string, group: string | null = id.includes('.') ? id.split('.')[0]! : null): DiagramNode {
+function node(
+  id: string,
+  shape: Shape,
+  label: string,
+  group: string | null = id.includes('.') ? id.split('.')[0]! : null,
+): DiagramNode {
   return { id, localId: id.slice(id.indexOf('.') + 1), group, shape, label, span: SPAN };
 }
 
-function edge(index: number, from: string, to: string, fromHandle: Side | null, toHandle: Side | null, label: string | null): DiagramEdge {
+function edge(
+  index: number,
+  from: string,
+  to: string,
+  fromHandle: Side | null,
+  toHandle: Side | null,
+  label: string | null,
+): DiagramEdge {
   return { index, from, to, fromHandle, toHandle, label, span: SPAN };
 }
 
-function layoutNode(id: string, group: string | null, shape: Shape, label: string, x: number, y: number, width: number, height: number): LayoutNode {
+function layoutNode(
+  id: string,
+  group: string | null,
+  shape: Shape,
+  label: string,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+): LayoutNode {
   return { id, group, shape, label, lines: label.split('\n'), x, y, width, height };
 }
 
@@ -202,7 +333,8 @@ function layoutEdge(
     toHandle,
     label,
     points: points.map(([x, y]) => ({ x, y })),
-    labelBox: label !== null && box ? { x: box[0], y: box[1], width: box[2], height: box[3] } : null,
+    labelBox:
+      label !== null && box ? { x: box[0], y: box[1], width: box[2], height: box[3] } : null,
     labelLines: label === null ? [] : label.split('\n'),
   };
 }

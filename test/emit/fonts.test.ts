@@ -16,7 +16,13 @@ import { sampleLayout } from './fixtures.js';
 const root = packageRoot();
 const work = mkdtempSync(join(tmpdir(), 'flowc-font-test-'));
 /** The bundle lives inside the package so that packageRoot() finds flowc from it, as from dist/. */
-const bundle = join(root, 'node_modules', '.cache', 'flowc-test', `render-child-${process.pid}.mjs`);
+const bundle = join(
+  root,
+  'node_modules',
+  '.cache',
+  'flowc-test',
+  `render-child-${process.pid}.mjs`,
+);
 
 beforeAll(async () => {
   await build({
@@ -58,12 +64,19 @@ function fontlessEnv(): NodeJS.ProcessEnv {
 
 let renders = 0;
 /** Renders `svg` in a child process and returns the decoded pixels and what FONTCONFIG_FILE was. */
-async function renderInChild(svg: string, mode: 'flowc' | 'raw', env: NodeJS.ProcessEnv): Promise<{ pixels: Buffer; fontconfigFile: string }> {
+async function renderInChild(
+  svg: string,
+  mode: 'flowc' | 'raw',
+  env: NodeJS.ProcessEnv,
+): Promise<{ pixels: Buffer; fontconfigFile: string }> {
   const index = renders++;
   const input = join(work, `in-${index}.svg`);
   const output = join(work, `out-${index}.png`);
   writeFileSync(input, svg);
-  const child = spawnSync(process.execPath, [bundle, mode, input, output], { env, encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [bundle, mode, input, output], {
+    env,
+    encoding: 'utf8',
+  });
   expect(child.stderr).toBe('');
   expect(child.status).toBe(0);
   const pixels = await sharp(readFileSync(output)).raw().toBuffer();
@@ -96,9 +109,11 @@ describe('PNG text with the shipped font only', () => {
 });
 
 describe('font configuration', () => {
-  test('packageRoot finds the folder of flowc\'s package.json', () => {
+  test("packageRoot finds the folder of flowc's package.json", () => {
     expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).name).toBe('flowc');
-    expect(() => packageRoot('/no/such/place/module.js')).toThrow("cannot find flowc's package folder");
+    expect(() => packageRoot('/no/such/place/module.js')).toThrow(
+      "cannot find flowc's package folder",
+    );
   });
 
   test('the private fonts.conf lists only the shipped fonts folder and a cache folder', () => {

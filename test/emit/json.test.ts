@@ -5,7 +5,11 @@ import { hostileLayout, sampleLayout } from './fixtures.js';
 
 /** The contract's `--format json` shape (flow-language.md, "The layout as data"); extra fields are allowed. */
 const number = { type: 'number' };
-const box = { type: 'object', required: ['x', 'y', 'width', 'height'], properties: { x: number, y: number, width: number, height: number } };
+const box = {
+  type: 'object',
+  required: ['x', 'y', 'width', 'height'],
+  properties: { x: number, y: number, width: number, height: number },
+};
 const side = { enum: ['top', 'right', 'bottom', 'left'] };
 const CONTRACT_SCHEMA = {
   type: 'object',
@@ -16,7 +20,11 @@ const CONTRACT_SCHEMA = {
     height: number,
     groups: {
       type: 'array',
-      items: { ...box, required: ['id', 'title', ...box.required], properties: { ...box.properties, id: { type: 'string' }, title: { type: 'string' } } },
+      items: {
+        ...box,
+        required: ['id', 'title', ...box.required],
+        properties: { ...box.properties, id: { type: 'string' }, title: { type: 'string' } },
+      },
     },
     nodes: {
       type: 'array',
@@ -43,7 +51,11 @@ const CONTRACT_SCHEMA = {
           fromHandle: side,
           toHandle: side,
           label: { type: ['string', 'null'] },
-          points: { type: 'array', minItems: 2, items: { type: 'object', required: ['x', 'y'], properties: { x: number, y: number } } },
+          points: {
+            type: 'array',
+            minItems: 2,
+            items: { type: 'object', required: ['x', 'y'], properties: { x: number, y: number } },
+          },
           labelBox: { oneOf: [{ type: 'null' }, box] },
         },
       },
@@ -71,24 +83,69 @@ describe('emitJson', () => {
 
   test('writes keys in a fixed order whatever order the layout objects have', () => {
     const shuffled = JSON.parse(JSON.stringify(sampleLayout), (_key, value: unknown) =>
-      value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).reverse())
+        : value,
     ) as Layout;
     expect(Object.keys(shuffled)[0]).not.toBe('version');
     expect(emitJson(shuffled)).toBe(text);
-    expect(Object.keys(data)).toEqual(['version', 'width', 'height', 'direction', 'edgeStyle', 'groups', 'nodes', 'edges']);
+    expect(Object.keys(data)).toEqual([
+      'version',
+      'width',
+      'height',
+      'direction',
+      'edgeStyle',
+      'groups',
+      'nodes',
+      'edges',
+    ]);
     const edges = data.edges as Record<string, unknown>[];
-    expect(Object.keys(edges[0]!)).toEqual(['from', 'to', 'fromHandle', 'toHandle', 'label', 'points', 'labelBox']);
+    expect(Object.keys(edges[0]!)).toEqual([
+      'from',
+      'to',
+      'fromHandle',
+      'toHandle',
+      'label',
+      'points',
+      'labelBox',
+    ]);
     const nodes = data.nodes as Record<string, unknown>[];
-    expect(Object.keys(nodes[0]!)).toEqual(['id', 'group', 'shape', 'label', 'x', 'y', 'width', 'height', 'lines']);
+    expect(Object.keys(nodes[0]!)).toEqual([
+      'id',
+      'group',
+      'shape',
+      'label',
+      'x',
+      'y',
+      'width',
+      'height',
+      'lines',
+    ]);
   });
 
   test('keeps the layout values: ids, null group and label, handles, points and label boxes', () => {
     const nodes = data.nodes as { id: string; group: string | null }[];
     expect(nodes.find((n) => n.id === 'audit')?.group).toBeNull();
     expect(nodes.find((n) => n.id === 'Client.n1')?.group).toBe('Client');
-    const edges = data.edges as { label: string | null; labelBox: unknown; points: unknown; fromHandle: string }[];
-    expect(edges[0]).toMatchObject({ label: null, labelBox: null, fromHandle: 'right', points: [{ x: 96, y: 118 }, { x: 136, y: 118 }] });
-    expect(edges[6]).toMatchObject({ label: 'Sync\nlater', labelBox: { x: 589, y: 189, width: 44, height: 32 } });
+    const edges = data.edges as {
+      label: string | null;
+      labelBox: unknown;
+      points: unknown;
+      fromHandle: string;
+    }[];
+    expect(edges[0]).toMatchObject({
+      label: null,
+      labelBox: null,
+      fromHandle: 'right',
+      points: [
+        { x: 96, y: 118 },
+        { x: 136, y: 118 },
+      ],
+    });
+    expect(edges[6]).toMatchObject({
+      label: 'Sync\nlater',
+      labelBox: { x: 589, y: 189, width: 44, height: 32 },
+    });
     const groups = data.groups as { title: string }[];
     expect(groups.map((g) => g.title)).toEqual(['Client Application', 'Command Side']);
   });
@@ -98,7 +155,11 @@ describe('emitJson', () => {
     messy.width = 760.123456;
     messy.nodes[0]!.x = -0.0001;
     messy.edges[0]!.points[0]!.y = 118.005;
-    const out = JSON.parse(emitJson(messy)) as { width: number; nodes: { x: number }[]; edges: { points: { y: number }[] }[] };
+    const out = JSON.parse(emitJson(messy)) as {
+      width: number;
+      nodes: { x: number }[];
+      edges: { points: { y: number }[] }[];
+    };
     expect(out.width).toBe(760.12);
     expect(Object.is(out.nodes[0]!.x, -0)).toBe(false);
     expect(out.nodes[0]!.x).toBe(0);

@@ -78,7 +78,12 @@ async function parseMermaid(source: string): Promise<Parsed> {
   expect(result && result.diagramType).toBe('flowchart-v2');
   const db = (await mermaid.mermaidAPI.getDiagramFromText(source)).db as FlowDb;
   return {
-    vertices: new Map([...db.getVertices()].map(([id, v]) => [id, { text: decode(v.text ?? ''), type: v.type ?? '' }])),
+    vertices: new Map(
+      [...db.getVertices()].map(([id, v]) => [
+        id,
+        { text: decode(v.text ?? ''), type: v.type ?? '' },
+      ]),
+    ),
     edges: db.getEdges().map((e) => ({ from: e.start, to: e.end, text: decode(e.text) })),
     subgraphs: db.getSubGraphs().map((s) => ({ id: s.id, title: decode(s.title), nodes: s.nodes })),
     direction: db.getDirection(),
@@ -91,7 +96,12 @@ function mermaidIds(source: string, diagram: Diagram): Map<string, string> {
     .split('\n')
     .map((line) => /^\s+(\w+)(?:\(|\{)/.exec(line)?.[1])
     .filter((id): id is string => id !== undefined);
-  const order = [...diagram.nodes.filter((n) => n.group === null), ...diagram.groups.flatMap((g) => g.nodeIds.map((id) => diagram.nodes.find((n) => n.id === id)!))];
+  const order = [
+    ...diagram.nodes.filter((n) => n.group === null),
+    ...diagram.groups.flatMap((g) =>
+      g.nodeIds.map((id) => diagram.nodes.find((n) => n.id === id)!),
+    ),
+  ];
   expect(declared).toHaveLength(order.length);
   return new Map(order.map((node, i) => [node.id, declared[i]!]));
 }
@@ -129,7 +139,11 @@ describe('emitMermaid', () => {
     );
     // Declaration order is kept, since Mermaid's layout follows the order of the statements.
     expect(parsed.edges).toEqual(
-      sampleDiagram.edges.map((e) => ({ from: ids.get(e.from), to: ids.get(e.to), text: e.label ?? '' })),
+      sampleDiagram.edges.map((e) => ({
+        from: ids.get(e.from),
+        to: ids.get(e.to),
+        text: e.label ?? '',
+      })),
     );
   });
 
@@ -158,10 +172,15 @@ describe('emitMermaid with hostile text and ids', () => {
     const parsed = await parseMermaid(source);
     const ids = mermaidIds(source, diagram);
     expect(new Set(ids.values()).size).toBe(diagram.nodes.length);
-    for (const node of diagram.nodes) expect(parsed.vertices.get(ids.get(node.id)!)?.text).toBe(shownLabel(node.label));
+    for (const node of diagram.nodes)
+      expect(parsed.vertices.get(ids.get(node.id)!)?.text).toBe(shownLabel(node.label));
     expect(parsed.subgraphs.map((s) => s.title)).toEqual([shownLabel(diagram.groups[0]!.title)]);
     expect(parsed.edges).toEqual(
-      diagram.edges.map((e) => ({ from: ids.get(e.from), to: ids.get(e.to), text: shownLabel(e.label ?? '') })),
+      diagram.edges.map((e) => ({
+        from: ids.get(e.from),
+        to: ids.get(e.to),
+        text: shownLabel(e.label ?? ''),
+      })),
     );
   });
 
@@ -169,7 +188,9 @@ describe('emitMermaid with hostile text and ids', () => {
     for (const label of HOSTILE_LABELS) {
       const single: Diagram = {
         ...sampleDiagram,
-        groups: [{ ...sampleDiagram.groups[0]!, title: label, nodeIds: ['Client.n1', 'Client.n3'] }],
+        groups: [
+          { ...sampleDiagram.groups[0]!, title: label, nodeIds: ['Client.n1', 'Client.n3'] },
+        ],
         nodes: [
           { ...sampleDiagram.nodes[0]!, label },
           { ...sampleDiagram.nodes[2]!, label },
@@ -177,7 +198,10 @@ describe('emitMermaid with hostile text and ids', () => {
         edges: [{ ...sampleDiagram.edges[0]!, from: 'Client.n1', to: 'Client.n3', label }],
       };
       const parsed = await parseMermaid(emitMermaid(single));
-      expect([...parsed.vertices.values()].map((v) => v.text)).toEqual([shownLabel(label), shownLabel(label)]);
+      expect([...parsed.vertices.values()].map((v) => v.text)).toEqual([
+        shownLabel(label),
+        shownLabel(label),
+      ]);
       expect(parsed.subgraphs[0]?.title).toBe(shownLabel(label));
       expect(parsed.edges.map((e) => e.text)).toEqual([shownLabel(label)]);
     }
@@ -186,7 +210,8 @@ describe('emitMermaid with hostile text and ids', () => {
   test('reserved words and awkward characters never reach Mermaid as ids', () => {
     const ids = mermaidIds(source, diagram);
     for (const id of ids.values()) expect(id).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
-    for (const reserved of ['end', 'graph', 'subgraph', 'style', 'class']) expect([...ids.values()]).not.toContain(reserved);
+    for (const reserved of ['end', 'graph', 'subgraph', 'style', 'class'])
+      expect([...ids.values()]).not.toContain(reserved);
     expect(ids.get('a_b')).not.toBe(ids.get('a-b'));
     expect(HOSTILE_IDS).toContain('a-b');
   });

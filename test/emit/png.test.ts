@@ -42,8 +42,12 @@ describe('emitPng', () => {
   });
 
   test('takes any CSS colour as background', async () => {
-    expect(await pixel(await emitPng(svg, { scale: 1, background: '#102030' }), 2, 2)).toEqual([16, 32, 48]);
-    expect(await pixel(await emitPng(svg, { scale: 1, background: 'rebeccapurple' }), 2, 2)).toEqual([102, 51, 153]);
+    expect(await pixel(await emitPng(svg, { scale: 1, background: '#102030' }), 2, 2)).toEqual([
+      16, 32, 48,
+    ]);
+    expect(
+      await pixel(await emitPng(svg, { scale: 1, background: 'rebeccapurple' }), 2, 2),
+    ).toEqual([102, 51, 153]);
   });
 
   test('keeps transparency when asked', async () => {
@@ -66,11 +70,15 @@ describe('emitPng', () => {
   });
 
   test('rejects bad options with a clear message', async () => {
-    await expect(emitPng(svg, { background: 'not-a-colour' })).rejects.toThrow('invalid PNG background colour "not-a-colour"');
+    await expect(emitPng(svg, { background: 'not-a-colour' })).rejects.toThrow(
+      'invalid PNG background colour "not-a-colour"',
+    );
     await expect(emitPng(svg, { scale: 0 })).rejects.toThrow('invalid PNG scale 0');
     await expect(emitPng(svg, { scale: Number.NaN })).rejects.toThrow('invalid PNG scale NaN');
     await expect(emitPng(svg, { width: 12.5 })).rejects.toThrow('invalid PNG width 12.5');
-    await expect(emitPng('<svg xmlns="http://www.w3.org/2000/svg"/>')).rejects.toThrow('the SVG has no width and height');
+    await expect(emitPng('<svg xmlns="http://www.w3.org/2000/svg"/>')).rejects.toThrow(
+      'the SVG has no width and height',
+    );
   });
 
   test('reads the size from the root element only', () => {

@@ -16,6 +16,12 @@ if (mode === 'flowc') {
   writeFileSync(output, await emitPng(svg, { scale: 1 }));
 } else {
   const { default: sharp } = await import('sharp');
-  writeFileSync(output, await sharp(Buffer.from(svg), { density: 72 }).flatten({ background: 'white' }).png().toBuffer());
+  writeFileSync(
+    output,
+    await sharp(Buffer.from(svg), { density: 72 })
+      .flatten({ background: 'white' })
+      .png()
+      .toBuffer(),
+  );
 }
 process.stdout.write(`FONTCONFIG_FILE=${process.env.FONTCONFIG_FILE ?? ''}\n`);

@@ -37,14 +37,18 @@ describe('emitSvg document', () => {
     expect(labelledBy).toEqual(['flowc-title', 'flowc-desc']);
     expect(doc.getElementById('flowc-title')?.localName).toBe('title');
     expect(doc.getElementById('flowc-desc')?.localName).toBe('desc');
-    expect(doc.getElementById('flowc-title')?.textContent).toBe('Flowchart: Client Application, Command Side');
+    expect(doc.getElementById('flowc-title')?.textContent).toBe(
+      'Flowchart: Client Application, Command Side',
+    );
     expect(doc.getElementById('flowc-desc')?.textContent).toBe(
       'A flowchart of 7 nodes and 7 edges in 2 groups, flowing left to right. Starts at "Start". Ends at "End".',
     );
   });
 
   test('title and description can be given', () => {
-    const custom = parseSvg(emitSvg(sampleLayout, { title: 'Orders <v2>', description: 'How "orders" flow & fail' }));
+    const custom = parseSvg(
+      emitSvg(sampleLayout, { title: 'Orders <v2>', description: 'How "orders" flow & fail' }),
+    );
     expect(custom.getElementById('flowc-title')?.textContent).toBe('Orders <v2>');
     expect(custom.getElementById('flowc-desc')?.textContent).toBe('How "orders" flow & fail');
   });
@@ -69,7 +73,9 @@ describe('emitSvg document', () => {
     expect(end.getAttribute('class')).toContain('flowc-node-end');
     expect(start.querySelectorAll('circle')).toHaveLength(1);
     expect(end.querySelectorAll('circle')).toHaveLength(2);
-    expect(start.querySelector('circle')?.getAttribute('fill')).not.toBe(end.querySelector('circle')?.getAttribute('fill'));
+    expect(start.querySelector('circle')?.getAttribute('fill')).not.toBe(
+      end.querySelector('circle')?.getAttribute('fill'),
+    );
     const [outer, inner] = [...end.querySelectorAll('circle')];
     expect(Number(inner?.getAttribute('r'))).toBeLessThan(Number(outer?.getAttribute('r')));
     expect(Number(outer?.getAttribute('r'))).toBe(28);
@@ -78,10 +84,13 @@ describe('emitSvg document', () => {
   test('draws steps as rounded rectangles and decisions as diamonds', () => {
     const step = node(doc, 'Client.n2').querySelector('rect');
     expect(step?.getAttribute('rx')).toBe('8');
-    expect([step?.getAttribute('x'), step?.getAttribute('y'), step?.getAttribute('width')]).toEqual(['136', '92', '140']);
+    expect([step?.getAttribute('x'), step?.getAttribute('y'), step?.getAttribute('width')]).toEqual(
+      ['136', '92', '140'],
+    );
     const diamond = node(doc, 'Client.n3').querySelector('path')?.getAttribute('d') ?? '';
     // The four corners of the diamond are the midpoints of the box's sides (rounded: each appears as a Q control point).
-    for (const corner of ['Q391 78', 'Q466 118', 'Q391 158', 'Q316 118']) expect(diamond).toContain(corner);
+    for (const corner of ['Q391 78', 'Q466 118', 'Q391 158', 'Q316 118'])
+      expect(diamond).toContain(corner);
   });
 
   test('draws multi-line node labels as centred tspans, from the layout lines', () => {
@@ -97,7 +106,8 @@ describe('emitSvg document', () => {
   test('writes the shipped font family first on every text element', () => {
     const texts = [...doc.querySelectorAll('text')];
     expect(texts.length).toBeGreaterThan(10);
-    for (const text of texts) expect(text.getAttribute('font-family')?.startsWith(`'${FONT_FAMILY}'`)).toBe(true);
+    for (const text of texts)
+      expect(text.getAttribute('font-family')?.startsWith(`'${FONT_FAMILY}'`)).toBe(true);
   });
 
   test('puts each group title in its header band', () => {
@@ -115,8 +125,11 @@ describe('emitSvg document', () => {
     expect(markers).toEqual(['flowc-arrow', 'flowc-arrow-flush']);
     const paths = [...doc.querySelectorAll('.flowc-edges path')];
     expect(paths).toHaveLength(sampleLayout.edges.length);
-    for (const path of paths) expect(path.getAttribute('marker-end')).toMatch(/^url\(#flowc-arrow(-flush)?\)$/);
-    expect(paths.map((p) => p.getAttribute('id'))).toEqual(sampleLayout.edges.map((_, i) => `edge-${i}`));
+    for (const path of paths)
+      expect(path.getAttribute('marker-end')).toMatch(/^url\(#flowc-arrow(-flush)?\)$/);
+    expect(paths.map((p) => p.getAttribute('id'))).toEqual(
+      sampleLayout.edges.map((_, i) => `edge-${i}`),
+    );
   });
 
   test('rounds the bends of orthogonal edges and keeps their ends on the handles', () => {
@@ -131,29 +144,49 @@ describe('emitSvg document', () => {
   });
 
   test('draws spline edges as curves and straight edges as polylines', () => {
-    const spline = parseSvg(emitSvg({ ...sampleLayout, edgeStyle: 'spline' })).getElementById('edge-6')?.getAttribute('d') ?? '';
+    const spline =
+      parseSvg(emitSvg({ ...sampleLayout, edgeStyle: 'spline' }))
+        .getElementById('edge-6')
+        ?.getAttribute('d') ?? '';
     expect(spline).toMatch(/^M675 290 C/);
     expect(spline).not.toContain('Q');
-    const straight = parseSvg(emitSvg({ ...sampleLayout, edgeStyle: 'straight' })).getElementById('edge-6')?.getAttribute('d') ?? '';
+    const straight =
+      parseSvg(emitSvg({ ...sampleLayout, edgeStyle: 'straight' }))
+        .getElementById('edge-6')
+        ?.getAttribute('d') ?? '';
     expect(straight).toBe('M675 290 L675 205 L548 205 L548 151');
   });
 
   test('draws edge labels over a background box placed by the layout, after all lines', () => {
     const label = doc.getElementById('edge-6-label')!;
     const box = label.querySelector('rect')!;
-    expect([box.getAttribute('x'), box.getAttribute('y'), box.getAttribute('width'), box.getAttribute('height')]).toEqual(['589', '189', '44', '32']);
+    expect([
+      box.getAttribute('x'),
+      box.getAttribute('y'),
+      box.getAttribute('width'),
+      box.getAttribute('height'),
+    ]).toEqual(['589', '189', '44', '32']);
     expect(box.getAttribute('fill')).not.toBe('none');
     expect(textLines(label.querySelector('text')!)).toEqual(['Sync', 'later']);
     // Document order is paint order: labels come after every edge line.
-    const order = [...doc.querySelectorAll('.flowc-edges, .flowc-nodes, .flowc-edge-labels')].map((g) => g.getAttribute('class'));
+    const order = [...doc.querySelectorAll('.flowc-edges, .flowc-nodes, .flowc-edge-labels')].map(
+      (g) => g.getAttribute('class'),
+    );
     expect(order).toEqual(['flowc-edges', 'flowc-nodes', 'flowc-edge-labels']);
-    expect(doc.querySelectorAll('.flowc-edge-label')).toHaveLength(sampleLayout.edges.filter((e) => e.label !== null).length);
+    expect(doc.querySelectorAll('.flowc-edge-label')).toHaveLength(
+      sampleLayout.edges.filter((e) => e.label !== null).length,
+    );
   });
 
   test('marks highlighted nodes with a red dashed outline, and only those', () => {
-    const marked = parseSvg(emitSvg(sampleLayout, { highlight: ['Client.n3', 'Command.n8', 'no-such-node'] }));
+    const marked = parseSvg(
+      emitSvg(sampleLayout, { highlight: ['Client.n3', 'Command.n8', 'no-such-node'] }),
+    );
     const outlines = [...marked.querySelectorAll('.flowc-highlight')];
-    expect(outlines.map((o) => o.parentElement?.getAttribute('data-id'))).toEqual(['Client.n3', 'Command.n8']);
+    expect(outlines.map((o) => o.parentElement?.getAttribute('data-id'))).toEqual([
+      'Client.n3',
+      'Command.n8',
+    ]);
     for (const outline of outlines) {
       expect(outline.getAttribute('stroke')).toBe('#dc2626');
       expect(outline.getAttribute('stroke-dasharray')).toBe('5 3');
@@ -164,7 +197,8 @@ describe('emitSvg document', () => {
 });
 
 describe('emitSvg themes', () => {
-  const fillOf = (svg: string, selector: string): string | null => parseSvg(svg).querySelector(selector)?.getAttribute('fill') ?? null;
+  const fillOf = (svg: string, selector: string): string | null =>
+    parseSvg(svg).querySelector(selector)?.getAttribute('fill') ?? null;
 
   test.each(THEMES)('%s theme is valid XML and renders', async (theme) => {
     const svg = emitSvg(sampleLayout, { theme });
@@ -206,7 +240,11 @@ describe('emitSvg themes', () => {
 
 describe('emitSvg with hostile text', () => {
   const layout = hostileLayout();
-  const svg = emitSvg(layout, { title: HOSTILE_LABELS.join(' '), description: HOSTILE_LABELS.join('\n'), highlight: layout.nodes.map((n) => n.id) });
+  const svg = emitSvg(layout, {
+    title: HOSTILE_LABELS.join(' '),
+    description: HOSTILE_LABELS.join('\n'),
+    highlight: layout.nodes.map((n) => n.id),
+  });
   const doc = parseSvg(svg);
 
   test('no label becomes markup', () => {
@@ -215,7 +253,19 @@ describe('emitSvg with hostile text', () => {
     expect(names.has('img')).toBe(false);
     expect(names.has('b')).toBe(false);
     expect([...names].sort()).toEqual(
-      ['circle', 'defs', 'desc', 'g', 'marker', 'path', 'rect', 'svg', 'text', 'title', 'tspan'].sort(),
+      [
+        'circle',
+        'defs',
+        'desc',
+        'g',
+        'marker',
+        'path',
+        'rect',
+        'svg',
+        'text',
+        'title',
+        'tspan',
+      ].sort(),
     );
   });
 
@@ -231,9 +281,15 @@ describe('emitSvg with hostile text', () => {
       const text = doc.getElementById(`edge-${i}-label`)?.querySelector('text');
       expect(textLines(text!).join('\n')).toBe(shownLabel(edge.label ?? ''));
     });
-    expect(textLines(doc.querySelector('.flowc-group text')!)).toEqual([shownLabel(layout.groups[0]!.title)]);
-    expect(doc.getElementById('flowc-title')?.textContent).toBe(shownLabel(HOSTILE_LABELS.join(' ')));
-    expect(doc.getElementById('flowc-desc')?.textContent).toBe(shownLabel(HOSTILE_LABELS.join('\n')));
+    expect(textLines(doc.querySelector('.flowc-group text')!)).toEqual([
+      shownLabel(layout.groups[0]!.title),
+    ]);
+    expect(doc.getElementById('flowc-title')?.textContent).toBe(
+      shownLabel(HOSTILE_LABELS.join(' ')),
+    );
+    expect(doc.getElementById('flowc-desc')?.textContent).toBe(
+      shownLabel(HOSTILE_LABELS.join('\n')),
+    );
   });
 
   test('drops only the characters XML 1.0 forbids', () => {
@@ -258,7 +314,21 @@ describe('emitSvg with hostile text', () => {
 
 describe('encodeIdPart', () => {
   test('is injective on ids that naive sanitising would merge', () => {
-    const ids = ['a.b', 'a_b', 'a-b', 'a b', 'a_2e_b', 'a__b', 'Début', 'D_e9_but', 'D_but', '中', '😀', 'end.x', 'end_x'];
+    const ids = [
+      'a.b',
+      'a_b',
+      'a-b',
+      'a b',
+      'a_2e_b',
+      'a__b',
+      'Début',
+      'D_e9_but',
+      'D_but',
+      '中',
+      '😀',
+      'end.x',
+      'end_x',
+    ];
     const encoded = ids.map(encodeIdPart);
     expect(new Set(encoded).size).toBe(ids.length);
     for (const id of encoded) expect(`node-${id}`).toMatch(XML_NAME);

@@ -4,18 +4,33 @@ import { emitSvg } from '../../src/emit/svg.js';
 import { sampleLayout } from '../emit/fixtures.js';
 import { compareText, comparePng } from './compare.js';
 
-async function png(width: number, height: number, draw?: { left: number; top: number; size: number; colour: string; alpha?: number }): Promise<Buffer> {
+async function png(
+  width: number,
+  height: number,
+  draw?: { left: number; top: number; size: number; colour: string; alpha?: number },
+): Promise<Buffer> {
   const base = sharp({ create: { width, height, channels: 4, background: '#ffffff' } });
   if (!draw) return base.png().toBuffer();
-  const patch = await sharp({ create: { width: draw.size, height: draw.size, channels: 4, background: draw.colour } }).png().toBuffer();
-  return base.composite([{ input: patch, left: draw.left, top: draw.top }]).png().toBuffer();
+  const patch = await sharp({
+    create: { width: draw.size, height: draw.size, channels: 4, background: draw.colour },
+  })
+    .png()
+    .toBuffer();
+  return base
+    .composite([{ input: patch, left: draw.left, top: draw.top }])
+    .png()
+    .toBuffer();
 }
 
 describe('compareText', () => {
   test('names the first differing line', () => {
     expect(compareText('a\nb\nc\n', 'a\nb\nc\n')).toEqual({ equal: true, reason: '' });
-    expect(compareText('a\nb\nc\n', 'a\nB\nc\n').reason).toBe('first difference at line 2: expected "b", got "B"');
-    expect(compareText('a\n', 'a\nextra').reason).toBe('first difference at line 2: expected "", got "extra"');
+    expect(compareText('a\nb\nc\n', 'a\nB\nc\n').reason).toBe(
+      'first difference at line 2: expected "b", got "B"',
+    );
+    expect(compareText('a\n', 'a\nextra').reason).toBe(
+      'first difference at line 2: expected "", got "extra"',
+    );
   });
 });
 
@@ -28,13 +43,25 @@ describe('comparePng', () => {
   });
 
   test('a faint one-level difference everywhere is tolerated', async () => {
-    expect((await comparePng(await png(100, 100), await png(100, 100, { left: 0, top: 0, size: 100, colour: '#fefefe' }))).equal).toBe(true);
+    expect(
+      (
+        await comparePng(
+          await png(100, 100),
+          await png(100, 100, { left: 0, top: 0, size: 100, colour: '#fefefe' }),
+        )
+      ).equal,
+    ).toBe(true);
   });
 
   test('a changed shape is a difference', async () => {
-    const result = await comparePng(await png(200, 100), await png(200, 100, { left: 50, top: 20, size: 12, colour: '#000000' }));
+    const result = await comparePng(
+      await png(200, 100),
+      await png(200, 100, { left: 50, top: 20, size: 12, colour: '#000000' }),
+    );
     expect(result.equal).toBe(false);
-    expect(result.reason).toMatch(/^pixels differ: mean difference [\d.]+ per channel, \d+ pixels changed$/);
+    expect(result.reason).toMatch(
+      /^pixels differ: mean difference [\d.]+ per channel, \d+ pixels changed$/,
+    );
   });
 
   test('one letter changed in one label of a rendered diagram is a difference', async () => {
@@ -47,6 +74,8 @@ describe('comparePng', () => {
   });
 
   test('a different size is a difference', async () => {
-    expect((await comparePng(await png(200, 100), await png(201, 100))).reason).toBe('size differs: expected 200×100, got 201×100');
+    expect((await comparePng(await png(200, 100), await png(201, 100))).reason).toBe(
+      'size differs: expected 200×100, got 201×100',
+    );
   });
 });

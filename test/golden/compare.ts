@@ -17,8 +17,12 @@ export function compareText(expected: string, actual: string): Comparison {
   const b = actual.split('\n');
   let line = 0;
   while (line < Math.max(a.length, b.length) && a[line] === b[line]) line++;
-  const show = (text: string | undefined): string => (text === undefined ? '(end of file)' : JSON.stringify(text.slice(0, 160)));
-  return { equal: false, reason: `first difference at line ${line + 1}: expected ${show(a[line])}, got ${show(b[line])}` };
+  const show = (text: string | undefined): string =>
+    text === undefined ? '(end of file)' : JSON.stringify(text.slice(0, 160));
+  return {
+    equal: false,
+    reason: `first difference at line ${line + 1}: expected ${show(a[line])}, got ${show(b[line])}`,
+  };
 }
 
 /** Mean absolute difference per channel (0–255) that still counts as the same picture. */
@@ -32,7 +36,10 @@ export const PNG_CHANGED_PIXELS_TOLERANCE = 16;
 export async function comparePng(expected: Buffer, actual: Buffer): Promise<Comparison> {
   const [a, b] = await Promise.all([decode(expected), decode(actual)]);
   if (a.width !== b.width || a.height !== b.height) {
-    return { equal: false, reason: `size differs: expected ${a.width}×${a.height}, got ${b.width}×${b.height}` };
+    return {
+      equal: false,
+      reason: `size differs: expected ${a.width}×${a.height}, got ${b.width}×${b.height}`,
+    };
   }
   let total = 0;
   let changed = 0;
@@ -46,7 +53,8 @@ export async function comparePng(expected: Buffer, actual: Buffer): Promise<Comp
     if (pixelChange > 8) changed++;
   }
   const mean = total / a.data.length;
-  if (mean <= PNG_MEAN_TOLERANCE && changed <= PNG_CHANGED_PIXELS_TOLERANCE) return { equal: true, reason: '' };
+  if (mean <= PNG_MEAN_TOLERANCE && changed <= PNG_CHANGED_PIXELS_TOLERANCE)
+    return { equal: true, reason: '' };
   return {
     equal: false,
     reason: `pixels differ: mean difference ${mean.toFixed(3)} per channel, ${changed} pixels changed`,

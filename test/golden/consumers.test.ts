@@ -49,12 +49,16 @@ describe.each(sampleNames())('samples/%s.flow', (sample) => {
     const result = viz.render(outputs.dot as string, { format: 'svg' });
     const nonAscii = /[^\x00-\x7f]/.test(outputs.dot as string);
     // viz.js has no fonts and warns once about non-ASCII widths; see test/emit/dot.test.ts.
-    const problems = result.errors.filter((e) => !(nonAscii && /^Warning: no value for width of non-ASCII character/.test(e.message)));
+    const problems = result.errors.filter(
+      (e) => !(nonAscii && /^Warning: no value for width of non-ASCII character/.test(e.message)),
+    );
     expect(problems).toEqual([]);
     expect(result.status).toBe('success');
   });
 
   test('Mermaid parses the Mermaid text', async () => {
-    await expect(mermaidParse(outputs.mermaid as string)).resolves.toMatchObject({ diagramType: 'flowchart-v2' });
+    await expect(mermaidParse(outputs.mermaid as string)).resolves.toMatchObject({
+      diagramType: 'flowchart-v2',
+    });
   });
 });

@@ -7,7 +7,15 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { relative } from 'node:path';
 import type { Format } from '../../src/compile.js';
 import { compareText, comparePng } from './compare.js';
-import { EXPECTED_DIR, GOLDEN_FORMATS, ROOT, expectedPath, gotPath, renderSample, sampleNames } from './render.js';
+import {
+  EXPECTED_DIR,
+  GOLDEN_FORMATS,
+  ROOT,
+  expectedPath,
+  gotPath,
+  renderSample,
+  sampleNames,
+} from './render.js';
 
 const samples = sampleNames();
 

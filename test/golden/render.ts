@@ -13,7 +13,13 @@ export const SAMPLES_DIR = join(ROOT, 'samples');
 export const EXPECTED_DIR = join(ROOT, 'test', 'golden', 'expected');
 
 export const GOLDEN_FORMATS: readonly Format[] = ['svg', 'json', 'mermaid', 'dot', 'png'];
-export const EXTENSIONS: Record<Format, string> = { svg: 'svg', json: 'json', mermaid: 'mmd', dot: 'dot', png: 'png' };
+export const EXTENSIONS: Record<Format, string> = {
+  svg: 'svg',
+  json: 'json',
+  mermaid: 'mmd',
+  dot: 'dot',
+  png: 'png',
+};
 /** PNG goldens at 1 px per unit keep the repository small; scaling has its own tests. */
 export const GOLDEN_PNG_SCALE = 1;
 
@@ -41,8 +47,12 @@ export async function renderSample(sample: string): Promise<Record<Format, strin
   const result = await compileFormats(source, GOLDEN_FORMATS, { scale: GOLDEN_PNG_SCALE });
   const missing = GOLDEN_FORMATS.filter((format) => result.outputs[format] === undefined);
   if (missing.length > 0) {
-    const problems = result.diagnostics.map((d) => `  ${sample}.flow:${d.span.line}:${d.span.column} ${d.ruleId}: ${d.message}`);
-    throw new Error(`samples/${sample}.flow could not be rendered to ${missing.join(', ')}:\n${problems.join('\n')}`);
+    const problems = result.diagnostics.map(
+      (d) => `  ${sample}.flow:${d.span.line}:${d.span.column} ${d.ruleId}: ${d.message}`,
+    );
+    throw new Error(
+      `samples/${sample}.flow could not be rendered to ${missing.join(', ')}:\n${problems.join('\n')}`,
+    );
   }
   return result.outputs as Record<Format, string | Buffer>;
 }

@@ -101,7 +101,13 @@ export function adversarialFlows(): Array<[string, string]> {
     for (const to of SIDES) {
       cases.push([
         `handles ${from} -> ${to}`,
-        ['G {', 'a: rectangle label:"Source"', 'b: diamond label:"Target?"', `a.handle(${from}) -> b.handle(${to}) [label="x"]`, '}'].join('\n'),
+        [
+          'G {',
+          'a: rectangle label:"Source"',
+          'b: diamond label:"Target?"',
+          `a.handle(${from}) -> b.handle(${to}) [label="x"]`,
+          '}',
+        ].join('\n'),
       ]);
     }
   }

@@ -23,18 +23,24 @@ const generated: Array<[string, string]> = [
   [30, 3, 2],
   [60, 4, 3],
   [120, 6, 4],
-].map(([nodes, groups, seed]) => [`generated ${nodes} nodes, ${groups} groups, seed ${seed}`, generateFlow({ nodes, groups, seed })]);
+].map(([nodes, groups, seed]) => [
+  `generated ${nodes} nodes, ${groups} groups, seed ${seed}`,
+  generateFlow({ nodes, groups, seed }),
+]);
 
 const directions: Direction[] = ['LR', 'TB', 'RL', 'BT'];
 const styles: EdgeStyle[] = ['ortho', 'spline', 'straight'];
 
 describe.each([...samples, ...adversarialFlows(), ...generated])('%s', (_name, text) => {
   const diagram = diagramOf(text);
-  it.each(directions.flatMap((direction) => styles.map((style) => [direction, style] as const)))('%s %s: every invariant holds', (direction, style) => {
-    const laidOut = layout(diagram, { direction, edges: style });
-    expect(layoutViolations(diagram, laidOut)).toEqual([]);
-    expect(layout(diagram, { direction, edges: style })).toEqual(laidOut);
-  });
+  it.each(directions.flatMap((direction) => styles.map((style) => [direction, style] as const)))(
+    '%s %s: every invariant holds',
+    (direction, style) => {
+      const laidOut = layout(diagram, { direction, edges: style });
+      expect(layoutViolations(diagram, laidOut)).toEqual([]);
+      expect(layout(diagram, { direction, edges: style })).toEqual(laidOut);
+    },
+  );
 });
 
 test('the samples folder is not empty (the suite would silently test nothing)', () => {

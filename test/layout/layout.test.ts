@@ -4,7 +4,14 @@ import { diagramOf } from './diagrams.js';
 
 describe('layout', () => {
   it('honours the written handles and reports the chosen ones', () => {
-    const diagram = diagramOf(['a: rectangle label:"A"', 'b: rectangle label:"B"', 'a.handle(bottom) -> b.handle(top)', 'b -> a'].join('\n'));
+    const diagram = diagramOf(
+      [
+        'a: rectangle label:"A"',
+        'b: rectangle label:"B"',
+        'a.handle(bottom) -> b.handle(top)',
+        'b -> a',
+      ].join('\n'),
+    );
     const result = layout(diagram);
     expect(result.edges[0]).toMatchObject({ fromHandle: 'bottom', toHandle: 'top' });
     // A bottom → top edge wants its target below, not beside.
@@ -29,7 +36,8 @@ describe('layout', () => {
       '}',
     ].join('\n');
     const result = layout(diagramOf(text));
-    const node = (id: string) => result.nodes.find((n) => n.id === id) as { x: number; y: number; width: number };
+    const node = (id: string) =>
+      result.nodes.find((n) => n.id === id) as { x: number; y: number; width: number };
     const centre = (id: string): number => node(id).x + node(id).width / 2;
     expect(centre('A.a2')).toBe(centre('B.b1'));
     expect(centre('A.a3')).toBe(centre('B.b2'));
@@ -39,7 +47,12 @@ describe('layout', () => {
 
   it('breaks conflicting handle constraints deterministically and still honours every handle', () => {
     // b.top -> a.bottom wants a above b in one column, but a -> b also runs along the flow.
-    const text = ['a: rectangle label:"A"', 'b: rectangle label:"B"', 'a.handle(right) -> b.handle(left)', 'b.handle(top) -> a.handle(bottom)'].join('\n');
+    const text = [
+      'a: rectangle label:"A"',
+      'b: rectangle label:"B"',
+      'a.handle(right) -> b.handle(left)',
+      'b.handle(top) -> a.handle(bottom)',
+    ].join('\n');
     const first = layout(diagramOf(text));
     expect(first.edges.map((e) => [e.fromHandle, e.toHandle])).toEqual([
       ['right', 'left'],
@@ -52,8 +65,14 @@ describe('layout', () => {
 
   it('leaves right and enters left by default in LR, leaves bottom and enters top in TB', () => {
     const text = ['a: circle label:"Start"', 'b: rectangle label:"Step"', 'a -> b'].join('\n');
-    expect(layout(diagramOf(text)).edges[0]).toMatchObject({ fromHandle: 'right', toHandle: 'left' });
-    expect(layout(diagramOf(text), { direction: 'TB' }).edges[0]).toMatchObject({ fromHandle: 'bottom', toHandle: 'top' });
+    expect(layout(diagramOf(text)).edges[0]).toMatchObject({
+      fromHandle: 'right',
+      toHandle: 'left',
+    });
+    expect(layout(diagramOf(text), { direction: 'TB' }).edges[0]).toMatchObject({
+      fromHandle: 'bottom',
+      toHandle: 'top',
+    });
   });
 
   it('takes the direction from the options first, then the diagram, then LR', () => {
@@ -64,7 +83,11 @@ describe('layout', () => {
   });
 
   it('sizes a diamond to hold its text inside the rhombus (about twice the text box)', () => {
-    const result = layout(diagramOf(['d: diamond label:"Read or write?"', 'r: rectangle label:"Read or write?"'].join('\n')));
+    const result = layout(
+      diagramOf(
+        ['d: diamond label:"Read or write?"', 'r: rectangle label:"Read or write?"'].join('\n'),
+      ),
+    );
     const [d, r] = result.nodes;
     expect(d?.width).toBeGreaterThanOrEqual(2 * ((r?.width ?? 0) - 32));
   });
@@ -74,7 +97,17 @@ describe('layout', () => {
       direction: null,
       groups: [],
       nodes: [],
-      edges: [{ index: 0, from: 'x', to: 'y', fromHandle: null, toHandle: null, label: null, span: { line: 1, column: 1, endLine: 1, endColumn: 2 } }],
+      edges: [
+        {
+          index: 0,
+          from: 'x',
+          to: 'y',
+          fromHandle: null,
+          toHandle: null,
+          label: null,
+          span: { line: 1, column: 1, endLine: 1, endColumn: 2 },
+        },
+      ],
     };
     expect(() => layout(diagram)).toThrow(LayoutError);
   });

@@ -10,7 +10,8 @@ import type { Box, Layout, LayoutNode, Point } from '../../src/layout/types.js';
 import { boxesOverlap, edgeCrossings } from '../support/geometry.js';
 import { diagramOf } from './diagrams.js';
 
-const sample = (name: string): string => readFileSync(fileURLToPath(new URL(`../../samples/${name}.flow`, import.meta.url)), 'utf8');
+const sample = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`../../samples/${name}.flow`, import.meta.url)), 'utf8');
 
 /**
  * Crossing ceilings, LR and TB, as measured with the rip-up-and-reroute pass (before it: 5/9, 9/23, 3/4,
@@ -32,16 +33,26 @@ const CROSSING_BUDGET: Record<string, { LR: number; TB: number }> = {
  * routes share the 56 px channel between App and Alerting (audit TB: "Fail closed"; the only other
  * spot, under "Reject action", would hide its arrowhead).
  */
-const LABELS_ON_LINES: Record<string, number> = { 'saga-orchestration TB': 1, 'audit-logging TB': 1 };
+const LABELS_ON_LINES: Record<string, number> = {
+  'saga-orchestration TB': 1,
+  'audit-logging TB': 1,
+};
 
 describe.each(Object.keys(CROSSING_BUDGET))('sample %s', (name) => {
   const diagram = diagramOf(sample(name));
-  it.each(['LR', 'TB'] as const)('%s: crossings within budget, labels off other lines and arrowheads', (direction) => {
-    const result = layout(diagram, { direction });
-    expect(edgeCrossings(result)).toBeLessThanOrEqual((CROSSING_BUDGET[name] as { LR: number; TB: number })[direction]);
-    expect(labelsOnOtherLines(result).length).toBeLessThanOrEqual(LABELS_ON_LINES[`${name} ${direction}`] ?? 0);
-    expect(labelsOnArrowheads(result)).toEqual([]);
-  });
+  it.each(['LR', 'TB'] as const)(
+    '%s: crossings within budget, labels off other lines and arrowheads',
+    (direction) => {
+      const result = layout(diagram, { direction });
+      expect(edgeCrossings(result)).toBeLessThanOrEqual(
+        (CROSSING_BUDGET[name] as { LR: number; TB: number })[direction],
+      );
+      expect(labelsOnOtherLines(result).length).toBeLessThanOrEqual(
+        LABELS_ON_LINES[`${name} ${direction}`] ?? 0,
+      );
+      expect(labelsOnArrowheads(result)).toEqual([]);
+    },
+  );
 });
 
 describe('CQRS swimlanes (LR)', () => {
@@ -59,14 +70,16 @@ describe('CQRS swimlanes (LR)', () => {
   it('lanes span the drawing, one under another, without overlapping', () => {
     const lanes = result.groups;
     for (const lane of lanes) expect(lane.width).toBe((lanes[0] as Box).width);
-    for (const a of lanes) for (const b of lanes) if (a !== b) expect(boxesOverlap(a, b)).toBe(false);
+    for (const a of lanes)
+      for (const b of lanes) if (a !== b) expect(boxesOverlap(a, b)).toBe(false);
   });
 
   it('flows left to right across lanes: the response comes after the command, End last', () => {
     expect(node('Client.n6').x).toBeGreaterThan(node('Client.n4').x);
     expect(node('Client.n6').x).toBeGreaterThan(node('CommandSide.n11').x);
     const end = node('Client.n7');
-    for (const other of result.nodes) if (other.group === 'Client' && other !== end) expect(end.x).toBeGreaterThan(other.x);
+    for (const other of result.nodes)
+      if (other.group === 'Client' && other !== end) expect(end.x).toBeGreaterThan(other.x);
   });
 
   it('draws handle-aligned edges between lanes as straight drops (Send command -> Validate command)', () => {
@@ -94,9 +107,15 @@ describe('user-authentication (LR): a long process whose lanes span most of the 
 
   it('puts "Store token" (right -> End.bottom) under End, so its edge rises into End with one bend and "Show error" -> End runs straight', () => {
     const node = (id: string): LayoutNode => result.nodes.find((n) => n.id === id) as LayoutNode;
-    expect(node('Client.signedIn').y).toBeGreaterThan(node('Client.end').y + node('Client.end').height);
-    expect(result.edges.find((e) => e.from === 'Client.signedIn' && e.to === 'Client.end')?.points).toHaveLength(3);
-    expect(result.edges.find((e) => e.from === 'Client.showError' && e.to === 'Client.end')?.points).toHaveLength(2);
+    expect(node('Client.signedIn').y).toBeGreaterThan(
+      node('Client.end').y + node('Client.end').height,
+    );
+    expect(
+      result.edges.find((e) => e.from === 'Client.signedIn' && e.to === 'Client.end')?.points,
+    ).toHaveLength(3);
+    expect(
+      result.edges.find((e) => e.from === 'Client.showError' && e.to === 'Client.end')?.points,
+    ).toHaveLength(2);
   });
 });
 
@@ -110,7 +129,10 @@ describe('api-gateway (LR): edges leaning across the flow order the lanes', () =
 
   it('drops each service into the top of "Collect responses" with one bend, no hook', () => {
     for (const service of ['users', 'orders', 'inventory']) {
-      expect(result.edges.find((e) => e.from === `Backends.${service}` && e.to === 'Aggregation.collect')?.points).toHaveLength(3);
+      expect(
+        result.edges.find((e) => e.from === `Backends.${service}` && e.to === 'Aggregation.collect')
+          ?.points,
+      ).toHaveLength(3);
     }
   });
 });
@@ -127,8 +149,18 @@ function labelsOnArrowheads(result: Layout): string[] {
       const length = Math.abs(tip.x - before.x) + Math.abs(tip.y - before.y);
       const t = Math.min(1, 9 / length);
       const tail = { x: tip.x + (before.x - tip.x) * t, y: tip.y + (before.y - tip.y) * t };
-      const head = { x: Math.min(tip.x, tail.x), y: Math.min(tip.y, tail.y), width: Math.abs(tip.x - tail.x), height: Math.abs(tip.y - tail.y) };
-      if (head.x < box.x + box.width && box.x < head.x + head.width && head.y < box.y + box.height && box.y < head.y + head.height) {
+      const head = {
+        x: Math.min(tip.x, tail.x),
+        y: Math.min(tip.y, tail.y),
+        width: Math.abs(tip.x - tail.x),
+        height: Math.abs(tip.y - tail.y),
+      };
+      if (
+        head.x < box.x + box.width &&
+        box.x < head.x + head.width &&
+        head.y < box.y + box.height &&
+        box.y < head.y + head.height
+      ) {
         problems.push(`edge ${k}'s label covers edge ${o}'s arrowhead`);
       }
     });
@@ -147,9 +179,17 @@ function labelsOnOtherLines(result: Layout): string[] {
       for (let s = 0; s + 1 < other.points.length; s++) {
         const a = other.points[s] as Point;
         const b = other.points[s + 1] as Point;
-        const segment = { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) };
+        const segment = {
+          x: Math.min(a.x, b.x),
+          y: Math.min(a.y, b.y),
+          width: Math.abs(a.x - b.x),
+          height: Math.abs(a.y - b.y),
+        };
         const touches =
-          segment.x < box.x + box.width && box.x < segment.x + segment.width && segment.y < box.y + box.height && box.y < segment.y + segment.height;
+          segment.x < box.x + box.width &&
+          box.x < segment.x + segment.width &&
+          segment.y < box.y + box.height &&
+          box.y < segment.y + segment.height;
         if (touches) problems.push(`edge ${k}'s label lies on edge ${o}`);
       }
     });

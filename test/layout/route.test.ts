@@ -4,19 +4,32 @@ import { segmentCrossesBox } from '../support/geometry.js';
 
 const bounds: Box = { x: -200, y: -200, width: 800, height: 800 };
 
-const STEP: Record<Dir, Point> = { 0: { x: 1, y: 0 }, 1: { x: 0, y: 1 }, 2: { x: -1, y: 0 }, 3: { x: 0, y: -1 } };
+const STEP: Record<Dir, Point> = {
+  0: { x: 1, y: 0 },
+  1: { x: 0, y: 1 },
+  2: { x: -1, y: 0 },
+  3: { x: 0, y: -1 },
+};
 
 /** Bends of the route with its stubs: coming in along startDir, going on along endDir. */
 function bends(points: Point[], startDir: Dir, endDir: Dir): number {
   const first = points[0] as Point;
   const last = points[points.length - 1] as Point;
-  const all = [{ x: first.x - 10 * STEP[startDir].x, y: first.y - 10 * STEP[startDir].y }, ...points, { x: last.x + 10 * STEP[endDir].x, y: last.y + 10 * STEP[endDir].y }];
+  const all = [
+    { x: first.x - 10 * STEP[startDir].x, y: first.y - 10 * STEP[startDir].y },
+    ...points,
+    { x: last.x + 10 * STEP[endDir].x, y: last.y + 10 * STEP[endDir].y },
+  ];
   let count = 0;
   for (let k = 1; k + 1 < all.length; k++) {
     const a = all[k - 1] as Point;
     const b = all[k] as Point;
     const c = all[k + 1] as Point;
-    if (Math.sign(b.x - a.x) !== Math.sign(c.x - b.x) || Math.sign(b.y - a.y) !== Math.sign(c.y - b.y)) count++;
+    if (
+      Math.sign(b.x - a.x) !== Math.sign(c.x - b.x) ||
+      Math.sign(b.y - a.y) !== Math.sign(c.y - b.y)
+    )
+      count++;
   }
   return count;
 }
@@ -64,11 +77,23 @@ describe('OrthogonalRouter', () => {
       { x: 50, y: -20 },
       { x: 50, y: 20 },
     ]);
-    const points = router.route({ start: { x: 0, y: 0 }, startDir: 0, end: { x: 100, y: 0 }, endDir: 0, soft: [] });
+    const points = router.route({
+      start: { x: 0, y: 0 },
+      startDir: 0,
+      end: { x: 100, y: 0 },
+      endDir: 0,
+      soft: [],
+    });
     expect(points).not.toBeNull();
     const crosses = (points as Point[]).some((p, k, all) => {
       const q = all[k + 1];
-      return q !== undefined && p.y === q.y && Math.abs(p.y) < 20 && Math.min(p.x, q.x) < 50 && Math.max(p.x, q.x) > 50;
+      return (
+        q !== undefined &&
+        p.y === q.y &&
+        Math.abs(p.y) < 20 &&
+        Math.min(p.x, q.x) < 50 &&
+        Math.max(p.x, q.x) > 50
+      );
     });
     // The crossing costs less than the two extra bends a detour needs, so it stays straight.
     expect(crosses).toBe(true);
@@ -107,9 +132,27 @@ describe('OrthogonalRouter', () => {
     expect(cost.unseen).toBeCloseTo(14 + 4);
     expect(cost.total).toBeCloseTo(100 + 46);
     router.removeRoute(seen);
-    expect(router.routeCost([{ x: 0, y: 0 }, { x: 100, y: 0 }], [], mine).crossings).toBe(0);
+    expect(
+      router.routeCost(
+        [
+          { x: 0, y: 0 },
+          { x: 100, y: 0 },
+        ],
+        [],
+        mine,
+      ).crossings,
+    ).toBe(0);
     router.restoreRoute(seen);
-    expect(router.routeCost([{ x: 0, y: 0 }, { x: 100, y: 0 }], [], mine).crossings).toBe(1);
+    expect(
+      router.routeCost(
+        [
+          { x: 0, y: 0 },
+          { x: 100, y: 0 },
+        ],
+        [],
+        mine,
+      ).crossings,
+    ).toBe(1);
   });
 
   it('no longer pays for a removed route', () => {
@@ -119,7 +162,13 @@ describe('OrthogonalRouter', () => {
       { x: 50, y: 20 },
     ]);
     router.removeRoute(wall);
-    const points = router.route({ start: { x: 0, y: 0 }, startDir: 0, end: { x: 100, y: 0 }, endDir: 0, soft: [] }) as Point[];
+    const points = router.route({
+      start: { x: 0, y: 0 },
+      startDir: 0,
+      end: { x: 100, y: 0 },
+      endDir: 0,
+      soft: [],
+    }) as Point[];
     expect(router.routeCost(points, []).total).toBe(100);
   });
 
@@ -131,6 +180,14 @@ describe('OrthogonalRouter', () => {
       { x: 80, y: 30, width: 40, height: 10 },
     ];
     const router = new OrthogonalRouter(walls, [], bounds);
-    expect(router.route({ start: { x: 0, y: 0 }, startDir: 0, end: { x: 100, y: 0 }, endDir: 0, soft: [] })).toBeNull();
+    expect(
+      router.route({
+        start: { x: 0, y: 0 },
+        startDir: 0,
+        end: { x: 100, y: 0 },
+        endDir: 0,
+        soft: [],
+      }),
+    ).toBeNull();
   });
 });

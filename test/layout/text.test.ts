@@ -15,7 +15,8 @@ describe('measureText', () => {
   });
 
   it('measures Latin-1, Greek, Cyrillic and arrows from the table, wide characters as 1 em', () => {
-    for (const char of ['é', 'Ω', 'Ж', '→']) expect(advanceOf(char.codePointAt(0) as number)).toBeGreaterThan(0);
+    for (const char of ['é', 'Ω', 'Ж', '→'])
+      expect(advanceOf(char.codePointAt(0) as number)).toBeGreaterThan(0);
     expect(advanceOf('漢'.codePointAt(0) as number)).toBe(UNITS_PER_EM);
     expect(advanceOf('😀'.codePointAt(0) as number)).toBe(UNITS_PER_EM);
     expect(measureText('漢字', 10)).toBe(20);

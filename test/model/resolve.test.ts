@@ -13,7 +13,9 @@ const resolveText = (text: string) => {
 
 describe('resolve: the diagram a file means', () => {
   test('the CQRS sample: qualified ids, labels, titles, every edge resolved', () => {
-    const { diagram, diagnostics } = resolveText(readFileSync(new URL('../../samples/cqrs.flow', import.meta.url), 'utf8'));
+    const { diagram, diagnostics } = resolveText(
+      readFileSync(new URL('../../samples/cqrs.flow', import.meta.url), 'utf8'),
+    );
     expect(diagnostics).toEqual([]);
     expect(diagram.incomplete).toBeUndefined();
     expect(diagram.groups.map((g) => [g.id, g.title, g.nodeIds.length])).toEqual([
@@ -47,17 +49,28 @@ describe('resolve: the diagram a file means', () => {
   });
 
   test('top-level nodes have their id as qualified id and no group; labels default to the local id', () => {
-    const { diagram } = resolveText(flow('a: circle', 'G {', 'b: rectangle label:""', 'c: diamond label:"Two\\nlines"', '}'));
+    const { diagram } = resolveText(
+      flow('a: circle', 'G {', 'b: rectangle label:""', 'c: diamond label:"Two\\nlines"', '}'),
+    );
     expect(diagram.nodes.map((n) => [n.id, n.localId, n.group, n.shape, n.label])).toEqual([
       ['a', 'a', null, 'circle', 'a'],
       ['G.b', 'b', 'G', 'rectangle', ''],
       ['G.c', 'c', 'G', 'diamond', 'Two\nlines'],
     ]);
-    expect(diagram.groups).toEqual([{ id: 'G', title: 'G', nodeIds: ['G.b', 'G.c'], span: { line: 2, column: 1, endLine: 2, endColumn: 4 } }]);
+    expect(diagram.groups).toEqual([
+      {
+        id: 'G',
+        title: 'G',
+        nodeIds: ['G.b', 'G.c'],
+        span: { line: 2, column: 1, endLine: 2, endColumn: 4 },
+      },
+    ]);
   });
 
   test('an edge label is null when absent and "" when written empty; handles are kept or null', () => {
-    const { diagram } = resolveText(flow('a: rectangle', 'b: rectangle', 'a -> b', 'a.handle(left) -> b [label=""]'));
+    const { diagram } = resolveText(
+      flow('a: rectangle', 'b: rectangle', 'a -> b', 'a.handle(left) -> b [label=""]'),
+    );
     expect(diagram.edges.map((e) => [e.label, e.fromHandle, e.toHandle])).toEqual([
       [null, null, null],
       ['', 'left', null],
@@ -66,7 +79,8 @@ describe('resolve: the diagram a file means', () => {
 
   test('direction setting', () => {
     expect(resolveText(flow('direction TB', 'a: circle')).diagram.direction).toBe('TB');
-    for (const d of ['LR', 'RL', 'BT']) expect(resolveText(`direction ${d}\n`).diagram.direction).toBe(d);
+    for (const d of ['LR', 'RL', 'BT'])
+      expect(resolveText(`direction ${d}\n`).diagram.direction).toBe(d);
   });
 });
 
@@ -83,7 +97,19 @@ describe('resolve: scoping', () => {
   });
 
   test('edges may name nodes declared later, and nodes of later groups by qualified id', () => {
-    const { diagram, diagnostics } = resolveText(flow('A {', 'a -> later', 'a -> B.b', 'a: rectangle', 'later: rectangle', '}', 'B {', 'b: rectangle', '}'));
+    const { diagram, diagnostics } = resolveText(
+      flow(
+        'A {',
+        'a -> later',
+        'a -> B.b',
+        'a: rectangle',
+        'later: rectangle',
+        '}',
+        'B {',
+        'b: rectangle',
+        '}',
+      ),
+    );
     expect(diagnostics).toEqual([]);
     expect(diagram.edges.map((e) => [e.from, e.to])).toEqual([
       ['A.a', 'A.later'],
@@ -92,9 +118,21 @@ describe('resolve: scoping', () => {
   });
 
   test('a node called handle, and a group-qualified reference from the top level', () => {
-    const { diagram, diagnostics } = resolveText(flow('Worker {', 'handle: rectangle', '}', 'start: circle', 'start -> Worker.handle.handle(left)'));
+    const { diagram, diagnostics } = resolveText(
+      flow(
+        'Worker {',
+        'handle: rectangle',
+        '}',
+        'start: circle',
+        'start -> Worker.handle.handle(left)',
+      ),
+    );
     expect(diagnostics).toEqual([]);
-    expect(diagram.edges[0]).toMatchObject({ from: 'start', to: 'Worker.handle', toHandle: 'left' });
+    expect(diagram.edges[0]).toMatchObject({
+      from: 'start',
+      to: 'Worker.handle',
+      toHandle: 'left',
+    });
   });
 
   test('an unqualified name of another group is unresolved, with the qualified name suggested', () => {
@@ -102,42 +140,88 @@ describe('resolve: scoping', () => {
       flow('Client {', 'n4: rectangle', 'n4 -> n8', '}', 'CommandSide {', 'n8: rectangle', '}'),
     );
     expect(diagnostics.map(where)).toEqual([['unresolved-reference', 'error', 3, 7, 3, 9]]);
-    expect(diagnostics[0]!.message).toBe("'n8' is not a node of group 'Client' or of the top level: did you mean 'CommandSide.n8'?");
+    expect(diagnostics[0]!.message).toBe(
+      "'n8' is not a node of group 'Client' or of the top level: did you mean 'CommandSide.n8'?",
+    );
     expect(diagram.edges).toEqual([]);
     expect(diagram.incomplete).toBe(true);
   });
 
   test('from the top level, a name only in groups suggests every qualified name', () => {
-    const { diagnostics } = resolveText(flow('A {', 'x: rectangle', '}', 'B {', 'x: rectangle', '}', 's: circle', 's -> x'));
-    expect(diagnostics.map((d) => d.message)).toEqual(["'x' is not a top-level node: did you mean 'A.x' or 'B.x'?"]);
+    const { diagnostics } = resolveText(
+      flow('A {', 'x: rectangle', '}', 'B {', 'x: rectangle', '}', 's: circle', 's -> x'),
+    );
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      "'x' is not a top-level node: did you mean 'A.x' or 'B.x'?",
+    ]);
   });
 
   test('a misspelt name suggests the closest visible name, else the closest name of another group', () => {
     const { diagnostics } = resolveText(
-      flow('G {', 'validate: rectangle', 'validte -> validate', 'validate -> persist', '}', 'Store {', 'persist-event: rectangle', '}'),
+      flow(
+        'G {',
+        'validate: rectangle',
+        'validte -> validate',
+        'validate -> persist',
+        '}',
+        'Store {',
+        'persist-event: rectangle',
+        '}',
+      ),
     );
     expect(diagnostics.map((d) => [d.span.line, d.span.column, d.message])).toEqual([
       [3, 1, "'validte' is not a node of group 'G' or of the top level: did you mean 'validate'?"],
       [4, 13, "'persist' is not a node of group 'G' or of the top level"],
     ]);
-    const other = resolveText(flow('G {', 'a -> persst', 'a: rectangle', '}', 'Store {', 'persist: rectangle', '}')).diagnostics;
-    expect(other[0]!.message).toBe("'persst' is not a node of group 'G' or of the top level: did you mean 'Store.persist'?");
+    const other = resolveText(
+      flow('G {', 'a -> persst', 'a: rectangle', '}', 'Store {', 'persist: rectangle', '}'),
+    ).diagnostics;
+    expect(other[0]!.message).toBe(
+      "'persst' is not a node of group 'G' or of the top level: did you mean 'Store.persist'?",
+    );
   });
 
   test('an unknown group suggests a group name (with the node when it has one); the span is the group name', () => {
-    const { diagnostics } = resolveText(flow('Client {', 'a: rectangle', 'a -> Clinet.b', 'a -> Nowhere.b', '}', 'Service {', 'b: rectangle', '}'));
+    const { diagnostics } = resolveText(
+      flow(
+        'Client {',
+        'a: rectangle',
+        'a -> Clinet.b',
+        'a -> Nowhere.b',
+        '}',
+        'Service {',
+        'b: rectangle',
+        '}',
+      ),
+    );
     expect(diagnostics.map(where)).toEqual([
       ['unresolved-reference', 'error', 3, 6, 3, 12],
       ['unresolved-reference', 'error', 4, 6, 4, 13],
     ]);
-    expect(diagnostics.map((d) => d.message)).toEqual(["there is no group 'Clinet': did you mean 'Client'?", "there is no group 'Nowhere'"]);
-    const withNode = resolveText(flow('Service {', 'b: rectangle', '}', 'a: rectangle', 'a -> Servise.b')).diagnostics;
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      "there is no group 'Clinet': did you mean 'Client'?",
+      "there is no group 'Nowhere'",
+    ]);
+    const withNode = resolveText(
+      flow('Service {', 'b: rectangle', '}', 'a: rectangle', 'a -> Servise.b'),
+    ).diagnostics;
     expect(withNode[0]!.message).toBe("there is no group 'Servise': did you mean 'Service.b'?");
   });
 
   test('a known group without the node: the span covers Group.id, suggestions from that group or elsewhere', () => {
     const { diagnostics } = resolveText(
-      flow('A {', 'step1: rectangle', '}', 'B {', 'other: rectangle', '}', 'top: rectangle', 'top -> A.step2', 'top -> B.step1', 'top -> A.top'),
+      flow(
+        'A {',
+        'step1: rectangle',
+        '}',
+        'B {',
+        'other: rectangle',
+        '}',
+        'top: rectangle',
+        'top -> A.step2',
+        'top -> B.step1',
+        'top -> A.top',
+      ),
     );
     expect(diagnostics.map((d) => [d.span.column, d.span.endColumn, d.message])).toEqual([
       [8, 15, "group 'A' has no node 'step2': did you mean 'A.step1'?"],
@@ -147,7 +231,9 @@ describe('resolve: scoping', () => {
   });
 
   test('a group name used as a node, a side written without handle(), a reference with three parts', () => {
-    const { diagnostics } = resolveText(flow('G {', 'a: rectangle', '}', 'n: rectangle', 'n -> G', 'n.right -> n', 'n -> G.a.b'));
+    const { diagnostics } = resolveText(
+      flow('G {', 'a: rectangle', '}', 'n: rectangle', 'n -> G', 'n.right -> n', 'n -> G.a.b'),
+    );
     expect(diagnostics.map((d) => d.message)).toEqual([
       "'G' is a group, not a node: an edge connects nodes, e.g. 'G.a'",
       "there is no group 'n': to attach the edge to the right side of node 'n', write 'n.handle(right)'",
@@ -161,7 +247,9 @@ describe('resolve: scoping', () => {
   });
 
   test('both endpoints unresolved: two diagnostics, the edge is left out and the others keep their index', () => {
-    const { diagram, diagnostics } = resolveText(flow('a: rectangle', 'b: rectangle', 'a -> b', 'x -> y', 'b -> a'));
+    const { diagram, diagnostics } = resolveText(
+      flow('a: rectangle', 'b: rectangle', 'a -> b', 'x -> y', 'b -> a'),
+    );
     expect(diagnostics.map((d) => [d.span.line, d.span.column])).toEqual([
       [4, 1],
       [4, 6],
@@ -175,9 +263,13 @@ describe('resolve: scoping', () => {
 
 describe('resolve: duplicate ids', () => {
   test('a repeated node id in a group: error on the repeat naming the first line; the first wins', () => {
-    const { diagram, diagnostics } = resolveText(flow('G {', 'n1: circle label:"Start"', 'n2: rectangle', 'n1: rectangle label:"Again"', '}'));
+    const { diagram, diagnostics } = resolveText(
+      flow('G {', 'n1: circle label:"Start"', 'n2: rectangle', 'n1: rectangle label:"Again"', '}'),
+    );
     expect(diagnostics.map(where)).toEqual([['duplicate-id', 'error', 4, 1, 4, 3]]);
-    expect(diagnostics[0]!.message).toBe("node 'n1' is already declared in group 'G' on line 2: this declaration is ignored");
+    expect(diagnostics[0]!.message).toBe(
+      "node 'n1' is already declared in group 'G' on line 2: this declaration is ignored",
+    );
     expect(diagram.nodes.map((n) => [n.id, n.label])).toEqual([
       ['G.n1', 'Start'],
       ['G.n2', 'n2'],
@@ -188,48 +280,86 @@ describe('resolve: duplicate ids', () => {
 
   test('a repeated top-level id is a duplicate; the same id in two groups or at top level and in a group is not', () => {
     const repeated = resolveText(flow('a: circle', 'a: circle')).diagnostics;
-    expect(repeated.map((d) => [d.ruleId, d.span.line, d.message])).toEqual([['duplicate-id', 2, "node 'a' is already declared at the top level on line 1: this declaration is ignored"]]);
-    expect(resolveText(flow('a: circle', 'A {', 'a: circle', '}', 'B {', 'a: circle', '}')).diagnostics).toEqual([]);
+    expect(repeated.map((d) => [d.ruleId, d.span.line, d.message])).toEqual([
+      [
+        'duplicate-id',
+        2,
+        "node 'a' is already declared at the top level on line 1: this declaration is ignored",
+      ],
+    ]);
+    expect(
+      resolveText(flow('a: circle', 'A {', 'a: circle', '}', 'B {', 'a: circle', '}')).diagnostics,
+    ).toEqual([]);
   });
 
   test('a repeated group: error at its name; its statements join the first group, whose title wins', () => {
-    const { diagram, diagnostics } = resolveText(flow('G { # First', 'a: circle', '}', 'G { # Second', 'b: circle', 'a -> b', '}'));
+    const { diagram, diagnostics } = resolveText(
+      flow('G { # First', 'a: circle', '}', 'G { # Second', 'b: circle', 'a -> b', '}'),
+    );
     expect(diagnostics.map(where)).toEqual([['duplicate-id', 'error', 4, 1, 4, 2]]);
-    expect(diagnostics[0]!.message).toBe("group 'G' is already declared on line 1: a group name may be used once (its statements are read as part of the first 'G')");
-    expect(diagram.groups).toEqual([{ id: 'G', title: 'First', nodeIds: ['G.a', 'G.b'], span: { line: 1, column: 1, endLine: 1, endColumn: 12 } }]);
+    expect(diagnostics[0]!.message).toBe(
+      "group 'G' is already declared on line 1: a group name may be used once (its statements are read as part of the first 'G')",
+    );
+    expect(diagram.groups).toEqual([
+      {
+        id: 'G',
+        title: 'First',
+        nodeIds: ['G.a', 'G.b'],
+        span: { line: 1, column: 1, endLine: 1, endColumn: 12 },
+      },
+    ]);
     expect(diagram.edges.map((e) => [e.from, e.to])).toEqual([['G.a', 'G.b']]);
   });
 });
 
 describe('resolve: attributes and settings', () => {
   test('an unknown node attribute: error at the key, with a suggestion; the node keeps its label', () => {
-    const { diagram, diagnostics } = resolveText(flow('n1: rectangle lable:"Send" label:"Send query"', 'n2: rectangle color:"red"'));
+    const { diagram, diagnostics } = resolveText(
+      flow('n1: rectangle lable:"Send" label:"Send query"', 'n2: rectangle color:"red"'),
+    );
     expect(diagnostics.map(where)).toEqual([
       ['unknown-attribute', 'error', 1, 15, 1, 20],
       ['unknown-attribute', 'error', 2, 15, 2, 20],
     ]);
-    expect(diagnostics.map((d) => d.message)).toEqual(["unknown attribute 'lable': did you mean 'label'?", "unknown attribute 'color': a node has only 'label'"]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      "unknown attribute 'lable': did you mean 'label'?",
+      "unknown attribute 'color': a node has only 'label'",
+    ]);
     expect(diagram.nodes.map((n) => n.label)).toEqual(['Send query', 'n2']);
     expect(diagram.incomplete).toBeUndefined();
   });
 
   test('an unknown edge attribute: error at the key; the edge stays', () => {
-    const { diagram, diagnostics } = resolveText(flow('a: rectangle', 'b: rectangle', 'a -> b [label="Yes", weight="2"]', 'a -> b [labl="No"]'));
+    const { diagram, diagnostics } = resolveText(
+      flow(
+        'a: rectangle',
+        'b: rectangle',
+        'a -> b [label="Yes", weight="2"]',
+        'a -> b [labl="No"]',
+      ),
+    );
     expect(diagnostics.map(where)).toEqual([
       ['unknown-attribute', 'error', 3, 22, 3, 28],
       ['unknown-attribute', 'error', 4, 9, 4, 13],
     ]);
-    expect(diagnostics.map((d) => d.message)).toEqual(["unknown attribute 'weight': an edge has only 'label'", "unknown attribute 'labl': did you mean 'label'?"]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      "unknown attribute 'weight': an edge has only 'label'",
+      "unknown attribute 'labl': did you mean 'label'?",
+    ]);
     expect(diagram.edges.map((e) => e.label)).toEqual(['Yes', null]);
   });
 
   test('an attribute given twice: a warning on the repeat; the first counts', () => {
-    const { diagram, diagnostics } = resolveText(flow('a: rectangle label:"One" label:"Two"', 'a -> a [label="x", label="y"]'));
+    const { diagram, diagnostics } = resolveText(
+      flow('a: rectangle label:"One" label:"Two"', 'a -> a [label="x", label="y"]'),
+    );
     expect(diagnostics.map(where)).toEqual([
       ['duplicate-attribute', 'warning', 1, 26, 1, 37],
       ['duplicate-attribute', 'warning', 2, 20, 2, 29],
     ]);
-    expect(diagnostics[0]!.message).toBe("attribute 'label' is already given at column 14: only the first one counts");
+    expect(diagnostics[0]!.message).toBe(
+      "attribute 'label' is already given at column 14: only the first one counts",
+    );
     expect(diagram.nodes[0]!.label).toBe('One');
     expect(diagram.edges[0]!.label).toBe('x');
   });
@@ -240,24 +370,35 @@ describe('resolve: attributes and settings', () => {
       ['unknown-setting', 'error', 1, 11, 1, 13],
       ['unknown-setting', 'error', 2, 11, 2, 19],
     ]);
-    expect(bad.map((d) => d.message)).toEqual(["unknown direction 'TP': did you mean 'TB'?", "unknown direction 'sideways': expected LR, TB, RL or BT"]);
-    expect(resolveText('direction lr\n').diagnostics[0]!.message).toBe("unknown direction 'lr': did you mean 'LR'?");
+    expect(bad.map((d) => d.message)).toEqual([
+      "unknown direction 'TP': did you mean 'TB'?",
+      "unknown direction 'sideways': expected LR, TB, RL or BT",
+    ]);
+    expect(resolveText('direction lr\n').diagnostics[0]!.message).toBe(
+      "unknown direction 'lr': did you mean 'LR'?",
+    );
     const twice = resolveText(flow('direction TB', 'direction RL'));
     expect(twice.diagnostics.map(where)).toEqual([['duplicate-setting', 'warning', 2, 1, 2, 13]]);
-    expect(twice.diagnostics[0]!.message).toBe('direction is already set to TB on line 1: only the first setting counts');
+    expect(twice.diagnostics[0]!.message).toBe(
+      'direction is already set to TB on line 1: only the first setting counts',
+    );
     expect(twice.diagram.direction).toBe('TB');
   });
 
   test('a setting key other than direction (only an AST can hold one: the grammar knows just direction)', () => {
     const span: Span = { line: 1, column: 1, endLine: 1, endColumn: 10 };
     const ast: Ast = {
-      items: [{ kind: 'setting', key: { name: 'directon', span }, value: { name: 'LR', span }, span }],
+      items: [
+        { kind: 'setting', key: { name: 'directon', span }, value: { name: 'LR', span }, span },
+      ],
       comments: [],
       diagnostics: [],
       lineCount: 1,
     };
     const { diagram, diagnostics } = resolve(ast);
-    expect(diagnostics.map((d) => [d.ruleId, d.message])).toEqual([['unknown-setting', "unknown setting 'directon': did you mean 'direction'?"]]);
+    expect(diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
+      ['unknown-setting', "unknown setting 'directon': did you mean 'direction'?"],
+    ]);
     expect(diagram.direction).toBeNull();
   });
 });
@@ -274,7 +415,13 @@ describe('resolve: robustness', () => {
 
   test('a node with an unknown shape in the AST stays declared: edges to it are dropped without a second error', () => {
     const span = (line: number): Span => ({ line, column: 1, endLine: line, endColumn: 2 });
-    const node = (name: string, shape: string, line: number): NodeDecl => ({ kind: 'node', id: { name, span: span(line) }, shape: { name: shape, span: span(line) }, attributes: [], span: span(line) });
+    const node = (name: string, shape: string, line: number): NodeDecl => ({
+      kind: 'node',
+      id: { name, span: span(line) },
+      shape: { name: shape, span: span(line) },
+      attributes: [],
+      span: span(line),
+    });
     const edge: EdgeDecl = {
       kind: 'edge',
       source: { path: [{ name: 'a', span: span(3) }], handle: null, span: span(3) },
@@ -282,7 +429,12 @@ describe('resolve: robustness', () => {
       attributes: [],
       span: span(3),
     };
-    const { diagram, diagnostics } = resolve({ items: [node('a', 'circle', 1), node('b', 'hexagon', 2), edge], comments: [], diagnostics: [], lineCount: 3 });
+    const { diagram, diagnostics } = resolve({
+      items: [node('a', 'circle', 1), node('b', 'hexagon', 2), edge],
+      comments: [],
+      diagnostics: [],
+      lineCount: 3,
+    });
     expect(diagnostics).toEqual([]);
     expect(diagram.nodes.map((n) => n.id)).toEqual(['a']);
     expect(diagram.edges).toEqual([]);
@@ -307,8 +459,16 @@ describe('resolve: robustness', () => {
 
 /** The AST of simple top-level lines (`id: shape`, `a -> b`), built directly: parsing 90,000 lines would dominate the test. */
 function astOfChain(lines: string[]): Ast {
-  const span = (line: number, column: number, length: number): Span => ({ line, column, endLine: line, endColumn: column + length });
-  const ident = (name: string, line: number, column: number) => ({ name, span: span(line, column, name.length) });
+  const span = (line: number, column: number, length: number): Span => ({
+    line,
+    column,
+    endLine: line,
+    endColumn: column + length,
+  });
+  const ident = (name: string, line: number, column: number) => ({
+    name,
+    span: span(line, column, name.length),
+  });
   return {
     items: lines.map((text, i) => {
       const line = i + 1;
@@ -326,7 +486,13 @@ function astOfChain(lines: string[]): Ast {
         };
       }
       const [id, shape] = text.split(': ') as [string, string];
-      return { kind: 'node' as const, id: ident(id, line, 1), shape: ident(shape, line, id.length + 3), attributes: [], span: whole };
+      return {
+        kind: 'node' as const,
+        id: ident(id, line, 1),
+        shape: ident(shape, line, id.length + 3),
+        attributes: [],
+        span: whole,
+      };
     }),
     comments: [],
     diagnostics: [],

@@ -22,10 +22,21 @@ const lineEdit = fc.record({
   at: fc.nat(),
   kind: fc.constantFrom('drop', 'duplicate', 'swap', 'retarget', 'flip-handle', 'insert'),
   other: fc.nat(),
-  text: fc.constantFrom('}', 'X { # x', 'n1 -> n1', 'a: circle', 'z: diamond label:""', 'direction TB', 'n2.handle(top) -> n2.handle(bottom)'),
+  text: fc.constantFrom(
+    '}',
+    'X { # x',
+    'n1 -> n1',
+    'a: circle',
+    'z: diamond label:""',
+    'direction TB',
+    'n2.handle(top) -> n2.handle(bottom)',
+  ),
 });
 
-function edit(source: string, edits: { at: number; kind: string; other: number; text: string }[]): string {
+function edit(
+  source: string,
+  edits: { at: number; kind: string; other: number; text: string }[],
+): string {
   const lines = source.split('\n');
   for (const e of edits) {
     if (lines.length === 0) break;
@@ -47,7 +58,11 @@ function edit(source: string, edits: { at: number; kind: string; other: number; 
         break;
       }
       case 'flip-handle':
-        lines[i] = lines[i]!.replace(/handle\((\w+)\)/, (_m, side: string) => `handle(${{ left: 'top', top: 'right', right: 'bottom', bottom: 'left' }[side] ?? side})`);
+        lines[i] = lines[i]!.replace(
+          /handle\((\w+)\)/,
+          (_m, side: string) =>
+            `handle(${{ left: 'top', top: 'right', right: 'bottom', bottom: 'left' }[side] ?? side})`,
+        );
         break;
       default:
         lines.splice(i, 0, e.text);
@@ -58,19 +73,23 @@ function edit(source: string, edits: { at: number; kind: string; other: number; 
 
 test('check and compile never throw on mutated samples, and report only known rules', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...corpus), fc.array(lineEdit, { minLength: 1, maxLength: 6 }), async (source, edits) => {
-      const text = edit(source, edits);
-      const checked = check(text);
-      for (const d of checked.diagnostics) expect(ruleIds).toContain(d.ruleId);
-      const compiled = await compileFormats(text, ['svg', 'json', 'mermaid', 'dot']);
-      for (const d of compiled.diagnostics) expect(ruleIds).toContain(d.ruleId);
-      if (compiled.renderable) {
-        expect(compiled.outputs.svg).toMatch(/^<svg|^<\?xml/);
-        expect(JSON.parse(compiled.outputs.json as string).version).toBe(1);
-      } else {
-        expect(compiled.diagnostics.some((d) => d.severity === 'error')).toBe(true);
-      }
-    }),
+    fc.asyncProperty(
+      fc.constantFrom(...corpus),
+      fc.array(lineEdit, { minLength: 1, maxLength: 6 }),
+      async (source, edits) => {
+        const text = edit(source, edits);
+        const checked = check(text);
+        for (const d of checked.diagnostics) expect(ruleIds).toContain(d.ruleId);
+        const compiled = await compileFormats(text, ['svg', 'json', 'mermaid', 'dot']);
+        for (const d of compiled.diagnostics) expect(ruleIds).toContain(d.ruleId);
+        if (compiled.renderable) {
+          expect(compiled.outputs.svg).toMatch(/^<svg|^<\?xml/);
+          expect(JSON.parse(compiled.outputs.json as string).version).toBe(1);
+        } else {
+          expect(compiled.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+        }
+      },
+    ),
     { numRuns: 150 },
   );
 });

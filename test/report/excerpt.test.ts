@@ -1,6 +1,11 @@
 import { buildExcerpt, charWidth, sourceLine } from '../../src/report/excerpt.js';
 
-const span = (line: number, column: number, endColumn: number, endLine = line) => ({ line, column, endLine, endColumn });
+const span = (line: number, column: number, endColumn: number, endLine = line) => ({
+  line,
+  column,
+  endLine,
+  endColumn,
+});
 
 describe('buildExcerpt', () => {
   test('underlines the span: a caret, then one tilde per further character', () => {
@@ -32,7 +37,11 @@ describe('buildExcerpt', () => {
   });
 
   test('a span past the end of the line gets one caret just after the text', () => {
-    expect(buildExcerpt('Group {\n', span(1, 9, 9))).toEqual({ lineNumber: 1, text: 'Group {', marker: '       ^' });
+    expect(buildExcerpt('Group {\n', span(1, 9, 9))).toEqual({
+      lineNumber: 1,
+      text: 'Group {',
+      marker: '       ^',
+    });
     expect(buildExcerpt('abc', span(1, 40, 50)).marker).toBe('   ^');
   });
 

@@ -19,8 +19,19 @@ describe('github annotations', () => {
           filePath: '/repo/docs/a,b:c.flow',
           source: '',
           diagnostics: [
-            { ruleId: 'dead-end', severity: 'warning', message: 'stops: here, 50%', span: { line: 2, column: 3, endLine: 2, endColumn: 9 }, notes: ['fix it'] },
-            { ruleId: 'syntax', severity: 'error', message: 'bad', span: { line: 4, column: 1, endLine: 5, endColumn: 2 } },
+            {
+              ruleId: 'dead-end',
+              severity: 'warning',
+              message: 'stops: here, 50%',
+              span: { line: 2, column: 3, endLine: 2, endColumn: 9 },
+              notes: ['fix it'],
+            },
+            {
+              ruleId: 'syntax',
+              severity: 'error',
+              message: 'bad',
+              span: { line: 4, column: 1, endLine: 5, endColumn: 2 },
+            },
           ],
         },
       ],

@@ -18,7 +18,9 @@ export function expectGolden(file: string, actual: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (!fs.existsSync(file)) {
     fs.writeFileSync(got, actual);
-    throw new Error(`missing golden file ${file}; review ${got} and run with FLOWC_UPDATE_GOLDEN=1 to accept it`);
+    throw new Error(
+      `missing golden file ${file}; review ${got} and run with FLOWC_UPDATE_GOLDEN=1 to accept it`,
+    );
   }
   const expected = fs.readFileSync(file, 'utf8');
   if (expected !== actual) fs.writeFileSync(got, actual);

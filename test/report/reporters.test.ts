@@ -50,11 +50,17 @@ describe.each(SETS)('reporters on $dir', ({ name, dir }) => {
     const results = lint(files);
     expect(results.some((r) => r.diagnostics.length > 0)).toBe(true);
     const extension = reporter === 'json' || reporter === 'sarif' ? 'json' : 'txt';
-    expectGolden(path.join(EXPECTED, name, `${reporter}.${extension}`), reporters[reporter](results, await context()));
+    expectGolden(
+      path.join(EXPECTED, name, `${reporter}.${extension}`),
+      reporters[reporter](results, await context()),
+    );
   });
 
   run('stylish with colour matches the golden file', async () => {
-    expectGolden(path.join(EXPECTED, name, 'stylish-color.txt'), reporters.stylish(lint(files), await context(true)));
+    expectGolden(
+      path.join(EXPECTED, name, 'stylish-color.txt'),
+      reporters.stylish(lint(files), await context(true)),
+    );
   });
 });
 
@@ -71,13 +77,28 @@ describe('reporter details', () => {
   });
 
   test('json has the contract shape with counts per file', async () => {
-    const parsed = JSON.parse(reporters.json(lint(fixtures), await context())) as Array<Record<string, unknown>>;
+    const parsed = JSON.parse(reporters.json(lint(fixtures), await context())) as Array<
+      Record<string, unknown>
+    >;
     expect(parsed).toHaveLength(fixtures.length);
     for (const file of parsed) {
-      expect(Object.keys(file).sort()).toEqual(['errorCount', 'filePath', 'messages', 'warningCount']);
+      expect(Object.keys(file).sort()).toEqual([
+        'errorCount',
+        'filePath',
+        'messages',
+        'warningCount',
+      ]);
       const messages = file['messages'] as Array<Record<string, unknown>>;
       for (const m of messages) {
-        expect(Object.keys(m).sort()).toEqual(['column', 'endColumn', 'endLine', 'line', 'message', 'ruleId', 'severity']);
+        expect(Object.keys(m).sort()).toEqual([
+          'column',
+          'endColumn',
+          'endLine',
+          'line',
+          'message',
+          'ruleId',
+          'severity',
+        ]);
         expect([1, 2]).toContain(m['severity']);
       }
       expect(file['errorCount']).toBe(messages.filter((m) => m['severity'] === 2).length);
@@ -87,7 +108,9 @@ describe('reporter details', () => {
 
   test('stylish says the files are clean when there is nothing to report, and nothing for no files', async () => {
     const clean: LintResult = { filePath: path.join(REPO, 'a.flow'), source: '', diagnostics: [] };
-    expect(reporters.stylish([clean, clean], await context())).toBe('✔ 2 files checked, no problems\n');
+    expect(reporters.stylish([clean, clean], await context())).toBe(
+      '✔ 2 files checked, no problems\n',
+    );
     expect(reporters.stylish([], await context())).toBe('');
   });
 
@@ -95,7 +118,14 @@ describe('reporter details', () => {
     const one: LintResult = {
       filePath: path.join(REPO, 'a.flow'),
       source: 'x\n',
-      diagnostics: [{ ruleId: 'dead-end', severity: 'warning', message: 'm', span: { line: 1, column: 1, endLine: 1, endColumn: 2 } }],
+      diagnostics: [
+        {
+          ruleId: 'dead-end',
+          severity: 'warning',
+          message: 'm',
+          span: { line: 1, column: 1, endLine: 1, endColumn: 2 },
+        },
+      ],
     };
     expect(reporters.stylish([one], await context())).toBe(
       'a.flow:1:1  warning  m  dead-end\n  1 | x\n    | ^\n\n✖ 1 problem (0 errors, 1 warning)\n',
@@ -108,6 +138,7 @@ describe('reporter details', () => {
     const text = reporters.compact(results, await context());
     expect(text.trimEnd().split('\n')).toHaveLength(total);
     expect(reporters.unix(results, await context())).toBe(text);
-    for (const line of text.trimEnd().split('\n')) expect(line).toMatch(/^[^:]+:\d+:\d+: (error|warning) .+ \[[a-z-]+\]$/);
+    for (const line of text.trimEnd().split('\n'))
+      expect(line).toMatch(/^[^:]+:\d+:\d+: (error|warning) .+ \[[a-z-]+\]$/);
   });
 });

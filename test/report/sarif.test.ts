@@ -13,8 +13,15 @@ import type { LintResult, ReportContext } from '../../src/report/types.js';
 import { loadRules } from '../../src/cli/rules.js';
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'test/fixtures/sarif-schema-2.1.0.json'), 'utf8')) as object;
-const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false }) // the official schema's `language` pattern has a stray ']' that is an error in Unicode mode;
+const schema = JSON.parse(
+  fs.readFileSync(path.join(REPO, 'test/fixtures/sarif-schema-2.1.0.json'), 'utf8'),
+) as object;
+const ajv = new Ajv({
+  strict: false,
+  allErrors: true,
+  validateFormats: false,
+  unicodeRegExp: false,
+}); // the official schema's `language` pattern has a stray ']' that is an error in Unicode mode;
 const validate = ajv.compile(schema);
 
 async function context(): Promise<ReportContext> {
@@ -54,7 +61,11 @@ describe('sarif', () => {
     expect(run.tool.driver.name).toBe('flowc');
     expect(run.tool.driver.version).toBe('0.1.0');
     expect(run.tool.driver.informationUri).toMatch(/^https:\/\//);
-    const rules = run.tool.driver.rules as Array<{ id: string; shortDescription: { text: string }; helpUri: string }>;
+    const rules = run.tool.driver.rules as Array<{
+      id: string;
+      shortDescription: { text: string };
+      helpUri: string;
+    }>;
     for (const rule of rules) {
       expect(rule.shortDescription.text.length).toBeGreaterThan(0);
       expect(rule.helpUri).toMatch(/^https:\/\/.*#/);
@@ -71,7 +82,12 @@ describe('sarif', () => {
   });
 
   test('a clean run still has a results array', async () => {
-    const log = JSON.parse(sarif([{ filePath: path.join(REPO, 'a.flow'), source: '', diagnostics: [] }], await context()));
+    const log = JSON.parse(
+      sarif(
+        [{ filePath: path.join(REPO, 'a.flow'), source: '', diagnostics: [] }],
+        await context(),
+      ),
+    );
     expectValid(log);
     expect(log.runs[0].results).toEqual([]);
   });
@@ -89,16 +105,21 @@ describe('sarif', () => {
       ),
     );
     expectValid(log);
-    const uris = log.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
-      r.locations[0]!.physicalLocation.artifactLocation.uri,
+    const uris = log.runs[0].results.map(
+      (r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+        r.locations[0]!.physicalLocation.artifactLocation.uri,
     );
     expect(uris).toEqual(['%3Cstdin%3E', 'my%20docs/a%20b.flow']);
   });
 
   test('a diagnostic from a rule the registry does not list still names a rule by index', async () => {
     const span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const diagnostics = [{ ruleId: 'layout', severity: 'error' as const, message: 'could not lay out', span }];
-    const log = JSON.parse(sarif([{ filePath: '<stdin>', source: '', diagnostics }], await context()));
+    const diagnostics = [
+      { ruleId: 'layout', severity: 'error' as const, message: 'could not lay out', span },
+    ];
+    const log = JSON.parse(
+      sarif([{ filePath: '<stdin>', source: '', diagnostics }], await context()),
+    );
     expectValid(log);
     const result = log.runs[0].results[0];
     expect(log.runs[0].tool.driver.rules[result.ruleIndex].id).toBe('layout');

@@ -38,7 +38,8 @@ function codeBlocks(markdown: string): Block[] {
 
 const blocks = codeBlocks(doc);
 const flowBlocks = blocks.filter((b) => b.lang === 'flow');
-const describeDiagnostic = (d: Diagnostic) => `${d.span.line}:${d.span.column} ${d.ruleId}: ${d.message}`;
+const describeDiagnostic = (d: Diagnostic) =>
+  `${d.span.line}:${d.span.column} ${d.ruleId}: ${d.message}`;
 
 function onlyBlock(section: string, lang: string, index = 0): string {
   const found = blocks.filter((b) => b.section === section && b.lang === lang);
@@ -48,7 +49,15 @@ function onlyBlock(section: string, lang: string, index = 0): string {
 
 test('the page has flow examples in every part of the language', () => {
   expect(flowBlocks.length).toBeGreaterThanOrEqual(8);
-  for (const heading of ['Comments', 'Strings', 'Nodes', 'Edges', 'Direction', 'Suppressing a diagnostic', 'Worked example']) {
+  for (const heading of [
+    'Comments',
+    'Strings',
+    'Nodes',
+    'Edges',
+    'Direction',
+    'Suppressing a diagnostic',
+    'Worked example',
+  ]) {
     expect(doc).toContain(`## ${heading}`);
   }
 });
@@ -69,8 +78,12 @@ test.each(['', 'Worked example', 'Direction', 'Suppressing a diagnostic', 'Sever
     const result = check(body);
     if (section === 'Several edges, loops') {
       // A fragment: only the loop itself is shown, so the flowchart rules have something to say.
-      expect(result.diagnostics.filter((d) => d.severity === 'error' && d.ruleId === 'syntax')).toEqual([]);
-      expect(result.diagram.edges).toEqual([expect.objectContaining({ from: 'poll', to: 'poll', label: 'Empty' })]);
+      expect(
+        result.diagnostics.filter((d) => d.severity === 'error' && d.ruleId === 'syntax'),
+      ).toEqual([]);
+      expect(result.diagram.edges).toEqual([
+        expect.objectContaining({ from: 'poll', to: 'poll', label: 'Empty' }),
+      ]);
       return;
     }
     expect(result.diagnostics.map(describeDiagnostic)).toEqual([]);
@@ -112,17 +125,37 @@ test('a direction in lower case is reported with the upper-case value, as the pa
 });
 
 test('identifiers are as the page describes', () => {
-  const source = ['Début: circle', 'step-2: rectangle', '_tmp: rectangle', '検証: circle', 'handle: rectangle', 'a-b: rectangle', 'Début -> step-2', 'step-2 -> _tmp', '_tmp -> handle', 'handle -> a-b', 'a-b->検証', ''].join('\n');
+  const source = [
+    'Début: circle',
+    'step-2: rectangle',
+    '_tmp: rectangle',
+    '検証: circle',
+    'handle: rectangle',
+    'a-b: rectangle',
+    'Début -> step-2',
+    'step-2 -> _tmp',
+    '_tmp -> handle',
+    'handle -> a-b',
+    'a-b->検証',
+    '',
+  ].join('\n');
   const result = check(source);
   expect(result.diagnostics.map(describeDiagnostic)).toEqual([]);
-  expect(result.diagram.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['Début>step-2', 'step-2>_tmp', '_tmp>handle', 'handle>a-b', 'a-b>検証']);
+  expect(result.diagram.edges.map((e) => `${e.from}>${e.to}`)).toEqual([
+    'Début>step-2',
+    'step-2>_tmp',
+    '_tmp>handle',
+    'handle>a-b',
+    'a-b>検証',
+  ]);
   for (const bad of ['2fa: circle', '-x: circle', 'my node: circle', 'a.b: circle']) {
     expect(check(bad).diagnostics.map((d) => d.ruleId)).toContain('syntax');
   }
 });
 
 test('a node named handle is reached as Group.handle.handle(side)', () => {
-  const source = 'Worker {\nhandle: rectangle\nend: circle\n}\nstart: circle\nstart -> Worker.handle.handle(left)\nWorker.handle -> Worker.end\n';
+  const source =
+    'Worker {\nhandle: rectangle\nend: circle\n}\nstart: circle\nstart -> Worker.handle.handle(left)\nWorker.handle -> Worker.end\n';
   const result = check(source);
   expect(result.diagnostics.map(describeDiagnostic)).toEqual([]);
   expect(result.diagram.edges[0]).toMatchObject({ to: 'Worker.handle', toHandle: 'left' });

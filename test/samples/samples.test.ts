@@ -37,7 +37,6 @@ function describeDiagnostic(d: Diagnostic): string {
   return `${d.span.line}:${d.span.column} ${d.severity} ${d.ruleId}: ${d.message}`;
 }
 
-
 const isStart = (diagram: Diagram, id: string) => !diagram.edges.some((e) => e.to === id);
 const isEnd = (diagram: Diagram, id: string) => !diagram.edges.some((e) => e.from === id);
 
@@ -85,16 +84,20 @@ describe.each(sampleFiles)('samples/%s', (file) => {
       expect(labels.length).toBeGreaterThanOrEqual(2);
       expect(new Set(labels).size).toBe(labels.length);
     }
-    const crossGroup = diagram.edges.filter((e) => nodeGroup(diagram, e.from) !== nodeGroup(diagram, e.to));
+    const crossGroup = diagram.edges.filter(
+      (e) => nodeGroup(diagram, e.from) !== nodeGroup(diagram, e.to),
+    );
     expect(crossGroup.length).toBeGreaterThanOrEqual(diagram.groups.length - 1);
     expect(diagram.edges.every((e) => e.fromHandle !== null && e.toHandle !== null)).toBe(true);
   });
 
   test('every node reaches an end circle', () => {
     const { diagram } = result;
-    const ends = diagram.nodes.filter((n) => n.shape === 'circle' && isEnd(diagram, n.id)).map((n) => n.id);
+    const ends = diagram.nodes
+      .filter((n) => n.shape === 'circle' && isEnd(diagram, n.id))
+      .map((n) => n.id);
     const reachesEnd = new Set(ends);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const e of diagram.edges) {
         if (reachesEnd.has(e.to) && !reachesEnd.has(e.from)) {
@@ -119,7 +122,10 @@ describe.each(sampleFiles)('samples/%s', (file) => {
       expect([drawn.from, drawn.to]).toEqual([written.from, written.to]);
       if (written.fromHandle) expect(drawn.fromHandle).toBe(written.fromHandle);
       if (written.toHandle) expect(drawn.toHandle).toBe(written.toHandle);
-      expect(endsOnSides(drawn, boxes.get(drawn.from)!, boxes.get(drawn.to)!)).toEqual([true, true]);
+      expect(endsOnSides(drawn, boxes.get(drawn.from)!, boxes.get(drawn.to)!)).toEqual([
+        true,
+        true,
+      ]);
       if (written.label) expect(drawn.labelBox).not.toBeNull();
     });
   });
@@ -136,7 +142,11 @@ function endsOnSides(edge: LayoutEdge, source: LayoutNode, target: LayoutNode): 
   return [onSide(first, source, edge.fromHandle), onSide(last, target, edge.toHandle)];
 }
 
-function onSide(p: { x: number; y: number }, box: LayoutNode, side: LayoutEdge['fromHandle']): boolean {
+function onSide(
+  p: { x: number; y: number },
+  box: LayoutNode,
+  side: LayoutEdge['fromHandle'],
+): boolean {
   const slack = 1;
   const within = (v: number, lo: number, hi: number) => v >= lo - slack && v <= hi + slack;
   switch (side) {

@@ -11,7 +11,12 @@ const EPSILON = 0.01;
 
 /** Interiors intersect (shared borders do not count). */
 export function boxesOverlap(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width - EPSILON && b.x < a.x + a.width - EPSILON && a.y < b.y + b.height - EPSILON && b.y < a.y + a.height - EPSILON;
+  return (
+    a.x < b.x + b.width - EPSILON &&
+    b.x < a.x + a.width - EPSILON &&
+    a.y < b.y + b.height - EPSILON &&
+    b.y < a.y + a.height - EPSILON
+  );
 }
 
 export function boxContains(outer: Box, inner: Box): boolean {
@@ -24,7 +29,12 @@ export function boxContains(outer: Box, inner: Box): boolean {
 }
 
 export function pointInside(p: Point, box: Box): boolean {
-  return p.x > box.x + EPSILON && p.x < box.x + box.width - EPSILON && p.y > box.y + EPSILON && p.y < box.y + box.height - EPSILON;
+  return (
+    p.x > box.x + EPSILON &&
+    p.x < box.x + box.width - EPSILON &&
+    p.y > box.y + EPSILON &&
+    p.y < box.y + box.height - EPSILON
+  );
 }
 
 /** True when segment ab passes through the interior of the box (touching its border does not count). */
@@ -67,7 +77,12 @@ export function onSide(p: Point, node: LayoutNode, side: Side): boolean {
   const { x, y, width, height } = node;
   const near = (u: number, v: number): boolean => Math.abs(u - v) <= 0.5;
   if (node.shape !== 'rectangle') {
-    const mid = { top: { x: x + width / 2, y }, bottom: { x: x + width / 2, y: y + height }, left: { x, y: y + height / 2 }, right: { x: x + width, y: y + height / 2 } }[side];
+    const mid = {
+      top: { x: x + width / 2, y },
+      bottom: { x: x + width / 2, y: y + height },
+      left: { x, y: y + height / 2 },
+      right: { x: x + width, y: y + height / 2 },
+    }[side];
     return near(p.x, mid.x) && near(p.y, mid.y);
   }
   switch (side) {
@@ -121,9 +136,11 @@ export function layoutViolations(diagram: Diagram, layout: Layout): string[] {
   ];
   for (const [name, box] of boxes) {
     if (!boxContains(canvas, box)) problems.push(`${name} lies outside the canvas`);
-    if (![box.x, box.y, box.width, box.height].every(isHalfPixel)) problems.push(`${name} has unrounded coordinates`);
+    if (![box.x, box.y, box.width, box.height].every(isHalfPixel))
+      problems.push(`${name} has unrounded coordinates`);
   }
-  if (layout.nodes.length !== diagram.nodes.length) problems.push(`layout has ${layout.nodes.length} nodes, diagram ${diagram.nodes.length}`);
+  if (layout.nodes.length !== diagram.nodes.length)
+    problems.push(`layout has ${layout.nodes.length} nodes, diagram ${diagram.nodes.length}`);
   for (let i = 0; i < layout.nodes.length; i++) {
     for (let j = i + 1; j < layout.nodes.length; j++) {
       const a = layout.nodes[i] as LayoutNode;
@@ -132,23 +149,31 @@ export function layoutViolations(diagram: Diagram, layout: Layout): string[] {
     }
   }
   for (const group of layout.groups) {
-    if (!boxContains(group, group.header)) problems.push(`group ${group.id}'s header is outside its box`);
+    if (!boxContains(group, group.header))
+      problems.push(`group ${group.id}'s header is outside its box`);
     for (const node of layout.nodes) {
       if (node.group === group.id) {
-        if (!boxContains(group, node)) problems.push(`group ${group.id} does not contain its node ${node.id}`);
-        if (boxesOverlap(node, group.header)) problems.push(`node ${node.id} overlaps its group's header`);
+        if (!boxContains(group, node))
+          problems.push(`group ${group.id} does not contain its node ${node.id}`);
+        if (boxesOverlap(node, group.header))
+          problems.push(`node ${node.id} overlaps its group's header`);
       } else if (boxesOverlap(node, group)) {
         problems.push(`node ${node.id} overlaps group ${group.id}, which is not its group`);
       }
     }
     for (const other of layout.groups) {
-      if (other.id > group.id && boxesOverlap(group, other)) problems.push(`groups ${group.id} and ${other.id} overlap`);
+      if (other.id > group.id && boxesOverlap(group, other))
+        problems.push(`groups ${group.id} and ${other.id} overlap`);
     }
   }
   layout.edges.forEach((edge, k) => {
     const name = `edge ${k} (${edge.from} -> ${edge.to})`;
     const written = diagram.edges[k];
-    if (written && ((written.fromHandle && written.fromHandle !== edge.fromHandle) || (written.toHandle && written.toHandle !== edge.toHandle))) {
+    if (
+      written &&
+      ((written.fromHandle && written.fromHandle !== edge.fromHandle) ||
+        (written.toHandle && written.toHandle !== edge.toHandle))
+    ) {
       problems.push(`${name} does not use its written handles`);
     }
     const points = edge.points;
@@ -160,14 +185,19 @@ export function layoutViolations(diagram: Diagram, layout: Layout): string[] {
     }
     for (const p of points) {
       if (!isHalfPixel(p.x) || !isHalfPixel(p.y)) problems.push(`${name} has an unrounded point`);
-      if (p.x < 0 || p.y < 0 || p.x > layout.width || p.y > layout.height) problems.push(`${name} leaves the canvas`);
+      if (p.x < 0 || p.y < 0 || p.x > layout.width || p.y > layout.height)
+        problems.push(`${name} leaves the canvas`);
     }
     const first = points[0] as Point;
     const last = points[points.length - 1] as Point;
-    if (!onSide(first, source, edge.fromHandle)) problems.push(`${name} does not start on the ${edge.fromHandle} side of ${edge.from}`);
-    if (!onSide(last, target, edge.toHandle)) problems.push(`${name} does not end on the ${edge.toHandle} side of ${edge.to}`);
+    if (!onSide(first, source, edge.fromHandle))
+      problems.push(`${name} does not start on the ${edge.fromHandle} side of ${edge.from}`);
+    if (!onSide(last, target, edge.toHandle))
+      problems.push(`${name} does not end on the ${edge.toHandle} side of ${edge.to}`);
     if (!sameDirection(direction(first, points[1] as Point), OUTWARD[edge.fromHandle])) {
-      problems.push(`${name} does not leave ${edge.from} perpendicular to its ${edge.fromHandle} side`);
+      problems.push(
+        `${name} does not leave ${edge.from} perpendicular to its ${edge.fromHandle} side`,
+      );
     }
     const inward = { x: -OUTWARD[edge.toHandle].x, y: -OUTWARD[edge.toHandle].y };
     if (!sameDirection(direction(points[points.length - 2] as Point, last), inward)) {
@@ -176,22 +206,33 @@ export function layoutViolations(diagram: Diagram, layout: Layout): string[] {
     for (let s = 0; s + 1 < points.length; s++) {
       const a = points[s] as Point;
       const b = points[s + 1] as Point;
-      if (layout.edgeStyle === 'ortho' && !isAxisAligned(a, b)) problems.push(`${name} has a diagonal segment in ortho style`);
+      if (layout.edgeStyle === 'ortho' && !isAxisAligned(a, b))
+        problems.push(`${name} has a diagonal segment in ortho style`);
       for (const node of layout.nodes) {
         if (segmentCrossesBox(a, b, node)) problems.push(`${name} passes through node ${node.id}`);
       }
     }
-    if ((edge.label === null || edge.label === '') !== (edge.labelBox === null)) problems.push(`${name} has a label box iff it has a label: broken`);
+    if ((edge.label === null || edge.label === '') !== (edge.labelBox === null))
+      problems.push(`${name} has a label box iff it has a label: broken`);
     if (edge.labelBox) {
       const box = edge.labelBox;
       const c = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-      if (!points.some((p, s) => s + 1 < points.length && pointOnSegment(c, p, points[s + 1] as Point))) problems.push(`${name}'s label is not centred on its route`);
+      if (
+        !points.some(
+          (p, s) => s + 1 < points.length && pointOnSegment(c, p, points[s + 1] as Point),
+        )
+      )
+        problems.push(`${name}'s label is not centred on its route`);
       if (!boxContains(canvas, box)) problems.push(`${name}'s label lies outside the canvas`);
       if (edge.labelLines.length === 0) problems.push(`${name}'s label has no lines`);
-      for (const node of layout.nodes) if (boxesOverlap(box, node)) problems.push(`${name}'s label overlaps node ${node.id}`);
-      for (const group of layout.groups) if (boxesOverlap(box, group.header)) problems.push(`${name}'s label overlaps group ${group.id}'s header`);
+      for (const node of layout.nodes)
+        if (boxesOverlap(box, node)) problems.push(`${name}'s label overlaps node ${node.id}`);
+      for (const group of layout.groups)
+        if (boxesOverlap(box, group.header))
+          problems.push(`${name}'s label overlaps group ${group.id}'s header`);
       layout.edges.forEach((other, o) => {
-        if (o > k && other.labelBox && boxesOverlap(box, other.labelBox)) problems.push(`${name}'s label overlaps edge ${o}'s label`);
+        if (o > k && other.labelBox && boxesOverlap(box, other.labelBox))
+          problems.push(`${name}'s label overlaps edge ${o}'s label`);
       });
     }
   });
@@ -202,10 +243,14 @@ export function layoutViolations(diagram: Diagram, layout: Layout): string[] {
 export function edgeCrossings(layout: Layout): number {
   const segments: Array<[number, Point, Point]> = [];
   layout.edges.forEach((edge, k) => {
-    for (let s = 0; s + 1 < edge.points.length; s++) segments.push([k, edge.points[s] as Point, edge.points[s + 1] as Point]);
+    for (let s = 0; s + 1 < edge.points.length; s++)
+      segments.push([k, edge.points[s] as Point, edge.points[s + 1] as Point]);
   });
   const crosses = (h1: Point, h2: Point, v1: Point, v2: Point): boolean =>
-    v1.x > Math.min(h1.x, h2.x) && v1.x < Math.max(h1.x, h2.x) && h1.y > Math.min(v1.y, v2.y) && h1.y < Math.max(v1.y, v2.y);
+    v1.x > Math.min(h1.x, h2.x) &&
+    v1.x < Math.max(h1.x, h2.x) &&
+    h1.y > Math.min(v1.y, v2.y) &&
+    h1.y < Math.max(v1.y, v2.y);
   let count = 0;
   for (let i = 0; i < segments.length; i++) {
     const [ei, a, b] = segments[i] as [number, Point, Point];
@@ -216,7 +261,11 @@ export function edgeCrossings(layout: Layout): number {
       const cVertical = c.x === d.x && c.y !== d.y;
       const aVertical = a.x === b.x && a.y !== b.y;
       const cHorizontal = c.y === d.y && c.x !== d.x;
-      if ((aHorizontal && cVertical && crosses(a, b, c, d)) || (aVertical && cHorizontal && crosses(c, d, a, b))) count++;
+      if (
+        (aHorizontal && cVertical && crosses(a, b, c, d)) ||
+        (aVertical && cHorizontal && crosses(c, d, a, b))
+      )
+        count++;
     }
   }
   return count;

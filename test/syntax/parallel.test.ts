@@ -9,7 +9,10 @@ import { distScript } from '../../src/util/package.js';
 
 beforeAll(() => {
   // Without the built worker parseLarge would quietly parse on one thread and prove nothing here.
-  if (distScript('parse-worker.js') === null) throw new Error('dist/parse-worker.js is missing: run `npm run build` (npm test does it in pretest)');
+  if (distScript('parse-worker.js') === null)
+    throw new Error(
+      'dist/parse-worker.js is missing: run `npm run build` (npm test does it in pretest)',
+    );
 });
 
 test('a large generated file: the same Ast as parse()', async () => {
@@ -30,7 +33,7 @@ test('broken lines, CRLF, a BOM and an unclosed group across the split: the same
   expect(await parseLarge(source)).toEqual(expected);
 });
 
-test('a small file takes the one-thread path and still gives parse()\'s Ast', async () => {
+test("a small file takes the one-thread path and still gives parse()'s Ast", async () => {
   const source = 'n1: circle label:"Start"\nn2: circle label:"End"\nn1 -> n2\n';
   expect(await parseLarge(source)).toEqual(parse(source));
 });

@@ -1,5 +1,4 @@
 import { seedCqrsText } from '../support/seed.js';
-import { readFileSync } from 'node:fs';
 import { parse } from '../../src/syntax/index.js';
 import type { EdgeDecl, GroupDecl, NodeDecl } from '../../src/syntax/index.js';
 
@@ -28,21 +27,34 @@ describe('parse: the language of the contract', () => {
     expect(node.shape.name).toBe('circle');
     expect(node.attributes).toHaveLength(1);
     expect(node.attributes[0]!.key.name).toBe('label');
-    expect(node.attributes[0]!.value).toEqual({ value: 'Start', span: { line: 2, column: 20, endLine: 2, endColumn: 27 } });
+    expect(node.attributes[0]!.value).toEqual({
+      value: 'Start',
+      span: { line: 2, column: 20, endLine: 2, endColumn: 27 },
+    });
     expect(node.span).toEqual({ line: 2, column: 3, endLine: 2, endColumn: 27 });
   });
 
   test('an edge with handles, a qualified target and attributes', () => {
-    const edge = group('G {\nn3.handle(bottom) -> QuerySide.n16.handle(top) [label="Read", label="x"]\n}').body[0] as EdgeDecl;
+    const edge = group(
+      'G {\nn3.handle(bottom) -> QuerySide.n16.handle(top) [label="Read", label="x"]\n}',
+    ).body[0] as EdgeDecl;
     expect(edge.source.path.map((p) => p.name)).toEqual(['n3']);
-    expect(edge.source.handle).toEqual({ side: 'bottom', span: { line: 2, column: 11, endLine: 2, endColumn: 17 } });
+    expect(edge.source.handle).toEqual({
+      side: 'bottom',
+      span: { line: 2, column: 11, endLine: 2, endColumn: 17 },
+    });
     expect(edge.target.path.map((p) => p.name)).toEqual(['QuerySide', 'n16']);
     expect(edge.target.handle?.side).toBe('top');
-    expect(edge.attributes.map((a) => [a.key.name, a.value.value])).toEqual([['label', 'Read'], ['label', 'x']]);
+    expect(edge.attributes.map((a) => [a.key.name, a.value.value])).toEqual([
+      ['label', 'Read'],
+      ['label', 'x'],
+    ]);
   });
 
   test('a node called handle, and shape names as ids', () => {
-    const ast = parse('Worker {\nhandle: rectangle\ncircle: circle\n}\nWorker.handle.handle(left) -> Worker.circle\nhandle -> circle.handle(top)\n');
+    const ast = parse(
+      'Worker {\nhandle: rectangle\ncircle: circle\n}\nWorker.handle.handle(left) -> Worker.circle\nhandle -> circle.handle(top)\n',
+    );
     expect(ast.diagnostics).toEqual([]);
     const [, e1, e2] = ast.items as EdgeDecl[];
     expect(e1!.source.path.map((p) => p.name)).toEqual(['Worker', 'handle']);
@@ -54,14 +66,17 @@ describe('parse: the language of the contract', () => {
   });
 
   test('Unicode identifiers, dashes, underscores; -> without spaces', () => {
-    const ast = parse('Début: rectangle label:"Début"\nstep-2: rectangle\n_x: circle\nDébut->step-2\nstep-2 -> _x\n');
+    const ast = parse(
+      'Début: rectangle label:"Début"\nstep-2: rectangle\n_x: circle\nDébut->step-2\nstep-2 -> _x\n',
+    );
     expect(ast.diagnostics).toEqual([]);
     expect((ast.items[3] as EdgeDecl).source.path[0]!.name).toBe('Début');
     expect((ast.items[3] as EdgeDecl).target.path[0]!.name).toBe('step-2');
   });
 
   test('string escapes', () => {
-    const node = parse('n: rectangle label:"say \\"hi\\"\\nback\\\\slash # not a comment"\n').items[0] as NodeDecl;
+    const node = parse('n: rectangle label:"say \\"hi\\"\\nback\\\\slash # not a comment"\n')
+      .items[0] as NodeDecl;
     expect(node.attributes[0]!.value.value).toBe('say "hi"\nback\\slash # not a comment');
   });
 
@@ -88,7 +103,11 @@ describe('parse: the language of the contract', () => {
   test('the direction setting at top level', () => {
     const ast = parse('direction TB\nn: circle\n');
     expect(ast.diagnostics).toEqual([]);
-    expect(ast.items[0]).toMatchObject({ kind: 'setting', key: { name: 'direction' }, value: { name: 'TB' } });
+    expect(ast.items[0]).toMatchObject({
+      kind: 'setting',
+      key: { name: 'direction' },
+      value: { name: 'TB' },
+    });
   });
 
   test('a file of only comments and blanks is an empty diagram', () => {
@@ -98,10 +117,13 @@ describe('parse: the language of the contract', () => {
 });
 
 describe('parse: syntax errors', () => {
-  const errors = (src: string) => parse(src).diagnostics.map((d) => ({ ...d.span, message: d.message, notes: d.notes }));
+  const errors = (src: string) =>
+    parse(src).diagnostics.map((d) => ({ ...d.span, message: d.message, notes: d.notes }));
 
   test('every broken line is reported, with its real line and column', () => {
-    const ds = parse('G {\nn1: circle\nn2 circle\nn1 -> \nn3: rectangle label:"ok"\nn4: rectangle label:"x" extra\n}\n').diagnostics;
+    const ds = parse(
+      'G {\nn1: circle\nn2 circle\nn1 -> \nn3: rectangle label:"ok"\nn4: rectangle label:"x" extra\n}\n',
+    ).diagnostics;
     expect(ds.map((d) => [d.ruleId, d.severity, d.span.line, d.span.column])).toEqual([
       ['syntax', 'error', 3, 4],
       ['syntax', 'error', 4, 7],
@@ -115,32 +137,58 @@ describe('parse: syntax errors', () => {
   test('unknown shape with a did-you-mean', () => {
     expect(errors('n1: rectangel label:"x"')).toEqual([
       {
-        line: 1, column: 5, endLine: 1, endColumn: 14,
+        line: 1,
+        column: 5,
+        endLine: 1,
+        endColumn: 14,
         message: "unknown shape 'rectangel': did you mean 'rectangle'?",
         notes: ['expected a shape: circle, rectangle or diamond'],
       },
     ]);
-    expect(errors('n1: hexagon')[0]!.message).toBe("unknown shape 'hexagon': expected a shape: circle, rectangle or diamond");
+    expect(errors('n1: hexagon')[0]!.message).toBe(
+      "unknown shape 'hexagon': expected a shape: circle, rectangle or diamond",
+    );
   });
 
   test('unknown side: expected one of top, right, bottom, left', () => {
-    expect(errors('a.handle(rigth) -> b')[0]).toMatchObject({ column: 10, endColumn: 15, message: "unknown side 'rigth': did you mean 'right'?" });
-    expect(errors('a.handle(up) -> b')[0]!.message).toBe("unknown side 'up': expected one of top, right, bottom, left");
+    expect(errors('a.handle(rigth) -> b')[0]).toMatchObject({
+      column: 10,
+      endColumn: 15,
+      message: "unknown side 'rigth': did you mean 'right'?",
+    });
+    expect(errors('a.handle(up) -> b')[0]!.message).toBe(
+      "unknown side 'up': expected one of top, right, bottom, left",
+    );
   });
 
   test('misspelled handle and direction keywords', () => {
-    expect(errors('a.handel(right) -> b')[0]).toMatchObject({ column: 3, message: "unknown 'handel(...)': did you mean 'handle(...)'?" });
-    expect(errors('direciton TB')[0]).toMatchObject({ column: 1, message: "unknown statement 'direciton': did you mean 'direction'?" });
+    expect(errors('a.handel(right) -> b')[0]).toMatchObject({
+      column: 3,
+      message: "unknown 'handel(...)': did you mean 'handle(...)'?",
+    });
+    expect(errors('direciton TB')[0]).toMatchObject({
+      column: 1,
+      message: "unknown statement 'direciton': did you mean 'direction'?",
+    });
   });
 
   test('strings: unterminated, invalid escape', () => {
-    expect(errors('n: rectangle label:"abc')[0]).toMatchObject({ column: 20, message: 'unterminated string: expected a closing \'"\' on the same line' });
-    expect(errors('n: rectangle label:"a\\tb"')[0]).toMatchObject({ column: 22, endColumn: 24, message: "invalid escape '\\t' in string" });
+    expect(errors('n: rectangle label:"abc')[0]).toMatchObject({
+      column: 20,
+      message: "unterminated string: expected a closing '\"' on the same line",
+    });
+    expect(errors('n: rectangle label:"a\\tb"')[0]).toMatchObject({
+      column: 22,
+      endColumn: 24,
+      message: "invalid escape '\\t' in string",
+    });
   });
 
   test('edge attributes use = and commas', () => {
     expect(errors('a -> b [label:"x"]')[0]!.message).toBe("unexpected ':': expected '='");
-    expect(errors('a -> b [label="x" label="y"]')[0]!.message).toBe("unexpected 'label': expected one of ']' or ','");
+    expect(errors('a -> b [label="x" label="y"]')[0]!.message).toBe(
+      "unexpected 'label': expected one of ']' or ','",
+    );
   });
 
   test('group structure: nesting, stray brace, unclosed group, setting inside a group', () => {

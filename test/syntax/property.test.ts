@@ -12,7 +12,9 @@ const samplesDir = new URL('../../samples/', import.meta.url);
 const seedText = seedCqrsText();
 const corpus = [
   seedText,
-  ...readdirSync(samplesDir).filter((f) => f.endsWith('.flow')).map((f) => readFileSync(new URL(f, samplesDir), 'utf8')),
+  ...readdirSync(samplesDir)
+    .filter((f) => f.endsWith('.flow'))
+    .map((f) => readFileSync(new URL(f, samplesDir), 'utf8')),
 ];
 
 function expectWellFormed(source: string, ast: Ast): void {
@@ -32,7 +34,33 @@ function expectWellFormed(source: string, ast: Ast): void {
 }
 
 // Characters that matter to the grammar, so mutations hit interesting places often.
-const syntaxChar = fc.constantFrom('{', '}', ':', '-', '>', '.', '(', ')', '[', ']', '=', ',', '"', '\\', '#', ' ', '\t', '\n', '\r', 'a', 'é', '1', '_', '😀', '\u0000');
+const syntaxChar = fc.constantFrom(
+  '{',
+  '}',
+  ':',
+  '-',
+  '>',
+  '.',
+  '(',
+  ')',
+  '[',
+  ']',
+  '=',
+  ',',
+  '"',
+  '\\',
+  '#',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  'a',
+  'é',
+  '1',
+  '_',
+  '😀',
+  '\u0000',
+);
 
 const mutation = fc.record({
   at: fc.nat(),
@@ -54,30 +82,44 @@ function mutate(source: string, edits: { at: number; kind: string; text: string 
 describe('parse never throws and reports only its own diagnostics', () => {
   test('on arbitrary Unicode text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => expectWellFormed(text, parse(text))),
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) =>
+        expectWellFormed(text, parse(text)),
+      ),
       { numRuns: 500 },
     );
   });
 
-  test('on text made of the grammar\'s own characters', () => {
+  test("on text made of the grammar's own characters", () => {
     fc.assert(
-      fc.property(fc.string({ unit: syntaxChar, maxLength: 200 }), (text) => expectWellFormed(text, parse(text))),
+      fc.property(fc.string({ unit: syntaxChar, maxLength: 200 }), (text) =>
+        expectWellFormed(text, parse(text)),
+      ),
       { numRuns: 1000 },
     );
   });
 
   test('on random mutations of the samples', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...corpus), fc.array(mutation, { minLength: 1, maxLength: 8 }), (source, edits) => {
-        const text = mutate(source, edits);
-        expectWellFormed(text, parse(text));
-      }),
+      fc.property(
+        fc.constantFrom(...corpus),
+        fc.array(mutation, { minLength: 1, maxLength: 8 }),
+        (source, edits) => {
+          const text = mutate(source, edits);
+          expectWellFormed(text, parse(text));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   test('on very long and pathological lines', () => {
-    for (const text of ['a'.repeat(100_000), '"'.repeat(50_001), 'a.'.repeat(20_000) + 'handle(left) -> b', '{'.repeat(10_000), 'n: rectangle label:"' + '\\n'.repeat(20_000)]) {
+    for (const text of [
+      'a'.repeat(100_000),
+      '"'.repeat(50_001),
+      'a.'.repeat(20_000) + 'handle(left) -> b',
+      '{'.repeat(10_000),
+      'n: rectangle label:"' + '\\n'.repeat(20_000),
+    ]) {
       expectWellFormed(text, parse(text));
     }
   });
@@ -91,16 +133,39 @@ const ident = fc
   .tuple(identStart, fc.string({ unit: identRest, maxLength: 6 }))
   .map(([a, b]) => a + b)
   .filter((s) => !s.endsWith('-'));
-const label = fc.string({ unit: fc.constantFrom('a', ' ', '"', '\\', '\n', '#', '→', '[', ']', ',', 'Z'), maxLength: 12 });
+const label = fc.string({
+  unit: fc.constantFrom('a', ' ', '"', '\\', '\n', '#', '→', '[', ']', ',', 'Z'),
+  maxLength: 12,
+});
 const side = fc.constantFrom('top', 'right', 'bottom', 'left');
-const quote = (s: string) => '"' + s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n') + '"';
+const quote = (s: string) =>
+  '"' + s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n') + '"';
 
-const nodeLine = fc.record({ id: ident, shape: fc.constantFrom('circle', 'rectangle', 'diamond'), label: fc.option(label) });
-const endpoint = fc.record({ path: fc.array(ident, { minLength: 1, maxLength: 2 }), side: fc.option(side) });
+const nodeLine = fc.record({
+  id: ident,
+  shape: fc.constantFrom('circle', 'rectangle', 'diamond'),
+  label: fc.option(label),
+});
+const endpoint = fc.record({
+  path: fc.array(ident, { minLength: 1, maxLength: 2 }),
+  side: fc.option(side),
+});
 const edgeLine = fc.record({ from: endpoint, to: endpoint, label: fc.option(label) });
-const statement = fc.oneof(nodeLine.map((n) => ({ node: n })), edgeLine.map((e) => ({ edge: e })));
+const statement = fc.oneof(
+  nodeLine.map((n) => ({ node: n })),
+  edgeLine.map((e) => ({ edge: e })),
+);
 const file = fc.array(
-  fc.record({ name: ident, title: fc.option(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '#', '{'), minLength: 1, maxLength: 10 }).map((t) => t.trim()).filter((t) => t.length > 0)), body: fc.array(statement, { maxLength: 6 }) }),
+  fc.record({
+    name: ident,
+    title: fc.option(
+      fc
+        .string({ unit: fc.constantFrom('a', 'B', ' ', '#', '{'), minLength: 1, maxLength: 10 })
+        .map((t) => t.trim())
+        .filter((t) => t.length > 0),
+    ),
+    body: fc.array(statement, { maxLength: 6 }),
+  }),
   { maxLength: 4 },
 );
 
@@ -110,40 +175,69 @@ const printEndpoint = (e: Endpoint) => e.path.join('.') + (e.side ? `.handle(${e
 describe('round trip', () => {
   test('printed well-formed files parse back to what was printed', () => {
     fc.assert(
-      fc.property(file, fc.constantFrom('\n', '\r\n'), fc.constantFrom('', '  ', '\t'), (groups, eol, indent) => {
-        const lines: string[] = [];
-        for (const g of groups) {
-          lines.push(`${g.name} {${g.title ? ` # ${g.title}` : ''}`);
-          for (const s of g.body) {
-            if ('node' in s) lines.push(`${indent}${s.node.id}: ${s.node.shape}${s.node.label !== null ? ` label:${quote(s.node.label)}` : ''}`);
-            else lines.push(`${indent}${printEndpoint(s.edge.from)} -> ${printEndpoint(s.edge.to)}${s.edge.label !== null ? ` [label=${quote(s.edge.label)}]` : ''}`);
+      fc.property(
+        file,
+        fc.constantFrom('\n', '\r\n'),
+        fc.constantFrom('', '  ', '\t'),
+        (groups, eol, indent) => {
+          const lines: string[] = [];
+          for (const g of groups) {
+            lines.push(`${g.name} {${g.title ? ` # ${g.title}` : ''}`);
+            for (const s of g.body) {
+              if ('node' in s)
+                lines.push(
+                  `${indent}${s.node.id}: ${s.node.shape}${s.node.label !== null ? ` label:${quote(s.node.label)}` : ''}`,
+                );
+              else
+                lines.push(
+                  `${indent}${printEndpoint(s.edge.from)} -> ${printEndpoint(s.edge.to)}${s.edge.label !== null ? ` [label=${quote(s.edge.label)}]` : ''}`,
+                );
+            }
+            lines.push('}');
           }
-          lines.push('}');
-        }
-        const ast = parse(lines.join(eol) + eol);
-        expect(ast.diagnostics).toEqual([]);
-        const parsed = ast.items as GroupDecl[];
-        expect(parsed.map((g) => [g.name.name, g.title])).toEqual(groups.map((g) => [g.name, g.title]));
-        parsed.forEach((g, i) => {
-          const expected = groups[i]!.body.map((s) =>
-            'node' in s
-              ? { node: [s.node.id, s.node.shape, s.node.label] }
-              : { edge: [s.edge.from.path, s.edge.from.side, s.edge.to.path, s.edge.to.side, s.edge.label] },
+          const ast = parse(lines.join(eol) + eol);
+          expect(ast.diagnostics).toEqual([]);
+          const parsed = ast.items as GroupDecl[];
+          expect(parsed.map((g) => [g.name.name, g.title])).toEqual(
+            groups.map((g) => [g.name, g.title]),
           );
-          const actual = g.body.map((s) =>
-            s.kind === 'node'
-              ? { node: [(s as NodeDecl).id.name, s.shape.name, s.attributes[0]?.value.value ?? null] }
-              : {
-                  edge: [
-                    (s as EdgeDecl).source.path.map((p) => p.name), s.source.handle?.side ?? null,
-                    s.target.path.map((p) => p.name), s.target.handle?.side ?? null,
-                    s.attributes[0]?.value.value ?? null,
-                  ],
-                },
-          );
-          expect(actual).toEqual(expected);
-        });
-      }),
+          parsed.forEach((g, i) => {
+            const expected = groups[i]!.body.map((s) =>
+              'node' in s
+                ? { node: [s.node.id, s.node.shape, s.node.label] }
+                : {
+                    edge: [
+                      s.edge.from.path,
+                      s.edge.from.side,
+                      s.edge.to.path,
+                      s.edge.to.side,
+                      s.edge.label,
+                    ],
+                  },
+            );
+            const actual = g.body.map((s) =>
+              s.kind === 'node'
+                ? {
+                    node: [
+                      (s as NodeDecl).id.name,
+                      s.shape.name,
+                      s.attributes[0]?.value.value ?? null,
+                    ],
+                  }
+                : {
+                    edge: [
+                      (s as EdgeDecl).source.path.map((p) => p.name),
+                      s.source.handle?.side ?? null,
+                      s.target.path.map((p) => p.name),
+                      s.target.handle?.side ?? null,
+                      s.attributes[0]?.value.value ?? null,
+                    ],
+                  },
+            );
+            expect(actual).toEqual(expected);
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -19,11 +19,18 @@ function available(tool: string, args: string[]): boolean {
 
 const hasDot = available('dot', ['-V']);
 const hasRsvg = available('rsvg-convert', ['--version']);
-if (!hasDot) console.log('test/system: Graphviz `dot` is not installed (apt-get install graphviz): skipping the native Graphviz checks');
-if (!hasRsvg) console.log('test/system: `rsvg-convert` is not installed (apt-get install librsvg2-bin): skipping the librsvg CLI checks');
+if (!hasDot)
+  console.log(
+    'test/system: Graphviz `dot` is not installed (apt-get install graphviz): skipping the native Graphviz checks',
+  );
+if (!hasRsvg)
+  console.log(
+    'test/system: `rsvg-convert` is not installed (apt-get install librsvg2-bin): skipping the librsvg CLI checks',
+  );
 
 const samples = sampleNames();
-const HOSTILE = 'n1: circle label:"Start"\nn2: rectangle label:"</text><script>alert(1)</script> \\"q\\" & <b>|{}</b> -->"\nn3: circle label:"End \\\\ ✓"\nn1 -> n2 [label="a\\"];x[b"]\nn2.handle(right) -> n3.handle(left) [label="|x| # 100%"]\n';
+const HOSTILE =
+  'n1: circle label:"Start"\nn2: rectangle label:"</text><script>alert(1)</script> \\"q\\" & <b>|{}</b> -->"\nn3: circle label:"End \\\\ ✓"\nn1 -> n2 [label="a\\"];x[b"]\nn2.handle(right) -> n3.handle(left) [label="|x| # 100%"]\n';
 
 async function outputs(source: string) {
   const result = await compileFormats(source, ['dot', 'svg']);
@@ -32,7 +39,10 @@ async function outputs(source: string) {
 
 (hasDot ? describe : describe.skip)('native Graphviz reads every DOT output', () => {
   test.each([...samples.map((s) => [s]), ['hostile labels']])('%s', async (name) => {
-    const source = name === 'hostile labels' ? HOSTILE : readFileSync(join(ROOT, 'samples', `${name}.flow`), 'utf8');
+    const source =
+      name === 'hostile labels'
+        ? HOSTILE
+        : readFileSync(join(ROOT, 'samples', `${name}.flow`), 'utf8');
     const { dot } = await outputs(source);
     const r = spawnSync('dot', ['-Tsvg'], { input: dot });
     expect(r.stderr.toString()).toBe(''); // no error and no warning
@@ -48,7 +58,10 @@ async function outputs(source: string) {
 
 (hasRsvg ? describe : describe.skip)('librsvg (rsvg-convert) renders every SVG output', () => {
   test.each([...samples.map((s) => [s]), ['hostile labels']])('%s', async (name) => {
-    const source = name === 'hostile labels' ? HOSTILE : readFileSync(join(ROOT, 'samples', `${name}.flow`), 'utf8');
+    const source =
+      name === 'hostile labels'
+        ? HOSTILE
+        : readFileSync(join(ROOT, 'samples', `${name}.flow`), 'utf8');
     const { svg } = await outputs(source);
     const r = spawnSync('rsvg-convert', ['--format', 'png'], { input: svg });
     expect(r.stderr.toString()).toBe('');

@@ -13,7 +13,8 @@ describe('fnv1a64', () => {
   test('hashes UTF-8 bytes, always 16 hex digits, and tells close keys apart', () => {
     expect(fnv1a64('é')).not.toBe(fnv1a64('e'));
     expect(fnv1a64('{"rules":{"a":"off"}}')).not.toBe(fnv1a64('{"rules":{"a":"warn"}}'));
-    for (const text of ['x', 'é', '{"flowc":"0.1.0"}']) expect(fnv1a64(text)).toMatch(/^[0-9a-f]{16}$/);
+    for (const text of ['x', 'é', '{"flowc":"0.1.0"}'])
+      expect(fnv1a64(text)).toMatch(/^[0-9a-f]{16}$/);
   });
 });
 

@@ -12,7 +12,17 @@ const docs = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8
 
 describe('the rule registry', () => {
   test('lists the contract rule ids and flowc own, each once, in kebab case', () => {
-    for (const id of ['syntax', 'unresolved-reference', 'duplicate-id', 'unknown-attribute', 'missing-start', 'missing-end', 'unreachable-node', 'unlabelled-branch', 'unknown-setting']) {
+    for (const id of [
+      'syntax',
+      'unresolved-reference',
+      'duplicate-id',
+      'unknown-attribute',
+      'missing-start',
+      'missing-end',
+      'unreachable-node',
+      'unlabelled-branch',
+      'unknown-setting',
+    ]) {
       expect(ids).toContain(id);
     }
     expect(new Set(ids).size).toBe(ids.length);
@@ -22,15 +32,31 @@ describe('the rule registry', () => {
 
   test('the contract severities; only syntax, unresolved-reference and duplicate-id are fixed', () => {
     const severity = Object.fromEntries(rules.map((r) => [r.id, r.defaultSeverity]));
-    for (const id of ['syntax', 'unresolved-reference', 'duplicate-id', 'unknown-attribute', 'missing-start', 'missing-end', 'unreachable-node', 'unlabelled-branch']) {
+    for (const id of [
+      'syntax',
+      'unresolved-reference',
+      'duplicate-id',
+      'unknown-attribute',
+      'missing-start',
+      'missing-end',
+      'unreachable-node',
+      'unlabelled-branch',
+    ]) {
       expect([id, severity[id]]).toEqual([id, 'error']);
     }
-    expect(rules.filter((r) => !r.configurable).map((r) => r.id).sort()).toEqual(['duplicate-id', 'layout', 'syntax', 'unresolved-reference']);
+    expect(
+      rules
+        .filter((r) => !r.configurable)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['duplicate-id', 'layout', 'syntax', 'unresolved-reference']);
     for (const r of rules) if (!r.configurable) expect(r.suppressible).toBe(false);
   });
 
   test('each rule has one module named after it, a one-line description and a docs link to its section of docs/rules.md', () => {
-    const files = readdirSync(new URL('../../src/validate/rules/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
+    const files = readdirSync(new URL('../../src/validate/rules/', import.meta.url)).map((f) =>
+      f.replace(/\.ts$/, ''),
+    );
     expect(files.sort()).toEqual([...ids].sort());
     for (const rule of rules) {
       expect(rule.description).not.toMatch(/\n/);
@@ -47,7 +73,9 @@ describe('samples/invalid: one file per rule, each reporting exactly its own rul
   const lintRules = ids.filter((id) => id !== 'layout');
 
   test('every lint rule has a sample and every sample is a rule', () => {
-    const files = readdirSync(sampleDir).filter((f) => f.endsWith('.flow')).map((f) => f.replace(/\.flow$/, ''));
+    const files = readdirSync(sampleDir)
+      .filter((f) => f.endsWith('.flow'))
+      .map((f) => f.replace(/\.flow$/, ''));
     expect(files.sort()).toEqual([...lintRules].sort());
   });
 
@@ -64,7 +92,16 @@ describe('samples/invalid: one file per rule, each reporting exactly its own rul
 });
 
 describe('severity settings', () => {
-  const text = flow('s: circle', 'a: rectangle', 'e: circle', 's -> a', 'a -> e', 'a -> stuck', 'stuck: rectangle lable:"Stuck"', 'orphan: rectangle');
+  const text = flow(
+    's: circle',
+    'a: rectangle',
+    'e: circle',
+    's -> a',
+    'a -> e',
+    'a -> stuck',
+    'stuck: rectangle lable:"Stuck"',
+    'orphan: rectangle',
+  );
 
   test('defaults', () => {
     expect(lint(text).map((d) => [d.ruleId, d.severity])).toEqual([
@@ -75,7 +112,11 @@ describe('severity settings', () => {
   });
 
   test('warn, error and off replace the defaults, for diagram rules and for earlier stages', () => {
-    const diagnostics = lint(text, { 'dead-end': 'error', 'unknown-attribute': 'warn', 'unreachable-node': 'off' });
+    const diagnostics = lint(text, {
+      'dead-end': 'error',
+      'unknown-attribute': 'warn',
+      'unreachable-node': 'off',
+    });
     expect(diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
       ['dead-end', 'error'],
       ['unknown-attribute', 'warning'],
@@ -85,12 +126,21 @@ describe('severity settings', () => {
   test('validate skips a rule that is off and applies the others', () => {
     const ast = parse(text);
     const { diagram } = resolve(ast);
-    expect(validate(diagram, { rules: { 'unreachable-node': 'off', 'dead-end': 'error' } }).map((d) => [d.ruleId, d.severity])).toEqual([['dead-end', 'error']]);
+    expect(
+      validate(diagram, { rules: { 'unreachable-node': 'off', 'dead-end': 'error' } }).map((d) => [
+        d.ruleId,
+        d.severity,
+      ]),
+    ).toEqual([['dead-end', 'error']]);
   });
 
   test('the fixed rules stay errors whatever the settings say', () => {
     const broken = flow('s: circle', 's -> nowhere', 's: circle', 'bad ->');
-    expect(lint(broken, { syntax: 'off', 'unresolved-reference': 'warn', 'duplicate-id': 'off' }).map((d) => [d.ruleId, d.severity])).toEqual([
+    expect(
+      lint(broken, { syntax: 'off', 'unresolved-reference': 'warn', 'duplicate-id': 'off' }).map(
+        (d) => [d.ruleId, d.severity],
+      ),
+    ).toEqual([
       ['unresolved-reference', 'error'],
       ['duplicate-id', 'error'],
       ['syntax', 'error'],

@@ -10,13 +10,45 @@ const span = (line: number) => ({ line, column: 1, endLine: line, endColumn: 10 
 
 /** start → n0 → … → n(N-1) → end, built as a Diagram directly; `extra` edges are added as given. */
 function chain(extra: Array<[string, string]> = [], startShape: Shape = 'circle'): Diagram {
-  const nodes: DiagramNode[] = [{ id: 'start', localId: 'start', group: null, shape: startShape, label: 'Start', span: span(1) }];
-  for (let i = 0; i < N; i++) nodes.push({ id: `n${i}`, localId: `n${i}`, group: null, shape: 'rectangle', label: `Step ${i}`, span: span(i + 2) });
-  nodes.push({ id: 'end', localId: 'end', group: null, shape: 'circle', label: 'End', span: span(N + 2) });
+  const nodes: DiagramNode[] = [
+    {
+      id: 'start',
+      localId: 'start',
+      group: null,
+      shape: startShape,
+      label: 'Start',
+      span: span(1),
+    },
+  ];
+  for (let i = 0; i < N; i++)
+    nodes.push({
+      id: `n${i}`,
+      localId: `n${i}`,
+      group: null,
+      shape: 'rectangle',
+      label: `Step ${i}`,
+      span: span(i + 2),
+    });
+  nodes.push({
+    id: 'end',
+    localId: 'end',
+    group: null,
+    shape: 'circle',
+    label: 'End',
+    span: span(N + 2),
+  });
   const pairs: Array<[string, string]> = [['start', 'n0']];
   for (let i = 0; i + 1 < N; i++) pairs.push([`n${i}`, `n${i + 1}`]);
   pairs.push(...extra);
-  const edges: DiagramEdge[] = pairs.map(([from, to], index) => ({ index, from, to, fromHandle: null, toHandle: null, label: null, span: span(N + 3 + index) }));
+  const edges: DiagramEdge[] = pairs.map(([from, to], index) => ({
+    index,
+    from,
+    to,
+    fromHandle: null,
+    toHandle: null,
+    label: null,
+    span: span(N + 3 + index),
+  }));
   return { direction: null, groups: [], nodes, edges };
 }
 
@@ -25,13 +57,25 @@ test('a clean 45,000-node chain', () => {
 });
 
 test('a 45,000-node chain that loops back: one no-path-to-end, no stack overflow in the component search', () => {
-  const diagnostics = validate(chain([[`n${N - 1}`, 'n0'], ['start', 'end']]));
+  const diagnostics = validate(
+    chain([
+      [`n${N - 1}`, 'n0'],
+      ['start', 'end'],
+    ]),
+  );
   expect(diagnostics.map((d) => [d.ruleId, d.span.line])).toEqual([['no-path-to-end', 2]]);
-  expect(diagnostics[0]!.message).toContain(`'n0', 'n1', 'n2', 'n3', 'n4' and ${N - 5} more never leaves`);
+  expect(diagnostics[0]!.message).toContain(
+    `'n0', 'n1', 'n2', 'n3', 'n4' and ${N - 5} more never leaves`,
+  );
 });
 
 test('a 45,000-node chain with no start: one missing-start, not 45,000 unreachable nodes', () => {
-  const diagnostics = validate(chain([[`n${N - 1}`, 'end'], ['n5', 'start']]));
+  const diagnostics = validate(
+    chain([
+      [`n${N - 1}`, 'end'],
+      ['n5', 'start'],
+    ]),
+  );
   expect(diagnostics.map((d) => d.ruleId)).toEqual(['missing-start']);
 });
 
@@ -42,6 +86,9 @@ test('a 45,000-node chain nobody reaches: one unreachable-node each, suppressed 
   // Every step, and the end circle behind them; the start, now alone, is a start and an end.
   expect(diagnostics).toHaveLength(N + 1);
   expect(diagnostics.every((d) => d.ruleId === 'unreachable-node')).toBe(true);
-  const comment = { text: ' flowc-disable unreachable-node', span: { line: 1, column: 11, endLine: 1, endColumn: 42 } };
+  const comment = {
+    text: ' flowc-disable unreachable-node',
+    span: { line: 1, column: 11, endLine: 1, endColumn: 42 },
+  };
   expect(applySuppressions(diagnostics, [comment])).toEqual([]);
 });

@@ -11,7 +11,8 @@ export const rule: DiagramRule = {
   meta: {
     id: 'circle-in-flow',
     defaultSeverity: 'warning',
-    description: 'a circle has both incoming and outgoing edges, so it is neither a start nor an end',
+    description:
+      'a circle has both incoming and outgoing edges, so it is neither a start nor an end',
     docs: docsFor('circle-in-flow'),
     configurable: true,
     suppressible: true,
@@ -20,10 +21,17 @@ export const rule: DiagramRule = {
   check({ graph, report }) {
     if (graph.starts.length === 0 || graph.ends.length === 0) return;
     graph.nodes.forEach((node, i) => {
-      if (node.shape !== 'circle' || graph.incoming[i]!.length === 0 || graph.outgoing[i]!.length === 0) return;
-      report(`circle ${describeNode(node)} has incoming and outgoing edges, so it is neither a start nor an end`, node.span, [
-        'use a rectangle for a step inside the flow',
-      ]);
+      if (
+        node.shape !== 'circle' ||
+        graph.incoming[i]!.length === 0 ||
+        graph.outgoing[i]!.length === 0
+      )
+        return;
+      report(
+        `circle ${describeNode(node)} has incoming and outgoing edges, so it is neither a start nor an end`,
+        node.span,
+        ['use a rectangle for a step inside the flow'],
+      );
     });
   },
 };

@@ -11,7 +11,8 @@ export const rule: DiagramRule = {
   meta: {
     id: 'dead-end',
     defaultSeverity: 'warning',
-    description: 'a rectangle or diamond has no outgoing edge, so the flow stops without reaching an end circle',
+    description:
+      'a rectangle or diamond has no outgoing edge, so the flow stops without reaching an end circle',
     docs: docsFor('dead-end'),
     configurable: true,
     suppressible: true,
@@ -22,8 +23,13 @@ export const rule: DiagramRule = {
     const inFlow = graph.inFlow;
     graph.nodes.forEach((node, i) => {
       if (!inFlow[i] || node.shape === 'circle' || graph.outgoing[i]!.length > 0) return;
-      const what = node.shape === 'diamond' ? `decision ${describeNode(node)} has no branch` : `the flow stops at ${describeNode(node)}`;
-      report(`${what}: it has no outgoing edge and is not an end circle`, node.span, ['connect it to the next step, or to an end circle']);
+      const what =
+        node.shape === 'diamond'
+          ? `decision ${describeNode(node)} has no branch`
+          : `the flow stops at ${describeNode(node)}`;
+      report(`${what}: it has no outgoing edge and is not an end circle`, node.span, [
+        'connect it to the next step, or to an end circle',
+      ]);
     });
   },
 };

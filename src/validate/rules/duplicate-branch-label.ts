@@ -28,7 +28,10 @@ export const rule: DiagramRule = {
         const earlier = byAnswer.get(answer);
         if (!earlier) byAnswer.set(answer, edge);
         else if (edgeKey(earlier) !== edgeKey(edge)) {
-          report(`decision '${node.id}' already has a branch labelled "${earlier.label!.trim()}" on line ${earlier.span.line}: which way the flow goes is ambiguous`, edge.span);
+          report(
+            `decision '${node.id}' already has a branch labelled "${earlier.label!.trim()}" on line ${earlier.span.line}: which way the flow goes is ambiguous`,
+            edge.span,
+          );
         }
       }
     });

@@ -23,7 +23,11 @@ export const rule: DiagramRule = {
       const key = edgeKey(edge);
       const earlier = seen.get(key);
       if (!earlier) seen.set(key, edge);
-      else report(`this edge from '${edge.from}' to '${edge.to}' repeats the one on line ${earlier.span.line} (same handles and label): it would be drawn twice`, edge.span);
+      else
+        report(
+          `this edge from '${edge.from}' to '${edge.to}' repeats the one on line ${earlier.span.line} (same handles and label): it would be drawn twice`,
+          edge.span,
+        );
     }
   },
 };

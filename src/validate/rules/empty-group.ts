@@ -16,7 +16,11 @@ export const rule: DiagramRule = {
   needsCompleteDiagram: false,
   check({ diagram, report }) {
     for (const group of diagram.groups) {
-      if (group.nodeIds.length === 0) report(`group '${group.id}' declares no node: it would be drawn as an empty box`, group.span);
+      if (group.nodeIds.length === 0)
+        report(
+          `group '${group.id}' declares no node: it would be drawn as an empty box`,
+          group.span,
+        );
     }
   },
 };

@@ -8,7 +8,8 @@ export const rule: StageRule = {
   meta: {
     id: 'invalid-directive',
     defaultSeverity: 'warning',
-    description: 'a flowc-disable or flowc-enable comment that is misspelt, names an unknown rule, or names a rule that cannot be disabled',
+    description:
+      'a flowc-disable or flowc-enable comment that is misspelt, names an unknown rule, or names a rule that cannot be disabled',
     docs: docsFor('invalid-directive'),
     configurable: true,
     suppressible: false,

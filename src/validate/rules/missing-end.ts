@@ -28,7 +28,11 @@ export const rule: DiagramRule = {
         ['an end is a circle with no outgoing edge'],
       );
     } else if (diagram.nodes.length > 0) {
-      report('the flow has no end: the diagram has no circle', diagram.nodes[diagram.nodes.length - 1]!.span, ['add a circle with no outgoing edge where the flow finishes']);
+      report(
+        'the flow has no end: the diagram has no circle',
+        diagram.nodes[diagram.nodes.length - 1]!.span,
+        ['add a circle with no outgoing edge where the flow finishes'],
+      );
     } else {
       report('the flow has no end: the file declares no node', FILE_START);
     }

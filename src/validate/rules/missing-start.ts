@@ -31,7 +31,9 @@ export const rule: DiagramRule = {
         ['a start is a circle with no incoming edge'],
       );
     } else if (diagram.nodes.length > 0) {
-      report('the flow has no start: the diagram has no circle', diagram.nodes[0]!.span, ['add a circle with no incoming edge where the flow begins']);
+      report('the flow has no start: the diagram has no circle', diagram.nodes[0]!.span, [
+        'add a circle with no incoming edge where the flow begins',
+      ]);
     } else {
       report('the flow has no start: the file declares no node', FILE_START);
     }

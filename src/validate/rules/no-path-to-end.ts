@@ -50,8 +50,13 @@ export const rule: DiagramRule = {
     for (const [c, loop] of members) {
       if (leaves.has(c)) continue;
       const first = graph.nodes[loop[0]!]!;
-      const how = loop.length === 1 ? 'its only way on leads back to itself' : `the loop through ${listIds(loop.map((i) => graph.nodes[i]!.id))} never leaves`;
-      report(`no end can be reached from ${describeNode(first)}: ${how}`, first.span, ['give the loop a way out, e.g. a decision in it with a branch towards an end circle']);
+      const how =
+        loop.length === 1
+          ? 'its only way on leads back to itself'
+          : `the loop through ${listIds(loop.map((i) => graph.nodes[i]!.id))} never leaves`;
+      report(`no end can be reached from ${describeNode(first)}: ${how}`, first.span, [
+        'give the loop a way out, e.g. a decision in it with a branch towards an end circle',
+      ]);
     }
   },
 };

@@ -20,9 +20,11 @@ export const rule: DiagramRule = {
     graph.nodes.forEach((node, i) => {
       const branches = graph.outgoing[i]!;
       if (node.shape !== 'diamond' || branches.length !== 1) return;
-      report(`decision ${describeNode(node)} has a single branch (to '${branches[0]!.to}'): a decision needs two or more`, node.span, [
-        'add the other answer, or make it a rectangle if there is nothing to decide',
-      ]);
+      report(
+        `decision ${describeNode(node)} has a single branch (to '${branches[0]!.to}'): a decision needs two or more`,
+        node.span,
+        ['add the other answer, or make it a rectangle if there is nothing to decide'],
+      );
     });
   },
 };

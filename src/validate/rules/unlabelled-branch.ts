@@ -21,7 +21,10 @@ export const rule: DiagramRule = {
       if (from === undefined || graph.nodes[from]!.shape !== 'diamond') continue;
       if (edge.label !== null && edge.label.trim() !== '') continue;
       const what = edge.label === null ? 'has no label' : 'has an empty label';
-      report(`the branch from decision '${edge.from}' to '${edge.to}' ${what}: label it with the answer that leads there`, edge.span);
+      report(
+        `the branch from decision '${edge.from}' to '${edge.to}' ${what}: label it with the answer that leads there`,
+        edge.span,
+      );
     }
   },
 };

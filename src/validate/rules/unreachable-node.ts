@@ -19,7 +19,8 @@ export const rule: DiagramRule = {
     if (graph.starts.length === 0) return;
     const reachable = graph.reachable;
     graph.nodes.forEach((node, i) => {
-      if (!reachable[i]) report(`${describeNode(node)} cannot be reached from any start circle`, node.span);
+      if (!reachable[i])
+        report(`${describeNode(node)} cannot be reached from any start circle`, node.span);
     });
   },
 };
