@@ -18,12 +18,14 @@ const samples: Array<[string, string]> = readdirSync(samplesDir)
   .sort()
   .map((name) => [`sample ${name}`, readFileSync(join(samplesDir, name), 'utf8')]);
 
-const generated: Array<[string, string]> = [
-  [10, 0, 1],
-  [30, 3, 2],
-  [60, 4, 3],
-  [120, 6, 4],
-].map(([nodes, groups, seed]) => [
+const generated: Array<[string, string]> = (
+  [
+    [10, 0, 1],
+    [30, 3, 2],
+    [60, 4, 3],
+    [120, 6, 4],
+  ] as const
+).map(([nodes, groups, seed]) => [
   `generated ${nodes} nodes, ${groups} groups, seed ${seed}`,
   generateFlow({ nodes, groups, seed }),
 ]);
