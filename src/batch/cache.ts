@@ -12,8 +12,8 @@
  * on disk: two runs sharing an output folder (two shards, say) keep each other's entries.
  */
 import * as path from 'node:path';
-import { writeFileAtomic } from '../util/atomic-write.js';
-import type { FileSystem } from '../cli/io.js';
+import { writeFileAtomic } from '../files/write.js';
+import type { FileSystem } from '../files/fs.js';
 import type { Failure } from './types.js';
 
 export const CACHE_FILE = '.flowc-cache.json';

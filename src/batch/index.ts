@@ -12,10 +12,9 @@
  */
 import type { Stats } from 'node:fs';
 import * as path from 'node:path';
-import { describeFsError } from '../cli/discover.js';
-import { isFile } from '../cli/io.js';
-import { outputPathFor } from '../cli/output-paths.js';
-import { flowcVersion } from '../cli/version.js';
+import { describeFsError, isFile } from '../files/fs.js';
+import { outputPathFor } from '../files/output-paths.js';
+import { packageVersion } from '../util/package.js';
 import { fnv1a64, sha1 } from '../util/hash.js';
 import { pathBelow, shownPath } from '../util/paths.js';
 import { RenderCache, type CacheEntry } from './cache.js';
@@ -310,7 +309,7 @@ function digestOptions(request: BatchRequest): string {
       .sort(),
   );
   const rules = Object.fromEntries(Object.entries(request.rules).sort());
-  const key = JSON.stringify({ flowc: flowcVersion(), formats: request.formats, render, rules });
+  const key = JSON.stringify({ flowc: packageVersion(), formats: request.formats, render, rules });
   return fnv1a64(key);
 }
 

@@ -2,7 +2,7 @@
  * Reading the inputs: standard input (`-`) and files, with failures as messages, not throws.
  */
 import * as path from 'node:path';
-import { describeFsError, isFsError } from './discover.js';
+import { describeFsError, isFsError } from '../files/fs.js';
 import type { Io } from './io.js';
 
 export const STDIN = '-';

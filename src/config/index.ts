@@ -18,7 +18,7 @@ import type { Format } from '../compile.js';
 import type { Theme } from '../emit/theme.js';
 import { shownPath } from '../util/paths.js';
 import { didYouMean } from '../util/suggest.js';
-import { isFile, pathExists, type FileSystem } from '../cli/io.js';
+import { isFile, pathExists, type FileSystem } from '../files/fs.js';
 
 export const CONFIG_FILE_NAME = 'flowc.config.json';
 

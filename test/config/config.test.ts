@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigError, findConfigFile, parseConfig } from '../../src/config/index.js';
-import { nodeFileSystem } from '../../src/cli/io.js';
+import { nodeFileSystem } from '../../src/files/fs.js';
 import { compile } from '../../src/compile.js';
 import { CLEAN_FLOW, WARNINGS_FLOW, run, tempTree } from '../cli/helpers.js';
 

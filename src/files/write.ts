@@ -9,7 +9,7 @@
  */
 import * as path from 'node:path';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import type { FileSystem } from '../cli/io.js';
+import type { FileSystem } from './fs.js';
 
 export async function writeFileAtomic(
   fs: FileSystem,

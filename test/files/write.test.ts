@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { writeFileAtomicSync } from '../../src/util/atomic-write.js';
+import { writeFileAtomicSync } from '../../src/files/write.js';
 
 describe('writeFileAtomicSync', () => {
   let dir: string;
