@@ -16,9 +16,9 @@ import { stylish } from '../report/stylish.js';
 import { errorsOnly } from '../report/summary.js';
 import type { LintResult, ReportRule } from '../report/types.js';
 import { didYouMean } from '../util/suggest.js';
-import { writeFileAtomic } from '../files/write.js';
+import { removeStaleTemps, writeOutput } from '../files/write.js';
 import { discoverFiles } from '../files/discover.js';
-import { describeFsError, isFile, isFolder } from '../files/fs.js';
+import { describeFsError, InputTooLargeError, isFile, isFolder } from '../files/fs.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { formatFromExtension, inputsBase, outputPathFor } from '../files/output-paths.js';
@@ -172,7 +172,8 @@ async function renderSingle(
     io.stdout.write(result.output);
   } else {
     try {
-      await writeFileAtomic(io.fs, output, result.output);
+      const written = await writeOutput(io.fs, output, result.output);
+      if (written.kind === 'replace') await removeStaleTemps(io.fs, path.dirname(written.file));
     } catch (error) {
       io.stderr.write(
         `flowc: cannot write ${shownPath(io.cwd, output)}: ${describeFsError(error, 'write failed')}\n`,
@@ -363,13 +364,14 @@ async function compareWithFile(
   file: string,
   expected: string | Buffer,
 ): Promise<'up-to-date' | 'stale' | 'missing'> {
+  const wanted = typeof expected === 'string' ? Buffer.from(expected, 'utf8') : expected;
   let actual: Buffer;
   try {
-    actual = await io.fs.readFile(file);
-  } catch {
-    return 'missing';
+    // More bytes than expected is stale whatever they are (and /dev/zero is not read forever).
+    actual = await io.fs.readFile(file, wanted.length);
+  } catch (error) {
+    return error instanceof InputTooLargeError ? 'stale' : 'missing';
   }
-  const wanted = typeof expected === 'string' ? Buffer.from(expected, 'utf8') : expected;
   return actual.equals(wanted) ? 'up-to-date' : 'stale';
 }
 

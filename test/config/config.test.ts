@@ -201,7 +201,7 @@ describe('configuration through the CLI', () => {
     const missing = await run(['lint', 'warn.flow', '--config', 'nope.json'], { cwd: tree.dir });
     expect(missing).toMatchObject({
       code: 2,
-      stderr: 'flowc: invalid configuration nope.json:\n  no such file\n',
+      stderr: 'flowc: invalid configuration nope.json:\n  no such file or folder\n',
     });
   });
 

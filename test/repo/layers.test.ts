@@ -13,16 +13,36 @@ const SRC = path.join(REPO, 'src');
 /** What each top-level folder (or root module, by file name) of src/ may import from src/. */
 const ALLOWED: Record<string, readonly string[]> = {
   util: ['util'],
-  files: ['files', 'util', 'compile.ts'],
+  files: ['files', 'util', 'compile.ts', 'limits.ts'],
   syntax: ['syntax', 'util', 'diagnostics.ts', 'limits.ts'],
   model: ['model', 'syntax', 'util', 'diagnostics.ts', 'limits.ts'],
   validate: ['validate', 'model', 'syntax', 'util', 'diagnostics.ts', 'limits.ts'],
   layout: ['layout', 'model', 'syntax', 'util', 'style.ts', 'diagnostics.ts', 'limits.ts'],
   emit: ['emit', 'layout', 'model', 'syntax', 'util', 'style.ts', 'limits.ts', 'files'],
   report: ['report', 'util', 'diagnostics.ts'],
-  config: ['config', 'files', 'util', 'model', 'layout', 'emit', 'compile.ts'],
-  batch: ['batch', 'files', 'util', 'config', 'compile.ts', 'check.ts', 'diagnostics.ts'],
-  cli: ['cli', 'batch', 'files', 'util', 'config', 'report', 'validate', 'compile.ts', 'check.ts'],
+  config: ['config', 'files', 'util', 'limits.ts', 'model', 'layout', 'emit', 'compile.ts'],
+  batch: [
+    'batch',
+    'files',
+    'util',
+    'limits.ts',
+    'config',
+    'compile.ts',
+    'check.ts',
+    'diagnostics.ts',
+  ],
+  cli: [
+    'cli',
+    'batch',
+    'files',
+    'util',
+    'limits.ts',
+    'config',
+    'report',
+    'validate',
+    'compile.ts',
+    'check.ts',
+  ],
 };
 
 function sourceFiles(dir: string): string[] {
