@@ -5,6 +5,7 @@
  *   rendered 998, skipped 0, failed 2 in 2.31 s (432 files/s)
  */
 import { shownPath } from '../util/paths.js';
+import { printable } from '../util/printable.js';
 import type { BatchSummary, FileOutcome } from './types.js';
 
 export function failureLine(outcome: FileOutcome, cwd: string): string {
@@ -17,7 +18,7 @@ export function failureLine(outcome: FileOutcome, cwd: string): string {
       ? ` (+${failure.moreErrors} more error${failure.moreErrors === 1 ? '' : 's'})`
       : '';
   const drawn = failure.drawn ? '; drawn with the offending nodes marked' : '';
-  return `${file}${position}  ${failure.message}${rule}${more}${drawn}`;
+  return `${file}${position}  ${printable(failure.message)}${rule}${more}${drawn}`;
 }
 
 export function summaryLine(summary: Omit<BatchSummary, 'exitCode' | 'failures'>): string {

@@ -11,6 +11,7 @@ import { EXIT_USAGE, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { choice, collect, nonNegativeInteger, positiveNumber } from './options.js';
 import { flowcVersion } from './version.js';
+import { printable, printableLines } from '../util/printable.js';
 import type { LintOptions } from './lint.js';
 import type { RenderCommandOptions } from './render.js';
 import { addBatchOptions } from './batch-options.js';
@@ -94,11 +95,11 @@ function handleError(error: unknown, io: Io, debug: boolean): number {
     return EXIT_USAGE;
   }
   if (error instanceof UsageError) {
-    io.stderr.write(`flowc: ${error.message}\n`);
+    io.stderr.write(`flowc: ${printableLines(error.message)}\n`);
     return EXIT_USAGE;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`flowc: internal error: ${message.split('\n')[0]}\n`);
+  io.stderr.write(`flowc: internal error: ${printable(message.split('\n')[0] ?? '')}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   else
     io.stderr.write(
@@ -119,7 +120,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(text.replace(/^error: /, 'flowc: ')),
+      outputError: (text, write) => write(printableLines(text.replace(/^error: /, 'flowc: '))),
     })
     .addHelpText('after', MAIN_EXAMPLES)
     .addHelpCommand('help [command]', 'show help for a command');

@@ -3,7 +3,7 @@
  * Loads parse/resolve/validate only (never layout or emit).
  */
 import * as path from 'node:path';
-import { colorEnabled, createColors } from '../report/color.js';
+import { colorEnabled, loadColors } from '../report/color.js';
 import { isReporterName, REPORTER_NAMES, reporters, type ReporterName } from '../report/index.js';
 import { countProblems, errorsOnly } from '../report/summary.js';
 import type { LintResult, ReportContext } from '../report/types.js';
@@ -155,7 +155,7 @@ async function writeReports(
 ): Promise<boolean> {
   let ok = true;
   for (const plan of plans) {
-    const colors = createColors(plan.file === null && colorEnabled(io.stdout.isTTY, io.env));
+    const colors = await loadColors(plan.file === null && colorEnabled(io.stdout.isTTY, io.env));
     const text = reporters[plan.reporter](results, { ...context, colors });
     if (plan.file === null) {
       io.stdout.write(text);

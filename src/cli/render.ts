@@ -11,7 +11,7 @@
 import * as path from 'node:path';
 import type { CompileOptions, Format, RenderOptions } from '../compile.js';
 import { FORMAT_VALUES, type RuleSeverity } from '../config/index.js';
-import { colorEnabled, createColors } from '../report/color.js';
+import { colorEnabled, loadColors } from '../report/color.js';
 import { stylish } from '../report/stylish.js';
 import { errorsOnly } from '../report/summary.js';
 import type { LintResult, ReportRule } from '../report/types.js';
@@ -157,7 +157,7 @@ async function renderSingle(
   const source = await readInput(input, options, io);
   const compileOptions: CompileOptions = { ...render, format, rules: settings.ruleSettings };
   const { result, errors } = await compileSource(source, compileOptions);
-  printDiagnostics(
+  await printDiagnostics(
     [{ filePath: source.filePath, source: source.text, diagnostics: result.diagnostics }],
     options,
     settings.rules,
@@ -233,15 +233,15 @@ async function compileSource(source: Source, options: CompileOptions): Promise<C
   return { result, errors: result.diagnostics.filter((d) => d.severity === 'error').length };
 }
 
-function printDiagnostics(
+async function printDiagnostics(
   results: LintResult[],
   options: RenderRequest,
   rules: ReportRule[],
   io: Io,
-): void {
+): Promise<void> {
   const shown = options.quiet ? results.map(errorsOnly) : results;
   if (shown.every((r) => r.diagnostics.length === 0)) return;
-  const colors = createColors(colorEnabled(io.stderr.isTTY, io.env));
+  const colors = await loadColors(colorEnabled(io.stderr.isTTY, io.env));
   io.stderr.write(stylish(shown, { cwd: io.cwd, colors, rules, version: flowcVersion() }));
 }
 
@@ -279,7 +279,7 @@ async function checkOutputs(
       { ...render, rules: settings.ruleSettings },
     );
     if (!result.renderable) {
-      printDiagnostics(
+      await printDiagnostics(
         [{ filePath: read.filePath, source: read.text, diagnostics: result.diagnostics }],
         { ...options, quiet: true },
         settings.rules,

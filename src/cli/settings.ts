@@ -13,6 +13,7 @@ import {
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { loadRules, type CliRule } from './rules.js';
+import { printable } from '../util/printable.js';
 
 export interface CommonOptions {
   /** `--config FILE`, or false for `--no-config`. */
@@ -65,13 +66,15 @@ export function parseRuleFlags(
   for (const flag of flags) {
     const eq = flag.indexOf('=');
     if (eq <= 0) {
-      problems.push(`--rule '${flag}': expected RULE=SEVERITY, e.g. --rule dead-end=off`);
+      problems.push(
+        `--rule '${printable(flag)}': expected RULE=SEVERITY, e.g. --rule dead-end=off`,
+      );
       continue;
     }
     const id = flag.slice(0, eq).trim();
     const result = parseRuleSetting(id, flag.slice(eq + 1).trim(), knownRules, fixedRules);
     if (typeof result === 'string') settings[id] = result;
-    else problems.push(`--rule '${flag}': ${result.problem}`);
+    else problems.push(`--rule '${printable(flag)}': ${result.problem}`);
   }
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
   return settings;

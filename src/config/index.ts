@@ -17,6 +17,7 @@ import type { EdgeStyle } from '../layout/types.js';
 import type { Format } from '../compile.js';
 import type { Theme } from '../emit/theme.js';
 import { shownPath } from '../util/paths.js';
+import { printable, safeJson } from '../util/printable.js';
 import { didYouMean } from '../util/suggest.js';
 import { describeFsError, isFile, isFsError, pathExists, type FileSystem } from '../files/fs.js';
 import { formatLimit, MAX_CONFIG_BYTES, MAX_GLOB_LENGTH, MAX_IGNORE_GLOBS } from '../limits.js';
@@ -192,18 +193,18 @@ export function parseRuleSetting(
   if (!knownRules.includes(id)) {
     const suggestion = didYouMean(id, knownRules);
     return {
-      problem: `unknown rule '${id}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+      problem: `unknown rule '${printable(id)}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
     };
   }
   if (typeof setting === 'string' && RULE_SEVERITIES.includes(setting as RuleSeverity)) {
     if (setting !== 'error' && fixedRules.includes(id)) {
       return {
-        problem: `rule '${id}' cannot be set to "${setting}": its errors leave no diagram to draw, so it is always an error`,
+        problem: `rule '${printable(id)}' cannot be set to "${setting}": its errors leave no diagram to draw, so it is always an error`,
       };
     }
     return setting as RuleSeverity;
   }
-  const shown = JSON.stringify(setting) ?? String(setting);
+  const shown = safeJson(setting);
   // ESLint users write "warning" (and numbers 0/1/2 are its older form): point them to the word.
   const aliases: Record<string, RuleSeverity> = {
     warning: 'warn',
@@ -247,7 +248,7 @@ function readIgnore(value: unknown, problems: string[]): string[] {
 
 /** A value as JSON in a message, cut short when long (a problem line stays one line). */
 function printableJson(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  const text = safeJson(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
@@ -265,7 +266,7 @@ function readRender(value: unknown, problems: string[]): RenderDefaults {
     if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
     const suggestion = typeof v === 'string' ? didYouMean(v, allowed) : null;
     problems.push(
-      `render.${key}: invalid value ${JSON.stringify(v)}: expected one of ${allowed.join(', ')}${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+      `render.${key}: invalid value ${safeJson(v)}: expected one of ${allowed.join(', ')}${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
     );
     return undefined;
   };
@@ -273,14 +274,14 @@ function readRender(value: unknown, problems: string[]): RenderDefaults {
     const v = value[key];
     if (v === undefined) return undefined;
     if (typeof v === 'number' && Number.isFinite(v) && v > 0) return v;
-    problems.push(`render.${key}: expected a positive number, got ${JSON.stringify(v)}`);
+    problems.push(`render.${key}: expected a positive number, got ${safeJson(v)}`);
     return undefined;
   };
   const text = (key: string): string | undefined => {
     const v = value[key];
     if (v === undefined) return undefined;
     if (typeof v === 'string' && v.trim() !== '') return v;
-    problems.push(`render.${key}: expected a non-empty string, got ${JSON.stringify(v)}`);
+    problems.push(`render.${key}: expected a non-empty string, got ${safeJson(v)}`);
     return undefined;
   };
   const fields: RenderDefaults = {
@@ -309,13 +310,13 @@ function checkKeys(
     const suggestion = didYouMean(key, allowed);
     const where = at === '' ? key : `${at}${keyPath(key)}`;
     problems.push(
-      `${where}: unknown key '${key}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+      `${where}: unknown key '${printable(key)}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
     );
   }
 }
 
 function keyPath(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${safeJson(key)}]`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

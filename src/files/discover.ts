@@ -15,6 +15,7 @@
 import * as path from 'node:path';
 import type { Dirent } from 'node:fs';
 import { isGlobPattern } from './glob-pattern.js';
+import { printable } from '../util/printable.js';
 import { isFsError, describeFsError, type FileSystem } from './fs.js';
 
 export interface IgnoreRules {
@@ -83,11 +84,14 @@ export async function discoverFiles(
         let added = 0;
         for (const file of found) if (await add(file)) added++;
         if (found.length === 0)
-          problems.push({ input, message: `no ${FLOW_EXTENSION} files match '${input}'` });
+          problems.push({
+            input,
+            message: `no ${FLOW_EXTENSION} files match '${printable(input)}'`,
+          });
         else if (added === 0 && found.every((f) => ignored.has(f))) {
           problems.push({
             input,
-            message: `every file matching '${input}' is ignored by the configuration`,
+            message: `every file matching '${printable(input)}' is ignored by the configuration`,
           });
         }
         continue;
@@ -101,11 +105,14 @@ export async function discoverFiles(
       let added = 0;
       for (const { file, real } of found) if (await add(file, real)) added++;
       if (found.length === 0)
-        problems.push({ input, message: `no ${FLOW_EXTENSION} files in folder '${input}'` });
+        problems.push({
+          input,
+          message: `no ${FLOW_EXTENSION} files in folder '${printable(input)}'`,
+        });
       else if (added === 0 && found.every((f) => ignored.has(f.file))) {
         problems.push({
           input,
-          message: `every ${FLOW_EXTENSION} file in '${input}' is ignored by the configuration`,
+          message: `every ${FLOW_EXTENSION} file in '${printable(input)}' is ignored by the configuration`,
         });
       }
     } else {

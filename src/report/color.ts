@@ -1,7 +1,12 @@
 /**
- * Terminal colour without a dependency: a handful of ANSI styles. Colour is on for a TTY unless
- * NO_COLOR is set (https://no-color.org); FORCE_COLOR (any value but "0"/"false") forces it on,
- * and FORCE_COLOR=0 forces it off.
+ * Terminal colour. Whether to colour is flowc's policy (`colorEnabled`): on for a terminal unless
+ * NO_COLOR is set (https://no-color.org) or TERM is `dumb`; FORCE_COLOR (any value but "0" or
+ * "false") forces it on and FORCE_COLOR=0 forces it off. It is decided per stream (a report to a
+ * file or a pipe is never coloured) from the run's own environment, so tests pass theirs.
+ *
+ * The styling is chalk's (the brief names it), loaded only when colour is on: its load (with
+ * node:tty and node:os) is a few milliseconds that a run writing to a pipe or a file never pays
+ * (docs/performance.md).
  */
 
 export interface Colors {
@@ -26,21 +31,36 @@ export function colorEnabled(
   return isTTY;
 }
 
-function style(open: number, close: number, enabled: boolean): (text: string) => string {
-  return enabled
-    ? (text) => (text === '' ? text : `\u001b[${open}m${text}\u001b[${close}m`)
-    : (text) => text;
-}
+const same = (text: string): string => text;
 
-export function createColors(enabled: boolean): Colors {
+/** No colour: every style returns its text unchanged. */
+export const PLAIN_COLORS: Colors = {
+  enabled: false,
+  red: same,
+  yellow: same,
+  green: same,
+  cyan: same,
+  dim: same,
+  bold: same,
+  underline: same,
+};
+
+/**
+ * The styles for a report: chalk's basic 16 colours when `enabled` (flowc uses no other), else
+ * PLAIN_COLORS.
+ */
+export async function loadColors(enabled: boolean): Promise<Colors> {
+  if (!enabled) return PLAIN_COLORS;
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level: 1 });
   return {
-    enabled,
-    red: style(31, 39, enabled),
-    yellow: style(33, 39, enabled),
-    green: style(32, 39, enabled),
-    cyan: style(36, 39, enabled),
-    dim: style(2, 22, enabled),
-    bold: style(1, 22, enabled),
-    underline: style(4, 24, enabled),
+    enabled: true,
+    red: (text) => chalk.red(text),
+    yellow: (text) => chalk.yellow(text),
+    green: (text) => chalk.green(text),
+    cyan: (text) => chalk.cyan(text),
+    dim: (text) => chalk.dim(text),
+    bold: (text) => chalk.bold(text),
+    underline: (text) => chalk.underline(text),
   };
 }

@@ -7,8 +7,11 @@
  * Columns in spans count UTF-16 code units (JavaScript string indices), but a terminal counts
  * cells: a tab jumps to the next tab stop, East Asian wide characters and most emoji take two
  * cells, combining marks none. The marker is placed in cells so it sits under the right text.
+ * Control characters are shown as their escapes (`\x1b`, `\r`: src/util/printable.ts), one cell
+ * per character of the escape, so no line of a file can act on the terminal.
  */
 import type { Span } from '../diagnostics.js';
+import { escapeChar, isUnprintable } from '../util/printable.js';
 
 export interface Excerpt {
   lineNumber: number;
@@ -87,6 +90,10 @@ function layoutCells(line: string, tabWidth: number): Cell[] {
       const width = tabWidth - (column % tabWidth);
       cells.push({ index, shown: ' '.repeat(width), width });
       column += width;
+    } else if (isUnprintable(char)) {
+      const shown = escapeChar(char);
+      cells.push({ index, shown, width: shown.length });
+      column += shown.length;
     } else {
       const width = charWidth(char.codePointAt(0)!);
       cells.push({ index, shown: char, width });

@@ -27,5 +27,5 @@ export function isReporterName(name: string): name is ReporterName {
 }
 
 export type { LintResult, Reporter, ReportContext, ReportRule } from './types.js';
-export { createColors, colorEnabled, type Colors } from './color.js';
+export { loadColors, colorEnabled, PLAIN_COLORS, type Colors } from './color.js';
 export { buildExcerpt, type Excerpt } from './excerpt.js';

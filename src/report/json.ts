@@ -3,6 +3,7 @@
  * reports read flowc's. `filePath` is relative to the cwd (reports stay the same wherever the
  * repository is checked out).
  */
+import { safeJson } from '../util/printable.js';
 import { displayPath } from './paths.js';
 import type { Reporter } from './types.js';
 
@@ -24,5 +25,5 @@ export const json: Reporter = (results, context) => {
       warningCount: messages.filter((m) => m.severity === 1).length,
     };
   });
-  return `${JSON.stringify(files, null, 2)}\n`;
+  return `${safeJson(files, 2)}\n`;
 };

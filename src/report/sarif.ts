@@ -4,6 +4,7 @@
  * forward-slash, against `%SRCROOT%` (left for the consumer to bind to the checkout), so the
  * report is the same on every machine.
  */
+import { safeJson } from '../util/printable.js';
 import { portablePath } from './paths.js';
 import type { Reporter, ReportRule } from './types.js';
 
@@ -75,7 +76,7 @@ export const sarif: Reporter = (results, context) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${safeJson(log, 2)}\n`;
 };
 
 function toSarifRule(rule: ReportRule): SarifRule {

@@ -10,6 +10,7 @@
  *   ✖ 1 problem (1 error, 0 warnings)
  */
 import type { Diagnostic } from '../diagnostics.js';
+import { printable, printablePath } from '../util/printable.js';
 import { buildExcerpt } from './excerpt.js';
 import { displayPath } from './paths.js';
 import { countProblems, plural } from './summary.js';
@@ -33,8 +34,9 @@ export const stylish: Reporter = (results, context) => {
 };
 
 function fileBlock(result: LintResult, context: ReportContext): string {
-  const file = displayPath(result.filePath, context.cwd);
-  const gutter = Math.max(...result.diagnostics.map((d) => String(d.span.line).length));
+  const file = printablePath(displayPath(result.filePath, context.cwd));
+  let gutter = 1;
+  for (const d of result.diagnostics) gutter = Math.max(gutter, String(d.span.line).length);
   return result.diagnostics.map((d) => problem(file, d, result.source, gutter, context)).join('');
 }
 
@@ -49,12 +51,12 @@ function problem(
   const paint = d.severity === 'error' ? colors.red : colors.yellow;
   const location = `${file}:${d.span.line}:${d.span.column}`;
   const severity = paint(d.severity === 'error' ? 'error' : 'warning');
-  let text = `${colors.bold(location)}  ${severity}  ${d.message}  ${colors.dim(d.ruleId)}\n`;
+  let text = `${colors.bold(location)}  ${severity}  ${printable(d.message)}  ${colors.dim(printable(d.ruleId))}\n`;
   const excerpt = buildExcerpt(source, d.span);
   const pad = ' '.repeat(gutter);
   const bar = colors.dim('|');
   text += `  ${colors.dim(String(excerpt.lineNumber).padStart(gutter))} ${bar} ${excerpt.text}\n`;
   text += `  ${pad} ${bar} ${paint(excerpt.marker)}\n`;
-  for (const note of d.notes ?? []) text += `  ${pad} ${colors.dim('=')} ${note}\n`;
+  for (const note of d.notes ?? []) text += `  ${pad} ${colors.dim('=')} ${printable(note)}\n`;
   return `${text}\n`;
 }

@@ -3,11 +3,16 @@
  * configuration loader (reporters have their own rules: src/report/paths.ts).
  */
 import * as path from 'node:path';
+import { printable } from './printable.js';
 
-/** A path as the user would recognise it in a message: relative to `cwd`; names that are not paths (`<stdin>`) as they are. */
+/**
+ * A path as the user would recognise it in a message: relative to `cwd`; names that are not paths
+ * (`<stdin>`) as they are. Control characters in it are shown as escapes (src/util/printable.ts):
+ * a file name cannot act on the terminal or start a line of its own in a log.
+ */
 export function shownPath(cwd: string, file: string): string {
-  if (!path.isAbsolute(file)) return file;
-  return path.relative(cwd, file) || file;
+  if (!path.isAbsolute(file)) return printable(file);
+  return printable(path.relative(cwd, file) || file);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { escapeData, escapeProperty, github } from '../../src/report/github.js';
-import { createColors } from '../../src/report/color.js';
+import { PLAIN_COLORS } from '../../src/report/color.js';
 
-const context = { cwd: '/repo', colors: createColors(false), rules: [], version: '0' };
+const context = { cwd: '/repo', colors: PLAIN_COLORS, rules: [], version: '0' };
 
 describe('github annotations', () => {
   test('message data escapes %, CR and LF, in that order', () => {

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check } from '../../src/check.js';
-import { createColors } from '../../src/report/color.js';
+import { loadColors } from '../../src/report/color.js';
 import { REPORTER_NAMES, reporters } from '../../src/report/index.js';
 import type { LintResult, ReportContext } from '../../src/report/types.js';
 import { loadRules } from '../../src/cli/rules.js';
@@ -34,7 +34,7 @@ function lint(files: string[]): LintResult[] {
 
 async function context(color = false): Promise<ReportContext> {
   // A fixed version: the golden files must not change with every release.
-  return { cwd: REPO, colors: createColors(color), rules: await loadRules(), version: '1.2.3' };
+  return { cwd: REPO, colors: await loadColors(color), rules: await loadRules(), version: '1.2.3' };
 }
 
 const SETS: { name: string; dir: string }[] = [

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Ajv } from 'ajv';
 import { check } from '../../src/check.js';
-import { createColors } from '../../src/report/color.js';
+import { PLAIN_COLORS } from '../../src/report/color.js';
 import { sarif } from '../../src/report/sarif.js';
 import type { LintResult, ReportContext } from '../../src/report/types.js';
 import { loadRules } from '../../src/cli/rules.js';
@@ -25,7 +25,7 @@ const ajv = new Ajv({
 const validate = ajv.compile(schema);
 
 async function context(): Promise<ReportContext> {
-  return { cwd: REPO, colors: createColors(false), rules: await loadRules(), version: '0.1.0' };
+  return { cwd: REPO, colors: PLAIN_COLORS, rules: await loadRules(), version: '0.1.0' };
 }
 
 function lintDir(dir: string): LintResult[] {
