@@ -2,13 +2,18 @@
  * Turns what the user typed (files, folders, globs) into the list of `.flow` files to read.
  * Shared by `lint`, `render --check` and the batch renderer.
  *
- * - A file named explicitly is taken whatever its extension.
- * - A folder is walked recursively for `*.flow` (sorted, so runs are reproducible), skipping
- *   `node_modules` and `.git`; symbolic links are followed, and a folder already visited (by its
- *   real path) is not walked again, so a link loop ends.
- * - A glob (`docs/**\/*.flow`) is expanded with tinyglobby; only `*.flow` files are kept.
- * - Files matching the configuration's `ignore` globs are left out, and so is anything inside
- *   `excludeDirs` (an output folder inside the input tree is never read back as input).
+ * - A file named explicitly is taken whatever its extension (symbolic links followed: the user
+ *   named it).
+ * - A folder is walked for `*.flow` (sorted, so runs are reproducible), skipping `node_modules` and
+ *   `.git`. A symbolic link inside it is followed only when it leads to somewhere inside the same
+ *   folder: a link in a repository cannot make flowc read (and print, as syntax-error excerpts)
+ *   a file elsewhere on the machine, such as `/proc/self/environ` or a key. A folder already
+ *   visited (by its real path) is not walked again, so a link loop ends.
+ * - A glob (`docs/**\/*.flow`) is expanded with tinyglobby; only `*.flow` files are kept, and a
+ *   match reached through a link must stay inside the glob's fixed part (`docs/`), as for folders.
+ * - Files matching the configuration's `ignore` globs are left out (each path is matched against
+ *   them: nothing is listed from the disk for them), and so is anything inside `excludeDirs` (an
+ *   output folder inside the input tree is never read back as input).
  * Problems (a missing path, an unreadable folder, a pattern that matches nothing) are collected,
  * not thrown: the caller lints what it can and reports the rest.
  */
@@ -16,6 +21,7 @@ import * as path from 'node:path';
 import type { Dirent } from 'node:fs';
 import { isGlobPattern } from './glob-pattern.js';
 import { printable } from '../util/printable.js';
+import { pathBelow } from '../util/paths.js';
 import { isFsError, describeFsError, type FileSystem } from './fs.js';
 
 export interface IgnoreRules {
@@ -53,18 +59,17 @@ export async function discoverFiles(
 ): Promise<Discovery> {
   const { cwd, fs } = options;
   const problems: DiscoveryProblem[] = [];
-  const ignored = options.ignore ? await ignoredFiles(options.ignore) : new Set<string>();
+  const isIgnored = options.ignore ? await ignoreMatcher(options.ignore) : () => false;
   const excluded = await Promise.all(
     (options.excludeDirs ?? []).map((dir) => realpathOr(fs, path.resolve(cwd, dir))),
   );
-  const isExcluded = (real: string) =>
-    excluded.some((dir) => real === dir || real.startsWith(dir + path.sep));
+  const isExcluded = (real: string) => excluded.some((dir) => isInside(real, dir));
 
   const files: string[] = [];
   const seen = new Set<string>();
-  /** `real`: the file's real path when the folder walk already knows it (no symbolic link on the way). */
+  /** `real`: the file's real path when the folder walk already knows it. */
   const add = async (file: string, knownReal?: string): Promise<boolean> => {
-    if (ignored.has(file)) return false;
+    if (isIgnored(file)) return false;
     const real = knownReal ?? (await realpathOr(fs, file));
     if (isExcluded(real) || seen.has(real)) return false;
     seen.add(real);
@@ -80,15 +85,15 @@ export async function discoverFiles(
     } catch (error) {
       if (!isFsError(error)) throw error;
       if (isGlobPattern(input)) {
-        const found = await expandGlob(input, cwd);
+        const found = await expandGlob(fs, input, cwd);
         let added = 0;
-        for (const file of found) if (await add(file)) added++;
+        for (const { file, real } of found) if (await add(file, real)) added++;
         if (found.length === 0)
           problems.push({
             input,
             message: `no ${FLOW_EXTENSION} files match '${printable(input)}'`,
           });
-        else if (added === 0 && found.every((f) => ignored.has(f))) {
+        else if (added === 0 && found.every((f) => isIgnored(f.file))) {
           problems.push({
             input,
             message: `every file matching '${printable(input)}' is ignored by the configuration`,
@@ -100,8 +105,7 @@ export async function discoverFiles(
       continue;
     }
     if (stats.isDirectory()) {
-      const found: FoundFile[] = [];
-      await walk(fs, absolute, found, problems, new Set(), isExcluded);
+      const found = await walk(fs, absolute, problems, isExcluded);
       let added = 0;
       for (const { file, real } of found) if (await add(file, real)) added++;
       if (found.length === 0)
@@ -109,7 +113,7 @@ export async function discoverFiles(
           input,
           message: `no ${FLOW_EXTENSION} files in folder '${printable(input)}'`,
         });
-      else if (added === 0 && found.every((f) => ignored.has(f.file))) {
+      else if (added === 0 && found.every((f) => isIgnored(f.file))) {
         problems.push({
           input,
           message: `every ${FLOW_EXTENSION} file in '${printable(input)}' is ignored by the configuration`,
@@ -126,56 +130,81 @@ export async function discoverFiles(
 
 interface FoundFile {
   file: string;
-  /** Its real path, when no symbolic link leads to it from the walked folder's real path. */
-  real?: string;
+  real: string;
 }
 
+/** A folder being walked: its entries, sorted, and how far the walk has got through them. */
+interface Frame {
+  dir: string;
+  real: string;
+  entries: Dirent[];
+  next: number;
+}
+
+/**
+ * The `.flow` files under `root`, depth first in sorted order (a folder's entries in name order,
+ * each subfolder's files where the subfolder stands). Iterative: a deep tree cannot overflow the
+ * stack. A symbolic link is followed only when its real path is inside the root's.
+ */
 async function walk(
   fs: FileSystem,
-  dir: string,
-  found: FoundFile[],
+  root: string,
   problems: DiscoveryProblem[],
-  visited: Set<string>,
   isExcluded: (real: string) => boolean,
-): Promise<void> {
-  let real: string;
-  let entries: Dirent[];
-  try {
-    real = await fs.realpath(dir);
-    if (visited.has(real) || isExcluded(real)) return;
-    visited.add(real);
-    entries = await fs.readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    if (!isFsError(error)) throw error;
-    problems.push({ input: dir, message: describeFsError(error, 'cannot read folder') });
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    const isLink = entry.isSymbolicLink();
-    if (isLink) {
+): Promise<FoundFile[]> {
+  const found: FoundFile[] = [];
+  const visited = new Set<string>();
+  const stack: Frame[] = [];
+  let rootReal: string | null = null;
+  const enter = async (dir: string): Promise<void> => {
+    try {
+      const real = await fs.realpath(dir);
+      rootReal ??= real;
+      if (visited.has(real) || isExcluded(real)) return;
+      visited.add(real);
+      const entries = await fs.readdir(dir, { withFileTypes: true });
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      stack.push({ dir, real, entries, next: 0 });
+    } catch (error) {
+      if (!isFsError(error)) throw error;
+      problems.push({ input: dir, message: describeFsError(error, 'cannot read folder') });
+    }
+  };
+  await enter(root);
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const entry = frame.entries[frame.next++];
+    if (entry === undefined) {
+      stack.pop();
+      continue;
+    }
+    const full = path.join(frame.dir, entry.name);
+    if (entry.isSymbolicLink()) {
+      let real: string;
+      let stats;
       try {
-        const stats = await fs.stat(full);
-        isDir = stats.isDirectory();
-        isFile = stats.isFile();
+        real = await fs.realpath(full);
+        stats = await fs.stat(full);
       } catch {
         continue; // a dangling link is not a file to lint
       }
-    }
-    if (isDir) {
-      if (!SKIPPED_FOLDERS.has(entry.name))
-        await walk(fs, full, found, problems, visited, isExcluded);
-    } else if (isFile && entry.name.endsWith(FLOW_EXTENSION)) {
+      if (rootReal === null || !isInside(real, rootReal)) continue; // leads out of the folder
+      if (stats.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) await enter(full);
+      } else if (stats.isFile() && entry.name.endsWith(FLOW_EXTENSION)) {
+        found.push({ file: full, real });
+      }
+    } else if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) await enter(full);
+    } else if (entry.isFile() && entry.name.endsWith(FLOW_EXTENSION)) {
       // One realpath per folder, not per file (a no-op batch of 1,000 files spent 10 ms on them).
-      found.push(isLink ? { file: full } : { file: full, real: path.join(real, entry.name) });
+      found.push({ file: full, real: path.join(frame.real, entry.name) });
     }
   }
+  return found;
 }
 
-async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+async function expandGlob(fs: FileSystem, pattern: string, cwd: string): Promise<FoundFile[]> {
   // Like folder walks, globs skip node_modules and .git unless the pattern itself names them.
   const ignore = [...SKIPPED_FOLDERS]
     .filter((name) => !pattern.includes(name))
@@ -189,22 +218,49 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
     dot: false,
     ignore,
   });
-  return matches
-    .filter((file) => file.endsWith(FLOW_EXTENSION))
-    .map((file) => path.normalize(file))
-    .sort();
+  const base = await realpathOr(fs, path.resolve(cwd, globBase(pattern)));
+  const found: FoundFile[] = [];
+  for (const match of matches.filter((file) => file.endsWith(FLOW_EXTENSION)).sort()) {
+    const file = path.normalize(match);
+    const real = await realpathOr(fs, file);
+    // A match reached through a link that leads out of the glob's fixed part is not read.
+    if (isInside(real, base)) found.push({ file, real });
+  }
+  return found;
 }
 
-async function ignoredFiles(ignore: IgnoreRules): Promise<Set<string>> {
-  if (ignore.patterns.length === 0) return new Set();
-  const { glob } = await import('tinyglobby');
-  const matches = await glob([...ignore.patterns], {
-    cwd: ignore.base,
-    absolute: true,
-    onlyFiles: true,
-    dot: true,
-  });
-  return new Set(matches.map((file) => path.normalize(file)));
+/** The fixed folder a glob starts from: `docs/` of `docs/**\/*.flow`, `.` of `*.flow`. */
+function globBase(pattern: string): string {
+  const fixed: string[] = [];
+  for (const part of pattern.split(/[\\/]/)) {
+    if (isGlobPattern(part)) break;
+    fixed.push(part);
+  }
+  return fixed.length === 0 ? '.' : fixed.join('/') || '/';
+}
+
+/**
+ * Whether a path matches one of the configuration's ignore globs. Each path is matched on its own,
+ * relative to the configuration's folder (`/`-separated); a glob naming a folder (`drafts`) also
+ * ignores everything in it. Nothing is read from the disk for the globs.
+ */
+async function ignoreMatcher(ignore: IgnoreRules): Promise<(file: string) => boolean> {
+  if (ignore.patterns.length === 0) return () => false;
+  const { default: picomatch } = await import('picomatch');
+  const patterns = ignore.patterns.map((p) => (p.startsWith('./') ? p.slice(2) : p));
+  const matches = picomatch(patterns, { dot: true });
+  return (file) => {
+    const relative = pathBelow(ignore.base, file).split(path.sep).join('/');
+    if (matches(relative)) return true;
+    // A glob matching a folder ignores what is inside it.
+    for (let slash = relative.indexOf('/'); slash > 0; slash = relative.indexOf('/', slash + 1))
+      if (matches(relative.slice(0, slash))) return true;
+    return false;
+  };
+}
+
+function isInside(file: string, folder: string): boolean {
+  return file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
 }
 
 async function realpathOr(fs: FileSystem, file: string): Promise<string> {

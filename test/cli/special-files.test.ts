@@ -109,6 +109,26 @@ describe('outputs that are not regular files (item 1)', () => {
   });
 });
 
+describe('a secret behind a link in a linted folder (item 2)', () => {
+  test('lint DIR does not follow a *.flow link out of DIR, so never prints what it leads to', async () => {
+    fs.mkdirSync(at('docs'));
+    fs.writeFileSync(at('docs/ok.flow'), CLEAN_FLOW);
+    fs.mkdirSync(at('private'));
+    fs.writeFileSync(at('private/env'), 'AWS_SECRET_ACCESS_KEY=hunter2\n');
+    fs.symlinkSync(at('private/env'), at('docs/secret.flow'));
+    fs.symlinkSync('/proc/self/environ', at('docs/environ.flow'));
+    for (const format of ['stylish', 'json']) {
+      const r = await cli(['lint', 'docs', '--format', format]);
+      expect(r.code).toBe(0);
+      expect(r.stdout + r.stderr).not.toContain('hunter2');
+      expect(r.stdout + r.stderr).not.toContain('environ');
+    }
+    const batch = await cli(['render', 'docs', '-o', 'out', '--jobs', '1']);
+    expect(batch.code).toBe(0);
+    expect(fs.readdirSync(at('out'))).toEqual(['.flowc-cache.json', 'ok.svg']);
+  });
+});
+
 describe('a lost standard output (item 4)', () => {
   test('stdout on /dev/full: exit 2 and the reason on stderr', () => {
     const full = fs.openSync('/dev/full', 'w');

@@ -1,6 +1,7 @@
 /**
  * File discovery (shared by lint, render --check and batch) and output placement.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discoverFiles } from '../../src/files/discover.js';
@@ -55,6 +56,48 @@ describe('discoverFiles', () => {
     ]);
   });
 
+  test('a link leading out of the walked folder is not followed (item 2: a secret behind a link)', async () => {
+    fs.writeFileSync(path.join(tree.dir, 'secret.txt'), 'API_KEY=hunter2\n');
+    fs.symlinkSync(path.join(tree.dir, 'secret.txt'), path.join(tree.dir, 'docs/secret.flow'));
+    fs.symlinkSync('/proc/self/environ', path.join(tree.dir, 'docs/environ.flow'));
+    fs.symlinkSync(path.join(tree.dir, 'other'), path.join(tree.dir, 'docs/other-link'));
+    fs.symlinkSync('/', path.join(tree.dir, 'docs/root'));
+    const { files, problems } = await discover(['docs']);
+    expect(rel(files)).toEqual(['docs/a.flow', 'docs/b/c.flow', 'docs/out/old.flow']);
+    expect(problems).toEqual([]);
+    // Walked from the parent folder, the same links stay inside it and are followed.
+    expect(rel((await discover(['.'])).files)).toContain('docs/secret.flow');
+  });
+
+  test('a glob does not follow a link out of its fixed part either', async () => {
+    fs.symlinkSync('/proc/self/environ', path.join(tree.dir, 'docs/environ.flow'));
+    fs.symlinkSync(path.join(tree.dir, 'other/z.flow'), path.join(tree.dir, 'docs/z.flow'));
+    expect(rel((await discover(['docs/*.flow'])).files)).toEqual(['docs/a.flow']);
+  });
+
+  test('a file named explicitly is read even through a link (the user chose it)', async () => {
+    fs.symlinkSync(path.join(tree.dir, 'other/z.flow'), path.join(tree.dir, 'docs/z.flow'));
+    expect(rel((await discover(['docs/z.flow'])).files)).toEqual(['docs/z.flow']);
+  });
+
+  test('a folder tree 2,000 levels deep is walked without recursion', async () => {
+    // Each level one letter: the path stays under PATH_MAX (4,096) for 2,000 levels.
+    let dir = path.join(tree.dir, 'deep');
+    const levels = 2000;
+    fs.mkdirSync(dir);
+    for (let i = 0; i < levels; i++) dir = path.join(dir, 'd');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'x.flow'), '');
+    try {
+      const { files, problems } = await discover(['deep']);
+      expect(problems).toEqual([]);
+      expect(files).toHaveLength(1);
+    } finally {
+      // Node's own recursive removal would overflow the stack on this tree.
+      spawnSync('rm', ['-rf', path.join(tree.dir, 'deep')]);
+    }
+  });
+
   test('an unreadable folder is reported and the rest is still found', async () => {
     const fsWithLockedFolder = {
       ...nodeFileSystem,
@@ -87,6 +130,30 @@ describe('discoverFiles', () => {
       'docs/b/c.flow',
       'docs/out/old.flow',
     ]);
+  });
+
+  test('ignore globs are matched per path: nothing is listed from the disk for them', async () => {
+    const calls: string[] = [];
+    const counting = {
+      ...nodeFileSystem,
+      readdir: async (dir: string, options: { withFileTypes: true }) => {
+        calls.push(dir);
+        return nodeFileSystem.readdir(dir, options);
+      },
+    };
+    const { files } = await discover(['docs/a.flow'], {
+      fs: counting,
+      ignore: { patterns: ['**/drafts/**', '**/node_modules/**', 'docs/b'], base: tree.dir },
+    });
+    expect(rel(files)).toEqual(['docs/a.flow']);
+    expect(calls).toEqual([]);
+  });
+
+  test('an ignore glob naming a folder leaves out everything in it; ./ prefixes are allowed', async () => {
+    const { files } = await discover(['docs'], {
+      ignore: { patterns: ['docs/b', './docs/out/*.flow'], base: tree.dir },
+    });
+    expect(rel(files)).toEqual(['docs/a.flow']);
   });
 
   test('ignore globs are relative to their base', async () => {
