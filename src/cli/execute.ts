@@ -11,6 +11,7 @@ import { EXIT_USAGE, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { choice, collect, nonNegativeInteger, positiveNumber } from './options.js';
 import { flowcVersion } from './version.js';
+import { didYouMean } from '../util/suggest.js';
 import { printable, printableLines } from '../util/printable.js';
 import type { LintOptions } from './lint.js';
 import type { RenderCommandOptions } from './render.js';
@@ -21,6 +22,7 @@ Examples:
   $ flowc lint diagram.flow                     lint one file
   $ flowc lint docs/ 'samples/**/*.flow'        folders (recursive) and globs
   $ flowc lint                                  lint every .flow file under the current folder
+  $ cat diagram.flow | flowc lint               what is piped in (else the current folder)
   $ cat diagram.flow | flowc lint - --stdin-filename diagram.flow
   $ flowc lint docs/ --format json              ESLint-shaped JSON on stdout
   $ flowc lint docs/ --format github --format sarif:flowc.sarif
@@ -81,6 +83,7 @@ export async function execute(argv: readonly string[], io: Io): Promise<number> 
     exitCode = code;
   });
   try {
+    checkHelpTopic(argv, program);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
@@ -90,8 +93,11 @@ export async function execute(argv: readonly string[], io: Io): Promise<number> 
 
 function handleError(error: unknown, io: Io, debug: boolean): number {
   if (error instanceof CommanderError) {
-    // Help and version are not errors; everything else commander rejects is misuse.
+    // Help and version are not errors; everything else commander rejects is misuse. `flowc help`
+    // and `flowc help render` end with 'commander.help' and exit code 0; `flowc` alone prints the
+    // help on stderr with exit code 1, which is misuse.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    if (error.code === 'commander.help' && error.exitCode === 0) return 0;
     return EXIT_USAGE;
   }
   if (error instanceof UsageError) {
@@ -108,11 +114,22 @@ function handleError(error: unknown, io: Io, debug: boolean): number {
   return EXIT_USAGE;
 }
 
+/** `flowc help NAME` for a command that does not exist: say so, with a "did you mean". */
+function checkHelpTopic(argv: readonly string[], program: Command): void {
+  if (argv[0] !== 'help' || argv[1] === undefined || argv[1].startsWith('-')) return;
+  const names = program.commands.map((command) => command.name()).filter((n) => n !== 'help');
+  if (names.includes(argv[1])) return;
+  const suggestion = didYouMean(argv[1], names);
+  throw new UsageError(
+    `no command '${argv[1]}' to show help for: the commands are ${names.join(', ')}${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+  );
+}
+
 function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command('flowc');
   program
     .description('Lint and render .flow flowcharts to SVG, PNG, Mermaid, DOT and JSON.')
-    .version(flowcVersion(), '-v, --version', 'print the version')
+    .version(flowcVersion(), '-v, --version', 'print the version (also -V)')
     .helpOption('-h, --help', 'show help')
     .option('--debug', 'print the stack trace of an internal error')
     .exitOverride()
@@ -124,6 +141,12 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     })
     .addHelpText('after', MAIN_EXAMPLES)
     .addHelpCommand('help [command]', 'show help for a command');
+  // -V, as commander's default and many tools spell it, prints the version too.
+  program.addOption(new Option('-V').hideHelp());
+  program.on('option:V', () => {
+    io.stdout.write(`${flowcVersion()}\n`);
+    throw new CommanderError(0, 'commander.version', flowcVersion());
+  });
 
   program
     .command('lint')

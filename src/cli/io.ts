@@ -2,6 +2,7 @@
  * Everything the CLI touches outside itself, passed in: tests drive `execute` in-process with a
  * fake `Io`, and only `main.ts` binds it to the real process.
  */
+import { fstatSync } from 'node:fs';
 import {
   describeFsError,
   InputTooLargeError,
@@ -24,6 +25,8 @@ export interface Io {
   stderr: OutputStream;
   /** Reads all of standard input; more than `maxBytes` is an `InputTooLargeError`. */
   readStdin(maxBytes?: number): Promise<Buffer>;
+  /** What standard input is: a pipe (or socket), a regular file, or something else (a terminal). */
+  stdinKind?(): 'pipe' | 'file' | 'other';
   fs: FileSystem;
 }
 
@@ -83,6 +86,16 @@ export function processIo(options: ProcessIoOptions = {}): ProcessIo {
     env: process.env,
     stdout,
     stderr,
+    stdinKind: () => {
+      try {
+        const stats = fstatSync(0);
+        if (stats.isFIFO() || stats.isSocket()) return 'pipe';
+        if (stats.isFile()) return 'file';
+        return 'other'; // a terminal, /dev/null
+      } catch {
+        return 'other'; // no standard input at all
+      }
+    },
     readStdin: async (maxBytes) => {
       const chunks: Buffer[] = [];
       let total = 0;

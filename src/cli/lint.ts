@@ -15,7 +15,7 @@ import { describeFsError } from '../files/fs.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { ignoreRules, loadSettings, type CommonOptions } from './settings.js';
-import { readSource, readStdinSource, STDIN, type Source } from './sources.js';
+import { readSource, readStdinSource, STDIN, stdinWasPiped, type Source } from './sources.js';
 import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
 
@@ -40,7 +40,8 @@ export async function runLint(
 ): Promise<number> {
   const plans = planReports(options.format ?? [], options.output, io.cwd);
   const settings = await loadSettings(options, io);
-  const inputs = paths.length > 0 ? paths : ['.'];
+  // No path: what was piped in, else the current folder.
+  const inputs = paths.length > 0 ? paths : (await stdinWasPiped(io)) ? [STDIN] : ['.'];
   if (inputs.filter((p) => p === STDIN).length > 1)
     throw new UsageError("'-' (standard input) may be given only once");
 

@@ -29,7 +29,7 @@ import {
   type CommonOptions,
   type Settings,
 } from './settings.js';
-import { readSource, readStdinSource, STDIN, type Source } from './sources.js';
+import { readSource, readStdinSource, STDIN, stdinWasPiped, type Source } from './sources.js';
 import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
 import { isGlobPattern } from '../files/glob-pattern.js';
@@ -88,12 +88,18 @@ export function parseFormats(values: readonly string[]): Format[] {
 }
 
 export async function runRender(
-  inputs: readonly string[],
+  given: readonly string[],
   commandOptions: RenderCommandOptions,
   io: Io,
 ): Promise<number> {
-  if (inputs.length === 0)
-    throw new UsageError('no input: name a .flow file, a folder, a glob, or - for standard input');
+  let inputs = given;
+  if (inputs.length === 0) {
+    if (!(await stdinWasPiped(io)))
+      throw new UsageError(
+        'no input: name a .flow file, a folder, a glob, or - for standard input',
+      );
+    inputs = [STDIN]; // `cat a.flow | flowc render -o a.svg`
+  }
   const { format, ...rest } = commandOptions;
   const options: RenderRequest = { ...rest, formats: parseFormats(format ?? []) };
   const settings = await loadSettings(options, io);

@@ -16,16 +16,35 @@ export interface Source {
   text: string;
 }
 
-export async function readStdinSource(io: Io, stdinFilename?: string): Promise<Source> {
-  let bytes: Buffer;
+/** Standard input, read once per run (a second reader gets the same bytes). */
+const stdinOf = new WeakMap<Io, Promise<Buffer>>();
+
+async function stdinBytes(io: Io): Promise<Buffer> {
+  let read = stdinOf.get(io);
+  if (read === undefined) stdinOf.set(io, (read = io.readStdin(MAX_INPUT_BYTES)));
   try {
-    bytes = await io.readStdin(MAX_INPUT_BYTES);
+    return await read;
   } catch (error) {
     if (!isFsError(error)) throw error;
     throw new UsageError(`standard input: ${describeFsError(error, 'cannot read')}`);
   }
-  const text = bytes.toString('utf8');
+}
+
+export async function readStdinSource(io: Io, stdinFilename?: string): Promise<Source> {
+  const text = (await stdinBytes(io)).toString('utf8');
   return { filePath: stdinFilename ? path.resolve(io.cwd, stdinFilename) : STDIN_NAME, text };
+}
+
+/**
+ * With no input named: whether something was piped in (`cat a.flow | flowc lint`). Standard input
+ * is read only when it is a pipe or a file (never a terminal or a device such as /dev/null), and
+ * an empty one means nothing was piped: CI runners often give steps an empty pipe (GitHub Actions
+ * does), where `flowc lint` must still lint the current folder.
+ */
+export async function stdinWasPiped(io: Io): Promise<boolean> {
+  const kind = io.stdinKind?.() ?? 'other';
+  if (kind !== 'pipe' && kind !== 'file') return false;
+  return (await stdinBytes(io)).length > 0;
 }
 
 export async function readSource(

@@ -12,6 +12,8 @@ import { nodeFileSystem, type FileSystem } from '../../src/files/fs.js';
 export interface RunOptions {
   cwd?: string;
   stdin?: string | Buffer;
+  /** What standard input is (default: neither a pipe nor a file, as a terminal). */
+  stdinKind?: 'pipe' | 'file' | 'other';
   env?: Record<string, string | undefined>;
   stdoutIsTTY?: boolean;
   stderrIsTTY?: boolean;
@@ -50,6 +52,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Run
     },
     readStdin: async () =>
       options.stdin === undefined ? Buffer.alloc(0) : Buffer.from(options.stdin),
+    stdinKind: () => options.stdinKind ?? 'other',
     fs: { ...nodeFileSystem, ...options.fs },
   };
   const code = await execute(argv, io);
