@@ -4,18 +4,64 @@
  * - `id`: a node of the enclosing group, else a top-level node (never a node of another group);
  * - `Group.id`: the node `id` of group `Group`, from anywhere in the file.
  */
-import type { Span } from '../diagnostics.js';
+import type { Span, Suggestion } from '../diagnostics.js';
 import { SIDES, type EndpointRef, type Identifier } from '../syntax/ast.js';
 import { didYouMean } from '../util/suggest.js';
 import { qualify, type Declarations, type DeclaredNode } from './scope.js';
 
-export type Lookup = { node: DeclaredNode } | { message: string; span: Span };
+/** What one written segment of a reference names (see `ResolvedReference`). */
+export interface ReferenceSegment {
+  name: Identifier;
+  /** Qualified id of the node or group the segment names. */
+  id: string;
+  kind: 'node' | 'group';
+}
+
+/** One reference as written (an edge endpoint) and what each of its segments names. */
+export interface ResolvedReference {
+  segments: ReferenceSegment[];
+}
+
+/**
+ * The segments that resolved, in order: all of them with the node, or the prefix that did (e.g.
+ * the group of `Group.typo`) with the message.
+ */
+export type Lookup =
+  | { node: DeclaredNode; segments: ReferenceSegment[] }
+  | { message: string; span: Span; suggestions?: Suggestion[]; segments: ReferenceSegment[] };
 
 export function lookUpEndpoint(
   ref: EndpointRef,
   enclosing: string | null,
   declarations: Declarations,
 ): Lookup {
+  const found = lookUp(ref, enclosing, declarations);
+  const path = ref.path;
+  if ('node' in found) {
+    const segments: ReferenceSegment[] = [];
+    if (path.length === 2) {
+      const group = found.node.qualifiedId.slice(0, -path[1]!.name.length - 1);
+      segments.push({ name: path[0]!, id: group, kind: 'group' });
+    }
+    segments.push({ name: path[path.length - 1]!, id: found.node.qualifiedId, kind: 'node' });
+    return { node: found.node, segments };
+  }
+  const group = path.length === 2 ? declarations.groups.get(path[0]!.name) : undefined;
+  const segments: ReferenceSegment[] = group
+    ? [{ name: path[0]!, id: group.name, kind: 'group' }]
+    : [];
+  return { ...found, segments };
+}
+
+type Found = { node: DeclaredNode } | { message: string; span: Span; suggestions?: Suggestion[] };
+
+/** The "did you mean" edits: each text in place of the text at `span`. */
+function replacing(span: Span, texts: readonly (string | null)[]): { suggestions?: Suggestion[] } {
+  const suggestions = texts.filter((t) => t !== null).map((text) => ({ text, span }));
+  return suggestions.length > 0 ? { suggestions } : {};
+}
+
+function lookUp(ref: EndpointRef, enclosing: string | null, declarations: Declarations): Found {
   const path = ref.path;
   if (path.length === 1) return lookUpUnqualified(path[0]!, enclosing, declarations);
   if (path.length === 2) return lookUpQualified(path[0]!, path[1]!, enclosing, declarations);
@@ -30,7 +76,7 @@ function lookUpUnqualified(
   id: Identifier,
   enclosing: string | null,
   declarations: Declarations,
-): Lookup {
+): Found {
   const name = id.name;
   const local = enclosing === null ? undefined : declarations.scopeOf(enclosing).get(name);
   const found = local ?? declarations.topLevel.get(name);
@@ -42,7 +88,11 @@ function lookUpUnqualified(
       : `'${name}' is not a node of group '${enclosing}' or of the top level`;
   const elsewhere = declarations.elsewhere(name, enclosing);
   if (elsewhere.length > 0)
-    return { message: `${where}: did you mean ${alternatives(elsewhere)}?`, span: id.span };
+    return {
+      message: `${where}: did you mean ${alternatives(elsewhere)}?`,
+      span: id.span,
+      ...replacing(id.span, elsewhere),
+    };
   if (declarations.groups.has(name)) {
     const first = declarations.groups.get(name)!.nodes.values().next().value;
     const example = first ? `, e.g. '${first.qualifiedId}'` : '';
@@ -51,10 +101,8 @@ function lookUpUnqualified(
       span: id.span,
     };
   }
-  return {
-    message: withSuggestion(where, suggestVisible(name, enclosing, declarations)),
-    span: id.span,
-  };
+  const close = suggestVisible(name, enclosing, declarations);
+  return { message: withSuggestion(where, close), span: id.span, ...replacing(id.span, [close]) };
 }
 
 /** A close name among those visible where the reference stands, else a close name of another group (qualified). */
@@ -82,7 +130,7 @@ function lookUpQualified(
   id: Identifier,
   enclosing: string | null,
   declarations: Declarations,
-): Lookup {
+): Found {
   const group = declarations.groups.get(groupId.name);
   if (group) {
     const found = group.nodes.get(id.name);
@@ -94,11 +142,14 @@ function lookUpQualified(
       return {
         message: `${where}: did you mean ${alternatives(elsewhere)}?`,
         span: spanOfPath([groupId, id]),
+        ...replacing(spanOfPath([groupId, id]), elsewhere),
       };
     const close = didYouMean(id.name, group.nodes.keys());
+    const qualified = close === null ? null : qualify(group.name, close);
     return {
-      message: withSuggestion(where, close === null ? null : qualify(group.name, close)),
+      message: withSuggestion(where, qualified),
       span: spanOfPath([groupId, id]),
+      ...replacing(spanOfPath([groupId, id]), [qualified]),
     };
   }
 
@@ -109,6 +160,7 @@ function lookUpQualified(
     return {
       message: `there is no group '${groupId.name}': to attach the edge to the ${id.name} side of node '${groupId.name}', write '${groupId.name}.handle(${id.name})'`,
       span: spanOfPath([groupId, id]),
+      ...replacing(spanOfPath([groupId, id]), [`${groupId.name}.handle(${id.name})`]),
     };
   }
   const closeGroup = didYouMean(groupId.name, declarations.groups.keys());
@@ -118,9 +170,12 @@ function lookUpQualified(
       : declarations.groups.get(closeGroup)!.nodes.has(id.name)
         ? qualify(closeGroup, id.name)
         : closeGroup;
+  // A qualified suggestion replaces the whole path; a group name only the group's segment.
+  const replaced = suggestion === closeGroup ? groupId.span : spanOfPath([groupId, id]);
   return {
     message: withSuggestion(`there is no group '${groupId.name}'`, suggestion),
     span: groupId.span,
+    ...replacing(replaced, [suggestion]),
   };
 }
 
