@@ -72,9 +72,6 @@ export class LspClient {
       this.published.set(params.uri, list);
       for (const wake of this.waiters.splice(0)) wake();
     });
-    // The server's log messages and registrations are not under test here.
-    this.connection.onNotification(() => {});
-    this.connection.onRequest(() => null);
     this.connection.listen();
   }
 

@@ -80,12 +80,12 @@ const request = {
       textDocument: { uri },
       position,
     })) as Location | null,
-  references: (uri: string, position: Position, includeDeclaration = true) =>
-    client.connection.sendRequest(ReferencesRequest.type, {
+  references: async (uri: string, position: Position, includeDeclaration = true) =>
+    (await client.connection.sendRequest(ReferencesRequest.type, {
       textDocument: { uri },
       position,
       context: { includeDeclaration },
-    }),
+    })) ?? [],
   hover: (uri: string, position: Position) =>
     client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }),
   rename: (uri: string, position: Position, newName: string) =>
@@ -569,16 +569,17 @@ describe('code actions', () => {
       const uri = await open(name, text);
       const diagnostics = await client.diagnostics(uri);
       for (const d of diagnostics) {
+        const message = typeof d.message === 'string' ? d.message : d.message.value;
         const actions = await request.actions(uri, d.range, [d]);
         const fixes = actions.filter((a) => a.title.startsWith('Change to'));
-        if (!/did you mean/.test(d.message)) {
+        if (!/did you mean/.test(message)) {
           expect(fixes).toEqual([]);
           continue;
         }
         expect(fixes.length).toBeGreaterThan(0);
         for (const fix of fixes) {
           expect(fix.kind).toBe('quickfix');
-          expect(d.message).toContain(fix.title.replace(/^Change to /, ''));
+          expect(message).toContain(fix.title.replace(/^Change to /, ''));
         }
         const fixed = applyEdits(text, editsOf(fixes[0]!.edit, uri));
         const still = expectedDiagnostics(fixed).filter(
