@@ -9,6 +9,12 @@ import { startServer, type ServerOptions } from './server.js';
 
 export { startServer, type ServerOptions } from './server.js';
 export { analyze, type Analysis } from './analysis.js';
+// The features as plain functions of an analysis (for hosts other than an LSP connection).
+export { complete } from './completion.js';
+export { hover } from './hover.js';
+export { definition, references, rename, prepareRename } from './navigation.js';
+export { documentSymbols, foldingRanges } from './outline.js';
+export { codeActions } from './actions.js';
 
 /** Serves the client on this process' standard input and output until it says `exit`. */
 export function serveStdio(options: ServerOptions = {}): void {

@@ -7,12 +7,23 @@
  */
 import type { Analysis, FlowSymbol } from './analysis.js';
 
-function childrenOf(analysis: Analysis, scope: FlowSymbol | null): FlowSymbol[] {
-  return scope ? scope.children : analysis.roots;
-}
+/** Each scope's children by name (the first of a repeated name), built once per analysis. */
+const indexes = new WeakMap<Analysis, Map<FlowSymbol | null, Map<string, FlowSymbol>>>();
 
 function child(analysis: Analysis, scope: FlowSymbol | null, name: string): FlowSymbol | undefined {
-  return childrenOf(analysis, scope).find((s) => s.name.name === name);
+  let index = indexes.get(analysis);
+  if (!index) {
+    index = new Map();
+    indexes.set(analysis, index);
+  }
+  let names = index.get(scope);
+  if (!names) {
+    names = new Map();
+    for (const s of scope ? scope.children : analysis.roots)
+      if (!names.has(s.name.name)) names.set(s.name.name, s);
+    index.set(scope, names);
+  }
+  return names.get(name);
 }
 
 /** The symbol `path` names when written inside `scope` (null: the top level). */

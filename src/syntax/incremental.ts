@@ -4,8 +4,8 @@
  * version of the file) is not matched again. Lines are independent until `assemble` (see parse.ts),
  * so a keystroke on a 2,000-line file costs one Ohm match, not 2,000.
  *
- * A remembered line is handed out as a fresh copy with its spans moved to the line it now stands
- * on: later stages get objects no other parse shares.
+ * A remembered line that stays on the same line number is handed out as it is (parsed lines are
+ * frozen: no stage may change them); one that moved is copied with its spans on its new line.
  */
 import type { Ast } from './ast.js';
 import { assemble, parseLine, splitLines, type ParsedLine } from './parse.js';
@@ -32,13 +32,14 @@ export class IncrementalParser {
       const earlier = seen.get(text) ?? this.known.get(text);
       if (earlier) {
         seen.set(text, earlier);
-        parsed.push(onLine(earlier, line));
+        parsed.push(earlier.line === line ? earlier : onLine(earlier, line));
         continue;
       }
       const fresh = parseLine(text, line);
       if (!fresh) continue;
+      deepFreeze(fresh);
       seen.set(text, fresh);
-      parsed.push(onLine(fresh, line));
+      parsed.push(fresh);
     }
     // Only the current version's lines are kept: memory stays proportional to the file.
     this.known = seen;
@@ -46,12 +47,23 @@ export class IncrementalParser {
   }
 }
 
-/** A deep copy of a parsed line (plain data) with every `line`/`endLine` set to `line`. */
+/** A deep copy of a parsed line (plain data) with every `line`/`endLine` set to `line`, frozen. */
 function onLine<T>(value: T, line: number): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => onLine(item, line)) as T;
   if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const items: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) items[i] = onLine(value[i] as unknown, line);
+    return Object.freeze(items) as T;
+  }
   const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value))
-    copy[key] = key === 'line' || key === 'endLine' ? line : onLine(item, line);
-  return copy as T;
+  const source = value as Record<string, unknown>;
+  for (const key in source)
+    copy[key] = key === 'line' || key === 'endLine' ? line : onLine(source[key], line);
+  return Object.freeze(copy) as T;
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
 }
