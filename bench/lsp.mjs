@@ -43,7 +43,16 @@ export async function benchLsp({ lines = 2000, runs = 40 } = {}) {
   await connection.sendRequest(rpc.InitializeRequest.type, {
     processId: process.pid,
     rootUri: pathToFileURL(root).href,
-    capabilities: {},
+    // As VS Code declares them (snippets, a default edit range for completion lists).
+    capabilities: {
+      textDocument: {
+        completion: {
+          completionItem: { snippetSupport: true },
+          completionList: { itemDefaults: ['editRange', 'insertTextFormat'] },
+        },
+        publishDiagnostics: { versionSupport: true },
+      },
+    },
   });
   await connection.sendNotification(rpc.InitializedNotification.type, {});
   const uri = pathToFileURL(join(root, 'bench', 'out', 'lsp-2000.flow')).href;
@@ -143,6 +152,7 @@ export async function benchLsp({ lines = 2000, runs = 40 } = {}) {
   await connection.sendNotification(rpc.ExitNotification.type);
   connection.dispose();
 
+  const inProcess = await computeOnly(text, ref, end, runs);
   const ms = (v) => `${v.toFixed(1)} ms`;
   const body = table(
     ['request', 'after an edit: median', 'p95', 'unchanged: median', 'p95'],
@@ -169,5 +179,45 @@ export async function benchLsp({ lines = 2000, runs = 40 } = {}) {
     `Machine: ${machine()}. Opening the file (first full analysis) to its diagnostics: ${ms(openMs)}.`,
     '',
     body,
+    '',
+    'The same work in-process (the library functions behind each request, no JSON-RPC, no',
+    'client): analysing the edited text (`analyze`: incremental parse, resolve, validate, the',
+    "server's index), then each feature on that analysis:",
+    '',
+    table(
+      ['step', 'median', 'p95'],
+      inProcess.map(([name, v]) => [name, ms(median(v)), ms(percentile(v, 95))]),
+    ),
   ].join('\n');
+}
+
+/** Times `analyze` after a one-line edit and each feature function, in this process. */
+async function computeOnly(text, ref, end, runs) {
+  const { IncrementalParser } = await import(join(root, 'dist', 'index.js'));
+  const lsp = await import(join(root, 'dist', 'lsp.js'));
+  const parser = new IncrementalParser();
+  const uri = 'file:///bench.flow';
+  let analysis = lsp.analyze(text, 0, parser, {});
+  const steps = {
+    'analyze (after a one-line edit)': (i) => {
+      analysis = lsp.analyze(i % 2 ? text : `${text} #`, i + 1, parser, {});
+    },
+    completion: () => lsp.complete(analysis, ref, { snippets: true }),
+    hover: () => lsp.hover(analysis, ref),
+    definition: () => lsp.definition(analysis, uri, ref),
+    references: () => lsp.references(analysis, uri, ref, true),
+    rename: () =>
+      lsp.rename(analysis, uri, ref, 'renamedNode', (t) => lsp.analyze(t, -1, parser.fork(), {})),
+    documentSymbol: () => lsp.documentSymbols(analysis),
+    foldingRange: () => lsp.foldingRanges(analysis),
+    codeAction: () => lsp.codeActions(analysis, uri, { start: ref, end }),
+  };
+  const times = Object.keys(steps).map((name) => [name, []]);
+  for (let i = 0; i < runs + 5; i++)
+    Object.values(steps).forEach((step, k) => {
+      const t = performance.now();
+      step(i);
+      if (i >= 5) times[k][1].push(performance.now() - t);
+    });
+  return times;
 }

@@ -14,8 +14,11 @@ import {
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
+  type CompletionItem,
+  type CompletionList,
   type Connection,
   type InitializeResult,
+  type Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalParser } from '../syntax/incremental.js';
@@ -54,6 +57,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const debounceMs = options.debounceMs ?? 150;
   const reportedProblems = new Set<string>();
   let snippets = false;
+  let editRangeDefault = false;
   let watchDynamically = false;
 
   const stateOf = (uri: string): DocumentState => {
@@ -137,6 +141,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
     snippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    editRangeDefault =
+      capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') ===
+      true;
     watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
@@ -197,7 +204,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCompletion(
     guard('completion', [], (params) => {
       const analysis = analysisOf(params.textDocument.uri);
-      return analysis ? complete(analysis, params.position, { snippets }) : [];
+      const items = analysis ? complete(analysis, params.position, { snippets }) : [];
+      return editRangeDefault ? withDefaultRange(items) : items;
     }),
   );
   connection.onHover(
@@ -276,4 +284,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * Items that all replace the same range, as a list that says the range once (`itemDefaults`,
+ * LSP 3.17): on a 2,000-line file the completion of node ids is a few hundred items.
+ */
+function withDefaultRange(items: CompletionItem[]): CompletionItem[] | CompletionList {
+  const first = items[0]?.textEdit;
+  if (!first || !('range' in first)) return items;
+  const same = (r: Range) =>
+    r.start.line === first.range.start.line &&
+    r.start.character === first.range.start.character &&
+    r.end.line === first.range.end.line &&
+    r.end.character === first.range.end.character;
+  if (!items.every((i) => i.textEdit && 'range' in i.textEdit && same(i.textEdit.range)))
+    return items;
+  return {
+    isIncomplete: false,
+    itemDefaults: { editRange: first.range },
+    items: items.map(({ textEdit, ...item }) =>
+      textEdit && textEdit.newText !== item.label
+        ? { ...item, textEditText: textEdit.newText }
+        : item,
+    ),
+  };
 }

@@ -33,7 +33,7 @@ import { check } from '../../src/check.js';
 import { SHAPES } from '../../src/model/index.js';
 import { SIDES } from '../../src/syntax/index.js';
 import { rules } from '../../src/validate/index.js';
-import { LspClient, REPO, uriOf } from './client.js';
+import { CAPABILITIES, LspClient, REPO, uriOf } from './client.js';
 
 const SAMPLES = path.join(REPO, 'samples');
 const samples = fs
@@ -523,6 +523,44 @@ describe('completion', () => {
     const uri = await open('top.flow', `\n${cqrs}`);
     const names = labels(await request.completion(uri, { line: 0, character: 0 }));
     expect(names).toEqual(expect.arrayContaining(['Client', 'Client.n1', 'direction']));
+  });
+});
+
+describe('completion for a client that takes a default edit range (LSP 3.17, as VS Code)', () => {
+  test('the range is said once; items keep their text', async () => {
+    const vscodeLike = await LspClient.start(
+      [],
+      {
+        ...CAPABILITIES,
+        textDocument: {
+          ...CAPABILITIES.textDocument,
+          completion: {
+            completionItem: { snippetSupport: true },
+            completionList: { itemDefaults: ['editRange', 'insertTextFormat'] },
+          },
+        },
+      },
+      tmp,
+    );
+    try {
+      const text = read('cqrs.flow').replace('n2.handle(right) -> n3.handle(left)', 'n2 -> Comm');
+      const uri = uriOf(path.join(tmp, 'defaults.flow'));
+      await vscodeLike.open(uri, text);
+      const position = find(text, 'n2 -> Comm', 'Comm', 4);
+      const list = (await vscodeLike.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position,
+      })) as CompletionList;
+      expect(list.itemDefaults?.editRange).toEqual({
+        start: { ...position, character: position.character - 4 },
+        end: position,
+      });
+      expect(list.items.every((i) => i.textEdit === undefined)).toBe(true);
+      expect(list.items.map((i) => i.label)).toContain('CommandSide.n8');
+      expect(list.items.find((i) => i.label === 'CommandSide.n8')?.textEditText).toBeUndefined();
+    } finally {
+      expect(await vscodeLike.stop()).toBe(0);
+    }
   });
 });
 
