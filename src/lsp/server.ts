@@ -45,6 +45,8 @@ interface DocumentState {
   parser: IncrementalParser;
   analysis: Analysis | null;
   settings: DocumentSettings;
+  /** False until the document's configuration is read: nothing is published before. */
+  settingsRead: boolean;
   timer: NodeJS.Timeout | null;
 }
 
@@ -67,6 +69,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         parser: new IncrementalParser(),
         analysis: null,
         settings: DEFAULT_SETTINGS,
+        settingsRead: false,
         timer: null,
       };
       states.set(uri, state);
@@ -93,6 +96,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const state = stateOf(uri);
     if (state.timer) clearTimeout(state.timer);
     state.timer = null;
+    if (!state.settingsRead) return;
     const diagnostics = state.settings.ignored
       ? []
       : (analysisOf(uri)?.diagnostics.map(toLspDiagnostic) ?? []);
@@ -122,6 +126,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       state.settings = settings;
       state.analysis = null;
     }
+    state.settingsRead = true;
     publish(uri);
   };
 

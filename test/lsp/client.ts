@@ -135,6 +135,28 @@ export class LspClient {
     }
   }
 
+  /** How many times diagnostics were published for the document so far. */
+  publishCount(uri: string): number {
+    return this.published.get(uri)?.length ?? 0;
+  }
+
+  /** The diagnostics of the first publication after the first `after` ones. */
+  async nextDiagnostics(uri: string, after: number): Promise<Diagnostic[]> {
+    const deadline = Date.now() + 20000;
+    for (;;) {
+      const found = this.published.get(uri)?.[after];
+      if (found) return found.diagnostics;
+      if (Date.now() > deadline) throw new Error(`no new diagnostics for ${uri}: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 200);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
   /** Shuts the server down as a client does; resolves with its exit code. */
   async stop(): Promise<number | null> {
     const exited = new Promise<number | null>((resolve) => {

@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import {
   CodeActionRequest,
   CompletionRequest,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   DefinitionRequest,
   DocumentHighlightRequest,
   DocumentSymbolRequest,
@@ -228,6 +230,24 @@ describe('diagnostics: the same as flowc lint', () => {
     const c = uriOf(path.join(dir, 'drafts/c.flow'));
     await client.open(c, deadEnd);
     expect(await client.diagnostics(c)).toEqual([]);
+  });
+
+  test('a changed flowc.config.json (workspace/didChangeWatchedFiles) applies to open files', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'reload-'));
+    const config = path.join(dir, 'flowc.config.json');
+    fs.writeFileSync(config, JSON.stringify({ rules: {} }));
+    const text = read('invalid/dead-end.flow');
+    const uri = uriOf(path.join(dir, 'a.flow'));
+    await client.open(uri, text);
+    expect((await client.diagnostics(uri)).map((d) => d.code)).toContain('dead-end');
+    fs.writeFileSync(config, JSON.stringify({ rules: { 'dead-end': 'off' } }));
+    const before = client.publishCount(uri);
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: uriOf(config), type: FileChangeType.Changed }],
+    });
+    expect((await client.nextDiagnostics(uri, before)).map((d) => d.code)).not.toContain(
+      'dead-end',
+    );
   });
 
   test("this repository's flowc.config.json ignores samples/invalid/, so the real files get none", async () => {

@@ -14,25 +14,32 @@ export interface ServerCommand {
   origin: 'setting' | 'workspace' | 'path';
 }
 
-export function findServer(options: {
+export interface FindOptions {
   configured: string;
   extraArgs: readonly string[];
   workspaceFolders: readonly string[];
   platform: NodeJS.Platform;
   exists: (file: string) => boolean;
-}): ServerCommand {
+}
+
+/** `flowc lsp --stdio` with the extra arguments, from the flowc `findFlowc` picks. */
+export function findServer(options: FindOptions): ServerCommand {
+  return { ...findFlowc(options), args: ['lsp', '--stdio', ...options.extraArgs] };
+}
+
+/** The flowc executable: the setting, else the workspace's, else the PATH's. */
+export function findFlowc(options: Omit<FindOptions, 'extraArgs'>): Omit<ServerCommand, 'args'> {
   const windows = options.platform === 'win32';
-  const args = ['lsp', '--stdio', ...options.extraArgs];
   const shell = (command: string) => windows && /\.(cmd|bat)$/i.test(command);
   if (options.configured.trim() !== '') {
     const command = options.configured.trim();
-    return { command, args, shell: shell(command), origin: 'setting' };
+    return { command, shell: shell(command), origin: 'setting' };
   }
   const bin = windows ? 'flowc.cmd' : 'flowc';
   for (const folder of options.workspaceFolders) {
     const candidate = path.join(folder, 'node_modules', '.bin', bin);
     if (options.exists(candidate))
-      return { command: candidate, args, shell: shell(candidate), origin: 'workspace' };
+      return { command: candidate, shell: shell(candidate), origin: 'workspace' };
   }
-  return { command: bin, args, shell: windows, origin: 'path' };
+  return { command: bin, shell: windows, origin: 'path' };
 }
