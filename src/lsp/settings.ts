@@ -6,7 +6,8 @@
  * to the user and the file is linted with the defaults meanwhile.
  */
 import * as path from 'node:path';
-import { nodeFileSystem } from '../cli/io.js';
+import { ignoredFiles } from '../files/discover.js';
+import { nodeFileSystem } from '../files/fs.js';
 import { ConfigError, loadConfig, type LoadedConfig, type RuleSeverity } from '../config/index.js';
 import { rules } from '../validate/index.js';
 
@@ -84,16 +85,7 @@ export class SettingsCache {
     const key = `${loaded.path ?? ''}\n${loaded.base}`;
     let found = this.ignoredSets.get(key);
     if (!found) {
-      found = (async () => {
-        const { glob } = await import('tinyglobby');
-        const matches = await glob([...loaded.config.ignore], {
-          cwd: loaded.base,
-          absolute: true,
-          onlyFiles: true,
-          dot: true,
-        });
-        return new Set(matches.map((f) => path.normalize(f)));
-      })();
+      found = ignoredFiles({ patterns: loaded.config.ignore, base: loaded.base });
       this.ignoredSets.set(key, found);
     }
     return found;
