@@ -4,6 +4,6 @@
  * repeated ids, unknown attributes and bad settings.
  */
 export { resolve, NODE_ATTRIBUTES, EDGE_ATTRIBUTES, type ResolveResult } from './resolve.js';
-export type { ResolvedReference, ReferenceSegment } from './references.js';
+export type { ResolvedReference, ReferenceSegment } from './resolved-references.js';
 export type * from './diagram.js';
 export { SHAPES, DIRECTIONS } from './diagram.js';

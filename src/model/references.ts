@@ -9,51 +9,8 @@ import { SIDES, type EndpointRef, type Identifier } from '../syntax/ast.js';
 import { didYouMean } from '../util/suggest.js';
 import { qualify, type Declarations, type DeclaredNode } from './scope.js';
 
-/** What one written segment of a reference names (see `ResolvedReference`). */
-export interface ReferenceSegment {
-  name: Identifier;
-  /** Qualified id of the node or group the segment names. */
-  id: string;
-  kind: 'node' | 'group';
-}
-
-/** One reference as written (an edge endpoint) and what each of its segments names. */
-export interface ResolvedReference {
-  segments: ReferenceSegment[];
-}
-
-/**
- * The segments that resolved, in order: all of them with the node, or the prefix that did (e.g.
- * the group of `Group.typo`) with the message.
- */
 export type Lookup =
-  | { node: DeclaredNode; segments: ReferenceSegment[] }
-  | { message: string; span: Span; suggestions?: Suggestion[]; segments: ReferenceSegment[] };
-
-export function lookUpEndpoint(
-  ref: EndpointRef,
-  enclosing: string | null,
-  declarations: Declarations,
-): Lookup {
-  const found = lookUp(ref, enclosing, declarations);
-  const path = ref.path;
-  if ('node' in found) {
-    const segments: ReferenceSegment[] = [];
-    if (path.length === 2) {
-      const group = found.node.qualifiedId.slice(0, -path[1]!.name.length - 1);
-      segments.push({ name: path[0]!, id: group, kind: 'group' });
-    }
-    segments.push({ name: path[path.length - 1]!, id: found.node.qualifiedId, kind: 'node' });
-    return { node: found.node, segments };
-  }
-  const group = path.length === 2 ? declarations.groups.get(path[0]!.name) : undefined;
-  const segments: ReferenceSegment[] = group
-    ? [{ name: path[0]!, id: group.name, kind: 'group' }]
-    : [];
-  return { ...found, segments };
-}
-
-type Found = { node: DeclaredNode } | { message: string; span: Span; suggestions?: Suggestion[] };
+  { node: DeclaredNode } | { message: string; span: Span; suggestions?: Suggestion[] };
 
 /** The "did you mean" edits: each text in place of the text at `span`. */
 function replacing(span: Span, texts: readonly (string | null)[]): { suggestions?: Suggestion[] } {
@@ -61,7 +18,11 @@ function replacing(span: Span, texts: readonly (string | null)[]): { suggestions
   return suggestions.length > 0 ? { suggestions } : {};
 }
 
-function lookUp(ref: EndpointRef, enclosing: string | null, declarations: Declarations): Found {
+export function lookUpEndpoint(
+  ref: EndpointRef,
+  enclosing: string | null,
+  declarations: Declarations,
+): Lookup {
   const path = ref.path;
   if (path.length === 1) return lookUpUnqualified(path[0]!, enclosing, declarations);
   if (path.length === 2) return lookUpQualified(path[0]!, path[1]!, enclosing, declarations);
@@ -76,7 +37,7 @@ function lookUpUnqualified(
   id: Identifier,
   enclosing: string | null,
   declarations: Declarations,
-): Found {
+): Lookup {
   const name = id.name;
   const local = enclosing === null ? undefined : declarations.scopeOf(enclosing).get(name);
   const found = local ?? declarations.topLevel.get(name);
@@ -130,7 +91,7 @@ function lookUpQualified(
   id: Identifier,
   enclosing: string | null,
   declarations: Declarations,
-): Found {
+): Lookup {
   const group = declarations.groups.get(groupId.name);
   if (group) {
     const found = group.nodes.get(id.name);

@@ -28,7 +28,8 @@ import {
   type Direction,
   type Shape,
 } from './diagram.js';
-import { lookUpEndpoint, orList, type ResolvedReference } from './references.js';
+import { lookUpEndpoint, orList } from './references.js';
+import { segmentsOf, type ResolvedReference } from './resolved-references.js';
 import { Declarations, qualify, type DeclaredGroup } from './scope.js';
 
 export interface ResolveResult {
@@ -234,7 +235,13 @@ class Resolver {
       const label = this.readAttributes(decl.attributes, EDGE_ATTRIBUTES, 'an edge').get('label');
       const source = lookUpEndpoint(decl.source, enclosing, this.declarations);
       const target = lookUpEndpoint(decl.target, enclosing, this.declarations);
-      this.references.push({ segments: source.segments }, { segments: target.segments });
+      for (const [ref, end] of [
+        [decl.source, source],
+        [decl.target, target],
+      ] as const)
+        this.references.push({
+          segments: 'node' in end ? segmentsOf(ref.path, end.node.qualifiedId, 'node') : [],
+        });
       for (const end of [source, target])
         if ('message' in end)
           this.diagnostics.push({
