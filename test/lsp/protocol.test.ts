@@ -683,6 +683,25 @@ describe('code actions', () => {
   });
 });
 
+describe('hostile input: the server answers and stays up', () => {
+  test.each([
+    ['control characters', '\u0000\u0001 -> \u0002\n\u202e: circle\n\u0007 {'],
+    ['brackets and quotes everywhere', '{{{ ]]] "\\" -> [label="\n-> -> ->\n}}}}\n"'],
+    ['groups never closed', Array.from({ length: 200 }, (_, i) => `G${i} {`).join('\n')],
+    ['a 100,000-character line', `a: rectangle label:"${'x'.repeat(100000)}"`],
+  ])('%s', async (_name, text) => {
+    const uri = await open('hostile.flow', text);
+    expect((await client.diagnostics(uri)).length).toBeGreaterThan(0);
+    const position = { line: 0, character: 2 };
+    await request.completion(uri, position);
+    await request.hover(uri, position);
+    await request.definition(uri, position);
+    await request.actions(uri, { start: position, end: position });
+    expect(Array.isArray(await request.symbols(uri))).toBe(true);
+    expect(client.child.exitCode).toBeNull();
+  });
+});
+
 describe('every file of samples/invalid/: every request at every position answers', () => {
   test.each(invalid)('invalid/%s', async (name) => {
     const text = read(`invalid/${name}`);
