@@ -244,7 +244,7 @@ function globBase(pattern: string): string {
  * relative to the configuration's folder (`/`-separated); a glob naming a folder (`drafts`) also
  * ignores everything in it. Nothing is read from the disk for the globs.
  */
-async function ignoreMatcher(ignore: IgnoreRules): Promise<(file: string) => boolean> {
+export async function ignoreMatcher(ignore: IgnoreRules): Promise<(file: string) => boolean> {
   if (ignore.patterns.length === 0) return () => false;
   const { default: picomatch } = await import('picomatch');
   const patterns = ignore.patterns.map((p) => (p.startsWith('./') ? p.slice(2) : p));
