@@ -27,12 +27,11 @@ describe('help and version', () => {
 
   test('flowc help NOPE: exit 2 and the commands there are, with a "did you mean"', async () => {
     const r = await run(['help', 'rendr']);
-    expect(r).toMatchObject({
-      code: 2,
-      stdout: '',
-      stderr:
-        "flowc: no command 'rendr' to show help for: the commands are lint, render (did you mean 'render'?)\n",
-    });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^flowc: no command 'rendr' to show help for: the commands are lint, render(, [a-z]+)* \(did you mean 'render'\?\)\n$/,
+    );
   });
 
   test.each(['-V', '-v', '--version'])('%s prints the version, exit 0', async (flag) => {
