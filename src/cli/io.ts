@@ -16,6 +16,7 @@ export interface FileSystem {
   readFile(path: string): Promise<Buffer>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   rename(from: string, to: string): Promise<void>;
+  chmod(path: string, mode: number): Promise<void>;
   unlink(path: string): Promise<void>;
   mkdir(path: string, options: { recursive: true }): Promise<string | undefined>;
   stat(path: string): Promise<Stats>;
@@ -74,6 +75,7 @@ export const nodeFileSystem: FileSystem = {
   readFile: async (path) => fs.readFileSync(path),
   writeFile: async (path, data) => fs.writeFileSync(path, data),
   rename: async (from, to) => fs.renameSync(from, to),
+  chmod: async (path, mode) => fs.chmodSync(path, mode),
   unlink: async (path) => fs.unlinkSync(path),
   mkdir: async (path, options) => fs.mkdirSync(path, options),
   stat: async (path) => fs.statSync(path),

@@ -11,16 +11,23 @@ import * as path from 'node:path';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { FileSystem } from '../cli/io.js';
 
+export interface AtomicWriteOptions {
+  /** Permission bits for the new file (e.g. those of the file it replaces); default: the umask's. */
+  mode?: number;
+}
+
 export async function writeFileAtomic(
   fs: FileSystem,
   target: string,
   data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
 ): Promise<void> {
   const dir = path.dirname(target);
   await fs.mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(target)}.${uniqueSuffix()}.tmp`);
   try {
     await fs.writeFile(temp, data);
+    if (options.mode !== undefined) await fs.chmod(temp, options.mode);
     await fs.rename(temp, target);
   } catch (error) {
     await fs.unlink(temp).catch(() => undefined);
