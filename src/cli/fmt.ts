@@ -9,13 +9,15 @@
  *   (as `prettier --check` does), for CI.
  * - A file with syntax errors is never rewritten: its errors are reported and the exit code is 1.
  */
+import * as path from 'node:path';
 import { colorEnabled, createColors } from '../report/color.js';
 import { stylish } from '../report/stylish.js';
 import type { LintResult } from '../report/types.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
 import { plural } from '../report/summary.js';
 import { shownPath } from '../util/paths.js';
-import { describeFsError, discoverFiles, isFsError } from './discover.js';
+import { discoverFiles } from '../files/discover.js';
+import { describeFsError, isFsError } from '../files/fs.js';
+import { OutputKindError, outputTarget, removeStaleTemps, writeOutput } from '../files/write.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { ignoreRules, loadSettings } from './settings.js';
@@ -133,18 +135,19 @@ function summary(check: boolean, changed: number, unchanged: number, broken: num
 }
 
 /**
- * Replaces a file's text atomically. The write goes to the file a symbolic link points to (the
- * link stays a link), keeps the file's permissions, and is refused for anything but a regular
- * file (a FIFO or a device is read, never replaced). Returns a problem, or null when written.
+ * Replaces a file's text atomically (src/files/write.ts): a symbolic link is followed (the link
+ * stays a link) and the file keeps its permissions. Anything but a regular file (a FIFO, a device)
+ * was read but is never written to. Returns a problem, or null when written.
  */
 async function rewrite(io: Io, source: Source, text: string): Promise<string | null> {
   try {
-    const target = await io.fs.realpath(source.filePath);
-    const stats = await io.fs.stat(target);
-    if (!stats.isFile()) return 'not a regular file: left as it is';
-    await writeFileAtomic(io.fs, target, text, { mode: stats.mode & 0o7777 });
+    const target = await outputTarget(io.fs, source.filePath);
+    if (target.kind !== 'replace') return 'not a regular file: left as it is';
+    await writeOutput(io.fs, target.file, text);
+    await removeStaleTemps(io.fs, path.dirname(target.file));
     return null;
   } catch (error) {
+    if (error instanceof OutputKindError) return error.message;
     if (!isFsError(error)) throw error;
     return `cannot write: ${describeFsError(error, 'write failed')}`;
   }
