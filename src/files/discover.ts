@@ -188,7 +188,8 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
     .sort();
 }
 
-async function ignoredFiles(ignore: IgnoreRules): Promise<Set<string>> {
+/** Every file the configuration's ignore globs cover (absolute, normalised paths). */
+export async function ignoredFiles(ignore: IgnoreRules): Promise<Set<string>> {
   if (ignore.patterns.length === 0) return new Set();
   const { glob } = await import('tinyglobby');
   const matches = await glob([...ignore.patterns], {
