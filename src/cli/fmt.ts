@@ -10,7 +10,7 @@
  * - A file with syntax errors is never rewritten: its errors are reported and the exit code is 1.
  */
 import * as path from 'node:path';
-import { colorEnabled, createColors } from '../report/color.js';
+import { colorEnabled, loadColors } from '../report/color.js';
 import { stylish } from '../report/stylish.js';
 import type { LintResult } from '../report/types.js';
 import { plural } from '../report/summary.js';
@@ -100,7 +100,7 @@ export async function runFmt(
 
   for (const file of changed) io.stdout.write(`${shownPath(io.cwd, file)}\n`);
   if (syntaxErrors.length > 0) {
-    const colors = createColors(colorEnabled(io.stderr.isTTY, io.env));
+    const colors = await loadColors(colorEnabled(io.stderr.isTTY, io.env));
     io.stderr.write(
       stylish(syntaxErrors, { cwd: io.cwd, colors, rules: [], version: flowcVersion() }),
     );
