@@ -62,7 +62,9 @@ function shapeText(kind: CircleKind | 'rectangle' | 'diamond' | undefined, label
 /**
  * Mermaid reads `#name;` and `#123;` as entity codes inside labels and renders labels as HTML.
  * Every character that could end the quoted string, open markup, start an entity or switch the
- * label to Markdown (a backtick) is written as an entity code; line breaks become `<br/>`.
+ * label to Markdown (a backtick) is written as an entity code; line breaks become `<br/>`. A
+ * backslash is `#92;`: Mermaid draws a literal `\n` (backslash, n) in a label as a line break.
+ * An empty label is one no-break space: Mermaid rejects `a("")`.
  */
 const MERMAID_ENTITIES: Record<string, string> = {
   '"': '#quot;',
@@ -78,13 +80,15 @@ const MERMAID_ENTITIES: Record<string, string> = {
   '}': '#125;',
   '|': '#124;',
   '`': '#96;',
+  '\\': '#92;',
 };
 
 export function escapeMermaidText(text: string): string {
-  return stripIllegalChars(text)
+  const escaped = stripIllegalChars(text)
     .split(/\r\n|\r|\n/)
-    .map((line) => keepSpaces(line.replace(/["#&<>[\](){}|`]/g, (c) => MERMAID_ENTITIES[c] ?? c)))
+    .map((line) => keepSpaces(line.replace(/["#&<>[\](){}|`\\]/g, (c) => MERMAID_ENTITIES[c] ?? c)))
     .join('<br/>');
+  return escaped === '' ? '#160;' : escaped;
 }
 
 /**

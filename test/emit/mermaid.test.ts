@@ -7,6 +7,7 @@
  * @jest-environment node
  */
 import { JSDOM } from 'jsdom';
+import { check } from '../../src/check.js';
 import { emitMermaid, escapeMermaidText } from '../../src/emit/mermaid.js';
 import type { Diagram } from '../../src/model/diagram.js';
 import { DIRECTIONS } from '../../src/model/diagram.js';
@@ -217,6 +218,42 @@ describe('emitMermaid with hostile text and ids', () => {
   });
 });
 
+describe('labels Mermaid reads differently (issue 14, item 8)', () => {
+  /** The Mermaid text of a .flow source, through the whole pipeline. */
+  const mermaidOf = (source: string): string => {
+    const result = check(source);
+    expect(result.renderable).toBe(true);
+    return emitMermaid(result.diagram);
+  };
+
+  test('an empty label: Mermaid parses it (it rejects a("")), and shows no text', async () => {
+    const source = mermaidOf(
+      's: circle label:""\nd: diamond label:""\nr: rectangle label:""\ne: circle label:""\n' +
+        's -> d\nd -> r [label=""]\nd -> e [label="no"]\nr -> e\n',
+    );
+    expect(source).not.toContain('""');
+    const parsed = await parseMermaid(source);
+    expect([...parsed.vertices.values()].map((v) => v.text.trim())).toEqual(['', '', '', '']);
+  });
+
+  test('an empty group title parses too', async () => {
+    const diagram: Diagram = {
+      ...sampleDiagram,
+      groups: [{ ...sampleDiagram.groups[0]!, title: '' }],
+    };
+    const parsed = await parseMermaid(emitMermaid(diagram));
+    expect(parsed.subgraphs[0]?.title.trim()).toBe('');
+  });
+
+  test('a backslash is #92;: a written \\n stays a backslash and an n, not a line break', async () => {
+    const source = mermaidOf('a: circle label:"C:\\\\new\\\\notes"\nb: circle\na -> b\n');
+    expect(source).toContain('C:#92;new#92;notes');
+    expect(source).not.toMatch(/\\n/);
+    const parsed = await parseMermaid(source);
+    expect([...parsed.vertices.values()][0]?.text).toBe('C:\\new\\notes');
+  });
+});
+
 describe('escapeMermaidText', () => {
   test('writes Mermaid entity codes for the characters that would end or change a label', () => {
     expect(escapeMermaidText('say "hi" #1 <b> & [x] (y) {z} | `m`')).toBe(
@@ -225,5 +262,7 @@ describe('escapeMermaidText', () => {
     expect(escapeMermaidText('one\ntwo\r\nthree')).toBe('one<br/>two<br/>three');
     expect(escapeMermaidText('ok: 50% off; café 😀')).toBe('ok: 50% off; café 😀');
     expect(escapeMermaidText('  a   b ')).toBe('#160;#160;a #160;#160;b#160;');
+    expect(escapeMermaidText('a\\nb')).toBe('a#92;nb');
+    expect(escapeMermaidText('')).toBe('#160;');
   });
 });
