@@ -2,6 +2,9 @@
  * `--format dot`: a Graphviz digraph of the resolved diagram. Graphviz lays it out again; what is
  * kept from the .flow file is the structure, the labels, the groups (as clusters) and the handles
  * (as compass ports, which `dot` honours literally).
+ *
+ * Node and edge labels are broken into lines where flowc's own drawing breaks them: Graphviz sizes
+ * a node to its text, so a long label on one line made a very wide box, and a huge circle.
  */
 import type { Diagram, DiagramNode, Direction } from '../model/diagram.js';
 import type { Side } from '../syntax/ast.js';
@@ -9,6 +12,7 @@ import { EDGE_FONT_SIZE, FONT_FAMILY, NODE_FONT_SIZE, TITLE_FONT_SIZE } from '..
 import { circleKinds, type CircleKind } from './kinds.js';
 import { LIGHT } from './theme.js';
 import { stripIllegalChars } from './text.js';
+import { sizeEdgeLabel, sizeNode } from '../layout/sizes.js';
 
 export interface DotOptions {
   /** Overrides the diagram's own direction; LR when neither is set. */
@@ -34,7 +38,7 @@ export function emitDot(diagram: Diagram, options: DotOptions = {}): string {
       `fontcolor=${quote(LIGHT['label-text'].fill ?? 'black')}, arrowsize=0.8];`,
   ];
   const nodeLine = (node: DiagramNode, indent: string): string =>
-    `${indent}${quote(node.id)} [label=${quoteLabel(node.label)}, ${shapeAttributes(node, kinds.get(node.id))}];`;
+    `${indent}${quote(node.id)} [label=${quoteLabel(sizeNode(node.shape, node.label).lines.join('\n'))}, ${shapeAttributes(node, kinds.get(node.id))}];`;
 
   // A node is drawn in its group's block; one whose group is unknown is drawn at the top level rather than lost.
   const groupIds = new Set(diagram.groups.map((group) => group.id));
@@ -57,7 +61,9 @@ export function emitDot(diagram: Diagram, options: DotOptions = {}): string {
     if (!known.has(edge.from) || !known.has(edge.to)) continue; // an unresolved edge is a lint error, not drawn
     const from = quote(edge.from) + (edge.fromHandle ? `:${COMPASS[edge.fromHandle]}` : '');
     const to = quote(edge.to) + (edge.toHandle ? `:${COMPASS[edge.toHandle]}` : '');
-    const label = edge.label ? ` [label=${quoteLabel(edge.label)}]` : '';
+    const label = edge.label
+      ? ` [label=${quoteLabel(sizeEdgeLabel(edge.label).lines.join('\n'))}]`
+      : '';
     lines.push(`  ${from} -> ${to}${label};`);
   }
   lines.push('}');
@@ -80,16 +86,34 @@ function shapeAttributes(node: DiagramNode, circle: CircleKind | undefined): str
   }
 }
 
+/** Graphviz's lexer refuses a quoted string longer than 16,384 characters; pieces stay well under. */
+const MAX_QUOTED_PIECE = 8000;
+
 /**
  * A DOT quoted string (for ids). The lexer only knows `\"`, so quotes are escaped; backslashes are
  * doubled and line breaks written `\n` because Graphviz reads `\n`, `\l`, `\N`, `\G`… in names too.
+ * A long string is written as pieces joined with `+` (DOT's string concatenation), each one short
+ * enough for Graphviz's lexer, never cut inside an escape.
  */
 export function quote(text: string): string {
   const escaped = stripIllegalChars(text)
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
     .replace(/\r\n|\r|\n/g, '\\n');
-  return `"${escaped}"`;
+  if (escaped.length <= MAX_QUOTED_PIECE) return `"${escaped}"`;
+  const pieces: string[] = [];
+  for (let start = 0; start < escaped.length;) {
+    let end = Math.min(start + MAX_QUOTED_PIECE, escaped.length);
+    // Do not end a piece inside an escape (after an odd run of backslashes) or a surrogate pair.
+    let backslashes = 0;
+    while (end - 1 - backslashes >= start && escaped[end - 1 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 1) end--;
+    const last = escaped.charCodeAt(end - 1);
+    if (end < escaped.length && last >= 0xd800 && last <= 0xdbff) end--;
+    pieces.push(`"${escaped.slice(start, end)}"`);
+    start = end;
+  }
+  return pieces.join(' + ');
 }
 
 /**

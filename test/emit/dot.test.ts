@@ -4,6 +4,14 @@ import type { Diagram, Direction } from '../../src/model/diagram.js';
 import { DIRECTIONS } from '../../src/model/diagram.js';
 import { HOSTILE_LABELS, hostileDiagram, sampleDiagram } from './fixtures.js';
 import { parseSvg, shownLabel } from './helpers.js';
+import { sizeEdgeLabel, sizeNode } from '../../src/layout/sizes.js';
+import type { Shape } from '../../src/model/diagram.js';
+
+/** A node's label as flowc draws it (and so as the DOT output says it): its lines, joined. */
+const nodeLines = (shape: Shape, label: string) =>
+  shownLabel(sizeNode(shape, label).lines.join('\n'));
+const edgeLines = (label: string) =>
+  label === '' ? '' : shownLabel(sizeEdgeLabel(label).lines.join('\n'));
 
 /**
  * viz.js is Graphviz without fonts: it estimates text widths from built-in tables and warns once
@@ -115,14 +123,14 @@ describe('emitDot with hostile text and ids', () => {
   const diagram: Diagram = hostileDiagram();
   const dot = emitDot(diagram);
 
-  test('Graphviz parses it and draws every label exactly as written', () => {
+  test('Graphviz parses it and draws every label as flowc draws it (same words, same lines)', () => {
     const drawing = renderWithGraphviz(dot, true);
     expect(drawing.nodes.size).toBe(diagram.nodes.length);
     for (const node of diagram.nodes)
-      expect(drawing.nodes.get(node.id)).toBe(shownLabel(node.label));
+      expect(drawing.nodes.get(node.id)).toBe(nodeLines(node.shape, node.label));
     expect(drawing.clusters.get('cluster_end')).toBe(shownLabel(diagram.groups[0]!.title));
     expect(drawing.edgeLabels.sort()).toEqual(
-      diagram.edges.map((e) => shownLabel(e.label ?? '')).sort(),
+      diagram.edges.map((e) => edgeLines(e.label ?? '')).sort(),
     );
   });
 
@@ -138,10 +146,56 @@ describe('emitDot with hostile text and ids', () => {
         edges: [{ ...sampleDiagram.edges[0]!, from: 'G.a', to: label, label }],
       };
       const drawing = renderWithGraphviz(emitDot(single), true);
-      expect(drawing.nodes.get('G.a')).toBe(shownLabel(label));
+      expect(drawing.nodes.get('G.a')).toBe(nodeLines(single.nodes[0]!.shape, label));
       expect(drawing.clusters.get('cluster_G')).toBe(shownLabel(label));
-      expect(drawing.edgeLabels).toEqual([shownLabel(label)]);
+      expect(drawing.edgeLabels).toEqual([edgeLines(label)]);
     }
+  });
+});
+
+describe('long labels (issue 14, item 9)', () => {
+  const chain = (label: string, shape: Shape): Diagram => ({
+    direction: null,
+    groups: [],
+    nodes: [
+      { ...sampleDiagram.nodes[0]!, id: 'a', group: null, shape, label },
+      { ...sampleDiagram.nodes[0]!, id: 'b', group: null, shape: 'rectangle', label: 'b' },
+    ],
+    edges: [{ ...sampleDiagram.edges[0]!, from: 'a', to: 'b', label }],
+  });
+
+  test('a label of 20,000 characters (more than Graphviz reads in one string) is drawn', () => {
+    const label = 'word '.repeat(4000).trim();
+    const dot = emitDot(chain(label, 'rectangle'));
+    expect(dot).toMatch(/" \+ "/); // DOT string concatenation
+    const drawing = renderWithGraphviz(dot, false);
+    expect(drawing.nodes.get('a')).toBe(nodeLines('rectangle', label));
+    expect(drawing.edgeLabels).toEqual([edgeLines(label)]);
+  });
+
+  test('an unbreakable 20,000-character label, and one of escapes, split only between escapes', () => {
+    for (const label of ['x'.repeat(20000), '"\\'.repeat(7000)]) {
+      const dot = emitDot(chain(label, 'rectangle'));
+      for (const piece of dot.match(/"(?:[^"\\]|\\.)*"/g) ?? [])
+        expect(piece.length).toBeLessThan(16384);
+      const drawing = renderWithGraphviz(dot, false);
+      expect(drawing.nodes.get('a')).toBe(nodeLines('rectangle', label));
+    }
+  });
+
+  test('a long circle label is wrapped as flowc wraps it, not drawn as one huge line', () => {
+    const label = 'The long name of where the whole process starts, as some write it';
+    const dot = emitDot(chain(label, 'circle'));
+    const result = viz.render(dot, { format: 'json' });
+    expect(result.status).toBe('success');
+    const graph = JSON.parse(result.status === 'success' ? result.output : '{}') as {
+      objects: { name: string; width: string }[];
+    };
+    const width = Number(graph.objects.find((o) => o.name === 'a')?.width) * 72; // inches → px
+    const flowcDiameter = sizeNode('circle', label).width;
+    // Graphviz's circle fits the same lines: within a fifth of flowc's, not several times it.
+    expect(width).toBeLessThan(flowcDiameter * 1.2);
+    expect(nodeLines('circle', label).split('\n').length).toBeGreaterThan(2);
   });
 });
 
@@ -154,6 +208,16 @@ describe('quote', () => {
     expect(quote('\\l \\N')).toBe('"\\\\l \\\\N"');
     expect(quote('two\nlines\r\nthree')).toBe('"two\\nlines\\nthree"');
     expect(quote('bell\u0007')).toBe('"bell"');
+  });
+
+  test('a long string is pieces joined with +, none cut inside an escape or a surrogate pair', () => {
+    const text = `${'a'.repeat(7999)}\\${'b'.repeat(8000)}😀${'c'.repeat(100)}`;
+    const quoted = quote(text);
+    const pieces = quoted.split(' + ');
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const piece of pieces) expect(piece).toMatch(/^"(?:[^"\\]|\\.)*"$/);
+    const unescaped = pieces.map((p) => p.slice(1, -1).replace(/\\(.)/g, '$1')).join('');
+    expect(unescaped === text).toBe(true);
   });
 
   test('labels also escape & so that Graphviz does not decode entities in them', () => {
