@@ -24,6 +24,8 @@ export interface RenderOptions {
   background?: string;
   /** SVG <title>; defaults to a summary of the diagram. */
   title?: string;
+  /** PNG: told when the image is drawn smaller than asked (see PngOptions.onWarning). */
+  onWarning?: (message: string) => void;
 }
 
 export interface CompileOptions extends CheckOptions, RenderOptions {
@@ -114,6 +116,7 @@ async function emitFormat(
         scale: options.scale,
         width: options.width,
         background: options.background,
+        onWarning: options.onWarning,
       });
   }
 }

@@ -17,6 +17,15 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 export const MAX_IGNORE_GLOBS = 1_000;
 export const MAX_GLOB_LENGTH = 1_000;
 
+/** Pixels on a side of a PNG: the rasteriser's (librsvg's) own limit. */
+export const MAX_PNG_SIDE = 32_767;
+
+/** Pixels in one PNG (4 bytes each while it is drawn): a larger PNG is drawn smaller, with a warning. */
+export const MAX_PNG_PIXELS = 64 * 1024 * 1024;
+
+/** The largest --scale. */
+export const MAX_PNG_SCALE = 100;
+
 /** Bytes of the batch renderer's cache file (a larger one is ignored, as a damaged one is). */
 export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -27,6 +36,9 @@ export const LIMITS = {
   MAX_IGNORE_GLOBS: { value: MAX_IGNORE_GLOBS, unit: 'count' },
   MAX_GLOB_LENGTH: { value: MAX_GLOB_LENGTH, unit: 'count' },
   MAX_CACHE_BYTES: { value: MAX_CACHE_BYTES, unit: 'bytes' },
+  MAX_PNG_SIDE: { value: MAX_PNG_SIDE, unit: 'count' },
+  MAX_PNG_PIXELS: { value: MAX_PNG_PIXELS, unit: 'count' },
+  MAX_PNG_SCALE: { value: MAX_PNG_SCALE, unit: 'count' },
 } as const satisfies Record<string, { value: number; unit: 'bytes' | 'count' }>;
 
 /** `8 MiB`, `1,000`: a limit as messages and docs show it. */

@@ -18,6 +18,7 @@ import { packageVersion } from '../util/package.js';
 import { fnv1a64, sha1 } from '../util/hash.js';
 import { pathBelow, shownPath } from '../util/paths.js';
 import { removeStaleTemps } from '../files/write.js';
+import { printable } from '../util/printable.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
 import { RenderCache, type CacheEntry } from './cache.js';
 import { withMkdirMemo } from './mkdir-memo.js';
@@ -204,6 +205,7 @@ async function renderRun(
     outcomes[result.id] = result.failure
       ? { source: file.source, relative: file.relative, status: 'failed', failure: result.failure }
       : { source: file.source, relative: file.relative, status: 'rendered' };
+    if (result.warnings) outcomes[result.id]!.warnings = result.warnings;
     // An input failure is remembered (reported again while the file is unchanged); an I/O one is retried.
     if (!result.failure || result.failure.kind === 'input')
       cache.set(file.relative, cacheEntry(file, result.failure, cache.folder, run.optionsDigest));
@@ -288,6 +290,10 @@ function report(
     exitCode: 0,
   };
   summary.exitCode = exitCodeOf(summary);
+  if (!request.quiet)
+    for (const outcome of outcomes)
+      for (const warning of outcome?.warnings ?? [])
+        io.stderr.write(`${shownPath(io.cwd, outcome!.source)}: warning: ${printable(warning)}\n`);
   for (const failure of failures) io.stderr.write(failureLine(failure, io.cwd) + '\n');
   for (const problem of cacheProblems) io.stderr.write(`flowc: ${problem}\n`);
   if (!request.quiet || summary.interrupted) io.stderr.write(summaryLine(summary) + '\n');

@@ -21,11 +21,13 @@ export async function renderTask(
   compile: CompileFormats = compileFormats,
 ): Promise<TaskResult> {
   const started = performance.now();
+  const warnings: string[] = [];
   let result;
   try {
     result = await compile(task.text, settings.formats, {
       ...settings.render,
       rules: { ...settings.rules },
+      onWarning: (message) => warnings.push(message),
     });
   } catch (error) {
     return {
@@ -79,6 +81,7 @@ export async function renderTask(
   return {
     id: task.id,
     ...(failure ? { failure } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
     compileMs: compiled - started,
     writeMs: written - compiled,
   };

@@ -86,6 +86,8 @@ export interface FileOutcome {
   failure?: Failure;
   /** True when the failure was remembered from an earlier run (the file is unchanged). */
   cached?: boolean;
+  /** Warnings from rendering it (see TaskResult.warnings). */
+  warnings?: string[];
 }
 
 export interface BatchSummary {
@@ -129,5 +131,7 @@ export interface TaskResult {
   failure?: Failure;
   /** Milliseconds spent in the pipeline (parse → emit) and writing the outputs. */
   compileMs: number;
+  /** What the file was drawn with that the user should know (a PNG drawn smaller than asked). */
+  warnings?: string[];
   writeMs: number;
 }

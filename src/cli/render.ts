@@ -160,8 +160,15 @@ async function renderSingle(
       'refusing to write PNG data to a terminal: use -o FILE.png or redirect standard output',
     );
   }
+  if (format === 'png') await checkPng(render);
   const source = await readInput(input, options, io);
-  const compileOptions: CompileOptions = { ...render, format, rules: settings.ruleSettings };
+  const compileOptions: CompileOptions = {
+    ...render,
+    format,
+    rules: settings.ruleSettings,
+    onWarning: (message) =>
+      io.stderr.write(`flowc: warning: ${shownPath(io.cwd, source.filePath)}: ${message}\n`),
+  };
   const { result, errors } = await compileSource(source, compileOptions);
   await printDiagnostics(
     [{ filePath: source.filePath, source: source.text, diagnostics: result.diagnostics }],
@@ -194,6 +201,21 @@ async function renderSingle(
     return EXIT_INPUT_ERRORS;
   }
   return EXIT_OK;
+}
+
+/**
+ * The PNG options (`--scale`, `--width`, `--background`, or the configuration's) checked before
+ * anything is drawn: a mistake is a usage error (exit 2), said once, not an internal error.
+ */
+async function checkPng(render: RenderOptions): Promise<void> {
+  const { checkPngOptions } = await import('../emit/png.js');
+  try {
+    await checkPngOptions(render);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'PngOptionError')
+      throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** -f wins; else the output's extension; else the configuration's format; else SVG. */
@@ -268,6 +290,7 @@ async function checkOutputs(
       '--check compares files with their outputs: it cannot read standard input',
     );
   const targets = await checkTargets(inputs, options, settings, io);
+  if (targets.items.some((t) => t.outputs.some((o) => o.format === 'png'))) await checkPng(render);
   const { compileFormats } = await import('../compile.js');
   const stale: string[] = [];
   let failed = false;
@@ -390,6 +413,8 @@ async function dispatchBatch(
 ): Promise<number> {
   if (inputs.includes(STDIN))
     throw new UsageError("'-' (standard input) renders one diagram: give it alone");
+  if (options.formats.includes('png') || settings.loaded.config.render.format === 'png')
+    await checkPng(render);
   const configured = settings.loaded.config.render;
   const { outDir, base } = outputFolder(options, settings, io);
   const request: BatchRenderRequest = {

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
-import { emitPng, svgSize } from '../../src/emit/png.js';
+import { checkPngOptions, emitPng, PngOptionError, svgSize } from '../../src/emit/png.js';
+import { MAX_PNG_PIXELS, MAX_PNG_SIDE } from '../../src/limits.js';
 import { emitSvg } from '../../src/emit/svg.js';
 import { sampleLayout } from './fixtures.js';
 
@@ -69,16 +70,55 @@ describe('emitPng', () => {
     expect(a.equals(b)).toBe(true);
   });
 
-  test('rejects bad options with a clear message', async () => {
+  test('rejects bad options with a clear message, as a PngOptionError', async () => {
     await expect(emitPng(svg, { background: 'not-a-colour' })).rejects.toThrow(
-      'invalid PNG background colour "not-a-colour"',
+      "invalid PNG background colour 'not-a-colour'",
     );
     await expect(emitPng(svg, { scale: 0 })).rejects.toThrow('invalid PNG scale 0');
     await expect(emitPng(svg, { scale: Number.NaN })).rejects.toThrow('invalid PNG scale NaN');
     await expect(emitPng(svg, { width: 12.5 })).rejects.toThrow('invalid PNG width 12.5');
+    await expect(emitPng(svg, { width: MAX_PNG_SIDE + 1 })).rejects.toBeInstanceOf(PngOptionError);
     await expect(emitPng('<svg xmlns="http://www.w3.org/2000/svg"/>')).rejects.toThrow(
       'the SVG has no width and height',
     );
+    await expect(checkPngOptions({ background: '#12' })).rejects.toBeInstanceOf(PngOptionError);
+    await expect(checkPngOptions({ background: 'rgb(30 30 30)', scale: 3 })).resolves.toBe(
+      undefined,
+    );
+  });
+
+  test('--width 1: a 1-pixel-wide PNG (sharp draws nothing below 1/72 scale: drawn, then shrunk)', async () => {
+    const meta = await sharp(await emitPng(svg, { width: 1 })).metadata();
+    expect([meta.width, meta.height]).toEqual([1, 1]);
+  });
+
+  test('wider than the rasteriser can draw (a long chain): drawn at its limit, with a warning', async () => {
+    const warnings: string[] = [];
+    // A 150-node chain at the default scale is ~45,000 px wide and 200 high.
+    const wide =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="22800" height="100" viewBox="0 0 22800 100">' +
+      '<rect width="22800" height="100" fill="#4a72d6"/></svg>';
+    const png = await emitPng(wide, { onWarning: (m) => warnings.push(m) });
+    const meta = await sharp(png).metadata();
+    expect([meta.width, meta.height]).toEqual([MAX_PNG_SIDE, 143]);
+    expect(warnings).toEqual([
+      'the PNG would be 45,600 × 200 px, more than the 32,767 px a side the PNG renderer can draw: drawn at 32,767 × 143 px instead (set --width or --scale to choose a size within it)',
+    ]);
+  });
+
+  test('more pixels than MAX_PNG_PIXELS: scaled down to fit, with a warning', async () => {
+    const warnings: string[] = [];
+    const png = await emitPng(svg, { scale: 40, onWarning: (m) => warnings.push(m) });
+    const meta = await sharp(png).metadata();
+    expect(meta.width! * meta.height!).toBeLessThanOrEqual(MAX_PNG_PIXELS);
+    expect(meta.width! * meta.height!).toBeGreaterThan(MAX_PNG_PIXELS * 0.99);
+    expect(warnings[0]).toContain('pixels flowc draws in one PNG (docs/limits.md)');
+  });
+
+  test('within the limits: no warning', async () => {
+    const warnings: string[] = [];
+    await emitPng(svg, { scale: 2, onWarning: (m) => warnings.push(m) });
+    expect(warnings).toEqual([]);
   });
 
   test('reads the size from the root element only', () => {
