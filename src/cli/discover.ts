@@ -3,6 +3,8 @@
  * Shared by `lint`, `render --check` and the batch renderer.
  *
  * - A file named explicitly is taken whatever its extension.
+ * - Markdown files (`.md`, `.markdown`) found in a folder or by a glob are taken when they hold a
+ *   ```` ```flow ```` fence (a quick text test; src/markdown decides what is really a block).
  * - A folder is walked recursively for `*.flow` (sorted, so runs are reproducible), skipping
  *   `node_modules` and `.git`; symbolic links are followed, and a folder already visited (by its
  *   real path) is not walked again, so a link loop ends.
@@ -15,6 +17,7 @@
 import * as path from 'node:path';
 import type { Dirent } from 'node:fs';
 import { isGlobPattern } from './glob-pattern.js';
+import { isMarkdownPath, mayHaveFlowBlocks } from '../markdown/paths.js';
 
 import type { FileSystem } from './io.js';
 
@@ -46,6 +49,12 @@ export interface Discovery {
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 const FLOW_EXTENSION = '.flow';
+const SOURCES = `${FLOW_EXTENSION} or Markdown`;
+
+/** A file a folder walk or a glob takes: `.flow`, or Markdown (kept if it has flow blocks). */
+function isSourceName(name: string): boolean {
+  return name.endsWith(FLOW_EXTENSION) || isMarkdownPath(name);
+}
 
 export async function discoverFiles(
   inputs: readonly string[],
@@ -80,11 +89,11 @@ export async function discoverFiles(
     } catch (error) {
       if (!isFsError(error)) throw error;
       if (isGlobPattern(input)) {
-        const found = await expandGlob(input, cwd);
+        const found = await withFlowBlocks(fs, await expandGlob(input, cwd), (f) => f);
         let added = 0;
         for (const file of found) if (await add(file)) added++;
         if (found.length === 0)
-          problems.push({ input, message: `no ${FLOW_EXTENSION} files match '${input}'` });
+          problems.push({ input, message: `no ${SOURCES} files match '${input}'` });
         else if (added === 0 && found.every((f) => ignored.has(f))) {
           problems.push({
             input,
@@ -97,16 +106,17 @@ export async function discoverFiles(
       continue;
     }
     if (stats.isDirectory()) {
-      const found: FoundFile[] = [];
-      await walk(fs, absolute, found, problems, new Set(), isExcluded);
+      const walked: FoundFile[] = [];
+      await walk(fs, absolute, walked, problems, new Set(), isExcluded);
+      const found = await withFlowBlocks(fs, walked, (f) => f.file);
       let added = 0;
       for (const { file, real } of found) if (await add(file, real)) added++;
       if (found.length === 0)
-        problems.push({ input, message: `no ${FLOW_EXTENSION} files in folder '${input}'` });
+        problems.push({ input, message: `no ${SOURCES} files in folder '${input}'` });
       else if (added === 0 && found.every((f) => ignored.has(f.file))) {
         problems.push({
           input,
-          message: `every ${FLOW_EXTENSION} file in '${input}' is ignored by the configuration`,
+          message: `every ${SOURCES} file in '${input}' is ignored by the configuration`,
         });
       }
     } else {
@@ -162,7 +172,7 @@ async function walk(
     if (isDir) {
       if (!SKIPPED_FOLDERS.has(entry.name))
         await walk(fs, full, found, problems, visited, isExcluded);
-    } else if (isFile && entry.name.endsWith(FLOW_EXTENSION)) {
+    } else if (isFile && isSourceName(entry.name)) {
       // One realpath per folder, not per file (a no-op batch of 1,000 files spent 10 ms on them).
       found.push(isLink ? { file: full } : { file: full, real: path.join(real, entry.name) });
     }
@@ -184,9 +194,33 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
     ignore,
   });
   return matches
-    .filter((file) => file.endsWith(FLOW_EXTENSION))
+    .filter((file) => isSourceName(file))
     .map((file) => path.normalize(file))
     .sort();
+}
+
+/**
+ * The files found, without the Markdown files that hold no flow fence (a folder of docs is not a
+ * folder of diagrams). An unreadable Markdown file is kept: reading it later reports why.
+ */
+async function withFlowBlocks<T>(
+  fs: FileSystem,
+  found: readonly T[],
+  fileOf: (item: T) => string,
+): Promise<T[]> {
+  const kept: T[] = [];
+  for (const item of found) {
+    const file = fileOf(item);
+    if (!isMarkdownPath(file)) kept.push(item);
+    else {
+      const text = await fs.readFile(file).then(
+        (data) => data.toString('utf8'),
+        () => null,
+      );
+      if (text === null || mayHaveFlowBlocks(text)) kept.push(item);
+    }
+  }
+  return kept;
 }
 
 async function ignoredFiles(ignore: IgnoreRules): Promise<Set<string>> {

@@ -50,6 +50,8 @@ Examples:
   $ flowc render --check diagram.flow -o diagram.svg
                                                 exit 1 if diagram.svg is not what flowc renders now
   $ flowc render --check docs/                  check every docs/**/*.flow against the .svg beside it
+  $ flowc render README.md                      each \`\`\`flow block to README-<id>.svg, linked below it
+  $ flowc render README.md --details -f png     PNG images, each block folded into <details>
   $ flowc render diagram.flow -o d.svg --quiet  print errors only, not warnings
   $ flowc render diagram.flow -o d.svg --rule unreachable-node=warn
   $ flowc render diagram.flow -o d.svg --config ci/flowc.config.json
@@ -194,6 +196,10 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--scale <n>', 'PNG: pixels per SVG unit (default 2)', positiveNumber)
     .option('--width <px>', 'PNG: output width in pixels (overrides --scale)', positiveNumber)
     .option('--background <color>', "PNG: background colour, e.g. white, '#1e1e1e' or transparent")
+    .option(
+      '--details',
+      'Markdown: fold each ```flow block into a <details> element above its image (without it, the block stays visible)',
+    )
     .option(
       '--check',
       'compare existing outputs with a fresh render; exit 1 if any is stale or missing',

@@ -17,6 +17,7 @@ import { ignoreRules, loadSettings, type CommonOptions } from './settings.js';
 import { readSource, readStdinSource, STDIN, type Source } from './sources.js';
 import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
+import { isMarkdownPath } from '../markdown/paths.js';
 
 export interface LintOptions extends CommonOptions {
   format?: string[];
@@ -91,7 +92,10 @@ async function lintSources(
   const { checkAsync } = await import('../check.js');
   const results: LintResult[] = [];
   for (const source of sources) {
-    const { diagnostics } = await checkAsync(source.text, { rules });
+    // A Markdown file's flow blocks, reported at their lines in the .md.
+    const { diagnostics } = isMarkdownPath(source.filePath)
+      ? await (await import('../markdown/check.js')).checkMarkdown(source.text, { rules })
+      : await checkAsync(source.text, { rules });
     results.push({ filePath: source.filePath, source: source.text, diagnostics });
   }
   return results;
