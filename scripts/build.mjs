@@ -3,6 +3,7 @@
 // - dist/index.js (+ chunks): the library, ESM, for `import { compile } from 'flowc'`;
 // - dist/batch-worker.js: the worker thread of batch rendering;
 // - dist/cli.cjs: the command line, one script that bin/flowc.js runs through V8's code cache;
+// - dist/watch/app.js, app.css: the script and style sheet of `flowc watch`'s pages;
 // - dist/cli.cache: that code cache, made by one warm-up render (`flowc render samples/cqrs.flow`).
 //   Compiling the CLI's ~600 KB of JavaScript on every start was about a fifth of a small render's
 //   time; with the cache V8 reuses the compiled functions. A cache made by another Node version is
@@ -51,6 +52,21 @@ await build({
     js: "import { createRequire as __flowcRequire } from 'node:module'; const require = __flowcRequire(import.meta.url);",
   },
 });
+// The script and style sheet of `flowc watch`'s pages, served by the watch server from dist/watch/.
+for (const entry of ['src/watch/client/app.ts', 'src/watch/client/app.css']) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: { 'watch/app': entry },
+    outdir: 'dist',
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    format: 'iife',
+    target: ['chrome100', 'firefox100', 'safari15'],
+    external: ['/_flowc/*'], // the server's own URLs (the icon)
+    logLevel: 'warning',
+  });
+}
 await build({
   ...common,
   entryPoints: { cli: 'src/cli/main.ts' },
