@@ -81,7 +81,7 @@ export class SourceTree {
   /** The files whose stat is polled (those some page shows). */
   setPolled(files: Iterable<string>): void {
     const next = new Map<string, string>();
-    for (const file of files) next.set(file, this.polled.get(file) ?? signature(file));
+    for (const file of files) next.set(file, this.polled.get(file) ?? statSignature(file));
     this.polled = next;
   }
 
@@ -199,7 +199,7 @@ export class SourceTree {
   private poll(): void {
     let changed = false;
     for (const [file, before] of this.polled) {
-      const now = signature(file);
+      const now = statSignature(file);
       if (now === before) continue;
       this.polled.set(file, now);
       this.dirty.add(file);
@@ -210,7 +210,7 @@ export class SourceTree {
 }
 
 /** Size, modification time and inode: what a save changes. */
-function signature(file: string): string {
+function statSignature(file: string): string {
   try {
     const stats = fs.statSync(file);
     return `${stats.size}:${stats.mtimeMs}:${stats.ino}`;

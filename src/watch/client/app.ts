@@ -490,7 +490,7 @@ function viewPage(): void {
       0,
     );
     setStatus(
-      `${errors > 0 ? plural(errors, 'error') : 'live'} · updated ${stamp} · ${state.renderMs} ms`,
+      `${errors > 0 ? plural(errors, 'error') : 'live'} · updated ${stamp} · drawn in ${state.renderMs} ms`,
       errors > 0 || state.problem !== null ? 'waiting' : 'live',
     );
   };
