@@ -15,7 +15,7 @@ import { stylish } from '../report/stylish.js';
 import { errorsOnly } from '../report/summary.js';
 import type { ReportRule } from '../report/types.js';
 import { shownPath } from '../util/paths.js';
-import { describeFsError } from './discover.js';
+import { describeFsError } from '../files/fs.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from './errors.js';
 import type { Io } from './io.js';
 import { flowcVersion } from './version.js';

@@ -4,17 +4,17 @@
  * found) is logged on stderr. The server itself is src/watch.
  */
 import * as path from 'node:path';
-import type { Direction } from '../model/diagram.js';
-import type { EdgeStyle } from '../layout/types.js';
+import type { RenderOptions } from '../compile.js';
 import { EXIT_OK, UsageError } from './errors.js';
-import { isFile, isFolder, type Io } from './io.js';
+import type { Io } from './io.js';
+import { isFile, isFolder } from '../files/fs.js';
 import { ignoreRules, loadSettings, type CommonOptions } from './settings.js';
 
 export interface WatchCommandOptions extends CommonOptions {
   port?: number;
   open?: boolean;
-  direction?: Direction;
-  edges?: EdgeStyle;
+  direction?: RenderOptions['direction'];
+  edges?: RenderOptions['edges'];
   theme?: 'light' | 'dark' | 'auto';
 }
 

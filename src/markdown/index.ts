@@ -15,4 +15,4 @@ export type {
 } from './render.js';
 export { updateMarkdown, SOURCE_MODES, DETAILS_SUMMARY } from './links.js';
 export type { ImageLink, SourceMode } from './links.js';
-export { isMarkdownPath, mayHaveFlowBlocks, MARKDOWN_EXTENSIONS } from './paths.js';
+export { isMarkdownPath, mayHaveFlowBlocks, MARKDOWN_EXTENSIONS } from '../files/markdown.js';

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { CheckOptions } from '../check.js';
 import { compileFormats, type Format, type RenderOptions } from '../compile.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { FORMAT_EXTENSIONS } from '../cli/output-paths.js';
+import { FORMAT_EXTENSIONS } from '../files/output-paths.js';
 import { pathBelow } from '../util/paths.js';
 import { applySeverities } from '../validate/index.js';
 import { mergeDiagnostics } from './check.js';

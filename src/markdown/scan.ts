@@ -12,7 +12,7 @@ import MarkdownIt from 'markdown-it';
 import type { Diagnostic } from '../diagnostics.js';
 import { FLOW_LANGUAGE, infoLanguage, parseInfo } from './info.js';
 import { splitLines, type Line } from './lines.js';
-import { mayHaveFlowBlocks } from './paths.js';
+import { mayHaveFlowBlocks } from '../files/markdown.js';
 
 /** An HTML comment on the line before a block that makes flowc leave the block alone (ESLint's `eslint-skip`). */
 export const SKIP_COMMENT = '<!-- flowc-skip -->';

@@ -1,11 +1,12 @@
 /**
- * Writing what `renderMarkdown` made: the images (each atomically, and only when its bytes
- * differ from the file there, so a second run touches nothing), then the Markdown file with its
- * links, atomically and only if it still holds the text that was rendered: an edit made in the
- * meantime is never overwritten.
+ * Writing what `renderMarkdown` made: the images (each by src/files/write.ts's rules, and only
+ * when its bytes differ from the file there, so a second run touches nothing), then the Markdown
+ * file with its links, atomically and only if it still holds the text that was rendered: an edit
+ * made in the meantime is never overwritten.
  */
-import type { FileSystem } from '../cli/io.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import type { FileSystem } from '../files/fs.js';
+import { writeOutput } from '../files/write.js';
+import { MAX_INPUT_BYTES } from '../limits.js';
 import type { MarkdownRenderResult } from './render.js';
 
 export interface MarkdownWrite {
@@ -27,14 +28,14 @@ export async function writeMarkdownResult(
   for (const image of result.images) {
     const data = typeof image.data === 'string' ? Buffer.from(image.data, 'utf8') : image.data;
     if (await sameContent(fs, image.file, data)) continue;
-    await writeFileAtomic(fs, image.file, data);
+    await writeOutput(fs, image.file, data);
     written.push(image.file);
   }
   if (result.text === originalText) return { written, textWritten: false, textChanged: false };
-  const now = (await fs.readFile(file)).toString('utf8');
+  const now = (await fs.readFile(file, MAX_INPUT_BYTES)).toString('utf8');
   if (now !== originalText) return { written, textWritten: false, textChanged: true };
-  // Through a symbolic link, the file it points to is replaced, not the link.
-  await writeFileAtomic(fs, await fs.realpath(file), result.text);
+  // Atomically, keeping its permissions; through a symbolic link, the file it leads to.
+  await writeOutput(fs, file, result.text);
   return { written, textWritten: true, textChanged: false };
 }
 

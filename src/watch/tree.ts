@@ -8,14 +8,14 @@
  * `quietMs` (a burst of saves is one change), but never held longer than `maxWaitMs`. A stat poll of
  * the files pages are showing catches what a file system does not report (network mounts).
  *
- * A folder is listed as `flowc lint` lists it (src/cli/discover.ts: `.flow` files, Markdown files
+ * A folder is listed as `flowc lint` lists it (src/files/discover.ts: `.flow` files, Markdown files
  * with a flow fence, the configuration's ignore globs), keeping only files whose real path is
  * inside the root's: a symbolic link never brings in a file from outside the watched folder.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { discoverFiles, type IgnoreRules } from '../cli/discover.js';
-import { nodeFileSystem } from '../cli/io.js';
+import { discoverFiles, type IgnoreRules } from '../files/discover.js';
+import { nodeFileSystem } from '../files/fs.js';
 
 export interface TreeOptions {
   /** Absolute path of the watched file or folder. */

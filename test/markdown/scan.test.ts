@@ -3,7 +3,7 @@
  * fences, indentation, list items, block quotes, CRLF), and none of the look-alikes.
  */
 import { scanMarkdown } from '../../src/markdown/scan.js';
-import { mayHaveFlowBlocks } from '../../src/markdown/paths.js';
+import { mayHaveFlowBlocks } from '../../src/files/markdown.js';
 import { parseInfo } from '../../src/markdown/info.js';
 
 const FLOW = 'a: circle\nb: circle\na -> b\n';

@@ -17,9 +17,9 @@
 import * as path from 'node:path';
 import type { Dirent } from 'node:fs';
 import { isGlobPattern } from './glob-pattern.js';
-import { isMarkdownPath, mayHaveFlowBlocks } from '../markdown/paths.js';
-
-import type { FileSystem } from './io.js';
+import { isFsError, describeFsError, type FileSystem } from './fs.js';
+import { isMarkdownPath, mayHaveFlowBlocks } from './markdown.js';
+import { MAX_INPUT_BYTES } from '../limits.js';
 
 export interface IgnoreRules {
   /** Globs, relative to `base` (the folder of the configuration file). */
@@ -213,7 +213,7 @@ async function withFlowBlocks<T>(
     const file = fileOf(item);
     if (!isMarkdownPath(file)) kept.push(item);
     else {
-      const text = await fs.readFile(file).then(
+      const text = await fs.readFile(file, MAX_INPUT_BYTES).then(
         (data) => data.toString('utf8'),
         () => null,
       );
@@ -240,39 +240,5 @@ async function realpathOr(fs: FileSystem, file: string): Promise<string> {
     return await fs.realpath(file);
   } catch {
     return file;
-  }
-}
-
-/** An error from the operating system (it has an errno code), as opposed to a bug. */
-export function isFsError(error: unknown): error is NodeJS.ErrnoException {
-  // Duck-typed: errors from another realm (a VM context, a worker) fail `instanceof Error`.
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as NodeJS.ErrnoException).code === 'string'
-  );
-}
-
-/** "permission denied", "no such file or folder": the system error in words, without a stack. */
-export function describeFsError(error: unknown, fallback: string): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTDIR':
-      return 'a part of the path is not a folder';
-    case 'EISDIR':
-      return 'is a folder';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EROFS':
-      return 'read-only file system';
-    default:
-      return code ? `${fallback} (${code})` : fallback;
   }
 }
