@@ -11,6 +11,7 @@ const suites = {
   png: async () => (await import('./png.mjs')).benchPng(),
   batch: async () => (await import('./batch/batch.mjs')).benchBatch(),
   watch: async () => (await import('./watch.mjs')).benchWatch(),
+  lsp: async () => (await import('./lsp.mjs')).benchLsp(),
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

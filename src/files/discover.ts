@@ -223,7 +223,8 @@ async function withFlowBlocks<T>(
   return kept;
 }
 
-async function ignoredFiles(ignore: IgnoreRules): Promise<Set<string>> {
+/** Every file the configuration's ignore globs cover (absolute, normalised paths). */
+export async function ignoredFiles(ignore: IgnoreRules): Promise<Set<string>> {
   if (ignore.patterns.length === 0) return new Set();
   const { glob } = await import('tinyglobby');
   const matches = await glob([...ignore.patterns], {
