@@ -57,6 +57,14 @@ const waitForLabel = (page: Page, label: string, pane = '.fw-pane') =>
     [pane, label] as const,
   );
 
+/** Waits until the server has seen a file written a moment ago (its folder's events come first). */
+async function served(port: number, file: string): Promise<void> {
+  for (let tries = 0; (await get(port, `/view/${file}`)).status !== 200; tries++) {
+    if (tries > 100) throw new Error(`the server never listed ${file}`);
+    await sleep(50);
+  }
+}
+
 (hasChromium ? describe : describe.skip)('flowc watch in Chromium', () => {
   let browser: Browser;
   let tree: Tree;
@@ -87,6 +95,7 @@ const waitForLabel = (page: Page, label: string, pane = '.fw-pane') =>
   });
 
   const openCqrs = async (): Promise<void> => {
+    await served(watch.port, cqrs);
     await page.goto(`${watch.url}view/${cqrs}`);
     await waitForLabel(page, 'User initiates action');
   };
@@ -312,6 +321,7 @@ const waitForLabel = (page: Page, label: string, pane = '.fw-pane') =>
         '',
       ].join('\n'),
     );
+    await served(watch.port, 'doc.md');
     await page.goto(`${watch.url}view/doc.md`);
     await waitForLabel(page, 'Work', '.fw-pane[data-key="id-first"]');
     const broken = page.locator('.fw-pane[data-key="n-2"]');
