@@ -31,6 +31,7 @@ export async function runBatchCommand(
 ): Promise<number> {
   const shard = request.batch.shard !== undefined ? parseShard(request.batch.shard) : null;
   const discovery = await discoverFiles(inputs, {
+    markdown: true,
     cwd: io.cwd,
     fs: io.fs,
     ignore: request.ignore,

@@ -51,6 +51,7 @@ export async function runLint(
   if (inputs.includes(STDIN)) sources.push(await readStdinSource(io, options.stdinFilename));
   if (fileInputs.length > 0) {
     const discovery = await discoverFiles(fileInputs, {
+      markdown: true,
       cwd: io.cwd,
       fs: io.fs,
       ignore: ignoreRules(settings),

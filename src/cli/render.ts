@@ -415,6 +415,7 @@ async function checkTargets(
   const formats = options.formats.length > 0 ? options.formats : [configured.format ?? 'svg'];
   const { outDir, base: configuredBase } = outputFolder(options, settings, io);
   const discovery = await discoverFiles(inputs, {
+    markdown: true,
     cwd: io.cwd,
     fs: io.fs,
     ignore: ignoreRules(settings),

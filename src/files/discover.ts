@@ -33,6 +33,11 @@ export interface DiscoverOptions {
   ignore?: IgnoreRules;
   /** Absolute folders never to read from (e.g. the output folder). */
   excludeDirs?: readonly string[];
+  /**
+   * Whether folder walks and globs take Markdown files that hold a flow fence (lint, render and
+   * watch read their blocks; fmt does not).
+   */
+  markdown?: boolean;
 }
 
 export interface DiscoveryProblem {
@@ -49,7 +54,6 @@ export interface Discovery {
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 const FLOW_EXTENSION = '.flow';
-const SOURCES = `${FLOW_EXTENSION} or Markdown`;
 
 /** A file a folder walk or a glob takes: `.flow`, or Markdown (kept if it has flow blocks). */
 function isSourceName(name: string): boolean {
@@ -61,6 +65,8 @@ export async function discoverFiles(
   options: DiscoverOptions,
 ): Promise<Discovery> {
   const { cwd, fs } = options;
+  const markdown = options.markdown === true;
+  const sources = markdown ? `${FLOW_EXTENSION} or Markdown` : FLOW_EXTENSION;
   const problems: DiscoveryProblem[] = [];
   const ignored = options.ignore ? await ignoredFiles(options.ignore) : new Set<string>();
   const excluded = await Promise.all(
@@ -89,11 +95,11 @@ export async function discoverFiles(
     } catch (error) {
       if (!isFsError(error)) throw error;
       if (isGlobPattern(input)) {
-        const found = await withFlowBlocks(fs, await expandGlob(input, cwd), (f) => f);
+        const found = await withFlowBlocks(fs, await expandGlob(input, cwd), (f) => f, markdown);
         let added = 0;
         for (const file of found) if (await add(file)) added++;
         if (found.length === 0)
-          problems.push({ input, message: `no ${SOURCES} files match '${input}'` });
+          problems.push({ input, message: `no ${sources} files match '${input}'` });
         else if (added === 0 && found.every((f) => ignored.has(f))) {
           problems.push({
             input,
@@ -108,15 +114,15 @@ export async function discoverFiles(
     if (stats.isDirectory()) {
       const walked: FoundFile[] = [];
       await walk(fs, absolute, walked, problems, new Set(), isExcluded);
-      const found = await withFlowBlocks(fs, walked, (f) => f.file);
+      const found = await withFlowBlocks(fs, walked, (f) => f.file, markdown);
       let added = 0;
       for (const { file, real } of found) if (await add(file, real)) added++;
       if (found.length === 0)
-        problems.push({ input, message: `no ${SOURCES} files in folder '${input}'` });
+        problems.push({ input, message: `no ${sources} files in folder '${input}'` });
       else if (added === 0 && found.every((f) => ignored.has(f.file))) {
         problems.push({
           input,
-          message: `every ${SOURCES} file in '${input}' is ignored by the configuration`,
+          message: `every ${sources} file in '${input}' is ignored by the configuration`,
         });
       }
     } else {
@@ -201,18 +207,20 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
 
 /**
  * The files found, without the Markdown files that hold no flow fence (a folder of docs is not a
- * folder of diagrams). An unreadable Markdown file is kept: reading it later reports why.
+ * folder of diagrams), or without any Markdown file when the caller reads `.flow` files only. An
+ * unreadable Markdown file is kept: reading it later reports why.
  */
 async function withFlowBlocks<T>(
   fs: FileSystem,
   found: readonly T[],
   fileOf: (item: T) => string,
+  markdown: boolean,
 ): Promise<T[]> {
   const kept: T[] = [];
   for (const item of found) {
     const file = fileOf(item);
     if (!isMarkdownPath(file)) kept.push(item);
-    else {
+    else if (markdown) {
       const text = await fs.readFile(file, MAX_INPUT_BYTES).then(
         (data) => data.toString('utf8'),
         () => null,

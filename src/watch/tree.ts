@@ -178,6 +178,7 @@ export class SourceTree {
       }
     }
     const discovery = await discoverFiles([root], {
+      markdown: true,
       cwd: root,
       fs: nodeFileSystem,
       ignore: this.options.ignore,

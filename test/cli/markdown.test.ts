@@ -284,6 +284,13 @@ describe('Markdown in folders (batch mode) and the cache', () => {
     expect(fs.existsSync(path.join(tree.dir, 'docs/doc-1.svg'))).toBe(true);
   });
 
+  test('fmt of a folder leaves Markdown files alone', async () => {
+    tree = tempTree({ 'docs/guide.md': README, 'docs/a.flow': GOOD.join('\n') + '\n' });
+    const r = await run(['fmt', 'docs'], { cwd: tree.dir });
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(tree.dir, 'docs/guide.md'), 'utf8')).toBe(README);
+  });
+
   test('lint of a folder checks the Markdown blocks too, and leaves Markdown without blocks out', async () => {
     tree = tempTree({
       'docs/guide.md': README,
