@@ -20,6 +20,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   layout: ['layout', 'model', 'syntax', 'util', 'style.ts', 'diagnostics.ts', 'limits.ts'],
   emit: ['emit', 'layout', 'model', 'syntax', 'util', 'style.ts', 'limits.ts', 'files'],
   report: ['report', 'util', 'diagnostics.ts'],
+  format: ['format', 'syntax', 'model', 'util', 'diagnostics.ts', 'limits.ts'],
   config: ['config', 'files', 'util', 'limits.ts', 'model', 'layout', 'emit', 'compile.ts'],
   batch: [
     'batch',
@@ -53,6 +54,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'config',
     'report',
     'validate',
+    'format',
     'compile.ts',
     'check.ts',
   ],
