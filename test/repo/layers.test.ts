@@ -58,6 +58,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   ],
   lsp: [
     'lsp',
+    'format',
     'syntax',
     'model',
     'validate',
