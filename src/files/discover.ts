@@ -4,6 +4,8 @@
  *
  * - A file named explicitly is taken whatever its extension (symbolic links followed: the user
  *   named it).
+ * - Markdown files (`.md`, `.markdown`) found in a folder or by a glob are taken when they hold a
+ *   ```` ```flow ```` fence (a quick text test; src/markdown decides what is really a block).
  * - A folder is walked for `*.flow` (sorted, so runs are reproducible), skipping `node_modules` and
  *   `.git`. A symbolic link inside it is followed only when it leads to somewhere inside the same
  *   folder: a link in a repository cannot make flowc read (and print, as syntax-error excerpts)
@@ -23,6 +25,8 @@ import { isGlobPattern } from './glob-pattern.js';
 import { printable } from '../util/printable.js';
 import { pathBelow } from '../util/paths.js';
 import { isFsError, describeFsError, type FileSystem } from './fs.js';
+import { isMarkdownPath, mayHaveFlowBlocks } from './markdown.js';
+import { MAX_INPUT_BYTES } from '../limits.js';
 
 export interface IgnoreRules {
   /** Globs, relative to `base` (the folder of the configuration file). */
@@ -36,6 +40,11 @@ export interface DiscoverOptions {
   ignore?: IgnoreRules;
   /** Absolute folders never to read from (e.g. the output folder). */
   excludeDirs?: readonly string[];
+  /**
+   * Whether folder walks and globs take Markdown files that hold a flow fence (lint, render and
+   * watch read their blocks; fmt does not).
+   */
+  markdown?: boolean;
 }
 
 export interface DiscoveryProblem {
@@ -53,11 +62,18 @@ export interface Discovery {
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 const FLOW_EXTENSION = '.flow';
 
+/** A file a folder walk or a glob takes: `.flow`, or Markdown (kept if it has flow blocks). */
+function isSourceName(name: string): boolean {
+  return name.endsWith(FLOW_EXTENSION) || isMarkdownPath(name);
+}
+
 export async function discoverFiles(
   inputs: readonly string[],
   options: DiscoverOptions,
 ): Promise<Discovery> {
   const { cwd, fs } = options;
+  const markdown = options.markdown === true;
+  const sources = markdown ? `${FLOW_EXTENSION} or Markdown` : FLOW_EXTENSION;
   const problems: DiscoveryProblem[] = [];
   const isIgnored = options.ignore ? await ignoreMatcher(options.ignore) : () => false;
   const excluded = await Promise.all(
@@ -85,13 +101,18 @@ export async function discoverFiles(
     } catch (error) {
       if (!isFsError(error)) throw error;
       if (isGlobPattern(input)) {
-        const found = await expandGlob(fs, input, cwd);
+        const found = await withFlowBlocks(
+          fs,
+          await expandGlob(fs, input, cwd),
+          (f) => f.file,
+          markdown,
+        );
         let added = 0;
         for (const { file, real } of found) if (await add(file, real)) added++;
         if (found.length === 0)
           problems.push({
             input,
-            message: `no ${FLOW_EXTENSION} files match '${printable(input)}'`,
+            message: `no ${sources} files match '${printable(input)}'`,
           });
         else if (added === 0 && found.every((f) => isIgnored(f.file))) {
           problems.push({
@@ -105,18 +126,23 @@ export async function discoverFiles(
       continue;
     }
     if (stats.isDirectory()) {
-      const found = await walk(fs, absolute, problems, isExcluded);
+      const found = await withFlowBlocks(
+        fs,
+        await walk(fs, absolute, problems, isExcluded),
+        (f) => f.file,
+        markdown,
+      );
       let added = 0;
       for (const { file, real } of found) if (await add(file, real)) added++;
       if (found.length === 0)
         problems.push({
           input,
-          message: `no ${FLOW_EXTENSION} files in folder '${printable(input)}'`,
+          message: `no ${sources} files in folder '${printable(input)}'`,
         });
       else if (added === 0 && found.every((f) => isIgnored(f.file))) {
         problems.push({
           input,
-          message: `every ${FLOW_EXTENSION} file in '${printable(input)}' is ignored by the configuration`,
+          message: `every ${sources} file in '${printable(input)}' is ignored by the configuration`,
         });
       }
     } else {
@@ -191,12 +217,12 @@ async function walk(
       if (rootReal === null || !isInside(real, rootReal)) continue; // leads out of the folder
       if (stats.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) await enter(full);
-      } else if (stats.isFile() && entry.name.endsWith(FLOW_EXTENSION)) {
+      } else if (stats.isFile() && isSourceName(entry.name)) {
         found.push({ file: full, real });
       }
     } else if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) await enter(full);
-    } else if (entry.isFile() && entry.name.endsWith(FLOW_EXTENSION)) {
+    } else if (entry.isFile() && isSourceName(entry.name)) {
       // One realpath per folder, not per file (a no-op batch of 1,000 files spent 10 ms on them).
       found.push({ file: full, real: path.join(frame.real, entry.name) });
     }
@@ -220,7 +246,7 @@ async function expandGlob(fs: FileSystem, pattern: string, cwd: string): Promise
   });
   const base = await realpathOr(fs, path.resolve(cwd, globBase(pattern)));
   const found: FoundFile[] = [];
-  for (const match of matches.filter((file) => file.endsWith(FLOW_EXTENSION)).sort()) {
+  for (const match of matches.filter((file) => isSourceName(file)).sort()) {
     const file = path.normalize(match);
     const real = await realpathOr(fs, file);
     // A match reached through a link that leads out of the glob's fixed part is not read.
@@ -237,6 +263,32 @@ function globBase(pattern: string): string {
     fixed.push(part);
   }
   return fixed.length === 0 ? '.' : fixed.join('/') || '/';
+}
+
+/**
+ * The files found, without the Markdown files that hold no flow fence (a folder of docs is not a
+ * folder of diagrams), or without any Markdown file when the caller reads `.flow` files only. An
+ * unreadable Markdown file is kept: reading it later reports why.
+ */
+async function withFlowBlocks<T>(
+  fs: FileSystem,
+  found: readonly T[],
+  fileOf: (item: T) => string,
+  markdown: boolean,
+): Promise<T[]> {
+  const kept: T[] = [];
+  for (const item of found) {
+    const file = fileOf(item);
+    if (!isMarkdownPath(file)) kept.push(item);
+    else if (markdown) {
+      const text = await fs.readFile(file, MAX_INPUT_BYTES).then(
+        (data) => data.toString('utf8'),
+        () => null,
+      );
+      if (text === null || mayHaveFlowBlocks(text)) kept.push(item);
+    }
+  }
+  return kept;
 }
 
 /**
