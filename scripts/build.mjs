@@ -38,7 +38,6 @@ await build({
   entryPoints: {
     index: 'src/index.ts',
     'batch-worker': 'src/batch/worker.ts',
-    'parse-worker': 'src/syntax/worker.ts',
   },
   outdir: 'dist',
   splitting: true,

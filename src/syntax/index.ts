@@ -1,4 +1,3 @@
-export { parse } from './parse.js';
+export { parse, parseLarge } from './parse.js';
 export type * from './ast.js';
 export { SIDES } from './ast.js';
-export { parseLarge, PARALLEL_MIN_LINES } from './parallel.js';

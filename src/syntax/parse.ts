@@ -2,15 +2,14 @@
  * `parse(source)`: text → Ast. Each line is matched on its own against the grammar's `Line` rule
  * (`parseLines`), then group nesting is applied in code (`assemble`). Every broken line is
  * reported (not only the first) and the AST keeps everything that did parse, so later stages and
- * editors still have a model to work with. Lines are independent until `assemble`, which is what
- * lets parallel.ts parse a large file on two threads.
+ * editors still have a model to work with.
  */
 import type { Diagnostic, Span } from '../diagnostics.js';
 import type { Ast, Comment, GroupDecl, Statement, TopLevel } from './ast.js';
-import { matchLine, type LineStatement } from './grammar.js';
+import { matchLine, type LineMatch, type LineStatement } from './grammar.js';
 import { describeFailure, type SyntaxProblem } from './errors.js';
 
-/** What one non-blank line holds. Plain data, so it can cross a worker thread boundary. */
+/** What one non-blank line holds. */
 export interface ParsedLine {
   /** 1-based line number. */
   line: number;
@@ -26,21 +25,36 @@ export function parse(source: string): Ast {
   return assemble(parseLines(lines, 1), lines.length);
 }
 
+/**
+ * `parse`, as a promise. (A large file's lines were once split with a worker thread; with the
+ * compiled line matcher, copying the halves' ASTs between threads cost more than it saved.)
+ */
+export async function parseLarge(source: string): Promise<Ast> {
+  return parse(source);
+}
+
 /** The source's lines: a leading byte-order mark dropped, `\n` and `\r\n` both ending a line. */
 export function splitLines(source: string): string[] {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   return text.split('\n');
 }
 
-/** Matches every non-blank line; `firstLine` is the 1-based number of `lines[0]`. */
-export function parseLines(lines: readonly string[], firstLine: number): ParsedLine[] {
+/**
+ * Matches every non-blank line; `firstLine` is the 1-based number of `lines[0]`. `match` is the
+ * line matcher (tests pass grammar.ts's Ohm-only one to compare the two).
+ */
+export function parseLines(
+  lines: readonly string[],
+  firstLine: number,
+  match: (text: string, lineNumber: number) => LineMatch = matchLine,
+): ParsedLine[] {
   const parsed: ParsedLine[] = [];
   for (let i = 0; i < lines.length; i++) {
     let text = lines[i]!;
     if (text.endsWith('\r')) text = text.slice(0, -1);
     if (isBlank(text)) continue;
     const line = firstLine + i;
-    const matched = matchLine(text, line);
+    const matched = match(text, line);
     if ('failure' in matched) {
       parsed.push({
         line,
