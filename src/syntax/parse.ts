@@ -1,6 +1,6 @@
 /**
  * `parse(source)`: text → Ast. Each line is matched on its own against the grammar's `Line` rule
- * (`parseLines`), then group nesting is applied in code (`assemble`). Every broken line is
+ * (`parseLines`), and group nesting is applied in code (`assemble`). Every broken line is
  * reported (not only the first) and the AST keeps everything that did parse, so later stages and
  * editors still have a model to work with.
  */
@@ -20,10 +20,15 @@ export interface ParsedLine {
   error: SyntaxProblem | null;
 }
 
-export function parse(source: string): Ast {
-  const lines = splitLines(source);
-  return assemble(parseLines(lines, 1), lines.length);
+/** `match` is the line matcher (tests pass grammar.ts's Ohm-only one to compare the two). */
+export function parse(source: string, match: LineMatcher = matchLine): Ast {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  // Lines are matched as assemble() asks for them, so what one line leaves behind (its match, its
+  // ParsedLine) is garbage before the next: a large file's AST is all that stays in memory.
+  return assemble(parseLines(text, match), countLines(text));
 }
+
+export type LineMatcher = (text: string, lineNumber: number) => LineMatch;
 
 /**
  * `parse`, as a promise. (A large file's lines were once split with a worker thread; with the
@@ -39,45 +44,49 @@ export function splitLines(source: string): string[] {
   return text.split('\n');
 }
 
-/**
- * Matches every non-blank line; `firstLine` is the 1-based number of `lines[0]`. `match` is the
- * line matcher (tests pass grammar.ts's Ohm-only one to compare the two).
- */
-export function parseLines(
-  lines: readonly string[],
-  firstLine: number,
-  match: (text: string, lineNumber: number) => LineMatch = matchLine,
-): ParsedLine[] {
-  const parsed: ParsedLine[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    let text = lines[i]!;
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (isBlank(text)) continue;
-    const line = firstLine + i;
-    const matched = match(text, line);
+function countLines(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** Matches every non-blank line of `text` (no byte-order mark), one at a time, in order. */
+export function* parseLines(text: string, match: LineMatcher = matchLine): Generator<ParsedLine> {
+  let line = 1;
+  for (let start = 0; start <= text.length; line++) {
+    const newline = text.indexOf('\n', start);
+    const stop = newline < 0 ? text.length : newline;
+    const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
+    const next = newline < 0 ? text.length + 1 : newline + 1;
+    if (isBlank(text, start, end)) {
+      start = next;
+      continue;
+    }
+    const lineText = text.slice(start, end);
+    start = next;
+    const matched = match(lineText, line);
     if ('failure' in matched) {
-      parsed.push({
+      yield {
         line,
-        length: text.length,
+        length: lineText.length,
         statement: null,
         comment: null,
-        error: describeFailure(text, line, matched.failure),
-      });
+        error: describeFailure(lineText, line, matched.failure),
+      };
     } else {
-      parsed.push({
+      yield {
         line,
-        length: text.length,
+        length: lineText.length,
         statement: matched.ast.statement,
         comment: matched.ast.comment,
         error: null,
-      });
+      };
     }
   }
-  return parsed;
 }
 
 /** Applies group nesting to the parsed lines (in line order) and builds the Ast. */
-export function assemble(parsed: readonly ParsedLine[], lineCount: number): Ast {
+export function assemble(parsed: Iterable<ParsedLine>, lineCount: number): Ast {
   const items: TopLevel[] = [];
   const comments: Comment[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -159,9 +168,9 @@ function toStatement(s: Extract<LineStatement, { kind: 'node' | 'edge' }>): Stat
     : { kind: 'edge', source: s.source, target: s.target, attributes: s.attributes, span: s.span };
 }
 
-function isBlank(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9) return false;
   }
   return true;

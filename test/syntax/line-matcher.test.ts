@@ -9,13 +9,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { matchLine, matchLineWithOhm } from '../../src/syntax/grammar.js';
 import { LINE_MATCHER_COMPILED, matchCompiled } from '../../src/syntax/line-matcher.js';
-import { assemble, parse, parseLines, splitLines } from '../../src/syntax/parse.js';
+import { parse, splitLines } from '../../src/syntax/parse.js';
 import { seedCqrsText } from '../support/seed.js';
 
 /** The parse `parse` gives, but with every line matched by Ohm. */
 function parseWithOhm(source: string): ReturnType<typeof parse> {
-  const lines = splitLines(source);
-  return assemble(parseLines(lines, 1, matchLineWithOhm), lines.length);
+  return parse(source, matchLineWithOhm);
 }
 
 /**
