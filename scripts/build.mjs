@@ -3,6 +3,7 @@
 // - dist/index.js (+ chunks): the library, ESM, for `import { compile } from 'flowc'`;
 // - dist/batch-worker.js: the worker thread of batch rendering;
 // - dist/cli.cjs: the command line, one script that bin/flowc.js runs through V8's code cache;
+// - dist/png-worker.cjs: the worker thread that draws the CLI's PNGs (src/emit/png-thread.ts);
 // - dist/cli.cache: that code cache, made by one warm-up render (`flowc render samples/cqrs.flow`).
 //   Compiling the CLI's ~600 KB of JavaScript on every start was about a fifth of a small render's
 //   time; with the cache V8 reuses the compiled functions. A cache made by another Node version is
@@ -50,7 +51,9 @@ await build({
 });
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli/main.ts' },
+  // png-worker: the CLI's PNG thread (src/emit/png-thread.ts), one script like the CLI, so the
+  // thread starts without Node's ES module loader.
+  entryPoints: { cli: 'src/cli/main.ts', 'png-worker': 'src/emit/png-worker.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   format: 'cjs',

@@ -33,6 +33,7 @@ import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
 import { isGlobPattern } from './glob-pattern.js';
 import { renderBatchSeam } from './batch-seam.js';
+import { startPngThread } from '../emit/png-thread.js';
 
 /** The render command's options as commander parses them. */
 export interface RenderCommandOptions extends CommonOptions, RenderOptions {
@@ -154,9 +155,17 @@ async function renderSingle(
       'refusing to write PNG data to a terminal: use -o FILE.png or redirect standard output',
     );
   }
-  const source = await readInput(input, options, io);
-  const compileOptions: CompileOptions = { ...render, format, rules: settings.ruleSettings };
-  const { result, errors } = await compileSource(source, compileOptions);
+  // sharp loads and warms up on a worker thread while this one reads, parses and lays out.
+  const pngThread = format === 'png' ? startPngThread() : null;
+  let compiled: Compiled;
+  try {
+    const source = await readInput(input, options, io);
+    const compileOptions: CompileOptions = { ...render, format, rules: settings.ruleSettings };
+    compiled = { ...(await compileSource(source, compileOptions)), source };
+  } finally {
+    pngThread?.release();
+  }
+  const { result, errors, source } = compiled;
   printDiagnostics(
     [{ filePath: source.filePath, source: source.text, diagnostics: result.diagnostics }],
     options,
@@ -223,10 +232,14 @@ async function readInput(input: string, options: RenderRequest, io: Io): Promise
 type Compiled = {
   result: Awaited<ReturnType<typeof import('../compile.js').compile>>;
   errors: number;
+  source: Source;
 };
 
 /** Runs the pipeline. A layout failure comes back from compile as a `layout` error diagnostic. */
-async function compileSource(source: Source, options: CompileOptions): Promise<Compiled> {
+async function compileSource(
+  source: Source,
+  options: CompileOptions,
+): Promise<Omit<Compiled, 'source'>> {
   const { compile } = await import('../compile.js');
   const result = await compile(source.text, options);
   return { result, errors: result.diagnostics.filter((d) => d.severity === 'error').length };
