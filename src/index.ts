@@ -9,7 +9,7 @@ export type * from './syntax/ast.js';
 export type * from './model/diagram.js';
 export type * from './layout/types.js';
 
-export { parse, parseLarge } from './syntax/index.js';
+export { parse, parseLarge, parseWithOhm } from './syntax/index.js';
 export { resolve } from './model/index.js';
 export { validate, rules } from './validate/index.js';
 export type { RuleMeta, RuleSetting, RuleSettings } from './validate/index.js';

@@ -1,3 +1,3 @@
-export { parse, parseLarge } from './parse.js';
+export { parse, parseLarge, parseWithOhm } from './parse.js';
 export type * from './ast.js';
 export { SIDES } from './ast.js';

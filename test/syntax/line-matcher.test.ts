@@ -9,13 +9,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { matchLine, matchLineWithOhm } from '../../src/syntax/grammar.js';
 import { LINE_MATCHER_COMPILED, matchCompiled } from '../../src/syntax/line-matcher.js';
-import { parse, splitLines } from '../../src/syntax/parse.js';
+import { parse, parseWithOhm, splitLines } from '../../src/syntax/parse.js';
 import { seedCqrsText } from '../support/seed.js';
-
-/** The parse `parse` gives, but with every line matched by Ohm. */
-function parseWithOhm(source: string): ReturnType<typeof parse> {
-  return parse(source, matchLineWithOhm);
-}
 
 /**
  * Same AST and diagnostics, and every line matched by the compiled matcher exactly when Ohm
