@@ -7,7 +7,7 @@
  */
 import { compileFormats } from '../compile.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { FileSystem } from '../cli/io.js';
+import type { FileSystem } from '../files/fs.js';
 import type { CompileFormats, Failure, RenderSettings, RenderTask, TaskResult } from './types.js';
 import { internalFailure, writeOutputs, type RenderedOutputs } from './write-outputs.js';
 

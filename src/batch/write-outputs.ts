@@ -4,9 +4,8 @@
  * (render-task.ts), so the coordinating thread writes without loading it.
  */
 import type { Format } from '../compile.js';
-import { describeFsError } from '../cli/discover.js';
-import type { FileSystem } from '../cli/io.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { describeFsError, type FileSystem } from '../files/fs.js';
+import { writeOutput } from '../files/write.js';
 import { shownPath } from '../util/paths.js';
 import type { Failure, RenderSettings, RenderTask, TaskResult } from './types.js';
 
@@ -22,7 +21,7 @@ export interface RenderedOutputs {
   compileMs: number;
 }
 
-/** The writing part of `renderTask`: every output of `task` atomically, then the file's result. */
+/** The writing part of `renderTask`: every output of `task` (files/write.ts), then the file's result. */
 export async function writeOutputs(
   task: RenderTask,
   { outputs, failure: drawnFailure, compileMs }: RenderedOutputs,
@@ -37,7 +36,7 @@ export async function writeOutputs(
       return { id: task.id, failure, compileMs, writeMs: performance.now() - compiled };
     }
     try {
-      await writeFileAtomic(fs, file, data);
+      await writeOutput(fs, file, data);
     } catch (error) {
       const failure: Failure = {
         kind: 'io',

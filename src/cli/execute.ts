@@ -13,6 +13,8 @@ import { choice, collect, nonNegativeInteger, positiveNumber } from './options.j
 import { flowcVersion } from './version.js';
 import type { LintOptions } from './lint.js';
 import type { RenderCommandOptions } from './render.js';
+import type { FmtOptions } from './fmt.js';
+import type { LspCommandOptions } from './lsp.js';
 import { addBatchOptions } from './batch-options.js';
 
 const LINT_EXAMPLES = `
@@ -62,11 +64,39 @@ drawn; with other rule errors it is drawn, offending nodes marked, and the exit 
 input, unwritable output, invalid configuration).
 `;
 
+const FMT_EXAMPLES = `
+Examples:
+  $ flowc fmt diagram.flow                      rewrite the file in canonical form
+  $ flowc fmt docs/ 'samples/**/*.flow'         folders (recursive) and globs
+  $ flowc fmt --check .                         exit 1 listing the files that would change (CI)
+  $ cat diagram.flow | flowc fmt -              formatted text on stdout
+  $ flowc fmt                                   every .flow file under the current folder
+
+Files with syntax errors are reported and left untouched. The canonical form is described in
+docs/language.md ("Canonical form").
+
+Exit codes: 0 formatted (or, with --check, already formatted), 1 --check found files to
+reformat or a file has syntax errors, 2 the command could not run (bad option, unreadable path,
+unwritable file, invalid configuration).
+`;
+
+const LSP_EXAMPLES = `
+Examples:
+  $ flowc lsp --stdio                           what an editor runs (see docs/editors.md)
+  $ flowc lsp --stdio --rule dead-end=off       with a rule setting over the configuration
+  $ flowc lsp --stdio --no-config               ignore any flowc.config.json
+
+Diagnostics use the same rules, severities, flowc.config.json (the nearest one from each file's
+folder) and # flowc-disable comments as flowc lint. The server speaks the Language Server
+Protocol on standard input and output; it is for editors, not for people.
+`;
+
 const MAIN_EXAMPLES = `
 Examples:
   $ flowc lint docs/
   $ flowc render samples/cqrs.flow -o cqrs.svg
   $ flowc render --check docs/
+  $ flowc fmt --check docs/
   $ flowc lint --help                           every option of a command
 
 Environment: NO_COLOR disables colour, FORCE_COLOR forces it; FLOWC_DEBUG=1 prints stack
@@ -217,6 +247,58 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     const { runRender } = await import('./render.js');
     setExitCode(await runRender(inputs, options, io));
   });
+
+  program
+    .command('fmt')
+    .summary('rewrite .flow files in canonical form')
+    .description(
+      'Rewrite .flow files (files, folders searched recursively, globs, or - for stdin) in their canonical form.',
+    )
+    .argument(
+      '[paths...]',
+      'files, folders, globs, or - for standard input (default: the current folder)',
+    )
+    .option('--check', 'write nothing; list the files that would change and exit 1 if any would')
+    .option(
+      '-c, --config <file>',
+      'use this configuration file (for its ignore globs) instead of the nearest flowc.config.json',
+    )
+    .option('--no-config', 'use no configuration file')
+    .option('--stdin-filename <name>', 'the file name to report for standard input')
+    .option('--debug', 'print the stack trace of an internal error')
+    .addHelpText('after', FMT_EXAMPLES)
+    .action(async (paths: string[], options: FmtOptions) => {
+      const { runFmt } = await import('./fmt.js');
+      setExitCode(await runFmt(paths, options, io));
+    });
+
+  program
+    .command('lsp')
+    .summary('run the language server (for editors)')
+    .description(
+      'Run the Language Server Protocol server on standard input and output: diagnostics as you type, go to definition, references, rename, completion, hover, symbols, folding and quick fixes.',
+    )
+    .option('--stdio', 'talk over standard input and output (the default and only transport)')
+    .option(
+      '--rule <id=severity>',
+      'set a rule to off, warn or error (repeatable; wins over the configuration)',
+      collect,
+    )
+    .option(
+      '-c, --config <file>',
+      'use this configuration file for every document instead of the nearest flowc.config.json',
+    )
+    .option('--no-config', 'use no configuration file')
+    .option(
+      '--debounce <ms>',
+      'milliseconds from the last keystroke to the diagnostics (default 150)',
+      nonNegativeInteger,
+    )
+    .addHelpText('after', LSP_EXAMPLES)
+    .action(async (options: LspCommandOptions) => {
+      const { runLsp } = await import('./lsp.js');
+      setExitCode(await runLsp(options, io));
+    });
 
   return program;
 }

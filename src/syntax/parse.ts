@@ -4,7 +4,7 @@
  * reported (not only the first) and the AST keeps everything that did parse, so later stages and
  * editors still have a model to work with.
  */
-import type { Diagnostic, Span } from '../diagnostics.js';
+import type { Diagnostic, Span, Suggestion } from '../diagnostics.js';
 import type { Ast, Comment, GroupDecl, Statement, TopLevel } from './ast.js';
 import { matchLine, matchLineWithOhm, type LineMatch, type LineStatement } from './grammar.js';
 import { describeFailure, type SyntaxProblem } from './errors.js';
@@ -62,38 +62,42 @@ function countLines(text: string): number {
 }
 
 /** Matches every non-blank line of `text` (no byte-order mark), one at a time, in order. */
-export function* parseLines(text: string, match: LineMatcher): Generator<ParsedLine> {
+export function* parseLines(text: string, match: LineMatcher = matchLine): Generator<ParsedLine> {
   let line = 1;
   for (let start = 0; start <= text.length; line++) {
     const newline = text.indexOf('\n', start);
     const stop = newline < 0 ? text.length : newline;
-    const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
     const next = newline < 0 ? text.length + 1 : newline + 1;
-    if (isBlank(text, start, end)) {
-      start = next;
-      continue;
-    }
-    const lineText = text.slice(start, end);
+    const one = parseLine(text.slice(start, stop), line, match);
     start = next;
-    const matched = match(lineText, line);
-    if ('failure' in matched) {
-      yield {
-        line,
-        length: lineText.length,
-        statement: null,
-        comment: null,
-        error: describeFailure(lineText, line, matched.failure),
-      };
-    } else {
-      yield {
-        line,
-        length: lineText.length,
-        statement: matched.ast.statement,
-        comment: matched.ast.comment,
-        error: null,
-      };
-    }
+    if (one) yield one;
   }
+}
+
+/** Matches one line (its `\r` terminator, if any, is dropped); null for a blank line. */
+export function parseLine(
+  source: string,
+  line: number,
+  match: LineMatcher = matchLine,
+): ParsedLine | null {
+  const text = source.endsWith('\r') ? source.slice(0, -1) : source;
+  if (isBlank(text)) return null;
+  const matched = match(text, line);
+  if ('failure' in matched)
+    return {
+      line,
+      length: text.length,
+      statement: null,
+      comment: null,
+      error: describeFailure(text, line, matched.failure),
+    };
+  return {
+    line,
+    length: text.length,
+    statement: matched.ast.statement,
+    comment: matched.ast.comment,
+    error: null,
+  };
 }
 
 /** Applies group nesting to the parsed lines (in line order) and builds the Ast. */
@@ -103,19 +107,25 @@ export function assemble(parsed: Iterable<ParsedLine>, lineCount: number): Ast {
   const diagnostics: Diagnostic[] = [];
   let group: GroupDecl | null = null;
 
-  const syntaxError = (message: string, span: Span, notes?: string[]): void => {
+  const syntaxError = (
+    message: string,
+    span: Span,
+    notes?: string[],
+    suggestions?: Suggestion[],
+  ): void => {
     diagnostics.push({
       ruleId: 'syntax',
       severity: 'error',
       message,
       span,
       ...(notes ? { notes } : {}),
+      ...(suggestions ? { suggestions } : {}),
     });
   };
 
   for (const { length, statement, comment, error } of parsed) {
     if (error) {
-      syntaxError(error.message, error.span, error.notes);
+      syntaxError(error.message, error.span, error.notes, error.suggestions);
       continue;
     }
     if (comment) comments.push(comment);
@@ -179,9 +189,9 @@ function toStatement(s: Extract<LineStatement, { kind: 'node' | 'edge' }>): Stat
     : { kind: 'edge', source: s.source, target: s.target, attributes: s.attributes, span: s.span };
 }
 
-function isBlank(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
     if (c !== 32 && c !== 9) return false;
   }
   return true;
