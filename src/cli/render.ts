@@ -33,7 +33,7 @@ import { readSource, readStdinSource, STDIN, type Source } from './sources.js';
 import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
 import { isGlobPattern } from '../files/glob-pattern.js';
-import { startPngThread } from '../emit/png-thread.js';
+import { startPngThread } from '../prepare.js';
 
 /** The render command's options as commander parses them. */
 export interface RenderCommandOptions extends CommonOptions, RenderOptions {

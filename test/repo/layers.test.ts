@@ -57,6 +57,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'format',
     'compile.ts',
     'check.ts',
+    'prepare.ts',
   ],
 };
 
