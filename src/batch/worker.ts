@@ -6,9 +6,12 @@
  *
  * The coordinating thread writes the outputs (pool.ts, index.ts): it is idle otherwise, and a write
  * waits on the kernel (open, write, close, rename; on a busy disk for milliseconds) during which a
- * worker thread would stop rendering.
+ * worker thread would stop rendering. A Markdown file's images and links are written here
+ * (render-task.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { nodeFileSystem } from '../files/fs.js';
+import { withMkdirMemo } from './mkdir-memo.js';
 import { compileTask, type RenderedOutputs } from './render-task.js';
 import type { RenderSettings, RenderTask, TaskResult } from './types.js';
 
@@ -33,6 +36,7 @@ const port = parentPort;
 if (port === null) throw new Error('batch-worker.js runs as a worker thread of flowc render');
 const start = workerData as WorkerStart;
 const stop = new Int32Array(start.stop);
+const files = withMkdirMemo(nodeFileSystem);
 const queue: BatchMessage[] = [];
 let running = false;
 
@@ -48,7 +52,7 @@ async function drain(): Promise<void> {
     const abandoned: number[] = [];
     for (const task of batch.tasks) {
       if (Atomics.load(stop, 0) === 1) abandoned.push(task.id);
-      else results.push(await compileTask(task, start.settings));
+      else results.push(await compileTask(task, start.settings, files));
     }
     const reply: ResultMessage = { results, abandoned };
     port!.postMessage(reply);
