@@ -3,6 +3,8 @@
 // - dist/index.js (+ chunks): the library, ESM, for `import { compile } from 'flowc'`;
 // - dist/batch-worker.js: the worker thread of batch rendering;
 // - dist/cli.cjs: the command line, one script that bin/flowc.js runs through V8's code cache;
+// - dist/lsp.cjs: the language server with vscode-languageserver, which only `flowc lsp` requires
+//   (a separate file, so no other command reads, compiles or caches a byte of it);
 // - dist/cli.cache: that code cache, made by one warm-up render (`flowc render samples/cqrs.flow`).
 //   Compiling the CLI's ~600 KB of JavaScript on every start was about a fifth of a small render's
 //   time; with the cache V8 reuses the compiled functions. A cache made by another Node version is
@@ -17,6 +19,24 @@ import { fileURLToPath } from 'node:url';
 import { startupPatches } from './startup-patches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** In the CLI bundle, `flowc lsp` requires the server from dist/lsp.cjs instead of bundling it. */
+const lspApart = {
+  name: 'lsp-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/lsp\/index\.js$/ }, () => ({
+      path: 'lsp',
+      namespace: 'lsp-apart',
+    }));
+    // A require() (bin/flowc.js gives the CLI a require rooted at dist/), not an import(): the CLI
+    // runs as a vm.Script, which has no dynamic import.
+    build.onLoad({ filter: /.*/, namespace: 'lsp-apart' }, () => ({
+      contents: "module.exports = require('./lsp.cjs');",
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^\.\/lsp\.cjs$/ }, () => ({ path: './lsp.cjs', external: true }));
+  },
+};
 const quick = process.argv.includes('--no-types');
 
 const common = {
@@ -39,6 +59,7 @@ await build({
     index: 'src/index.ts',
     'batch-worker': 'src/batch/worker.ts',
     'parse-worker': 'src/syntax/worker.ts',
+    lsp: 'src/lsp/index.ts',
   },
   outdir: 'dist',
   splitting: true,
@@ -59,7 +80,16 @@ await build({
   // is the script's own URL.
   define: { 'import.meta.url': '__flowcModuleUrl' },
   // Start-up: dependencies' load-time work that a render does not use is made lazy.
-  plugins: [startupPatches],
+  plugins: [startupPatches, lspApart],
+  banner: { js: "const __flowcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+await build({
+  ...common,
+  entryPoints: { lsp: 'src/lsp/index.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  define: { 'import.meta.url': '__flowcModuleUrl' },
   banner: { js: "const __flowcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 

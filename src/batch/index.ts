@@ -12,12 +12,13 @@
  */
 import type { Stats } from 'node:fs';
 import * as path from 'node:path';
-import { describeFsError } from '../cli/discover.js';
-import { isFile } from '../cli/io.js';
-import { outputPathFor } from '../cli/output-paths.js';
-import { flowcVersion } from '../cli/version.js';
+import { describeFsError, isFile } from '../files/fs.js';
+import { outputPathFor } from '../files/output-paths.js';
+import { packageVersion } from '../util/package.js';
 import { fnv1a64, sha1 } from '../util/hash.js';
 import { pathBelow, shownPath } from '../util/paths.js';
+import { removeStaleTemps } from '../files/write.js';
+import { MAX_INPUT_BYTES } from '../limits.js';
 import { RenderCache, type CacheEntry } from './cache.js';
 import { withMkdirMemo } from './mkdir-memo.js';
 import { renderWithWorkers } from './pool.js';
@@ -89,7 +90,23 @@ export async function renderBatch(request: BatchRequest, callerIo: BatchIo): Pro
   };
   const tasks = await planRun(run);
   const { mode, workers, cacheProblems } = await renderRun(run, tasks);
+  if (tasks.length > 0) await removeStaleTempsOf(io.fs, tasks, run.cache.folder);
   return report(run, { mode, workers, elapsedMs: now() - started }, cacheProblems);
+}
+
+/**
+ * Temporary files a killed run left in the folders this run wrote to (src/files/write.ts): every
+ * run that renders cleans up after the ones before it.
+ */
+async function removeStaleTempsOf(
+  fs: BatchIo['fs'],
+  tasks: readonly RenderTask[],
+  cacheFolder: string,
+): Promise<void> {
+  const folders = new Set([cacheFolder]);
+  for (const task of tasks)
+    for (const output of task.outputs) folders.add(path.dirname(output.file));
+  for (const folder of folders) await removeStaleTemps(fs, folder);
 }
 
 /** Everything one run shares between its phases. */
@@ -310,7 +327,7 @@ function digestOptions(request: BatchRequest): string {
       .sort(),
   );
   const rules = Object.fromEntries(Object.entries(request.rules).sort());
-  const key = JSON.stringify({ flowc: flowcVersion(), formats: request.formats, render, rules });
+  const key = JSON.stringify({ flowc: packageVersion(), formats: request.formats, render, rules });
   return fnv1a64(key);
 }
 
@@ -347,7 +364,7 @@ async function statSource(
 
 async function readSourceFile(io: BatchIo, file: string): Promise<SourceRead> {
   try {
-    return { bytes: await io.fs.readFile(file) };
+    return { bytes: await io.fs.readFile(file, MAX_INPUT_BYTES) };
   } catch (error) {
     return {
       failure: {

@@ -7,9 +7,8 @@
  */
 import { compileFormats } from '../compile.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
-import { describeFsError } from '../cli/discover.js';
-import type { FileSystem } from '../cli/io.js';
+import { writeOutput } from '../files/write.js';
+import { describeFsError, type FileSystem } from '../files/fs.js';
 import { shownPath } from '../util/paths.js';
 import type { CompileFormats, Failure, RenderSettings, RenderTask, TaskResult } from './types.js';
 
@@ -58,7 +57,7 @@ export async function renderTask(
       };
     }
     try {
-      await writeFileAtomic(fs, file, data);
+      await writeOutput(fs, file, data);
     } catch (error) {
       const failure: Failure = {
         kind: 'io',

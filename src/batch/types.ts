@@ -6,7 +6,8 @@
 import type { Format, MultiCompileResult, RenderOptions } from '../compile.js';
 import type { CheckOptions } from '../check.js';
 import type { RuleSeverity } from '../config/index.js';
-import type { FileSystem, OutputStream } from '../cli/io.js';
+import type { FileSystem } from '../files/fs.js';
+import type { OutputStream } from '../util/output-stream.js';
 import type { Shard } from './shard.js';
 
 export interface BatchRequest {

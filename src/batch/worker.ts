@@ -5,7 +5,7 @@
  * file is either written completely or not started.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { nodeFileSystem } from '../cli/io.js';
+import { nodeFileSystem } from '../files/fs.js';
 import { withMkdirMemo } from './mkdir-memo.js';
 import { renderTask } from './render-task.js';
 import type { RenderSettings, RenderTask, TaskResult } from './types.js';

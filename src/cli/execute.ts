@@ -13,6 +13,7 @@ import { choice, collect, nonNegativeInteger, positiveNumber } from './options.j
 import { flowcVersion } from './version.js';
 import type { LintOptions } from './lint.js';
 import type { RenderCommandOptions } from './render.js';
+import type { LspCommandOptions } from './lsp.js';
 import { addBatchOptions } from './batch-options.js';
 
 const LINT_EXAMPLES = `
@@ -60,6 +61,17 @@ Exit codes: 0 rendered, 1 the input has errors (nothing is written when the diag
 drawn; with other rule errors it is drawn, offending nodes marked, and the exit code is 1) or
 --check found stale or missing outputs, 2 the command could not run (bad option, unreadable
 input, unwritable output, invalid configuration).
+`;
+
+const LSP_EXAMPLES = `
+Examples:
+  $ flowc lsp --stdio                           what an editor runs (see docs/editors.md)
+  $ flowc lsp --stdio --rule dead-end=off       with a rule setting over the configuration
+  $ flowc lsp --stdio --no-config               ignore any flowc.config.json
+
+Diagnostics use the same rules, severities, flowc.config.json (the nearest one from each file's
+folder) and # flowc-disable comments as flowc lint. The server speaks the Language Server
+Protocol on standard input and output; it is for editors, not for people.
 `;
 
 const MAIN_EXAMPLES = `
@@ -217,6 +229,34 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     const { runRender } = await import('./render.js');
     setExitCode(await runRender(inputs, options, io));
   });
+
+  program
+    .command('lsp')
+    .summary('run the language server (for editors)')
+    .description(
+      'Run the Language Server Protocol server on standard input and output: diagnostics as you type, go to definition, references, rename, completion, hover, symbols, folding and quick fixes.',
+    )
+    .option('--stdio', 'talk over standard input and output (the default and only transport)')
+    .option(
+      '--rule <id=severity>',
+      'set a rule to off, warn or error (repeatable; wins over the configuration)',
+      collect,
+    )
+    .option(
+      '-c, --config <file>',
+      'use this configuration file for every document instead of the nearest flowc.config.json',
+    )
+    .option('--no-config', 'use no configuration file')
+    .option(
+      '--debounce <ms>',
+      'milliseconds from the last keystroke to the diagnostics (default 150)',
+      nonNegativeInteger,
+    )
+    .addHelpText('after', LSP_EXAMPLES)
+    .action(async (options: LspCommandOptions) => {
+      const { runLsp } = await import('./lsp.js');
+      setExitCode(await runLsp(options, io));
+    });
 
   return program;
 }

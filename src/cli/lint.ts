@@ -9,8 +9,9 @@ import { countProblems, errorsOnly } from '../report/summary.js';
 import type { LintResult, ReportContext } from '../report/types.js';
 import type { RuleSeverity } from '../config/index.js';
 import { didYouMean } from '../util/suggest.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
-import { discoverFiles, describeFsError } from './discover.js';
+import { writeOutput } from '../files/write.js';
+import { discoverFiles } from '../files/discover.js';
+import { describeFsError } from '../files/fs.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { ignoreRules, loadSettings, type CommonOptions } from './settings.js';
@@ -161,7 +162,7 @@ async function writeReports(
       continue;
     }
     try {
-      await writeFileAtomic(io.fs, plan.file, text);
+      await writeOutput(io.fs, plan.file, text);
     } catch (error) {
       io.stderr.write(
         `flowc: cannot write ${shownPath(io.cwd, plan.file)}: ${describeFsError(error, 'write failed')}\n`,

@@ -16,11 +16,12 @@ import { stylish } from '../report/stylish.js';
 import { errorsOnly } from '../report/summary.js';
 import type { LintResult, ReportRule } from '../report/types.js';
 import { didYouMean } from '../util/suggest.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
-import { describeFsError, discoverFiles } from './discover.js';
+import { removeStaleTemps, writeOutput } from '../files/write.js';
+import { discoverFiles } from '../files/discover.js';
+import { describeFsError, InputTooLargeError, isFile, isFolder } from '../files/fs.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
-import { isFile, isFolder, type Io } from './io.js';
-import { formatFromExtension, inputsBase, outputPathFor } from './output-paths.js';
+import type { Io } from './io.js';
+import { formatFromExtension, inputsBase, outputPathFor } from '../files/output-paths.js';
 import {
   configPath,
   ignoreRules,
@@ -31,8 +32,7 @@ import {
 import { readSource, readStdinSource, STDIN, type Source } from './sources.js';
 import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
-import { isGlobPattern } from './glob-pattern.js';
-import { renderBatchSeam } from './batch-seam.js';
+import { isGlobPattern } from '../files/glob-pattern.js';
 
 /** The render command's options as commander parses them. */
 export interface RenderCommandOptions extends CommonOptions, RenderOptions {
@@ -55,8 +55,8 @@ interface RenderRequest extends Omit<RenderCommandOptions, 'format'> {
 }
 
 /**
- * What the batch renderer receives: the command's options with the configuration applied.
- * batch-seam.ts hands it to `runBatchCommand(inputs, request, io)` in src/batch/cli.ts.
+ * What the batch command receives: the command's options with the configuration applied
+ * (`runBatchCommand(inputs, request, io)` in ./batch.ts).
  */
 export interface BatchRenderRequest {
   formats: Format[];
@@ -172,7 +172,8 @@ async function renderSingle(
     io.stdout.write(result.output);
   } else {
     try {
-      await writeFileAtomic(io.fs, output, result.output);
+      const written = await writeOutput(io.fs, output, result.output);
+      if (written.kind === 'replace') await removeStaleTemps(io.fs, path.dirname(written.file));
     } catch (error) {
       io.stderr.write(
         `flowc: cannot write ${shownPath(io.cwd, output)}: ${describeFsError(error, 'write failed')}\n`,
@@ -363,13 +364,14 @@ async function compareWithFile(
   file: string,
   expected: string | Buffer,
 ): Promise<'up-to-date' | 'stale' | 'missing'> {
+  const wanted = typeof expected === 'string' ? Buffer.from(expected, 'utf8') : expected;
   let actual: Buffer;
   try {
-    actual = await io.fs.readFile(file);
-  } catch {
-    return 'missing';
+    // More bytes than expected is stale whatever they are (and /dev/zero is not read forever).
+    actual = await io.fs.readFile(file, wanted.length);
+  } catch (error) {
+    return error instanceof InputTooLargeError ? 'stale' : 'missing';
   }
-  const wanted = typeof expected === 'string' ? Buffer.from(expected, 'utf8') : expected;
   return actual.equals(wanted) ? 'up-to-date' : 'stale';
 }
 
@@ -398,7 +400,9 @@ async function dispatchBatch(
       base: base ?? undefined,
     },
   };
-  return renderBatchSeam(inputs, request, io);
+  // Imported here: a single-file render never loads the batch renderer.
+  const { runBatchCommand } = await import('./batch.js');
+  return runBatchCommand(inputs, request, io);
 }
 
 /**

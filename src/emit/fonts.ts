@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FONT_FAMILY } from '../style.js';
-import { writeFileAtomicSync } from '../util/atomic-write.js';
+import { writeFileAtomicSync } from '../files/write.js';
 import { nodeCrypto, nodeOs } from '../util/lazy.js';
 import { packageRoot, packageVersion } from '../util/package.js';
 

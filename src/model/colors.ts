@@ -13,7 +13,8 @@ const NAMES: ReadonlyMap<string, string> = new Map([
 
 const HEX = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 
-export type ColorResult = { color: string } | { problem: string };
+/** A checked colour, or what is wrong with it and the colour it most likely means. */
+export type ColorResult = { color: string } | { problem: string; suggestion: string | null };
 
 export function parseColor(text: string): ColorResult {
   const hex = HEX.exec(text);
@@ -25,24 +26,34 @@ export function parseColor(text: string): ColorResult {
   }
   const named = NAMES.get(text.toLowerCase());
   if (named) return { color: named };
-  return { problem: describeBadColor(text) };
+  return describeBadColor(text);
 }
 
-function describeBadColor(text: string): string {
+function describeBadColor(text: string): { problem: string; suggestion: string | null } {
   const shown = JSON.stringify(text);
+  const none = (problem: string) => ({ problem, suggestion: null });
   if (text.startsWith('#'))
-    return `${shown} is not a hex colour: write #rgb, #rgba, #rrggbb or #rrggbbaa (hex digits 0-9, a-f)`;
+    return none(
+      `${shown} is not a hex colour: write #rgb, #rgba, #rrggbb or #rrggbbaa (hex digits 0-9, a-f)`,
+    );
   if (/^\s*(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\s*\(/i.test(text))
-    return `${shown} is a CSS colour function, which flowc does not read: write it as hex (#rrggbb)`;
+    return none(
+      `${shown} is a CSS colour function, which flowc does not read: write it as hex (#rrggbb)`,
+    );
   if (/^[0-9a-f]{3,8}$/i.test(text) && [3, 4, 6, 8].includes(text.length))
-    return `unknown colour ${shown}: did you mean '#${text}'?`;
+    return { problem: `unknown colour ${shown}: did you mean '#${text}'?`, suggestion: `#${text}` };
   const trimmed = text.trim();
   if (trimmed !== text && 'color' in parseColor(trimmed))
-    return `unknown colour ${shown}: did you mean '${trimmed}'? (no spaces around a colour)`;
+    return {
+      problem: `unknown colour ${shown}: did you mean '${trimmed}'? (no spaces around a colour)`,
+      suggestion: trimmed,
+    };
   const close = didYouMean(trimmed.toLowerCase(), NAMES.keys());
   return close
-    ? `unknown colour ${shown}: did you mean '${close}'?`
-    : `unknown colour ${shown}: expected a CSS colour name (e.g. 'steelblue') or hex (#rrggbb)`;
+    ? { problem: `unknown colour ${shown}: did you mean '${close}'?`, suggestion: close }
+    : none(
+        `unknown colour ${shown}: expected a CSS colour name (e.g. 'steelblue') or hex (#rrggbb)`,
+      );
 }
 
 /** Red, green, blue (0-255) and alpha (0-1) of a normalised colour. */

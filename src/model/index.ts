@@ -5,6 +5,7 @@
  */
 export { resolve, NODE_ATTRIBUTES, EDGE_ATTRIBUTES, type ResolveResult } from './resolve.js';
 export { STYLE_ATTRIBUTES } from './styles.js';
+export type { ResolvedReference, ReferenceSegment } from './resolved-references.js';
 export type * from './diagram.js';
 export { SHAPES, DIRECTIONS, LINE_STYLES } from './diagram.js';
 export { parseColor } from './colors.js';

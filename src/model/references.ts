@@ -6,7 +6,7 @@
  * node (or group) of the enclosing group, of a group around it, or of the top level, and
  * `Group.id` / `Outer.Inner.id` name things inside groups from anywhere.
  */
-import type { Span } from '../diagnostics.js';
+import type { Span, Suggestion } from '../diagnostics.js';
 import { SIDES, type EndpointRef, type Identifier } from '../syntax/ast.js';
 import { didYouMean } from '../util/suggest.js';
 import {
@@ -18,7 +18,14 @@ import {
   type Scope,
 } from './scope.js';
 
-export type Lookup = { found: Declared } | { message: string; span: Span };
+export type Lookup =
+  { found: Declared } | { message: string; span: Span; suggestions?: Suggestion[] };
+
+/** The "did you mean" edits: each text in place of the text at `span`. */
+function replacing(span: Span, texts: readonly (string | null)[]): { suggestions?: Suggestion[] } {
+  const suggestions = texts.filter((t) => t !== null).map((text) => ({ text, span }));
+  return suggestions.length > 0 ? { suggestions } : {};
+}
 
 /** Every declaration by its local name (built on the first reference that does not resolve). */
 export type NameIndex = ReadonlyMap<string, readonly Declared[]>;
@@ -59,10 +66,14 @@ function followPath(group: DeclaredGroup, path: readonly Identifier[]): Lookup {
     if (current.kind === 'node') {
       const node = path.slice(0, i).map((p) => p.name);
       const written = node.join('.');
-      const message = (SIDES as readonly string[]).includes(part.name)
-        ? `'${written}' is a node: to attach the edge to its ${part.name} side, write '${written}.handle(${part.name})'`
-        : `'${written}' is a node, not a group: it has no '${part.name}'`;
-      return { message, span: spanOfPath(path.slice(0, i + 1)) };
+      const span = spanOfPath(path.slice(0, i + 1));
+      if ((SIDES as readonly string[]).includes(part.name))
+        return {
+          message: `'${written}' is a node: to attach the edge to its ${part.name} side, write '${written}.handle(${part.name})'`,
+          span,
+          ...replacing(span, [`${written}.handle(${part.name})`]),
+        };
+      return { message: `'${written}' is a node, not a group: it has no '${part.name}'`, span };
     }
     const child: Declared | undefined = current.scope.children.get(part.name);
     if (!child) return missingChild(current, part, path.slice(0, i + 1));
@@ -79,12 +90,14 @@ function missingChild(group: DeclaredGroup, part: Identifier, written: Identifie
     if (name === part.name) elsewhere.push(declared.qualifiedId);
   }
   if (elsewhere.length > 0)
-    return { message: `${where}: did you mean ${alternatives(elsewhere)}?`, span };
+    return {
+      message: `${where}: did you mean ${alternatives(elsewhere)}?`,
+      span,
+      ...replacing(span, elsewhere),
+    };
   const close = didYouMean(part.name, group.scope.children.keys());
-  return {
-    message: withSuggestion(where, close === null ? null : qualify(group.qualifiedId, close)),
-    span,
-  };
+  const qualified = close === null ? null : qualify(group.qualifiedId, close);
+  return { message: withSuggestion(where, qualified), span, ...replacing(span, [qualified]) };
 }
 
 function rootOf(scope: Scope): Scope {
@@ -107,7 +120,11 @@ function unresolvedName(id: Identifier, scope: Scope, chain: Scope[], index: Nam
   }
   const elsewhere = (index.get(name) ?? []).map((d) => d.qualifiedId);
   if (elsewhere.length > 0)
-    return { message: `${where}: did you mean ${alternatives(elsewhere)}?`, span: id.span };
+    return {
+      message: `${where}: did you mean ${alternatives(elsewhere)}?`,
+      span: id.span,
+      ...replacing(id.span, elsewhere),
+    };
   const visible: string[] = [];
   for (const s of chain) visible.push(...s.children.keys());
   let suggestion = didYouMean(name, visible);
@@ -115,7 +132,11 @@ function unresolvedName(id: Identifier, scope: Scope, chain: Scope[], index: Nam
     const other = didYouMean(name, index.keys());
     suggestion = other === null ? null : index.get(other)![0]!.qualifiedId;
   }
-  return { message: withSuggestion(where, suggestion), span: id.span };
+  return {
+    message: withSuggestion(where, suggestion),
+    span: id.span,
+    ...replacing(id.span, [suggestion]),
+  };
 }
 
 function noGroup(path: readonly Identifier[], chain: Scope[], index: NameIndex): Lookup {
@@ -125,6 +146,7 @@ function noGroup(path: readonly Identifier[], chain: Scope[], index: NameIndex):
     return {
       message: `there is no group '${first.name}': to attach the edge to the ${second.name} side of node '${first.name}', write '${first.name}.handle(${second.name})'`,
       span: spanOfPath([first, second]),
+      ...replacing(spanOfPath([first, second]), [`${first.name}.handle(${second.name})`]),
     };
   }
   const rest = path.slice(1).map((p) => p.name);
@@ -135,6 +157,7 @@ function noGroup(path: readonly Identifier[], chain: Scope[], index: NameIndex):
     return {
       message: `there is no group '${first.name}' here: did you mean ${alternatives(full)}?`,
       span: first.span,
+      ...replacing(spanOfPath(path), full),
     };
   }
   const visibleGroups = new Map<string, DeclaredGroup>();
@@ -148,9 +171,12 @@ function noGroup(path: readonly Identifier[], chain: Scope[], index: NameIndex):
       : visibleGroups.get(close)!.scope.children.has(second.name)
         ? [close, ...rest].join('.')
         : close;
+  // A path suggestion replaces the whole path; a group name only the group's segment.
+  const replaced = suggestion === close ? first.span : spanOfPath(path);
   return {
     message: withSuggestion(`there is no group '${first.name}'`, suggestion),
     span: first.span,
+    ...replacing(replaced, [suggestion]),
   };
 }
 

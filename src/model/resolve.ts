@@ -9,7 +9,13 @@
  * exact part at fault (the repeated id, the reference that does not resolve, the unknown attribute
  * key, the bad value), so the caret under the excerpt points at it.
  */
-import { compareDiagnostics, type Diagnostic, type Severity, type Span } from '../diagnostics.js';
+import {
+  compareDiagnostics,
+  type Diagnostic,
+  type Severity,
+  type Span,
+  type Suggestion,
+} from '../diagnostics.js';
 import { isShapeName } from '../shapes/index.js';
 import type {
   Ast,
@@ -34,12 +40,18 @@ import {
   type NodeStyle,
 } from './diagram.js';
 import { lookUpEndpoint, orList, buildNameIndex, type NameIndex } from './references.js';
+import { segmentsOf, type ResolvedReference } from './resolved-references.js';
 import { newScope, qualify, type DeclaredGroup, type Scope } from './scope.js';
 import { StyleReader } from './styles.js';
 
 export interface ResolveResult {
   diagram: Diagram;
   diagnostics: Diagnostic[];
+  /**
+   * Every edge endpoint in source order with what its segments name (for editors: definition,
+   * references, rename). An endpoint that did not resolve lists no segment.
+   */
+  references: ResolvedReference[];
 }
 
 /** The attributes each kind of statement defines, in the order the docs (and `flowc fmt`) list them. */
@@ -66,6 +78,7 @@ class Resolver {
   readonly nodes: DiagramNode[] = [];
   readonly groups = new Map<string, DiagramGroup>();
   readonly pendingEdges: PendingEdge[] = [];
+  readonly references: ResolvedReference[] = [];
   readonly styles: StyleReader;
   direction: { value: Direction; span: Span } | null = null;
   incomplete: boolean;
@@ -73,13 +86,32 @@ class Resolver {
 
   constructor(ast: Ast) {
     this.incomplete = ast.diagnostics.length > 0;
-    this.styles = new StyleReader((ruleId, severity, message, span, notes) =>
-      this.report(ruleId, severity, message, span, notes),
+    this.styles = new StyleReader((ruleId, severity, message, span, notes, suggestions) =>
+      this.report(ruleId, severity, message, span, notes, suggestions),
     );
   }
 
-  report(ruleId: string, severity: Severity, message: string, span: Span, notes?: string[]): void {
-    this.diagnostics.push({ ruleId, severity, message, span, ...(notes ? { notes } : {}) });
+  report(
+    ruleId: string,
+    severity: Severity,
+    message: string,
+    span: Span,
+    notes?: string[],
+    suggestions?: Suggestion[],
+  ): void {
+    this.diagnostics.push({
+      ruleId,
+      severity,
+      message,
+      span,
+      ...(notes ? { notes } : {}),
+      ...(suggestions && suggestions.length > 0 ? { suggestions } : {}),
+    });
+  }
+
+  /** A "did you mean" edit: `texts` in place of the text at `span`. */
+  static replacing(span: Span, ...texts: Array<string | null>): Suggestion[] {
+    return texts.filter((t) => t !== null).map((text) => ({ text, span }));
   }
 
   get index(): NameIndex {
@@ -226,15 +258,20 @@ class Resolver {
       if (!defined.includes(key)) {
         const close = didYouMean(key, defined);
         const known = defined.map((k) => `'${k}'`).join(', ');
+        const meant = close === null ? meantInstead(key, defined) : [];
         const hint =
           close !== null
             ? `did you mean '${close}'?`
-            : (meantInstead(key, defined) ?? `${owner} has only ${known}`);
+            : meant.length > 0
+              ? `did you mean ${orList(meant.map((k) => `'${k}'`))}?`
+              : `${owner} has only ${known}`;
         this.report(
           'unknown-attribute',
           'error',
           `unknown attribute '${key}': ${hint}`,
           attribute.key.span,
+          undefined,
+          Resolver.replacing(attribute.key.span, close, ...meant),
         );
         continue;
       }
@@ -262,6 +299,8 @@ class Resolver {
         'error',
         `unknown setting '${key}': ${close ? `did you mean '${close}'?` : `the only setting is 'direction'`}`,
         decl.key.span,
+        undefined,
+        Resolver.replacing(decl.key.span, close),
       );
       return;
     }
@@ -273,6 +312,8 @@ class Resolver {
         'error',
         `unknown direction '${value}': ${close ? `did you mean '${close}'?` : `expected ${orList(DIRECTIONS)}`}`,
         decl.value.span,
+        undefined,
+        Resolver.replacing(decl.value.span, close),
       );
       return;
     }
@@ -297,8 +338,24 @@ class Resolver {
       const look: EdgeLook = this.styles.edgeLook(classes, this.styles.readLook(values, 'edge'));
       const source = lookUpEndpoint(decl.source, scope, index);
       const target = lookUpEndpoint(decl.target, scope, index);
+      for (const [ref, end] of [
+        [decl.source, source],
+        [decl.target, target],
+      ] as const)
+        this.references.push({
+          segments:
+            'found' in end ? segmentsOf(ref.path, end.found.qualifiedId, end.found.kind) : [],
+        });
       for (const end of [source, target])
-        if ('message' in end) this.report('unresolved-reference', 'error', end.message, end.span);
+        if ('message' in end)
+          this.report(
+            'unresolved-reference',
+            'error',
+            end.message,
+            end.span,
+            undefined,
+            end.suggestions,
+          );
       // An endpoint that did not make it into the diagram (unknown shape) was reported by the parser.
       if (
         'message' in source ||
@@ -341,10 +398,9 @@ const OTHER_NAMES: Readonly<Record<string, readonly string[]>> = {
   classes: ['class'],
 };
 
-/** `did you mean 'fill', 'stroke' or 'text'?` for a key another tool uses, among those defined here. */
-function meantInstead(key: string, defined: readonly string[]): string | null {
-  const meant = (OTHER_NAMES[key.toLowerCase()] ?? []).filter((k) => defined.includes(k));
-  return meant.length === 0 ? null : `did you mean ${orList(meant.map((k) => `'${k}'`))}?`;
+/** The keys defined here that another tool's key (`color`, `href`) stands for. */
+function meantInstead(key: string, defined: readonly string[]): string[] {
+  return (OTHER_NAMES[key.toLowerCase()] ?? []).filter((k) => defined.includes(k));
 }
 
 export function resolve(ast: Ast): ResolveResult {
@@ -361,5 +417,9 @@ export function resolve(ast: Ast): ResolveResult {
     styles,
   };
   if (resolver.incomplete) diagram.incomplete = true;
-  return { diagram, diagnostics: resolver.diagnostics.sort(compareDiagnostics) };
+  return {
+    diagram,
+    diagnostics: resolver.diagnostics.sort(compareDiagnostics),
+    references: resolver.references,
+  };
 }

@@ -7,7 +7,7 @@
  * earlier one. From a named style an edge takes `stroke` as its colour, `style` as its line and
  * `text` as its label's colour.
  */
-import type { Severity, Span } from '../diagnostics.js';
+import type { Severity, Span, Suggestion } from '../diagnostics.js';
 import type { Attribute, StyleDecl } from '../syntax/ast.js';
 import { didYouMean } from '../util/suggest.js';
 import { parseColor } from './colors.js';
@@ -27,7 +27,24 @@ export type Reporter = (
   message: string,
   span: Span,
   notes?: string[],
+  suggestions?: Suggestion[],
 ) => void;
+
+/**
+ * The span of the text between a string's quotes, when it reads as written (no escape): where a
+ * suggested value goes.
+ */
+function inside(attribute: Attribute): Span | null {
+  const span = attribute.value.span;
+  if (span.endColumn - span.column !== attribute.value.value.length + 2) return null;
+  return { ...span, column: span.column + 1, endColumn: span.endColumn - 1 };
+}
+
+/** The edit for a suggested value, when the message suggests one and the string can take it. */
+function suggest(attribute: Attribute, text: string | null): Suggestion[] | undefined {
+  const span = inside(attribute);
+  return text !== null && span ? [{ text, span }] : undefined;
+}
 
 /** The keys of a named style. */
 export const STYLE_ATTRIBUTES: readonly string[] = ['fill', 'stroke', 'text', 'style'];
@@ -95,6 +112,8 @@ export class StyleReader {
             ? `unknown class '${name}': the file declares no style (write 'style ${name} fill:"…"' at the top level)`
             : `unknown class '${name}': the declared styles are ${orList(known)}`,
         span,
+        undefined,
+        close !== null && exact ? [{ text: close, span }] : undefined,
       );
     }
     if (names.length === 0 && text.trim() === '') {
@@ -132,7 +151,14 @@ export class StyleReader {
   readColor(attribute: Attribute): string | null {
     const result = parseColor(attribute.value.value);
     if ('color' in result) return result.color;
-    this.report('unknown-color', 'error', result.problem, attribute.value.span);
+    this.report(
+      'unknown-color',
+      'error',
+      result.problem,
+      attribute.value.span,
+      undefined,
+      suggest(attribute, result.suggestion),
+    );
     return null;
   }
 
@@ -145,6 +171,8 @@ export class StyleReader {
       'error',
       `unknown style ${JSON.stringify(value)}: ${close ? `did you mean '${close}'?` : `expected ${orList(LINE_STYLES)}`}`,
       attribute.value.span,
+      undefined,
+      suggest(attribute, close),
     );
     return null;
   }

@@ -1,7 +1,7 @@
 /**
  * Small helpers the shape modules share.
  */
-import type { Side } from '../syntax/ast.js';
+import type { Side } from './sides.js';
 import { pathData, type Outline } from './outline.js';
 import type { Box, Point, SvgElement } from './types.js';
 

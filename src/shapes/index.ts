@@ -4,7 +4,7 @@
  * ports), every emitter and the docs' tables all read this list, so a new shape is one module in
  * this folder, one line below, and its tests.
  */
-import type { Side } from '../syntax/ast.js';
+import type { Side } from './sides.js';
 import { circle } from './circle.js';
 import { cylinder } from './cylinder.js';
 import { diamond } from './diamond.js';

@@ -3,7 +3,7 @@
  * describes its outline once; the SVG path, the point where an edge meets the outline, and the
  * geometry tests all read that one description.
  */
-import type { Side } from '../syntax/ast.js';
+import type { Side } from './sides.js';
 import { formatNumber as n } from '../util/number.js';
 import type { Box, Point } from './types.js';
 

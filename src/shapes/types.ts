@@ -4,7 +4,7 @@
  * spell it. Every stage reads shapes through this interface, so a new shape is one module and its
  * line in the registry (index.ts).
  */
-import type { Side } from '../syntax/ast.js';
+import type { Side } from './sides.js';
 import type { Outline } from './outline.js';
 
 export interface Point {

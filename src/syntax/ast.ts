@@ -3,6 +3,7 @@
  * so later stages (resolve, validate) can point diagnostics at the exact text.
  */
 import type { Diagnostic, Span } from '../diagnostics.js';
+import type { Side } from '../shapes/sides.js';
 
 export interface Identifier {
   name: string;
@@ -21,8 +22,8 @@ export interface Attribute {
   span: Span;
 }
 
-export type Side = 'top' | 'right' | 'bottom' | 'left';
-export const SIDES: readonly Side[] = ['top', 'right', 'bottom', 'left'];
+/** The sides are the shapes' (src/shapes/sides.ts); the syntax names them in handles. */
+export { SIDES, type Side } from '../shapes/sides.js';
 
 export interface EndpointRef {
   /** `["n1"]`, `["Group", "n1"]` or `["Outer", "Inner", "n1"]`, as written (a node or a group). */

@@ -5,7 +5,7 @@
  * editors still have a model to work with. Lines are independent until `assemble`, which is what
  * lets parallel.ts parse a large file on two threads.
  */
-import type { Diagnostic, Span } from '../diagnostics.js';
+import type { Diagnostic, Span, Suggestion } from '../diagnostics.js';
 import { isShapeName } from '../shapes/index.js';
 import type { Ast, Comment, GroupDecl, Statement, TopLevel } from './ast.js';
 import { matchLine, type LineStatement } from './grammar.js';
@@ -43,30 +43,32 @@ export function splitLines(source: string): string[] {
 export function parseLines(lines: readonly string[], firstLine: number): ParsedLine[] {
   const parsed: ParsedLine[] = [];
   for (let i = 0; i < lines.length; i++) {
-    let text = lines[i]!;
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (isBlank(text)) continue;
-    const line = firstLine + i;
-    const matched = matchLine(text, line);
-    if ('failure' in matched) {
-      parsed.push({
-        line,
-        length: text.length,
-        statement: null,
-        comment: null,
-        error: describeFailure(text, line, matched.failure),
-      });
-    } else {
-      parsed.push({
-        line,
-        length: text.length,
-        statement: matched.ast.statement,
-        comment: matched.ast.comment,
-        error: null,
-      });
-    }
+    const one = parseLine(lines[i]!, firstLine + i);
+    if (one) parsed.push(one);
   }
   return parsed;
+}
+
+/** Matches one line (its `\r` terminator, if any, is dropped); null for a blank line. */
+export function parseLine(source: string, line: number): ParsedLine | null {
+  const text = source.endsWith('\r') ? source.slice(0, -1) : source;
+  if (isBlank(text)) return null;
+  const matched = matchLine(text, line);
+  if ('failure' in matched)
+    return {
+      line,
+      length: text.length,
+      statement: null,
+      comment: null,
+      error: describeFailure(text, line, matched.failure),
+    };
+  return {
+    line,
+    length: text.length,
+    statement: matched.ast.statement,
+    comment: matched.ast.comment,
+    error: null,
+  };
 }
 
 /** Applies group nesting to the parsed lines (in line order) and builds the Ast. */
@@ -77,13 +79,19 @@ export function assemble(parsed: readonly ParsedLine[], lineCount: number): Ast 
   /** The groups open at this line, outermost first. */
   const open: GroupDecl[] = [];
 
-  const syntaxError = (message: string, span: Span, notes?: string[]): void => {
+  const syntaxError = (
+    message: string,
+    span: Span,
+    notes?: string[],
+    suggestions?: Suggestion[],
+  ): void => {
     diagnostics.push({
       ruleId: 'syntax',
       severity: 'error',
       message,
       span,
       ...(notes ? { notes } : {}),
+      ...(suggestions ? { suggestions } : {}),
     });
   };
   const topLevelOnly = (what: string, span: Span): void => {
@@ -93,7 +101,7 @@ export function assemble(parsed: readonly ParsedLine[], lineCount: number): Ast 
 
   for (const { length, statement, comment, error } of parsed) {
     if (error) {
-      syntaxError(error.message, error.span, error.notes);
+      syntaxError(error.message, error.span, error.notes, error.suggestions);
       continue;
     }
     if (comment) comments.push(comment);
@@ -145,7 +153,7 @@ export function assemble(parsed: readonly ParsedLine[], lineCount: number): Ast 
           // Kept in the AST: the resolver declares the node (so edges naming it are not reported
           // again) but leaves it out of the diagram.
           const problem = unknownShape(statement.shape.name, statement.shape.span);
-          syntaxError(problem.message, problem.span, problem.notes);
+          syntaxError(problem.message, problem.span, problem.notes, problem.suggestions);
         }
         const decl = toStatement(statement);
         if (inner) inner.body.push(decl);

@@ -48,7 +48,17 @@ describe('colours', () => {
     ],
     ['', `unknown colour "": expected a CSS colour name (e.g. 'steelblue') or hex (#rrggbb)`],
   ])('%j is refused', (written, message) => {
-    expect(parseColor(written)).toEqual({ problem: message });
+    expect(parseColor(written)).toMatchObject({ problem: message });
+  });
+
+  test('the colour a message suggests is the edit an editor offers', () => {
+    expect(parseColor('lightgren')).toMatchObject({ suggestion: 'lightgreen' });
+    expect(parseColor('ff0000')).toMatchObject({ suggestion: '#ff0000' });
+    expect(parseColor('#12345')).toMatchObject({ suggestion: null });
+    const [d] = model(flow('a: rectangle fill:"lightgren"')).diagnostics;
+    expect(d!.suggestions).toEqual([
+      { text: 'lightgreen', span: { line: 1, column: 20, endLine: 1, endColumn: 29 } },
+    ]);
   });
 
   test('an unknown colour is an error at the value and is left out; the rest of the look stays', () => {

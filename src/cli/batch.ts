@@ -1,6 +1,6 @@
 /**
  * `flowc render` with several inputs, a folder, a glob or an output folder: the CLI's render
- * command hands over here (src/cli/batch-seam.ts). This module turns what the user typed into a
+ * command hands over here (imported when needed). This module turns what the user typed into a
  * `BatchRequest` (files discovered, base folder, jobs, shard), binds Ctrl-C to the run, and
  * returns the exit code.
  *
@@ -9,15 +9,14 @@
  */
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { discoverFiles } from '../cli/discover.js';
-import { EXIT_USAGE } from '../cli/errors.js';
-import type { Io } from '../cli/io.js';
-import { inputsBase } from '../cli/output-paths.js';
-import type { BatchRenderRequest } from '../cli/render.js';
+import { discoverFiles } from '../files/discover.js';
+import { EXIT_USAGE } from './errors.js';
+import type { Io } from './io.js';
+import { inputsBase } from '../files/output-paths.js';
+import type { BatchRenderRequest } from './render.js';
 import { shownPath } from '../util/paths.js';
-import { renderBatch } from './index.js';
+import { renderBatch, type BatchIo } from '../batch/index.js';
 import { parseShard } from './shard.js';
-import type { BatchIo } from './types.js';
 
 export interface BatchCommandHooks {
   /** Ctrl-C; defaults to the process's SIGINT. Tests pass their own signal. */

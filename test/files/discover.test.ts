@@ -3,11 +3,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { discoverFiles } from '../../src/cli/discover.js';
-import { nodeFileSystem } from '../../src/cli/io.js';
-import { commonBase, formatFromExtension, outputPathFor } from '../../src/cli/output-paths.js';
-import { isGlobPattern } from '../../src/cli/glob-pattern.js';
-import { tempTree } from './helpers.js';
+import { discoverFiles } from '../../src/files/discover.js';
+import { nodeFileSystem } from '../../src/files/fs.js';
+import { commonBase, formatFromExtension, outputPathFor } from '../../src/files/output-paths.js';
+import { isGlobPattern } from '../../src/files/glob-pattern.js';
+import { tempTree } from '../cli/helpers.js';
 
 let tree: { dir: string; cleanup: () => void };
 beforeEach(() => {

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { Format } from '../compile.js';
 import { isGlobPattern } from './glob-pattern.js';
-import { isFolder, type FileSystem } from './io.js';
+import { isFolder, type FileSystem } from './fs.js';
 import { pathBelow } from '../util/paths.js';
 
 export const FORMAT_EXTENSIONS: Readonly<Record<Format, string>> = {

@@ -15,8 +15,7 @@
 import * as path from 'node:path';
 import type { Dirent } from 'node:fs';
 import { isGlobPattern } from './glob-pattern.js';
-
-import type { FileSystem } from './io.js';
+import { isFsError, describeFsError, type FileSystem } from './fs.js';
 
 export interface IgnoreRules {
   /** Globs, relative to `base` (the folder of the configuration file). */
@@ -189,7 +188,8 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
     .sort();
 }
 
-async function ignoredFiles(ignore: IgnoreRules): Promise<Set<string>> {
+/** Every file the configuration's ignore globs cover (absolute, normalised paths). */
+export async function ignoredFiles(ignore: IgnoreRules): Promise<Set<string>> {
   if (ignore.patterns.length === 0) return new Set();
   const { glob } = await import('tinyglobby');
   const matches = await glob([...ignore.patterns], {
@@ -206,39 +206,5 @@ async function realpathOr(fs: FileSystem, file: string): Promise<string> {
     return await fs.realpath(file);
   } catch {
     return file;
-  }
-}
-
-/** An error from the operating system (it has an errno code), as opposed to a bug. */
-export function isFsError(error: unknown): error is NodeJS.ErrnoException {
-  // Duck-typed: errors from another realm (a VM context, a worker) fail `instanceof Error`.
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as NodeJS.ErrnoException).code === 'string'
-  );
-}
-
-/** "permission denied", "no such file or folder": the system error in words, without a stack. */
-export function describeFsError(error: unknown, fallback: string): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTDIR':
-      return 'a part of the path is not a folder';
-    case 'EISDIR':
-      return 'is a folder';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EROFS':
-      return 'read-only file system';
-    default:
-      return code ? `${fallback} (${code})` : fallback;
   }
 }
