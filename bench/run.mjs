@@ -10,6 +10,7 @@ const suites = {
   render: async () => (await import('./render.mjs')).benchRender(),
   png: async () => (await import('./png.mjs')).benchPng(),
   batch: async () => (await import('./batch/batch.mjs')).benchBatch(),
+  fmt: async () => (await import('./fmt.mjs')).benchFmt(),
   lsp: async () => (await import('./lsp.mjs')).benchLsp(),
 };
 

@@ -3,6 +3,7 @@
  *
  *   text → parse → Ast → resolve → Diagram → validate → Diagnostic[]
  *                                    Diagram → layout → Layout → emit → string | Buffer
+ *   text → parse → Ast → printFlow → text (`format`: the canonical form)
  */
 export type { Diagnostic, Severity, Span } from './diagnostics.js';
 export type * from './syntax/ast.js';
@@ -20,6 +21,8 @@ export type { SvgOptions, Theme, PngOptions } from './emit/index.js';
 export { check, checkAsync, checkAst } from './check.js';
 export type { CheckOptions, CheckResult } from './check.js';
 export { compile, compileFormats, FORMATS } from './compile.js';
+export { format, formatAsync, printFlow } from './format/index.js';
+export type { FormatResult } from './format/index.js';
 export type {
   CompileOptions,
   CompileResult,

@@ -13,6 +13,7 @@ import { choice, collect, nonNegativeInteger, positiveNumber } from './options.j
 import { flowcVersion } from './version.js';
 import type { LintOptions } from './lint.js';
 import type { RenderCommandOptions } from './render.js';
+import type { FmtOptions } from './fmt.js';
 import type { LspCommandOptions } from './lsp.js';
 import { addBatchOptions } from './batch-options.js';
 
@@ -63,6 +64,22 @@ drawn; with other rule errors it is drawn, offending nodes marked, and the exit 
 input, unwritable output, invalid configuration).
 `;
 
+const FMT_EXAMPLES = `
+Examples:
+  $ flowc fmt diagram.flow                      rewrite the file in canonical form
+  $ flowc fmt docs/ 'samples/**/*.flow'         folders (recursive) and globs
+  $ flowc fmt --check .                         exit 1 listing the files that would change (CI)
+  $ cat diagram.flow | flowc fmt -              formatted text on stdout
+  $ flowc fmt                                   every .flow file under the current folder
+
+Files with syntax errors are reported and left untouched. The canonical form is described in
+docs/language.md ("Canonical form").
+
+Exit codes: 0 formatted (or, with --check, already formatted), 1 --check found files to
+reformat or a file has syntax errors, 2 the command could not run (bad option, unreadable path,
+unwritable file, invalid configuration).
+`;
+
 const LSP_EXAMPLES = `
 Examples:
   $ flowc lsp --stdio                           what an editor runs (see docs/editors.md)
@@ -79,6 +96,7 @@ Examples:
   $ flowc lint docs/
   $ flowc render samples/cqrs.flow -o cqrs.svg
   $ flowc render --check docs/
+  $ flowc fmt --check docs/
   $ flowc lint --help                           every option of a command
 
 Environment: NO_COLOR disables colour, FORCE_COLOR forces it; FLOWC_DEBUG=1 prints stack
@@ -229,6 +247,30 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     const { runRender } = await import('./render.js');
     setExitCode(await runRender(inputs, options, io));
   });
+
+  program
+    .command('fmt')
+    .summary('rewrite .flow files in canonical form')
+    .description(
+      'Rewrite .flow files (files, folders searched recursively, globs, or - for stdin) in their canonical form.',
+    )
+    .argument(
+      '[paths...]',
+      'files, folders, globs, or - for standard input (default: the current folder)',
+    )
+    .option('--check', 'write nothing; list the files that would change and exit 1 if any would')
+    .option(
+      '-c, --config <file>',
+      'use this configuration file (for its ignore globs) instead of the nearest flowc.config.json',
+    )
+    .option('--no-config', 'use no configuration file')
+    .option('--stdin-filename <name>', 'the file name to report for standard input')
+    .option('--debug', 'print the stack trace of an internal error')
+    .addHelpText('after', FMT_EXAMPLES)
+    .action(async (paths: string[], options: FmtOptions) => {
+      const { runFmt } = await import('./fmt.js');
+      setExitCode(await runFmt(paths, options, io));
+    });
 
   program
     .command('lsp')

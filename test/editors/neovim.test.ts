@@ -92,13 +92,19 @@ function runNvim(source: string, definitionAt: { line: number; column: number })
         'n4.handle(bottom) -> CommandSide.n8.handle(top) [label="Command"]\nn1 -> n99',
       );
     const lines = source.split('\n');
-    const at = lines.findIndex((l) => l.startsWith('n4.handle(bottom) -> CommandSide.n8'));
+    // The sample is in canonical form: group bodies are indented.
+    const at = lines.findIndex((l) =>
+      l.trimStart().startsWith('n4.handle(bottom) -> CommandSide.n8'),
+    );
     const seen = runNvim(source, { line: at + 1, column: lines[at]!.indexOf('n8') + 1 });
     expect(seen.errors).toEqual([]);
     expect(seen.diagnostics.map((d) => [d.line, d.rule])).toEqual([
       [at + 2, 'unresolved-reference'],
     ]);
-    const declared = lines.findIndex((l) => l.startsWith('n8: rectangle'));
-    expect(seen.definition).toEqual({ line: declared + 1, column: 1 });
+    const declared = lines.findIndex((l) => l.trimStart().startsWith('n8: rectangle'));
+    expect(seen.definition).toEqual({
+      line: declared + 1,
+      column: lines[declared]!.indexOf('n8') + 1,
+    });
   });
 });

@@ -390,7 +390,7 @@ describe('rename', () => {
     const uri = await open('rename-node.flow', cqrs);
     const at = find(cqrs, 'n8: rectangle');
     expect(await request.prepareRename(uri, at)).toEqual({
-      range: { start: at, end: { ...at, character: 2 } },
+      range: { start: at, end: { ...at, character: at.character + 2 } },
       placeholder: 'n8',
     });
     const edits = editsOf(await request.rename(uri, at, 'validate'), uri);

@@ -30,6 +30,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   ],
   emit: ['emit', 'layout', 'model', 'syntax', 'shapes', 'util', 'style.ts', 'limits.ts', 'files'],
   report: ['report', 'util', 'diagnostics.ts'],
+  format: ['format', 'syntax', 'model', 'util', 'diagnostics.ts', 'limits.ts'],
   config: ['config', 'files', 'util', 'limits.ts', 'model', 'layout', 'emit', 'compile.ts'],
   batch: [
     'batch',
@@ -63,6 +64,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'config',
     'report',
     'validate',
+    'format',
     'compile.ts',
     'check.ts',
   ],
