@@ -276,7 +276,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .command('lsp')
     .summary('run the language server (for editors)')
     .description(
-      'Run the Language Server Protocol server on standard input and output: diagnostics as you type, go to definition, references, rename, completion, hover, symbols, folding and quick fixes.',
+      'Run the Language Server Protocol server on standard input and output: diagnostics as you type, go to definition, references, rename, completion, hover, symbols, folding, formatting and quick fixes.',
     )
     .option('--stdio', 'talk over standard input and output (the default and only transport)')
     .option(

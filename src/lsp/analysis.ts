@@ -14,6 +14,7 @@ import { checkAst } from '../check.js';
 import type { Diagram, DiagramNode, ResolvedReference } from '../model/index.js';
 import type {
   Ast,
+  Attribute,
   EdgeDecl,
   GroupDecl,
   Identifier,
@@ -24,11 +25,14 @@ import type {
 import type { IncrementalParser } from '../syntax/incremental.js';
 import { spanContains } from './positions.js';
 
-export type SymbolKind = 'node' | 'group';
+export type SymbolKind = 'node' | 'group' | 'style';
+
+/** A named style's symbol id (`style:warn`): styles and nodes have separate namespaces. */
+export const styleId = (name: string): string => `style:${name}`;
 
 export interface FlowSymbol {
   kind: SymbolKind;
-  /** Qualified id (`Outer.Inner.id`). */
+  /** Qualified id (`Outer.Inner.id`); `style:NAME` for a named style. */
   id: string;
   /** The name as declared (its span is the declaration's name). */
   name: Identifier;
@@ -41,6 +45,15 @@ export interface FlowSymbol {
   children: FlowSymbol[];
   node?: NodeDecl;
   group?: GroupDecl;
+  style?: StyleLike;
+}
+
+/** A named style declaration, `style warn fill:"#fde"` (top level only). */
+export interface StyleLike {
+  kind: 'style';
+  name: Identifier;
+  attributes: Attribute[];
+  span: Span;
 }
 
 export interface Occurrence {
@@ -67,8 +80,10 @@ export interface Analysis {
   references: ResolvedReference[];
   /** Declared nodes and groups by qualified id (the first declaration of a repeated one). */
   symbols: Map<string, FlowSymbol>;
-  /** Top-level symbols in declaration order. */
+  /** Top-level nodes and groups in declaration order. */
   roots: FlowSymbol[];
+  /** Named styles in declaration order (the first of a repeated name). */
+  styles: FlowSymbol[];
   nodesById: Map<string, DiagramNode>;
   edges: EdgeInScope[];
   occurrencesByLine: Map<number, Occurrence[]>;
@@ -76,7 +91,7 @@ export interface Analysis {
   occurrencesById: Map<string, Occurrence[]>;
 }
 
-type Item = TopLevel | Statement | GroupDecl;
+type Item = TopLevel | Statement | GroupDecl | StyleLike;
 
 export function analyze(
   text: string,
@@ -96,12 +111,14 @@ export function analyze(
     references: checked.references,
     symbols: new Map(),
     roots: [],
+    styles: [],
     nodesById: new Map(checked.diagram.nodes.map((n) => [n.id, n])),
     edges: [],
     occurrencesByLine: new Map(),
     occurrencesById: new Map(),
   };
   const declarations: Occurrence[] = [];
+  declareStyles(analysis, ast.items as readonly Item[], declarations);
   declare(analysis, ast.items, null, declarations);
   const uses: Occurrence[] = [];
   for (const reference of checked.references)
@@ -135,8 +152,10 @@ function declare(
   for (const item of items) {
     if (item.kind === 'edge') {
       analysis.edges.push({ decl: item, group: parent?.id ?? null });
+      classWords(analysis, item.attributes, out);
       continue;
     }
+    if (item.kind === 'node') classWords(analysis, item.attributes, out);
     if (item.kind !== 'node' && item.kind !== 'group') continue;
     const name = item.kind === 'node' ? item.id : item.name;
     const id = parent ? `${parent.id}.${name.name}` : name.name;
@@ -163,6 +182,49 @@ function declare(
       const last = item.closeSpan ?? lastSpan(body) ?? item.span;
       if (last.endLine >= symbol.extent.endLine)
         symbol.extent = { ...symbol.extent, endLine: last.endLine, endColumn: last.endColumn };
+    }
+  }
+}
+
+function declareStyles(analysis: Analysis, items: readonly Item[], out: Occurrence[]): void {
+  for (const item of items) {
+    if (item.kind !== 'style') continue;
+    const id = styleId(item.name.name);
+    out.push({ span: item.name.span, id, kind: 'style', declaration: true });
+    if (analysis.symbols.has(id)) continue;
+    const symbol: FlowSymbol = {
+      kind: 'style',
+      id,
+      name: item.name,
+      span: item.span,
+      extent: item.span,
+      parent: null,
+      children: [],
+      style: item,
+    };
+    analysis.symbols.set(id, symbol);
+    analysis.styles.push(symbol);
+  }
+}
+
+/** The words of a `class:"a b"` attribute that name a declared style, as occurrences. */
+function classWords(analysis: Analysis, attributes: readonly Attribute[], out: Occurrence[]): void {
+  for (const attribute of attributes) {
+    if (attribute.key.name !== 'class') continue;
+    const { span } = attribute.value;
+    const raw = (analysis.lines[span.line - 1] ?? '').slice(span.column, span.endColumn - 2);
+    // Positions inside the quotes are exact only without escapes (a class name never needs one).
+    if (raw.includes('\\')) continue;
+    for (const word of raw.matchAll(/\S+/g)) {
+      const id = styleId(word[0]);
+      if (!analysis.symbols.has(id)) continue;
+      const column = span.column + 1 + word.index;
+      out.push({
+        span: { line: span.line, column, endLine: span.line, endColumn: column + word[0].length },
+        id,
+        kind: 'style',
+        declaration: false,
+      });
     }
   }
 }

@@ -35,14 +35,14 @@ export function complete(
 ): CompletionItem[] {
   const line = analysis.lines[position.line] ?? '';
   const prefix = line.slice(0, position.character);
-  const { code, comment, inString } = split(prefix);
+  const { code, comment, stringStart } = split(prefix);
   const at = (start: number): Range => ({
     start: { line: position.line, character: start },
     end: position,
   });
 
   if (comment !== null) return completeDirective(comment, prefix.length, at);
-  if (inString) return [];
+  if (stringStart !== null) return completeValue(analysis, prefix, stringStart, at);
 
   let m = new RegExp(String.raw`^(\s*)direction\s+([\p{L}]*)$`, 'u').exec(code);
   if (m) return words(DIRECTIONS, CompletionItemKind.EnumMember, at(code.length - m[2]!.length));
@@ -93,19 +93,53 @@ export function complete(
   return [];
 }
 
-/** The line before the cursor, cut at a `#` outside strings; whether the cursor is inside a string. */
-function split(prefix: string): { code: string; comment: string | null; inString: boolean } {
-  let inString = false;
+/**
+ * The line before the cursor, cut at a `#` outside strings; where the string the cursor is in
+ * opens (its `"`), or null.
+ */
+function split(prefix: string): {
+  code: string;
+  comment: string | null;
+  stringStart: number | null;
+} {
+  let stringStart: number | null = null;
   for (let i = 0; i < prefix.length; i++) {
     const c = prefix[i];
-    if (inString) {
+    if (stringStart !== null) {
       if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
+      else if (c === '"') stringStart = null;
+    } else if (c === '"') stringStart = i;
     else if (c === '#')
-      return { code: prefix.slice(0, i), comment: prefix.slice(i + 1), inString: false };
+      return { code: prefix.slice(0, i), comment: prefix.slice(i + 1), stringStart: null };
   }
-  return { code: prefix, comment: null, inString };
+  return { code: prefix, comment: null, stringStart };
+}
+
+/** Inside an attribute's string: the named styles in `class:"…"`. */
+function completeValue(
+  analysis: Analysis,
+  prefix: string,
+  stringStart: number,
+  at: (start: number) => Range,
+): CompletionItem[] {
+  const key = new RegExp(String.raw`(${IDENT})\s*[:=]\s*$`, 'u').exec(prefix.slice(0, stringStart));
+  if (!key) return [];
+  const typed = prefix.slice(stringStart + 1);
+  if (key[1] === 'class') {
+    const word = /\S*$/.exec(typed)![0];
+    const given = typed.split(/\s+/).slice(0, -1);
+    return analysis.styles
+      .filter((s) => !given.includes(s.name.name))
+      .map((s) => ({
+        label: s.name.name,
+        kind: CompletionItemKind.Class,
+        detail: s.style?.attributes
+          .map((a) => `${a.key.name}:${JSON.stringify(a.value.value)}`)
+          .join(' '),
+        textEdit: { range: at(prefix.length - word.length), newText: s.name.name },
+      }));
+  }
+  return [];
 }
 
 function completeDirective(

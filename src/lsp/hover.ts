@@ -19,7 +19,20 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
 
 export function describe(analysis: Analysis, symbol: FlowSymbol): string {
   const lines: string[] = [];
-  if (symbol.kind === 'group') {
+  if (symbol.kind === 'style') {
+    lines.push(`**style** \`${symbol.name.name}\``);
+    const attributes = symbol.style?.attributes ?? [];
+    if (attributes.length > 0)
+      lines.push(
+        '',
+        attributes.map((a) => `${a.key.name}: “${escape(a.value.value)}”`).join(' · '),
+      );
+    const uses = (analysis.occurrencesById.get(symbol.id) ?? []).filter((o) => !o.declaration);
+    lines.push(
+      '',
+      `used by ${uses.length} node${uses.length === 1 ? '' : 's'} or edge${uses.length === 1 ? '' : 's'} · line ${symbol.span.line}`,
+    );
+  } else if (symbol.kind === 'group') {
     const title = symbol.group?.title;
     lines.push(`**group** \`${symbol.id}\`${title ? ` — ${escape(title)}` : ''}`);
     const nodes = symbol.children.filter((c) => c.kind === 'node').length;

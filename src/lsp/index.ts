@@ -15,6 +15,7 @@ export { hover } from './hover.js';
 export { definition, references, rename, prepareRename } from './navigation.js';
 export { documentSymbols, foldingRanges } from './outline.js';
 export { codeActions } from './actions.js';
+export { formatting } from './formatting.js';
 
 /** Serves the client on this process' standard input and output until it says `exit`. */
 export function serveStdio(options: ServerOptions = {}): void {

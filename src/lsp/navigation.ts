@@ -72,17 +72,27 @@ export function rename(
 ): WorkspaceEdit | ResponseError {
   const at = occurrenceAt(analysis, position);
   const symbol = at ? analysis.symbols.get(at.id) : undefined;
-  if (!at || !symbol) return refuse('there is no node or group id here to rename');
+  if (!at || !symbol) return refuse('there is no node, group or style name here to rename');
   if (!IDENTIFIER.test(newName) || KEYWORDS.has(newName))
     return refuse(
       `'${newName}' is not a valid id: a letter or '_', then letters, digits, '_' or '-'`,
     );
   const oldName = symbol.name.name;
   if (newName === oldName) return { changes: { [uri]: [] } };
-  const siblings = symbol.parent ? symbol.parent.children : analysis.roots;
+  const siblings =
+    symbol.kind === 'style'
+      ? analysis.styles
+      : symbol.parent
+        ? symbol.parent.children
+        : analysis.roots;
   const clash = siblings.find((s) => s !== symbol && s.name.name === newName);
   if (clash) {
-    const where = symbol.parent ? `in group '${symbol.parent.id}'` : 'at the top level';
+    const where =
+      symbol.kind === 'style'
+        ? 'in this file'
+        : symbol.parent
+          ? `in group '${symbol.parent.id}'`
+          : 'at the top level';
     return refuse(
       `'${newName}' is already a ${clash.kind} ${where} (line ${clash.span.line}): ids must be unique in their scope`,
     );
@@ -123,7 +133,13 @@ function changedMeaning(
 ): string | null {
   const count = (a: Analysis, rule: string): number =>
     a.diagnostics.filter((d) => d.ruleId === rule).length;
-  for (const rule of ['duplicate-id', 'unresolved-reference', 'syntax'])
+  for (const rule of [
+    'duplicate-id',
+    'unresolved-reference',
+    'syntax',
+    'duplicate-style',
+    'unknown-class',
+  ])
     if (count(after, rule) > count(before, rule)) {
       const first = after.diagnostics.find((d) => d.ruleId === rule)!;
       return `line ${first.span.line}: ${first.message}`;

@@ -21,6 +21,16 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
         range: toRange(item.span),
         selectionRange: toRange(item.key.span),
       });
+  for (const style of analysis.styles)
+    symbols.push({
+      name: style.name.name,
+      detail: style.style?.attributes
+        .map((a) => `${a.key.name}:${JSON.stringify(a.value.value)}`)
+        .join(' '),
+      kind: SymbolKind.Class,
+      range: toRange(style.span),
+      selectionRange: toRange(style.name.span),
+    });
   symbols.push(...analysis.roots.map((s) => toSymbol(analysis, s)));
   return symbols.sort((a, b) => a.range.start.line - b.range.start.line);
 }

@@ -28,6 +28,7 @@ import { complete } from './completion.js';
 import { toLspDiagnostic } from './diagnostics.js';
 import { hover } from './hover.js';
 import { definition, highlights, prepareRename, references, rename } from './navigation.js';
+import { formatting } from './formatting.js';
 import { documentSymbols, foldingRanges } from './outline.js';
 import { toRange } from './positions.js';
 import { SettingsCache, type DocumentSettings, type ServerConfigOptions } from './settings.js';
@@ -166,6 +167,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentFormattingProvider: true,
       },
       serverInfo: { name: 'flowc', ...(options.version ? { version: options.version } : {}) },
     };
@@ -284,6 +286,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const analysis = analysisOf(params.textDocument.uri);
       if (!analysis || stateOf(params.textDocument.uri).settings.ignored) return [];
       return codeActions(analysis, params.textDocument.uri, params.range);
+    }),
+  );
+
+  connection.onDocumentFormatting(
+    guard('formatting', null, (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      if (!analysis) return null;
+      const edits = formatting(analysis);
+      if (edits === null)
+        connection.console.warn(
+          `flowc: ${params.textDocument.uri} is not formatted: it has syntax errors (as flowc fmt)`,
+        );
+      return edits ?? [];
     }),
   );
 

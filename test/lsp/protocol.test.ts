@@ -15,6 +15,7 @@ import {
   DefinitionRequest,
   DocumentHighlightRequest,
   DocumentSymbolRequest,
+  DocumentFormattingRequest,
   FoldingRangeRequest,
   HoverRequest,
   PrepareRenameRequest,
@@ -32,6 +33,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { check } from '../../src/check.js';
+import { format } from '../../src/format/index.js';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, SHAPES } from '../../src/model/index.js';
 import { SIDES } from '../../src/syntax/index.js';
 import { rules } from '../../src/validate/index.js';
@@ -163,7 +165,7 @@ function find(text: string, lineNeedle: string, needle = lineNeedle, offset = 0)
 }
 
 describe('initialize', () => {
-  test('advertises every feature, and formatting only once flowc fmt exists', () => {
+  test('advertises every feature, formatting included (flowc fmt)', () => {
     const caps = client.initializeResult!.capabilities;
     expect(caps.hoverProvider).toBe(true);
     expect(caps.definitionProvider).toBe(true);
@@ -173,7 +175,7 @@ describe('initialize', () => {
     expect(caps.foldingRangeProvider).toBe(true);
     expect(caps.codeActionProvider).toEqual({ codeActionKinds: ['quickfix'] });
     expect(caps.completionProvider?.triggerCharacters).toEqual(expect.arrayContaining(['.', '(']));
-    expect(caps.documentFormattingProvider).toBeUndefined();
+    expect(caps.documentFormattingProvider).toBe(true);
     expect(client.initializeResult!.serverInfo?.name).toBe('flowc');
   });
 });
@@ -625,8 +627,12 @@ describe('hover, symbols and folding', () => {
       expect(nodes).toEqual(expected.nodeIds);
       expect(g.detail).toBe(expected.title === g.name ? undefined : expected.title);
     }
-    const topNodes = symbols.filter((s) => s.kind !== 3 && s.kind !== 7).map((s) => s.name);
+    // Not groups (3), settings (7) or named styles (5).
+    const topNodes = symbols.filter((s) => ![3, 5, 7].includes(s.kind)).map((s) => s.name);
     expect(topNodes).toEqual(diagram.nodes.filter((n) => n.group === null).map((n) => n.id));
+    expect(symbols.filter((s) => s.kind === 5).map((s) => s.name)).toEqual(
+      diagram.styles.map((s) => s.name),
+    );
     const folds = (await request.folding(uri)).filter((f) => f.kind === undefined);
     expect(folds.map((f) => f.startLine)).toEqual(diagram.groups.map((g) => g.span.line - 1));
   });
@@ -693,6 +699,61 @@ describe('code actions', () => {
     expect((await request.actions(su, sd.range, [sd])).map((a) => a.title)).not.toContain(
       'Disable syntax for this line',
     );
+  });
+});
+
+describe('formatting: exactly what flowc fmt writes', () => {
+  const formatted = async (uri: string, text: string) =>
+    applyEdits(
+      text,
+      (await client.connection.sendRequest(DocumentFormattingRequest.type, {
+        textDocument: { uri },
+        options: { tabSize: 2, insertSpaces: true },
+      })) ?? [],
+    );
+
+  /** The text as a careless hand might leave it: no indentation, blank runs, trailing blanks. */
+  const untidy = (text: string) =>
+    text
+      .split('\n')
+      .map((l, i) =>
+        i % 3 === 0 ? `${l.trim()}   ` : i % 3 === 1 ? `\t${l.trim()}\n\n` : l.trim(),
+      )
+      .join('\n');
+
+  test.each(samples)("%s, untidied, formats to flowc fmt's text", async (name) => {
+    const text = untidy(read(name));
+    const expected = format(text).output;
+    expect(expected).not.toBeNull();
+    expect(expected).not.toBe(text);
+    const uri = await open(name, text);
+    expect(await formatted(uri, text)).toBe(expected);
+  });
+
+  test.each(samples)('%s as committed is already formatted: no edit', async (name) => {
+    const text = read(name);
+    const uri = await open(name, text);
+    const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
+    expect(edits).toEqual(format(text).changed ? expect.anything() : []);
+  });
+
+  test.each(invalid)(
+    'invalid/%s: formatted as flowc fmt does (not at all with a syntax error)',
+    async (name) => {
+      const text = read(`invalid/${name}`);
+      const uri = await open(name, text);
+      expect(await formatted(uri, text)).toBe(format(text).output ?? text);
+    },
+  );
+
+  test('a file without a final newline, and one with CRLF line ends', async () => {
+    for (const text of ['a: circle\nb: circle\na -> b', 'a: circle\r\nb: circle\r\na -> b\r\n']) {
+      const uri = await open('ends.flow', text);
+      expect(await formatted(uri, text)).toBe(format(text).output);
+    }
   });
 });
 

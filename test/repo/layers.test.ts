@@ -44,6 +44,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   ],
   lsp: [
     'lsp',
+    'format',
     'syntax',
     'model',
     'validate',
