@@ -33,6 +33,8 @@ import { readSource, readStdinSource, STDIN, type Source } from './sources.js';
 import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
 import { isGlobPattern } from '../files/glob-pattern.js';
+import { isMarkdownPath } from '../files/markdown.js';
+import type { SourceMode } from '../markdown/links.js';
 
 /** The render command's options as commander parses them. */
 export interface RenderCommandOptions extends CommonOptions, RenderOptions {
@@ -47,6 +49,8 @@ export interface RenderCommandOptions extends CommonOptions, RenderOptions {
   force?: boolean;
   shard?: string;
   base?: string;
+  /** Markdown: fold each flow block into `<details>` above its image. */
+  details?: boolean;
 }
 
 /** The options after validation: the formats checked and deduplicated. */
@@ -68,6 +72,8 @@ export interface BatchRenderRequest {
   quiet: boolean;
   /** The batch renderer's own options (`--jobs`, `--force`, `--shard`, `--base`). */
   batch: Pick<RenderCommandOptions, 'jobs' | 'force' | 'shard' | 'base'>;
+  /** Markdown files: keep each flow block visible, or fold it into `<details>`. */
+  markdown: SourceMode;
 }
 
 /** Validates `-f` values (each may be a comma-separated list). */
@@ -144,6 +150,8 @@ async function renderSingle(
   render: RenderOptions,
   io: Io,
 ): Promise<number> {
+  if (input === STDIN ? isMarkdownPath(options.stdinFilename ?? '') : isMarkdownPath(input))
+    return renderMarkdownSingle(input, options, settings, render, io);
   const output =
     options.output === undefined || options.output === STDIN
       ? null
@@ -188,6 +196,47 @@ async function renderSingle(
     return EXIT_INPUT_ERRORS;
   }
   return EXIT_OK;
+}
+
+/**
+ * A Markdown file: its blocks' images go beside it (a folder given as `-o DIR/` is batch
+ * rendering), their links into it. There is no single output file to name with `-o`.
+ */
+async function renderMarkdownSingle(
+  input: string,
+  options: RenderRequest,
+  settings: Settings,
+  render: RenderOptions,
+  io: Io,
+): Promise<number> {
+  if (input === STDIN)
+    throw new UsageError(
+      'a Markdown file is rendered in place (images beside it, links into it): name the file instead of -',
+    );
+  if (options.output !== undefined)
+    throw new UsageError(
+      `${input} is Markdown: each flow block becomes its own image, beside it or in the folder -o DIR/ names (end it with /)`,
+    );
+  const source = await readInput(input, options, io);
+  const format = chooseFormat(options.formats[0], null, settings.loaded.config.render.format);
+  const { renderMarkdownFile } = await import('./markdown.js');
+  return renderMarkdownFile(
+    {
+      file: source.filePath,
+      text: source.text,
+      formats: [format],
+      outDir: null,
+      mode: markdownMode(options),
+      render,
+      rules: settings.ruleSettings,
+    },
+    { quiet: options.quiet === true, rules: settings.rules },
+    io,
+  );
+}
+
+function markdownMode(options: RenderRequest): SourceMode {
+  return options.details ? 'details' : 'keep';
 }
 
 /** -f wins; else the output's extension; else the configuration's format; else SVG. */
@@ -273,6 +322,25 @@ async function checkOutputs(
       failed = true;
       continue;
     }
+    if (target.markdown) {
+      const { checkMarkdownOutputs } = await import('./markdown.js');
+      const checked = await checkMarkdownOutputs(
+        {
+          file: read.filePath,
+          text: read.text,
+          ...target.markdown,
+          mode: markdownMode(options),
+          render,
+          rules: settings.ruleSettings,
+        },
+        { rules: settings.rules },
+        io,
+      );
+      compared += checked.compared;
+      stale.push(...checked.stale);
+      failed ||= checked.failed;
+      continue;
+    }
     const result = await compileFormats(
       read.text,
       target.outputs.map((o) => o.format),
@@ -318,6 +386,8 @@ async function checkOutputs(
 interface CheckTarget {
   source: string;
   outputs: { format: Format; file: string }[];
+  /** A Markdown file: its outputs are known once its blocks are read. */
+  markdown?: { formats: Format[]; outDir: string | null; base: string };
 }
 
 async function checkTargets(
@@ -328,6 +398,11 @@ async function checkTargets(
 ): Promise<{ items: CheckTarget[]; problems: string[] }> {
   const configured = settings.loaded.config.render;
   if (await isSingleFileRender(inputs, options, io)) {
+    if (options.output !== undefined && isMarkdownPath(inputs[0]!)) {
+      throw new UsageError(
+        `${inputs[0]} is Markdown: its images are checked beside it, or in the folder -o DIR/ names (end it with /)`,
+      );
+    }
     if (options.output !== undefined) {
       const file = path.resolve(io.cwd, options.output);
       const format = chooseFormat(options.formats[0], file, configured.format);
@@ -340,19 +415,23 @@ async function checkTargets(
   const formats = options.formats.length > 0 ? options.formats : [configured.format ?? 'svg'];
   const { outDir, base: configuredBase } = outputFolder(options, settings, io);
   const discovery = await discoverFiles(inputs, {
+    markdown: true,
     cwd: io.cwd,
     fs: io.fs,
     ignore: ignoreRules(settings),
     excludeDirs: outDir === null ? [] : [outDir],
   });
   const base = configuredBase ?? (await inputsBase(inputs, io.cwd, io.fs));
-  const items = discovery.files.map((source) => ({
-    source,
-    outputs: formats.map((format) => ({
-      format,
-      file: outputPathFor(source, format, outDir, base),
-    })),
-  }));
+  const items = discovery.files.map((source): CheckTarget => {
+    if (isMarkdownPath(source)) return { source, outputs: [], markdown: { formats, outDir, base } };
+    return {
+      source,
+      outputs: formats.map((format) => ({
+        format,
+        file: outputPathFor(source, format, outDir, base),
+      })),
+    };
+  });
   return {
     items,
     problems: discovery.problems.map((p) => `${shownPath(io.cwd, p.input)}: ${p.message}`),
@@ -399,6 +478,7 @@ async function dispatchBatch(
       shard: options.shard,
       base: base ?? undefined,
     },
+    markdown: markdownMode(options),
   };
   // Imported here: a single-file render never loads the batch renderer.
   const { runBatchCommand } = await import('./batch.js');
