@@ -94,6 +94,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'check.ts',
     'markdown',
     'watch',
+    'prepare.ts',
   ],
 };
 
