@@ -152,6 +152,7 @@ async function served(port: number, file: string): Promise<void> {
       'n3: diamond label:"Read or write?',
     );
     expect(await page.locator('.fw-overlay').isVisible()).toBe(true);
+    expect(await page.title()).toMatch(/^✖ \d+ · cqrs-\d+\.flow · flowc watch$/);
     // The last good picture stays, dimmed.
     expect(await pictureTexts(page)).toContain('User initiates action');
     expect(await page.locator('.fw-pane').getAttribute('class')).toContain('fw-stale');
@@ -165,6 +166,7 @@ async function served(port: number, file: string): Promise<void> {
     await page.locator('.fw-overlay').waitFor({ state: 'hidden' });
     expect(await page.locator('.fw-pane').getAttribute('class')).not.toContain('fw-stale');
     expect(await page.locator('.fw-badge').isVisible()).toBe(false);
+    expect(await page.title()).toBe(`${cqrs} · flowc watch`);
   });
 
   test('a rename-save ends in the right picture', async () => {
