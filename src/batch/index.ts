@@ -22,6 +22,7 @@ import { MAX_INPUT_BYTES } from '../limits.js';
 import { RenderCache, type CacheEntry } from './cache.js';
 import { withMkdirMemo } from './mkdir-memo.js';
 import { renderWithWorkers } from './pool.js';
+import { writeOutputs } from './write-outputs.js';
 import { ProgressLine } from './progress.js';
 import { failureLine, summaryLine } from './report.js';
 import { inShard } from './shard.js';
@@ -254,12 +255,19 @@ async function renderRun(
     if (tasks.length > 1) io.longRun?.();
     if (script !== null) {
       mode = 'workers';
+      // The workers send outputs back; this thread, idle otherwise, writes them.
+      const byId = new Map(tasks.map((task) => [task.id, task]));
+      const writes: Promise<void>[] = [];
       const { notDone } = await renderWithWorkers(tasks, settings, {
         workers,
         script,
         signal: io.signal,
-        onResult,
+        onResult: (answer) => {
+          if (!('outputs' in answer)) return onResult(answer);
+          writes.push(writeOutputs(byId.get(answer.id)!, answer, settings, io.fs).then(onResult));
+        },
       });
+      await Promise.all(writes);
       if (!io.signal?.aborted) {
         // Not stopped by Ctrl-C: every worker thread died (each already reported the files it held).
         const failure: Failure = {

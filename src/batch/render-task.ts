@@ -7,14 +7,15 @@
  */
 import { compileFormats } from '../compile.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { writeOutput } from '../files/write.js';
 import { describeFsError, type FileSystem } from '../files/fs.js';
 import { shownPath } from '../util/paths.js';
 import type { CompileFormats, Failure, RenderSettings, RenderTask, TaskResult } from './types.js';
+import { internalFailure, writeOutputs, type RenderedOutputs } from './write-outputs.js';
 import { renderMarkdown, type MarkdownRenderResult } from '../markdown/render.js';
 import { writeMarkdownResult, type MarkdownWrite } from '../markdown/write.js';
 
 export { compileFormats };
+export type { RenderedOutputs };
 
 export async function renderTask(
   task: RenderTask,
@@ -22,6 +23,21 @@ export async function renderTask(
   fs: FileSystem,
   compile: CompileFormats = compileFormats,
 ): Promise<TaskResult> {
+  const rendered = await compileTask(task, settings, fs, compile);
+  return 'outputs' in rendered ? writeOutputs(task, rendered, settings, fs) : rendered;
+}
+
+/**
+ * The pipeline part of `renderTask`: the outputs, or the failure that leaves nothing to write.
+ * A Markdown file is drawn and written here at once (its links go in only once its images are
+ * written, and only if the file did not change meanwhile), and comes back as its result.
+ */
+export async function compileTask(
+  task: RenderTask,
+  settings: RenderSettings,
+  fs: FileSystem,
+  compile: CompileFormats = compileFormats,
+): Promise<RenderedOutputs | TaskResult> {
   if (task.markdown) return renderMarkdownTask(task, task.markdown, settings, fs);
   const started = performance.now();
   let result;
@@ -38,52 +54,17 @@ export async function renderTask(
       writeMs: 0,
     };
   }
-  const compiled = performance.now();
+  const compileMs = performance.now() - started;
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (!result.renderable) {
-    return {
-      id: task.id,
-      failure: inputFailure(errors, false),
-      compileMs: compiled - started,
-      writeMs: 0,
-    };
+    return { id: task.id, failure: inputFailure(errors, false), compileMs, writeMs: 0 };
   }
-  for (const { format, file } of task.outputs) {
-    const data = result.outputs[format];
-    if (data === undefined) {
-      const failure = internalFailure(new Error(`the pipeline returned no ${format} output`));
-      return {
-        id: task.id,
-        failure,
-        compileMs: compiled - started,
-        writeMs: performance.now() - compiled,
-      };
-    }
-    try {
-      await writeOutput(fs, file, data);
-    } catch (error) {
-      const failure: Failure = {
-        kind: 'io',
-        message: `cannot write ${shownPath(settings.cwd, file)}: ${describeFsError(error, 'write failed')}`,
-        moreErrors: 0,
-        drawn: false,
-      };
-      return {
-        id: task.id,
-        failure,
-        compileMs: compiled - started,
-        writeMs: performance.now() - compiled,
-      };
-    }
-  }
-  const written = performance.now();
   // Rule errors: the diagram is drawn with the offending nodes marked, and the file still fails.
-  const failure = errors.length > 0 ? inputFailure(errors, true) : undefined;
   return {
     id: task.id,
-    ...(failure ? { failure } : {}),
-    compileMs: compiled - started,
-    writeMs: written - compiled,
+    outputs: result.outputs,
+    ...(errors.length > 0 ? { failure: inputFailure(errors, true) } : {}),
+    compileMs,
   };
 }
 
@@ -161,9 +142,4 @@ function inputFailure(errors: readonly Diagnostic[], drawn: boolean): Failure {
     moreErrors: errors.length - 1,
     drawn,
   };
-}
-
-function internalFailure(error: unknown): Failure {
-  const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'internal', message: `internal error: ${message}`, moreErrors: 0, drawn: false };
 }

@@ -33,6 +33,7 @@ import { readSource, readStdinSource, STDIN, type Source } from './sources.js';
 import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
 import { isGlobPattern } from '../files/glob-pattern.js';
+import { startPngThread } from '../prepare.js';
 import { isMarkdownPath } from '../files/markdown.js';
 import type { SourceMode } from '../markdown/links.js';
 
@@ -162,9 +163,17 @@ async function renderSingle(
       'refusing to write PNG data to a terminal: use -o FILE.png or redirect standard output',
     );
   }
-  const source = await readInput(input, options, io);
-  const compileOptions: CompileOptions = { ...render, format, rules: settings.ruleSettings };
-  const { result, errors } = await compileSource(source, compileOptions);
+  // sharp loads and warms up on a worker thread while this one reads, parses and lays out.
+  const pngThread = format === 'png' ? startPngThread() : null;
+  let compiled: Compiled;
+  try {
+    const source = await readInput(input, options, io);
+    const compileOptions: CompileOptions = { ...render, format, rules: settings.ruleSettings };
+    compiled = { ...(await compileSource(source, compileOptions)), source };
+  } finally {
+    pngThread?.release();
+  }
+  const { result, errors, source } = compiled;
   printDiagnostics(
     [{ filePath: source.filePath, source: source.text, diagnostics: result.diagnostics }],
     options,
@@ -273,10 +282,14 @@ async function readInput(input: string, options: RenderRequest, io: Io): Promise
 type Compiled = {
   result: Awaited<ReturnType<typeof import('../compile.js').compile>>;
   errors: number;
+  source: Source;
 };
 
 /** Runs the pipeline. A layout failure comes back from compile as a `layout` error diagnostic. */
-async function compileSource(source: Source, options: CompileOptions): Promise<Compiled> {
+async function compileSource(
+  source: Source,
+  options: CompileOptions,
+): Promise<Omit<Compiled, 'source'>> {
   const { compile } = await import('../compile.js');
   const result = await compile(source.text, options);
   return { result, errors: result.diagnostics.filter((d) => d.severity === 'error').length };

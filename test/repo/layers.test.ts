@@ -84,6 +84,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'check.ts',
     'markdown',
     'watch',
+    'prepare.ts',
   ],
 };
 
