@@ -2,7 +2,7 @@ import { instance, type Viz } from '@viz-js/viz';
 import { emitDot, quote, quoteLabel } from '../../src/emit/dot.js';
 import type { Diagram, Direction } from '../../src/model/diagram.js';
 import { DIRECTIONS } from '../../src/model/diagram.js';
-import { HOSTILE_LABELS, hostileDiagram, sampleDiagram } from './fixtures.js';
+import { HOSTILE_LABELS, group, hostileDiagram, sampleDiagram } from './fixtures.js';
 import { parseSvg, shownLabel } from './helpers.js';
 import { sizeEdgeLabel, sizeNode } from '../../src/layout/sizes.js';
 import type { Shape } from '../../src/model/diagram.js';
@@ -138,12 +138,13 @@ describe('emitDot with hostile text and ids', () => {
     for (const label of HOSTILE_LABELS) {
       const single: Diagram = {
         direction: null,
-        groups: [{ id: 'G', title: label, nodeIds: ['G.a'], span: sampleDiagram.groups[0]!.span }],
+        groups: [group('G', label, ['G.a'])],
         nodes: [
           { ...sampleDiagram.nodes[0]!, id: 'G.a', group: 'G', label },
           { ...sampleDiagram.nodes[1]!, id: label, group: null, label },
         ],
         edges: [{ ...sampleDiagram.edges[0]!, from: 'G.a', to: label, label }],
+        styles: [],
       };
       const drawing = renderWithGraphviz(emitDot(single), true);
       expect(drawing.nodes.get('G.a')).toBe(nodeLines(single.nodes[0]!.shape, label));
@@ -162,6 +163,7 @@ describe('long labels (issue 14, item 9)', () => {
       { ...sampleDiagram.nodes[0]!, id: 'b', group: null, shape: 'rectangle', label: 'b' },
     ],
     edges: [{ ...sampleDiagram.edges[0]!, from: 'a', to: 'b', label }],
+    styles: [],
   });
 
   test('a label of 20,000 characters (more than Graphviz reads in one string) is drawn', () => {
