@@ -40,13 +40,13 @@ export function describeFailure(
     .filter((f) => !f.isFluffy());
   const expected = uniqueExpectations(failures);
   const word = wordAt(line, pos);
-  // 0-based [start, end) on the line → 1-based span; an empty range still covers one column.
-  const span = (start: number, end: number): Span => ({
-    line: lineNumber,
-    column: start + 1,
-    endLine: lineNumber,
-    endColumn: Math.max(end, start + 1) + 1,
-  });
+  // 0-based [start, end) on the line → 1-based span. An empty range covers one column, except at
+  // the end of the line, where the span is empty: it never ends past the line.
+  const span = (start: number, end: number): Span => {
+    const from = Math.min(start, line.length);
+    const to = from === line.length ? from : Math.min(Math.max(end, from + 1), line.length);
+    return { line: lineNumber, column: from + 1, endLine: lineNumber, endColumn: to + 1 };
+  };
   const wordSpan = span(pos, pos + Math.max(word.length, 1));
 
   if (line[pos] === '"' && expected.includes('a string')) {
@@ -109,6 +109,20 @@ export function describeFailure(
       notes: ['a node is written \'id: shape label:"text"\''],
     };
   }
+  // `n1: circle "Start"`: a string where an attribute's name should be.
+  if (
+    line[pos] === '"' &&
+    expected.includes('an identifier') &&
+    /:\s*\S+\s+$/.test(line.slice(0, pos))
+  ) {
+    const string = /^"(?:[^"\\]|\\.)*"/.exec(line.slice(pos))?.[0] ?? '"';
+    return {
+      message: `a string without an attribute name: did you mean 'label:${string}'?`,
+      span: span(pos, pos + string.length),
+      notes: ['a node\'s attributes are written name:"value", e.g. n1: circle label:"Start"'],
+      suggestions: [{ text: `label:${string}`, span: span(pos, pos + string.length) }],
+    };
+  }
   const found = pos >= line.length ? 'end of line' : word ? `'${word}'` : `'${line[pos]}'`;
   return {
     message: `unexpected ${found}: expected ${joinAlternatives(expected)}`,
@@ -169,19 +183,26 @@ function stringProblem(
   };
 }
 
+/** Ohm's words for what it expected, as a user reads them (each line is matched on its own). */
+const PLAIN_WORDS: Record<string, string> = {
+  'end of input': 'the end of the line',
+  "'#'": "a comment ('#')",
+};
+
 function uniqueExpectations(failures: OhmFailure[]): string[] {
   const out: string[] = [];
   for (const f of failures) {
     // Blanks are allowed almost everywhere; listing them as "expected" helps nobody.
     if (f.getType() === 'string' && (f.getText() === ' ' || f.getText() === '\t')) continue;
     const text = f.getType() === 'string' ? `'${f.getText()}'` : f.getText();
-    if (!out.includes(text)) out.push(text);
+    const shown = PLAIN_WORDS[text] ?? text;
+    if (!out.includes(shown)) out.push(shown);
   }
   return out;
 }
 
 function joinAlternatives(items: string[]): string {
-  if (items.length === 0) return 'end of line';
+  if (items.length === 0) return 'the end of the line';
   if (items.length === 1) return items[0]!;
   return `one of ${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }

@@ -272,3 +272,42 @@ describe('parse: syntax errors', () => {
     expect((ast.items[0] as GroupDecl).body.map((s) => s.kind)).toEqual(['node', 'node', 'edge']);
   });
 });
+
+describe('syntax errors in plain words, within the line (issue 14, item 12)', () => {
+  test('"end of input" is not said: a line ends, and # is a comment', () => {
+    const [d] = parse('n1 -> n2 n3\n').diagnostics;
+    expect(d!.message).toBe(
+      "unexpected 'n3': expected one of the end of the line, a comment ('#'), '[' or '.'",
+    );
+    for (const text of ['n1 -> n2 n3', 'n1: circle label:"a" label', 'G { x', 'direction LR x'])
+      for (const diagnostic of parse(text).diagnostics)
+        expect(diagnostic.message).not.toContain('end of input');
+  });
+
+  test('a string where an attribute name belongs: did you mean label:"…"', () => {
+    const [d] = parse('n1: circle "Start \\"here\\"" # the start\n').diagnostics;
+    expect(d).toMatchObject({
+      message: 'a string without an attribute name: did you mean \'label:"Start \\"here\\""\'?',
+      span: { line: 1, column: 12, endLine: 1, endColumn: 28 },
+      suggestions: [{ text: 'label:"Start \\"here\\""' }],
+    });
+  });
+
+  test('a span never ends past its line: at the end of a line it is empty', () => {
+    const lines = ['n1 -> ', 'n1: rectangle label:"x" oops', 'n1: ', 'n1.handle(', 'G {\n}\nn1 ->'];
+    for (const text of lines) {
+      const source = text.split('\n');
+      for (const { span } of parse(text).diagnostics) {
+        const length = source[span.line - 1]!.length;
+        expect(span.endColumn).toBeLessThanOrEqual(length + 1);
+        expect(span.column).toBeLessThanOrEqual(span.endColumn);
+      }
+    }
+    expect(parse('n1 -> ').diagnostics[0]!.span).toEqual({
+      line: 1,
+      column: 7,
+      endLine: 1,
+      endColumn: 7,
+    });
+  });
+});
