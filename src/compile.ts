@@ -28,24 +28,42 @@ export interface RenderOptions {
   onWarning?: (message: string) => void;
 }
 
-export interface CompileOptions extends CheckOptions, RenderOptions {
-  format: Format;
+export interface CompileOptions<F extends Format = Format> extends CheckOptions, RenderOptions {
+  format: F;
 }
 
-export interface CompileResult extends CheckResult {
-  /** The rendered output, or null when the file is not renderable. */
-  output: string | Buffer | null;
+/** What each format is written as: text, or the bytes of a PNG. */
+export interface FormatOutput {
+  svg: string;
+  png: Buffer;
+  json: string;
+  mermaid: string;
+  dot: string;
+}
+
+/** The outputs of several formats, each typed as its format is (a PNG is a Buffer, the rest text). */
+export type FormatOutputs = { [F in Format]?: FormatOutput[F] };
+
+export interface CompileResult<F extends Format = Format> extends CheckResult {
+  /**
+   * The rendered output, or null when the file is not renderable. Its type follows the format:
+   * `compile(text, { format: 'svg' })` gives a string, `{ format: 'png' }` a Buffer.
+   */
+  output: FormatOutput[F] | null;
 }
 
 /** Parse, check and render one source text to one format. */
-export async function compile(source: string, options: CompileOptions): Promise<CompileResult> {
+export async function compile<F extends Format>(
+  source: string,
+  options: CompileOptions<F>,
+): Promise<CompileResult<F>> {
   const { outputs, ...result } = await compileFormats(source, [options.format], options);
   return { ...result, output: outputs[options.format] ?? null };
 }
 
 export interface MultiCompileResult extends CheckResult {
   /** One entry per requested format; empty when the file is not renderable. */
-  outputs: Partial<Record<Format, string | Buffer>>;
+  outputs: FormatOutputs;
 }
 
 /** Parse, check and lay out once, then emit every requested format. */
@@ -55,7 +73,7 @@ export async function compileFormats(
   options: CheckOptions & RenderOptions = {},
 ): Promise<MultiCompileResult> {
   const result = await checkAsync(source, options);
-  const outputs: Partial<Record<Format, string | Buffer>> = {};
+  const outputs: FormatOutputs = {};
   if (!result.renderable) return { ...result, outputs };
   // The command line's direction wins over the file's `direction` line; every format uses the same.
   const direction = options.direction ?? result.diagram.direction ?? undefined;
@@ -66,7 +84,7 @@ export async function compileFormats(
   const getSvg = (): string => (svg ??= emitSvg(getLayout(), svgOptions(result, options)));
   try {
     for (const format of formats) {
-      outputs[format] = await emitFormat(
+      (outputs as Record<Format, string | Buffer>)[format] = await emitFormat(
         format,
         result.diagram,
         direction,

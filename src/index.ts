@@ -26,6 +26,8 @@ export type { FormatResult } from './format/index.js';
 export type {
   CompileOptions,
   CompileResult,
+  FormatOutput,
+  FormatOutputs,
   MultiCompileResult,
   RenderOptions,
   Format,
