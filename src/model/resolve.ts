@@ -203,6 +203,8 @@ class Resolver {
   declareNode(decl: NodeDecl, scope: Scope, inGroupInDiagram: boolean): void {
     const localId = decl.id.name;
     const earlier = scope.children.get(localId);
+    // A broken line's id (see NodeDecl.broken) declared twice: its syntax error is enough.
+    if (earlier && decl.broken) return;
     if (earlier) {
       const where = scope.group === null ? 'at the top level' : `in group '${scope.group}'`;
       const what = earlier.kind === 'group' ? 'as a group' : '';
@@ -220,7 +222,7 @@ class Resolver {
     const qualifiedId = qualify(scope.group, localId);
     // The parser reports unknown shapes; a node with one is kept out of the diagram but stays
     // declared, so edges naming it are not reported a second time.
-    const shape = isShapeName(decl.shape.name) ? decl.shape.name : null;
+    const shape = !decl.broken && isShapeName(decl.shape.name) ? decl.shape.name : null;
     const inDiagram = shape !== null && inGroupInDiagram;
     scope.children.set(localId, { kind: 'node', qualifiedId, span: decl.span, inDiagram });
     if (!inDiagram) {

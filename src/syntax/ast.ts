@@ -38,6 +38,11 @@ export interface NodeDecl {
   shape: Identifier;
   attributes: Attribute[];
   span: Span;
+  /**
+   * Set on a line with a syntax error that starts as a declaration (`id: …`): the id is declared
+   * (edges naming it are not reported again) and the node is left out of the diagram.
+   */
+  broken?: true;
 }
 
 export interface EdgeDecl {

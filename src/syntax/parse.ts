@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, Span, Suggestion } from '../diagnostics.js';
 import { isShapeName } from '../shapes/index.js';
-import type { Ast, Comment, GroupDecl, Statement, TopLevel } from './ast.js';
+import type { Ast, Comment, GroupDecl, NodeDecl, Statement, TopLevel } from './ast.js';
 import { matchLine, matchLineWithOhm, type LineMatch, type LineStatement } from './grammar.js';
 import { describeFailure, unknownShape, type SyntaxProblem } from './errors.js';
 
@@ -25,6 +25,11 @@ export interface ParsedLine {
   statement: LineStatement | null;
   comment: Comment | null;
   error: SyntaxProblem | null;
+  /**
+   * A broken line that starts as a node declaration (`id: …`): the node it declares, with its id
+   * and nothing else, so later references to the id are not reported as unresolved as well.
+   */
+  declares?: NodeDecl;
 }
 
 export function parse(source: string): Ast {
@@ -90,14 +95,17 @@ export function parseLine(
   const text = source.endsWith('\r') ? source.slice(0, -1) : source;
   if (isBlank(text)) return null;
   const matched = match(text, line);
-  if ('failure' in matched)
+  if ('failure' in matched) {
+    const declares = brokenDeclaration(text, line);
     return {
       line,
       length: text.length,
       statement: null,
       comment: null,
       error: describeFailure(text, line, matched.failure),
+      ...(declares ? { declares } : {}),
     };
+  }
   return {
     line,
     length: text.length,
@@ -135,14 +143,15 @@ export function assemble(parsed: Iterable<ParsedLine>, lineCount: number): Ast {
     syntaxError(`${what}: move it out of group '${outer.name.name}'`, span);
   };
 
-  for (const { length, statement, comment, error } of parsed) {
+  for (const { length, statement, comment, error, declares } of parsed) {
+    const inner = open[open.length - 1];
     if (error) {
       syntaxError(error.message, error.span, error.notes, error.suggestions);
+      if (declares) (inner ? inner.body : items).push(declares);
       continue;
     }
     if (comment) comments.push(comment);
     if (!statement) continue;
-    const inner = open[open.length - 1];
 
     switch (statement.kind) {
       case 'groupOpen': {
@@ -211,6 +220,36 @@ function toStatement(s: Extract<LineStatement, { kind: 'node' | 'edge' }>): Stat
   return s.kind === 'node'
     ? { kind: 'node', id: s.id, shape: s.shape, attributes: s.attributes, span: s.span }
     : { kind: 'edge', source: s.source, target: s.target, attributes: s.attributes, span: s.span };
+}
+
+/** `id:` at the start of a line (an identifier as the grammar reads it), then an optional word. */
+const DECLARATION_START =
+  /^([ \t]*)((?:[A-Za-z_]|\p{L})(?:[A-Za-z0-9_]|-(?!>)|\p{L}|\p{N})*)[ \t]*:[ \t]*((?:[A-Za-z_]|\p{L})(?:[A-Za-z0-9_]|-(?!>)|\p{L}|\p{N})*)?/u;
+
+/**
+ * The node a broken line declares, when it starts as a declaration does: its id is kept (the line
+ * is left out of the diagram), so `n2: rectangle label:"Work" oops` is one syntax error and not
+ * one more `unresolved-reference` (with a wrong "did you mean") at every edge naming n2.
+ */
+function brokenDeclaration(text: string, line: number): NodeDecl | undefined {
+  const found = DECLARATION_START.exec(text);
+  if (!found) return undefined;
+  const [, indent = '', name = '', shape = ''] = found;
+  const at = (column: number, width: number): Span => ({
+    line,
+    column,
+    endLine: line,
+    endColumn: column + width,
+  });
+  const shapeColumn = found[0].length - shape.length + 1;
+  return {
+    kind: 'node',
+    id: { name, span: at(indent.length + 1, name.length) },
+    shape: { name: shape, span: at(shapeColumn, shape.length) },
+    attributes: [],
+    span: at(indent.length + 1, text.length - indent.length),
+    broken: true,
+  };
 }
 
 function isBlank(line: string): boolean {

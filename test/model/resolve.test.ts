@@ -3,7 +3,7 @@ import { parse } from '../../src/syntax/index.js';
 import { resolve } from '../../src/model/index.js';
 import type { Ast, EdgeDecl, NodeDecl } from '../../src/syntax/index.js';
 import type { Span } from '../../src/diagnostics.js';
-import { flow, where } from '../validate/lint.js';
+import { flow, lint, where } from '../validate/lint.js';
 
 const resolveText = (text: string) => {
   const ast = parse(text);
@@ -513,3 +513,46 @@ function astOfChain(lines: string[]): Ast {
     lineCount: lines.length,
   };
 }
+
+describe('recovery after a broken declaration line (issue 14, item 12)', () => {
+  const rules = (source: string) =>
+    lint(source).map((d) => [d.ruleId, d.span.line, d.message] as const);
+
+  test('the id of a broken `id: …` line is declared: one syntax error, no unresolved references', () => {
+    const source = flow(
+      'n1: circle label:"Start"',
+      'n2: rectangle label:"Work" oops',
+      'n3: circle label:"End"',
+      'n1 -> n2',
+      'n2 -> n3',
+    );
+    expect(rules(source)).toEqual([['syntax', 2, "unexpected end of line: expected ':'"]]);
+  });
+
+  test('inside a group too, with the qualified name; the node is not drawn', () => {
+    const source = flow(
+      'G {',
+      '  a: circle label:"Start"',
+      '  b: rectangel "x"',
+      '  a -> b',
+      '}',
+      'G.b -> G.a',
+    );
+    expect(lint(source).map((d) => d.ruleId)).toEqual(['syntax']);
+    const { diagram } = resolve(parse(source));
+    expect(diagram.nodes.map((n) => n.id)).toEqual(['G.a']);
+  });
+
+  test('a broken line that does not start as a declaration declares nothing', () => {
+    const source = flow('n1: circle label:"Start"', 'n1 -> n2 x', 'n1 -> n2');
+    expect(rules(source).map(([rule, line]) => [rule, line])).toEqual([
+      ['syntax', 2],
+      ['unresolved-reference', 3],
+    ]);
+  });
+
+  test('a broken line naming an id declared before it adds no duplicate-id', () => {
+    const source = flow('n1: circle label:"Start"', 'n1: circle label:"again" x', 'n1 -> n1');
+    expect(lint(source).map((d) => d.ruleId)).toEqual(['syntax']);
+  });
+});
