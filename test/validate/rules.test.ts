@@ -108,6 +108,27 @@ describe('missing-end', () => {
     );
   });
 
+  test('the flow stops at a step (issue 14, item 12): at that step, not at the start, with the fix', () => {
+    const diagnostics = lint(
+      flow('s: circle label:"Start"', 'G {', '  a: rectangle label:"Work"', '}', 's -> G.a'),
+    );
+    expect(diagnostics.map(where)).toEqual([['missing-end', 'error', 3, 3, 3, 28]]);
+    expect(diagnostics[0]!.message).toBe(
+      `the flow has no end: it stops at 'G.a' ("Work"), which is not a circle or terminator`,
+    );
+    expect(diagnostics[0]!.notes).toEqual([
+      `add an end: a line 'end: circle label:"End"' and an edge 'G.a -> end'`,
+      "or make 'a' itself the end: 'a: terminator'",
+    ]);
+  });
+
+  test('the flow loops: the fix names the edge leaving the terminal', () => {
+    const [diagnostic] = lint(flow(...CLEAN, 'e -> a'));
+    expect(diagnostic!.notes).toContain(
+      "if the flow finishes at 'e', remove its edge to 'a' (line 6)",
+    );
+  });
+
   test('not reported: an end declared before the start, in another group', () => {
     expect(lint(flow('Done {', 'e: circle', '}', 's: circle', 's -> Done.e'))).toEqual([]);
   });
