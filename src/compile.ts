@@ -141,11 +141,21 @@ async function emitFormat(
 
 /** Nodes named by an error diagnostic are drawn marked, so the picture shows what lint reports. */
 function svgOptions(result: CheckResult, options: RenderOptions) {
+  return { theme: options.theme, title: options.title, highlight: markedNodes(result) };
+}
+
+/**
+ * The nodes an SVG or PNG of `result` marks: those declared on a line with an error. An error on
+ * an edge (`unlabelled-branch`) or on the file marks none, and the CLI says so.
+ */
+export function markedNodes(result: CheckResult): string[] {
   const errorLines = new Set(
     result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.span.line),
   );
-  const highlight = result.diagram.nodes
-    .filter((n) => errorLines.has(n.span.line))
-    .map((n) => n.id);
-  return { theme: options.theme, title: options.title, highlight };
+  return result.diagram.nodes.filter((n) => errorLines.has(n.span.line)).map((n) => n.id);
+}
+
+/** Whether `formats` draw the marks (SVG and PNG do; Mermaid, DOT and JSON carry none). */
+export function drawsMarks(formats: readonly Format[]): boolean {
+  return formats.includes('svg') || formats.includes('png');
 }

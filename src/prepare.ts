@@ -5,5 +5,7 @@
  *
  * - `startPngThread()`: sharp loaded and warmed up on a worker thread; emitPng then draws there
  *   (src/emit/png-thread.ts). `flowc render x.flow -o x.png` calls it as soon as it knows the format.
+ * - `checkPngOptions()`: `--scale`, `--width` and `--background` checked before anything is drawn.
  */
 export { startPngThread, type PngThread } from './emit/png-thread.js';
+export { checkPngOptions } from './emit/png.js';

@@ -5,7 +5,7 @@
  *
  * Loaded only when something needs rendering: importing it loads the whole pipeline.
  */
-import { compileFormats } from '../compile.js';
+import { compileFormats, drawsMarks, markedNodes } from '../compile.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { describeFsError, type FileSystem } from '../files/fs.js';
 import { shownPath } from '../util/paths.js';
@@ -61,11 +61,19 @@ export async function compileTask(
   if (!result.renderable) {
     return { id: task.id, failure: inputFailure(errors, false), compileMs, writeMs: 0 };
   }
-  // Rule errors: the diagram is drawn with the offending nodes marked, and the file still fails.
+  // Rule errors: the diagram is drawn (the offending nodes marked in SVG and PNG), and the file still fails.
   return {
     id: task.id,
     outputs: result.outputs,
-    ...(errors.length > 0 ? { failure: inputFailure(errors, true) } : {}),
+    ...(errors.length > 0
+      ? {
+          failure: inputFailure(
+            errors,
+            true,
+            drawsMarks(settings.formats) && markedNodes(result).length > 0,
+          ),
+        }
+      : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
     compileMs,
   };
@@ -132,7 +140,7 @@ async function renderMarkdownTask(
   };
 }
 
-function inputFailure(errors: readonly Diagnostic[], drawn: boolean): Failure {
+function inputFailure(errors: readonly Diagnostic[], drawn: boolean, marked = false): Failure {
   const first = errors[0];
   if (first === undefined)
     return { kind: 'input', message: 'the diagram cannot be drawn', moreErrors: 0, drawn };
@@ -144,5 +152,6 @@ function inputFailure(errors: readonly Diagnostic[], drawn: boolean): Failure {
     ruleId: first.ruleId,
     moreErrors: errors.length - 1,
     drawn,
+    ...(marked ? { marked } : {}),
   };
 }

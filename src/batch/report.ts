@@ -17,7 +17,11 @@ export function failureLine(outcome: FileOutcome, cwd: string): string {
     failure.moreErrors > 0
       ? ` (+${failure.moreErrors} more error${failure.moreErrors === 1 ? '' : 's'})`
       : '';
-  const drawn = failure.drawn ? '; drawn with the offending nodes marked' : '';
+  const drawn = !failure.drawn
+    ? ''
+    : failure.marked
+      ? '; drawn with the offending nodes marked'
+      : '; drawn all the same (no node to mark)';
   return `${file}${position}  ${printable(failure.message)}${rule}${more}${drawn}`;
 }
 

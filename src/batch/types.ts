@@ -74,8 +74,10 @@ export interface Failure {
   ruleId?: string;
   /** How many further errors the file has. */
   moreErrors: number;
-  /** True when the diagram was still drawn (rule errors: offending nodes marked). */
+  /** True when the diagram was still drawn (rule errors). */
   drawn: boolean;
+  /** True when what was drawn marks the offending nodes (SVG or PNG, errors on nodes). */
+  marked?: boolean;
 }
 
 export type FileStatus = 'rendered' | 'skipped' | 'failed';

@@ -10,6 +10,7 @@
  */
 import * as path from 'node:path';
 import type { CompileOptions, Format, RenderOptions } from '../compile.js';
+import type { CheckResult } from '../check.js';
 import { FORMAT_VALUES, type RuleSeverity } from '../config/index.js';
 import { colorEnabled, loadColors } from '../report/color.js';
 import { stylish } from '../report/stylish.js';
@@ -213,11 +214,20 @@ async function renderSingle(
   }
   if (errors > 0) {
     io.stderr.write(
-      `flowc: ${name} has ${errors === 1 ? '1 error' : `${errors} errors`}; the diagram was drawn with the offending nodes marked\n`,
+      `flowc: ${name} has ${errors === 1 ? '1 error' : `${errors} errors`}; ${await drawnWith(format, result)}\n`,
     );
     return EXIT_INPUT_ERRORS;
   }
   return EXIT_OK;
+}
+
+/** What was drawn of a diagram with rule errors: the offending nodes are marked only when there are some, in SVG or PNG. */
+async function drawnWith(format: Format, result: CheckResult): Promise<string> {
+  const { drawsMarks, markedNodes } = await import('../compile.js'); // loaded already: it drew
+  if (!drawsMarks([format])) return `the ${format.toUpperCase()} was written all the same`;
+  return markedNodes(result).length > 0
+    ? 'the diagram was drawn with the offending nodes marked'
+    : 'the diagram was drawn all the same (the errors are not on nodes: nothing is marked)';
 }
 
 /**
@@ -225,7 +235,7 @@ async function renderSingle(
  * anything is drawn: a mistake is a usage error (exit 2), said once, not an internal error.
  */
 async function checkPng(render: RenderOptions): Promise<void> {
-  const { checkPngOptions } = await import('../emit/png.js');
+  const { checkPngOptions } = await import('../prepare.js');
   try {
     await checkPngOptions(render);
   } catch (error) {

@@ -153,6 +153,32 @@ describe('flowc render: diagrams with problems', () => {
     );
   });
 
+  test('an error on an edge marks no node, and the message does not claim it (issue 14, item 12)', async () => {
+    fs.writeFileSync(
+      path.join(tree.dir, 'branch.flow'),
+      [
+        's: circle label:"Start"',
+        'd: diamond label:"OK?"',
+        'e: circle label:"End"',
+        's -> d',
+        'd -> e [label="yes"]',
+        'd -> e',
+        '',
+      ].join('\n'),
+    );
+    const svg = await render(['branch.flow', '-o', 'branch.svg']);
+    expect(svg.code).toBe(1);
+    expect(svg.stderr).toContain('unlabelled-branch');
+    expect(read('branch.svg').toString('utf8')).not.toContain('flowc-node-error');
+    expect(svg.stderr).toContain(
+      'flowc: branch.flow has 1 error; the diagram was drawn all the same (the errors are not on nodes: nothing is marked)\n',
+    );
+    const dot = await render(['rules.flow', '-o', 'rules.dot']);
+    expect(dot.stderr).toContain(
+      'flowc: rules.flow has 3 errors; the DOT was written all the same\n',
+    );
+  });
+
   test('warnings are printed on stderr and exit 0; --quiet hides them', async () => {
     const r = await render(['warn.flow', '-o', 'warn.svg']);
     expect(r.code).toBe(0);
