@@ -11,6 +11,7 @@ const suites = {
   png: async () => (await import('./png.mjs')).benchPng(),
   batch: async () => (await import('./batch/batch.mjs')).benchBatch(),
   fmt: async () => (await import('./fmt.mjs')).benchFmt(),
+  watch: async () => (await import('./watch.mjs')).benchWatch(),
   lsp: async () => (await import('./lsp.mjs')).benchLsp(),
 };
 

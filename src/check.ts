@@ -33,7 +33,7 @@ export function check(source: string, options: CheckOptions = {}): CheckResult {
   return checkAst(parse(source), options);
 }
 
-/** `check`, with a large file's lines parsed on two threads (see syntax/parallel.ts). */
+/** `check`, as a promise. */
 export async function checkAsync(source: string, options: CheckOptions = {}): Promise<CheckResult> {
   return checkAst(await parseLarge(source), options);
 }

@@ -10,7 +10,7 @@ export type * from './syntax/ast.js';
 export type * from './model/diagram.js';
 export type * from './layout/types.js';
 
-export { parse, parseLarge, IncrementalParser, SIDES } from './syntax/index.js';
+export { parse, parseLarge, parseWithOhm, IncrementalParser, SIDES } from './syntax/index.js';
 export { resolve, SHAPES, DIRECTIONS } from './model/index.js';
 export type { ResolveResult, ResolvedReference, ReferenceSegment } from './model/index.js';
 export { validate, rules } from './validate/index.js';

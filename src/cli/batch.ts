@@ -31,6 +31,7 @@ export async function runBatchCommand(
 ): Promise<number> {
   const shard = request.batch.shard !== undefined ? parseShard(request.batch.shard) : null;
   const discovery = await discoverFiles(inputs, {
+    markdown: true,
     cwd: io.cwd,
     fs: io.fs,
     ignore: request.ignore,
@@ -39,7 +40,8 @@ export async function runBatchCommand(
   for (const problem of discovery.problems)
     io.stderr.write(`flowc: ${shownPath(io.cwd, problem.input)}: ${problem.message}\n`);
   if (discovery.files.length === 0) {
-    if (discovery.problems.length === 0) io.stderr.write('flowc: no .flow files to render\n');
+    if (discovery.problems.length === 0)
+      io.stderr.write('flowc: no .flow files (or Markdown files with flow blocks) to render\n');
     return EXIT_USAGE;
   }
   const base =
@@ -69,6 +71,7 @@ export async function runBatchCommand(
         force: request.batch.force === true,
         shard,
         quiet: request.quiet,
+        markdown: request.markdown,
       },
       batchIo,
     );

@@ -18,6 +18,7 @@ import { ignoreRules, loadSettings, type CommonOptions } from './settings.js';
 import { readSource, readStdinSource, STDIN, type Source } from './sources.js';
 import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
+import { isMarkdownPath } from '../files/markdown.js';
 
 export interface LintOptions extends CommonOptions {
   format?: string[];
@@ -50,6 +51,7 @@ export async function runLint(
   if (inputs.includes(STDIN)) sources.push(await readStdinSource(io, options.stdinFilename));
   if (fileInputs.length > 0) {
     const discovery = await discoverFiles(fileInputs, {
+      markdown: true,
       cwd: io.cwd,
       fs: io.fs,
       ignore: ignoreRules(settings),
@@ -92,7 +94,10 @@ async function lintSources(
   const { checkAsync } = await import('../check.js');
   const results: LintResult[] = [];
   for (const source of sources) {
-    const { diagnostics } = await checkAsync(source.text, { rules });
+    // A Markdown file's flow blocks, reported at their lines in the .md.
+    const { diagnostics } = isMarkdownPath(source.filePath)
+      ? await (await import('../markdown/check.js')).checkMarkdown(source.text, { rules })
+      : await checkAsync(source.text, { rules });
     results.push({ filePath: source.filePath, source: source.text, diagnostics });
   }
   return results;

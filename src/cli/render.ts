@@ -33,6 +33,9 @@ import { readSource, readStdinSource, STDIN, type Source } from './sources.js';
 import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
 import { isGlobPattern } from '../files/glob-pattern.js';
+import { startPngThread } from '../prepare.js';
+import { isMarkdownPath } from '../files/markdown.js';
+import type { SourceMode } from '../markdown/links.js';
 
 /** The render command's options as commander parses them. */
 export interface RenderCommandOptions extends CommonOptions, RenderOptions {
@@ -47,6 +50,8 @@ export interface RenderCommandOptions extends CommonOptions, RenderOptions {
   force?: boolean;
   shard?: string;
   base?: string;
+  /** Markdown: fold each flow block into `<details>` above its image. */
+  details?: boolean;
 }
 
 /** The options after validation: the formats checked and deduplicated. */
@@ -68,6 +73,8 @@ export interface BatchRenderRequest {
   quiet: boolean;
   /** The batch renderer's own options (`--jobs`, `--force`, `--shard`, `--base`). */
   batch: Pick<RenderCommandOptions, 'jobs' | 'force' | 'shard' | 'base'>;
+  /** Markdown files: keep each flow block visible, or fold it into `<details>`. */
+  markdown: SourceMode;
 }
 
 /** Validates `-f` values (each may be a comma-separated list). */
@@ -144,6 +151,8 @@ async function renderSingle(
   render: RenderOptions,
   io: Io,
 ): Promise<number> {
+  if (input === STDIN ? isMarkdownPath(options.stdinFilename ?? '') : isMarkdownPath(input))
+    return renderMarkdownSingle(input, options, settings, render, io);
   const output =
     options.output === undefined || options.output === STDIN
       ? null
@@ -154,9 +163,17 @@ async function renderSingle(
       'refusing to write PNG data to a terminal: use -o FILE.png or redirect standard output',
     );
   }
-  const source = await readInput(input, options, io);
-  const compileOptions: CompileOptions = { ...render, format, rules: settings.ruleSettings };
-  const { result, errors } = await compileSource(source, compileOptions);
+  // sharp loads and warms up on a worker thread while this one reads, parses and lays out.
+  const pngThread = format === 'png' ? startPngThread() : null;
+  let compiled: Compiled;
+  try {
+    const source = await readInput(input, options, io);
+    const compileOptions: CompileOptions = { ...render, format, rules: settings.ruleSettings };
+    compiled = { ...(await compileSource(source, compileOptions)), source };
+  } finally {
+    pngThread?.release();
+  }
+  const { result, errors, source } = compiled;
   printDiagnostics(
     [{ filePath: source.filePath, source: source.text, diagnostics: result.diagnostics }],
     options,
@@ -188,6 +205,47 @@ async function renderSingle(
     return EXIT_INPUT_ERRORS;
   }
   return EXIT_OK;
+}
+
+/**
+ * A Markdown file: its blocks' images go beside it (a folder given as `-o DIR/` is batch
+ * rendering), their links into it. There is no single output file to name with `-o`.
+ */
+async function renderMarkdownSingle(
+  input: string,
+  options: RenderRequest,
+  settings: Settings,
+  render: RenderOptions,
+  io: Io,
+): Promise<number> {
+  if (input === STDIN)
+    throw new UsageError(
+      'a Markdown file is rendered in place (images beside it, links into it): name the file instead of -',
+    );
+  if (options.output !== undefined)
+    throw new UsageError(
+      `${input} is Markdown: each flow block becomes its own image, beside it or in the folder -o DIR/ names (end it with /)`,
+    );
+  const source = await readInput(input, options, io);
+  const format = chooseFormat(options.formats[0], null, settings.loaded.config.render.format);
+  const { renderMarkdownFile } = await import('./markdown.js');
+  return renderMarkdownFile(
+    {
+      file: source.filePath,
+      text: source.text,
+      formats: [format],
+      outDir: null,
+      mode: markdownMode(options),
+      render,
+      rules: settings.ruleSettings,
+    },
+    { quiet: options.quiet === true, rules: settings.rules },
+    io,
+  );
+}
+
+function markdownMode(options: RenderRequest): SourceMode {
+  return options.details ? 'details' : 'keep';
 }
 
 /** -f wins; else the output's extension; else the configuration's format; else SVG. */
@@ -224,10 +282,14 @@ async function readInput(input: string, options: RenderRequest, io: Io): Promise
 type Compiled = {
   result: Awaited<ReturnType<typeof import('../compile.js').compile>>;
   errors: number;
+  source: Source;
 };
 
 /** Runs the pipeline. A layout failure comes back from compile as a `layout` error diagnostic. */
-async function compileSource(source: Source, options: CompileOptions): Promise<Compiled> {
+async function compileSource(
+  source: Source,
+  options: CompileOptions,
+): Promise<Omit<Compiled, 'source'>> {
   const { compile } = await import('../compile.js');
   const result = await compile(source.text, options);
   return { result, errors: result.diagnostics.filter((d) => d.severity === 'error').length };
@@ -271,6 +333,25 @@ async function checkOutputs(
     if ('problem' in read) {
       io.stderr.write(`flowc: ${shownPath(io.cwd, target.source)}: ${read.problem}\n`);
       failed = true;
+      continue;
+    }
+    if (target.markdown) {
+      const { checkMarkdownOutputs } = await import('./markdown.js');
+      const checked = await checkMarkdownOutputs(
+        {
+          file: read.filePath,
+          text: read.text,
+          ...target.markdown,
+          mode: markdownMode(options),
+          render,
+          rules: settings.ruleSettings,
+        },
+        { rules: settings.rules },
+        io,
+      );
+      compared += checked.compared;
+      stale.push(...checked.stale);
+      failed ||= checked.failed;
       continue;
     }
     const result = await compileFormats(
@@ -318,6 +399,8 @@ async function checkOutputs(
 interface CheckTarget {
   source: string;
   outputs: { format: Format; file: string }[];
+  /** A Markdown file: its outputs are known once its blocks are read. */
+  markdown?: { formats: Format[]; outDir: string | null; base: string };
 }
 
 async function checkTargets(
@@ -328,6 +411,11 @@ async function checkTargets(
 ): Promise<{ items: CheckTarget[]; problems: string[] }> {
   const configured = settings.loaded.config.render;
   if (await isSingleFileRender(inputs, options, io)) {
+    if (options.output !== undefined && isMarkdownPath(inputs[0]!)) {
+      throw new UsageError(
+        `${inputs[0]} is Markdown: its images are checked beside it, or in the folder -o DIR/ names (end it with /)`,
+      );
+    }
     if (options.output !== undefined) {
       const file = path.resolve(io.cwd, options.output);
       const format = chooseFormat(options.formats[0], file, configured.format);
@@ -340,19 +428,23 @@ async function checkTargets(
   const formats = options.formats.length > 0 ? options.formats : [configured.format ?? 'svg'];
   const { outDir, base: configuredBase } = outputFolder(options, settings, io);
   const discovery = await discoverFiles(inputs, {
+    markdown: true,
     cwd: io.cwd,
     fs: io.fs,
     ignore: ignoreRules(settings),
     excludeDirs: outDir === null ? [] : [outDir],
   });
   const base = configuredBase ?? (await inputsBase(inputs, io.cwd, io.fs));
-  const items = discovery.files.map((source) => ({
-    source,
-    outputs: formats.map((format) => ({
-      format,
-      file: outputPathFor(source, format, outDir, base),
-    })),
-  }));
+  const items = discovery.files.map((source): CheckTarget => {
+    if (isMarkdownPath(source)) return { source, outputs: [], markdown: { formats, outDir, base } };
+    return {
+      source,
+      outputs: formats.map((format) => ({
+        format,
+        file: outputPathFor(source, format, outDir, base),
+      })),
+    };
+  });
   return {
     items,
     problems: discovery.problems.map((p) => `${shownPath(io.cwd, p.input)}: ${p.message}`),
@@ -399,6 +491,7 @@ async function dispatchBatch(
       shard: options.shard,
       base: base ?? undefined,
     },
+    markdown: markdownMode(options),
   };
   // Imported here: a single-file render never loads the batch renderer.
   const { runBatchCommand } = await import('./batch.js');

@@ -3,6 +3,8 @@
  * Shared by `lint`, `render --check` and the batch renderer.
  *
  * - A file named explicitly is taken whatever its extension.
+ * - Markdown files (`.md`, `.markdown`) found in a folder or by a glob are taken when they hold a
+ *   ```` ```flow ```` fence (a quick text test; src/markdown decides what is really a block).
  * - A folder is walked recursively for `*.flow` (sorted, so runs are reproducible), skipping
  *   `node_modules` and `.git`; symbolic links are followed, and a folder already visited (by its
  *   real path) is not walked again, so a link loop ends.
@@ -16,6 +18,8 @@ import * as path from 'node:path';
 import type { Dirent } from 'node:fs';
 import { isGlobPattern } from './glob-pattern.js';
 import { isFsError, describeFsError, type FileSystem } from './fs.js';
+import { isMarkdownPath, mayHaveFlowBlocks } from './markdown.js';
+import { MAX_INPUT_BYTES } from '../limits.js';
 
 export interface IgnoreRules {
   /** Globs, relative to `base` (the folder of the configuration file). */
@@ -29,6 +33,11 @@ export interface DiscoverOptions {
   ignore?: IgnoreRules;
   /** Absolute folders never to read from (e.g. the output folder). */
   excludeDirs?: readonly string[];
+  /**
+   * Whether folder walks and globs take Markdown files that hold a flow fence (lint, render and
+   * watch read their blocks; fmt does not).
+   */
+  markdown?: boolean;
 }
 
 export interface DiscoveryProblem {
@@ -46,11 +55,18 @@ export interface Discovery {
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 const FLOW_EXTENSION = '.flow';
 
+/** A file a folder walk or a glob takes: `.flow`, or Markdown (kept if it has flow blocks). */
+function isSourceName(name: string): boolean {
+  return name.endsWith(FLOW_EXTENSION) || isMarkdownPath(name);
+}
+
 export async function discoverFiles(
   inputs: readonly string[],
   options: DiscoverOptions,
 ): Promise<Discovery> {
   const { cwd, fs } = options;
+  const markdown = options.markdown === true;
+  const sources = markdown ? `${FLOW_EXTENSION} or Markdown` : FLOW_EXTENSION;
   const problems: DiscoveryProblem[] = [];
   const ignored = options.ignore ? await ignoredFiles(options.ignore) : new Set<string>();
   const excluded = await Promise.all(
@@ -79,11 +95,11 @@ export async function discoverFiles(
     } catch (error) {
       if (!isFsError(error)) throw error;
       if (isGlobPattern(input)) {
-        const found = await expandGlob(input, cwd);
+        const found = await withFlowBlocks(fs, await expandGlob(input, cwd), (f) => f, markdown);
         let added = 0;
         for (const file of found) if (await add(file)) added++;
         if (found.length === 0)
-          problems.push({ input, message: `no ${FLOW_EXTENSION} files match '${input}'` });
+          problems.push({ input, message: `no ${sources} files match '${input}'` });
         else if (added === 0 && found.every((f) => ignored.has(f))) {
           problems.push({
             input,
@@ -96,16 +112,17 @@ export async function discoverFiles(
       continue;
     }
     if (stats.isDirectory()) {
-      const found: FoundFile[] = [];
-      await walk(fs, absolute, found, problems, new Set(), isExcluded);
+      const walked: FoundFile[] = [];
+      await walk(fs, absolute, walked, problems, new Set(), isExcluded);
+      const found = await withFlowBlocks(fs, walked, (f) => f.file, markdown);
       let added = 0;
       for (const { file, real } of found) if (await add(file, real)) added++;
       if (found.length === 0)
-        problems.push({ input, message: `no ${FLOW_EXTENSION} files in folder '${input}'` });
+        problems.push({ input, message: `no ${sources} files in folder '${input}'` });
       else if (added === 0 && found.every((f) => ignored.has(f.file))) {
         problems.push({
           input,
-          message: `every ${FLOW_EXTENSION} file in '${input}' is ignored by the configuration`,
+          message: `every ${sources} file in '${input}' is ignored by the configuration`,
         });
       }
     } else {
@@ -161,7 +178,7 @@ async function walk(
     if (isDir) {
       if (!SKIPPED_FOLDERS.has(entry.name))
         await walk(fs, full, found, problems, visited, isExcluded);
-    } else if (isFile && entry.name.endsWith(FLOW_EXTENSION)) {
+    } else if (isFile && isSourceName(entry.name)) {
       // One realpath per folder, not per file (a no-op batch of 1,000 files spent 10 ms on them).
       found.push(isLink ? { file: full } : { file: full, real: path.join(real, entry.name) });
     }
@@ -183,9 +200,35 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
     ignore,
   });
   return matches
-    .filter((file) => file.endsWith(FLOW_EXTENSION))
+    .filter((file) => isSourceName(file))
     .map((file) => path.normalize(file))
     .sort();
+}
+
+/**
+ * The files found, without the Markdown files that hold no flow fence (a folder of docs is not a
+ * folder of diagrams), or without any Markdown file when the caller reads `.flow` files only. An
+ * unreadable Markdown file is kept: reading it later reports why.
+ */
+async function withFlowBlocks<T>(
+  fs: FileSystem,
+  found: readonly T[],
+  fileOf: (item: T) => string,
+  markdown: boolean,
+): Promise<T[]> {
+  const kept: T[] = [];
+  for (const item of found) {
+    const file = fileOf(item);
+    if (!isMarkdownPath(file)) kept.push(item);
+    else if (markdown) {
+      const text = await fs.readFile(file, MAX_INPUT_BYTES).then(
+        (data) => data.toString('utf8'),
+        () => null,
+      );
+      if (text === null || mayHaveFlowBlocks(text)) kept.push(item);
+    }
+  }
+  return kept;
 }
 
 /** Every file the configuration's ignore globs cover (absolute, normalised paths). */

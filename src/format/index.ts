@@ -25,7 +25,7 @@ export function format(source: string): FormatResult {
   return fromAst(source, parse(source));
 }
 
-/** `format`, with a large file's lines parsed on two threads (see syntax/parallel.ts). */
+/** `format`, as a promise. */
 export async function formatAsync(source: string): Promise<FormatResult> {
   return fromAst(source, await parseLarge(source));
 }

@@ -80,6 +80,32 @@ describe('discoverFiles', () => {
     expect(rel((await discover(['docs/b/readme.md'])).files)).toEqual(['docs/b/readme.md']);
   });
 
+  test('markdown: Markdown files with a flow fence are taken from folders and globs, others never', async () => {
+    fs.writeFileSync(path.join(tree.dir, 'docs/guide.md'), '# Guide\n\n```flow\na: circle\n```\n');
+    fs.writeFileSync(path.join(tree.dir, 'docs/b/tilde.markdown'), '~~~ flow id=x\n~~~\n');
+    expect(rel((await discover(['docs'], { markdown: true })).files)).toEqual([
+      'docs/a.flow',
+      'docs/b/c.flow',
+      'docs/b/tilde.markdown',
+      'docs/guide.md',
+      'docs/out/old.flow',
+    ]);
+    expect(rel((await discover(['docs/**/*.md'], { markdown: true })).files)).toEqual([
+      'docs/guide.md',
+    ]);
+    // Without the option (flowc fmt) a walk keeps to .flow files.
+    expect(rel((await discover(['docs'])).files)).toEqual([
+      'docs/a.flow',
+      'docs/b/c.flow',
+      'docs/out/old.flow',
+    ]);
+    const none = await discover(['docs/b/readme.md', 'docs/**/*.md']);
+    expect(rel(none.files)).toEqual(['docs/b/readme.md']);
+    expect(none.problems).toEqual([
+      { input: 'docs/**/*.md', message: "no .flow files match 'docs/**/*.md'" },
+    ]);
+  });
+
   test('argument order is kept, duplicates dropped', async () => {
     expect(rel((await discover(['other', 'docs/a.flow', 'docs'])).files)).toEqual([
       'other/z.flow',
