@@ -510,6 +510,9 @@ async function renderInThisThread(
   const { renderTask, compileFormats } = await import('./render-task.js');
   const compile = io.compileFormats ?? compileFormats;
   for (const task of tasks) {
+    // A turn of the event loop between files: the file system calls are synchronous, so without it
+    // a SIGINT handler (Ctrl-C, io.signal) would not run before the last file is done.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (io.signal?.aborted) return;
     onResult(await renderTask(task, settings, io.fs, compile));
   }
