@@ -155,6 +155,12 @@ async function served(port: number, file: string): Promise<void> {
     // The last good picture stays, dimmed.
     expect(await pictureTexts(page)).toContain('User initiates action');
     expect(await page.locator('.fw-pane').getAttribute('class')).toContain('fw-stale');
+    // The canvas fades (a 0.15 s transition): wait for it to be dim, rather than read it mid-fade.
+    await page.waitForFunction(
+      () => Number(getComputedStyle(document.querySelector('.fw-canvas')!).opacity) < 0.5,
+      undefined,
+      { timeout: 5000 },
+    );
     const opacity = await page
       .locator('.fw-canvas')
       .evaluate((e) => Number(getComputedStyle(e).opacity));
