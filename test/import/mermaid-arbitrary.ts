@@ -62,7 +62,12 @@ const rawTextArb = fc
 const labelArb = fc.oneof(
   { weight: 3, arbitrary: rawTextArb },
   { weight: 2, arbitrary: rawTextArb.map((t) => `"${t.replace(/"/g, '')}"`) },
-  { weight: 1, arbitrary: rawTextArb.map((t) => `"\`**${t.replace(/[`"]/g, '')}**\`"`) },
+  // A backslash before the closing `**` is a known difference (docs/import.md): marked, which
+  // Mermaid uses, pairs `**\**` differently from CommonMark.
+  {
+    weight: 1,
+    arbitrary: rawTextArb.map((t) => `"\`**${t.replace(/[`"]/g, '').replace(/\\+$/, '')}**\`"`),
+  },
 );
 
 const SHAPES: [string, string][] = [

@@ -5,7 +5,14 @@
 import { declarations, readCss } from '../../src/import/mermaid/css.js';
 import { IdAllocator, identifierFromTitle, toIdentifier } from '../../src/import/mermaid/ids.js';
 import { mapShape } from '../../src/import/mermaid/shapes.js';
-import { LineIndex, prepare } from '../../src/import/mermaid/source.js';
+import fc from 'fast-check';
+import {
+  commentLines,
+  keywordToSemicolon,
+  LineIndex,
+  prepare,
+  type Matcher,
+} from '../../src/import/mermaid/source.js';
 import { plainText, plainUrl } from '../../src/import/mermaid/text.js';
 import { readShapeData } from '../../src/import/mermaid/yaml.js';
 import { diagramKind, looksLikeMarkdown, mermaidBlocks } from '../../src/import/index.js';
@@ -284,6 +291,41 @@ describe("Mermaid's preprocessing keeps positions", () => {
     const prepared = prepare('graph\n a[#quot;x#quot;]\n style a fill:#f9f;\n');
     expect(prepared.text.text).toBe(
       'graph\n a[\uFB02\u00B0quot\u00B6\u00DFx\uFB02\u00B0quot\u00B6\u00DF]\n style a fill:#f9f\n\n',
+    );
+  });
+});
+
+describe("Mermaid's RegExps, in linear time", () => {
+  /** Every match of a global RegExp: index, text and groups. */
+  const regExpMatches = (pattern: RegExp, text: string): string[] =>
+    [...text.matchAll(pattern)].filter((m) => m[0] !== '').map((m) => `${m.index} ${[...m]}`);
+  const matcherMatches = (matcher: Matcher, text: string): string[] =>
+    [...matcher(text)].map((m) => `${m.index} ${[...m]}`);
+  const text = (alphabet: string[]) =>
+    fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((parts) => parts.join(''));
+
+  test.each([
+    ['style', /style.*:\S*#.*;/g],
+    ['classDef', /classDef.*:\S*#.*;/g],
+  ])("a %s line's last ';': the same matches as Mermaid's RegExp", (keyword, pattern) => {
+    const alphabet = [keyword, ':', '#', ';', ' ', '\t', '\n', '\u2028', 'a', 'f0', ','];
+    fc.assert(
+      fc.property(text(alphabet), (t) => {
+        expect(matcherMatches(keywordToSemicolon(keyword), t)).toEqual(regExpMatches(pattern, t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("comment lines: the same matches as Mermaid's RegExp", () => {
+    const alphabet = ['%%', '%', '{', ' ', '\t', '\n', '\u2028', '\r', 'a', 'x y'];
+    fc.assert(
+      fc.property(text(alphabet), (t) => {
+        expect(matcherMatches(commentLines, t)).toEqual(
+          regExpMatches(/^\s*%%(?!{)([^\n]+)\n?/gm, t),
+        );
+      }),
+      { numRuns: 2000 },
     );
   });
 });

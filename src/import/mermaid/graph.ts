@@ -255,7 +255,7 @@ export class FlowGraph {
   addClass(ids: string, styles: string[], offset: number): void {
     for (const id of ids.split(',')) {
       const existing = this.classDefs.get(id);
-      if (existing) existing.styles.push(...styles);
+      if (existing) for (const style of styles) existing.styles.push(style);
       else this.classDefs.set(id, { id, styles: [...styles], offset });
     }
   }

@@ -15,6 +15,7 @@ import { IdAllocator, identifierFromTitle } from './ids.js';
 import { LexError, Lexer } from './lexer.js';
 import {
   MAX_SUBGRAPH_DEPTH,
+  MermaidLimitError,
   MermaidParseError,
   parseFlowchart,
   type Block,
@@ -84,6 +85,7 @@ export function importMermaid(text: string, options: ImportOptions = {}): Import
   } catch (error) {
     if (error instanceof LexError)
       return failed(origin(error.offset), `Mermaid syntax error: ${error.message}`);
+    if (error instanceof MermaidLimitError) return failed(error.offset, error.message);
     if (error instanceof MermaidParseError)
       return failed(error.offset, `Mermaid syntax error: ${error.message}`);
     throw error;

@@ -15,6 +15,7 @@ import {
   type ShapeData,
   type Stroke,
 } from './graph.js';
+import { formatLimit, MAX_IMPORT_EDGES } from '../../limits.js';
 import type { Token, TokenType } from './lexer.js';
 import { readShapeData, ShapeDataError } from './yaml.js';
 
@@ -54,6 +55,9 @@ export class MermaidParseError extends Error {
     this.name = 'MermaidParseError';
   }
 }
+
+/** A chart beyond one of flowc's limits (src/limits.ts): not a syntax error, still not imported. */
+export class MermaidLimitError extends MermaidParseError {}
 
 const TOKEN_NAMES: Partial<Record<TokenType, string>> = {
   NEWLINE: 'a line break',
@@ -463,9 +467,14 @@ class Parser {
       if (!(this.at('LINK') || this.at('START_LINK') || this.at('LINK_ID'))) break;
       const link = this.link();
       const next = this.node();
+      if (this.graph.edges.length + current.length * next.length > MAX_IMPORT_EDGES)
+        throw new MermaidLimitError(
+          `Mermaid chart too large: more than ${formatLimit(MAX_IMPORT_EDGES)} edges, the most flowc imports (a & b --> c & d makes four)`,
+          link.offset,
+        );
       this.graph.addLink(current, next, link);
       groups.push(next);
-      mentioned.push(...next);
+      for (const id of next) mentioned.push(id);
       current = next;
     }
     return { nodes: groups.reverse().flat(), mentioned };
@@ -482,15 +491,16 @@ class Parser {
       if (!this.at('SPACE', k)) break;
       while (this.at('SPACE', k)) k++;
       if (!this.at('AMP', k)) break;
-      if (data > 0) {
-        const offset = this.offset();
-        this.applyShapeData(ids[ids.length - 1]!, this.shapeData(), offset);
-      }
+      // Mermaid applies the shape data when the whole rule is read, after the next vertex.
+      const offset = this.offset();
+      const shapeData = data > 0 ? this.shapeData() : undefined;
       while (this.at('SPACE')) this.pos++;
       this.pos++; // &
       if (!this.at('SPACE')) this.fail("a space after '&'");
       while (this.at('SPACE')) this.pos++;
-      ids.push(this.styledVertex());
+      const next = this.styledVertex();
+      if (shapeData !== undefined) this.applyShapeData(ids[ids.length - 1]!, shapeData, offset);
+      ids.push(next);
     }
     return ids;
   }

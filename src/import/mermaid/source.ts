@@ -33,8 +33,9 @@ export class MappedText {
    * character of a replacement gets the origin of the i-th character of what it replaced (the last
    * one's when the replacement is longer).
    */
-  replace(pattern: RegExp, replacement: (match: RegExpExecArray) => string): MappedText {
-    if (!pattern.global) throw new Error('MappedText.replace needs a global RegExp');
+  replace(pattern: RegExp | Matcher, replacement: (match: RegExpExecArray) => string): MappedText {
+    if (pattern instanceof RegExp && !pattern.global)
+      throw new Error('MappedText.replace needs a global RegExp');
     const parts: string[] = [];
     let origins = new Int32Array(this.text.length + 1);
     let length = 0;
@@ -53,12 +54,10 @@ export class MappedText {
     };
     let last = 0;
     let changed = false;
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(this.text); m !== null; m = pattern.exec(this.text)) {
-      if (m[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
+    for (const m of pattern instanceof RegExp
+      ? regExpMatches(pattern, this.text)
+      : pattern(this.text)) {
+      if (m[0].length === 0) continue;
       changed = true;
       keep(last, m.index);
       const out = replacement(m);
@@ -87,6 +86,95 @@ export class MappedText {
     origin.fill(this.origin[this.text.length]!, this.text.length);
     return new MappedText(this.text + suffix, origin);
   }
+}
+
+/**
+ * What a RegExp's `exec` loop yields, found by code: for the patterns of Mermaid's preprocessing
+ * that a backtracking engine would take quadratic (or cubic) time on, as on a long line of
+ * `classDef c fill:#fff,…` without a `;`, or thousands of blank lines.
+ */
+export type Matcher = (text: string) => Iterable<RegExpExecArray>;
+
+function* regExpMatches(pattern: RegExp, text: string): Iterable<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (m[0].length === 0) pattern.lastIndex++;
+    yield m;
+  }
+}
+
+/** A match as `exec` returns it: the whole match at `index`, then the groups. */
+function found(text: string, index: number, end: number, ...groups: string[]): RegExpExecArray {
+  const match = [text.slice(index, end), ...groups] as unknown as RegExpExecArray;
+  return Object.assign(match, { index, input: text });
+}
+
+/** Characters that end a line for a RegExp (`.` does not match them; `^` and `$` with `m` do). */
+const LINE_END = /[\n\r\u2028\u2029]/;
+const BLANK = /\s/;
+
+/**
+ * `/^\s*%%(?!{)([^\n]+)\n?/gm`, in linear time: a comment line with the blank lines before it
+ * (the RegExp would scan a run of blank lines again from each of its line starts).
+ */
+export function* commentLines(text: string): Iterable<RegExpExecArray> {
+  let start = 0;
+  while (start <= text.length) {
+    let at = start;
+    while (at < text.length && BLANK.test(text[at]!)) at++;
+    if (text.startsWith('%%', at) && at + 2 < text.length && !'{\n'.includes(text[at + 2]!)) {
+      const lineEnd = text.indexOf('\n', at + 2);
+      const end = lineEnd < 0 ? text.length : lineEnd + 1;
+      yield found(text, start, end, text.slice(at + 2, lineEnd < 0 ? text.length : lineEnd));
+      if (lineEnd < 0) return;
+      start = end;
+      continue;
+    }
+    // No line start from `start` to `at` can begin a match (they all reach `at`): the next one is
+    // after the end of `at`'s line.
+    while (at < text.length && !LINE_END.test(text[at]!)) at++;
+    start = at + 1;
+  }
+}
+
+/**
+ * `new RegExp(keyword + '.*:\\S*#.*;', 'g')` (Mermaid drops the `;` ending a `style` or
+ * `classDef` line with a `#` colour), in linear time: on a line with `keyword`, then a `:`, then
+ * a `#` with no blank between them, then a `;`, the match runs from the keyword to the line's last
+ * `;`. (The RegExp backtracks over every `:` and `#` of a line that has no `;`.)
+ */
+export function keywordToSemicolon(keyword: string): Matcher {
+  return function* (text: string) {
+    let lineStart = 0;
+    let at = text.indexOf(keyword);
+    while (lineStart <= text.length && at >= 0) {
+      let lineEnd = lineStart;
+      while (lineEnd < text.length && !LINE_END.test(text[lineEnd]!)) lineEnd++;
+      if (at < lineStart) at = text.indexOf(keyword, lineStart);
+      if (at >= 0 && at < lineEnd) {
+        const semicolon = text.lastIndexOf(';', lineEnd - 1);
+        let colon = false;
+        for (let i = at + keyword.length; i < semicolon; i++) {
+          const c = text[i]!;
+          if (c === '#' && colon) {
+            yield found(text, at, semicolon + 1);
+            break;
+          }
+          if (c === ':') colon = true;
+          else if (BLANK.test(c)) colon = false;
+        }
+      }
+      lineStart = lineEnd + 1;
+    }
+  };
+}
+
+/**
+ * `/<(\w+)([^>]*)>/g` on the text up to its last `>`: past it no tag can close, and the RegExp
+ * would scan to the end from every `<` there.
+ */
+function* htmlTags(text: string): Iterable<RegExpExecArray> {
+  yield* regExpMatches(/<(\w+)([^>]*)>/g, text.slice(0, text.lastIndexOf('>') + 1));
 }
 
 /** Line numbers (1-based) of offsets in a text. */
@@ -128,14 +216,13 @@ export interface Prepared {
 
 const FRONT_MATTER = /^([^\S\n\r]*)-{3}\s*[\n\r](.*?)[\n\r]\1-{3}\s*[\n\r]+/s;
 const DIRECTIVE = /%{2}{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!}%{2}).|\r?\n)*))?\s*(?:}%{2})?/gi;
-const COMMENT_LINE = /^\s*%%(?!{)([^\n]+)\n?/gm;
 
 /** Mermaid's preprocessing of one diagram's text (see the module comment). */
 export function prepare(source: string): Prepared {
   const dropped: { offset: number; what: string }[] = [];
   let text = MappedText.of(source)
     .replace(/\r\n?/g, () => '\n')
-    .replace(/<(\w+)([^>]*)>/g, (m) => `<${m[1]}${m[2]!.replace(/="([^"]*)"/g, "='$1'")}>`);
+    .replace(htmlTags, (m) => `<${m[1]}${m[2]!.replace(/="([^"]*)"/g, "='$1'")}>`);
 
   let title: string | null = null;
   const front = FRONT_MATTER.exec(text.text);
@@ -154,7 +241,7 @@ export function prepare(source: string): Prepared {
 
   const comments: SourceComment[] = [];
   const withComments = text;
-  text = text.replace(COMMENT_LINE, (m) => {
+  text = text.replace(commentLines, (m) => {
     const at = m.index + m[0].indexOf('%%');
     comments.push({ text: m[1]!.trim(), offset: withComments.origin[at]! });
     return '';
@@ -163,8 +250,8 @@ export function prepare(source: string): Prepared {
   if (firstNonBlank > 0) text = text.slice(firstNonBlank);
 
   text = text
-    .replace(/style.*:\S*#.*;/g, (m) => m[0].slice(0, -1))
-    .replace(/classDef.*:\S*#.*;/g, (m) => m[0].slice(0, -1))
+    .replace(keywordToSemicolon('style'), (m) => m[0].slice(0, -1))
+    .replace(keywordToSemicolon('classDef'), (m) => m[0].slice(0, -1))
     .replace(/#\w+;/g, (m) => encodeEntity(m[0].slice(1, -1)))
     .append('\n')
     .replace(/}\s*\n/g, () => '}\n');

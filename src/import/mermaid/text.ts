@@ -22,8 +22,11 @@ export function plainText(raw: string, type: LabelType): PlainText {
   const dropped = new Set<string>();
   const links: string[] = [];
   let text = decodeEntityPlaceholders(raw);
-  text = type === 'markdown' ? markdownToHtml(text, dropped) : text.replace(/\\n|\n/g, '<br>');
-  text = htmlToText(text, dropped, links);
+  // Mermaid sanitises a label's HTML before its Markdown is read: a tag left open at the end
+  // (`**<a**`) is gone by then.
+  if (type === 'markdown') text = markdownToHtml(htmlToText(text, dropped, []).kept, dropped);
+  else text = text.replace(/\\n|\n/g, '<br>');
+  text = htmlToText(text, dropped, links).text;
   if (/fa[bklrs]?:fa-[\w-]+/.test(text)) dropped.add('Font Awesome icons (kept as text)');
   // Control characters have no place in a label (a tab shows as a blank).
   const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/g, '');
@@ -136,32 +139,97 @@ function inlineMarkdown(text: string, dropped: Set<string>): string {
 
 // ---- HTML
 
-const HTML_TAG = /<!--[\s\S]*?-->|<\/?([A-Za-z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+const BLANK = /[\t\n\f\r ]/;
+const LETTER = /[A-Za-z]/;
 
-function htmlToText(html: string, dropped: Set<string>, links: string[]): string {
-  // Elements whose content is not shown either.
-  let text = html.replace(
-    /<(script|style|template)\b[^>]*>[\s\S]*?(<\/\1\s*>|$)/gi,
-    (_m, tag: string) => {
-      dropped.add(`<${tag.toLowerCase()}> elements`);
-      return '';
-    },
-  );
-  text = text.replace(
-    HTML_TAG,
-    (whole, tag: string | undefined, attributes: string | undefined) => {
-      if (tag === undefined) return ''; // a comment
-      const name = tag.toLowerCase();
-      if (name === 'br') return '\n';
-      if (name === 'a' && !whole.startsWith('</')) {
-        const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attributes ?? '');
-        const target = href?.[1] ?? href?.[2] ?? href?.[3];
-        if (target !== undefined) links.push(decodeEntities(target, dropped));
-      } else if (!whole.startsWith('</')) dropped.add(`<${name}> markup`);
-      return '';
-    },
-  );
-  const lines = decodeEntities(text, dropped)
+interface Tag {
+  name: string;
+  end: boolean;
+  /** Attribute names (lower case) and values, entity codes not yet decoded. */
+  attributes: Map<string, string>;
+}
+
+/**
+ * The text a browser shows of an HTML fragment, read the way its tokenizer reads it (tags, quoted
+ * and unquoted attribute values, comments, `<!…>` and `<?…>`, and the rule that a tag or comment
+ * still open at the end shows nothing), in one pass: no backtracking, whatever the input.
+ * `<br>` is a line break; the content of `<script>`, `<style>` and `<template>` is not shown.
+ */
+function htmlToText(
+  html: string,
+  dropped: Set<string>,
+  links: string[],
+): { text: string; kept: string } {
+  let out = '';
+  let i = 0;
+  const n = html.length;
+  /** The HTML up to a tag or comment left open at the end. */
+  let kept = html;
+  const unclosed = (): void => {
+    dropped.add('a tag left open at the end of the label');
+    kept = html.slice(0, i);
+    i = n;
+  };
+  /** Skips to just past `close` (searched from `from`); false (and the rest dropped) if absent. */
+  const skipPast = (close: string, from: number): boolean => {
+    const at = html.indexOf(close, from);
+    if (at < 0) {
+      unclosed();
+      return false;
+    }
+    i = at + close.length;
+    return true;
+  };
+  const lower = html.toLowerCase();
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) {
+      out += html.slice(i);
+      break;
+    }
+    out += html.slice(i, lt);
+    i = lt;
+    const next = html[lt + 1];
+    if (html.startsWith('<!--', lt)) {
+      if (html.startsWith('<!-->', lt)) i = lt + 5;
+      else if (html.startsWith('<!--->', lt)) i = lt + 6;
+      else skipPast('-->', lt + 4);
+    } else if (next === '!' || next === '?') {
+      skipPast('>', lt + 2);
+    } else if (next === '/' && html[lt + 2] === '>') {
+      i = lt + 3;
+    } else if (next === '/' && lt + 2 >= n) {
+      out += '</';
+      i = n;
+    } else if (next === '/' && !LETTER.test(html[lt + 2]!)) {
+      skipPast('>', lt + 2);
+    } else if (next !== undefined && (LETTER.test(next) || next === '/')) {
+      const tag = readTag(html, lt);
+      if (tag === null) {
+        unclosed();
+        break;
+      }
+      i = tag.next;
+      const { name, end, attributes } = tag.tag;
+      if (name === 'br') out += '\n';
+      else if (!end && (name === 'script' || name === 'style' || name === 'template')) {
+        dropped.add(`<${name}> elements`);
+        const close = lower.indexOf(`</${name}`, i);
+        if (close < 0) i = n;
+        else {
+          const after = html.indexOf('>', close);
+          i = after < 0 ? n : after + 1;
+        }
+      } else if (name === 'a' && !end) {
+        const href = attributes.get('href');
+        if (href !== undefined) links.push(decodeEntities(href, dropped));
+      } else if (!end) dropped.add(`<${name}> markup`);
+    } else {
+      out += '<';
+      i = lt + 1;
+    }
+  }
+  const lines = decodeEntities(out, dropped)
     .split('\n')
     .map((line) =>
       line
@@ -169,9 +237,52 @@ function htmlToText(html: string, dropped: Set<string>, links: string[]): string
         .replace(/\u00a0/g, ' ')
         .trim(),
     );
-  while (lines.length > 0 && lines[0] === '') lines.shift();
-  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines.join('\n');
+  let first = 0;
+  let last = lines.length;
+  while (first < last && lines[first] === '') first++;
+  while (last > first && lines[last - 1] === '') last--;
+  return { text: lines.slice(first, last).join('\n'), kept };
+}
+
+/**
+ * The tag starting at `lt` (`<name` or `</name`), and where the text after it starts; null when
+ * it is not closed before the end (a browser then drops it and everything after it).
+ */
+function readTag(html: string, lt: number): { tag: Tag; next: number } | null {
+  const n = html.length;
+  const end = html[lt + 1] === '/';
+  let i = lt + (end ? 2 : 1);
+  const nameStart = i;
+  while (i < n && !BLANK.test(html[i]!) && html[i] !== '/' && html[i] !== '>') i++;
+  const tag: Tag = { name: html.slice(nameStart, i).toLowerCase(), end, attributes: new Map() };
+  for (;;) {
+    while (i < n && (BLANK.test(html[i]!) || html[i] === '/')) i++;
+    if (i >= n) return null;
+    if (html[i] === '>') return { tag, next: i + 1 };
+    // An attribute name: up to a blank, `/`, `>` or `=` (a first `=` belongs to the name).
+    const attrStart = i++;
+    while (i < n && !BLANK.test(html[i]!) && !'/>='.includes(html[i]!)) i++;
+    const attr = html.slice(attrStart, i).toLowerCase();
+    let j = i;
+    while (j < n && BLANK.test(html[j]!)) j++;
+    let value = '';
+    if (html[j] === '=') {
+      i = j + 1;
+      while (i < n && BLANK.test(html[i]!)) i++;
+      const quote = html[i];
+      if (quote === '"' || quote === "'") {
+        const close = html.indexOf(quote, i + 1);
+        if (close < 0) return null;
+        value = html.slice(i + 1, close);
+        i = close + 1;
+      } else {
+        const valueStart = i;
+        while (i < n && !BLANK.test(html[i]!) && html[i] !== '>') i++;
+        value = html.slice(valueStart, i);
+      }
+    }
+    if (!tag.attributes.has(attr)) tag.attributes.set(attr, value);
+  }
 }
 
 /** `&name;`, `&#n;` and `&#xh;` decoded; a name HTML 4 does not have is kept and reported. */
