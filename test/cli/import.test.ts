@@ -70,6 +70,27 @@ describe('flowc import FILE.mmd', () => {
     }
   });
 
+  test('a chart with a start and an end: the .flow it writes passes flowc lint (exit 0, no problem)', async () => {
+    const chart =
+      'flowchart TD\n  s([Start]) --> b{Ok?}\n  b -->|yes| e([Done])\n  b -->|no| fix[/Fix it/] --> b\n';
+    const { dir, cleanup } = tempTree({ 'chart.mmd': chart });
+    try {
+      const r = await run(['import', 'chart.mmd', '-o', 'chart.flow'], { cwd: dir });
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(fs.readFileSync(path.join(dir, 'chart.flow'), 'utf8')).toContain(
+        's: terminator label:"Start"',
+      );
+      const lint = await run(['lint', 'chart.flow'], { cwd: dir });
+      expect([lint.code, lint.stdout, lint.stderr]).toEqual([
+        0,
+        '✔ 1 file checked, no problems\n',
+        '',
+      ]);
+    } finally {
+      cleanup();
+    }
+  });
+
   test('--max-warnings: more warnings than allowed exit 1 (the file is still written)', async () => {
     const { dir, cleanup } = tempTree({ 'chart.mmd': CHART });
     try {
