@@ -95,6 +95,30 @@ describe('nothing is injected into the .flow', () => {
   });
 });
 
+describe('messages', () => {
+  const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+  test('what a warning quotes shows control characters as escapes, and is cut when long', () => {
+    const result = importMermaid(
+      `flowchart LR\n  a\n  click a "javascript:\u001b[31m${'x'.repeat(5000)}"\n`,
+    );
+    expect(result.error).toBeNull();
+    const messages = result.warnings.map((w) => w.message);
+    expect(messages.join('\n')).toMatch(/javascript:\\u001b\[31m/);
+    for (const m of messages) {
+      expect(m).not.toMatch(CONTROL);
+      expect(m.length).toBeLessThanOrEqual(400);
+    }
+  });
+
+  test('an error quoting binary input shows no control character', () => {
+    const result = importMermaid('\u001b]0;title\u0007\u0000\u0001 flowchart');
+    expect(result.flow).toBeNull();
+    expect(result.error!.message).toMatch(/not a Mermaid flowchart/);
+    expect(result.error!.message).not.toMatch(CONTROL);
+  });
+});
+
 describe('unsafe links are dropped, safe ones kept', () => {
   const unsafe = [
     'javascript:alert(1)',

@@ -24,7 +24,7 @@ import {
 import { mapShape } from './shapes.js';
 import { LineIndex, prepare, type SourceComment } from './source.js';
 import { plainText, plainUrl } from './text.js';
-import { Warnings, type ImportWarning } from './warnings.js';
+import { visibleMessage, Warnings, type ImportWarning } from './warnings.js';
 
 export type { ImportWarning } from './warnings.js';
 
@@ -60,7 +60,11 @@ export function importMermaid(text: string, options: ImportOptions = {}): Import
     return {
       flow: null,
       warnings: shift(warnings.list(), lineOffset),
-      error: { line: line + lineOffset, column: offset - lineStart + 1, message },
+      error: {
+        line: line + lineOffset,
+        column: offset - lineStart + 1,
+        message: visibleMessage(message),
+      },
       ids: new Map(),
     };
   };

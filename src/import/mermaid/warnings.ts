@@ -13,6 +13,21 @@ export interface ImportWarning {
   alsoLines: number[];
 }
 
+/** Longest message shown (a warning quotes what the chart says: a link, an id, a CSS value). */
+const MAX_MESSAGE = 400;
+
+/**
+ * A message as a terminal may show it: control characters (an escape sequence in a link or a
+ * label) written as `\u001b`, and a message longer than a screenful cut with `…`.
+ */
+export function visibleMessage(message: string): string {
+  const visible = message.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return visible.length > MAX_MESSAGE ? `${visible.slice(0, MAX_MESSAGE - 1)}…` : visible;
+}
+
 export class Warnings {
   private readonly byKey = new Map<string, { message: string; lines: Set<number> }>();
 
@@ -23,7 +38,7 @@ export class Warnings {
     const line = this.lines.lineOf(offset);
     const existing = this.byKey.get(key);
     if (existing) existing.lines.add(line);
-    else this.byKey.set(key, { message, lines: new Set([line]) });
+    else this.byKey.set(key, { message: visibleMessage(message), lines: new Set([line]) });
   }
 
   list(): ImportWarning[] {
