@@ -285,3 +285,9 @@ export const mermaidFlowchartArb: fc.Arbitrary<string> = fc
         }),
       ].join(eol) + eol,
   );
+
+/**
+ * The random charts are the same on every run (CI stays deterministic: Mermaid's quirks are a long
+ * tail); FLOWC_IMPORT_SEED=N explores others, and a failure prints its seed.
+ */
+export const RANDOM_SEED = Number(process.env['FLOWC_IMPORT_SEED'] ?? 20261201);

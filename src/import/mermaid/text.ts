@@ -22,9 +22,10 @@ export function plainText(raw: string, type: LabelType): PlainText {
   const dropped = new Set<string>();
   const links: string[] = [];
   let text = decodeEntityPlaceholders(raw);
-  // Mermaid sanitises a label's HTML before its Markdown is read: a tag left open at the end
-  // (`**<a**`) is gone by then.
-  if (type === 'markdown') text = markdownToHtml(htmlToText(text, dropped, []).kept, dropped);
+  // Mermaid sanitises a label's HTML before its Markdown is read or its `\n` become breaks: a tag
+  // left open at the end (`**<a**`, `<a\na`) is gone by then.
+  text = htmlToText(text, dropped, []).kept;
+  if (type === 'markdown') text = markdownToHtml(text, dropped);
   else text = text.replace(/\\n|\n/g, '<br>');
   text = htmlToText(text, dropped, links).text;
   if (/fa[bklrs]?:fa-[\w-]+/.test(text)) dropped.add('Font Awesome icons (kept as text)');
