@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateFlow, repeatSample } from './generate.mjs';
-import { machine, median, root, table } from './lib.mjs';
+import { childrenCpuMs, load, machine, median, root, table } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -70,14 +70,17 @@ function out(side, ext) {
 function timed({ cmd, before }) {
   before?.();
   spawnSync('sync');
+  const cpu0 = childrenCpuMs();
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd[0], cmd.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpuMs = childrenCpuMs() - cpu0;
   if (r.status !== 0) throw new Error(`${cmd.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return ms;
+  return { ms, cpuMs };
 }
 
 const rows = [];
+const loadBefore = load();
 try {
   for (const [name, make] of Object.entries(cases)) {
     if (only && !only.some((o) => name.includes(o))) continue;
@@ -87,20 +90,29 @@ try {
       a.push(timed(make(dirA, 'a')));
       b.push(timed(make(dirB, 'b')));
     }
-    const [ma, mb] = [median(a), median(b)];
+    const [ma, mb] = [median(a.map((r) => r.ms)), median(b.map((r) => r.ms))];
+    const [ca, cb] = [median(a.map((r) => r.cpuMs)), median(b.map((r) => r.cpuMs))];
     const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
-    rows.push([name, fmt(ma), fmt(mb), `${(mb / ma).toFixed(2)}×`]);
-    console.error(`  ${name}: A ${fmt(ma)}, B ${fmt(mb)}`);
+    rows.push([
+      name,
+      fmt(ma),
+      fmt(mb),
+      `${(mb / ma).toFixed(2)}×`,
+      fmt(ca),
+      fmt(cb),
+      `${(cb / ca).toFixed(2)}×`,
+    ]);
+    console.error(`  ${name}: A ${fmt(ma)} (CPU ${fmt(ca)}), B ${fmt(mb)} (CPU ${fmt(cb)})`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 process.stdout.write(
   [
-    `Machine: ${machine()}. Whole process, medians of ${runs} interleaved runs (A, B, A, B, ...).`,
+    `Machine: ${machine()}; load average ${loadBefore} → ${load()}. Whole process, medians of ${runs} interleaved runs (A, B, A, B, ...); CPU time is user + system of the process and its threads (10 ms ticks).`,
     `A: ${dirA}; B: ${dirB}.`,
     '',
-    table(['command', 'A', 'B', 'B / A'], rows),
+    table(['command', 'A', 'B', 'B / A', 'CPU A', 'CPU B', 'CPU B / A'], rows),
     '',
   ].join('\n'),
 );
