@@ -17,7 +17,7 @@ import {
   unionBox,
   type Vector,
 } from './geometry.js';
-import { OrthogonalRouter, type Dir, type RouteRequest, type SoftRegion } from './route.js';
+import { OrthogonalRouter, SoftRegionSet, type Dir, type RouteRequest } from './route.js';
 import { assignPorts, chooseSides, type PortRequest } from './sides.js';
 
 /** Clearance kept between routes and nodes, and the length of the perpendicular stub at each port. */
@@ -115,6 +115,7 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     groupBoxes.map(([, g]) => inflate(g, 10)),
     bounds,
   );
+  const soft = softRegions(groupBoxes, input.headerHeight);
   let tightRouter: OrthogonalRouter | null = null;
   const order = edges
     .map((_, k) => {
@@ -138,13 +139,12 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     const into = { x: -NORMALS[toSide].x, y: -NORMALS[toSide].y };
     const s = step(p, out, NODE_MARGIN);
     const t = step(q, NORMALS[toSide], NODE_MARGIN);
-    const soft = softRegions(edge, input, groupBoxes);
     const request: RouteRequest = {
       start: s,
       startDir: dirOf(out),
       end: t,
       endDir: dirOf(into),
-      soft,
+      soft: { set: soft.set, skip: ownGroupRegions(edge, input.groupOf, soft.groupRegion) },
     };
     let path = router.route(request);
     const routedFreely = path !== null;
@@ -228,21 +228,40 @@ function rerouteAgainstAll(
   }
 }
 
+/**
+ * What a route pays for running through a group other than its ends' own and through any group's
+ * header band: each group's box, then its header band, made once for all the edges. Returns the
+ * set and, per group id, the id of its box region (an edge skips its own groups' boxes).
+ */
 function softRegions(
-  edge: DiagramEdge,
-  input: RoutingInput,
-  groups: Array<[string, Box]>,
-): SoftRegion[] {
-  const own = new Set([input.groupOf.get(edge.from), input.groupOf.get(edge.to)]);
-  const regions: SoftRegion[] = [];
+  groups: ReadonlyArray<[string, Box]>,
+  headerHeight: number,
+): { set: SoftRegionSet; groupRegion: Map<string, number> } {
+  const set = new SoftRegionSet();
+  const groupRegion = new Map<string, number>();
   for (const [id, box] of groups) {
-    if (!own.has(id)) regions.push({ box, costPerPx: OTHER_GROUP_COST_PER_PX });
-    regions.push({
-      box: { x: box.x, y: box.y, width: box.width, height: input.headerHeight },
+    groupRegion.set(id, set.add({ box, costPerPx: OTHER_GROUP_COST_PER_PX }));
+    set.add({
+      box: { x: box.x, y: box.y, width: box.width, height: headerHeight },
       costPerPx: HEADER_COST_PER_PX,
     });
   }
-  return regions;
+  return { set, groupRegion };
+}
+
+/** Ids of the box regions of the groups an edge's two ends sit in directly. */
+function ownGroupRegions(
+  edge: DiagramEdge,
+  groupOf: ReadonlyMap<string, string | null>,
+  groupRegion: ReadonlyMap<string, number>,
+): number[] {
+  const skip: number[] = [];
+  for (const node of [edge.from, edge.to]) {
+    const group = groupOf.get(node);
+    const region = group == null ? undefined : groupRegion.get(group);
+    if (region !== undefined && !skip.includes(region)) skip.push(region);
+  }
+  return skip;
 }
 
 /**
