@@ -34,6 +34,8 @@ const cqrs = join(work, 'cqrs.flow');
 writeFileSync(cqrs, cqrsText);
 const lint100k = join(work, 'repeated-100k.flow');
 writeFileSync(lint100k, repeatSample(cqrsText, 2084));
+const large = join(work, 'cqrs-x210.flow');
+writeFileSync(large, repeatSample(cqrsText, 210));
 const batchDir = join(work, 'batch');
 const settled = new Date(Date.now() - 3600_000);
 for (let i = 0; i < 1000; i++) {
@@ -55,6 +57,9 @@ const cases = {
     cmd: flowc(dir, 'render', cqrs, '-o', out(side, 'png')),
   }),
   'lint 100k lines (repeated samples)': (dir) => ({ cmd: flowc(dir, 'lint', lint100k) }),
+  'render CQRS ×210 (3,990 nodes, 840 groups) → SVG': (dir, side) => ({
+    cmd: flowc(dir, 'render', large, '-o', out(side, 'large.svg')),
+  }),
   'batch, 1,000 files, cold': (dir, side) => ({
     before: () => rmSync(join(work, `out-${side}`), { recursive: true, force: true }),
     cmd: flowc(dir, 'render', batchDir, '-o', join(work, `out-${side}`), '-f', 'svg', '-q'),
