@@ -5,7 +5,9 @@
  * ports; route every edge orthogonally around the nodes; place edge labels on their routes;
  * translate onto the canvas.
  */
-import type { Diagram, Direction } from '../model/diagram.js';
+import type { Diagram, DiagramEdge, Direction } from '../model/diagram.js';
+import { groupEnds } from '../model/group-ends.js';
+import { shapeModule, type ShapeGeometry } from '../shapes/index.js';
 import type { Side } from '../syntax/ast.js';
 import type {
   Box,
@@ -25,7 +27,7 @@ import {
   type LabelSize,
   type NodeSize,
 } from './sizes.js';
-import { place, PlacementError, flowVector, type Placement } from './place.js';
+import { place, PlacementError, flowVector, type PlaceEdge, type Placement } from './place.js';
 import { routeEdges, type RoutedEdge } from './routing.js';
 import { placeLabels, type LabelPlacement } from './labels.js';
 
@@ -48,10 +50,13 @@ export function layout(diagram: Diagram, options: LayoutOptions = {}): Layout {
     if (edge.label !== null && edge.label !== '')
       labelSizes.set(edge.index, sizeEdgeLabel(edge.label));
   }
+  const groupIds = new Set(diagram.groups.map((g) => g.id));
+  const known = (id: string, kind: DiagramEdge['fromKind']): boolean =>
+    kind === 'group' ? groupIds.has(id) : sizes.has(id);
   for (const edge of diagram.edges) {
-    if (!sizes.has(edge.from) || !sizes.has(edge.to)) {
+    if (!known(edge.from, edge.fromKind) || !known(edge.to, edge.toKind)) {
       throw new LayoutError(
-        `edge ${edge.index + 1} (${edge.from} -> ${edge.to}) names a node that is not in the diagram`,
+        `edge ${edge.index + 1} (${edge.from} -> ${edge.to}) names a node or group that is not in the diagram`,
       );
     }
   }
@@ -129,29 +134,31 @@ function layOutOnce(
       })),
       groups: diagram.groups.map((g) => ({
         id: g.id,
+        parent: g.parent,
         nodeIds: g.nodeIds,
         minWidth: groupTitleWidth(g.title),
       })),
-      edges: diagram.edges.map((e) => ({
-        from: e.from,
-        to: e.to,
-        fromHandle: e.fromHandle,
-        toHandle: e.toHandle,
+      edges: placementEdges(diagram, (e) =>
         // Labels sit on the segments between columns: room for the label and a little line each side.
-        labelRoom: labelSizes.has(e.index) ? Math.round((labelAlong(e.index) + 40) * spread) : 0,
-      })),
+        labelSizes.has(e.index) ? Math.round((labelAlong(e.index) + 40) * spread) : 0,
+      ),
     });
   } catch (error) {
     if (error instanceof PlacementError)
       throw new LayoutError(`cannot lay out this diagram: ${error.message}`);
     throw error;
   }
-  const shapes = new Map(diagram.nodes.map((n) => [n.id, n.shape] as const));
-  const groupOf = new Map(diagram.nodes.map((n) => [n.id, n.group] as const));
+  const outlines = new Map<string, ShapeGeometry>(
+    diagram.nodes.map((n) => [n.id, shapeModule(n.shape)] as const),
+  );
+  const groupOf = new Map<string, string | null>([
+    ...diagram.nodes.map((n) => [n.id, n.group] as const),
+    ...diagram.groups.map((g) => [g.id, g.parent] as const),
+  ]);
   const routed = routeEdges({
     edges: diagram.edges,
     nodes: placement.nodes,
-    shapes,
+    outlines,
     groupOf,
     groups: placement.groups,
     headerHeight: GROUP_HEADER_HEIGHT,
@@ -165,6 +172,42 @@ function layOutOnce(
     headers,
   );
   return { placement, routed, labels };
+}
+
+/**
+ * The edges the placement reads: an edge to a group pulls the group's entry nodes after its source,
+ * one from a group pushes its target after the group's exit nodes (model/group-ends.ts). A handle
+ * on a group's side says where the edge meets the box, not where its nodes go, so it is not passed.
+ */
+function placementEdges(diagram: Diagram, labelRoom: (edge: DiagramEdge) => number): PlaceEdge[] {
+  const withGroups = diagram.edges.some((e) => e.fromKind === 'group' || e.toKind === 'group');
+  const ends = withGroups ? groupEnds(diagram) : null;
+  const out: PlaceEdge[] = [];
+  for (const e of diagram.edges) {
+    const room = labelRoom(e);
+    if (e.fromKind === 'node' && e.toKind === 'node') {
+      out.push({
+        from: e.from,
+        to: e.to,
+        fromHandle: e.fromHandle,
+        toHandle: e.toHandle,
+        labelRoom: room,
+      });
+      continue;
+    }
+    const sources = e.fromKind === 'group' ? (ends?.exits.get(e.from) ?? []) : [e.from];
+    const targets = e.toKind === 'group' ? (ends?.entries.get(e.to) ?? []) : [e.to];
+    for (const from of sources)
+      for (const to of targets)
+        out.push({
+          from,
+          to,
+          fromHandle: e.fromKind === 'node' ? e.fromHandle : null,
+          toHandle: e.toKind === 'node' ? e.toHandle : null,
+          labelRoom: room,
+        });
+  }
+  return out;
 }
 
 function dims(size: NodeSize): { width: number; height: number } {
@@ -213,9 +256,19 @@ function assemble(
     height: box.height,
   });
   const movePoint = (p: Point): Point => ({ x: p.x + dx, y: p.y + dy });
+  const depthOf = new Map<string, number>();
   const groups: LayoutGroup[] = diagram.groups.map((group) => {
     const box = move(placement.groups.get(group.id) as Box);
-    return { id: group.id, title: group.title, ...box, header: headerOf(box) };
+    const depth = group.parent === null ? 0 : (depthOf.get(group.parent) ?? 0) + 1;
+    depthOf.set(group.id, depth);
+    return {
+      id: group.id,
+      title: group.title,
+      parent: group.parent,
+      depth,
+      ...box,
+      header: headerOf(box),
+    };
   });
   const nodes: LayoutNode[] = diagram.nodes.map((node) => {
     const size = sizes.get(node.id) as NodeSize;
@@ -225,6 +278,9 @@ function assemble(
       shape: node.shape,
       label: node.label,
       lines: size.lines,
+      style: node.style,
+      link: node.link,
+      tooltip: node.tooltip,
       ...move(placement.nodes.get(node.id) as Box),
     };
   });
@@ -233,12 +289,15 @@ function assemble(
     return {
       from: r.edge.from,
       to: r.edge.to,
+      fromKind: r.edge.fromKind,
+      toKind: r.edge.toKind,
       fromHandle: r.fromSide as Side,
       toHandle: r.toSide as Side,
       label: r.edge.label,
       points: r.points.map(movePoint),
       labelBox: labelBox ? move(labelBox) : null,
       labelLines: labelBox ? (labelSizes.get(r.edge.index) as LabelSize).lines : [],
+      style: r.edge.style,
     };
   });
   return {

@@ -3,24 +3,14 @@
  * midpoints (where handles attach) fall on whole pixels.
  */
 import type { Shape } from '../model/diagram.js';
+import { evenCeil, shapeModule } from '../shapes/index.js';
 import { EDGE_FONT_SIZE, LINE_HEIGHT, NODE_FONT_SIZE, TITLE_FONT_SIZE } from '../style.js';
 import { measureText, wrapText } from './text.js';
 
-/** Longest line of a node label before it wraps, px. */
-export const NODE_WRAP_WIDTH: Readonly<Record<Shape, number>> = {
-  rectangle: 170,
-  diamond: 130,
-  circle: 90,
-};
+export { evenCeil };
 /** Longest line of an edge label before it wraps, px. */
 export const EDGE_LABEL_WRAP_WIDTH = 130;
 
-const RECT_PADDING_X = 16;
-const RECT_PADDING_Y = 10;
-const RECT_MIN_WIDTH = 96;
-const RECT_MIN_HEIGHT = 40;
-const CIRCLE_MIN_DIAMETER = 52;
-const DIAMOND_PADDING = 6;
 const LABEL_PADDING_X = 4;
 const LABEL_PADDING_Y = 1;
 
@@ -29,39 +19,17 @@ export const GROUP_PADDING = 18;
 export const GROUP_HEADER_HEIGHT = evenCeil(TITLE_FONT_SIZE * LINE_HEIGHT + 12);
 const GROUP_TITLE_PADDING_X = 12;
 
-export function evenCeil(value: number): number {
-  return Math.ceil(value / 2) * 2;
-}
-
 export interface NodeSize {
   width: number;
   height: number;
   lines: string[];
 }
 
+/** A node's box for its label: the label wrapped at the shape's width, the box sized by the shape. */
 export function sizeNode(shape: Shape, label: string): NodeSize {
-  const text = wrapText(label, NODE_FONT_SIZE, NODE_WRAP_WIDTH[shape]);
-  switch (shape) {
-    case 'rectangle':
-      return {
-        width: evenCeil(Math.max(RECT_MIN_WIDTH, text.width + 2 * RECT_PADDING_X)),
-        height: evenCeil(Math.max(RECT_MIN_HEIGHT, text.height + 2 * RECT_PADDING_Y)),
-        lines: text.lines,
-      };
-    case 'circle': {
-      // The text box's diagonal must fit inside the circle.
-      const diameter = evenCeil(
-        Math.max(CIRCLE_MIN_DIAMETER, Math.hypot(text.width, text.height) + 12),
-      );
-      return { width: diameter, height: diameter, lines: text.lines };
-    }
-    case 'diamond': {
-      // A w×h box fits in a rhombus W×H when w/W + h/H ≤ 1: twice the padded text box is exactly that.
-      const width = evenCeil(2 * (text.width + 2 * DIAMOND_PADDING));
-      const height = evenCeil(Math.max(2 * (text.height + 2 * DIAMOND_PADDING), 48));
-      return { width, height, lines: text.lines };
-    }
-  }
+  const module = shapeModule(shape);
+  const text = wrapText(label, NODE_FONT_SIZE, module.wrapWidth);
+  return { ...module.size(text), lines: text.lines };
 }
 
 export interface LabelSize {

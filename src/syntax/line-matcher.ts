@@ -14,8 +14,8 @@ const B: CstNode[] = [];
  * (-1: no match), valid while `memoLine` holds the number of the current input.
  */
 const MEMO_WIDTH = 512;
-const memoLine = new Uint32Array(37 * MEMO_WIDTH);
-const memoEnd = new Int32Array(37 * MEMO_WIDTH);
+const memoLine = new Uint32Array(39 * MEMO_WIDTH);
+const memoEnd = new Int32Array(39 * MEMO_WIDTH);
 let line = 0;
 const PATTERN_11 = /\p{Ll}/u;
 const PATTERN_14 = /\p{Lu}/u;
@@ -1042,43 +1042,8 @@ function rTerminal106(): boolean {
   return true;
 }
 
-function rTerminal108(): boolean {
-  if (!input.startsWith('circle', pos)) {
-    return false;
-  }
-  pos += 6;
-  return true;
-}
-
-function rTerminal109(): boolean {
-  if (!input.startsWith('rectangle', pos)) {
-    return false;
-  }
-  pos += 9;
-  return true;
-}
-
-function rTerminal110(): boolean {
-  if (!input.startsWith('diamond', pos)) {
-    return false;
-  }
-  pos += 7;
-  return true;
-}
-
-function rAlt111(): boolean {
-  return rTerminal108() || rTerminal109() || rTerminal110();
-}
-
-function rSeq112(): boolean {
-  const p0 = pos;
-  if (rAlt111() && rNot63()) return true;
-  pos = p0;
-  return false;
-}
-
 function r_shape_107(): boolean {
-  if (pos >= MEMO_WIDTH) return rSeq112();
+  if (pos >= MEMO_WIDTH) return r_ident_3();
   const at = 30 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
@@ -1086,13 +1051,13 @@ function r_shape_107(): boolean {
     pos = end;
     return true;
   }
-  const matched = rSeq112();
+  const matched = r_ident_3();
   memoLine[at] = line;
   memoEnd[at] = matched ? pos : -1;
   return matched;
 }
 
-function rSeq114(): boolean {
+function rSeq109(): boolean {
   const p0 = pos;
   if (r_sp_33() && r_ident_3() && r_sp_33() && rTerminal106() && r_sp_33() && r_string_77())
     return true;
@@ -1100,8 +1065,8 @@ function rSeq114(): boolean {
   return false;
 }
 
-function r_nodeAttribute_113(): boolean {
-  if (pos >= MEMO_WIDTH) return rSeq114();
+function r_nodeAttribute_108(): boolean {
+  if (pos >= MEMO_WIDTH) return rSeq109();
   const at = 31 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
@@ -1109,32 +1074,84 @@ function r_nodeAttribute_113(): boolean {
     pos = end;
     return true;
   }
-  const matched = rSeq114();
+  const matched = rSeq109();
   memoLine[at] = line;
   memoEnd[at] = matched ? pos : -1;
   return matched;
 }
 
-function rIter115(): boolean {
+function rIter110(): boolean {
   let previous = pos;
-  while (r_nodeAttribute_113()) {
+  while (r_nodeAttribute_108()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
   return true;
 }
 
-function rSeq116(): boolean {
+function rSeq111(): boolean {
   const p0 = pos;
-  if (r_ident_3() && r_sp_33() && rTerminal106() && r_sp_33() && r_shape_107() && rIter115())
+  if (r_ident_3() && r_sp_33() && rTerminal106() && r_sp_33() && r_shape_107() && rIter110())
     return true;
   pos = p0;
   return false;
 }
 
 function r_node_105(): boolean {
-  if (pos >= MEMO_WIDTH) return rSeq116();
+  if (pos >= MEMO_WIDTH) return rSeq111();
   const at = 29 * MEMO_WIDTH + pos;
+  if (memoLine[at] === line) {
+    const end = memoEnd[at]!;
+    if (end < 0) return false;
+    pos = end;
+    return true;
+  }
+  const matched = rSeq111();
+  memoLine[at] = line;
+  memoEnd[at] = matched ? pos : -1;
+  return matched;
+}
+
+function rTerminal114(): boolean {
+  if (!input.startsWith('direction', pos)) {
+    return false;
+  }
+  pos += 9;
+  return true;
+}
+
+function rSeq115(): boolean {
+  const p0 = pos;
+  if (rTerminal114() && rNot63()) return true;
+  pos = p0;
+  return false;
+}
+
+function r_settingKey_113(): boolean {
+  if (pos >= MEMO_WIDTH) return rSeq115();
+  const at = 33 * MEMO_WIDTH + pos;
+  if (memoLine[at] === line) {
+    const end = memoEnd[at]!;
+    if (end < 0) return false;
+    pos = end;
+    return true;
+  }
+  const matched = rSeq115();
+  memoLine[at] = line;
+  memoEnd[at] = matched ? pos : -1;
+  return matched;
+}
+
+function rSeq116(): boolean {
+  const p0 = pos;
+  if (r_settingKey_113() && r_sp_33() && r_ident_3()) return true;
+  pos = p0;
+  return false;
+}
+
+function r_setting_112(): boolean {
+  if (pos >= MEMO_WIDTH) return rSeq116();
+  const at = 32 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
     if (end < 0) return false;
@@ -1148,10 +1165,10 @@ function r_node_105(): boolean {
 }
 
 function rTerminal119(): boolean {
-  if (!input.startsWith('direction', pos)) {
+  if (!input.startsWith('style', pos)) {
     return false;
   }
-  pos += 9;
+  pos += 5;
   return true;
 }
 
@@ -1162,9 +1179,9 @@ function rSeq120(): boolean {
   return false;
 }
 
-function r_settingKey_118(): boolean {
+function r_styleKey_118(): boolean {
   if (pos >= MEMO_WIDTH) return rSeq120();
-  const at = 33 * MEMO_WIDTH + pos;
+  const at = 35 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
     if (end < 0) return false;
@@ -1179,14 +1196,14 @@ function r_settingKey_118(): boolean {
 
 function rSeq121(): boolean {
   const p0 = pos;
-  if (r_settingKey_118() && r_sp_33() && r_ident_3()) return true;
+  if (r_styleKey_118() && r_sp_33() && r_ident_3() && rIter110()) return true;
   pos = p0;
   return false;
 }
 
-function r_setting_117(): boolean {
+function r_styleDecl_117(): boolean {
   if (pos >= MEMO_WIDTH) return rSeq121();
-  const at = 32 * MEMO_WIDTH + pos;
+  const at = 34 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
     if (end < 0) return false;
@@ -1200,7 +1217,14 @@ function r_setting_117(): boolean {
 }
 
 function rAlt122(): boolean {
-  return r_groupOpen_2() || r_groupClose_40() || r_edge_42() || r_node_105() || r_setting_117();
+  return (
+    r_groupOpen_2() ||
+    r_groupClose_40() ||
+    r_edge_42() ||
+    r_node_105() ||
+    r_setting_112() ||
+    r_styleDecl_117()
+  );
 }
 
 function r_statement_1(): boolean {
@@ -1220,7 +1244,7 @@ function r_statement_1(): boolean {
 
 function r_space_124(): boolean {
   if (pos >= MEMO_WIDTH) return rAlt36();
-  const at = 35 * MEMO_WIDTH + pos;
+  const at = 37 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
     if (end < 0) return false;
@@ -1244,7 +1268,7 @@ function rIter125(): boolean {
 
 function r_spaces_123(): boolean {
   if (pos >= MEMO_WIDTH) return rIter125();
-  const at = 34 * MEMO_WIDTH + pos;
+  const at = 36 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
     if (end < 0) return false;
@@ -1314,7 +1338,7 @@ function rSeq132(): boolean {
 
 function r_comment_128(): boolean {
   if (pos >= MEMO_WIDTH) return rSeq132();
-  const at = 36 * MEMO_WIDTH + pos;
+  const at = 38 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
     if (end < 0) return false;
@@ -2492,51 +2516,11 @@ function bTerminal234(): boolean {
   return true;
 }
 
-function bTerminal235(): boolean {
-  if (!input.startsWith('circle', pos)) {
-    return false;
-  }
-  B.push(terminal(input, pos, pos + 6));
-  pos += 6;
-  return true;
-}
-
-function bTerminal236(): boolean {
-  if (!input.startsWith('rectangle', pos)) {
-    return false;
-  }
-  B.push(terminal(input, pos, pos + 9));
-  pos += 9;
-  return true;
-}
-
-function bTerminal237(): boolean {
-  if (!input.startsWith('diamond', pos)) {
-    return false;
-  }
-  B.push(terminal(input, pos, pos + 7));
-  pos += 7;
-  return true;
-}
-
-function bAlt238(): boolean {
-  return bTerminal235() || bTerminal236() || bTerminal237();
-}
-
-function bSeq239(): boolean {
-  const p0 = pos;
-  const b0 = B.length;
-  if (bAlt238() && bNot188()) return true;
-  pos = p0;
-  B.length = b0;
-  return false;
-}
-
 function children_shape_107(node: CstNode): CstNode[] {
-  return expand(node, bSeq239);
+  return expand(node, bApply163);
 }
 
-function bApply240(): boolean {
+function bApply235(): boolean {
   const start = pos;
   if (!r_shape_107()) {
     return false;
@@ -2545,7 +2529,7 @@ function bApply240(): boolean {
   return true;
 }
 
-function bSeq241(): boolean {
+function bSeq236(): boolean {
   const p0 = pos;
   const b0 = B.length;
   if (bApply168() && bApply163() && bApply168() && bTerminal234() && bApply168() && bApply214())
@@ -2555,25 +2539,25 @@ function bSeq241(): boolean {
   return false;
 }
 
-function children_nodeAttribute_113(node: CstNode): CstNode[] {
-  return expand(node, bSeq241);
+function children_nodeAttribute_108(node: CstNode): CstNode[] {
+  return expand(node, bSeq236);
 }
 
-function bApply242(): boolean {
+function bApply237(): boolean {
   const start = pos;
-  if (!r_nodeAttribute_113()) {
+  if (!r_nodeAttribute_108()) {
     return false;
   }
-  B.push(nonterminal('nodeAttribute', children_nodeAttribute_113, input, start, pos));
+  B.push(nonterminal('nodeAttribute', children_nodeAttribute_108, input, start, pos));
   return true;
 }
 
-function children_bIter243_0(node: CstNode): CstNode[] {
+function children_bIter238_0(node: CstNode): CstNode[] {
   useInput(node.input);
   pos = node.startIdx;
   const b0 = B.length;
   let previous = pos;
-  while (bApply242()) {
+  while (bApply237()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
@@ -2584,21 +2568,21 @@ function children_bIter243_0(node: CstNode): CstNode[] {
   return B.splice(b0);
 }
 
-function bIter243(): boolean {
+function bIter238(): boolean {
   const p0 = pos;
   let previous = pos;
-  while (r_nodeAttribute_113()) {
+  while (r_nodeAttribute_108()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
-  B.push(iterationNode(null, children_bIter243_0, input, p0, pos, false));
+  B.push(iterationNode(null, children_bIter238_0, input, p0, pos, false));
   return true;
 }
 
-function bSeq244(): boolean {
+function bSeq239(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply163() && bApply168() && bTerminal234() && bApply168() && bApply240() && bIter243())
+  if (bApply163() && bApply168() && bTerminal234() && bApply168() && bApply235() && bIter238())
     return true;
   pos = p0;
   B.length = b0;
@@ -2606,10 +2590,10 @@ function bSeq244(): boolean {
 }
 
 function children_node_105(node: CstNode): CstNode[] {
-  return expand(node, bSeq244);
+  return expand(node, bSeq239);
 }
 
-function bApply245(): boolean {
+function bApply240(): boolean {
   const start = pos;
   if (!r_node_105()) {
     return false;
@@ -2618,12 +2602,65 @@ function bApply245(): boolean {
   return true;
 }
 
-function bTerminal246(): boolean {
+function bTerminal241(): boolean {
   if (!input.startsWith('direction', pos)) {
     return false;
   }
   B.push(terminal(input, pos, pos + 9));
   pos += 9;
+  return true;
+}
+
+function bSeq242(): boolean {
+  const p0 = pos;
+  const b0 = B.length;
+  if (bTerminal241() && bNot188()) return true;
+  pos = p0;
+  B.length = b0;
+  return false;
+}
+
+function children_settingKey_113(node: CstNode): CstNode[] {
+  return expand(node, bSeq242);
+}
+
+function bApply243(): boolean {
+  const start = pos;
+  if (!r_settingKey_113()) {
+    return false;
+  }
+  B.push(nonterminal('settingKey', children_settingKey_113, input, start, pos));
+  return true;
+}
+
+function bSeq244(): boolean {
+  const p0 = pos;
+  const b0 = B.length;
+  if (bApply243() && bApply168() && bApply163()) return true;
+  pos = p0;
+  B.length = b0;
+  return false;
+}
+
+function children_setting_112(node: CstNode): CstNode[] {
+  return expand(node, bSeq244);
+}
+
+function bApply245(): boolean {
+  const start = pos;
+  if (!r_setting_112()) {
+    return false;
+  }
+  B.push(nonterminal('setting', children_setting_112, input, start, pos));
+  return true;
+}
+
+function bTerminal246(): boolean {
+  if (!input.startsWith('style', pos)) {
+    return false;
+  }
+  B.push(terminal(input, pos, pos + 5));
+  pos += 5;
   return true;
 }
 
@@ -2636,43 +2673,43 @@ function bSeq247(): boolean {
   return false;
 }
 
-function children_settingKey_118(node: CstNode): CstNode[] {
+function children_styleKey_118(node: CstNode): CstNode[] {
   return expand(node, bSeq247);
 }
 
 function bApply248(): boolean {
   const start = pos;
-  if (!r_settingKey_118()) {
+  if (!r_styleKey_118()) {
     return false;
   }
-  B.push(nonterminal('settingKey', children_settingKey_118, input, start, pos));
+  B.push(nonterminal('styleKey', children_styleKey_118, input, start, pos));
   return true;
 }
 
 function bSeq249(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply248() && bApply168() && bApply163()) return true;
+  if (bApply248() && bApply168() && bApply163() && bIter238()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
-function children_setting_117(node: CstNode): CstNode[] {
+function children_styleDecl_117(node: CstNode): CstNode[] {
   return expand(node, bSeq249);
 }
 
 function bApply250(): boolean {
   const start = pos;
-  if (!r_setting_117()) {
+  if (!r_styleDecl_117()) {
     return false;
   }
-  B.push(nonterminal('setting', children_setting_117, input, start, pos));
+  B.push(nonterminal('styleDecl', children_styleDecl_117, input, start, pos));
   return true;
 }
 
 function bAlt251(): boolean {
-  return bApply171() || bApply173() || bApply233() || bApply245() || bApply250();
+  return bApply171() || bApply173() || bApply233() || bApply240() || bApply245() || bApply250();
 }
 
 function children_statement_1(node: CstNode): CstNode[] {
