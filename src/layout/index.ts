@@ -5,7 +5,7 @@
  * ports; route every edge orthogonally around the nodes; place edge labels on their routes;
  * translate onto the canvas.
  */
-import type { Diagram, Direction } from '../model/diagram.js';
+import type { Diagram, DiagramEdge, Direction } from '../model/diagram.js';
 import type { Side } from '../syntax/ast.js';
 import type {
   Box,
@@ -22,11 +22,29 @@ import {
   groupTitleWidth,
   sizeEdgeLabel,
   sizeNode,
+  wrapWidths,
   type LabelSize,
   type NodeSize,
 } from './sizes.js';
 import { place, PlacementError, flowVector, type Placement } from './place.js';
-import { routeEdges, type RoutedEdge } from './routing.js';
+import {
+  routeBetweenPorts,
+  routeEdges,
+  smoothRoute,
+  type PortedEdge,
+  type RoutedEdge,
+} from './routing.js';
+import { layoutLayered, type LayeredEdgeResult } from './layered/index.js';
+import type { LayeredInput } from './layered/input.js';
+import {
+  frameOf,
+  headerSide,
+  internalSide,
+  internalSize,
+  realBox,
+  realPoint,
+  realSide,
+} from './layered/frame.js';
 import { placeLabels, type LabelPlacement } from './labels.js';
 
 export class LayoutError extends Error {
@@ -41,6 +59,13 @@ const MIN_RANK_SEP = 56;
 export function layout(diagram: Diagram, options: LayoutOptions = {}): Layout {
   const direction: Direction = options.direction ?? diagram.direction ?? 'LR';
   const edgeStyle: EdgeStyle = options.edges ?? 'ortho';
+  const kind = options.layout ?? 'layered';
+  if (kind === 'layered') return layoutLayeredDiagram(diagram, direction, edgeStyle);
+  return layoutLanes(diagram, direction, edgeStyle);
+}
+
+/** The swimlane layout (place.ts) with the general router (routing.ts). */
+function layoutLanes(diagram: Diagram, direction: Direction, edgeStyle: EdgeStyle): Layout {
   const sizes = new Map<string, NodeSize>();
   for (const node of diagram.nodes) sizes.set(node.id, sizeNode(node.shape, node.label));
   const labelSizes = new Map<number, LabelSize>();
@@ -85,16 +110,136 @@ export function layout(diagram: Diagram, options: LayoutOptions = {}): Layout {
     if (attempt.labels.collisions === 0) break;
   }
   const { placement, routed, labels } = attempt as Attempt;
+  const headers = new Map([...placement.groups].map(([id, box]) => [id, headerOf(box)] as const));
   return assemble(
     diagram,
     direction,
     edgeStyle,
     sizes,
-    placement,
+    { ...placement, headers },
     routed,
     labelSizes,
     labels.boxes,
   );
+}
+
+/** The layered compound layout (layered/), in the diagram's direction. */
+function layoutLayeredDiagram(diagram: Diagram, direction: Direction, edgeStyle: EdgeStyle): Layout {
+  const frame = frameOf(direction);
+  const wraps = wrapWidths(frame.transposed);
+  const sizes = new Map<string, NodeSize>();
+  for (const node of diagram.nodes)
+    sizes.set(node.id, sizeNode(node.shape, node.label, wraps.node[node.shape]));
+  const labelSizes = new Map<number, LabelSize>();
+  for (const edge of diagram.edges) {
+    if (edge.label !== null && edge.label !== '')
+      labelSizes.set(edge.index, sizeEdgeLabel(edge.label, wraps.edge));
+  }
+  const nodeIndex = new Map(diagram.nodes.map((n, k) => [n.id, k] as const));
+  for (const edge of diagram.edges) {
+    if (!nodeIndex.has(edge.from) || !nodeIndex.has(edge.to)) {
+      throw new LayoutError(
+        `edge ${edge.index + 1} (${edge.from} -> ${edge.to}) names a node that is not in the diagram`,
+      );
+    }
+  }
+  const clusterIndex = new Map(diagram.groups.map((g, k) => [g.id, k] as const));
+  const input: LayeredInput = {
+    nodes: diagram.nodes.map((node) => {
+      const size = sizes.get(node.id) as NodeSize;
+      return {
+        id: node.id,
+        ...internalSize(frame, size.width, size.height),
+        shape: node.shape,
+        cluster: node.group === null ? -1 : (clusterIndex.get(node.group) ?? -1),
+      };
+    }),
+    clusters: diagram.groups.map((group) => {
+      const parent = parentOf(group);
+      return {
+        id: group.id,
+        parent: parent === null ? -1 : (clusterIndex.get(parent) ?? -1),
+        headerThickness: GROUP_HEADER_HEIGHT,
+        titleLength: groupTitleWidth(group.title),
+      };
+    }),
+    edges: diagram.edges.map((edge) => {
+      const label = labelSizes.get(edge.index);
+      return {
+        from: nodeIndex.get(edge.from) as number,
+        to: nodeIndex.get(edge.to) as number,
+        fromSide: edge.fromHandle ? internalSide(frame, edge.fromHandle) : null,
+        toSide: edge.toHandle ? internalSide(frame, edge.toHandle) : null,
+        label: label ? internalSize(frame, label.width, label.height) : null,
+      };
+    }),
+    headerSide: headerSide(frame),
+    spread: 1,
+  };
+  const result = layoutLayered(input);
+  const nodes = new Map<string, Box>();
+  diagram.nodes.forEach((node, k) => nodes.set(node.id, realBox(frame, result.nodes[k] as Box)));
+  const groups = new Map<string, Box>();
+  const headers = new Map<string, Box>();
+  diagram.groups.forEach((group, k) => {
+    groups.set(group.id, realBox(frame, result.clusters[k] as Box));
+    headers.set(group.id, realBox(frame, result.headers[k] as Box));
+  });
+  const routes: Array<Point[] | null> = result.edges.map((e) =>
+    e.points ? e.points.map((p) => realPoint(frame, p)) : null,
+  );
+  const fallback: PortedEdge[] = [];
+  const fallbackIndex: number[] = [];
+  result.edges.forEach((e, k) => {
+    if (e.points) return;
+    fallback.push({
+      edge: diagram.edges[k] as DiagramEdge,
+      from: realPoint(frame, e.fromPort),
+      fromSide: realSide(frame, e.fromSide),
+      to: realPoint(frame, e.toPort),
+      toSide: realSide(frame, e.toSide),
+    });
+    fallbackIndex.push(k);
+  });
+  const groupOf = new Map(diagram.nodes.map((n) => [n.id, n.group] as const));
+  const drawn = routes.filter((r): r is Point[] => r !== null);
+  routeBetweenPorts(fallback, nodes, groupOf, groups, [...headers.values()], drawn).forEach(
+    (points, i) => (routes[fallbackIndex[i] as number] = points),
+  );
+  const routed: RoutedEdge[] = diagram.edges.map((edge, k) => {
+    const e = result.edges[k] as LayeredEdgeResult;
+    const points = routes[k] as Point[];
+    return {
+      edge,
+      fromSide: realSide(frame, e.fromSide),
+      toSide: realSide(frame, e.toSide),
+      points: edgeStyle === 'ortho' ? points : smoothRoute(points, [...nodes.values()]),
+    };
+  });
+  const fixed = result.edges.map((e) =>
+    e.label && e.points && edgeStyle === 'ortho' ? realBox(frame, e.label) : null,
+  );
+  const labels = placeLabels(
+    routed.map((r) => ({ points: r.points, size: labelSizes.get(r.edge.index) ?? null })),
+    [...nodes.values()],
+    [...headers.values()],
+    fixed,
+  );
+  return assemble(
+    diagram,
+    direction,
+    edgeStyle,
+    sizes,
+    { nodes, groups, headers },
+    routed,
+    labelSizes,
+    labels.boxes,
+  );
+}
+
+/** A group's enclosing group: nested groups (issue #11) carry `parent`; flat models have none. */
+function parentOf(group: Diagram['groups'][number]): string | null {
+  return (group as { parent?: string | null }).parent ?? null;
 }
 
 const SPREADS = [1, 1.6, 2.4];
@@ -181,7 +326,7 @@ function assemble(
   direction: Direction,
   edgeStyle: EdgeStyle,
   sizes: Map<string, NodeSize>,
-  placement: { nodes: Map<string, Box>; groups: Map<string, Box> },
+  placement: { nodes: Map<string, Box>; groups: Map<string, Box>; headers: Map<string, Box> },
   routed: RoutedEdge[],
   labelSizes: Map<number, LabelSize>,
   labelBoxes: Array<Box | null>,
@@ -198,6 +343,7 @@ function assemble(
   };
   placement.nodes.forEach(extend);
   placement.groups.forEach(extend);
+  placement.headers.forEach(extend);
   for (const r of routed) for (const p of r.points) extend({ x: p.x, y: p.y, width: 0, height: 0 });
   for (const box of labelBoxes) if (box) extend(box);
   if (!Number.isFinite(minX)) {
@@ -215,7 +361,8 @@ function assemble(
   const movePoint = (p: Point): Point => ({ x: p.x + dx, y: p.y + dy });
   const groups: LayoutGroup[] = diagram.groups.map((group) => {
     const box = move(placement.groups.get(group.id) as Box);
-    return { id: group.id, title: group.title, ...box, header: headerOf(box) };
+    const header = move(placement.headers.get(group.id) as Box);
+    return { id: group.id, title: group.title, ...box, header };
   });
   const nodes: LayoutNode[] = diagram.nodes.map((node) => {
     const size = sizes.get(node.id) as NodeSize;

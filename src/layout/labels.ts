@@ -35,6 +35,8 @@ export function placeLabels(
   requests: readonly LabelRequest[],
   nodes: readonly Box[],
   headers: readonly Box[],
+  /** Labels already placed (by the layout itself): kept as they are, and avoided by the others. */
+  fixed: ReadonlyArray<Box | null> = [],
 ): LabelPlacement {
   const blockers = new BoxIndex(160);
   for (const node of nodes) blockers.add(node);
@@ -63,10 +65,11 @@ export function placeLabels(
     if (head) arrowheads.add(head);
   }
   const placed = new BoxIndex(160);
-  const result: Array<Box | null> = requests.map(() => null);
+  const result: Array<Box | null> = requests.map((_, k) => fixed[k] ?? null);
+  for (const box of fixed) if (box) placed.add(box);
   let collisions = 0;
   requests.forEach((request, k) => {
-    if (!request.size) return;
+    if (!request.size || fixed[k]) return;
     const { box, free } = bestCandidate(
       request,
       k,

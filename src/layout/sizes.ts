@@ -5,22 +5,23 @@
 import type { Shape } from '../model/diagram.js';
 import { EDGE_FONT_SIZE, LINE_HEIGHT, NODE_FONT_SIZE, TITLE_FONT_SIZE } from '../style.js';
 import { measureText, wrapText } from './text.js';
+import { tune } from './layered/tune.js';
 
 /** Longest line of a node label before it wraps, px. */
 export const NODE_WRAP_WIDTH: Readonly<Record<Shape, number>> = {
-  rectangle: 170,
-  diamond: 130,
+  rectangle: tune('wrapRect', 170),
+  diamond: tune('wrapDiamond', 130),
   circle: 90,
 };
 /** Longest line of an edge label before it wraps, px. */
-export const EDGE_LABEL_WRAP_WIDTH = 130;
+export const EDGE_LABEL_WRAP_WIDTH = tune('wrapEdge', 130);
 
-const RECT_PADDING_X = 16;
-const RECT_PADDING_Y = 10;
-const RECT_MIN_WIDTH = 96;
-const RECT_MIN_HEIGHT = 40;
+const RECT_PADDING_X = tune('padX', 12);
+const RECT_PADDING_Y = tune('padY', 8);
+const RECT_MIN_WIDTH = tune('minW', 72);
+const RECT_MIN_HEIGHT = tune('minH', 36);
 const CIRCLE_MIN_DIAMETER = 52;
-const DIAMOND_PADDING = 6;
+const DIAMOND_PADDING = tune('padD', 4);
 const LABEL_PADDING_X = 4;
 const LABEL_PADDING_Y = 1;
 
@@ -39,8 +40,36 @@ export interface NodeSize {
   lines: string[];
 }
 
-export function sizeNode(shape: Shape, label: string): NodeSize {
-  const text = wrapText(label, NODE_FONT_SIZE, NODE_WRAP_WIDTH[shape]);
+/**
+ * Wrap widths for a layout along `horizontalFlow` (LR, RL) or down (TB, BT): lines are longer when
+ * the flow runs down, so boxes are flatter and the drawing shorter along its flow; shorter across
+ * when the flow runs sideways, for the same reason.
+ */
+export function wrapWidths(horizontalFlow: boolean): {
+  node: Readonly<Record<Shape, number>>;
+  edge: number;
+} {
+  return horizontalFlow
+    ? {
+        node: {
+          rectangle: tune('lrRect', 170),
+          diamond: tune('lrDiamond', 130),
+          circle: 90,
+        },
+        edge: tune('lrEdge', 130),
+      }
+    : {
+        node: {
+          rectangle: tune('tbRect', 220),
+          diamond: tune('tbDiamond', 200),
+          circle: 90,
+        },
+        edge: tune('tbEdge', 200),
+      };
+}
+
+export function sizeNode(shape: Shape, label: string, wrapWidth = NODE_WRAP_WIDTH[shape]): NodeSize {
+  const text = wrapText(label, NODE_FONT_SIZE, wrapWidth);
   switch (shape) {
     case 'rectangle':
       return {
@@ -70,8 +99,8 @@ export interface LabelSize {
   lines: string[];
 }
 
-export function sizeEdgeLabel(label: string): LabelSize {
-  const text = wrapText(label, EDGE_FONT_SIZE, EDGE_LABEL_WRAP_WIDTH);
+export function sizeEdgeLabel(label: string, wrapWidth = EDGE_LABEL_WRAP_WIDTH): LabelSize {
+  const text = wrapText(label, EDGE_FONT_SIZE, wrapWidth);
   return {
     width: evenCeil(text.width + 2 * LABEL_PADDING_X),
     height: evenCeil(text.height + 2 * LABEL_PADDING_Y),

@@ -59,7 +59,12 @@ export interface Layout {
   edges: LayoutEdge[];
 }
 
+/** The placement: layered (clusters, dot's picture) or lanes (swimlanes for actors). */
+export type LayoutKind = 'layered' | 'lanes';
+export const LAYOUT_KINDS: readonly LayoutKind[] = ['layered', 'lanes'];
+
 export interface LayoutOptions {
   direction?: Direction;
   edges?: EdgeStyle;
+  layout?: LayoutKind;
 }

@@ -1,0 +1,195 @@
+/**
+ * Coordinates across the flow (internal x), as dot computes them: network simplex on an auxiliary
+ * graph whose optimum is the drawing with the least weighted horizontal edge length (every hop's
+ * `|x_a + offset_a − x_b − offset_b|`, weighted 1 between real nodes, 2 with one dummy, 8 between
+ * dummies so long edges run straight), subject to the separations the layer orders ask for.
+ *
+ * Every cluster has ONE left and ONE right border variable shared by all its layers, so its box is
+ * a rectangle that contains its members in every layer it spans and keeps every other vertex of
+ * those layers outside: clusters never overlap anything, by construction.
+ */
+import { LABEL, LEFT_BORDER, PORT, REAL, RIGHT_BORDER, type LayeredGraph } from './graph.js';
+import type { EdgePlan, PortPlan } from './ports.js';
+import { LINE_GAP, STUB } from './ports.js';
+import { networkSimplex } from './simplex.js';
+
+export interface Spacing {
+  /** Between two nodes (or labels) of a layer. */
+  nodeSep: number;
+  /** Between a node and a dummy (an edge passing by). */
+  nodeDummySep: number;
+  /** Between two dummies (parallel edges): at least LINE_GAP. */
+  dummySep: number;
+  /** From a cluster's border to what it holds. */
+  clusterPad: number;
+  /** From a cluster's border to what lies outside it, and between sibling clusters. */
+  clusterMargin: number;
+}
+
+export interface XResult {
+  x: Float64Array;
+  clusterLeft: Float64Array;
+  clusterRight: Float64Array;
+}
+
+export function assignX(
+  g: LayeredGraph,
+  plan: PortPlan,
+  spacing: Spacing,
+  headerSide: string,
+): XResult {
+  const n = g.vertexCount;
+  const clusters = g.input.clusters;
+  const clusterVar = (c: number, right: boolean): number => n + 2 * c + (right ? 1 : 0);
+  const varOf = (v: number): number => {
+    const kind = g.kind[v];
+    if (kind === LEFT_BORDER) return clusterVar(g.cluster[v] as number, false);
+    if (kind === RIGHT_BORDER) return clusterVar(g.cluster[v] as number, true);
+    return v;
+  };
+  let vars = n + 2 * clusters.length;
+  const tail: number[] = [];
+  const head: number[] = [];
+  const minlen: number[] = [];
+  const weight: number[] = [];
+  // Separations: one constraint per ordered pair of variables (the largest asked).
+  const separation = new Map<number, number>();
+  const separate = (a: number, b: number, gap: number): void => {
+    const key = a * (n + 2 * clusters.length) + b;
+    const old = separation.get(key);
+    if (old === undefined || gap > old) separation.set(key, gap);
+  };
+  const leftReach = (v: number): number => (g.width[v] as number) / 2 + (plan.marginLeft[v] ?? 0);
+  const rightReach = (v: number): number => (g.width[v] as number) / 2 + (plan.marginRight[v] ?? 0);
+  const headerLeft = headerSide === 'left';
+  const sepBetween = (a: number, b: number): number => {
+    const ka = g.kind[a] as number;
+    const kb = g.kind[b] as number;
+    const solid = (k: number): boolean => k === REAL || k === LABEL;
+    // A port beside its own node: the stub; beside another port of the same node: one line apart.
+    if (kb === PORT && ka === REAL && portOwner(g, b) === a) return STUB;
+    if (ka === PORT && kb === REAL && portOwner(g, a) === b) return STUB;
+    if (ka === PORT && kb === PORT && portOwner(g, a) === portOwner(g, b)) return LINE_GAP;
+    if (solid(ka) && solid(kb)) return spacing.nodeSep;
+    if (solid(ka) || solid(kb)) return spacing.nodeDummySep;
+    return spacing.dummySep;
+  };
+  for (const layer of g.layers) {
+    for (let i = 0; i + 1 < layer.length; i++) {
+      const a = layer[i] as number;
+      const b = layer[i + 1] as number;
+      const ka = g.kind[a] as number;
+      const kb = g.kind[b] as number;
+      const aBorder = ka === LEFT_BORDER || ka === RIGHT_BORDER;
+      const bBorder = kb === LEFT_BORDER || kb === RIGHT_BORDER;
+      let gap: number;
+
+      if (!aBorder && !bBorder) gap = rightReach(a) + sepBetween(a, b) + leftReach(b);
+      else if (!aBorder) {
+        // vertex then a border: entering a sibling cluster (left) or closing its own (right)
+        gap = rightReach(a) + (kb === LEFT_BORDER ? spacing.clusterMargin : spacing.clusterPad);
+      } else if (!bBorder) {
+        const pad = headerLeft ? spacing.clusterPad + headerThickness(g, g.cluster[a] as number) : spacing.clusterPad;
+        gap = (ka === LEFT_BORDER ? pad : spacing.clusterMargin) + leftReach(b);
+      } else if (ka === LEFT_BORDER && kb === LEFT_BORDER) {
+        gap = spacing.clusterPad + (headerLeft ? headerThickness(g, g.cluster[a] as number) : 0);
+      } else if (ka === RIGHT_BORDER && kb === RIGHT_BORDER) {
+        gap = spacing.clusterPad;
+      } else if (ka === LEFT_BORDER && kb === RIGHT_BORDER) {
+        gap = 2 * spacing.clusterPad + (headerLeft ? headerThickness(g, g.cluster[a] as number) : 0);
+      } else {
+        gap = spacing.clusterMargin;
+      }
+      const extra = plan.extraGap.get(`${a},${b}`);
+      if (extra !== undefined) {
+        const edgeA = aBorder ? 0 : rightReach(a);
+        const edgeB = bBorder ? 0 : leftReach(b);
+        gap = Math.max(gap, edgeA + extra + edgeB);
+      }
+      separate(varOf(a), varOf(b), Math.ceil(gap));
+    }
+  }
+  // A title band on top (TB, BT) needs the box at least as wide as the title.
+  if (!headerLeft) {
+    clusters.forEach((cluster, c) =>
+      separate(clusterVar(c, false), clusterVar(c, true), Math.ceil(cluster.titleLength)),
+    );
+  }
+  for (const [key, gap] of separation) {
+    const stride = n + 2 * clusters.length;
+    tail.push(Math.floor(key / stride));
+    head.push(key % stride);
+    minlen.push(gap);
+    weight.push(0);
+  }
+  // Clusters as narrow as they can be.
+  clusters.forEach((_, c) => {
+    tail.push(clusterVar(c, false));
+    head.push(clusterVar(c, true));
+    minlen.push(0);
+    weight.push(1);
+  });
+  // Hops: |x_a + offset_a − x_b − offset_b|, through an auxiliary variable below both.
+  const offsets = hopOffsets(g, plan);
+  g.hops.forEach((hop, h) => {
+    if ((plan.edges[hop.edge] as EdgePlan).fallback) return;
+    const [offA, offB] = offsets[h] as [number, number];
+    const d = Math.round(offB - offA);
+    const aux = vars++;
+    tail.push(aux, aux);
+    head.push(hop.upper, hop.lower);
+    minlen.push(Math.max(0, d), Math.max(0, -d));
+    weight.push(hop.weight, hop.weight);
+  });
+  if (process.env.FLOWC_DEBUG_CYCLE) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const c = (globalThis as any).__findCycle?.(vars, tail, head);
+    if (c) {
+      const desc = (v: number) => v < n ? `v${v}:k${g.kind[v]}:c${g.cluster[v]}:l${g.layerOf[v]}` : v < n + 2 * clusters.length ? `C${(v - n) >> 1}${(v - n) & 1 ? 'R' : 'L'}` : `aux${v}`;
+      console.error('CYCLE', c.map(desc).join(' <- '));
+      for (const layer of g.layers) console.error(layer.map(desc).join(' '));
+    }
+  }
+  const solved = networkSimplex({ vertexCount: vars, tail, head, minlen, weight });
+  const x = new Float64Array(n);
+  for (let v = 0; v < n; v++) x[v] = solved.values[varOf(v)] as number;
+  const clusterLeft = new Float64Array(clusters.length);
+  const clusterRight = new Float64Array(clusters.length);
+  clusters.forEach((_, c) => {
+    clusterLeft[c] = solved.values[clusterVar(c, false)] as number;
+    clusterRight[c] = solved.values[clusterVar(c, true)] as number;
+  });
+  return { x, clusterLeft, clusterRight };
+}
+
+/** The node a port vertex stands beside (its neighbour in the layer on the node's side). */
+function portOwner(g: LayeredGraph, p: number): number {
+  return g.portOwner.get(p) ?? -1;
+}
+
+function headerThickness(g: LayeredGraph, c: number): number {
+  return g.input.clusters[c]?.headerThickness ?? 0;
+}
+
+/**
+ * Per hop: where it leaves its upper vertex and enters its lower one, as offsets from their
+ * centres (ports spread along a side, or the lane beside the node for ends on a side).
+ */
+export function hopOffsets(g: LayeredGraph, plan: PortPlan): Array<[number, number]> {
+  const out: Array<[number, number]> = g.hops.map(() => [0, 0]);
+  plan.edges.forEach((edgePlan, k) => {
+    const hops = g.edgeHops[k] as number[];
+    if (hops.length === 0) return;
+    const upperEnd = g.reversed[k] ? edgePlan.target : edgePlan.source;
+    const lowerEnd = g.reversed[k] ? edgePlan.source : edgePlan.target;
+    (out[hops[0] as number] as [number, number])[0] = endOffset(upperEnd);
+    (out[hops[hops.length - 1] as number] as [number, number])[1] = endOffset(lowerEnd);
+  });
+  return out;
+}
+
+/** Where an end meets its channel, as an offset from its node's centre across the flow. */
+export function endOffset(end: { side: string; offset: number }): number {
+  if (end.side === 'left' || end.side === 'right') return 0; // the hop starts at its port vertex
+  return end.offset;
+}
