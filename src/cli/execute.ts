@@ -8,6 +8,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE, UsageError } from './errors.js';
+import { LAYOUT_KINDS } from '../model/diagram.js';
 import type { Io } from './io.js';
 import { choice, collect, nonNegativeInteger, positiveNumber } from './options.js';
 import { flowcVersion } from './version.js';
@@ -180,6 +181,11 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       '--direction <dir>',
       'layout direction: LR, TB, RL or BT',
       choice(['LR', 'TB', 'RL', 'BT'] as const),
+    )
+    .option(
+      '--layout <kind>',
+      'placement: layered (groups as clusters), lanes (groups as swimlanes) or auto (default: the file\'s layout setting, else lanes only where they measure better)',
+      choice([...LAYOUT_KINDS, 'auto'] as const),
     )
     .option(
       '--edges <style>',

@@ -5,7 +5,8 @@
  * ports; route every edge orthogonally around the nodes; place edge labels on their routes;
  * translate onto the canvas.
  */
-import type { Diagram, DiagramEdge, Direction } from '../model/diagram.js';
+import type { Diagram, DiagramEdge, Direction, LayoutKind } from '../model/diagram.js';
+import { MAX_ASPECT, lanesCandidate, layoutScore } from './score.js';
 import type { Side } from '../syntax/ast.js';
 import type {
   Box,
@@ -34,7 +35,8 @@ import {
   type PortedEdge,
   type RoutedEdge,
 } from './routing.js';
-import { layoutLayered, type LayeredEdgeResult } from './layered/index.js';
+import { layoutLayered, type LayeredEdgeResult, type LayeredResult } from './layered/index.js';
+import { unionBox } from './geometry.js';
 import type { LayeredInput } from './layered/input.js';
 import {
   frameOf,
@@ -59,9 +61,42 @@ const MIN_RANK_SEP = 56;
 export function layout(diagram: Diagram, options: LayoutOptions = {}): Layout {
   const direction: Direction = options.direction ?? diagram.direction ?? 'LR';
   const edgeStyle: EdgeStyle = options.edges ?? 'ortho';
-  const kind = options.layout ?? 'layered';
-  if (kind === 'layered') return layoutLayeredDiagram(diagram, direction, edgeStyle);
-  return layoutLanes(diagram, direction, edgeStyle);
+  const kind = options.layout ?? diagram.layout ?? 'auto';
+  if (kind === 'lanes') return layoutLanes(diagram, direction, edgeStyle);
+  return chooseLayout(diagram, direction, edgeStyle, kind === 'auto');
+}
+
+/**
+ * The layered picture, unless the diagram's groups read as lanes (actors passing the flow back
+ * and forth) and the swimlanes measure better (score.ts): both are computed only then, and only
+ * while that stays cheap.
+ */
+function chooseLayout(
+  diagram: Diagram,
+  direction: Direction,
+  edgeStyle: EdgeStyle,
+  lanesToo: boolean,
+): Layout {
+  const candidates = [layoutLayeredDiagram(diagram, direction, edgeStyle, false)];
+  const first = candidates[0] as Layout;
+  // Too long to read and not wrapped (groups span the flow): groups as blocks on shelves.
+  if (layoutAspect(first) > MAX_ASPECT && diagram.groups.length > 1)
+    candidates.push(layoutLayeredDiagram(diagram, direction, edgeStyle, true));
+  if (lanesToo && lanesCandidate(diagram)) candidates.push(layoutLanes(diagram, direction, edgeStyle));
+  let best = first;
+  let bestScore = layoutScore(first);
+  for (const candidate of candidates.slice(1)) {
+    const score = layoutScore(candidate);
+    if (score < bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function layoutAspect(layout: Layout): number {
+  return Math.max(layout.width, layout.height) / Math.max(1, Math.min(layout.width, layout.height));
 }
 
 /** The swimlane layout (place.ts) with the general router (routing.ts). */
@@ -112,6 +147,7 @@ function layoutLanes(diagram: Diagram, direction: Direction, edgeStyle: EdgeStyl
   const { placement, routed, labels } = attempt as Attempt;
   const headers = new Map([...placement.groups].map(([id, box]) => [id, headerOf(box)] as const));
   return assemble(
+    'lanes',
     diagram,
     direction,
     edgeStyle,
@@ -124,7 +160,12 @@ function layoutLanes(diagram: Diagram, direction: Direction, edgeStyle: EdgeStyl
 }
 
 /** The layered compound layout (layered/), in the diagram's direction. */
-function layoutLayeredDiagram(diagram: Diagram, direction: Direction, edgeStyle: EdgeStyle): Layout {
+function layoutLayeredDiagram(
+  diagram: Diagram,
+  direction: Direction,
+  edgeStyle: EdgeStyle,
+  blocks: boolean,
+): Layout {
   const frame = frameOf(direction);
   const wraps = wrapWidths(frame.transposed);
   const sizes = new Map<string, NodeSize>();
@@ -175,8 +216,21 @@ function layoutLayeredDiagram(diagram: Diagram, direction: Direction, edgeStyle:
     }),
     headerSide: headerSide(frame),
     spread: 1,
+    blocks,
   };
-  const result = layoutLayered(input);
+  // Separate parts packed about 3:2 landscape in the real drawing. Handles across the flow keep
+  // their ends in one rank, unless that makes the drawing more than 3 times wider across the flow
+  // than along it (LR handles drawn TB): then those between groups, then all, only order ranks.
+  const aspect = frame.transposed ? 1 / 1.5 : 1.5;
+  // Wrapped flows: LR about 2:1 wide, TB about square.
+  const alongTarget = frame.transposed ? 2 : 1;
+  let result = layoutLayered(input, aspect, alongTarget);
+  for (const demote of ['between-groups', 'all'] as const) {
+    if (acrossAspect(result) <= MAX_ACROSS_ASPECT) break;
+    // Without the rows the handles asked for, the drawing's width matters more than straightness.
+    const next = layoutLayered({ ...input, demote, widthWeight: 10 }, aspect, alongTarget);
+    if (acrossAspect(next) < acrossAspect(result)) result = next;
+  }
   const nodes = new Map<string, Box>();
   diagram.nodes.forEach((node, k) => nodes.set(node.id, realBox(frame, result.nodes[k] as Box)));
   const groups = new Map<string, Box>();
@@ -201,6 +255,7 @@ function layoutLayeredDiagram(diagram: Diagram, direction: Direction, edgeStyle:
     });
     fallbackIndex.push(k);
   });
+  if (process.env.FLOWC_DEBUG_TIME) console.error('fallback edges', fallback.length, fallback.map((f) => `${f.edge.from}.${f.fromSide}->${f.edge.to}.${f.toSide}`).slice(0, 6).join(' '));
   const groupOf = new Map(diagram.nodes.map((n) => [n.id, n.group] as const));
   const drawn = routes.filter((r): r is Point[] => r !== null);
   routeBetweenPorts(fallback, nodes, groupOf, groups, [...headers.values()], drawn).forEach(
@@ -226,6 +281,7 @@ function layoutLayeredDiagram(diagram: Diagram, direction: Direction, edgeStyle:
     fixed,
   );
   return assemble(
+    'layered',
     diagram,
     direction,
     edgeStyle,
@@ -235,6 +291,14 @@ function layoutLayeredDiagram(diagram: Diagram, direction: Direction, edgeStyle:
     labelSizes,
     labels.boxes,
   );
+}
+
+const MAX_ACROSS_ASPECT = 3;
+
+/** How many times wider the drawing is across the flow than along it (internal frame). */
+function acrossAspect(result: LayeredResult): number {
+  const box = unionBox([...result.nodes, ...result.clusters]);
+  return box.width / Math.max(1, box.height);
 }
 
 /** A group's enclosing group: nested groups (issue #11) carry `parent`; flat models have none. */
@@ -322,6 +386,7 @@ function headerOf(group: Box): Box {
 
 /** Translates everything so the drawing starts at the margin, and builds the output records. */
 function assemble(
+  kind: LayoutKind,
   diagram: Diagram,
   direction: Direction,
   edgeStyle: EdgeStyle,
@@ -390,6 +455,7 @@ function assemble(
   });
   return {
     version: 1,
+    layout: kind,
     width: Math.ceil(maxX) + dx + CANVAS_MARGIN,
     height: Math.ceil(maxY) + dy + CANVAS_MARGIN,
     direction,

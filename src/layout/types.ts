@@ -3,7 +3,7 @@
  * This is the contract's `--format json` shape; extra fields are allowed.
  */
 import type { Side } from '../syntax/ast.js';
-import type { Direction, Shape } from '../model/diagram.js';
+import type { Direction, LayoutKind, Shape } from '../model/diagram.js';
 
 export interface Point {
   x: number;
@@ -50,6 +50,8 @@ export interface LayoutEdge {
 
 export interface Layout {
   version: 1;
+  /** Which placement drew it (layered or lanes). */
+  layout?: LayoutKind;
   width: number;
   height: number;
   direction: Direction;
@@ -59,12 +61,12 @@ export interface Layout {
   edges: LayoutEdge[];
 }
 
-/** The placement: layered (clusters, dot's picture) or lanes (swimlanes for actors). */
-export type LayoutKind = 'layered' | 'lanes';
-export const LAYOUT_KINDS: readonly LayoutKind[] = ['layered', 'lanes'];
-
 export interface LayoutOptions {
   direction?: Direction;
   edges?: EdgeStyle;
-  layout?: LayoutKind;
+  /**
+   * The placement: layered or lanes, or 'auto' (the default): the file's `layout` setting if it
+   * has one, else lanes only where they measure better (index.ts chooseLayout).
+   */
+  layout?: LayoutKind | 'auto';
 }

@@ -11,6 +11,10 @@ export const SHAPES: readonly Shape[] = ['circle', 'rectangle', 'diamond'];
 export type Direction = 'LR' | 'TB' | 'RL' | 'BT';
 export const DIRECTIONS: readonly Direction[] = ['LR', 'TB', 'RL', 'BT'];
 
+/** The placement: layered (groups as clusters, dot's picture) or lanes (groups as swimlanes). */
+export type LayoutKind = 'layered' | 'lanes';
+export const LAYOUT_KINDS: readonly LayoutKind[] = ['layered', 'lanes'];
+
 export interface DiagramGroup {
   id: string;
   /** The opening-line comment, or the group name when there is none. */
@@ -47,6 +51,8 @@ export interface DiagramEdge {
 export interface Diagram {
   /** The file-level direction setting, if any (`direction TB`). */
   direction: Direction | null;
+  /** The file-level layout setting, if any (`layout lanes`); null: chosen by measurement. */
+  layout?: LayoutKind | null;
   groups: DiagramGroup[];
   nodes: DiagramNode[];
   edges: DiagramEdge[];

@@ -8,24 +8,27 @@
  * key, the setting value), so the caret under the excerpt points at it.
  */
 import { compareDiagnostics, type Diagnostic, type Severity, type Span } from '../diagnostics.js';
-import type {
-  Ast,
-  Attribute,
-  EdgeDecl,
-  GroupDecl,
-  NodeDecl,
-  SettingDecl,
-  Statement,
+import {
+  SETTING_KEYS,
+  type Ast,
+  type Attribute,
+  type EdgeDecl,
+  type GroupDecl,
+  type NodeDecl,
+  type SettingDecl,
+  type Statement,
 } from '../syntax/ast.js';
 import { didYouMean } from '../util/suggest.js';
 import {
   DIRECTIONS,
+  LAYOUT_KINDS,
   SHAPES,
   type Diagram,
   type DiagramEdge,
   type DiagramGroup,
   type DiagramNode,
   type Direction,
+  type LayoutKind,
   type Shape,
 } from './diagram.js';
 import { lookUpEndpoint, orList } from './references.js';
@@ -52,6 +55,7 @@ class Resolver {
   readonly groups = new Map<string, DiagramGroup>();
   readonly pendingEdges: PendingEdge[] = [];
   direction: { value: Direction; span: Span } | null = null;
+  layout: { value: LayoutKind; span: Span } | null = null;
   incomplete: boolean;
 
   constructor(ast: Ast) {
@@ -170,37 +174,40 @@ class Resolver {
 
   applySetting(decl: SettingDecl): void {
     const key = decl.key.name;
-    if (key !== 'direction') {
-      const close = didYouMean(key, ['direction']);
+    if (!(SETTING_KEYS as readonly string[]).includes(key)) {
+      const close = didYouMean(key, SETTING_KEYS);
       this.report(
         'unknown-setting',
         'error',
-        `unknown setting '${key}': ${close ? `did you mean '${close}'?` : `the only setting is 'direction'`}`,
+        `unknown setting '${key}': ${close ? `did you mean '${close}'?` : `expected ${orList(SETTING_KEYS)}`}`,
         decl.key.span,
       );
       return;
     }
     const value = decl.value.name;
-    if (!(DIRECTIONS as readonly string[]).includes(value)) {
-      const close = didYouMean(value, DIRECTIONS);
+    const values: readonly string[] = key === 'direction' ? DIRECTIONS : LAYOUT_KINDS;
+    if (!values.includes(value)) {
+      const close = didYouMean(value, values);
       this.report(
         'unknown-setting',
         'error',
-        `unknown direction '${value}': ${close ? `did you mean '${close}'?` : `expected ${orList(DIRECTIONS)}`}`,
+        `unknown ${key} '${value}': ${close ? `did you mean '${close}'?` : `expected ${orList(values)}`}`,
         decl.value.span,
       );
       return;
     }
-    if (this.direction) {
+    const earlier = key === 'direction' ? this.direction : this.layout;
+    if (earlier) {
       this.report(
         'duplicate-setting',
         'warning',
-        `direction is already set to ${this.direction.value} on line ${this.direction.span.line}: only the first setting counts`,
+        `${key} is already set to ${earlier.value} on line ${earlier.span.line}: only the first setting counts`,
         decl.span,
       );
       return;
     }
-    this.direction = { value: value as Direction, span: decl.span };
+    if (key === 'direction') this.direction = { value: value as Direction, span: decl.span };
+    else this.layout = { value: value as LayoutKind, span: decl.span };
   }
 
   resolveEdges(): DiagramEdge[] {
@@ -241,6 +248,7 @@ export function resolve(ast: Ast): ResolveResult {
   const edges = resolver.resolveEdges();
   const diagram: Diagram = {
     direction: resolver.direction?.value ?? null,
+    layout: resolver.layout?.value ?? null,
     groups: [...resolver.groups.values()],
     nodes: resolver.nodes,
     edges,

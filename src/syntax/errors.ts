@@ -6,7 +6,7 @@
 import type { FailedMatchResult } from 'ohm-js';
 import type { Span } from '../diagnostics.js';
 import { didYouMean } from '../util/suggest.js';
-import { SIDES } from './ast.js';
+import { SETTING_KEYS, SIDES } from './ast.js';
 
 const SHAPES = ['circle', 'rectangle', 'diamond'];
 
@@ -84,15 +84,16 @@ export function describeFailure(
   if (
     pos > 0 &&
     firstWord &&
-    firstWord !== 'direction' &&
-    didYouMean(firstWord, ['direction']) &&
+    !(SETTING_KEYS as readonly string[]).includes(firstWord) &&
+    didYouMean(firstWord, SETTING_KEYS) &&
     /^\s*\S+\s+\S+\s*$/.test(line)
   ) {
     const start = line.length - line.trimStart().length;
+    const close = didYouMean(firstWord, SETTING_KEYS) as string;
     return {
-      message: `unknown statement '${firstWord}': did you mean 'direction'?`,
+      message: `unknown statement '${firstWord}': did you mean '${close}'?`,
       span: span(start, start + firstWord.length),
-      notes: ['a file-level setting is written: direction LR|TB|RL|BT'],
+      notes: ['a file-level setting is written: direction LR|TB|RL|BT, or layout layered|lanes'],
     };
   }
   // `n1 circle`: a node declaration without its colon.

@@ -132,7 +132,7 @@ const semantics = flowGrammar.createSemantics().addOperation<unknown>('ast', {
   setting(key, _sp, value) {
     return {
       kind: 'setting',
-      key: { name: 'direction', span: spanOf(key) },
+      key: { name: key.sourceString, span: spanOf(key) },
       value: identifier(value),
       span: spanOf(this),
     };

@@ -14,7 +14,9 @@
  * for the general router.
  */
 import type { Side } from '../../syntax/ast.js';
-import { simplifyPolyline } from '../geometry.js';
+import { simplifyPolyline, unionBox } from '../geometry.js';
+import { components, mergePieces, packParts, resultBounds, splitInput } from './components.js';
+import { wrapped } from './wrap.js';
 import type { Box, Point } from '../types.js';
 import { assignTracks } from './channels.js';
 import { buildRoutes, type YGeometry } from './routes.js';
@@ -41,6 +43,8 @@ export interface LayeredEdgeResult {
 
 export interface LayeredResult {
   nodes: Box[];
+  /** Layer of every node (0 = first along the flow). */
+  nodeLayer: number[];
   clusters: Box[];
   headers: Box[];
   edges: LayeredEdgeResult[];
@@ -57,7 +61,40 @@ const BASE_SPACING: Spacing = {
 };
 const MIN_CHANNEL = tune('minChannel', 12);
 
-export function layoutLayered(input: LayeredInput): LayeredResult {
+/** Room between packed parts of a diagram, px. */
+const PART_GAP = 48;
+/**
+ * Weight of the drawing's width against the edges' horizontal length in positioning: measured on
+ * the corpus, 2 makes the drawings about a tenth smaller (median area per node 194 -> 171 font²)
+ * with shorter edges (1.56 -> 1.52 node sizes) and no more crossings.
+ */
+const WIDTH_WEIGHT = 2;
+
+/**
+ * Lays out the diagram; its disconnected parts separately, packed in rows about `aspect` times
+ * wider (across the flow) than deep (components.ts). A part far longer along the flow than across
+ * it is wrapped (wrap.ts) to about `alongTarget` times longer than wide.
+ */
+export function layoutLayered(input: LayeredInput, aspect = 1.5, alongTarget = 2): LayeredResult {
+  const parts = components(input);
+  const layoutOne = (sub: LayeredInput): LayeredResult =>
+    wrapped(sub, layoutPart(sub), layoutPart, alongTarget);
+  if (parts.length <= 1) return layoutOne(input);
+  const pieces = splitInput(input, parts).map((piece) => ({
+    ...piece,
+    result: layoutOne(piece.input),
+  }));
+  const bounds = pieces.map((piece) => resultBounds(piece.result));
+  const placed = packParts(bounds, PART_GAP, aspect);
+  return mergePieces(
+    input,
+    pieces,
+    placed.map((at, p) => ({ x: at.x - (bounds[p] as Box).x, y: at.y - (bounds[p] as Box).y })),
+    [],
+  );
+}
+
+function layoutPart(input: LayeredInput): LayeredResult {
   const spread = input.spread;
   const spacing: Spacing = {
     nodeSep: Math.round(BASE_SPACING.nodeSep * spread),
@@ -66,26 +103,29 @@ export function layoutLayered(input: LayeredInput): LayeredResult {
     clusterPad: BASE_SPACING.clusterPad,
     clusterMargin: Math.round(BASE_SPACING.clusterMargin * spread),
   };
+  const timing = process.env.FLOWC_DEBUG_TIME ? (label: string, t0: number): number => (console.error(label, (performance.now() - t0).toFixed(0), 'ms'), performance.now()) : (_: string, t0: number): number => t0;
+  let t0 = performance.now();
   const ranking = rankNodes(input);
+  t0 = timing('rank', t0);
   const g = new LayeredGraph(input, ranking);
+  t0 = timing(`graph ${g.vertexCount} vertices ${g.layerCount} layers ${g.hops.length} hops`, t0);
   const orderer = new Orderer(g, { wishes: ranking.constraints.kept });
   orderer.run();
+  t0 = timing('order', t0);
+  if (process.env.FLOWC_DEBUG_ORDER) console.error('foreign passes', orderer.foreignPassCount(), 'hop crossings', orderer.hopCrossings());
   const pos = new Int32Array(g.vertexCount);
   for (const layer of g.layers) layer.forEach((v, i) => (pos[v] = i));
   const plan = planPorts(g, pos);
   addPortVertices(g, plan);
-  // A same-layer edge is one straight segment only when both ends sit level.
-  for (const p of plan.edges)
-    if (p.straight && p.source.offset !== p.target.offset) {
-      p.straight = false;
-      p.fallback = true;
-    }
-  const xs = assignX(g, plan, spacing, input.headerSide);
+  t0 = timing('ports', t0);
+  const xs = assignX(g, plan, spacing, input.headerSide, input.widthWeight ?? WIDTH_WEIGHT);
+  t0 = timing('x', t0);
   const x = xs.x;
 
   // Channels: the runs of every route, then their tracks.
   const build = buildRoutes(g, plan, x);
   const tracks = build.runs.map((runs) => assignTracks(runs));
+  t0 = timing('channels', t0);
   if (process.env.FLOWC_DEBUG_RUNS)
     build.runs.forEach((runs, c) =>
       console.error(c, runs.map((r, i) => `${r.a.x}${r.a.upper ? 'u' : 'l'}>${r.b.x}${r.b.upper ? 'u' : 'l'}:t${tracks[c]!.track[i]}`).join(' ')),
@@ -175,6 +215,7 @@ export function layoutLayered(input: LayeredInput): LayeredResult {
     return result;
   });
 
+  t0 = timing('y + routes', t0);
   const clusters: Box[] = input.clusters.map((_, c) => ({
     x: xs.clusterLeft[c] as number,
     y: ys.clusterTop[c] as number,
@@ -182,7 +223,8 @@ export function layoutLayered(input: LayeredInput): LayeredResult {
     height: (ys.clusterBottom[c] as number) - (ys.clusterTop[c] as number),
   }));
   const headers = clusters.map((box, c) => headerTab(box, input, c, edges));
-  return { nodes, clusters, headers, edges, orderCrossings: orderer.hopCrossings() };
+  const nodeLayer = Array.from({ length: g.nodeCount }, (_, v) => g.layerOf[v] as number);
+  return { nodes, nodeLayer, clusters, headers, edges, orderCrossings: orderer.hopCrossings() };
 }
 
 function centred(at: Point, size: { width: number; height: number }): Box {

@@ -14,6 +14,11 @@ export interface LayeredNode {
   shape: Shape;
   /** Index of the innermost cluster holding the node, or -1 at the top level. */
   cluster: number;
+  /**
+   * A wrapped chunk's terminal (wrap.ts), not drawn: 'out' sits one layer after the chunk's last,
+   * 'in' one before its first, where an edge to or from another chunk leaves or enters it.
+   */
+  terminal?: 'out' | 'in';
 }
 
 export interface LayeredCluster {
@@ -46,4 +51,14 @@ export interface LayeredInput {
   headerSide: Side;
   /** Multiplies the spacing (a retry when labels found no room). */
   spread: number;
+  /**
+   * Which same-rank wishes (handles across the flow) become ordinary forward constraints instead:
+   * none, those between two groups, or all. A drawing far wider across the flow than along it is
+   * laid out again with fewer of them (index.ts).
+   */
+  demote?: 'none' | 'between-groups' | 'all';
+  /** Weight of the drawing's width against the edges' horizontal length in positioning (0: none). */
+  widthWeight?: number;
+  /** A flow too long that cannot be wrapped is drawn as blocks of groups on shelves (wrap.ts). */
+  blocks?: boolean;
 }

@@ -30,6 +30,16 @@ export interface OrderOptions {
   wishes: ReadonlyArray<[number, number]>;
 }
 
+interface LayerStatics {
+  present: number[];
+  /** Vertices pinned last (1e9) or first (-1e9) inside their own cluster. */
+  pinned: Map<number, number>;
+  /** Cluster blocks pinned last or first among their siblings. */
+  pinnedBlock: Map<number, number>;
+  /** Glued wishes by the scope where they meet, as keys of that scope's children. */
+  wishes: Map<number, Array<[number, number]>>;
+}
+
 interface Entry {
   vs: number[];
   barycenter: number;
@@ -61,6 +71,8 @@ export class Orderer {
   private readonly clusterCount: number;
   /** Per cluster: a vertex that must come last (first) inside it, for a glued wish leaving it. */
   private readonly pinLast = new Map<number, number>();
+  /** Same-rank wishes between sibling clusters: [cluster before, cluster after, their scope]. */
+  private readonly siblingWishes: Array<[number, number, number]> = [];
   private readonly pinFirst = new Map<number, number>();
 
   constructor(
@@ -97,6 +109,14 @@ export class Orderer {
       (this.layerWishes[g.layerOf[a] as number] as Array<[number, number]>).push([a, b]);
       // Inside the clusters the wish leaves, its ends go last (source) and first (target).
       const top = this.commonScope(a, b);
+      const childOf = (v: number): number => {
+        let c = g.cluster[v] as number;
+        while (c >= 0 && g.clusterParent[c] !== top) c = g.clusterParent[c] as number;
+        return c;
+      };
+      const ca = childOf(a);
+      const cb = childOf(b);
+      if (ca >= 0 && cb >= 0 && ca !== cb) this.siblingWishes.push([ca, cb, top]);
       for (let c = g.cluster[a] as number; c !== top && c >= 0; c = g.clusterParent[c] as number)
         if (!this.pinLast.has(c)) this.pinLast.set(c, a);
       for (let c = g.cluster[b] as number; c !== top && c >= 0; c = g.clusterParent[c] as number)
@@ -115,7 +135,7 @@ export class Orderer {
     // Fewer sweeps on big graphs: each sweep is O(e log v); the gain flattens out quickly.
     const maxIterations = size > 20000 ? 4 : size > 5000 ? 8 : 24;
     let stale = 0;
-    for (let iteration = 0; iteration < maxIterations && bestCrossings > 0; iteration++) {
+    for (let iteration = 0; iteration < maxIterations && !this.perfect(); iteration++) {
       // Every other sweep lets whole clusters move to where their members are pulled.
       this.updateSigma(iteration % 2 === 1);
       const down = iteration % 2 === 0;
@@ -131,6 +151,227 @@ export class Orderer {
       } else if (++stale >= 4) break;
     }
     this.restore(best);
+    // Whole groups moved to every other place among their siblings, each followed by a short
+    // re-sweep, kept when the drawing costs less (small diagrams: each try is a few sweeps).
+    if (this.clusterCount > 1 && this.clusterCount <= 16 && g.vertexCount <= 1500 && this.foreignPassCount() > 0)
+      this.moveClusters();
+    // Whole groups: adjacent siblings swapped in every layer at once, kept when that costs less.
+    if (this.clusterCount > 1 && this.clusterCount <= 200 && g.vertexCount <= 4000 && !this.perfect()) {
+      let cost = this.totalCrossings();
+      for (let pass = 0; pass < 4; pass++) {
+        const improved = this.transposeClusters(cost);
+        if (improved >= cost) break;
+        cost = improved;
+        this.transpose();
+        cost = Math.min(cost, this.totalCrossings());
+      }
+    }
+    this.ensureConsistentClusters();
+  }
+
+  /**
+   * Sibling clusters in one relative order in every layer (else their boxes would overlap and the
+   * coordinates have no solution): checked, and when any pair disagrees, every layer is re-slotted
+   * to one total order.
+   */
+  private ensureConsistentClusters(): void {
+    const g = this.g;
+    // Precedence between siblings (neighbouring blocks in some layer); a cycle is a contradiction.
+    const after: number[][] = Array.from({ length: this.clusterCount }, () => []);
+    const indegree = new Int32Array(this.clusterCount);
+    for (const layer of g.layers) {
+      const lastOfScope = new Map<number, number>();
+      for (const v of layer) {
+        if (g.kind[v] !== LEFT_BORDER) continue;
+        const c = g.cluster[v] as number;
+        const p = g.clusterParent[c] as number;
+        const before = lastOfScope.get(p);
+        lastOfScope.set(p, c);
+        if (before === undefined) continue;
+        (after[before] as number[]).push(c);
+        indegree[c] = (indegree[c] as number) + 1;
+      }
+    }
+    const queue: number[] = [];
+    for (let c = 0; c < this.clusterCount; c++) if (indegree[c] === 0) queue.push(c);
+    let done = 0;
+    while (queue.length > 0) {
+      const c = queue.pop() as number;
+      done++;
+      for (const d of after[c] as number[]) {
+        indegree[d] = (indegree[d] as number) - 1;
+        if (indegree[d] === 0) queue.push(d);
+      }
+    }
+    if (done === this.clusterCount) return;
+    this.updateSigma(false);
+    this.reslotAll();
+  }
+
+  /** Foreign passes in the whole order (diagnostics). */
+  foreignPassCount(): number {
+    let n = 0;
+    for (let l = 0; l + 1 < this.g.layerCount; l++) n += this.foreignPasses(l);
+    return n;
+  }
+
+  private moveClusters(): void {
+    const g = this.g;
+    let best = this.snapshot();
+    let bestCost = this.totalCrossings();
+    for (let pass = 0; pass < 2; pass++) {
+      let improved = false;
+      this.updateSigma(false);
+      const byParent = new Map<number, number[]>();
+      for (let c = 0; c < this.clusterCount; c++) {
+        const p = g.clusterParent[c] as number;
+        const list = byParent.get(p) ?? [];
+        list.push(c);
+        byParent.set(p, list);
+      }
+      for (const siblings of byParent.values()) {
+        if (siblings.length < 2) continue;
+        for (const moving of siblings.slice()) {
+          siblings.sort((a, b) => (this.sigma[a] as number) - (this.sigma[b] as number) || a - b);
+          const others = siblings.filter((c) => c !== moving);
+          for (let at = 0; at <= others.length; at++) {
+            const order = [...others.slice(0, at), moving, ...others.slice(at)];
+            if (order.every((c, k) => c === siblings[k])) continue;
+            this.restore(best);
+            const sigma = this.sigma.slice();
+            order.forEach((c, k) => (this.sigma[c] = k / order.length));
+            this.reslotAll();
+            for (let s = 0; s < 2; s++) this.sweep(s % 2 === 0, false);
+            this.transpose();
+            const cost = this.totalCrossings();
+            if (cost < bestCost) {
+              bestCost = cost;
+              best = this.snapshot();
+              improved = true;
+              this.updateSigma(false);
+            } else this.sigma = sigma;
+          }
+        }
+      }
+      this.restore(best);
+      this.updateSigma(false);
+      if (!improved) break;
+    }
+  }
+
+  /** No crossing between edges and no edge over a foreign group: nothing left to improve. */
+  private perfect(): boolean {
+    return this.hopCrossings() === 0 && this.foreignPassCount() === 0;
+  }
+
+  /** One pass of cluster swaps; returns the cost after it. */
+  private transposeClusters(cost: number): number {
+    const g = this.g;
+    this.updateSigma(false);
+    const byParent = new Map<number, number[]>();
+    for (let c = 0; c < this.clusterCount; c++) {
+      const p = g.clusterParent[c] as number;
+      const list = byParent.get(p) ?? [];
+      list.push(c);
+      byParent.set(p, list);
+    }
+    for (const siblings of byParent.values()) {
+      if (siblings.length < 2) continue;
+      siblings.sort((a, b) => (this.sigma[a] as number) - (this.sigma[b] as number) || a - b);
+      for (let i = 0; i + 1 < siblings.length; i++) {
+        const a = siblings[i] as number;
+        const b = siblings[i + 1] as number;
+        const saved = this.snapshot();
+        const sigma = this.sigma.slice();
+        const sa = this.sigma[a] as number;
+        this.sigma[a] = this.sigma[b] as number;
+        this.sigma[b] = sa;
+        this.reslotAll();
+        const next = this.totalCrossings();
+        if (next < cost) {
+          cost = next;
+          siblings[i] = b;
+          siblings[i + 1] = a;
+        } else {
+          this.sigma = sigma;
+          this.restore(saved);
+        }
+      }
+    }
+    return cost;
+  }
+
+  /** Puts the cluster blocks of every layer in sigma order (at every depth). */
+  private reslotAll(): void {
+    for (let l = 0; l < this.g.layerCount; l++) this.reslotLayer(l, false);
+    this.refreshPositions();
+  }
+
+  /** Puts the cluster blocks of layer l in sigma order (at every depth). */
+  private reslotLayer(l: number, refresh = true): void {
+    const g = this.g;
+    {
+      const layer = g.layers[l] as number[];
+      const scopes = new Map<number, number[]>();
+      for (const v of layer) {
+        if (g.kind[v] !== LEFT_BORDER) continue;
+        const c = g.cluster[v] as number;
+        const p = g.clusterParent[c] as number;
+        const list = scopes.get(p) ?? [];
+        list.push(v);
+        scopes.set(p, list);
+      }
+      let order = layer;
+      for (const lefts of scopes.values()) {
+        if (lefts.length < 2) continue;
+        const sorted = lefts
+          .slice()
+          .sort(
+            (x, y) =>
+              (this.sigma[g.cluster[x] as number] as number) -
+                (this.sigma[g.cluster[y] as number] as number) ||
+              (g.cluster[x] as number) - (g.cluster[y] as number),
+          );
+        order = this.reorderBlocks(order, lefts, sorted);
+      }
+      if (order !== layer) {
+        layer.length = 0;
+        for (const v of order) layer.push(v);
+        if (refresh) layer.forEach((v, i) => (this.pos[v] = i));
+      }
+    }
+  }
+
+  /** The list with the blocks starting at `current` (in their order) refilled as `wanted`. */
+  private reorderBlocks(vs: number[], current: number[], wanted: number[]): number[] {
+    const g = this.g;
+    const set = new Set(current);
+    const blocks = new Map<number, number[]>();
+    let i = 0;
+    while (i < vs.length) {
+      const v = vs[i] as number;
+      if (set.has(v)) {
+        const c = g.cluster[v] as number;
+        let j = i + 1;
+        while (!(g.kind[vs[j] as number] === RIGHT_BORDER && g.cluster[vs[j] as number] === c)) j++;
+        blocks.set(v, vs.slice(i, j + 1));
+        i = j + 1;
+      } else i++;
+    }
+    const out: number[] = [];
+    let next = 0;
+    i = 0;
+    while (i < vs.length) {
+      const v = vs[i] as number;
+      if (set.has(v)) {
+        for (const w of blocks.get(wanted[next++] as number) as number[]) out.push(w);
+        i += (blocks.get(v) as number[]).length;
+      } else {
+        out.push(v);
+        i++;
+      }
+    }
+    return out;
   }
 
   private snapshot(): number[][] {
@@ -234,12 +475,65 @@ export class Orderer {
       }
       sigma[c] = n > 0 ? s / n : 0;
     }
-    this.sigma = sigma;
+    this.sigma = this.respectWishes(sigma);
+  }
+
+  /**
+   * Sibling clusters a same-rank wish puts one before the other keep that order (a topological
+   * order of those constraints, ties broken by the keys; a constraint closing a cycle is dropped).
+   */
+  private respectWishes(sigma: Float64Array): Float64Array {
+    const g = this.g;
+    if (this.siblingWishes.length === 0) return sigma;
+    const out = sigma.slice();
+    const byScope = new Map<number, Array<[number, number]>>();
+    for (const [a, b, scope] of this.siblingWishes) {
+      const list = byScope.get(scope) ?? [];
+      list.push([a, b]);
+      byScope.set(scope, list);
+    }
+    for (const [scope, pairs] of byScope) {
+      const siblings: number[] = [];
+      for (let c = 0; c < this.clusterCount; c++) if (g.clusterParent[c] === scope) siblings.push(c);
+      const after = new Map<number, number[]>();
+      const indegree = new Map<number, number>(siblings.map((c) => [c, 0] as const));
+      const reaches = (from: number, to: number): boolean => {
+        const stack = [from];
+        const seen = new Set<number>([from]);
+        while (stack.length > 0) {
+          const c = stack.pop() as number;
+          if (c === to) return true;
+          for (const d of after.get(c) ?? []) if (!seen.has(d)) (seen.add(d), stack.push(d));
+        }
+        return false;
+      };
+      for (const [a, b] of pairs) {
+        if (a === b || reaches(b, a)) continue;
+        after.set(a, [...(after.get(a) ?? []), b]);
+        indegree.set(b, (indegree.get(b) as number) + 1);
+      }
+      const ready = siblings.filter((c) => indegree.get(c) === 0);
+      const ordered: number[] = [];
+      while (ready.length > 0) {
+        ready.sort((x, y) => (sigma[y] as number) - (sigma[x] as number) || y - x);
+        const c = ready.pop() as number;
+        ordered.push(c);
+        for (const d of after.get(c) ?? []) {
+          indegree.set(d, (indegree.get(d) as number) - 1);
+          if (indegree.get(d) === 0) ready.push(d);
+        }
+      }
+      const keys = siblings.map((c) => sigma[c] as number).sort((x, y) => x - y);
+      ordered.forEach((c, i) => (out[c] = keys[i] as number));
+    }
+    return out;
   }
 
   private sweep(down: boolean, biasRight: boolean): void {
     const g = this.g;
     const layers = g.layerCount;
+    // The layer the sweep starts from is not re-sorted: its clusters still follow the old order.
+    this.reslotLayer(down ? 0 : layers - 1);
     for (let step = 1; step < layers; step++) {
       const l = down ? step : layers - 1 - step;
       const fixedLayerSize = (g.layers[down ? l - 1 : l + 1] as number[]).length;
@@ -282,82 +576,110 @@ export class Orderer {
     const g = this.g;
     const layer = g.layers[l] as number[];
     const layers = g.layerCount;
-    // Children of every scope present in this layer: vertices and sub-clusters.
-    const children = new Map<number, Entry[]>();
-    const entryOfCluster = new Map<number, Entry>();
-    const entryOfVertex = new Map<number, Entry>();
-    const childList = (scope: number): Entry[] => {
-      let list = children.get(scope);
-      if (!list) {
-        list = [];
-        children.set(scope, list);
-      }
-      return list;
-    };
-    const present: number[] = [];
+    const statics = this.layerStatics(l);
+    // Children of every scope present in this layer (vertices and sub-clusters), by cluster + 1.
+    const children = this.children;
+    children[0] = [];
+    for (const c of statics.present) children[c + 1] = [];
     for (const v of layer) {
       const kind = g.kind[v] as number;
-      if (kind === LEFT_BORDER) present.push(g.cluster[v] as number);
       if (kind === LEFT_BORDER || kind === RIGHT_BORDER) continue;
-      const b = bary(v);
-      const entry = newEntry([v], b, Number.isNaN(b) ? 0 : weightOf(v), this.pos[v] as number);
-      entryOfVertex.set(v, entry);
-      childList(g.cluster[v] as number).push(entry);
-    }
-    // Pins: a glued wish's source last in the clusters it leaves, its target first.
-    for (const [c, v] of this.pinLast) {
-      const e = entryOfVertex.get(v);
-      if (e && g.cluster[v] === c) {
-        e.barycenter = 1e9;
-        e.weight = Math.max(e.weight, 1);
+      let b = bary(v);
+      let w = Number.isNaN(b) ? 0 : weightOf(v);
+      // Pins: a glued wish's source last in the clusters it leaves, its target first.
+      const pin = statics.pinned.get(v);
+      if (pin !== undefined) {
+        b = pin;
+        w = Math.max(w, 1);
       }
-    }
-    for (const [c, v] of this.pinFirst) {
-      const e = entryOfVertex.get(v);
-      if (e && g.cluster[v] === c) {
-        e.barycenter = -1e9;
-        e.weight = Math.max(e.weight, 1);
-      }
+      (children[(g.cluster[v] as number) + 1] as Entry[]).push(newEntry([v], b, w, this.pos[v] as number));
     }
     // Deepest clusters first, so a cluster's block is complete before its parent sorts it.
-    present.sort((a, b) => (g.clusterDepth[b] as number) - (g.clusterDepth[a] as number) || a - b);
-    const sortedOf = new Map<number, number[]>();
-    for (const c of present) {
-      const vs = this.sortScope(c, childList(c), l, biasRight);
-      const pair = g.borders.get(c * layers + l) as [number, number];
-      const block = [pair[0], ...vs, pair[1]];
-      sortedOf.set(c, block);
+    for (const c of statics.present) {
+      const list = children[c + 1] as Entry[];
       let sum = 0;
       let weight = 0;
-      for (const e of childList(c)) {
+      for (const e of list) {
         if (e.weight > 0) {
           sum += e.barycenter * e.weight;
           weight += e.weight;
         }
       }
-      let pinned = NaN;
-      const parent = g.clusterParent[c] as number;
-      const last = this.pinLast.get(parent);
-      const first = this.pinFirst.get(parent);
-      if (last !== undefined && g.encloses(c, last) && g.layerOf[last] === l) pinned = 1e9;
-      if (first !== undefined && g.encloses(c, first) && g.layerOf[first] === l) pinned = -1e9;
+      const vs = this.sortScope(c, list, l, biasRight);
+      const pair = g.borders.get(c * layers + l) as [number, number];
+      const block = [pair[0], ...vs, pair[1]];
+      const pinned = statics.pinnedBlock.get(c);
       const entry = newEntry(
         block,
-        Number.isNaN(pinned) ? (weight > 0 ? sum / weight : NaN) : pinned,
-        Number.isNaN(pinned) ? weight : Math.max(weight, 1),
+        pinned ?? (weight > 0 ? sum / weight : NaN),
+        pinned === undefined ? weight : Math.max(weight, 1),
         this.pos[pair[0]] as number,
       );
-      entryOfCluster.set(c, entry);
-      childList(parent).push(entry);
+      (children[(g.clusterParent[c] as number) + 1] as Entry[]).push(entry);
     }
-    const top = this.sortScope(-1, childList(-1), l, biasRight);
+    const top = this.sortScope(-1, children[0] as Entry[], l, biasRight);
     layer.length = 0;
     for (const v of top) layer.push(v);
+  }
+
+  private readonly children: Entry[][] = [];
+  private readonly statics = new Map<number, LayerStatics>();
+
+  /** What does not change between sweeps in a layer: its clusters (deepest first) and pins. */
+  private layerStatics(l: number): LayerStatics {
+    let statics = this.statics.get(l);
+    if (statics) return statics;
+    const g = this.g;
+    const present: number[] = [];
+    for (const v of g.layers[l] as number[]) if (g.kind[v] === LEFT_BORDER) present.push(g.cluster[v] as number);
+    present.sort((a, b) => (g.clusterDepth[b] as number) - (g.clusterDepth[a] as number) || a - b);
+    const pinned = new Map<number, number>();
+    const pinnedBlock = new Map<number, number>();
+    for (const [map, value] of [
+      [this.pinLast, 1e9],
+      [this.pinFirst, -1e9],
+    ] as const) {
+      for (const [c, v] of map) {
+        if (g.layerOf[v] !== l) continue;
+        if (g.cluster[v] === c) pinned.set(v, value);
+        // The child cluster of c holding v goes last (first) among c's children.
+        for (let d = g.cluster[v] as number; d >= 0; d = g.clusterParent[d] as number) {
+          if (g.clusterParent[d] === c) pinnedBlock.set(d, value);
+        }
+      }
+    }
+    // Wishes by the scope where their ends meet, each end keyed as the scope's child holding it:
+    // the vertex itself, or -2 - the child cluster.
+    const wishes = new Map<number, Array<[number, number]>>();
+    const keyIn = (scope: number, v: number): number => {
+      let c = g.cluster[v] as number;
+      if (c === scope) return v;
+      while (g.clusterParent[c] !== scope) c = g.clusterParent[c] as number;
+      return -2 - c;
+    };
+    for (const [a, b] of this.layerWishes[l] as Array<[number, number]>) {
+      const scope = this.commonScope(a, b);
+      const list = wishes.get(scope) ?? [];
+      list.push([keyIn(scope, a), keyIn(scope, b)]);
+      wishes.set(scope, list);
+    }
+    statics = { present, pinned, pinnedBlock, wishes };
+    this.statics.set(l, statics);
+    return statics;
   }
 
   /** The sorted vertex list of one scope's children (constraints applied). */
   private sortScope(scope: number, entries: Entry[], l: number, biasRight: boolean): number[] {
     const g = this.g;
+    const glued = this.layerStatics(l).wishes.get(scope);
+    let hasCluster = false;
+    for (const e of entries) if (g.kind[e.vs[0] as number] === LEFT_BORDER) hasCluster = true;
+    if (!hasCluster && !glued) {
+      // Nothing constrains this scope: a plain barycenter sort.
+      const out: number[] = [];
+      for (const e of sortEntries(entries, biasRight)) for (const v of e.vs) out.push(v);
+      return out;
+    }
     // Sibling clusters in their global order: consecutive present ones constrained.
     const clusters = entries.filter((e) => g.kind[e.vs[0] as number] === LEFT_BORDER);
     clusters.sort(
@@ -368,12 +690,18 @@ export class Orderer {
     );
     for (let k = 0; k + 1 < clusters.length; k++) constrain(clusters[k]!, clusters[k + 1]!, false);
     const clusterOrder = clusters.map((e) => e.vs[0] as number);
-    // Glued wishes whose ends meet in this scope.
-    for (const [a, b] of this.layerWishes[l] as Array<[number, number]>) {
-      if (this.commonScope(a, b) !== scope) continue;
-      const ea = entries.find((e) => this.holds(e, a));
-      const eb = entries.find((e) => this.holds(e, b));
-      if (ea && eb && ea !== eb) constrain(ea, eb, true);
+    // Glued wishes whose ends meet in this scope (each end: a vertex or the child cluster holding it).
+    if (glued) {
+      const byKey = new Map<number, Entry>();
+      for (const e of entries) {
+        const first = e.vs[0] as number;
+        byKey.set(g.kind[first] === LEFT_BORDER ? -2 - (g.cluster[first] as number) : first, e);
+      }
+      for (const [a, b] of glued) {
+        const ea = byKey.get(a);
+        const eb = byKey.get(b);
+        if (ea && eb && ea !== eb) constrain(ea, eb, true);
+      }
     }
     const resolved = resolveConflicts(entries);
     const sorted = sortEntries(resolved, biasRight).flatMap((e) => e.vs);
@@ -420,12 +748,6 @@ export class Orderer {
     return out;
   }
 
-  private holds(entry: Entry, v: number): boolean {
-    const first = entry.vs[0] as number;
-    if (this.g.kind[first] === LEFT_BORDER) return this.g.encloses(this.g.cluster[first] as number, this.g.cluster[v] as number);
-    return entry.vs.includes(v);
-  }
-
   /** The innermost cluster holding both vertices (-1: top level). */
   private commonScope(a: number, b: number): number {
     const g = this.g;
@@ -440,7 +762,8 @@ export class Orderer {
     const glued = new Set<string>();
     for (const list of this.layerWishes) for (const [a, b] of list) glued.add(`${a},${b}`);
     let improved = true;
-    for (let pass = 0; improved && pass < 8; pass++) {
+    const passes = g.vertexCount > 5000 ? 2 : 8;
+    for (let pass = 0; improved && pass < passes; pass++) {
       improved = false;
       for (let l = 0; l < g.layerCount; l++) {
         const layer = g.layers[l] as number[];

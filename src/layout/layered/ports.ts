@@ -72,6 +72,7 @@ export function planPorts(g: LayeredGraph, pos: ArrayLike<number>): PortPlan {
   const overTop = new Array<number>(n).fill(0);
   const overBottom = new Array<number>(n).fill(0);
   const extraGap = new Map<string, number>();
+  const straightUsed = new Set<string>();
   const labelGap: Array<[number, number] | null> = edges.map(() => null);
   const layerSize = (v: number): number => (g.layers[g.layerOf[v] as number] as number[]).length;
   const relative = (v: number): number => (pos[v] as number) / Math.max(1, layerSize(v) - 1);
@@ -94,10 +95,17 @@ export function planPorts(g: LayeredGraph, pos: ArrayLike<number>): PortPlan {
       const fromSide = edge.fromSide ?? (rightward ? 'right' : 'left');
       const toSide = edge.toSide ?? (rightward ? 'left' : 'right');
       const adjacent = neighbours(g, edge.from, edge.to, pos);
+      // One straight segment per side (a second one would lie on the first).
       const straight =
         adjacent &&
         fromSide === (rightward ? 'right' : 'left') &&
-        toSide === (rightward ? 'left' : 'right');
+        toSide === (rightward ? 'left' : 'right') &&
+        !straightUsed.has(`${edge.from},${fromSide}`) &&
+        !straightUsed.has(`${edge.to},${toSide}`);
+      if (straight) {
+        straightUsed.add(`${edge.from},${fromSide}`);
+        straightUsed.add(`${edge.to},${toSide}`);
+      }
       // Otherwise through the channel above (or below): both ends turn the same way.
       const sides = [fromSide, toSide];
       const mixed = sides.includes('top') && sides.includes('bottom');
@@ -271,8 +279,14 @@ export function planPorts(g: LayeredGraph, pos: ArrayLike<number>): PortPlan {
       ups.sort(side === 'left' ? (a, b) => -byNext(a, b) : byNext);
       downs.sort(side === 'left' ? byNext : (a, b) => -byNext(a, b));
       const flats = list.filter((e) => e.side === side && e.travel === 'flat');
-      const ordered = [...ups, ...flats, ...downs];
-      if (spread) spreadAlong(ordered, node.height);
+      if (spread) {
+        if (flats.length > 0) {
+          // A straight same-layer edge keeps the middle (level with its neighbour's), the others
+          // go above (up) and below (down) it.
+          spreadAlong([...ups, flats[0] as EndPlan], node.height / 2 + CORNER_CLEARANCE, 'end');
+          spreadAlong([flats[0] as EndPlan, ...downs], node.height / 2 + CORNER_CLEARANCE, 'start');
+        } else spreadAlong([...ups, ...downs], node.height);
+      }
       // Lanes: the nearest for the end closest to its turn.
       ups.forEach((e, i) => (e.lane = i));
       downs.forEach((e, i) => (e.lane = downs.length - 1 - i));
@@ -285,6 +299,14 @@ export function planPorts(g: LayeredGraph, pos: ArrayLike<number>): PortPlan {
       }
     }
   }
+  // A straight same-layer edge whose ends could not be level goes through a channel instead.
+  plans.forEach((p, k) => {
+    if (!p.straight || p.source.offset === p.target.offset) return;
+    p.straight = false;
+    const travel: Travel = (g.layerOf[edges[k]!.from] as number) > 0 ? 'up' : 'down';
+    p.source.travel = travel;
+    p.target.travel = travel;
+  });
   // Loops: nested lanes beside the node.
   const loopsAt = new Map<number, number[]>();
   edges.forEach((edge, k) => {
@@ -417,14 +439,18 @@ function reserveStraightLabels(g: LayeredGraph, plan: PortPlan): void {
   });
 }
 
-/** Spreads ends along a side of the given length, in their order, centred on the middle. */
-function spreadAlong(list: EndPlan[], length: number): void {
+/**
+ * Spreads ends along a side of the given length, in their order: centred on the middle, or with the
+ * last (`end`) or first (`start`) end fixed at the middle and the others on one side of it.
+ */
+function spreadAlong(list: EndPlan[], length: number, anchor: 'centre' | 'start' | 'end' = 'centre'): void {
   const count = list.length;
   if (count < 2) return;
   const usable = length - 2 * CORNER_CLEARANCE;
   const spacing = Math.min(PORT_SPACING, usable / (count - 1));
   if (spacing < MIN_PORT_SPACING) return; // one trunk at the middle
-  list.forEach((e, i) => (e.offset = Math.round((i - (count - 1) / 2) * spacing)));
+  const shift = anchor === 'centre' ? (count - 1) / 2 : anchor === 'end' ? count - 1 : 0;
+  list.forEach((e, i) => (e.offset = Math.round((i - shift) * spacing)));
 }
 
 /** Default loop sides: a rectangle's loop leaves and re-enters its right side; others use two vertices. */

@@ -26,14 +26,24 @@ export function rankNodes(input: LayeredInput): Ranking {
   const count = input.nodes.length;
   const forward: Array<[number, number]> = [];
   const written: number[] = [];
+
   const columnWishes: Array<[number, number]> = [];
   const wishEdges: Array<[number, number]> = [];
   for (const edge of input.edges) {
     if (edge.from === edge.to) continue;
     const handled = { fromHandle: edge.fromSide, toHandle: edge.toSide };
-    const c = constraintOf(handled, edge.from, edge.to, 'TB');
+    let c = constraintOf(handled, edge.from, edge.to, 'TB');
+    const demote = input.demote ?? 'none';
+    if (
+      c.kind === 'column' &&
+      (demote === 'all' ||
+        (demote === 'between-groups' &&
+          input.nodes[edge.from]?.cluster !== input.nodes[edge.to]?.cluster))
+    )
+      c = { kind: 'forward', before: edge.from, after: edge.to };
     if (c.kind === 'forward') {
       forward.push([c.before, c.after]);
+
       written.push(edge.fromSide || edge.toSide ? 1 : 0);
     } else {
       columnWishes.push([c.above, c.below]);
@@ -54,25 +64,42 @@ export function rankNodes(input: LayeredInput): Ranking {
   const tail: number[] = [];
   const head: number[] = [];
   const weight: number[] = [];
+  const minlen: number[] = [];
+  const unit = doubled ? 2 : 1;
   for (const [a, b] of constraints.forward) {
     const u = classIndex[root[a] as number] as number;
     const w = classIndex[root[b] as number] as number;
     if (u === w) continue;
     const key = u * classes + w;
+    const length = unit;
     const at = pairs.get(key);
     if (at !== undefined) {
       weight[at] = (weight[at] as number) + 1;
+      minlen[at] = Math.max(minlen[at] as number, length);
       continue;
     }
     pairs.set(key, tail.length);
     tail.push(u);
     head.push(w);
     weight.push(1);
+    minlen.push(length);
   }
-  const minlen = new Array<number>(tail.length).fill(doubled ? 2 : 1);
   const solved = networkSimplex({ vertexCount: classes, tail, head, minlen, weight });
+  if (process.env.FLOWC_DEBUG_TIME) console.error('rank simplex', classes, 'vars', tail.length, 'constraints', solved.pivots, 'pivots', solved.optimal);
   const rank = new Array<number>(count);
   for (let v = 0; v < count; v++)
     rank[v] = solved.values[classIndex[root[v] as number] as number] as number;
+  // Wrap terminals: one rank step after the last drawn node, or before the first.
+  let first = Infinity;
+  let last = -Infinity;
+  input.nodes.forEach((node, v) => {
+    if (node.terminal) return;
+    first = Math.min(first, rank[v] as number);
+    last = Math.max(last, rank[v] as number);
+  });
+  input.nodes.forEach((node, v) => {
+    if (node.terminal === 'out') rank[v] = last + unit;
+    else if (node.terminal === 'in') rank[v] = first - unit;
+  });
   return { rank, constraints, doubled };
 }

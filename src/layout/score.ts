@@ -1,0 +1,104 @@
+/**
+ * How good a finished layout is, measured the way the corpus comparison measures pictures (the
+ * lower the better): crossings between edges, edges over groups that hold neither end, the area
+ * per node and the edge length relative to node size. The automatic layout choice (index.ts)
+ * computes the swimlanes too only for diagrams whose groups read as lanes, and keeps them only when
+ * they score lower than the layered picture.
+ */
+import type { Diagram } from '../model/diagram.js';
+import type { Box, Layout, Point } from './types.js';
+import { tune } from './layered/tune.js';
+
+/** Above this many nodes the lanes are never tried: the layered layout alone keeps renders fast. */
+const LANES_CANDIDATE_MAX_NODES = 300;
+
+/**
+ * Groups read as lanes (actors) when there are at least two and the flow passes between them back
+ * and forth: some pair of groups has edges both ways, or a group is left and entered again.
+ */
+export function lanesCandidate(diagram: Diagram): boolean {
+  if (diagram.groups.length < 2 || diagram.nodes.length > LANES_CANDIDATE_MAX_NODES) return false;
+  const groupOf = new Map(diagram.nodes.map((n) => [n.id, n.group] as const));
+  const pairs = new Set<string>();
+  for (const edge of diagram.edges) {
+    const a = groupOf.get(edge.from) ?? null;
+    const b = groupOf.get(edge.to) ?? null;
+    if (a === null || b === null || a === b) continue;
+    if (pairs.has(`${b}\u0000${a}`)) return true;
+    pairs.add(`${a}\u0000${b}`);
+  }
+  return false;
+}
+
+const FONT = 14;
+
+export function layoutScore(layout: Layout): number {
+  const segments: Array<[number, Point, Point]> = [];
+  layout.edges.forEach((edge, k) => {
+    for (let i = 0; i + 1 < edge.points.length; i++)
+      segments.push([k, edge.points[i] as Point, edge.points[i + 1] as Point]);
+  });
+  let crossings = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const [ei, a, b] = segments[i] as [number, Point, Point];
+    for (let j = i + 1; j < segments.length; j++) {
+      const [ej, c, d] = segments[j] as [number, Point, Point];
+      if (ei !== ej && properCross(a, b, c, d)) crossings++;
+    }
+  }
+  const groupOf = new Map(layout.nodes.map((n) => [n.id, n.group] as const));
+  let foreign = 0;
+  for (const edge of layout.edges) {
+    const own = new Set([groupOf.get(edge.from), groupOf.get(edge.to)]);
+    for (const group of layout.groups) {
+      if (own.has(group.id)) continue;
+      for (let i = 0; i + 1 < edge.points.length; i++) {
+        if (crossesInterior(edge.points[i] as Point, edge.points[i + 1] as Point, group)) {
+          foreign++;
+          break;
+        }
+      }
+    }
+  }
+  const nodes = Math.max(1, layout.nodes.length);
+  const areaPerNode = (layout.width * layout.height) / nodes / (FONT * FONT);
+  const nodeSize =
+    layout.nodes.reduce((s, n) => s + (n.width + n.height) / 2, 0) / nodes || 1;
+  let length = 0;
+  for (const edge of layout.edges)
+    for (let i = 0; i + 1 < edge.points.length; i++) {
+      const a = edge.points[i] as Point;
+      const b = edge.points[i + 1] as Point;
+      length += Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+    }
+  const edgeLength = layout.edges.length > 0 ? length / layout.edges.length / nodeSize : 0;
+  const aspect = Math.max(layout.width, layout.height) / Math.max(1, Math.min(layout.width, layout.height));
+  return (
+    10 * crossings +
+    50 * foreign +
+    areaPerNode / 20 +
+    10 * edgeLength +
+    ASPECT_COST * Math.max(0, aspect - MAX_ASPECT)
+  );
+}
+
+/** Drawings longer than this (either way) are hard to read at page width... */
+export const MAX_ASPECT = 3;
+/** ...and cost this much per unit of aspect above it (about four crossings). */
+const ASPECT_COST = tune('aspectCost', 40);
+
+function properCross(a: Point, b: Point, c: Point, d: Point): boolean {
+  const orient = (p: Point, q: Point, r: Point): number =>
+    Math.sign((q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x));
+  return orient(a, b, c) * orient(a, b, d) < 0 && orient(c, d, a) * orient(c, d, b) < 0;
+}
+
+function crossesInterior(a: Point, b: Point, box: Box): boolean {
+  const x0 = box.x + 2;
+  const y0 = box.y + 2;
+  const x1 = box.x + box.width - 2;
+  const y1 = box.y + box.height - 2;
+  if (a.x === b.x) return a.x > x0 && a.x < x1 && Math.max(a.y, b.y) > y0 && Math.min(a.y, b.y) < y1;
+  if (a.y === b.y) return a.y > y0 && a.y < y1 && Math.max(a.x, b.x) > x0 && Math.min(a.x, b.x) < x1;
+  return false;
+}
