@@ -11,3 +11,6 @@ export interface GenerateOptions {
 }
 
 export function generateFlow(options: GenerateOptions): string;
+
+/** `copies` copies of `sample` in one file, each copy's groups renamed (`Client` → `Client7`). */
+export function repeatSample(sample: string, copies: number): string;

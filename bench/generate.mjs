@@ -208,3 +208,21 @@ export function generateFlow({ nodes, groups, seed = 1, edgesPerNode = 1.3 }) {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * `copies` copies of a sample diagram in one file, each copy's groups renamed (`Client` becomes
+ * `Client7` in copy 7, in its references too), so the file is one valid diagram of many
+ * components: the "repeated samples" inputs of the lint and large-render benchmarks (issue 15).
+ * The sample's groups must be top-level `Name {` lines.
+ */
+export function repeatSample(sample, copies) {
+  const groups = [...sample.matchAll(/^(\w+) \{/gm)].map((m) => m[1]);
+  const body = sample.trimEnd();
+  const out = [];
+  for (let k = 1; k <= copies; k++) {
+    let copy = body;
+    for (const g of groups) copy = copy.replace(new RegExp(`\\b${g}\\b`, 'g'), `${g}${k}`);
+    out.push(copy);
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,9 +1,9 @@
 // Render benchmark (issue 3): whole-process `flowc render` of every sample next to `node -e ''`
 // (the floor of any Node CLI), and generated clustered diagrams of 50, 200 and 1,000 nodes with
 // the share of each stage measured in-process.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateFlow } from './generate.mjs';
+import { generateFlow, repeatSample } from './generate.mjs';
 import { bin, machine, median, root, runNode, sideBySide, table } from './lib.mjs';
 
 const out = join(root, 'bench', 'out');
@@ -99,6 +99,7 @@ export async function benchRender({ runs = 15 } = {}) {
     ]);
     console.error(`  ${nodes} nodes: ${wholeMs.toFixed(0)} ms whole process`);
   }
+  const large = largeRender();
   return [
     `### Render (\`npm run bench -- render\`)`,
     '',
@@ -129,5 +130,36 @@ export async function benchRender({ runs = 15 } = {}) {
     'Generated clustered diagrams (`bench/generate.mjs`, about 12 nodes a group); stage times in-process (warm):',
     '',
     table(['nodes', 'whole process', 'parse', 'resolve + validate', 'layout', 'emit SVG'], genRows),
+    '',
+    large,
+  ].join('\n');
+}
+
+/**
+ * Issue 15's large diagram: 210 copies of samples/cqrs.flow, groups renamed per copy (3,990 nodes,
+ * 840 groups, 4,410 edges), rendered to SVG once, whole process, with its peak memory. Target:
+ * at most 10 s and 500 MB.
+ */
+function largeRender() {
+  const cqrs = readFileSync(join(root, 'samples', 'cqrs.flow'), 'utf8');
+  const file = join(out, 'render-cqrs-x210.flow');
+  writeFileSync(file, repeatSample(cqrs, 210));
+  const r = runNode([bin, 'render', file, '-o', join(out, 'render-cqrs-x210.svg')]);
+  if (r.status !== 0) throw new Error(`render of CQRS x210 exited ${r.status}: ${r.stderr}`);
+  console.error(`  CQRS x210: ${(r.ms / 1000).toFixed(1)} s, ${r.rssMB.toFixed(0)} MB`);
+  return [
+    'A large diagram: 210 copies of samples/cqrs.flow with their groups renamed (3,990 nodes, 840 groups), one run, whole process:',
+    '',
+    table(
+      ['input', '`flowc render FILE -o x.svg`', 'peak memory (RSS)', 'target'],
+      [
+        [
+          'CQRS ×210',
+          `${(r.ms / 1000).toFixed(1)} s`,
+          `${r.rssMB.toFixed(0)} MB`,
+          'at most 10 s and 500 MB',
+        ],
+      ],
+    ),
   ].join('\n');
 }

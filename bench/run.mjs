@@ -10,6 +10,9 @@ const suites = {
   render: async () => (await import('./render.mjs')).benchRender(),
   png: async () => (await import('./png.mjs')).benchPng(),
   batch: async () => (await import('./batch/batch.mjs')).benchBatch(),
+  fmt: async () => (await import('./fmt.mjs')).benchFmt(),
+  watch: async () => (await import('./watch.mjs')).benchWatch(),
+  lsp: async () => (await import('./lsp.mjs')).benchLsp(),
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -5,6 +5,7 @@
 import type { Diagnostic } from './diagnostics.js';
 import type { Ast } from './syntax/ast.js';
 import type { Diagram } from './model/diagram.js';
+import type { ResolvedReference } from './model/index.js';
 import { parse, parseLarge } from './syntax/index.js';
 import { resolve } from './model/index.js';
 import { validate, applySuppressions, type RuleSettings } from './validate/index.js';
@@ -20,6 +21,8 @@ export interface CheckOptions {
 export interface CheckResult {
   ast: Ast;
   diagram: Diagram;
+  /** Every edge endpoint and what it names (`ResolveResult.references`). */
+  references: ResolvedReference[];
   /** Every diagnostic of the file, sorted by position, after severities and inline suppressions. */
   diagnostics: Diagnostic[];
   /** False when an error makes a drawing impossible (syntax, unresolved reference, duplicate id). */
@@ -30,13 +33,17 @@ export function check(source: string, options: CheckOptions = {}): CheckResult {
   return checkAst(parse(source), options);
 }
 
-/** `check`, with a large file's lines parsed on two threads (see syntax/parallel.ts). */
+/** `check`, as a promise. */
 export async function checkAsync(source: string, options: CheckOptions = {}): Promise<CheckResult> {
   return checkAst(await parseLarge(source), options);
 }
 
-function checkAst(ast: Ast, options: CheckOptions): CheckResult {
-  const { diagram, diagnostics: resolveDiagnostics } = resolve(ast);
+/**
+ * `check` on an Ast already parsed (e.g. by an editor's `IncrementalParser`): resolve, validate,
+ * severities and suppressions exactly as `flowc lint` applies them.
+ */
+export function checkAst(ast: Ast, options: CheckOptions = {}): CheckResult {
+  const { diagram, diagnostics: resolveDiagnostics, references } = resolve(ast);
   const found = [...ast.diagnostics, ...resolveDiagnostics];
   // Graph rules on a diagram with a broken line or a dangling reference would report the
   // consequences (a node unreachable because its edge did not parse) as the user's mistakes.
@@ -47,5 +54,5 @@ function checkAst(ast: Ast, options: CheckOptions): CheckResult {
   const renderable = !diagnostics.some(
     (d) => d.severity === 'error' && BLOCKING_RULES.has(d.ruleId),
   );
-  return { ast, diagram, diagnostics, renderable };
+  return { ast, diagram, references, diagnostics, renderable };
 }

@@ -21,6 +21,17 @@ export interface Diagnostic {
   span: Span;
   /** Optional extra lines shown under the excerpt (e.g. "expected one of top, right, bottom, left"). */
   notes?: string[];
+  /**
+   * The message's "did you mean" as edits: replacing the text at `span` by `text` applies one
+   * (editors offer each as a quick fix). Absent when the message suggests nothing.
+   */
+  suggestions?: Suggestion[];
+}
+
+/** One suggested correction: the text to put in place of the text at `span`. */
+export interface Suggestion {
+  text: string;
+  span: Span;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -124,7 +124,7 @@ async function measure(work, files, runs) {
     table(['stage', 'per file', 'share'], profile.rows),
     '',
     `Worker threads (${workers.workers}, the \`--jobs\` default here): start-up ${workers.startupMs.toFixed(0)} ms each` +
-      ` (thread, pipeline bundle, layout engine); rendering and writing ${workers.busyMs.toFixed(2)} ms per file in a worker;` +
+      ` (thread, pipeline bundle, layout engine); rendering ${workers.busyMs.toFixed(2)} ms per file in a worker (the coordinating thread writes);` +
       ` messaging and idle ${workers.overheadPct.toFixed(1)} % of the workers' wall time; ${workers.rate.toFixed(0)} files/s` +
       ` for the workers alone (no Node start-up, discovery or hashing).`,
   ].join('\n');
@@ -209,7 +209,8 @@ async function profileCold(sources, work) {
 }
 
 /**
- * The built worker (dist/batch-worker.js) driven as the pool drives it (batches of 16, two ahead).
+ * The built worker (dist/batch-worker.js) driven as the pool drives it (batches of 16, two ahead),
+ * without writing what it answers (the coordinating thread of a real run does that).
  * Start-up: a fresh worker's wait for its answer to one file, minus that file's own time (median of
  * three). Messaging and idle: the workers' wall time not spent rendering, writing or starting up.
  */
@@ -237,7 +238,7 @@ async function profileWorkers(sources, work, workers) {
       worker.postMessage({ tasks: [tasks[i]] });
     });
     startups.push(
-      performance.now() - spawned - answer.results[0].compileMs - answer.results[0].writeMs,
+      performance.now() - spawned - answer.results[0].compileMs - (answer.results[0].writeMs ?? 0),
     );
     await worker.terminate();
   }
@@ -270,7 +271,8 @@ async function profileWorkers(sources, work, workers) {
             for (const r of m.results) {
               if (r.failure)
                 reject(new Error(`worker failed on a benchmark file: ${r.failure.message}`));
-              busy += r.compileMs + r.writeMs;
+              // Workers answer with the outputs (the coordinating thread writes them): no writeMs.
+              busy += r.compileMs + (r.writeMs ?? 0);
             }
             feed();
           });

@@ -12,9 +12,10 @@
  * on disk: two runs sharing an output folder (two shards, say) keep each other's entries.
  */
 import * as path from 'node:path';
-import { writeFileAtomic } from '../util/atomic-write.js';
-import type { FileSystem } from '../cli/io.js';
+import { writeOutput } from '../files/write.js';
+import type { FileSystem } from '../files/fs.js';
 import type { Failure } from './types.js';
+import { MAX_CACHE_BYTES } from '../limits.js';
 
 export const CACHE_FILE = '.flowc-cache.json';
 const CACHE_FORMAT = 1;
@@ -86,7 +87,7 @@ export class RenderCache {
       const sorted: Record<string, CacheEntry> = {};
       for (const key of Object.keys(merged).sort()) sorted[key] = merged[key]!;
       const content: CacheFile = { format: CACHE_FORMAT, entries: sorted };
-      await writeFileAtomic(this.fs, this.file, JSON.stringify(content) + '\n');
+      await writeOutput(this.fs, this.file, JSON.stringify(content) + '\n');
     } catch (error) {
       for (const [key, entry] of pending) if (!this.changed.has(key)) this.changed.set(key, entry);
       throw error;
@@ -109,7 +110,7 @@ function applyChanges(
 async function readEntries(fs: FileSystem, file: string): Promise<Record<string, CacheEntry>> {
   let text: string;
   try {
-    text = (await fs.readFile(file)).toString('utf8');
+    text = (await fs.readFile(file, MAX_CACHE_BYTES)).toString('utf8');
   } catch {
     return {};
   }

@@ -12,15 +12,17 @@
  */
 import type { Stats } from 'node:fs';
 import * as path from 'node:path';
-import { describeFsError } from '../cli/discover.js';
-import { isFile } from '../cli/io.js';
-import { outputPathFor } from '../cli/output-paths.js';
-import { flowcVersion } from '../cli/version.js';
+import { describeFsError, isFile } from '../files/fs.js';
+import { outputPathFor } from '../files/output-paths.js';
+import { packageVersion } from '../util/package.js';
 import { fnv1a64, sha1 } from '../util/hash.js';
 import { pathBelow, shownPath } from '../util/paths.js';
+import { removeStaleTemps } from '../files/write.js';
+import { MAX_INPUT_BYTES } from '../limits.js';
 import { RenderCache, type CacheEntry } from './cache.js';
 import { withMkdirMemo } from './mkdir-memo.js';
 import { renderWithWorkers } from './pool.js';
+import { writeOutputs } from './write-outputs.js';
 import { ProgressLine } from './progress.js';
 import { failureLine, summaryLine } from './report.js';
 import { inShard } from './shard.js';
@@ -35,6 +37,7 @@ import type {
   TaskResult,
 } from './types.js';
 import { workerScriptPath } from './worker-script.js';
+import { isMarkdownPath } from '../files/markdown.js';
 
 export type {
   BatchIo,
@@ -61,7 +64,9 @@ export const EXIT_INTERRUPTED = 130;
 interface PlannedFile {
   source: string;
   relative: string;
+  /** Empty for a Markdown file until it is rendered: its blocks decide its images. */
   outputs: RenderTask['outputs'];
+  markdown: boolean;
   hash?: string;
   /** The source's stat signature, when it is old enough to be trusted. */
   stat?: string;
@@ -89,7 +94,23 @@ export async function renderBatch(request: BatchRequest, callerIo: BatchIo): Pro
   };
   const tasks = await planRun(run);
   const { mode, workers, cacheProblems } = await renderRun(run, tasks);
+  if (tasks.length > 0) await removeStaleTempsOf(io.fs, tasks, run.cache.folder);
   return report(run, { mode, workers, elapsedMs: now() - started }, cacheProblems);
+}
+
+/**
+ * Temporary files a killed run left in the folders this run wrote to (src/files/write.ts): every
+ * run that renders cleans up after the ones before it.
+ */
+async function removeStaleTempsOf(
+  fs: BatchIo['fs'],
+  tasks: readonly RenderTask[],
+  cacheFolder: string,
+): Promise<void> {
+  const folders = new Set([cacheFolder]);
+  for (const task of tasks)
+    for (const output of task.outputs) folders.add(path.dirname(output.file));
+  for (const folder of folders) await removeStaleTemps(fs, folder);
 }
 
 /** Everything one run shares between its phases. */
@@ -111,7 +132,15 @@ async function planRun(run: Run): Promise<RenderTask[]> {
     if (run.outcomes[id] !== undefined) return;
     const decision = await planFile(run, file);
     if ('text' in decision)
-      tasks.push({ id, source: file.source, text: decision.text, outputs: file.outputs });
+      tasks.push({
+        id,
+        source: file.source,
+        text: decision.text,
+        outputs: file.outputs,
+        ...(file.markdown
+          ? { markdown: { outDir: run.request.outDir, base: run.request.base } }
+          : {}),
+      });
     else run.outcomes[id] = decision;
   });
   return tasks.sort((a, b) => a.id - b.id);
@@ -133,13 +162,16 @@ async function planFile(run: Run, file: PlannedFile): Promise<FileOutcome | { te
   const probed = await statSource(io, file.source);
   if ('failure' in probed) return failed(probed.failure);
   file.stat = trustedSignature(probed.stats);
-  const outputs = file.outputs.map((o) => relativeKey(cache.folder, o.file));
+  // A Markdown file's outputs are those its last render made.
+  const outputs = file.markdown
+    ? (entry?.outputs ?? [])
+    : file.outputs.map((o) => relativeKey(cache.folder, o.file));
   // Unchanged since it was hashed (same size, time and inode) and rendered with these options.
   if (
     entry?.options === optionsDigest &&
     entry.stat !== undefined &&
     entry.stat === file.stat &&
-    (await outputsPresent(io, entry, outputs, file))
+    (await outputsPresent(io, entry, outputs, file, cache.folder))
   ) {
     file.hash = entry.hash;
     return skipped(entry);
@@ -147,7 +179,7 @@ async function planFile(run: Run, file: PlannedFile): Promise<FileOutcome | { te
   const read = await readSourceFile(io, file.source);
   if ('failure' in read) return failed(read.failure);
   file.hash = sha1().update(optionsDigest).update(read.bytes).digest('hex');
-  if (entry?.hash === file.hash && (await outputsPresent(io, entry, outputs, file))) {
+  if (entry?.hash === file.hash && (await outputsPresent(io, entry, outputs, file, cache.folder))) {
     // Same bytes (a fresh checkout, a touched file): remember the new signature.
     if (entry.stat !== file.stat || entry.options !== optionsDigest) {
       const { stat: _previous, ...rest } = entry;
@@ -184,6 +216,14 @@ async function renderRun(
   };
   const onResult = (result: TaskResult): void => {
     const file = files[result.id]!;
+    if (result.markdown) {
+      // The cache records the Markdown file as the run left it: its images, its text with links.
+      file.outputs = result.markdown.outputs;
+      if (result.markdown.text !== undefined) {
+        file.hash = sha1().update(run.optionsDigest).update(result.markdown.text).digest('hex');
+        file.stat = undefined;
+      }
+    }
     outcomes[result.id] = result.failure
       ? { source: file.source, relative: file.relative, status: 'failed', failure: result.failure }
       : { source: file.source, relative: file.relative, status: 'rendered' };
@@ -205,6 +245,7 @@ async function renderRun(
     formats: request.formats,
     render: request.render,
     rules: request.rules,
+    markdown: request.markdown ?? 'keep',
   };
   const workers = workerCount(request.jobs, tasks.length);
   const script =
@@ -214,12 +255,19 @@ async function renderRun(
     if (tasks.length > 1) io.longRun?.();
     if (script !== null) {
       mode = 'workers';
+      // The workers send outputs back; this thread, idle otherwise, writes them.
+      const byId = new Map(tasks.map((task) => [task.id, task]));
+      const writes: Promise<void>[] = [];
       const { notDone } = await renderWithWorkers(tasks, settings, {
         workers,
         script,
         signal: io.signal,
-        onResult,
+        onResult: (answer) => {
+          if (!('outputs' in answer)) return onResult(answer);
+          writes.push(writeOutputs(byId.get(answer.id)!, answer, settings, io.fs).then(onResult));
+        },
       });
+      await Promise.all(writes);
       if (!io.signal?.aborted) {
         // Not stopped by Ctrl-C: every worker thread died (each already reported the files it held).
         const failure: Failure = {
@@ -287,11 +335,14 @@ function planFiles(request: BatchRequest): PlannedFile[] {
   for (const source of request.files) {
     const relative = relativeKey(request.base, source);
     if (!inShard(relative, request.shard)) continue;
-    const outputs = request.formats.map((format) => ({
-      format,
-      file: outputPathFor(source, format, request.outDir, request.base),
-    }));
-    planned.push({ source, relative, outputs });
+    const markdown = isMarkdownPath(source);
+    const outputs = markdown
+      ? []
+      : request.formats.map((format) => ({
+          format,
+          file: outputPathFor(source, format, request.outDir, request.base),
+        }));
+    planned.push({ source, relative, outputs, markdown });
   }
   return planned;
 }
@@ -310,7 +361,15 @@ function digestOptions(request: BatchRequest): string {
       .sort(),
   );
   const rules = Object.fromEntries(Object.entries(request.rules).sort());
-  const key = JSON.stringify({ flowc: flowcVersion(), formats: request.formats, render, rules });
+  // Folding Markdown blocks into <details> changes the Markdown files a run writes.
+  const markdown = request.markdown === 'details' ? { markdown: 'details' } : {};
+  const key = JSON.stringify({
+    flowc: packageVersion(),
+    formats: request.formats,
+    render,
+    rules,
+    ...markdown,
+  });
   return fnv1a64(key);
 }
 
@@ -347,7 +406,7 @@ async function statSource(
 
 async function readSourceFile(io: BatchIo, file: string): Promise<SourceRead> {
   try {
-    return { bytes: await io.fs.readFile(file) };
+    return { bytes: await io.fs.readFile(file, MAX_INPUT_BYTES) };
   } catch (error) {
     return {
       failure: {
@@ -378,11 +437,16 @@ async function outputsPresent(
   entry: CacheEntry,
   outputs: readonly string[],
   file: PlannedFile,
+  cacheFolder: string,
 ): Promise<boolean> {
   if (entry.outputs.length !== outputs.length || entry.outputs.some((o, i) => o !== outputs[i]))
     return false;
-  if (entry.failure !== undefined && !entry.failure.drawn) return true;
-  for (const output of file.outputs) if (!(await isFile(io.fs, output.file))) return false;
+  // A Markdown file lists the images its drawn blocks have, whatever failed beside them.
+  if (!file.markdown && entry.failure !== undefined && !entry.failure.drawn) return true;
+  const files = file.markdown
+    ? outputs.map((o) => path.join(cacheFolder, ...o.split('/')))
+    : file.outputs.map((o) => o.file);
+  for (const output of files) if (!(await isFile(io.fs, output))) return false;
   return true;
 }
 

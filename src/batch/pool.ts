@@ -8,6 +8,7 @@
  * when it returns.
  */
 import { nodeWorkerThreads } from '../util/lazy.js';
+import type { RenderedOutputs } from './render-task.js';
 import type { RenderSettings, RenderTask, TaskResult } from './types.js';
 import type { BatchMessage, ResultMessage, WorkerStart } from './worker.js';
 
@@ -15,7 +16,8 @@ export interface PoolOptions {
   workers: number;
   script: string;
   signal?: AbortSignal;
-  onResult: (result: TaskResult) => void;
+  /** A file's answer: its outputs, for the caller to write, or its result. */
+  onResult: (result: RenderedOutputs | TaskResult) => void;
 }
 
 export interface PoolOutcome {

@@ -4,7 +4,7 @@
  * Off the terminal (CI logs) and with --quiet nothing is drawn: the run prints its failures and
  * one summary line instead.
  */
-import type { OutputStream } from '../cli/io.js';
+import type { OutputStream } from '../util/output-stream.js';
 
 const BAR_WIDTH = 20;
 const REDRAW_EVERY_MS = 100;

@@ -7,28 +7,12 @@
  * different slice, so each runner's incremental cache stays warm. Every file is in exactly one
  * slice for a given N; slices are balanced on average (not exactly for a handful of files).
  */
-import { UsageError } from '../cli/errors.js';
 import { sha1 } from '../util/hash.js';
 
 export interface Shard {
   /** 1-based slice number. */
   index: number;
   count: number;
-}
-
-/** Parses `K/N` (1 ≤ K ≤ N); anything else is a usage error (exit 2). */
-export function parseShard(text: string): Shard {
-  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  if (!match)
-    throw new UsageError(`--shard '${text}': expected K/N, e.g. --shard 2/4 (the 2nd of 4 slices)`);
-  const index = Number(match[1]);
-  const count = Number(match[2]);
-  if (count < 1) throw new UsageError(`--shard '${text}': the number of slices must be at least 1`);
-  if (index < 1 || index > count)
-    throw new UsageError(`--shard '${text}': K must be between 1 and ${count}`);
-  if (!Number.isSafeInteger(count))
-    throw new UsageError(`--shard '${text}': the number of slices is too large`);
-  return { index, count };
 }
 
 /** The 1-based slice a file belongs to, out of `count`. */

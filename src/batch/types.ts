@@ -6,8 +6,10 @@
 import type { Format, MultiCompileResult, RenderOptions } from '../compile.js';
 import type { CheckOptions } from '../check.js';
 import type { RuleSeverity } from '../config/index.js';
-import type { FileSystem, OutputStream } from '../cli/io.js';
+import type { FileSystem } from '../files/fs.js';
+import type { OutputStream } from '../util/output-stream.js';
 import type { Shard } from './shard.js';
+import type { SourceMode } from '../markdown/links.js';
 
 export interface BatchRequest {
   /** The discovered input files: absolute paths, no duplicates. */
@@ -27,6 +29,8 @@ export interface BatchRequest {
   shard: Shard | null;
   /** Print only failures (no progress, no summary line). */
   quiet: boolean;
+  /** Markdown files: keep each flow block visible (default), or fold it into `<details>`. */
+  markdown?: SourceMode;
 }
 
 /** Parse, check, lay out once and emit several formats: `compileFormats` from src/compile.ts. */
@@ -112,6 +116,11 @@ export interface RenderTask {
   source: string;
   text: string;
   outputs: { format: Format; file: string }[];
+  /**
+   * A Markdown file: `outputs` is empty (its blocks decide them), its images go beside it or
+   * under `outDir`, mirroring `base`.
+   */
+  markdown?: { outDir: string | null; base: string };
 }
 
 export interface RenderSettings {
@@ -120,12 +129,19 @@ export interface RenderSettings {
   formats: readonly Format[];
   render: RenderOptions;
   rules: Readonly<Record<string, RuleSeverity>>;
+  /** Markdown files: see `BatchRequest.markdown`. */
+  markdown?: SourceMode;
 }
 
 /** A rendered (or failed) task, as a worker returns it. */
 export interface TaskResult {
   id: number;
   failure?: Failure;
+  /**
+   * A Markdown file: the image files its blocks have now, and its new text when its links were
+   * rewritten (so the cache records the file as it is after the run).
+   */
+  markdown?: { outputs: { format: Format; file: string }[]; text?: string };
   /** Milliseconds spent in the pipeline (parse → emit) and writing the outputs. */
   compileMs: number;
   writeMs: number;

@@ -1,13 +1,18 @@
 /**
  * The worker thread's entry (bundled to dist/batch-worker.js). It loads the pipeline once, then
- * renders the batches of files the coordinator sends, in order, and answers each batch with its
- * results. Before each file it reads the shared stop flag, so Ctrl-C stops it between files: a
- * file is either written completely or not started.
+ * renders the batches of files the coordinator sends, in order, and answers each batch with the
+ * outputs (or the failures). Before each file it reads the shared stop flag, so Ctrl-C stops it
+ * between files.
+ *
+ * The coordinating thread writes the outputs (pool.ts, index.ts): it is idle otherwise, and a write
+ * waits on the kernel (open, write, close, rename; on a busy disk for milliseconds) during which a
+ * worker thread would stop rendering. A Markdown file's images and links are written here
+ * (render-task.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { nodeFileSystem } from '../cli/io.js';
+import { nodeFileSystem } from '../files/fs.js';
 import { withMkdirMemo } from './mkdir-memo.js';
-import { renderTask } from './render-task.js';
+import { compileTask, type RenderedOutputs } from './render-task.js';
 import type { RenderSettings, RenderTask, TaskResult } from './types.js';
 
 export interface WorkerStart {
@@ -21,7 +26,8 @@ export interface BatchMessage {
 }
 
 export interface ResultMessage {
-  results: TaskResult[];
+  /** Per file: its outputs to write, or why it has none. */
+  results: (RenderedOutputs | TaskResult)[];
   /** Tasks of the batch not started because the run is stopping. */
   abandoned: number[];
 }
@@ -42,11 +48,11 @@ port.on('message', (message: BatchMessage) => {
 async function drain(): Promise<void> {
   running = true;
   for (let batch = queue.shift(); batch !== undefined; batch = queue.shift()) {
-    const results: TaskResult[] = [];
+    const results: (RenderedOutputs | TaskResult)[] = [];
     const abandoned: number[] = [];
     for (const task of batch.tasks) {
       if (Atomics.load(stop, 0) === 1) abandoned.push(task.id);
-      else results.push(await renderTask(task, start.settings, files));
+      else results.push(await compileTask(task, start.settings, files));
     }
     const reply: ResultMessage = { results, abandoned };
     port!.postMessage(reply);

@@ -10,10 +10,13 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE, UsageError } from './errors.js';
 import { LAYOUT_KINDS } from '../model/diagram.js';
 import type { Io } from './io.js';
-import { choice, collect, nonNegativeInteger, positiveNumber } from './options.js';
+import { choice, collect, nonNegativeInteger, port, positiveNumber } from './options.js';
 import { flowcVersion } from './version.js';
 import type { LintOptions } from './lint.js';
 import type { RenderCommandOptions } from './render.js';
+import type { FmtOptions } from './fmt.js';
+import type { LspCommandOptions } from './lsp.js';
+import type { WatchCommandOptions } from './watch.js';
 import { addBatchOptions } from './batch-options.js';
 
 const LINT_EXAMPLES = `
@@ -51,6 +54,8 @@ Examples:
   $ flowc render --check diagram.flow -o diagram.svg
                                                 exit 1 if diagram.svg is not what flowc renders now
   $ flowc render --check docs/                  check every docs/**/*.flow against the .svg beside it
+  $ flowc render README.md                      each \`\`\`flow block to README-<id>.svg, linked below it
+  $ flowc render README.md --details -f png     PNG images, each block folded into <details>
   $ flowc render diagram.flow -o d.svg --quiet  print errors only, not warnings
   $ flowc render diagram.flow -o d.svg --rule unreachable-node=warn
   $ flowc render diagram.flow -o d.svg --config ci/flowc.config.json
@@ -63,11 +68,52 @@ drawn; with other rule errors it is drawn, offending nodes marked, and the exit 
 input, unwritable output, invalid configuration).
 `;
 
+const FMT_EXAMPLES = `
+Examples:
+  $ flowc fmt diagram.flow                      rewrite the file in canonical form
+  $ flowc fmt docs/ 'samples/**/*.flow'         folders (recursive) and globs
+  $ flowc fmt --check .                         exit 1 listing the files that would change (CI)
+  $ cat diagram.flow | flowc fmt -              formatted text on stdout
+  $ flowc fmt                                   every .flow file under the current folder
+
+Files with syntax errors are reported and left untouched. The canonical form is described in
+docs/language.md ("Canonical form").
+
+Exit codes: 0 formatted (or, with --check, already formatted), 1 --check found files to
+reformat or a file has syntax errors, 2 the command could not run (bad option, unreadable path,
+unwritable file, invalid configuration).
+`;
+
+const WATCH_EXAMPLES = `
+Examples:
+  $ flowc watch diagram.flow                    a live page of one diagram
+  $ flowc watch docs/ --open                    an index of docs/'s diagrams, opened in the browser
+  $ flowc watch README.md                       the flow blocks of a Markdown file
+  $ flowc watch diagram.flow --port 8080 --theme dark --direction TB
+
+The first line on stdout is the page's URL (http://127.0.0.1:PORT/). The server listens on
+127.0.0.1 only and serves only the watched files' pages. Ctrl-C stops it (exit code 0);
+2 when it cannot start (no such path, the --port is in use).
+`;
+
+const LSP_EXAMPLES = `
+Examples:
+  $ flowc lsp --stdio                           what an editor runs (see docs/editors.md)
+  $ flowc lsp --stdio --rule dead-end=off       with a rule setting over the configuration
+  $ flowc lsp --stdio --no-config               ignore any flowc.config.json
+
+Diagnostics use the same rules, severities, flowc.config.json (the nearest one from each file's
+folder) and # flowc-disable comments as flowc lint. The server speaks the Language Server
+Protocol on standard input and output; it is for editors, not for people.
+`;
+
 const MAIN_EXAMPLES = `
 Examples:
   $ flowc lint docs/
   $ flowc render samples/cqrs.flow -o cqrs.svg
   $ flowc render --check docs/
+  $ flowc fmt --check docs/
+  $ flowc watch docs/ --open                    live pages that redraw on every save
   $ flowc lint --help                           every option of a command
 
 Environment: NO_COLOR disables colour, FORCE_COLOR forces it; FLOWC_DEBUG=1 prints stack
@@ -201,6 +247,10 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--width <px>', 'PNG: output width in pixels (overrides --scale)', positiveNumber)
     .option('--background <color>', "PNG: background colour, e.g. white, '#1e1e1e' or transparent")
     .option(
+      '--details',
+      'Markdown: fold each ```flow block into a <details> element above its image (without it, the block stays visible)',
+    )
+    .option(
       '--check',
       'compare existing outputs with a fresh render; exit 1 if any is stale or missing',
     )
@@ -223,6 +273,99 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     const { runRender } = await import('./render.js');
     setExitCode(await runRender(inputs, options, io));
   });
+
+  program
+    .command('fmt')
+    .summary('rewrite .flow files in canonical form')
+    .description(
+      'Rewrite .flow files (files, folders searched recursively, globs, or - for stdin) in their canonical form.',
+    )
+    .argument(
+      '[paths...]',
+      'files, folders, globs, or - for standard input (default: the current folder)',
+    )
+    .option('--check', 'write nothing; list the files that would change and exit 1 if any would')
+    .option(
+      '-c, --config <file>',
+      'use this configuration file (for its ignore globs) instead of the nearest flowc.config.json',
+    )
+    .option('--no-config', 'use no configuration file')
+    .option('--stdin-filename <name>', 'the file name to report for standard input')
+    .option('--debug', 'print the stack trace of an internal error')
+    .addHelpText('after', FMT_EXAMPLES)
+    .action(async (paths: string[], options: FmtOptions) => {
+      const { runFmt } = await import('./fmt.js');
+      setExitCode(await runFmt(paths, options, io));
+    });
+
+  program
+    .command('watch')
+    .summary('a live page of a diagram (or a folder of them) that redraws on every save')
+    .description(
+      "Serve a page on 127.0.0.1 that shows a .flow file (or a Markdown file's flow blocks) and redraws it on every save, errors shown over the last good picture; for a folder, an index of its diagrams. The URL is printed first on stdout. Ctrl-C stops it.",
+    )
+    .argument('[path]', 'a .flow or Markdown file, or a folder (default: the current folder)')
+    .option('-p, --port <n>', 'port on 127.0.0.1 (default: a free one)', port)
+    .option('--open', 'open the page in the default browser ($BROWSER if set)')
+    .option(
+      '--direction <dir>',
+      'layout direction: LR, TB, RL or BT',
+      choice(['LR', 'TB', 'RL', 'BT'] as const),
+    )
+    .option(
+      '--edges <style>',
+      'edge routing: ortho, spline or straight',
+      choice(['ortho', 'spline', 'straight'] as const),
+    )
+    .option(
+      '--theme <theme>',
+      "the page's theme: light, dark or auto (follows the system; the page can switch)",
+      choice(['light', 'dark', 'auto'] as const),
+    )
+    .option(
+      '--rule <id=severity>',
+      'set a rule to off, warn or error (repeatable; wins over the configuration)',
+      collect,
+    )
+    .option(
+      '-c, --config <file>',
+      'use this configuration file instead of the nearest flowc.config.json',
+    )
+    .option('--no-config', 'use no configuration file')
+    .option('--debug', 'print the stack trace of an internal error')
+    .addHelpText('after', WATCH_EXAMPLES)
+    .action(async (input: string | undefined, options: WatchCommandOptions) => {
+      const { runWatch } = await import('./watch.js');
+      setExitCode(await runWatch(input, options, io));
+    });
+
+  program
+    .command('lsp')
+    .summary('run the language server (for editors)')
+    .description(
+      'Run the Language Server Protocol server on standard input and output: diagnostics as you type, go to definition, references, rename, completion, hover, symbols, folding, formatting and quick fixes.',
+    )
+    .option('--stdio', 'talk over standard input and output (the default and only transport)')
+    .option(
+      '--rule <id=severity>',
+      'set a rule to off, warn or error (repeatable; wins over the configuration)',
+      collect,
+    )
+    .option(
+      '-c, --config <file>',
+      'use this configuration file for every document instead of the nearest flowc.config.json',
+    )
+    .option('--no-config', 'use no configuration file')
+    .option(
+      '--debounce <ms>',
+      'milliseconds from the last keystroke to the diagnostics (default 150)',
+      nonNegativeInteger,
+    )
+    .addHelpText('after', LSP_EXAMPLES)
+    .action(async (options: LspCommandOptions) => {
+      const { runLsp } = await import('./lsp.js');
+      setExitCode(await runLsp(options, io));
+    });
 
   return program;
 }

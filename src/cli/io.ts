@@ -2,49 +2,13 @@
  * Everything the CLI touches outside itself, passed in: tests drive `execute` in-process with a
  * fake `Io`, and only `main.ts` binds it to the real process.
  */
-import * as fs from 'node:fs';
-import type { Dirent, Stats } from 'node:fs';
-
-export interface OutputStream {
-  write(chunk: string | Uint8Array): void;
-  /** True when the stream is a terminal (colour, and no binary output to it). */
-  isTTY: boolean;
-}
-
-/** The file operations the CLI uses; a subset of `node:fs/promises`, so tests can make one fail. */
-export interface FileSystem {
-  readFile(path: string): Promise<Buffer>;
-  writeFile(path: string, data: string | Uint8Array): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  unlink(path: string): Promise<void>;
-  mkdir(path: string, options: { recursive: true }): Promise<string | undefined>;
-  stat(path: string): Promise<Stats>;
-  readdir(path: string, options: { withFileTypes: true }): Promise<Dirent[]>;
-  realpath(path: string): Promise<string>;
-}
-
-/** Whether `file` is a regular file; false when it is missing or cannot be reached. */
-export async function isFile(fs: FileSystem, file: string): Promise<boolean> {
-  return (await statOrNull(fs, file))?.isFile() === true;
-}
-
-/** Whether `file` is a folder; false when it is missing or cannot be reached. */
-export async function isFolder(fs: FileSystem, file: string): Promise<boolean> {
-  return (await statOrNull(fs, file))?.isDirectory() === true;
-}
-
-/** Whether anything is at `file`. */
-export async function pathExists(fs: FileSystem, file: string): Promise<boolean> {
-  return (await statOrNull(fs, file)) !== null;
-}
-
-async function statOrNull(fs: FileSystem, file: string): Promise<Stats | null> {
-  try {
-    return await fs.stat(file);
-  } catch {
-    return null;
-  }
-}
+import {
+  describeFsError,
+  InputTooLargeError,
+  nodeFileSystem,
+  type FileSystem,
+} from '../files/fs.js';
+import type { OutputStream } from '../util/output-stream.js';
 
 export interface Io {
   /**
@@ -58,28 +22,10 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   stdout: OutputStream;
   stderr: OutputStream;
-  /** Reads all of standard input. */
-  readStdin(): Promise<Buffer>;
+  /** Reads all of standard input; more than `maxBytes` is an `InputTooLargeError`. */
+  readStdin(maxBytes?: number): Promise<Buffer>;
   fs: FileSystem;
 }
-
-/**
- * The real file system. The interface is asynchronous (so tests can inject slow or failing
- * operations), but the calls are made synchronously: a CLI run makes a handful of small calls
- * (the configuration search walks up the folders, the input is read, the output written) with
- * nothing else to do meanwhile, and through node:fs/promises each one paid a thread-pool round
- * trip (strace of a small `flowc render`: a dozen round trips, ~6 ms of the process idle).
- */
-export const nodeFileSystem: FileSystem = {
-  readFile: async (path) => fs.readFileSync(path),
-  writeFile: async (path, data) => fs.writeFileSync(path, data),
-  rename: async (from, to) => fs.renameSync(from, to),
-  unlink: async (path) => fs.unlinkSync(path),
-  mkdir: async (path, options) => fs.mkdirSync(path, options),
-  stat: async (path) => fs.statSync(path),
-  readdir: async (path, options) => fs.readdirSync(path, options),
-  realpath: async (path) => fs.realpathSync.native(path),
-};
 
 /** Input beyond this many bytes makes a run long (a CQRS-sized file is ~2 KB, 200 nodes ~13 KB). */
 export const LONG_RUN_BYTES = 32 * 1024;
@@ -92,6 +38,13 @@ export interface ProcessIoOptions {
 export interface ProcessIo extends Io {
   /** True when nothing written to stdout or stderr is still waiting to be flushed. */
   outputFlushed(): boolean;
+  /**
+   * Waits until what was written has reached stdout and stderr or failed to: a write to a file
+   * on a full disk or to a pipe whose reader has gone fails after `write` has returned.
+   */
+  settle(): Promise<void>;
+  /** The first output that could not be written ('standard output (no space left…)'), or null. */
+  lostOutput(): string | null;
 }
 
 /**
@@ -112,46 +65,85 @@ export function processIo(options: ProcessIoOptions = {}): ProcessIo {
     if (bytesRead > LONG_RUN_BYTES) longRun();
     return data;
   };
-  const stdout = lazyStream(() => process.stdout);
-  const stderr = lazyStream(() => process.stderr);
+  let lost: string | null = null;
+  const onLost = (name: string, error: NodeJS.ErrnoException): void => {
+    lost ??= `${name} (${describeFsError(error, 'write failed')})`;
+  };
+  const stdout = lazyStream(() => process.stdout, 'standard output', onLost);
+  const stderr = lazyStream(() => process.stderr, 'standard error', onLost);
   return {
     longRun,
     outputFlushed: () => stdout.flushed() && stderr.flushed(),
+    settle: async () => {
+      await stdout.settle();
+      await stderr.settle();
+    },
+    lostOutput: () => lost,
     cwd: process.cwd(),
     env: process.env,
     stdout,
     stderr,
-    readStdin: async () => {
+    readStdin: async (maxBytes) => {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      let total = 0;
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+        total += (chunk as Buffer).length;
+        if (maxBytes !== undefined && total > maxBytes) {
+          process.stdin.destroy();
+          throw new InputTooLargeError(maxBytes);
+        }
+      }
       return counted(Buffer.concat(chunks));
     },
     fs: {
       ...nodeFileSystem,
-      readFile: async (path) => counted(await nodeFileSystem.readFile(path)),
+      readFile: async (path, maxBytes) => counted(await nodeFileSystem.readFile(path, maxBytes)),
     },
   };
 }
 
 /**
- * One of the process's output streams, created on first use. `flowc lint --help | head`: when the
- * reader goes away, stop quietly as Unix tools do, instead of dying on an unhandled EPIPE.
+ * One of the process's output streams, created on first use. A write that fails (a full disk, a
+ * reader that went away: `flowc lint | head`) is reported once through `onLost`, and nothing more
+ * is written to that stream; the run then ends with exit code 2 (src/cli/main.ts), since a
+ * truncated report or diagram must not pass for a complete one.
  */
-function lazyStream(get: () => NodeJS.WriteStream): OutputStream & { flushed(): boolean } {
+function lazyStream(
+  get: () => NodeJS.WriteStream,
+  name: string,
+  onLost: (name: string, error: NodeJS.ErrnoException) => void,
+): OutputStream & { flushed(): boolean; settle(): Promise<void> } {
   let stream: NodeJS.WriteStream | undefined;
+  let failed = false;
   const open = (): NodeJS.WriteStream => {
     if (stream) return stream;
     stream = get();
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
+      if (failed) return;
+      failed = true;
+      onLost(name, error);
     });
     return stream;
   };
   return {
     // On Linux writes to files, pipes and terminals are synchronous; elsewhere a pipe may buffer.
-    flushed: () => stream === undefined || stream.writableLength === 0,
-    write: (chunk) => void open().write(chunk),
+    flushed: () => stream === undefined || failed || stream.writableLength === 0,
+    settle: async () => {
+      if (stream === undefined || failed) return;
+      const opened = stream;
+      // A synchronous write's failure is emitted on the next tick: let it arrive.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (failed || opened.writableLength === 0) return;
+      await new Promise((resolve) => {
+        opened.once('drain', resolve);
+        opened.once('error', resolve);
+        opened.once('close', resolve);
+      });
+    },
+    write: (chunk) => {
+      if (!failed) open().write(chunk);
+    },
     get isTTY() {
       return open().isTTY === true;
     },

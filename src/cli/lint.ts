@@ -9,14 +9,16 @@ import { countProblems, errorsOnly } from '../report/summary.js';
 import type { LintResult, ReportContext } from '../report/types.js';
 import type { RuleSeverity } from '../config/index.js';
 import { didYouMean } from '../util/suggest.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
-import { discoverFiles, describeFsError } from './discover.js';
+import { writeOutput } from '../files/write.js';
+import { discoverFiles } from '../files/discover.js';
+import { describeFsError } from '../files/fs.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { ignoreRules, loadSettings, type CommonOptions } from './settings.js';
 import { readSource, readStdinSource, STDIN, type Source } from './sources.js';
 import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
+import { isMarkdownPath } from '../files/markdown.js';
 
 export interface LintOptions extends CommonOptions {
   format?: string[];
@@ -49,6 +51,7 @@ export async function runLint(
   if (inputs.includes(STDIN)) sources.push(await readStdinSource(io, options.stdinFilename));
   if (fileInputs.length > 0) {
     const discovery = await discoverFiles(fileInputs, {
+      markdown: true,
       cwd: io.cwd,
       fs: io.fs,
       ignore: ignoreRules(settings),
@@ -91,7 +94,10 @@ async function lintSources(
   const { checkAsync } = await import('../check.js');
   const results: LintResult[] = [];
   for (const source of sources) {
-    const { diagnostics } = await checkAsync(source.text, { rules });
+    // A Markdown file's flow blocks, reported at their lines in the .md.
+    const { diagnostics } = isMarkdownPath(source.filePath)
+      ? await (await import('../markdown/check.js')).checkMarkdown(source.text, { rules })
+      : await checkAsync(source.text, { rules });
     results.push({ filePath: source.filePath, source: source.text, diagnostics });
   }
   return results;
@@ -161,7 +167,7 @@ async function writeReports(
       continue;
     }
     try {
-      await writeFileAtomic(io.fs, plan.file, text);
+      await writeOutput(io.fs, plan.file, text);
     } catch (error) {
       io.stderr.write(
         `flowc: cannot write ${shownPath(io.cwd, plan.file)}: ${describeFsError(error, 'write failed')}\n`,

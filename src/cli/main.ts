@@ -4,6 +4,7 @@
  */
 import { execute } from './execute.js';
 import { processIo, type ProcessIoOptions } from './io.js';
+import { EXIT_USAGE } from './errors.js';
 
 export type MainOptions = ProcessIoOptions;
 
@@ -18,6 +19,14 @@ export interface MainResult {
 
 export async function main(options: MainOptions = {}): Promise<MainResult> {
   const io = processIo(options);
-  process.exitCode = await execute(process.argv.slice(2), io);
+  const code = await execute(process.argv.slice(2), io);
+  await io.settle();
+  const lost = io.lostOutput();
+  if (lost !== null) {
+    // The output is incomplete: say so (if standard error still works) and fail the run.
+    io.stderr.write(`flowc: cannot write to ${lost}: the output is incomplete\n`);
+    await io.settle();
+    process.exitCode = Math.max(code, EXIT_USAGE);
+  } else process.exitCode = code;
   return { outputFlushed: io.outputFlushed };
 }

@@ -41,3 +41,11 @@ export function nonNegativeInteger(value: string): number {
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
+
+/** A TCP port: 0 (any free one) to 65535. */
+export function port(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n > 65535)
+    throw new InvalidArgumentError('expected a port number, 0 to 65535 (0: any free port).');
+  return n;
+}

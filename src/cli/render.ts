@@ -16,11 +16,12 @@ import { stylish } from '../report/stylish.js';
 import { errorsOnly } from '../report/summary.js';
 import type { LintResult, ReportRule } from '../report/types.js';
 import { didYouMean } from '../util/suggest.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
-import { describeFsError, discoverFiles } from './discover.js';
+import { removeStaleTemps, writeOutput } from '../files/write.js';
+import { discoverFiles } from '../files/discover.js';
+import { describeFsError, InputTooLargeError, isFile, isFolder } from '../files/fs.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
-import { isFile, isFolder, type Io } from './io.js';
-import { formatFromExtension, inputsBase, outputPathFor } from './output-paths.js';
+import type { Io } from './io.js';
+import { formatFromExtension, inputsBase, outputPathFor } from '../files/output-paths.js';
 import {
   configPath,
   ignoreRules,
@@ -31,8 +32,10 @@ import {
 import { readSource, readStdinSource, STDIN, type Source } from './sources.js';
 import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
-import { isGlobPattern } from './glob-pattern.js';
-import { renderBatchSeam } from './batch-seam.js';
+import { isGlobPattern } from '../files/glob-pattern.js';
+import { startPngThread } from '../prepare.js';
+import { isMarkdownPath } from '../files/markdown.js';
+import type { SourceMode } from '../markdown/links.js';
 
 /** The render command's options as commander parses them. */
 export interface RenderCommandOptions extends CommonOptions, RenderOptions {
@@ -47,6 +50,8 @@ export interface RenderCommandOptions extends CommonOptions, RenderOptions {
   force?: boolean;
   shard?: string;
   base?: string;
+  /** Markdown: fold each flow block into `<details>` above its image. */
+  details?: boolean;
 }
 
 /** The options after validation: the formats checked and deduplicated. */
@@ -55,8 +60,8 @@ interface RenderRequest extends Omit<RenderCommandOptions, 'format'> {
 }
 
 /**
- * What the batch renderer receives: the command's options with the configuration applied.
- * batch-seam.ts hands it to `runBatchCommand(inputs, request, io)` in src/batch/cli.ts.
+ * What the batch command receives: the command's options with the configuration applied
+ * (`runBatchCommand(inputs, request, io)` in ./batch.ts).
  */
 export interface BatchRenderRequest {
   formats: Format[];
@@ -68,6 +73,8 @@ export interface BatchRenderRequest {
   quiet: boolean;
   /** The batch renderer's own options (`--jobs`, `--force`, `--shard`, `--base`). */
   batch: Pick<RenderCommandOptions, 'jobs' | 'force' | 'shard' | 'base'>;
+  /** Markdown files: keep each flow block visible, or fold it into `<details>`. */
+  markdown: SourceMode;
 }
 
 /** Validates `-f` values (each may be a comma-separated list). */
@@ -145,6 +152,8 @@ async function renderSingle(
   render: RenderOptions,
   io: Io,
 ): Promise<number> {
+  if (input === STDIN ? isMarkdownPath(options.stdinFilename ?? '') : isMarkdownPath(input))
+    return renderMarkdownSingle(input, options, settings, render, io);
   const output =
     options.output === undefined || options.output === STDIN
       ? null
@@ -155,9 +164,17 @@ async function renderSingle(
       'refusing to write PNG data to a terminal: use -o FILE.png or redirect standard output',
     );
   }
-  const source = await readInput(input, options, io);
-  const compileOptions: CompileOptions = { ...render, format, rules: settings.ruleSettings };
-  const { result, errors } = await compileSource(source, compileOptions);
+  // sharp loads and warms up on a worker thread while this one reads, parses and lays out.
+  const pngThread = format === 'png' ? startPngThread() : null;
+  let compiled: Compiled;
+  try {
+    const source = await readInput(input, options, io);
+    const compileOptions: CompileOptions = { ...render, format, rules: settings.ruleSettings };
+    compiled = { ...(await compileSource(source, compileOptions)), source };
+  } finally {
+    pngThread?.release();
+  }
+  const { result, errors, source } = compiled;
   printDiagnostics(
     [{ filePath: source.filePath, source: source.text, diagnostics: result.diagnostics }],
     options,
@@ -173,7 +190,8 @@ async function renderSingle(
     io.stdout.write(result.output);
   } else {
     try {
-      await writeFileAtomic(io.fs, output, result.output);
+      const written = await writeOutput(io.fs, output, result.output);
+      if (written.kind === 'replace') await removeStaleTemps(io.fs, path.dirname(written.file));
     } catch (error) {
       io.stderr.write(
         `flowc: cannot write ${shownPath(io.cwd, output)}: ${describeFsError(error, 'write failed')}\n`,
@@ -188,6 +206,47 @@ async function renderSingle(
     return EXIT_INPUT_ERRORS;
   }
   return EXIT_OK;
+}
+
+/**
+ * A Markdown file: its blocks' images go beside it (a folder given as `-o DIR/` is batch
+ * rendering), their links into it. There is no single output file to name with `-o`.
+ */
+async function renderMarkdownSingle(
+  input: string,
+  options: RenderRequest,
+  settings: Settings,
+  render: RenderOptions,
+  io: Io,
+): Promise<number> {
+  if (input === STDIN)
+    throw new UsageError(
+      'a Markdown file is rendered in place (images beside it, links into it): name the file instead of -',
+    );
+  if (options.output !== undefined)
+    throw new UsageError(
+      `${input} is Markdown: each flow block becomes its own image, beside it or in the folder -o DIR/ names (end it with /)`,
+    );
+  const source = await readInput(input, options, io);
+  const format = chooseFormat(options.formats[0], null, settings.loaded.config.render.format);
+  const { renderMarkdownFile } = await import('./markdown.js');
+  return renderMarkdownFile(
+    {
+      file: source.filePath,
+      text: source.text,
+      formats: [format],
+      outDir: null,
+      mode: markdownMode(options),
+      render,
+      rules: settings.ruleSettings,
+    },
+    { quiet: options.quiet === true, rules: settings.rules },
+    io,
+  );
+}
+
+function markdownMode(options: RenderRequest): SourceMode {
+  return options.details ? 'details' : 'keep';
 }
 
 /** -f wins; else the output's extension; else the configuration's format; else SVG. */
@@ -224,10 +283,14 @@ async function readInput(input: string, options: RenderRequest, io: Io): Promise
 type Compiled = {
   result: Awaited<ReturnType<typeof import('../compile.js').compile>>;
   errors: number;
+  source: Source;
 };
 
 /** Runs the pipeline. A layout failure comes back from compile as a `layout` error diagnostic. */
-async function compileSource(source: Source, options: CompileOptions): Promise<Compiled> {
+async function compileSource(
+  source: Source,
+  options: CompileOptions,
+): Promise<Omit<Compiled, 'source'>> {
   const { compile } = await import('../compile.js');
   const result = await compile(source.text, options);
   return { result, errors: result.diagnostics.filter((d) => d.severity === 'error').length };
@@ -271,6 +334,25 @@ async function checkOutputs(
     if ('problem' in read) {
       io.stderr.write(`flowc: ${shownPath(io.cwd, target.source)}: ${read.problem}\n`);
       failed = true;
+      continue;
+    }
+    if (target.markdown) {
+      const { checkMarkdownOutputs } = await import('./markdown.js');
+      const checked = await checkMarkdownOutputs(
+        {
+          file: read.filePath,
+          text: read.text,
+          ...target.markdown,
+          mode: markdownMode(options),
+          render,
+          rules: settings.ruleSettings,
+        },
+        { rules: settings.rules },
+        io,
+      );
+      compared += checked.compared;
+      stale.push(...checked.stale);
+      failed ||= checked.failed;
       continue;
     }
     const result = await compileFormats(
@@ -318,6 +400,8 @@ async function checkOutputs(
 interface CheckTarget {
   source: string;
   outputs: { format: Format; file: string }[];
+  /** A Markdown file: its outputs are known once its blocks are read. */
+  markdown?: { formats: Format[]; outDir: string | null; base: string };
 }
 
 async function checkTargets(
@@ -328,6 +412,11 @@ async function checkTargets(
 ): Promise<{ items: CheckTarget[]; problems: string[] }> {
   const configured = settings.loaded.config.render;
   if (await isSingleFileRender(inputs, options, io)) {
+    if (options.output !== undefined && isMarkdownPath(inputs[0]!)) {
+      throw new UsageError(
+        `${inputs[0]} is Markdown: its images are checked beside it, or in the folder -o DIR/ names (end it with /)`,
+      );
+    }
     if (options.output !== undefined) {
       const file = path.resolve(io.cwd, options.output);
       const format = chooseFormat(options.formats[0], file, configured.format);
@@ -340,19 +429,23 @@ async function checkTargets(
   const formats = options.formats.length > 0 ? options.formats : [configured.format ?? 'svg'];
   const { outDir, base: configuredBase } = outputFolder(options, settings, io);
   const discovery = await discoverFiles(inputs, {
+    markdown: true,
     cwd: io.cwd,
     fs: io.fs,
     ignore: ignoreRules(settings),
     excludeDirs: outDir === null ? [] : [outDir],
   });
   const base = configuredBase ?? (await inputsBase(inputs, io.cwd, io.fs));
-  const items = discovery.files.map((source) => ({
-    source,
-    outputs: formats.map((format) => ({
-      format,
-      file: outputPathFor(source, format, outDir, base),
-    })),
-  }));
+  const items = discovery.files.map((source): CheckTarget => {
+    if (isMarkdownPath(source)) return { source, outputs: [], markdown: { formats, outDir, base } };
+    return {
+      source,
+      outputs: formats.map((format) => ({
+        format,
+        file: outputPathFor(source, format, outDir, base),
+      })),
+    };
+  });
   return {
     items,
     problems: discovery.problems.map((p) => `${shownPath(io.cwd, p.input)}: ${p.message}`),
@@ -364,13 +457,14 @@ async function compareWithFile(
   file: string,
   expected: string | Buffer,
 ): Promise<'up-to-date' | 'stale' | 'missing'> {
+  const wanted = typeof expected === 'string' ? Buffer.from(expected, 'utf8') : expected;
   let actual: Buffer;
   try {
-    actual = await io.fs.readFile(file);
-  } catch {
-    return 'missing';
+    // More bytes than expected is stale whatever they are (and /dev/zero is not read forever).
+    actual = await io.fs.readFile(file, wanted.length);
+  } catch (error) {
+    return error instanceof InputTooLargeError ? 'stale' : 'missing';
   }
-  const wanted = typeof expected === 'string' ? Buffer.from(expected, 'utf8') : expected;
   return actual.equals(wanted) ? 'up-to-date' : 'stale';
 }
 
@@ -398,8 +492,11 @@ async function dispatchBatch(
       shard: options.shard,
       base: base ?? undefined,
     },
+    markdown: markdownMode(options),
   };
-  return renderBatchSeam(inputs, request, io);
+  // Imported here: a single-file render never loads the batch renderer.
+  const { runBatchCommand } = await import('./batch.js');
+  return runBatchCommand(inputs, request, io);
 }
 
 /**

@@ -2,8 +2,10 @@
  * Reading the inputs: standard input (`-`) and files, with failures as messages, not throws.
  */
 import * as path from 'node:path';
-import { describeFsError, isFsError } from './discover.js';
+import { describeFsError, isFsError } from '../files/fs.js';
 import type { Io } from './io.js';
+import { UsageError } from './errors.js';
+import { MAX_INPUT_BYTES } from '../limits.js';
 
 export const STDIN = '-';
 export const STDIN_NAME = '<stdin>';
@@ -15,7 +17,14 @@ export interface Source {
 }
 
 export async function readStdinSource(io: Io, stdinFilename?: string): Promise<Source> {
-  const text = (await io.readStdin()).toString('utf8');
+  let bytes: Buffer;
+  try {
+    bytes = await io.readStdin(MAX_INPUT_BYTES);
+  } catch (error) {
+    if (!isFsError(error)) throw error;
+    throw new UsageError(`standard input: ${describeFsError(error, 'cannot read')}`);
+  }
+  const text = bytes.toString('utf8');
   return { filePath: stdinFilename ? path.resolve(io.cwd, stdinFilename) : STDIN_NAME, text };
 }
 
@@ -24,7 +33,7 @@ export async function readSource(
   file: string,
 ): Promise<Source | { filePath: string; problem: string }> {
   try {
-    const text = (await io.fs.readFile(file)).toString('utf8');
+    const text = (await io.fs.readFile(file, MAX_INPUT_BYTES)).toString('utf8');
     return { filePath: file, text };
   } catch (error) {
     if (!isFsError(error)) throw error;

@@ -18,7 +18,8 @@ import type { Format } from '../compile.js';
 import type { Theme } from '../emit/theme.js';
 import { shownPath } from '../util/paths.js';
 import { didYouMean } from '../util/suggest.js';
-import { isFile, pathExists, type FileSystem } from '../cli/io.js';
+import { describeFsError, isFile, isFsError, pathExists, type FileSystem } from '../files/fs.js';
+import { formatLimit, MAX_CONFIG_BYTES, MAX_GLOB_LENGTH, MAX_IGNORE_GLOBS } from '../limits.js';
 
 export const CONFIG_FILE_NAME = 'flowc.config.json';
 
@@ -126,16 +127,10 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const shown = shownPath(cwd, file);
   let text: string;
   try {
-    text = (await fs.readFile(file)).toString('utf8');
+    text = (await fs.readFile(file, MAX_CONFIG_BYTES)).toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a folder'
-          : `cannot read it (${code ?? 'unknown error'})`;
-    throw new ConfigError(shown, [why]);
+    if (!isFsError(error)) throw error;
+    throw new ConfigError(shown, [describeFsError(error, 'cannot read it')]);
   }
   return {
     config: parseConfig(text, shown, options.knownRules, options.fixedRules),
@@ -232,15 +227,31 @@ function readIgnore(value: unknown, problems: string[]): string[] {
     problems.push('ignore: expected an array of glob strings');
     return [];
   }
+  if (value.length > MAX_IGNORE_GLOBS) {
+    problems.push(
+      `ignore: ${formatLimit(value.length)} globs, more than the ${formatLimit(MAX_IGNORE_GLOBS)} flowc accepts (docs/limits.md): match folders ('drafts/**') rather than files one by one`,
+    );
+    return [];
+  }
   const globs: string[] = [];
   value.forEach((item, index) => {
-    if (typeof item === 'string' && item.trim() !== '') globs.push(item);
+    if (typeof item === 'string' && item.length > MAX_GLOB_LENGTH)
+      problems.push(
+        `ignore[${index}]: a glob of ${formatLimit(item.length)} characters, more than the ${formatLimit(MAX_GLOB_LENGTH)} flowc accepts (docs/limits.md)`,
+      );
+    else if (typeof item === 'string' && item.trim() !== '') globs.push(item);
     else
       problems.push(
-        `ignore[${index}]: expected a non-empty glob string, got ${JSON.stringify(item)}`,
+        `ignore[${index}]: expected a non-empty glob string, got ${printableJson(item)}`,
       );
   });
   return globs;
+}
+
+/** A value as JSON in a message, cut short when long (a problem line stays one line). */
+function printableJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 function readRender(value: unknown, problems: string[]): RenderDefaults {

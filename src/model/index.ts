@@ -3,6 +3,7 @@
  * qualified node ids, groups and resolved edges), reporting references that do not resolve,
  * repeated ids, unknown attributes and bad settings.
  */
-export { resolve, type ResolveResult } from './resolve.js';
+export { resolve, NODE_ATTRIBUTES, EDGE_ATTRIBUTES, type ResolveResult } from './resolve.js';
+export type { ResolvedReference, ReferenceSegment } from './resolved-references.js';
 export type * from './diagram.js';
 export { SHAPES, DIRECTIONS } from './diagram.js';

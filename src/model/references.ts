@@ -4,12 +4,19 @@
  * - `id`: a node of the enclosing group, else a top-level node (never a node of another group);
  * - `Group.id`: the node `id` of group `Group`, from anywhere in the file.
  */
-import type { Span } from '../diagnostics.js';
+import type { Span, Suggestion } from '../diagnostics.js';
 import { SIDES, type EndpointRef, type Identifier } from '../syntax/ast.js';
 import { didYouMean } from '../util/suggest.js';
 import { qualify, type Declarations, type DeclaredNode } from './scope.js';
 
-export type Lookup = { node: DeclaredNode } | { message: string; span: Span };
+export type Lookup =
+  { node: DeclaredNode } | { message: string; span: Span; suggestions?: Suggestion[] };
+
+/** The "did you mean" edits: each text in place of the text at `span`. */
+function replacing(span: Span, texts: readonly (string | null)[]): { suggestions?: Suggestion[] } {
+  const suggestions = texts.filter((t) => t !== null).map((text) => ({ text, span }));
+  return suggestions.length > 0 ? { suggestions } : {};
+}
 
 export function lookUpEndpoint(
   ref: EndpointRef,
@@ -42,7 +49,11 @@ function lookUpUnqualified(
       : `'${name}' is not a node of group '${enclosing}' or of the top level`;
   const elsewhere = declarations.elsewhere(name, enclosing);
   if (elsewhere.length > 0)
-    return { message: `${where}: did you mean ${alternatives(elsewhere)}?`, span: id.span };
+    return {
+      message: `${where}: did you mean ${alternatives(elsewhere)}?`,
+      span: id.span,
+      ...replacing(id.span, elsewhere),
+    };
   if (declarations.groups.has(name)) {
     const first = declarations.groups.get(name)!.nodes.values().next().value;
     const example = first ? `, e.g. '${first.qualifiedId}'` : '';
@@ -51,10 +62,8 @@ function lookUpUnqualified(
       span: id.span,
     };
   }
-  return {
-    message: withSuggestion(where, suggestVisible(name, enclosing, declarations)),
-    span: id.span,
-  };
+  const close = suggestVisible(name, enclosing, declarations);
+  return { message: withSuggestion(where, close), span: id.span, ...replacing(id.span, [close]) };
 }
 
 /** A close name among those visible where the reference stands, else a close name of another group (qualified). */
@@ -94,11 +103,14 @@ function lookUpQualified(
       return {
         message: `${where}: did you mean ${alternatives(elsewhere)}?`,
         span: spanOfPath([groupId, id]),
+        ...replacing(spanOfPath([groupId, id]), elsewhere),
       };
     const close = didYouMean(id.name, group.nodes.keys());
+    const qualified = close === null ? null : qualify(group.name, close);
     return {
-      message: withSuggestion(where, close === null ? null : qualify(group.name, close)),
+      message: withSuggestion(where, qualified),
       span: spanOfPath([groupId, id]),
+      ...replacing(spanOfPath([groupId, id]), [qualified]),
     };
   }
 
@@ -109,6 +121,7 @@ function lookUpQualified(
     return {
       message: `there is no group '${groupId.name}': to attach the edge to the ${id.name} side of node '${groupId.name}', write '${groupId.name}.handle(${id.name})'`,
       span: spanOfPath([groupId, id]),
+      ...replacing(spanOfPath([groupId, id]), [`${groupId.name}.handle(${id.name})`]),
     };
   }
   const closeGroup = didYouMean(groupId.name, declarations.groups.keys());
@@ -118,9 +131,12 @@ function lookUpQualified(
       : declarations.groups.get(closeGroup)!.nodes.has(id.name)
         ? qualify(closeGroup, id.name)
         : closeGroup;
+  // A qualified suggestion replaces the whole path; a group name only the group's segment.
+  const replaced = suggestion === closeGroup ? groupId.span : spanOfPath([groupId, id]);
   return {
     message: withSuggestion(`there is no group '${groupId.name}'`, suggestion),
     span: groupId.span,
+    ...replacing(replaced, [suggestion]),
   };
 }
 

@@ -32,16 +32,22 @@ import {
   type Shape,
 } from './diagram.js';
 import { lookUpEndpoint, orList } from './references.js';
+import { segmentsOf, type ResolvedReference } from './resolved-references.js';
 import { Declarations, qualify, type DeclaredGroup } from './scope.js';
 
 export interface ResolveResult {
   diagram: Diagram;
   diagnostics: Diagnostic[];
+  /**
+   * Every edge endpoint in source order with what its segments name (for editors: definition,
+   * references, rename). An endpoint that did not resolve lists the segments that did (maybe none).
+   */
+  references: ResolvedReference[];
 }
 
-/** The attributes each kind of statement defines. */
-const NODE_ATTRIBUTES = ['label'];
-const EDGE_ATTRIBUTES = ['label'];
+/** The attributes each kind of statement defines (the one list: resolve, editors' completion). */
+export const NODE_ATTRIBUTES: readonly string[] = ['label'];
+export const EDGE_ATTRIBUTES: readonly string[] = ['label'];
 
 interface PendingEdge {
   decl: EdgeDecl;
@@ -54,6 +60,7 @@ class Resolver {
   readonly nodes: DiagramNode[] = [];
   readonly groups = new Map<string, DiagramGroup>();
   readonly pendingEdges: PendingEdge[] = [];
+  readonly references: ResolvedReference[] = [];
   direction: { value: Direction; span: Span } | null = null;
   layout: { value: LayoutKind; span: Span } | null = null;
   incomplete: boolean;
@@ -62,8 +69,20 @@ class Resolver {
     this.incomplete = ast.diagnostics.length > 0;
   }
 
-  report(ruleId: string, severity: Severity, message: string, span: Span): void {
-    this.diagnostics.push({ ruleId, severity, message, span });
+  report(
+    ruleId: string,
+    severity: Severity,
+    message: string,
+    span: Span,
+    suggestion: string | null = null,
+  ): void {
+    this.diagnostics.push({
+      ruleId,
+      severity,
+      message,
+      span,
+      ...(suggestion === null ? {} : { suggestions: [{ text: suggestion, span }] }),
+    });
   }
 
   declareAll(ast: Ast): void {
@@ -139,7 +158,11 @@ class Resolver {
   }
 
   /** The defined attributes by key (the first of a repeated key wins); unknown and repeated keys are reported. */
-  readAttributes(attributes: Attribute[], defined: string[], owner: string): Map<string, string> {
+  readAttributes(
+    attributes: Attribute[],
+    defined: readonly string[],
+    owner: string,
+  ): Map<string, string> {
     const values = new Map<string, string>();
     const firstSpan = new Map<string, Span>();
     for (const attribute of attributes) {
@@ -153,6 +176,7 @@ class Resolver {
           'error',
           `unknown attribute '${key}': ${hint}`,
           attribute.key.span,
+          close,
         );
         continue;
       }
@@ -181,6 +205,7 @@ class Resolver {
         'error',
         `unknown setting '${key}': ${close ? `did you mean '${close}'?` : `expected ${orList(SETTING_KEYS)}`}`,
         decl.key.span,
+        close,
       );
       return;
     }
@@ -193,6 +218,7 @@ class Resolver {
         'error',
         `unknown ${key} '${value}': ${close ? `did you mean '${close}'?` : `expected ${orList(values)}`}`,
         decl.value.span,
+        close,
       );
       return;
     }
@@ -216,8 +242,22 @@ class Resolver {
       const label = this.readAttributes(decl.attributes, EDGE_ATTRIBUTES, 'an edge').get('label');
       const source = lookUpEndpoint(decl.source, enclosing, this.declarations);
       const target = lookUpEndpoint(decl.target, enclosing, this.declarations);
+      for (const [ref, end] of [
+        [decl.source, source],
+        [decl.target, target],
+      ] as const)
+        this.references.push({
+          segments: 'node' in end ? segmentsOf(ref.path, end.node.qualifiedId, 'node') : [],
+        });
       for (const end of [source, target])
-        if ('message' in end) this.report('unresolved-reference', 'error', end.message, end.span);
+        if ('message' in end)
+          this.diagnostics.push({
+            ruleId: 'unresolved-reference',
+            severity: 'error',
+            message: end.message,
+            span: end.span,
+            ...(end.suggestions ? { suggestions: end.suggestions } : {}),
+          });
       // An endpoint that did not make it into the diagram (unknown shape) was reported by the parser.
       if (
         'message' in source ||
@@ -254,5 +294,9 @@ export function resolve(ast: Ast): ResolveResult {
     edges,
   };
   if (resolver.incomplete) diagram.incomplete = true;
-  return { diagram, diagnostics: resolver.diagnostics.sort(compareDiagnostics) };
+  return {
+    diagram,
+    diagnostics: resolver.diagnostics.sort(compareDiagnostics),
+    references: resolver.references,
+  };
 }

@@ -4,7 +4,7 @@
  * keyword exists. The column is the real column on the user's line.
  */
 import type { FailedMatchResult } from 'ohm-js';
-import type { Span } from '../diagnostics.js';
+import type { Span, Suggestion } from '../diagnostics.js';
 import { didYouMean } from '../util/suggest.js';
 import { SETTING_KEYS, SIDES } from './ast.js';
 
@@ -21,6 +21,8 @@ export interface SyntaxProblem {
   message: string;
   span: Span;
   notes?: string[];
+  /** The "did you mean" as edits (see `Diagnostic.suggestions`). */
+  suggestions?: Suggestion[];
 }
 
 const WORD = /[\p{L}\p{N}_-]/u;
@@ -76,6 +78,7 @@ export function describeFailure(
         message: `unknown '${before}(...)': did you mean 'handle(...)'?`,
         span: span(start, pos),
         notes: ["a handle is written 'node.handle(side)'"],
+        suggestions: [{ text: 'handle', span: span(start, pos) }],
       };
     }
   }
@@ -94,6 +97,7 @@ export function describeFailure(
       message: `unknown statement '${firstWord}': did you mean '${close}'?`,
       span: span(start, start + firstWord.length),
       notes: ['a file-level setting is written: direction LR|TB|RL|BT, or layout layered|lanes'],
+      suggestions: [{ text: close, span: span(start, start + firstWord.length) }],
     };
   }
   // `n1 circle`: a node declaration without its colon.
@@ -125,6 +129,7 @@ function withSuggestion(
       : `${message}: ${expectedNote}`,
     span,
     notes: suggestion ? [expectedNote] : undefined,
+    ...(suggestion ? { suggestions: [{ text: suggestion, span }] } : {}),
   };
 }
 

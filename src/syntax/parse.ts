@@ -1,16 +1,15 @@
 /**
  * `parse(source)`: text → Ast. Each line is matched on its own against the grammar's `Line` rule
- * (`parseLines`), then group nesting is applied in code (`assemble`). Every broken line is
+ * (`parseLines`), and group nesting is applied in code (`assemble`). Every broken line is
  * reported (not only the first) and the AST keeps everything that did parse, so later stages and
- * editors still have a model to work with. Lines are independent until `assemble`, which is what
- * lets parallel.ts parse a large file on two threads.
+ * editors still have a model to work with.
  */
-import type { Diagnostic, Span } from '../diagnostics.js';
+import type { Diagnostic, Span, Suggestion } from '../diagnostics.js';
 import type { Ast, Comment, GroupDecl, Statement, TopLevel } from './ast.js';
-import { matchLine, type LineStatement } from './grammar.js';
+import { matchLine, matchLineWithOhm, type LineMatch, type LineStatement } from './grammar.js';
 import { describeFailure, type SyntaxProblem } from './errors.js';
 
-/** What one non-blank line holds. Plain data, so it can cross a worker thread boundary. */
+/** What one non-blank line holds. */
 export interface ParsedLine {
   /** 1-based line number. */
   line: number;
@@ -22,8 +21,32 @@ export interface ParsedLine {
 }
 
 export function parse(source: string): Ast {
-  const lines = splitLines(source);
-  return assemble(parseLines(lines, 1), lines.length);
+  return parseWith(source, matchLine);
+}
+
+/**
+ * `parse` with every line matched by Ohm alone: the reference the compiled line matcher is tested
+ * and measured against (same AST and diagnostics, ~10x slower).
+ */
+export function parseWithOhm(source: string): Ast {
+  return parseWith(source, matchLineWithOhm);
+}
+
+function parseWith(source: string, match: LineMatcher): Ast {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  // Lines are matched as assemble() asks for them, so what one line leaves behind (its match, its
+  // ParsedLine) is garbage before the next: a large file's AST is all that stays in memory.
+  return assemble(parseLines(text, match), countLines(text));
+}
+
+type LineMatcher = (text: string, lineNumber: number) => LineMatch;
+
+/**
+ * `parse`, as a promise. (A large file's lines were once split with a worker thread; with the
+ * compiled line matcher, copying the halves' ASTs between threads cost more than it saved.)
+ */
+export async function parseLarge(source: string): Promise<Ast> {
+  return parse(source);
 }
 
 /** The source's lines: a leading byte-order mark dropped, `\n` and `\r\n` both ending a line. */
@@ -32,56 +55,77 @@ export function splitLines(source: string): string[] {
   return text.split('\n');
 }
 
-/** Matches every non-blank line; `firstLine` is the 1-based number of `lines[0]`. */
-export function parseLines(lines: readonly string[], firstLine: number): ParsedLine[] {
-  const parsed: ParsedLine[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    let text = lines[i]!;
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (isBlank(text)) continue;
-    const line = firstLine + i;
-    const matched = matchLine(text, line);
-    if ('failure' in matched) {
-      parsed.push({
-        line,
-        length: text.length,
-        statement: null,
-        comment: null,
-        error: describeFailure(text, line, matched.failure),
-      });
-    } else {
-      parsed.push({
-        line,
-        length: text.length,
-        statement: matched.ast.statement,
-        comment: matched.ast.comment,
-        error: null,
-      });
-    }
+function countLines(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** Matches every non-blank line of `text` (no byte-order mark), one at a time, in order. */
+export function* parseLines(text: string, match: LineMatcher = matchLine): Generator<ParsedLine> {
+  let line = 1;
+  for (let start = 0; start <= text.length; line++) {
+    const newline = text.indexOf('\n', start);
+    const stop = newline < 0 ? text.length : newline;
+    const next = newline < 0 ? text.length + 1 : newline + 1;
+    const one = parseLine(text.slice(start, stop), line, match);
+    start = next;
+    if (one) yield one;
   }
-  return parsed;
+}
+
+/** Matches one line (its `\r` terminator, if any, is dropped); null for a blank line. */
+export function parseLine(
+  source: string,
+  line: number,
+  match: LineMatcher = matchLine,
+): ParsedLine | null {
+  const text = source.endsWith('\r') ? source.slice(0, -1) : source;
+  if (isBlank(text)) return null;
+  const matched = match(text, line);
+  if ('failure' in matched)
+    return {
+      line,
+      length: text.length,
+      statement: null,
+      comment: null,
+      error: describeFailure(text, line, matched.failure),
+    };
+  return {
+    line,
+    length: text.length,
+    statement: matched.ast.statement,
+    comment: matched.ast.comment,
+    error: null,
+  };
 }
 
 /** Applies group nesting to the parsed lines (in line order) and builds the Ast. */
-export function assemble(parsed: readonly ParsedLine[], lineCount: number): Ast {
+export function assemble(parsed: Iterable<ParsedLine>, lineCount: number): Ast {
   const items: TopLevel[] = [];
   const comments: Comment[] = [];
   const diagnostics: Diagnostic[] = [];
   let group: GroupDecl | null = null;
 
-  const syntaxError = (message: string, span: Span, notes?: string[]): void => {
+  const syntaxError = (
+    message: string,
+    span: Span,
+    notes?: string[],
+    suggestions?: Suggestion[],
+  ): void => {
     diagnostics.push({
       ruleId: 'syntax',
       severity: 'error',
       message,
       span,
       ...(notes ? { notes } : {}),
+      ...(suggestions ? { suggestions } : {}),
     });
   };
 
   for (const { length, statement, comment, error } of parsed) {
     if (error) {
-      syntaxError(error.message, error.span, error.notes);
+      syntaxError(error.message, error.span, error.notes, error.suggestions);
       continue;
     }
     if (comment) comments.push(comment);

@@ -57,14 +57,21 @@ export function applySuppressions(
   settings?: RuleSettings,
 ): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  const report = (ruleId: string, message: string, span: Span): void => {
+  const report = (ruleId: string, message: string, span: Span, suggestion?: string): void => {
     const severity = effectiveSeverity(ruleId, settings, 'warning');
-    if (severity !== null) problems.push({ ruleId, severity, message, span });
+    if (severity !== null)
+      problems.push({
+        ruleId,
+        severity,
+        message,
+        span,
+        ...(suggestion === undefined ? {} : { suggestions: [{ text: suggestion, span }] }),
+      });
   };
   const directives: Directive[] = [];
   for (const comment of comments) {
-    const directive = readDirective(comment, (message, span) =>
-      report('invalid-directive', message, span),
+    const directive = readDirective(comment, (message, span, suggestion) =>
+      report('invalid-directive', message, span, suggestion),
     );
     if (directive) directives.push(directive);
   }
@@ -81,7 +88,7 @@ export function applySuppressions(
 
 function readDirective(
   comment: Comment,
-  invalid: (message: string, span: Span) => void,
+  invalid: (message: string, span: Span, suggestion?: string) => void,
 ): Directive | null {
   const match = /^(\s*)flowc-([A-Za-z0-9-]*)/.exec(comment.text);
   if (!match) return null;
@@ -98,6 +105,7 @@ function readDirective(
     invalid(
       `unknown directive 'flowc-${word}'${close ? `: did you mean 'flowc-${close}'?` : ': expected flowc-disable-next-line, flowc-disable-line, flowc-disable or flowc-enable'}`,
       span,
+      close ? `flowc-${close}` : undefined,
     );
     return null;
   }
@@ -119,6 +127,7 @@ function readDirective(
       invalid(
         `unknown rule '${rule.id}' in flowc-${kind}${close ? `: did you mean '${close}'?` : ''}`,
         rule.span,
+        close ?? undefined,
       );
     } else if (!meta.suppressible) {
       const why = meta.configurable

@@ -208,7 +208,7 @@ describe('progress', () => {
     let clock = 0;
     await renderBatch(request(tree.dir, [...tree.valid, ...tree.broken]), {
       cwd: tree.dir,
-      fs: (await import('../../src/cli/io.js')).nodeFileSystem,
+      fs: (await import('../../src/files/fs.js')).nodeFileSystem,
       stderr: { write: (c) => void chunks.push(String(c)), isTTY: true },
       // Each reading of the clock moves it 150 ms: every update is past the 100 ms throttle.
       now: () => (clock += 150),

@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execute } from '../../src/cli/execute.js';
-import { nodeFileSystem, type FileSystem, type Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/cli/io.js';
+import { nodeFileSystem, type FileSystem } from '../../src/files/fs.js';
 import { renderBatch } from '../../src/batch/index.js';
 import type { BatchIo, BatchRequest, BatchSummary } from '../../src/batch/index.js';
 

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileFormats } from '../../src/compile.js';
-import { nodeFileSystem } from '../../src/cli/io.js';
+import { nodeFileSystem } from '../../src/files/fs.js';
 import { CACHE_FILE, workerCount } from '../../src/batch/index.js';
 import { batchSize } from '../../src/batch/pool.js';
 import type { CompileFormats } from '../../src/batch/index.js';

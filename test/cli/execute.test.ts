@@ -3,7 +3,8 @@
  * mean"), and internal errors (one line, the stack only with --debug / FLOWC_DEBUG=1).
  */
 import { execute } from '../../src/cli/execute.js';
-import { nodeFileSystem, type Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/cli/io.js';
+import { nodeFileSystem } from '../../src/files/fs.js';
 import { colorEnabled } from '../../src/report/color.js';
 import { flowcVersion } from '../../src/cli/version.js';
 import { REPO, run } from './helpers.js';

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execute } from '../../src/cli/execute.js';
-import { nodeFileSystem, type FileSystem, type Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/cli/io.js';
+import { nodeFileSystem, type FileSystem } from '../../src/files/fs.js';
 
 export interface RunOptions {
   cwd?: string;

@@ -85,8 +85,10 @@ describe('flowc lint: inputs', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('✔ 1 file checked, no problems\n');
     expect(r.stderr).toContain('flowc: nope.flow: no such file or folder\n');
-    expect(r.stderr).toContain("flowc: empty: no .flow files in folder 'empty'\n");
-    expect(r.stderr).toContain("flowc: nothing/*.flow: no .flow files match 'nothing/*.flow'\n");
+    expect(r.stderr).toContain("flowc: empty: no .flow or Markdown files in folder 'empty'\n");
+    expect(r.stderr).toContain(
+      "flowc: nothing/*.flow: no .flow or Markdown files match 'nothing/*.flow'\n",
+    );
   });
 
   test('an unreadable file exits 2 with the reason', async () => {

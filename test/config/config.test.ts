@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigError, findConfigFile, parseConfig } from '../../src/config/index.js';
-import { nodeFileSystem } from '../../src/cli/io.js';
+import { nodeFileSystem } from '../../src/files/fs.js';
 import { compile } from '../../src/compile.js';
 import { CLEAN_FLOW, WARNINGS_FLOW, run, tempTree } from '../cli/helpers.js';
 
@@ -201,7 +201,7 @@ describe('configuration through the CLI', () => {
     const missing = await run(['lint', 'warn.flow', '--config', 'nope.json'], { cwd: tree.dir });
     expect(missing).toMatchObject({
       code: 2,
-      stderr: 'flowc: invalid configuration nope.json:\n  no such file\n',
+      stderr: 'flowc: invalid configuration nope.json:\n  no such file or folder\n',
     });
   });
 

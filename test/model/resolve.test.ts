@@ -31,7 +31,7 @@ describe('resolve: the diagram a file means', () => {
       group: 'Client',
       shape: 'circle',
       label: 'Start',
-      span: { line: 2, column: 1, endLine: 2, endColumn: 25 },
+      span: { line: 2, column: 3, endLine: 2, endColumn: 27 }, // indented by flowc fmt
     });
     expect(diagram.edges).toHaveLength(21);
     expect(diagram.edges.map((e) => e.index)).toEqual([...Array(21).keys()]);
@@ -43,7 +43,7 @@ describe('resolve: the diagram a file means', () => {
       fromHandle: 'bottom',
       toHandle: 'top',
       label: 'Query',
-      span: { line: 14, column: 1, endLine: 14, endColumn: 63 },
+      span: { line: 14, column: 3, endLine: 14, endColumn: 65 },
     });
     expect(diagram.direction).toBeNull();
   });

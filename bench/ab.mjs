@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// A/B of two builds of flowc, whole process, interleaved (A, B, A, B, ...) so machine noise hits
+// both alike; medians and the ratio B/A. Used for the A/B tables in docs/performance.md:
+//
+//   node bench/ab.mjs [--runs N] [--only name,name] DIR_A DIR_B
+//
+// DIR_A and DIR_B are two copies of the package, each built (`npm run build`), e.g. two git
+// worktrees at the commits to compare (node_modules may be a symlink to one install).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateFlow, repeatSample } from './generate.mjs';
+import { machine, median, root, table } from './lib.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  if (i < 0) return fallback;
+  const [value] = args.splice(i, 2).slice(1);
+  return value;
+};
+const runs = Number(option('--runs', 9));
+const only = option('--only', null)?.split(',') ?? null;
+const [dirA, dirB] = args.map((d) => resolve(d));
+if (!dirA || !dirB) {
+  console.error('usage: node bench/ab.mjs [--runs N] [--only name,...] DIR_A DIR_B');
+  process.exit(2);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'flowc-ab-'));
+const cqrsText = readFileSync(join(root, 'samples', 'cqrs.flow'), 'utf8');
+const cqrs = join(work, 'cqrs.flow');
+writeFileSync(cqrs, cqrsText);
+const lint100k = join(work, 'repeated-100k.flow');
+writeFileSync(lint100k, repeatSample(cqrsText, 2084));
+const batchDir = join(work, 'batch');
+const settled = new Date(Date.now() - 3600_000);
+for (let i = 0; i < 1000; i++) {
+  const folder = join(batchDir, `part-${i % 10}`);
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, `diagram-${i}.flow`);
+  writeFileSync(file, generateFlow({ nodes: 19, groups: 4, seed: i + 1 }));
+  utimesSync(file, settled, settled);
+}
+
+const flowc = (dir, ...argv) => [process.execPath, join(dir, 'bin', 'flowc.js'), ...argv];
+/** name → (build dir, side) → command; `before` runs untimed first (a cold batch removes its outputs). */
+const cases = {
+  'render CQRS → SVG': (dir, side) => ({ cmd: flowc(dir, 'render', cqrs, '-o', out(side, 'svg')) }),
+  'render CQRS → PNG, scale 1': (dir, side) => ({
+    cmd: flowc(dir, 'render', cqrs, '-o', out(side, 'png'), '--scale', '1'),
+  }),
+  'render CQRS → PNG, scale 2': (dir, side) => ({
+    cmd: flowc(dir, 'render', cqrs, '-o', out(side, 'png')),
+  }),
+  'lint 100k lines (repeated samples)': (dir) => ({ cmd: flowc(dir, 'lint', lint100k) }),
+  'batch, 1,000 files, cold': (dir, side) => ({
+    before: () => rmSync(join(work, `out-${side}`), { recursive: true, force: true }),
+    cmd: flowc(dir, 'render', batchDir, '-o', join(work, `out-${side}`), '-f', 'svg', '-q'),
+  }),
+  'batch, 1,000 files, nothing to do': (dir, side) => ({
+    cmd: flowc(dir, 'render', batchDir, '-o', join(work, `out-${side}`), '-f', 'svg', '-q'),
+  }),
+};
+function out(side, ext) {
+  return join(work, `out-${side}.${ext}`);
+}
+
+function timed({ cmd, before }) {
+  before?.();
+  spawnSync('sync');
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd[0], cmd.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${cmd.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+const rows = [];
+try {
+  for (const [name, make] of Object.entries(cases)) {
+    if (only && !only.some((o) => name.includes(o))) continue;
+    const a = [];
+    const b = [];
+    for (let i = 0; i < runs; i++) {
+      a.push(timed(make(dirA, 'a')));
+      b.push(timed(make(dirB, 'b')));
+    }
+    const [ma, mb] = [median(a), median(b)];
+    const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+    rows.push([name, fmt(ma), fmt(mb), `${(mb / ma).toFixed(2)}×`]);
+    console.error(`  ${name}: A ${fmt(ma)}, B ${fmt(mb)}`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+process.stdout.write(
+  [
+    `Machine: ${machine()}. Whole process, medians of ${runs} interleaved runs (A, B, A, B, ...).`,
+    `A: ${dirA}; B: ${dirB}.`,
+    '',
+    table(['command', 'A', 'B', 'B / A'], rows),
+    '',
+  ].join('\n'),
+);

@@ -1,0 +1,108 @@
+/**
+ * Where a rendered file goes. Shared by `render --check` and batch rendering so that the file
+ * checked is the file written: `docs/a/b.flow` → `OUTDIR/a/b.svg` (mirrored under the output
+ * folder, relative to the inputs' common base), or `docs/a/b.svg` beside the source when there is
+ * no output folder.
+ */
+import * as path from 'node:path';
+import type { Format } from '../compile.js';
+import { isGlobPattern } from './glob-pattern.js';
+import { isFolder, type FileSystem } from './fs.js';
+import { pathBelow } from '../util/paths.js';
+
+export const FORMAT_EXTENSIONS: Readonly<Record<Format, string>> = {
+  svg: '.svg',
+  png: '.png',
+  json: '.json',
+  mermaid: '.mmd',
+  dot: '.dot',
+};
+
+const EXTENSION_FORMATS: Readonly<Record<string, Format>> = {
+  '.svg': 'svg',
+  '.png': 'png',
+  '.json': 'json',
+  '.mmd': 'mermaid',
+  '.mermaid': 'mermaid',
+  '.dot': 'dot',
+  '.gv': 'dot',
+};
+
+/** The format an output file name implies, or null for an extension flowc does not write. */
+export function formatFromExtension(file: string): Format | null {
+  return EXTENSION_FORMATS[path.extname(file).toLowerCase()] ?? null;
+}
+
+/**
+ * The folder outputs are mirrored from: the deepest folder containing every input argument
+ * (a folder argument counts as itself, a file as its folder, a glob as its static prefix).
+ */
+export function commonBase(
+  inputs: readonly string[],
+  cwd: string,
+  isFolder: (absolute: string) => boolean,
+): string {
+  const roots = inputs.map((input) => {
+    if (isGlobPattern(input)) return path.resolve(cwd, staticPrefix(input));
+    const absolute = path.resolve(cwd, input);
+    return isFolder(absolute) ? absolute : path.dirname(absolute);
+  });
+  if (roots.length === 0) return path.resolve(cwd);
+  let base = roots[0]!;
+  for (const root of roots.slice(1)) {
+    while (!isInside(root, base)) {
+      const parent = path.dirname(base);
+      if (parent === base) break;
+      base = parent;
+    }
+  }
+  return base;
+}
+
+/** `commonBase` of the arguments as they are on disk (a glob or a missing path is not a folder). */
+export async function inputsBase(
+  inputs: readonly string[],
+  cwd: string,
+  fs: FileSystem,
+): Promise<string> {
+  const folders = new Set<string>();
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    if (await isFolder(fs, absolute)) folders.add(absolute); // a glob or a missing path is not
+  }
+  return commonBase(inputs, cwd, (absolute) => folders.has(absolute));
+}
+
+/** The output file for `source` in `format`. */
+export function outputPathFor(
+  source: string,
+  format: Format,
+  outDir: string | null,
+  base: string,
+): string {
+  const relative = outDir === null ? null : pathBelow(base, source);
+  // A source outside the base (possible with an explicit --base) keeps only its name.
+  const placed =
+    outDir === null
+      ? source
+      : relative !== null && !relative.startsWith('..') && !path.isAbsolute(relative)
+        ? path.join(outDir, relative)
+        : path.join(outDir, path.basename(source));
+  const ext = path.extname(placed);
+  return (ext === '.flow' ? placed.slice(0, -ext.length) : placed) + FORMAT_EXTENSIONS[format];
+}
+
+function staticPrefix(pattern: string): string {
+  const parts = pattern.split(/[\\/]/);
+  const fixed: string[] = [];
+  for (const part of parts) {
+    if (isGlobPattern(part)) break;
+    fixed.push(part);
+  }
+  return fixed.length === 0 ? '.' : fixed.join('/') || '/';
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
