@@ -77,12 +77,20 @@ function chooseLayout(
   edgeStyle: EdgeStyle,
   lanesToo: boolean,
 ): Layout {
-  const candidates = [layoutLayeredDiagram(diagram, direction, edgeStyle, false)];
-  const first = candidates[0] as Layout;
+  const layered = layoutLayeredDiagram(diagram, direction, edgeStyle, { blocks: false });
+  const first = layered.layout;
+  const candidates = [first];
   // Too long to read and not wrapped (groups span the flow): groups as blocks on shelves.
   if (layoutAspect(first) > MAX_ASPECT && diagram.groups.length > 1)
-    candidates.push(layoutLayeredDiagram(diagram, direction, edgeStyle, true));
-  if (lanesToo && lanesCandidate(diagram)) candidates.push(layoutLanes(diagram, direction, edgeStyle));
+    candidates.push(layoutLayeredDiagram(diagram, direction, edgeStyle, { blocks: true }).layout);
+  // Wrapped: the long drawing too, when small enough to draw twice (wrapping cuts edges, which
+  // then run back around the rows: on a dense flow that costs more than the length saves).
+  if (layered.wrapped && diagram.nodes.length <= CANDIDATES_MAX_NODES)
+    candidates.push(
+      layoutLayeredDiagram(diagram, direction, edgeStyle, { blocks: false, wrap: false }).layout,
+    );
+  if (lanesToo && lanesCandidate(diagram))
+    candidates.push(layoutLanes(diagram, direction, edgeStyle));
   let best = first;
   let bestScore = layoutScore(first);
   for (const candidate of candidates.slice(1)) {
@@ -164,8 +172,9 @@ function layoutLayeredDiagram(
   diagram: Diagram,
   direction: Direction,
   edgeStyle: EdgeStyle,
-  blocks: boolean,
-): Layout {
+  options: { blocks: boolean; wrap?: boolean },
+): { layout: Layout; wrapped: boolean } {
+  const { blocks } = options;
   const frame = frameOf(direction);
   const wraps = wrapWidths(frame.transposed);
   const sizes = new Map<string, NodeSize>();
@@ -217,6 +226,7 @@ function layoutLayeredDiagram(
     headerSide: headerSide(frame),
     spread: 1,
     blocks,
+    ...(options.wrap === false ? { wrap: false } : {}),
   };
   // Separate parts packed about 3:2 landscape in the real drawing. Handles across the flow keep
   // their ends in one rank, unless that makes the drawing more than 3 times wider across the flow
@@ -255,7 +265,15 @@ function layoutLayeredDiagram(
     });
     fallbackIndex.push(k);
   });
-  if (process.env.FLOWC_DEBUG_TIME) console.error('fallback edges', fallback.length, fallback.map((f) => `${f.edge.from}.${f.fromSide}->${f.edge.to}.${f.toSide}`).slice(0, 6).join(' '));
+  if (process.env.FLOWC_DEBUG_TIME)
+    console.error(
+      'fallback edges',
+      fallback.length,
+      fallback
+        .map((f) => `${f.edge.from}.${f.fromSide}->${f.edge.to}.${f.toSide}`)
+        .slice(0, 6)
+        .join(' '),
+    );
   const groupOf = new Map(diagram.nodes.map((n) => [n.id, n.group] as const));
   const drawn = routes.filter((r): r is Point[] => r !== null);
   routeBetweenPorts(fallback, nodes, groupOf, groups, [...headers.values()], drawn).forEach(
@@ -280,7 +298,7 @@ function layoutLayeredDiagram(
     [...headers.values()],
     fixed,
   );
-  return assemble(
+  const drawing = assemble(
     'layered',
     diagram,
     direction,
@@ -291,9 +309,12 @@ function layoutLayeredDiagram(
     labelSizes,
     labels.boxes,
   );
+  return { layout: drawing, wrapped: result.wrapped === true };
 }
 
 const MAX_ACROSS_ASPECT = 3;
+/** Above this many nodes the layered drawing is computed once (no unwrapped candidate). */
+const CANDIDATES_MAX_NODES = 300;
 
 /** How many times wider the drawing is across the flow than along it (internal frame). */
 function acrossAspect(result: LayeredResult): number {

@@ -50,6 +50,8 @@ export interface LayeredResult {
   edges: LayeredEdgeResult[];
   /** Crossings the ordering left (hops only), for diagnostics. */
   orderCrossings: number;
+  /** Whether a part was wrapped (wrap.ts) or drawn as blocks on shelves. */
+  wrapped?: boolean;
 }
 
 const BASE_SPACING: Spacing = {
@@ -77,21 +79,28 @@ const WIDTH_WEIGHT = 2;
  */
 export function layoutLayered(input: LayeredInput, aspect = 1.5, alongTarget = 2): LayeredResult {
   const parts = components(input);
-  const layoutOne = (sub: LayeredInput): LayeredResult =>
-    wrapped(sub, layoutPart(sub), layoutPart, alongTarget);
-  if (parts.length <= 1) return layoutOne(input);
+  let folded = false;
+  const layoutOne = (sub: LayeredInput): LayeredResult => {
+    const first = layoutPart(sub);
+    if (sub.wrap === false) return first;
+    const result = wrapped(sub, first, layoutPart, alongTarget);
+    if (result !== first) folded = true;
+    return result;
+  };
+  if (parts.length <= 1) return { ...layoutOne(input), wrapped: folded };
   const pieces = splitInput(input, parts).map((piece) => ({
     ...piece,
     result: layoutOne(piece.input),
   }));
   const bounds = pieces.map((piece) => resultBounds(piece.result));
   const placed = packParts(bounds, PART_GAP, aspect);
-  return mergePieces(
+  const merged = mergePieces(
     input,
     pieces,
     placed.map((at, p) => ({ x: at.x - (bounds[p] as Box).x, y: at.y - (bounds[p] as Box).y })),
     [],
   );
+  return { ...merged, wrapped: folded };
 }
 
 function layoutPart(input: LayeredInput): LayeredResult {
@@ -103,7 +112,12 @@ function layoutPart(input: LayeredInput): LayeredResult {
     clusterPad: BASE_SPACING.clusterPad,
     clusterMargin: Math.round(BASE_SPACING.clusterMargin * spread),
   };
-  const timing = process.env.FLOWC_DEBUG_TIME ? (label: string, t0: number): number => (console.error(label, (performance.now() - t0).toFixed(0), 'ms'), performance.now()) : (_: string, t0: number): number => t0;
+  const timing = process.env.FLOWC_DEBUG_TIME
+    ? (label: string, t0: number): number => (
+        console.error(label, (performance.now() - t0).toFixed(0), 'ms'),
+        performance.now()
+      )
+    : (_: string, t0: number): number => t0;
   let t0 = performance.now();
   const ranking = rankNodes(input);
   t0 = timing('rank', t0);
@@ -112,7 +126,13 @@ function layoutPart(input: LayeredInput): LayeredResult {
   const orderer = new Orderer(g, { wishes: ranking.constraints.kept });
   orderer.run();
   t0 = timing('order', t0);
-  if (process.env.FLOWC_DEBUG_ORDER) console.error('foreign passes', orderer.foreignPassCount(), 'hop crossings', orderer.hopCrossings());
+  if (process.env.FLOWC_DEBUG_ORDER)
+    console.error(
+      'foreign passes',
+      orderer.foreignPassCount(),
+      'hop crossings',
+      orderer.hopCrossings(),
+    );
   const pos = new Int32Array(g.vertexCount);
   for (const layer of g.layers) layer.forEach((v, i) => (pos[v] = i));
   const plan = planPorts(g, pos);
@@ -128,7 +148,15 @@ function layoutPart(input: LayeredInput): LayeredResult {
   t0 = timing('channels', t0);
   if (process.env.FLOWC_DEBUG_RUNS)
     build.runs.forEach((runs, c) =>
-      console.error(c, runs.map((r, i) => `${r.a.x}${r.a.upper ? 'u' : 'l'}>${r.b.x}${r.b.upper ? 'u' : 'l'}:t${tracks[c]!.track[i]}`).join(' ')),
+      console.error(
+        c,
+        runs
+          .map(
+            (r, i) =>
+              `${r.a.x}${r.a.upper ? 'u' : 'l'}>${r.b.x}${r.b.upper ? 'u' : 'l'}:t${tracks[c]!.track[i]}`,
+          )
+          .join(' '),
+      ),
     );
 
   // Bands: how far each layer reaches above and below its centre line.
@@ -210,7 +238,10 @@ function layoutPart(input: LayeredInput): LayeredResult {
     result.points = simplifyPolyline(lazy.map((pt) => ({ x: pt.x, y: pt.y(geometry) })));
     const lv = g.labelVertex[k] as number;
     if (lv >= 0 && edge.label) {
-      result.label = centred({ x: x[lv] as number, y: ys.centre[g.layerOf[lv] as number] as number }, edge.label);
+      result.label = centred(
+        { x: x[lv] as number, y: ys.centre[g.layerOf[lv] as number] as number },
+        edge.label,
+      );
     }
     return result;
   });
@@ -228,7 +259,12 @@ function layoutPart(input: LayeredInput): LayeredResult {
 }
 
 function centred(at: Point, size: { width: number; height: number }): Box {
-  return { x: at.x - size.width / 2, y: at.y - size.height / 2, width: size.width, height: size.height };
+  return {
+    x: at.x - size.width / 2,
+    y: at.y - size.height / 2,
+    width: size.width,
+    height: size.height,
+  };
 }
 
 /**

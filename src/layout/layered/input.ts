@@ -61,4 +61,6 @@ export interface LayeredInput {
   widthWeight?: number;
   /** A flow too long that cannot be wrapped is drawn as blocks of groups on shelves (wrap.ts). */
   blocks?: boolean;
+  /** false: never wrap (a candidate the automatic choice compares with the wrapped drawing). */
+  wrap?: boolean;
 }
