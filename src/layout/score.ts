@@ -2,8 +2,8 @@
  * How good a finished layout is, measured the way the corpus comparison measures pictures (the
  * lower the better): crossings between edges, edges over groups that hold neither end, the area
  * per node and the edge length relative to node size. The automatic layout choice (index.ts)
- * computes the swimlanes too only for diagrams whose groups read as lanes, and keeps them only when
- * they score lower than the layered picture.
+ * computes the swimlanes too for diagrams whose flow passes between groups, and keeps them only
+ * when they score lower than the layered picture.
  */
 import type { Diagram } from '../model/diagram.js';
 import type { Box, Layout, Point } from './types.js';
@@ -13,26 +13,42 @@ import { tune } from './layered/tune.js';
 const LANES_CANDIDATE_MAX_NODES = 300;
 
 /**
- * Groups read as lanes (actors) when there are at least two and the flow passes between them back
- * and forth: some pair of groups has edges both ways, or a group is left and entered again.
+ * The swimlanes are a candidate when there are at least two groups and the flow passes between
+ * them (a group that is a whole separate part reads as a cluster anyway).
  */
 export function lanesCandidate(diagram: Diagram): boolean {
   if (diagram.groups.length < 2 || diagram.nodes.length > LANES_CANDIDATE_MAX_NODES) return false;
   const groupOf = new Map(diagram.nodes.map((n) => [n.id, n.group] as const));
-  const pairs = new Set<string>();
-  for (const edge of diagram.edges) {
+  return diagram.edges.some((edge) => {
     const a = groupOf.get(edge.from) ?? null;
     const b = groupOf.get(edge.to) ?? null;
-    if (a === null || b === null || a === b) continue;
-    if (pairs.has(`${b}\u0000${a}`)) return true;
-    pairs.add(`${a}\u0000${b}`);
-  }
-  return false;
+    return a !== null && b !== null && a !== b;
+  });
 }
 
 const FONT = 14;
 
 export function layoutScore(layout: Layout): number {
+  return scoreParts(layout).total;
+}
+
+/** The parts of the score, for the choice and for looking into it. */
+export interface ScoreParts {
+  crossings: number;
+  /** Edges over a group that holds neither end; not counted for swimlanes (see below). */
+  foreign: number;
+  areaPerNode: number;
+  edgeLength: number;
+  aspect: number;
+  total: number;
+}
+
+/**
+ * A swimlane spans the whole drawing, so the flow from one actor to another crosses the lanes in
+ * between: that is how the picture reads, not an edge through a closed box as over a cluster, so
+ * it does not count against the lanes.
+ */
+export function scoreParts(layout: Layout): ScoreParts {
   const segments: Array<[number, Point, Point]> = [];
   layout.edges.forEach((edge, k) => {
     for (let i = 0; i + 1 < edge.points.length; i++)
@@ -48,22 +64,22 @@ export function layoutScore(layout: Layout): number {
   }
   const groupOf = new Map(layout.nodes.map((n) => [n.id, n.group] as const));
   let foreign = 0;
-  for (const edge of layout.edges) {
-    const own = new Set([groupOf.get(edge.from), groupOf.get(edge.to)]);
-    for (const group of layout.groups) {
-      if (own.has(group.id)) continue;
-      for (let i = 0; i + 1 < edge.points.length; i++) {
-        if (crossesInterior(edge.points[i] as Point, edge.points[i + 1] as Point, group)) {
-          foreign++;
-          break;
+  if (layout.layout !== 'lanes')
+    for (const edge of layout.edges) {
+      const own = new Set([groupOf.get(edge.from), groupOf.get(edge.to)]);
+      for (const group of layout.groups) {
+        if (own.has(group.id)) continue;
+        for (let i = 0; i + 1 < edge.points.length; i++) {
+          if (crossesInterior(edge.points[i] as Point, edge.points[i + 1] as Point, group)) {
+            foreign++;
+            break;
+          }
         }
       }
     }
-  }
   const nodes = Math.max(1, layout.nodes.length);
   const areaPerNode = (layout.width * layout.height) / nodes / (FONT * FONT);
-  const nodeSize =
-    layout.nodes.reduce((s, n) => s + (n.width + n.height) / 2, 0) / nodes || 1;
+  const nodeSize = layout.nodes.reduce((s, n) => s + (n.width + n.height) / 2, 0) / nodes || 1;
   let length = 0;
   for (const edge of layout.edges)
     for (let i = 0; i + 1 < edge.points.length; i++) {
@@ -72,14 +88,15 @@ export function layoutScore(layout: Layout): number {
       length += Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
     }
   const edgeLength = layout.edges.length > 0 ? length / layout.edges.length / nodeSize : 0;
-  const aspect = Math.max(layout.width, layout.height) / Math.max(1, Math.min(layout.width, layout.height));
-  return (
+  const aspect =
+    Math.max(layout.width, layout.height) / Math.max(1, Math.min(layout.width, layout.height));
+  const total =
     10 * crossings +
     50 * foreign +
     areaPerNode / 20 +
     10 * edgeLength +
-    ASPECT_COST * Math.max(0, aspect - MAX_ASPECT)
-  );
+    ASPECT_COST * Math.max(0, aspect - MAX_ASPECT);
+  return { crossings, foreign, areaPerNode, edgeLength, aspect, total };
 }
 
 /** Drawings longer than this (either way) are hard to read at page width... */
@@ -98,7 +115,9 @@ function crossesInterior(a: Point, b: Point, box: Box): boolean {
   const y0 = box.y + 2;
   const x1 = box.x + box.width - 2;
   const y1 = box.y + box.height - 2;
-  if (a.x === b.x) return a.x > x0 && a.x < x1 && Math.max(a.y, b.y) > y0 && Math.min(a.y, b.y) < y1;
-  if (a.y === b.y) return a.y > y0 && a.y < y1 && Math.max(a.x, b.x) > x0 && Math.min(a.x, b.x) < x1;
+  if (a.x === b.x)
+    return a.x > x0 && a.x < x1 && Math.max(a.y, b.y) > y0 && Math.min(a.y, b.y) < y1;
+  if (a.y === b.y)
+    return a.y > y0 && a.y < y1 && Math.max(a.x, b.x) > x0 && Math.min(a.x, b.x) < x1;
   return false;
 }
