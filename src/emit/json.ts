@@ -1,7 +1,10 @@
 /**
  * `--format json`: the laid-out diagram as data, in the contract's shape and SVG coordinates.
  * Objects are built field by field so the key order is fixed, and numbers are rounded to 2 decimals,
- * so the output is byte-identical for the same input.
+ * so the output is byte-identical for the same input. Beyond the contract's fields: each group's
+ * `parent` and `depth`, each node's `style` (its resolved look, colours as lower-case hex), `link`
+ * and `tooltip`, each edge's `fromKind`/`toKind` ('node', or 'group' for an edge to a group's box)
+ * and `style`.
  */
 import type { Box, Layout, LayoutEdge, LayoutGroup, LayoutNode, Point } from '../layout/types.js';
 import { roundNumber as r } from './text.js';
@@ -20,6 +23,13 @@ export function emitJson(layout: Layout): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
+/** A look with its keys in a fixed order, absent ones left out. */
+function lookJson<T extends object>(look: T, keys: ReadonlyArray<keyof T>): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of keys) if (look[key] !== undefined) out[key] = look[key];
+  return out;
+}
+
 function boxJson(box: Box) {
   return { x: r(box.x), y: r(box.y), width: r(box.width), height: r(box.height) };
 }
@@ -29,7 +39,14 @@ function pointJson(point: Point) {
 }
 
 function groupJson(group: LayoutGroup) {
-  return { id: group.id, title: group.title, ...boxJson(group), header: boxJson(group.header) };
+  return {
+    id: group.id,
+    title: group.title,
+    parent: group.parent,
+    depth: group.depth,
+    ...boxJson(group),
+    header: boxJson(group.header),
+  };
 }
 
 function nodeJson(node: LayoutNode) {
@@ -40,6 +57,9 @@ function nodeJson(node: LayoutNode) {
     label: node.label,
     ...boxJson(node),
     lines: node.lines,
+    style: lookJson(node.style, ['fill', 'stroke', 'text', 'line']),
+    link: node.link,
+    tooltip: node.tooltip,
   };
 }
 
@@ -47,10 +67,13 @@ function edgeJson(edge: LayoutEdge) {
   return {
     from: edge.from,
     to: edge.to,
+    fromKind: edge.fromKind,
+    toKind: edge.toKind,
     fromHandle: edge.fromHandle,
     toHandle: edge.toHandle,
     label: edge.label,
     points: edge.points.map(pointJson),
     labelBox: edge.labelBox ? boxJson(edge.labelBox) : null,
+    style: lookJson(edge.style, ['line', 'color', 'text']),
   };
 }

@@ -14,16 +14,11 @@ import {
   NODE_FONT_SIZE,
   TITLE_FONT_SIZE,
 } from '../style.js';
-import {
-  polylinePath,
-  roundedPath,
-  roundedPolygon,
-  shortenEnd,
-  splinePath,
-  topRoundedRect,
-} from './geometry.js';
+import { GROUP_RADIUS, shapeModule, type SvgElement } from '../shapes/index.js';
+import { polylinePath, roundedPath, shortenEnd, splinePath, topRoundedRect } from './geometry.js';
 import { edgeElementId, groupElementId, nodeElementId } from './ids.js';
-import { circleKinds, type CircleKind } from './kinds.js';
+import { nodeKinds, type NodeKind } from './kinds.js';
+import { arrowFill, edgeLook, lineAttributes, nodeLook } from './look.js';
 import { attributePalette, autoThemeStyle, type Palette, type Role, type Theme } from './theme.js';
 import { formatNumber as n, xmlAttribute, xmlText } from './text.js';
 
@@ -40,16 +35,9 @@ export interface SvgOptions {
   highlight?: string[];
 }
 
-/** What a node is drawn as: a circle's meaning in the flow (kinds.ts), else a step or a decision. */
-type NodeKind = CircleKind | 'step' | 'decision';
-
 const STROKE_WIDTH = 1.5;
-const GROUP_RADIUS = 10;
-const STEP_RADIUS = 8;
-const DIAMOND_RADIUS = 4;
 const EDGE_CORNER_RADIUS = 8;
 const LABEL_RADIUS = 4;
-const END_RING_GAP = 3.5;
 const HIGHLIGHT_GAP = 4;
 /**
  * Group titles start where the layout's title padding ends (GROUP_TITLE_PADDING_X in layout/sizes.ts).
@@ -71,6 +59,7 @@ export function emitSvg(layout: Layout, options: SvgOptions = {}): string {
   const palette = attributePalette(theme);
   const paint = (role: Role, extra = ''): string => paintAttributes(palette, role, extra);
   const kinds = nodeKinds(layout);
+  const arrows = arrowMarkers(layout);
   const highlighted = new Set(options.highlight ?? []);
   const width = n(layout.width);
   const height = n(layout.height);
@@ -81,7 +70,7 @@ export function emitSvg(layout: Layout, options: SvgOptions = {}): string {
       `viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="flowc-title flowc-desc">`,
     `  <title id="flowc-title">${xmlText(options.title ?? defaultTitle(layout))}</title>`,
     `  <desc id="flowc-desc">${xmlText(options.description ?? defaultDescription(layout, kinds))}</desc>`,
-    ...defs(theme, paint),
+    ...defs(theme, paint, arrows),
     `  <rect class="flowc-background" x="0" y="0" width="${width}" height="${height}"${backgroundFill(palette, theme)}/>`,
   ];
 
@@ -89,7 +78,7 @@ export function emitSvg(layout: Layout, options: SvgOptions = {}): string {
   for (const group of layout.groups) out.push(...drawGroup(group, paint));
   out.push('  </g>', '  <g class="flowc-edges">');
   layout.edges.forEach((edge, index) =>
-    out.push(drawEdgeLine(edge, index, layout.edgeStyle, paint)),
+    out.push(drawEdgeLine(edge, index, layout.edgeStyle, paint, arrows)),
   );
   out.push('  </g>', '  <g class="flowc-nodes">');
   for (const node of layout.nodes) {
@@ -122,12 +111,33 @@ function backgroundFill(palette: Palette, theme: Theme): string {
   return theme === 'dark' ? ` fill="${palette.background.fill}"` : ' fill="none"';
 }
 
-function defs(theme: Theme, paint: PaintFn): string[] {
+/**
+ * Arrowheads: the theme's pair (the line pulled back inside the head, or flush with its tip), and a
+ * pair per edge colour a user gave (SVG 1.1 markers cannot take the colour of their line), numbered
+ * in order of first use.
+ */
+function arrowMarkers(layout: Layout): Map<string, number> {
+  const colors = new Map<string, number>();
+  for (const edge of layout.edges) {
+    const color = edge.style.color;
+    if (color !== undefined && !colors.has(color)) colors.set(color, colors.size + 1);
+  }
+  return colors;
+}
+
+function arrowIds(color: string | undefined, arrows: Map<string, number>): [string, string] {
+  const k = color === undefined ? undefined : arrows.get(color);
+  return k === undefined
+    ? [ARROW_ID, ARROW_FLUSH_ID]
+    : [`${ARROW_ID}-${k}`, `${ARROW_FLUSH_ID}-${k}`];
+}
+
+function defs(theme: Theme, paint: PaintFn, arrows: Map<string, number>): string[] {
   const arrow = `M0 0 L${ARROWHEAD_LENGTH} ${ARROWHEAD_WIDTH / 2} L0 ${ARROWHEAD_WIDTH} Z`;
-  const marker = (id: string, refX: number): string[] => [
+  const marker = (id: string, refX: number, fill: string): string[] => [
     `    <marker id="${id}" viewBox="0 0 ${ARROWHEAD_LENGTH} ${ARROWHEAD_WIDTH}" refX="${refX}" refY="${ARROWHEAD_WIDTH / 2}" ` +
       `markerWidth="${ARROWHEAD_LENGTH}" markerHeight="${ARROWHEAD_WIDTH}" markerUnits="userSpaceOnUse" orient="auto">`,
-    `      <path d="${arrow}"${paint('arrow')}/>`,
+    `      <path d="${arrow}"${fill}/>`,
     '    </marker>',
   ];
   const lines = ['  <defs>'];
@@ -139,21 +149,18 @@ function defs(theme: Theme, paint: PaintFn): string[] {
     lines.push('    <style type="text/css"><![CDATA[', css, '    ]]></style>');
   }
   lines.push(
-    ...marker(ARROW_ID, ARROWHEAD_LENGTH - ARROW_INSET),
-    ...marker(ARROW_FLUSH_ID, ARROWHEAD_LENGTH),
-    '  </defs>',
+    ...marker(ARROW_ID, ARROWHEAD_LENGTH - ARROW_INSET, paint('arrow')),
+    ...marker(ARROW_FLUSH_ID, ARROWHEAD_LENGTH, paint('arrow')),
   );
-  return lines;
-}
-
-/** Start (no incoming edge), end (no outgoing edge), or neither, for circles; steps and decisions otherwise. */
-function nodeKinds(layout: Layout): Map<string, NodeKind> {
-  const kinds = new Map<string, NodeKind>(circleKinds(layout));
-  for (const node of layout.nodes) {
-    if (node.shape === 'rectangle') kinds.set(node.id, 'step');
-    else if (node.shape === 'diamond') kinds.set(node.id, 'decision');
+  for (const [color] of arrows) {
+    const [inset, flush] = arrowIds(color, arrows);
+    lines.push(
+      ...marker(inset, ARROWHEAD_LENGTH - ARROW_INSET, arrowFill(color)),
+      ...marker(flush, ARROWHEAD_LENGTH, arrowFill(color)),
+    );
   }
-  return kinds;
+  lines.push('  </defs>');
+  return lines;
 }
 
 function defaultTitle(layout: Layout): string {
@@ -214,6 +221,7 @@ function drawEdgeLine(
   index: number,
   style: Layout['edgeStyle'],
   paint: PaintFn,
+  arrows: Map<string, number>,
 ): string {
   const shortened = shortenEnd(edge.points, ARROW_INSET);
   const points: Point[] = shortened ?? edge.points;
@@ -223,10 +231,13 @@ function drawEdgeLine(
       : style === 'straight'
         ? polylinePath(points)
         : roundedPath(points, EDGE_CORNER_RADIUS);
-  const marker = shortened ? ARROW_ID : ARROW_FLUSH_ID;
+  const [inset, flush] = arrowIds(edge.style.color, arrows);
+  const marker = shortened ? inset : flush;
+  const look = edgeLook(edge.style);
+  const line = lineAttributes(edge.style.line, STROKE_WIDTH);
   return (
     `    <path id="${edgeElementId(index)}" data-from="${xmlAttribute(edge.from)}" data-to="${xmlAttribute(edge.to)}" ` +
-    `d="${d}"${paint('edge', ` stroke-width="${STROKE_WIDTH}" stroke-linejoin="round" marker-end="url(#${marker})"`)}/>`
+    `d="${d}"${paint('edge', `${line} stroke-linejoin="round" marker-end="url(#${marker})"${look.line}`)}/>`
   );
 }
 
@@ -239,7 +250,7 @@ function drawEdgeLabel(edge: LayoutEdge, index: number, paint: PaintFn): string[
     centreY: box.y + box.height / 2,
     fontSize: EDGE_FONT_SIZE,
     anchor: 'middle',
-    paint: paint('label-text'),
+    paint: paint('label-text', edgeLook(edge.style).label),
   });
   return [
     `    <g id="${edgeElementId(index)}-label" class="flowc-edge-label">`,
@@ -256,72 +267,63 @@ function drawNode(
   highlighted: boolean,
   paint: PaintFn,
 ): string[] {
-  const cx = node.x + node.width / 2;
-  const cy = node.y + node.height / 2;
-  const stroke = ` stroke-width="${STROKE_WIDTH}"`;
-  const shapes: string[] = [];
-  const outline: string[] = [];
-  const dashed = ` stroke-width="2" stroke-dasharray="5 3"`;
-  if (node.shape === 'circle') {
-    const r = Math.min(node.width, node.height) / 2;
-    shapes.push(`<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r)}"${paint(kind, stroke)}/>`);
-    // An end is a double ring (the convention for a final state); a start is a single ring.
-    if (kind === 'end') {
-      shapes.push(
-        `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r - END_RING_GAP)}"${paint('end-ring', stroke)}/>`,
-      );
-    }
-    outline.push(
-      `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r + HIGHLIGHT_GAP)}"${paint('highlight', dashed)}/>`,
-    );
-  } else if (node.shape === 'diamond') {
-    shapes.push(
-      `<path d="${roundedPolygon(diamond(cx, cy, node.width / 2, node.height / 2), DIAMOND_RADIUS)}"${paint(kind, stroke)}/>`,
-    );
-    const [a, b] = offsetDiamond(node.width / 2, node.height / 2, HIGHLIGHT_GAP);
-    outline.push(
-      `<path d="${roundedPolygon(diamond(cx, cy, a, b), DIAMOND_RADIUS)}"${paint('highlight', dashed)}/>`,
-    );
-  } else {
-    shapes.push(
-      `<rect x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.height)}" rx="${STEP_RADIUS}"${paint(kind, stroke)}/>`,
-    );
-    const g = HIGHLIGHT_GAP;
-    outline.push(
-      `<rect x="${n(node.x - g)}" y="${n(node.y - g)}" width="${n(node.width + 2 * g)}" height="${n(node.height + 2 * g)}" ` +
-        `rx="${STEP_RADIUS + g}"${paint('highlight', dashed)}/>`,
+  const shape = shapeModule(node.shape);
+  const drawing = shape.draw(node, kind === 'end');
+  const look = nodeLook(node.style);
+  const line = lineAttributes(node.style.line, STROKE_WIDTH);
+  const parts = [element(drawing.body, paint(kind, line + look.body))];
+  for (const detail of drawing.details) {
+    parts.push(
+      detail.kind === 'ring'
+        ? element(detail.element, paint('end-ring', line + look.detail))
+        : element(detail.element, detailPaint(paint(kind, line + look.detail))),
     );
   }
-  const label = textElement(node.lines.length > 0 ? node.lines : [node.label], {
-    x: cx,
-    centreY: cy,
-    fontSize: NODE_FONT_SIZE,
-    anchor: 'middle',
-    paint: paint('node-text'),
-  });
+  if (highlighted) {
+    const dashed = ` stroke-width="2" stroke-dasharray="5 3"`;
+    parts.push(element(shape.highlight(node, HIGHLIGHT_GAP), paint('highlight', dashed)));
+  }
+  const centre = shape.labelCentre(node);
+  parts.push(
+    textElement(node.lines.length > 0 ? node.lines : [node.label], {
+      x: centre.x,
+      centreY: centre.y,
+      fontSize: NODE_FONT_SIZE,
+      anchor: 'middle',
+      paint: paint('node-text', look.text),
+    }),
+  );
   const classes = `flowc-node flowc-node-${kind}${highlighted ? ' flowc-node-error' : ''}`;
-  return [
+  const out = [
     `    <g id="${nodeElementId(node.id)}" class="${classes}" data-id="${xmlAttribute(node.id)}">`,
-    ...shapes.map((s) => `      ${s}`),
-    ...(highlighted ? outline.map((s) => `      ${s}`) : []),
-    `      ${label}`,
-    '    </g>',
   ];
+  // The tooltip is the group's <title> (what browsers show on hover); the link wraps what is drawn.
+  if (node.tooltip !== null) out.push(`      <title>${xmlText(node.tooltip)}</title>`);
+  if (node.link !== null) {
+    const href = xmlAttribute(node.link);
+    out.push(
+      `      <a xmlns:xlink="http://www.w3.org/1999/xlink" href="${href}" xlink:href="${href}">`,
+      ...parts.map((s) => `        ${s}`),
+      '      </a>',
+    );
+  } else out.push(...parts.map((s) => `      ${s}`));
+  out.push('    </g>');
+  return out;
 }
 
-function diamond(cx: number, cy: number, halfWidth: number, halfHeight: number): Point[] {
-  return [
-    { x: cx, y: cy - halfHeight },
-    { x: cx + halfWidth, y: cy },
-    { x: cx, y: cy + halfHeight },
-    { x: cx - halfWidth, y: cy },
-  ];
+/** A shape's element with its paint attributes. */
+function element(svg: SvgElement, paintAttributes: string): string {
+  const attributes = svg.attributes
+    .map(([name, value]) => ` ${name}="${typeof value === 'number' ? n(value) : value}"`)
+    .join('');
+  return `<${svg.tag}${attributes}${paintAttributes}/>`;
 }
 
-/** Half-diagonals of the rhombus whose sides lie `gap` outside those of the given one. */
-function offsetDiamond(halfWidth: number, halfHeight: number, gap: number): [number, number] {
-  const side = Math.hypot(halfWidth, halfHeight);
-  return [halfWidth + (gap * side) / halfHeight, halfHeight + (gap * side) / halfWidth];
+/** A detail line is stroked only: fill="none", and the class that keeps the auto theme from filling it. */
+function detailPaint(attributes: string): string {
+  return attributes
+    .replace(/ class="([^"]*)"/, ' class="$1 flowc-detail"')
+    .replace(/ fill="[^"]*"/, ' fill="none"');
 }
 
 interface TextOptions {

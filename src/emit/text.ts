@@ -34,13 +34,4 @@ export function xmlAttribute(text: string): string {
   return stripIllegalChars(text).replace(/[&<>"\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
 }
 
-/** A coordinate rounded to 2 decimals, without trailing zeros and never `-0`. */
-export function formatNumber(value: number): string {
-  return String(roundNumber(value));
-}
-
-/** Rounds to 2 decimals (for JSON output, where numbers stay numbers). */
-export function roundNumber(value: number): number {
-  const rounded = Math.round(value * 100) / 100;
-  return Object.is(rounded, -0) ? 0 : rounded;
-}
+export { formatNumber, roundNumber } from '../util/number.js';

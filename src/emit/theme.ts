@@ -21,6 +21,7 @@ export type Role =
   | 'terminal'
   | 'step'
   | 'decision'
+  | 'data'
   | 'node-text'
   | 'edge'
   | 'arrow'
@@ -47,6 +48,7 @@ export const LIGHT: Palette = {
   terminal: { fill: '#f1f5f9', stroke: '#64748b' },
   step: { fill: '#eef4ff', stroke: '#4a72d6' },
   decision: { fill: '#fff5e3', stroke: '#cf8d22' },
+  data: { fill: '#eaf8f5', stroke: '#2b9a8a' },
   'node-text': { fill: '#1e293b' },
   edge: { stroke: '#6b7a90' },
   arrow: { fill: '#6b7a90' },
@@ -67,6 +69,7 @@ export const DARK: Palette = {
   terminal: { fill: '#1d2431', stroke: '#8391a7' },
   step: { fill: '#18264a', stroke: '#7098f2' },
   decision: { fill: '#2f2412', stroke: '#e3a748' },
+  data: { fill: '#0f2c29', stroke: '#4cc2b0' },
   'node-text': { fill: '#e2e8f0' },
   edge: { stroke: '#8b99ad' },
   arrow: { fill: '#8b99ad' },
@@ -92,5 +95,8 @@ export function autoThemeStyle(): string {
       .join(' ');
     return `    .flowc-${role} { ${declarations} }`;
   });
+  // The lines drawn over a shape (a cylinder's rim, a subroutine's bars) take their role's stroke
+  // but are never filled; this rule comes last so it wins over the role's fill.
+  rules.push('    .flowc-detail { fill: none; }');
   return ['@media (prefers-color-scheme: dark) {', ...rules, '}'].join('\n');
 }

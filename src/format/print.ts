@@ -13,10 +13,11 @@ import type {
   EdgeDecl,
   EndpointRef,
   NodeDecl,
+  StyleDecl,
   TopLevel,
 } from '../syntax/ast.js';
 import { printString } from '../syntax/print.js';
-import { EDGE_ATTRIBUTE_ORDER, NODE_ATTRIBUTE_ORDER } from './order.js';
+import { EDGE_ATTRIBUTE_ORDER, NODE_ATTRIBUTE_ORDER, STYLE_ATTRIBUTE_ORDER } from './order.js';
 
 const INDENT = '  ';
 
@@ -83,6 +84,9 @@ function collect(list: readonly TopLevel[], items: Map<number, LineItem>): void 
       case 'edge':
         items.set(item.span.line, { kind: 'statement', text: printEdge(item) });
         break;
+      case 'style':
+        items.set(item.span.line, { kind: 'statement', text: printStyle(item) });
+        break;
     }
   }
 }
@@ -92,6 +96,14 @@ export function printNode(node: NodeDecl): string {
     .map((a) => ` ${a.key.name}:${printString(a.value.value)}`)
     .join('');
   return `${node.id.name}: ${node.shape.name}${attributes}`;
+}
+
+/** `style warn fill:"#fde"`: a named style, its attributes in the fixed order. */
+export function printStyle(style: StyleDecl): string {
+  const attributes = ordered(style.attributes, STYLE_ATTRIBUTE_ORDER)
+    .map((a) => ` ${a.key.name}:${printString(a.value.value)}`)
+    .join('');
+  return `style ${style.name.name}${attributes}`;
 }
 
 export function printEdge(edge: EdgeDecl): string {

@@ -6,6 +6,8 @@
  * translate onto the canvas.
  */
 import type { Diagram, DiagramEdge, Direction, LayoutKind } from '../model/diagram.js';
+import { groupEnds } from '../model/group-ends.js';
+import { shapeModule, type ShapeGeometry } from '../shapes/index.js';
 import { MAX_ASPECT, lanesCandidate, layoutScore } from './score.js';
 import type { Side } from '../syntax/ast.js';
 import type {
@@ -27,7 +29,7 @@ import {
   type LabelSize,
   type NodeSize,
 } from './sizes.js';
-import { place, PlacementError, flowVector, type Placement } from './place.js';
+import { place, PlacementError, flowVector, type PlaceEdge, type Placement } from './place.js';
 import {
   routeBetweenPorts,
   routeEdges,
@@ -62,14 +64,16 @@ export function layout(diagram: Diagram, options: LayoutOptions = {}): Layout {
   const direction: Direction = options.direction ?? diagram.direction ?? 'LR';
   const edgeStyle: EdgeStyle = options.edges ?? 'ortho';
   const kind = options.layout ?? diagram.layout ?? 'auto';
-  if (kind === 'lanes') return layoutLanes(diagram, direction, edgeStyle);
+  // The layered engine does not draw edges that end on a group box yet: the lanes do.
+  const toGroups = diagram.edges.some((e) => e.fromKind === 'group' || e.toKind === 'group');
+  if (kind === 'lanes' || toGroups) return layoutLanes(diagram, direction, edgeStyle);
   return chooseLayout(diagram, direction, edgeStyle, kind === 'auto');
 }
 
 /**
- * The layered picture, unless the diagram's groups read as lanes (actors passing the flow back
- * and forth) and the swimlanes measure better (score.ts): both are computed only then, and only
- * while that stays cheap.
+ * The layered picture (and, when it was wrapped or is too long, its variants), or the swimlanes
+ * where the flow passes between groups and they measure better (score.ts). The extra candidates
+ * are computed only for diagrams small enough to draw twice.
  */
 function chooseLayout(
   diagram: Diagram,
@@ -116,10 +120,13 @@ function layoutLanes(diagram: Diagram, direction: Direction, edgeStyle: EdgeStyl
     if (edge.label !== null && edge.label !== '')
       labelSizes.set(edge.index, sizeEdgeLabel(edge.label));
   }
+  const groupIds = new Set(diagram.groups.map((g) => g.id));
+  const known = (id: string, kind: DiagramEdge['fromKind']): boolean =>
+    kind === 'group' ? groupIds.has(id) : sizes.has(id);
   for (const edge of diagram.edges) {
-    if (!sizes.has(edge.from) || !sizes.has(edge.to)) {
+    if (!known(edge.from, edge.fromKind) || !known(edge.to, edge.toKind)) {
       throw new LayoutError(
-        `edge ${edge.index + 1} (${edge.from} -> ${edge.to}) names a node that is not in the diagram`,
+        `edge ${edge.index + 1} (${edge.from} -> ${edge.to}) names a node or group that is not in the diagram`,
       );
     }
   }
@@ -179,7 +186,7 @@ function layoutLayeredDiagram(
   const wraps = wrapWidths(frame.transposed);
   const sizes = new Map<string, NodeSize>();
   for (const node of diagram.nodes)
-    sizes.set(node.id, sizeNode(node.shape, node.label, wraps.node[node.shape]));
+    sizes.set(node.id, sizeNode(node.shape, node.label, wraps.node(node.shape)));
   const labelSizes = new Map<number, LabelSize>();
   for (const edge of diagram.edges) {
     if (edge.label !== null && edge.label !== '')
@@ -359,29 +366,31 @@ function layOutOnce(
       })),
       groups: diagram.groups.map((g) => ({
         id: g.id,
+        parent: g.parent,
         nodeIds: g.nodeIds,
         minWidth: groupTitleWidth(g.title),
       })),
-      edges: diagram.edges.map((e) => ({
-        from: e.from,
-        to: e.to,
-        fromHandle: e.fromHandle,
-        toHandle: e.toHandle,
+      edges: placementEdges(diagram, (e) =>
         // Labels sit on the segments between columns: room for the label and a little line each side.
-        labelRoom: labelSizes.has(e.index) ? Math.round((labelAlong(e.index) + 40) * spread) : 0,
-      })),
+        labelSizes.has(e.index) ? Math.round((labelAlong(e.index) + 40) * spread) : 0,
+      ),
     });
   } catch (error) {
     if (error instanceof PlacementError)
       throw new LayoutError(`cannot lay out this diagram: ${error.message}`);
     throw error;
   }
-  const shapes = new Map(diagram.nodes.map((n) => [n.id, n.shape] as const));
-  const groupOf = new Map(diagram.nodes.map((n) => [n.id, n.group] as const));
+  const outlines = new Map<string, ShapeGeometry>(
+    diagram.nodes.map((n) => [n.id, shapeModule(n.shape)] as const),
+  );
+  const groupOf = new Map<string, string | null>([
+    ...diagram.nodes.map((n) => [n.id, n.group] as const),
+    ...diagram.groups.map((g) => [g.id, g.parent] as const),
+  ]);
   const routed = routeEdges({
     edges: diagram.edges,
     nodes: placement.nodes,
-    shapes,
+    outlines,
     groupOf,
     groups: placement.groups,
     headerHeight: GROUP_HEADER_HEIGHT,
@@ -395,6 +404,42 @@ function layOutOnce(
     headers,
   );
   return { placement, routed, labels };
+}
+
+/**
+ * The edges the placement reads: an edge to a group pulls the group's entry nodes after its source,
+ * one from a group pushes its target after the group's exit nodes (model/group-ends.ts). A handle
+ * on a group's side says where the edge meets the box, not where its nodes go, so it is not passed.
+ */
+function placementEdges(diagram: Diagram, labelRoom: (edge: DiagramEdge) => number): PlaceEdge[] {
+  const withGroups = diagram.edges.some((e) => e.fromKind === 'group' || e.toKind === 'group');
+  const ends = withGroups ? groupEnds(diagram) : null;
+  const out: PlaceEdge[] = [];
+  for (const e of diagram.edges) {
+    const room = labelRoom(e);
+    if (e.fromKind === 'node' && e.toKind === 'node') {
+      out.push({
+        from: e.from,
+        to: e.to,
+        fromHandle: e.fromHandle,
+        toHandle: e.toHandle,
+        labelRoom: room,
+      });
+      continue;
+    }
+    const sources = e.fromKind === 'group' ? (ends?.exits.get(e.from) ?? []) : [e.from];
+    const targets = e.toKind === 'group' ? (ends?.entries.get(e.to) ?? []) : [e.to];
+    for (const from of sources)
+      for (const to of targets)
+        out.push({
+          from,
+          to,
+          fromHandle: e.fromKind === 'node' ? e.fromHandle : null,
+          toHandle: e.toKind === 'node' ? e.toHandle : null,
+          labelRoom: room,
+        });
+  }
+  return out;
 }
 
 function dims(size: NodeSize): { width: number; height: number } {
@@ -445,10 +490,19 @@ function assemble(
     height: box.height,
   });
   const movePoint = (p: Point): Point => ({ x: p.x + dx, y: p.y + dy });
+  const depthOf = new Map<string, number>();
   const groups: LayoutGroup[] = diagram.groups.map((group) => {
     const box = move(placement.groups.get(group.id) as Box);
-    const header = move(placement.headers.get(group.id) as Box);
-    return { id: group.id, title: group.title, ...box, header };
+    const depth = group.parent === null ? 0 : (depthOf.get(group.parent) ?? 0) + 1;
+    depthOf.set(group.id, depth);
+    return {
+      id: group.id,
+      title: group.title,
+      parent: group.parent,
+      depth,
+      ...box,
+      header: move(placement.headers.get(group.id) as Box),
+    };
   });
   const nodes: LayoutNode[] = diagram.nodes.map((node) => {
     const size = sizes.get(node.id) as NodeSize;
@@ -458,6 +512,9 @@ function assemble(
       shape: node.shape,
       label: node.label,
       lines: size.lines,
+      style: node.style,
+      link: node.link,
+      tooltip: node.tooltip,
       ...move(placement.nodes.get(node.id) as Box),
     };
   });
@@ -466,12 +523,15 @@ function assemble(
     return {
       from: r.edge.from,
       to: r.edge.to,
+      fromKind: r.edge.fromKind,
+      toKind: r.edge.toKind,
       fromHandle: r.fromSide as Side,
       toHandle: r.toSide as Side,
       label: r.edge.label,
       points: r.points.map(movePoint),
       labelBox: labelBox ? move(labelBox) : null,
       labelLines: labelBox ? (labelSizes.get(r.edge.index) as LabelSize).lines : [],
+      style: r.edge.style,
     };
   });
   return {

@@ -26,6 +26,10 @@
  *    1,000-node drawings), or more than 4 times wider across the flow than along it (LR handles
  *    drawn TB), each lane becomes a compact block with its own columns and the blocks are
  *    packed in reading order on shelves.
+ * 6. Nested groups (a group inside a group) are drawn as boxes inside their parent's box: each group
+ *    holding nodes of its own is a lane, the lanes of a group's subtree are kept together (the
+ *    group's own lane first, then its subgroups in lane order), and each box is its children's
+ *    band plus its own header and padding. Nested diagrams are always drawn as swimlanes.
  */
 import type { Direction } from '../model/diagram.js';
 import type { Side } from '../syntax/ast.js';
@@ -51,6 +55,9 @@ export interface PlaceNode {
 
 export interface PlaceGroup {
   id: string;
+  /** The enclosing group; null or absent at the top level. */
+  parent?: string | null;
+  /** The group's own nodes (not those of its subgroups). */
   nodeIds: string[];
   /** Smallest width that shows the title. */
   minWidth: number;
@@ -187,6 +194,7 @@ export function place(input: PlaceInput): Placement {
   const laneOf = new Array<number>(count).fill(0);
   lanes.forEach((lane, l) => lane.nodes.forEach((v) => (laneOf[v] = l)));
   const laneOrder = orderLanes(lanes, laneOf, columnWishes, leaning, forward, ranked.rank);
+  const nested = input.groups.some((g) => g.parent !== null && g.parent !== undefined);
 
   const rows = assignRows(lanes, laneOf, ranked.rank, ranked.key, aboveOrder, keptForward, rising);
   const sizes: Sizes = { along, across, rank: ranked.rank, row: rows };
@@ -199,6 +207,10 @@ export function place(input: PlaceInput): Placement {
   // The choice between swimlanes and blocks is made at spread 1, so the wider retries of the label
   // placement (index.ts) never switch a diagram from one picture to the other.
   const spread = input.spread ?? 1;
+  if (nested) {
+    const geometry = nestedSwimlanes(input.groups, lanes, laneOrder, sizes, frame, spacing);
+    return toPlacement(input, geometry, frame);
+  }
   const nominal = swimlanes(lanes, laneOrder, sizes, frame, {
     rankSep: spacing.rankSep / spread,
     nodeSep: spacing.nodeSep / spread,
@@ -370,13 +382,26 @@ function compress(rank: number[]): number[] {
   return rank.map((r) => map.get(r) as number);
 }
 
+/**
+ * One lane per group that holds nodes of its own or nothing at all (an empty box), and one for the
+ * top-level nodes. A group holding only groups has no lane: its box is drawn around theirs.
+ */
 function buildLanes(input: PlaceInput, indexOf: ReadonlyMap<string, number>): Lane[] {
-  const lanes: Lane[] = input.groups.map((g, k) => ({
-    groupId: g.id,
-    declared: k + 1,
-    minWidth: g.minWidth,
-    nodes: g.nodeIds.map((id) => indexOf.get(id)).filter((v): v is number => v !== undefined),
-  }));
+  const parents = new Set(input.groups.map((g) => g.parent));
+  const lanes: Lane[] = input.groups.flatMap((g, k) =>
+    g.nodeIds.length === 0 && parents.has(g.id)
+      ? []
+      : [
+          {
+            groupId: g.id,
+            declared: k + 1,
+            minWidth: g.minWidth,
+            nodes: g.nodeIds
+              .map((id) => indexOf.get(id))
+              .filter((v): v is number => v !== undefined),
+          },
+        ],
+  );
   const free = input.nodes.flatMap((n, k) => (n.group === null ? [k] : []));
   if (free.length > 0) lanes.push({ groupId: null, declared: 0, minWidth: 0, nodes: free });
   return lanes;
@@ -727,6 +752,158 @@ function swimlanes(
     lanes: boxes,
     alongExtent: along1 - along0,
     acrossExtent: Math.max(0, cursor - LANE_GAP),
+  };
+}
+
+/**
+ * Swimlanes with groups inside groups. Columns are global as in `swimlanes`. Across, a group's box
+ * holds its header and padding, its own lane's rows, then its subgroups' boxes (each a gap from
+ * the previous content); the subtrees stay in the order their first lane has in `order`. Along,
+ * every level of nesting adds the padding (and, in TB/BT, the header room) around the level inside
+ * it, so each box lies inside its parent's with room for the parent's header.
+ */
+function nestedSwimlanes(
+  groups: readonly PlaceGroup[],
+  lanes: readonly Lane[],
+  order: readonly number[],
+  sizes: Sizes,
+  frame: Frame,
+  spacing: Spacing,
+): Geometry {
+  const count = sizes.rank.length;
+  const columnCount = count === 0 ? 0 : Math.max(...sizes.rank) + 1;
+  const widths = new Array<number>(columnCount).fill(0);
+  for (let v = 0; v < count; v++)
+    widths[sizes.rank[v] as number] = Math.max(
+      widths[sizes.rank[v] as number] as number,
+      sizes.along[v] as number,
+    );
+  const starts = columnStarts(widths, (c) => spacing.gaps?.[c] ?? spacing.rankSep);
+  const contentAlong =
+    columnCount === 0
+      ? EMPTY_LANE_ALONG
+      : (starts[columnCount - 1] as number) + (widths[columnCount - 1] as number);
+  const centreAlong = new Array<number>(count).fill(0);
+  const centreAcross = new Array<number>(count).fill(0);
+  for (let v = 0; v < count; v++) {
+    const c = sizes.rank[v] as number;
+    centreAlong[v] = (starts[c] as number) + Math.round((widths[c] as number) / 2);
+  }
+
+  const byId = new Map(groups.map((g) => [g.id, g] as const));
+  const depth = new Map<string, number>();
+  for (const g of groups) depth.set(g.id, g.parent ? (depth.get(g.parent) ?? 0) + 1 : 0);
+  const maxDepth = Math.max(0, ...depth.values());
+  const children = new Map<string | null, string[]>();
+  for (const g of groups) {
+    const parent = g.parent && byId.has(g.parent) ? g.parent : null;
+    const list = children.get(parent);
+    if (list) list.push(g.id);
+    else children.set(parent, [g.id]);
+  }
+  // Where each subtree comes in the lane order: the first position of any lane inside it.
+  const laneOfGroup = new Map<string, Lane>();
+  const first = new Map<string | null, number>();
+  order.forEach((l, position) => {
+    const lane = lanes[l] as Lane;
+    if (lane.groupId === null) return;
+    laneOfGroup.set(lane.groupId, lane);
+    for (let g: string | null | undefined = lane.groupId; g; g = byId.get(g)?.parent)
+      if (!first.has(g)) first.set(g, position);
+  });
+  const byFirst = (ids: readonly string[]): string[] =>
+    [...ids].sort((a, b) => (first.get(a) ?? Infinity) - (first.get(b) ?? Infinity));
+
+  const pad = GROUP_PADDING;
+  // Edges to a group often run between a box and its neighbour: the gap holds their labels, as
+  // the space between the nodes of a column does.
+  const gap = Math.max(LANE_GAP, spacing.nodeSep);
+  // Along extent of the innermost level; level d adds (maxDepth - d) rings of padding and header.
+  let along0 = -pad - frame.headerBefore;
+  let along1 = contentAlong + pad + frame.headerAfter;
+  const ring = (d: number): [number, number] => [
+    (maxDepth - d) * (pad + frame.headerBefore),
+    (maxDepth - d) * (pad + frame.headerAfter),
+  ];
+  if (frame.horizontal) {
+    let extra = 0;
+    for (const g of groups) {
+      const [before, after] = ring(depth.get(g.id) ?? 0);
+      extra = Math.max(extra, g.minWidth - (along1 - along0 + before + after));
+    }
+    along0 -= Math.floor(extra / 2);
+    along1 += Math.ceil(extra / 2);
+  }
+
+  const boxes: Geometry['lanes'] = [];
+  const placeRows = (lane: Lane, at: number, extra: number): number => {
+    const rows = laneRows(lane, sizes, spacing.nodeSep);
+    for (const v of lane.nodes) {
+      const r = sizes.row[v] as number;
+      centreAcross[v] =
+        at + extra + (rows.starts[r] as number) + Math.round((rows.heights[r] as number) / 2);
+    }
+    return lane.nodes.length === 0 ? EMPTY_LANE_ACROSS : rows.size;
+  };
+  const placeGroup = (id: string, cursor: number): number => {
+    const group = byId.get(id) as PlaceGroup;
+    const d = depth.get(id) ?? 0;
+    const start = cursor;
+    let at = cursor + frame.headerAcross + pad;
+    const own = laneOfGroup.get(id);
+    const inner = byFirst(children.get(id) ?? []);
+    let filled = false;
+    if (own) {
+      // A lane alone in a box too narrow for its title (TB) is centred in the widened box.
+      const rowsSize = laneRows(own, sizes, spacing.nodeSep).size;
+      const natural =
+        frame.headerAcross + 2 * pad + (own.nodes.length === 0 ? EMPTY_LANE_ACROSS : rowsSize);
+      const extra =
+        !frame.horizontal && inner.length === 0
+          ? Math.max(0, Math.floor((group.minWidth - natural) / 2))
+          : 0;
+      at += placeRows(own, at, extra);
+      filled = true;
+    }
+    for (const child of inner) {
+      if (filled) at += gap;
+      at = placeGroup(child, at);
+      filled = true;
+    }
+    if (!filled) at += EMPTY_LANE_ACROSS;
+    let end = at + pad;
+    if (!frame.horizontal) end = Math.max(end, start + group.minWidth);
+    const [before, after] = ring(d);
+    boxes.push({
+      groupId: id,
+      along0: along0 - before,
+      along1: along1 + after,
+      across0: start,
+      across1: end,
+    });
+    return end;
+  };
+
+  // The top level: the band of top-level nodes and the top-level groups, in lane order.
+  const freeLane = lanes.find((lane) => lane.groupId === null);
+  const freePosition = freeLane ? order.indexOf(lanes.indexOf(freeLane)) : -1;
+  const top: Array<string | null> = byFirst(children.get(null) ?? []);
+  if (freeLane) {
+    const at = top.findIndex((id) => (first.get(id) ?? Infinity) > freePosition);
+    top.splice(at < 0 ? top.length : at, 0, null);
+  }
+  let cursor = 0;
+  for (const id of top) {
+    if (id === null) cursor += placeRows(freeLane as Lane, cursor, 0);
+    else cursor = placeGroup(id, cursor);
+    cursor += gap;
+  }
+  return {
+    centreAlong,
+    centreAcross,
+    lanes: boxes,
+    alongExtent: along1 - along0 + 2 * maxDepth * pad,
+    acrossExtent: Math.max(0, cursor - gap),
   };
 }
 

@@ -4,7 +4,8 @@
  * separate grid lines), a rip-up-and-reroute pass against all the routes, then the conversion to the
  * requested edge style.
  */
-import type { DiagramEdge, Shape } from '../model/diagram.js';
+import type { DiagramEdge } from '../model/diagram.js';
+import { attachPoint, groupBox, type ShapeGeometry } from '../shapes/index.js';
 import type { Side } from '../syntax/ast.js';
 import type { Box, EdgeStyle, Point } from './types.js';
 import {
@@ -28,7 +29,9 @@ const HEADER_COST_PER_PX = 4;
 export interface RoutingInput {
   edges: readonly DiagramEdge[];
   nodes: ReadonlyMap<string, Box>;
-  shapes: ReadonlyMap<string, Shape>;
+  /** Each node's outline (its shape); an edge ending on a group uses the group box's outline. */
+  outlines: ReadonlyMap<string, ShapeGeometry>;
+  /** The group a node lies in, the group a group lies in; null (or absent) at the top level. */
   groupOf: ReadonlyMap<string, string | null>;
   groups: ReadonlyMap<string, Box>;
   headerHeight: number;
@@ -51,6 +54,22 @@ function step(p: Point, v: Vector, by: number): Point {
   return { x: p.x + v.x * by, y: p.y + v.y * by };
 }
 
+/** The point of a box's side nearest to `p`. */
+function nearestOnSide(b: Box, side: Side, p: Point): Point {
+  const x = Math.min(b.x + b.width, Math.max(b.x, p.x));
+  const y = Math.min(b.y + b.height, Math.max(b.y, p.y));
+  switch (side) {
+    case 'top':
+      return { x, y: b.y };
+    case 'bottom':
+      return { x, y: b.y + b.height };
+    case 'left':
+      return { x: b.x, y };
+    case 'right':
+      return { x: b.x + b.width, y };
+  }
+}
+
 /** The corner two adjacent sides share (where a loop between them should hug), else the centre. */
 function loopCorner(box: Box, a: Side, b: Side): Point {
   const na = NORMALS[a];
@@ -62,7 +81,10 @@ function loopCorner(box: Box, a: Side, b: Side): Point {
 
 export function routeEdges(input: RoutingInput): RoutedEdge[] {
   const { edges, nodes } = input;
-  const box = (id: string): Box => nodes.get(id) as Box;
+  // An endpoint is a node or (an edge to a group) a group's box; ids of both are unique together.
+  const box = (id: string): Box => (nodes.get(id) ?? input.groups.get(id)) as Box;
+  const groupOutline = groupBox(input.headerHeight);
+  const geometryOf = (id: string): ShapeGeometry => input.outlines.get(id) ?? groupOutline;
   // Loops with written handles first claim their sides; the others then avoid them.
   const loopsOn = new Map<string, Set<string>>();
   const claim = (edge: DiagramEdge, pair: [Side, Side]): void => {
@@ -82,6 +104,7 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
         box(edge.to),
         input.flow,
         loopsOn.get(edge.from),
+        { source: edge.fromKind === 'group', target: edge.toKind === 'group' },
       );
       sides[k] = pair;
       claim(edge, pair);
@@ -92,20 +115,22 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     const [fromSide, toSide] = sides[k] as [Side, Side];
     const loop = edge.from === edge.to;
     const corner = loop ? loopCorner(box(edge.from), fromSide, toSide) : null;
+    // A group's box may span the drawing: its end is aimed at the point of its side nearest to
+    // the other end, not at its centre.
+    const fromAt = center(box(edge.from));
+    const toAt = center(box(edge.to));
+    const source =
+      edge.fromKind === 'group' ? nearestOnSide(box(edge.from), fromSide, toAt) : fromAt;
+    const target = edge.toKind === 'group' ? nearestOnSide(box(edge.to), toSide, fromAt) : toAt;
     requests.push({
       key: `${k}:from`,
       nodeId: edge.from,
       side: fromSide,
-      toward: corner ?? center(box(edge.to)),
+      toward: corner ?? target,
     });
-    requests.push({
-      key: `${k}:to`,
-      nodeId: edge.to,
-      side: toSide,
-      toward: corner ?? center(box(edge.from)),
-    });
+    requests.push({ key: `${k}:to`, nodeId: edge.to, side: toSide, toward: corner ?? source });
   });
-  const ports = assignPorts(requests, nodes, input.shapes);
+  const ports = assignPorts(requests, box, geometryOf);
   const groupBoxes = [...input.groups.entries()];
   const everything = unionBox([...nodes.values(), ...input.groups.values()]);
   const bounds = inflate(everything, 80);
@@ -169,8 +194,36 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
       input.style === 'ortho'
         ? (routes[k] as Point[])
         : pullString(routes[k] as Point[], nodeBoxes);
-    return { edge, fromSide, toSide, points };
+    return {
+      edge,
+      fromSide,
+      toSide,
+      points: ontoOutlines(points, edge, fromSide, toSide, box, geometryOf),
+    };
   });
+}
+
+/**
+ * Routes run between ports on the bounding boxes; where a side is a vertex, a curve or a slant
+ * the outline lies inside the box, so the end segments (perpendicular to the side) are extended
+ * in along the same line to the outline as drawn.
+ */
+function ontoOutlines(
+  points: Point[],
+  edge: DiagramEdge,
+  fromSide: Side,
+  toSide: Side,
+  box: (id: string) => Box,
+  geometryOf: (id: string) => ShapeGeometry,
+): Point[] {
+  if (points.length < 2) return points;
+  const along = (p: Point, side: Side): number => (side === 'top' || side === 'bottom' ? p.x : p.y);
+  const out = points.slice();
+  const first = out[0] as Point;
+  const last = out[out.length - 1] as Point;
+  out[0] = attachPoint(geometryOf(edge.from), box(edge.from), fromSide, along(first, fromSide));
+  out[out.length - 1] = attachPoint(geometryOf(edge.to), box(edge.to), toSide, along(last, toSide));
+  return out;
 }
 
 interface Search {
@@ -233,7 +286,11 @@ function softRegions(
   input: RoutingInput,
   groups: Array<[string, Box]>,
 ): SoftRegion[] {
-  const own = new Set([input.groupOf.get(edge.from), input.groupOf.get(edge.to)]);
+  // Routes may cross the groups that hold their ends (and the groups around those) for free.
+  const own = new Set<string | null | undefined>();
+  for (const end of [edge.from, edge.to])
+    for (let g = input.groupOf.get(end); g !== null && g !== undefined; g = input.groupOf.get(g))
+      own.add(g);
   const regions: SoftRegion[] = [];
   for (const [id, box] of groups) {
     if (!own.has(id)) regions.push({ box, costPerPx: OTHER_GROUP_COST_PER_PX });

@@ -1,11 +1,11 @@
 /**
  * Which side of each box an edge uses, and where on that side it attaches. Written handles are
  * kept; a missing one is chosen by estimating the cleanest orthogonal route (fewest bends, shortest,
- * following the flow direction when it is a tie). On rectangles the edges sharing a side are spread
- * along it, each as close as possible to where its other end lies; circles and diamonds attach at
- * the side's midpoint (their vertex).
+ * following the flow direction when it is a tie). Where a shape's side is straight (its port span,
+ * src/shapes) the edges sharing it are spread along it, each as close as possible to where its
+ * other end lies; where it is a vertex, a curve or a slant they attach at the side's midpoint.
  */
-import type { Shape } from '../model/diagram.js';
+import type { ShapeGeometry } from '../shapes/index.js';
 import type { Side } from '../syntax/ast.js';
 import type { Box, Point } from './types.js';
 import { NORMALS, SIDE_ORDER, dot, isHorizontalSide, opposite, type Vector } from './geometry.js';
@@ -64,7 +64,19 @@ function routeEstimate(s: Point, a: Vector, t: Point, b: Vector): number {
 
 const STUB = 16;
 
-/** Picks the side pair for one edge; `flow` is the direction's unit vector. */
+/** The point of a side nearest to `toward` (a port of a long side, such as a group box's, goes there). */
+function sidePointToward(box: Box, side: Side, toward: Point): Point {
+  const p = sidePoint(box, side);
+  return isHorizontalSide(side)
+    ? { x: Math.min(box.x + box.width, Math.max(box.x, toward.x)), y: p.y }
+    : { x: p.x, y: Math.min(box.y + box.height, Math.max(box.y, toward.y)) };
+}
+
+/**
+ * Picks the side pair for one edge; `flow` is the direction's unit vector. An end whose box is a
+ * group's (`spreads`) is judged from the point of each side nearest to the other end, not from the
+ * side's middle: a group box may span the drawing.
+ */
 export function chooseSides(
   edge: SideChoiceEdge,
   source: Box,
@@ -72,6 +84,7 @@ export function chooseSides(
   flow: Vector,
   /** Side pairs (`from:to`) of the loops already on this node, so another loop goes elsewhere. */
   usedLoops: ReadonlySet<string> = new Set(),
+  spreads: { source: boolean; target: boolean } = { source: false, target: false },
 ): [Side, Side] {
   const forward = sideFacing(flow);
   const backward = opposite(forward);
@@ -88,8 +101,10 @@ export function chooseSides(
     for (const toSide of ordered(toOptions, backward)) {
       const a = NORMALS[fromSide];
       const b = { x: -NORMALS[toSide].x, y: -NORMALS[toSide].y };
-      const p = sidePoint(source, fromSide);
-      const q = sidePoint(target, toSide);
+      const p = spreads.source
+        ? sidePointToward(source, fromSide, sidePoint(target, toSide))
+        : sidePoint(source, fromSide);
+      const q = spreads.target ? sidePointToward(target, toSide, p) : sidePoint(target, toSide);
       const s = { x: p.x + a.x * STUB, y: p.y + a.y * STUB };
       const t = { x: q.x - b.x * STUB, y: q.y - b.y * STUB };
       let cost = routeEstimate(s, a, t, b);
@@ -137,14 +152,16 @@ export interface PortRequest {
   toward: Point;
 }
 
-const CORNER_CLEARANCE = 10;
 const PORT_SPACING = 20;
 
-/** Positions of every edge end on its node's side. */
+/**
+ * Positions of every edge end on its node's side, on the bounding box (routing starts there; the
+ * route is then extended in to the real outline, see routing.ts). `nodeId` may be a group's id.
+ */
 export function assignPorts(
   requests: readonly PortRequest[],
-  boxes: ReadonlyMap<string, Box>,
-  shapes: ReadonlyMap<string, Shape>,
+  boxOf: (id: string) => Box,
+  geometryOf: (id: string) => ShapeGeometry,
 ): Map<string, Point> {
   const bySide = new Map<string, PortRequest[]>();
   for (const request of requests) {
@@ -158,16 +175,16 @@ export function assignPorts(
   for (const sideKey of sideKeys) {
     const list = bySide.get(sideKey) as PortRequest[];
     const first = list[0] as PortRequest;
-    const box = boxes.get(first.nodeId) as Box;
+    const box = boxOf(first.nodeId);
     const side = first.side;
     const mid = sidePoint(box, side);
-    if (shapes.get(first.nodeId) !== 'rectangle') {
+    const span = geometryOf(first.nodeId).portSpan(box, side);
+    if (!span) {
       for (const request of list) ports.set(request.key, mid);
       continue;
     }
     const horizontal = isHorizontalSide(side);
-    const low = (horizontal ? box.x : box.y) + CORNER_CLEARANCE;
-    const high = (horizontal ? box.x + box.width : box.y + box.height) - CORNER_CLEARANCE;
+    const [low, high] = span;
     const wanted = list
       .map((request) => {
         // In line with the other end when that is on this side's span (a straight route); else as

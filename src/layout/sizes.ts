@@ -3,25 +3,15 @@
  * midpoints (where handles attach) fall on whole pixels.
  */
 import type { Shape } from '../model/diagram.js';
+import { evenCeil, shapeModule } from '../shapes/index.js';
 import { EDGE_FONT_SIZE, LINE_HEIGHT, NODE_FONT_SIZE, TITLE_FONT_SIZE } from '../style.js';
 import { measureText, wrapText } from './text.js';
 import { tune } from './layered/tune.js';
 
-/** Longest line of a node label before it wraps, px. */
-export const NODE_WRAP_WIDTH: Readonly<Record<Shape, number>> = {
-  rectangle: tune('wrapRect', 170),
-  diamond: tune('wrapDiamond', 130),
-  circle: 90,
-};
+export { evenCeil };
 /** Longest line of an edge label before it wraps, px. */
 export const EDGE_LABEL_WRAP_WIDTH = tune('wrapEdge', 130);
 
-const RECT_PADDING_X = tune('padX', 12);
-const RECT_PADDING_Y = tune('padY', 8);
-const RECT_MIN_WIDTH = tune('minW', 72);
-const RECT_MIN_HEIGHT = tune('minH', 36);
-const CIRCLE_MIN_DIAMETER = 52;
-const DIAMOND_PADDING = tune('padD', 4);
 const LABEL_PADDING_X = 4;
 const LABEL_PADDING_Y = 1;
 
@@ -29,10 +19,6 @@ const LABEL_PADDING_Y = 1;
 export const GROUP_PADDING = 18;
 export const GROUP_HEADER_HEIGHT = evenCeil(TITLE_FONT_SIZE * LINE_HEIGHT + 12);
 const GROUP_TITLE_PADDING_X = 12;
-
-export function evenCeil(value: number): number {
-  return Math.ceil(value / 2) * 2;
-}
 
 export interface NodeSize {
   width: number;
@@ -42,55 +28,38 @@ export interface NodeSize {
 
 /**
  * Wrap widths for a layout along `horizontalFlow` (LR, RL) or down (TB, BT): lines are longer when
- * the flow runs down, so boxes are flatter and the drawing shorter along its flow; shorter across
- * when the flow runs sideways, for the same reason.
+ * the flow runs down, so boxes are flatter and the drawing shorter along its flow (a diamond's
+ * most of all: it is the widest box); the shapes' own widths when the flow runs sideways.
  */
 export function wrapWidths(horizontalFlow: boolean): {
-  node: Readonly<Record<Shape, number>>;
+  node: (shape: Shape) => number;
   edge: number;
 } {
-  return horizontalFlow
-    ? {
-        node: {
-          rectangle: tune('lrRect', 170),
-          diamond: tune('lrDiamond', 130),
-          circle: 90,
-        },
-        edge: tune('lrEdge', 130),
-      }
-    : {
-        node: {
-          rectangle: tune('tbRect', 220),
-          diamond: tune('tbDiamond', 200),
-          circle: 90,
-        },
-        edge: tune('tbEdge', 200),
-      };
+  if (horizontalFlow) return { node: (shape) => shapeModule(shape).wrapWidth, edge: 130 };
+  return {
+    node: (shape) => {
+      const width = shapeModule(shape).wrapWidth;
+      if (shape === 'circle') return width;
+      if (shape === 'diamond') return TB_DIAMOND_WRAP;
+      return Math.round(width * TB_WRAP_FACTOR);
+    },
+    edge: 200,
+  };
 }
+/** Top-down flows: lines this many times longer than the shape's own wrap width... */
+const TB_WRAP_FACTOR = 220 / 170;
+/** ...and a diamond's up to 200 px. */
+const TB_DIAMOND_WRAP = 200;
 
-export function sizeNode(shape: Shape, label: string, wrapWidth = NODE_WRAP_WIDTH[shape]): NodeSize {
+/** A node's box for its label: the label wrapped at `wrapWidth` (default: the shape's), the box sized by the shape. */
+export function sizeNode(
+  shape: Shape,
+  label: string,
+  wrapWidth = shapeModule(shape).wrapWidth,
+): NodeSize {
+  const module = shapeModule(shape);
   const text = wrapText(label, NODE_FONT_SIZE, wrapWidth);
-  switch (shape) {
-    case 'rectangle':
-      return {
-        width: evenCeil(Math.max(RECT_MIN_WIDTH, text.width + 2 * RECT_PADDING_X)),
-        height: evenCeil(Math.max(RECT_MIN_HEIGHT, text.height + 2 * RECT_PADDING_Y)),
-        lines: text.lines,
-      };
-    case 'circle': {
-      // The text box's diagonal must fit inside the circle.
-      const diameter = evenCeil(
-        Math.max(CIRCLE_MIN_DIAMETER, Math.hypot(text.width, text.height) + 12),
-      );
-      return { width: diameter, height: diameter, lines: text.lines };
-    }
-    case 'diamond': {
-      // A w×h box fits in a rhombus W×H when w/W + h/H ≤ 1: twice the padded text box is exactly that.
-      const width = evenCeil(2 * (text.width + 2 * DIAMOND_PADDING));
-      const height = evenCeil(Math.max(2 * (text.height + 2 * DIAMOND_PADDING), 48));
-      return { width, height, lines: text.lines };
-    }
-  }
+  return { ...module.size(text), lines: text.lines };
 }
 
 export interface LabelSize {

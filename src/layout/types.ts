@@ -3,7 +3,14 @@
  * This is the contract's `--format json` shape; extra fields are allowed.
  */
 import type { Side } from '../syntax/ast.js';
-import type { Direction, LayoutKind, Shape } from '../model/diagram.js';
+import type {
+  Direction,
+  EdgeLook,
+  EndpointKind,
+  LayoutKind,
+  NodeStyle,
+  Shape,
+} from '../model/diagram.js';
 
 export interface Point {
   x: number;
@@ -20,6 +27,10 @@ export interface Box {
 export interface LayoutGroup extends Box {
   id: string;
   title: string;
+  /** The enclosing group (qualified id), or null at the top level. */
+  parent: string | null;
+  /** 0 for a top-level group, 1 inside it, … (a group's box lies inside its parent's). */
+  depth: number;
   /** The header band holding the title (inside the group box). */
   header: Box;
 }
@@ -31,21 +42,31 @@ export interface LayoutNode extends Box {
   label: string;
   /** The label broken into the lines drawn (wrapped and split at `\n`). */
   lines: string[];
+  style: NodeStyle;
+  link: string | null;
+  tooltip: string | null;
 }
 
 export type EdgeStyle = 'ortho' | 'spline' | 'straight';
 
 export interface LayoutEdge {
+  /** A node id, or a group id when `fromKind` is 'group' (the edge then ends on the group's border). */
   from: string;
   to: string;
+  fromKind: EndpointKind;
+  toKind: EndpointKind;
   fromHandle: Side;
   toHandle: Side;
   label: string | null;
-  /** Route polyline: first point on the source's `fromHandle` side, last on the target's `toHandle` side. */
+  /**
+   * Route polyline: the first point on the source's `fromHandle` side, the last on the target's
+   * `toHandle` side, both on the shape's real outline (or the group box's border).
+   */
   points: Point[];
   labelBox: Box | null;
   /** Label lines as drawn inside `labelBox`. */
   labelLines: string[];
+  style: EdgeLook;
 }
 
 export interface Layout {

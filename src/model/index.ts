@@ -1,9 +1,13 @@
 /**
  * The model stage: `resolve(ast)` turns what was written into what it means (a `Diagram` of
- * qualified node ids, groups and resolved edges), reporting references that do not resolve,
- * repeated ids, unknown attributes and bad settings.
+ * qualified node and group ids, nested groups, resolved edges and looks), reporting references
+ * that do not resolve, repeated ids, unknown attributes, bad values and bad settings.
  */
 export { resolve, NODE_ATTRIBUTES, EDGE_ATTRIBUTES, type ResolveResult } from './resolve.js';
+export { STYLE_ATTRIBUTES } from './styles.js';
 export type { ResolvedReference, ReferenceSegment } from './resolved-references.js';
 export type * from './diagram.js';
-export { SHAPES, DIRECTIONS } from './diagram.js';
+export { SHAPES, DIRECTIONS, LINE_STYLES } from './diagram.js';
+export { parseColor } from './colors.js';
+export { checkLink, SAFE_SCHEMES } from './links.js';
+export { groupEnds, type GroupEnds } from './group-ends.js';

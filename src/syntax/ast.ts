@@ -3,6 +3,7 @@
  * so later stages (resolve, validate) can point diagnostics at the exact text.
  */
 import type { Diagnostic, Span } from '../diagnostics.js';
+import type { Side } from '../shapes/sides.js';
 
 export interface Identifier {
   name: string;
@@ -21,11 +22,11 @@ export interface Attribute {
   span: Span;
 }
 
-export type Side = 'top' | 'right' | 'bottom' | 'left';
-export const SIDES: readonly Side[] = ['top', 'right', 'bottom', 'left'];
+/** The sides are the shapes' (src/shapes/sides.ts); the syntax names them in handles. */
+export { SIDES, type Side } from '../shapes/sides.js';
 
 export interface EndpointRef {
-  /** `["n1"]` or `["Group", "n1"]`, as written. */
+  /** `["n1"]`, `["Group", "n1"]` or `["Outer", "Inner", "n1"]`, as written (a node or a group). */
   path: Identifier[];
   handle: { side: Side; span: Span } | null;
   span: Span;
@@ -49,12 +50,15 @@ export interface EdgeDecl {
 
 export type Statement = NodeDecl | EdgeDecl;
 
+/** What a group holds: nodes, edges and groups nested inside it. */
+export type GroupItem = Statement | GroupDecl;
+
 export interface GroupDecl {
   kind: 'group';
   name: Identifier;
   /** The comment on the opening line, trimmed; null when there is none (the name is the title). */
   title: string | null;
-  body: Statement[];
+  body: GroupItem[];
   /** Span of the opening line (`Name { # title`). */
   span: Span;
   /** Span of the closing `}`; null when the file ends before the group is closed. */
@@ -73,7 +77,15 @@ export interface SettingDecl {
   span: Span;
 }
 
-export type TopLevel = GroupDecl | Statement | SettingDecl;
+/** A named style, top level only: `style warn fill:"#fde" stroke:"#c33"`. */
+export interface StyleDecl {
+  kind: 'style';
+  name: Identifier;
+  attributes: Attribute[];
+  span: Span;
+}
+
+export type TopLevel = GroupDecl | Statement | SettingDecl | StyleDecl;
 
 export interface Comment {
   /** Text after `#`, untrimmed. */

@@ -5,10 +5,12 @@
  */
 import type { FailedMatchResult } from 'ohm-js';
 import type { Span, Suggestion } from '../diagnostics.js';
+import { SHAPE_NAMES } from '../shapes/index.js';
 import { didYouMean } from '../util/suggest.js';
 import { SETTING_KEYS, SIDES } from './ast.js';
 
-const SHAPES = ['circle', 'rectangle', 'diamond'];
+const SHAPES: readonly string[] = SHAPE_NAMES;
+const EXPECTED_SHAPE = `expected a shape: ${SHAPES.slice(0, -1).join(', ')} or ${SHAPES[SHAPES.length - 1]!}`;
 
 /** The parts of Ohm's failure objects we read (not in ohm-js's type declarations). */
 interface OhmFailure {
@@ -57,7 +59,7 @@ export function describeFailure(
       wordSpan,
       word,
       SHAPES,
-      'expected a shape: circle, rectangle or diamond',
+      EXPECTED_SHAPE,
     );
   }
   if (expected.includes('a side')) {
@@ -113,6 +115,11 @@ export function describeFailure(
     message: `unexpected ${found}: expected ${joinAlternatives(expected)}`,
     span: pos >= line.length ? span(pos, pos) : wordSpan,
   };
+}
+
+/** A node whose shape is not in the registry (the grammar reads any identifier there). */
+export function unknownShape(word: string, span: Span): SyntaxProblem {
+  return withSuggestion(`unknown shape '${word}'`, span, word, SHAPES, EXPECTED_SHAPE);
 }
 
 function withSuggestion(

@@ -22,7 +22,8 @@ export type LineStatement =
   | { kind: 'groupClose'; span: Span }
   | { kind: 'node'; id: Identifier; shape: Identifier; attributes: Attribute[]; span: Span }
   | { kind: 'edge'; source: EndpointRef; target: EndpointRef; attributes: Attribute[]; span: Span }
-  | { kind: 'setting'; key: Identifier; value: Identifier; span: Span };
+  | { kind: 'setting'; key: Identifier; value: Identifier; span: Span }
+  | { kind: 'style'; name: Identifier; attributes: Attribute[]; span: Span };
 
 export interface LineAst {
   statement: LineStatement | null;
@@ -139,6 +140,14 @@ const astActions = {
       kind: 'setting',
       key: { name: key.sourceString, span: spanOf(key) },
       value: identifier(value),
+      span: spanOf(this),
+    };
+  },
+  styleDecl(_key, _sp, name, attributes) {
+    return {
+      kind: 'style',
+      name: identifier(name),
+      attributes: attributes.children.map((a) => a.ast() as Attribute),
       span: spanOf(this),
     };
   },

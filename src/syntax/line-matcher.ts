@@ -14,8 +14,8 @@ const B: CstNode[] = [];
  * (-1: no match), valid while `memoLine` holds the number of the current input.
  */
 const MEMO_WIDTH = 512;
-const memoLine = new Uint32Array(37 * MEMO_WIDTH);
-const memoEnd = new Int32Array(37 * MEMO_WIDTH);
+const memoLine = new Uint32Array(39 * MEMO_WIDTH);
+const memoEnd = new Int32Array(39 * MEMO_WIDTH);
 let line = 0;
 const PATTERN_11 = /\p{Ll}/u;
 const PATTERN_14 = /\p{Lu}/u;
@@ -1042,43 +1042,8 @@ function rTerminal106(): boolean {
   return true;
 }
 
-function rTerminal108(): boolean {
-  if (!input.startsWith('circle', pos)) {
-    return false;
-  }
-  pos += 6;
-  return true;
-}
-
-function rTerminal109(): boolean {
-  if (!input.startsWith('rectangle', pos)) {
-    return false;
-  }
-  pos += 9;
-  return true;
-}
-
-function rTerminal110(): boolean {
-  if (!input.startsWith('diamond', pos)) {
-    return false;
-  }
-  pos += 7;
-  return true;
-}
-
-function rAlt111(): boolean {
-  return rTerminal108() || rTerminal109() || rTerminal110();
-}
-
-function rSeq112(): boolean {
-  const p0 = pos;
-  if (rAlt111() && rNot63()) return true;
-  pos = p0;
-  return false;
-}
-
 function r_shape_107(): boolean {
-  if (pos >= MEMO_WIDTH) return rSeq112();
+  if (pos >= MEMO_WIDTH) return r_ident_3();
   const at = 30 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
@@ -1086,13 +1051,13 @@ function r_shape_107(): boolean {
     pos = end;
     return true;
   }
-  const matched = rSeq112();
+  const matched = r_ident_3();
   memoLine[at] = line;
   memoEnd[at] = matched ? pos : -1;
   return matched;
 }
 
-function rSeq114(): boolean {
+function rSeq109(): boolean {
   const p0 = pos;
   if (r_sp_33() && r_ident_3() && r_sp_33() && rTerminal106() && r_sp_33() && r_string_77())
     return true;
@@ -1100,8 +1065,8 @@ function rSeq114(): boolean {
   return false;
 }
 
-function r_nodeAttribute_113(): boolean {
-  if (pos >= MEMO_WIDTH) return rSeq114();
+function r_nodeAttribute_108(): boolean {
+  if (pos >= MEMO_WIDTH) return rSeq109();
   const at = 31 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
@@ -1109,31 +1074,31 @@ function r_nodeAttribute_113(): boolean {
     pos = end;
     return true;
   }
-  const matched = rSeq114();
+  const matched = rSeq109();
   memoLine[at] = line;
   memoEnd[at] = matched ? pos : -1;
   return matched;
 }
 
-function rIter115(): boolean {
+function rIter110(): boolean {
   let previous = pos;
-  while (r_nodeAttribute_113()) {
+  while (r_nodeAttribute_108()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
   return true;
 }
 
-function rSeq116(): boolean {
+function rSeq111(): boolean {
   const p0 = pos;
-  if (r_ident_3() && r_sp_33() && rTerminal106() && r_sp_33() && r_shape_107() && rIter115())
+  if (r_ident_3() && r_sp_33() && rTerminal106() && r_sp_33() && r_shape_107() && rIter110())
     return true;
   pos = p0;
   return false;
 }
 
 function r_node_105(): boolean {
-  if (pos >= MEMO_WIDTH) return rSeq116();
+  if (pos >= MEMO_WIDTH) return rSeq111();
   const at = 29 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
@@ -1141,13 +1106,13 @@ function r_node_105(): boolean {
     pos = end;
     return true;
   }
-  const matched = rSeq116();
+  const matched = rSeq111();
   memoLine[at] = line;
   memoEnd[at] = matched ? pos : -1;
   return matched;
 }
 
-function rTerminal119(): boolean {
+function rTerminal114(): boolean {
   if (!input.startsWith('direction', pos)) {
     return false;
   }
@@ -1155,7 +1120,7 @@ function rTerminal119(): boolean {
   return true;
 }
 
-function rTerminal120(): boolean {
+function rTerminal115(): boolean {
   if (!input.startsWith('layout', pos)) {
     return false;
   }
@@ -1163,20 +1128,72 @@ function rTerminal120(): boolean {
   return true;
 }
 
-function rAlt121(): boolean {
-  return rTerminal119() || rTerminal120();
+function rAlt116(): boolean {
+  return rTerminal114() || rTerminal115();
 }
 
-function rSeq122(): boolean {
+function rSeq117(): boolean {
   const p0 = pos;
-  if (rAlt121() && rNot63()) return true;
+  if (rAlt116() && rNot63()) return true;
   pos = p0;
   return false;
 }
 
-function r_settingKey_118(): boolean {
-  if (pos >= MEMO_WIDTH) return rSeq122();
+function r_settingKey_113(): boolean {
+  if (pos >= MEMO_WIDTH) return rSeq117();
   const at = 33 * MEMO_WIDTH + pos;
+  if (memoLine[at] === line) {
+    const end = memoEnd[at]!;
+    if (end < 0) return false;
+    pos = end;
+    return true;
+  }
+  const matched = rSeq117();
+  memoLine[at] = line;
+  memoEnd[at] = matched ? pos : -1;
+  return matched;
+}
+
+function rSeq118(): boolean {
+  const p0 = pos;
+  if (r_settingKey_113() && r_sp_33() && r_ident_3()) return true;
+  pos = p0;
+  return false;
+}
+
+function r_setting_112(): boolean {
+  if (pos >= MEMO_WIDTH) return rSeq118();
+  const at = 32 * MEMO_WIDTH + pos;
+  if (memoLine[at] === line) {
+    const end = memoEnd[at]!;
+    if (end < 0) return false;
+    pos = end;
+    return true;
+  }
+  const matched = rSeq118();
+  memoLine[at] = line;
+  memoEnd[at] = matched ? pos : -1;
+  return matched;
+}
+
+function rTerminal121(): boolean {
+  if (!input.startsWith('style', pos)) {
+    return false;
+  }
+  pos += 5;
+  return true;
+}
+
+function rSeq122(): boolean {
+  const p0 = pos;
+  if (rTerminal121() && rNot63()) return true;
+  pos = p0;
+  return false;
+}
+
+function r_styleKey_120(): boolean {
+  if (pos >= MEMO_WIDTH) return rSeq122();
+  const at = 35 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
     if (end < 0) return false;
@@ -1191,14 +1208,14 @@ function r_settingKey_118(): boolean {
 
 function rSeq123(): boolean {
   const p0 = pos;
-  if (r_settingKey_118() && r_sp_33() && r_ident_3()) return true;
+  if (r_styleKey_120() && r_sp_33() && r_ident_3() && rIter110()) return true;
   pos = p0;
   return false;
 }
 
-function r_setting_117(): boolean {
+function r_styleDecl_119(): boolean {
   if (pos >= MEMO_WIDTH) return rSeq123();
-  const at = 32 * MEMO_WIDTH + pos;
+  const at = 34 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
     if (end < 0) return false;
@@ -1212,7 +1229,14 @@ function r_setting_117(): boolean {
 }
 
 function rAlt124(): boolean {
-  return r_groupOpen_2() || r_groupClose_40() || r_edge_42() || r_node_105() || r_setting_117();
+  return (
+    r_groupOpen_2() ||
+    r_groupClose_40() ||
+    r_edge_42() ||
+    r_node_105() ||
+    r_setting_112() ||
+    r_styleDecl_119()
+  );
 }
 
 function r_statement_1(): boolean {
@@ -1232,7 +1256,7 @@ function r_statement_1(): boolean {
 
 function r_space_126(): boolean {
   if (pos >= MEMO_WIDTH) return rAlt36();
-  const at = 35 * MEMO_WIDTH + pos;
+  const at = 37 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
     if (end < 0) return false;
@@ -1256,7 +1280,7 @@ function rIter127(): boolean {
 
 function r_spaces_125(): boolean {
   if (pos >= MEMO_WIDTH) return rIter127();
-  const at = 34 * MEMO_WIDTH + pos;
+  const at = 36 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
     if (end < 0) return false;
@@ -1326,7 +1350,7 @@ function rSeq134(): boolean {
 
 function r_comment_130(): boolean {
   if (pos >= MEMO_WIDTH) return rSeq134();
-  const at = 36 * MEMO_WIDTH + pos;
+  const at = 38 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
     if (end < 0) return false;
@@ -2504,51 +2528,11 @@ function bTerminal236(): boolean {
   return true;
 }
 
-function bTerminal237(): boolean {
-  if (!input.startsWith('circle', pos)) {
-    return false;
-  }
-  B.push(terminal(input, pos, pos + 6));
-  pos += 6;
-  return true;
-}
-
-function bTerminal238(): boolean {
-  if (!input.startsWith('rectangle', pos)) {
-    return false;
-  }
-  B.push(terminal(input, pos, pos + 9));
-  pos += 9;
-  return true;
-}
-
-function bTerminal239(): boolean {
-  if (!input.startsWith('diamond', pos)) {
-    return false;
-  }
-  B.push(terminal(input, pos, pos + 7));
-  pos += 7;
-  return true;
-}
-
-function bAlt240(): boolean {
-  return bTerminal237() || bTerminal238() || bTerminal239();
-}
-
-function bSeq241(): boolean {
-  const p0 = pos;
-  const b0 = B.length;
-  if (bAlt240() && bNot190()) return true;
-  pos = p0;
-  B.length = b0;
-  return false;
-}
-
 function children_shape_107(node: CstNode): CstNode[] {
-  return expand(node, bSeq241);
+  return expand(node, bApply165);
 }
 
-function bApply242(): boolean {
+function bApply237(): boolean {
   const start = pos;
   if (!r_shape_107()) {
     return false;
@@ -2557,7 +2541,7 @@ function bApply242(): boolean {
   return true;
 }
 
-function bSeq243(): boolean {
+function bSeq238(): boolean {
   const p0 = pos;
   const b0 = B.length;
   if (bApply170() && bApply165() && bApply170() && bTerminal236() && bApply170() && bApply216())
@@ -2567,25 +2551,25 @@ function bSeq243(): boolean {
   return false;
 }
 
-function children_nodeAttribute_113(node: CstNode): CstNode[] {
-  return expand(node, bSeq243);
+function children_nodeAttribute_108(node: CstNode): CstNode[] {
+  return expand(node, bSeq238);
 }
 
-function bApply244(): boolean {
+function bApply239(): boolean {
   const start = pos;
-  if (!r_nodeAttribute_113()) {
+  if (!r_nodeAttribute_108()) {
     return false;
   }
-  B.push(nonterminal('nodeAttribute', children_nodeAttribute_113, input, start, pos));
+  B.push(nonterminal('nodeAttribute', children_nodeAttribute_108, input, start, pos));
   return true;
 }
 
-function children_bIter245_0(node: CstNode): CstNode[] {
+function children_bIter240_0(node: CstNode): CstNode[] {
   useInput(node.input);
   pos = node.startIdx;
   const b0 = B.length;
   let previous = pos;
-  while (bApply244()) {
+  while (bApply239()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
@@ -2596,21 +2580,21 @@ function children_bIter245_0(node: CstNode): CstNode[] {
   return B.splice(b0);
 }
 
-function bIter245(): boolean {
+function bIter240(): boolean {
   const p0 = pos;
   let previous = pos;
-  while (r_nodeAttribute_113()) {
+  while (r_nodeAttribute_108()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
-  B.push(iterationNode(null, children_bIter245_0, input, p0, pos, false));
+  B.push(iterationNode(null, children_bIter240_0, input, p0, pos, false));
   return true;
 }
 
-function bSeq246(): boolean {
+function bSeq241(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply165() && bApply170() && bTerminal236() && bApply170() && bApply242() && bIter245())
+  if (bApply165() && bApply170() && bTerminal236() && bApply170() && bApply237() && bIter240())
     return true;
   pos = p0;
   B.length = b0;
@@ -2618,10 +2602,10 @@ function bSeq246(): boolean {
 }
 
 function children_node_105(node: CstNode): CstNode[] {
-  return expand(node, bSeq246);
+  return expand(node, bSeq241);
 }
 
-function bApply247(): boolean {
+function bApply242(): boolean {
   const start = pos;
   if (!r_node_105()) {
     return false;
@@ -2630,7 +2614,7 @@ function bApply247(): boolean {
   return true;
 }
 
-function bTerminal248(): boolean {
+function bTerminal243(): boolean {
   if (!input.startsWith('direction', pos)) {
     return false;
   }
@@ -2639,7 +2623,7 @@ function bTerminal248(): boolean {
   return true;
 }
 
-function bTerminal249(): boolean {
+function bTerminal244(): boolean {
   if (!input.startsWith('layout', pos)) {
     return false;
   }
@@ -2648,56 +2632,109 @@ function bTerminal249(): boolean {
   return true;
 }
 
-function bAlt250(): boolean {
-  return bTerminal248() || bTerminal249();
+function bAlt245(): boolean {
+  return bTerminal243() || bTerminal244();
 }
 
-function bSeq251(): boolean {
+function bSeq246(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bAlt250() && bNot190()) return true;
+  if (bAlt245() && bNot190()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
-function children_settingKey_118(node: CstNode): CstNode[] {
+function children_settingKey_113(node: CstNode): CstNode[] {
+  return expand(node, bSeq246);
+}
+
+function bApply247(): boolean {
+  const start = pos;
+  if (!r_settingKey_113()) {
+    return false;
+  }
+  B.push(nonterminal('settingKey', children_settingKey_113, input, start, pos));
+  return true;
+}
+
+function bSeq248(): boolean {
+  const p0 = pos;
+  const b0 = B.length;
+  if (bApply247() && bApply170() && bApply165()) return true;
+  pos = p0;
+  B.length = b0;
+  return false;
+}
+
+function children_setting_112(node: CstNode): CstNode[] {
+  return expand(node, bSeq248);
+}
+
+function bApply249(): boolean {
+  const start = pos;
+  if (!r_setting_112()) {
+    return false;
+  }
+  B.push(nonterminal('setting', children_setting_112, input, start, pos));
+  return true;
+}
+
+function bTerminal250(): boolean {
+  if (!input.startsWith('style', pos)) {
+    return false;
+  }
+  B.push(terminal(input, pos, pos + 5));
+  pos += 5;
+  return true;
+}
+
+function bSeq251(): boolean {
+  const p0 = pos;
+  const b0 = B.length;
+  if (bTerminal250() && bNot190()) return true;
+  pos = p0;
+  B.length = b0;
+  return false;
+}
+
+function children_styleKey_120(node: CstNode): CstNode[] {
   return expand(node, bSeq251);
 }
 
 function bApply252(): boolean {
   const start = pos;
-  if (!r_settingKey_118()) {
+  if (!r_styleKey_120()) {
     return false;
   }
-  B.push(nonterminal('settingKey', children_settingKey_118, input, start, pos));
+  B.push(nonterminal('styleKey', children_styleKey_120, input, start, pos));
   return true;
 }
 
 function bSeq253(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply252() && bApply170() && bApply165()) return true;
+  if (bApply252() && bApply170() && bApply165() && bIter240()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
-function children_setting_117(node: CstNode): CstNode[] {
+function children_styleDecl_119(node: CstNode): CstNode[] {
   return expand(node, bSeq253);
 }
 
 function bApply254(): boolean {
   const start = pos;
-  if (!r_setting_117()) {
+  if (!r_styleDecl_119()) {
     return false;
   }
-  B.push(nonterminal('setting', children_setting_117, input, start, pos));
+  B.push(nonterminal('styleDecl', children_styleDecl_119, input, start, pos));
   return true;
 }
 
 function bAlt255(): boolean {
-  return bApply173() || bApply175() || bApply235() || bApply247() || bApply254();
+  return bApply173() || bApply175() || bApply235() || bApply242() || bApply249() || bApply254();
 }
 
 function children_statement_1(node: CstNode): CstNode[] {

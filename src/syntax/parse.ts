@@ -5,9 +5,16 @@
  * editors still have a model to work with.
  */
 import type { Diagnostic, Span, Suggestion } from '../diagnostics.js';
+import { isShapeName } from '../shapes/index.js';
 import type { Ast, Comment, GroupDecl, Statement, TopLevel } from './ast.js';
 import { matchLine, matchLineWithOhm, type LineMatch, type LineStatement } from './grammar.js';
-import { describeFailure, type SyntaxProblem } from './errors.js';
+import { describeFailure, unknownShape, type SyntaxProblem } from './errors.js';
+
+/**
+ * How deep groups may nest. Far beyond what a drawing can show, and it keeps every later stage's
+ * walk over the group tree shallow whatever the input.
+ */
+export const MAX_GROUP_DEPTH = 32;
 
 /** What one non-blank line holds. */
 export interface ParsedLine {
@@ -105,7 +112,8 @@ export function assemble(parsed: Iterable<ParsedLine>, lineCount: number): Ast {
   const items: TopLevel[] = [];
   const comments: Comment[] = [];
   const diagnostics: Diagnostic[] = [];
-  let group: GroupDecl | null = null;
+  /** The groups open at this line, outermost first. */
+  const open: GroupDecl[] = [];
 
   const syntaxError = (
     message: string,
@@ -122,6 +130,10 @@ export function assemble(parsed: Iterable<ParsedLine>, lineCount: number): Ast {
       ...(suggestions ? { suggestions } : {}),
     });
   };
+  const topLevelOnly = (what: string, span: Span): void => {
+    const outer = open[0]!;
+    syntaxError(`${what}: move it out of group '${outer.name.name}'`, span);
+  };
 
   for (const { length, statement, comment, error } of parsed) {
     if (error) {
@@ -130,18 +142,11 @@ export function assemble(parsed: Iterable<ParsedLine>, lineCount: number): Ast {
     }
     if (comment) comments.push(comment);
     if (!statement) continue;
+    const inner = open[open.length - 1];
 
     switch (statement.kind) {
       case 'groupOpen': {
-        if (group) {
-          // Most often a forgotten `}`: close the open group here and go on with the new one.
-          syntaxError(
-            `groups do not nest: '${statement.name.name}' opens while '${group.name.name}' (line ${group.span.line}) is still open`,
-            statement.span,
-            [`add '}' to close '${group.name.name}' before this line`],
-          );
-        }
-        group = {
+        const group: GroupDecl = {
           kind: 'group',
           name: statement.name,
           title: comment ? comment.text.trim() || null : null,
@@ -149,32 +154,51 @@ export function assemble(parsed: Iterable<ParsedLine>, lineCount: number): Ast {
           span: { ...statement.span, endColumn: length + 1 },
           closeSpan: null,
         };
-        items.push(group);
+        if (open.length >= MAX_GROUP_DEPTH) {
+          // Still opened (so its '}' pairs up), but left out of the tree.
+          syntaxError(
+            `groups nest at most ${MAX_GROUP_DEPTH} deep: '${statement.name.name}' would be group ${open.length + 1} inside '${open[0]!.name.name}'`,
+            statement.span,
+            ["most often a '}' is missing further up"],
+          );
+        } else if (inner) inner.body.push(group);
+        else items.push(group);
+        open.push(group);
         break;
       }
-      case 'groupClose':
-        if (!group) syntaxError(`unexpected '}': no group is open`, statement.span);
-        else {
-          group.closeSpan = statement.span;
-          group = null;
-        }
+      case 'groupClose': {
+        const closed = open.pop();
+        if (!closed) syntaxError(`unexpected '}': no group is open`, statement.span);
+        else closed.closeSpan = statement.span;
         break;
+      }
       case 'setting':
-        if (group) {
-          syntaxError(
-            `'${statement.key.name}' is a file-level setting: move it out of group '${group.name.name}'`,
+        if (inner) topLevelOnly(`'${statement.key.name}' is a file-level setting`, statement.span);
+        else items.push(statement);
+        break;
+      case 'style':
+        if (inner)
+          topLevelOnly(
+            `style '${statement.name.name}' is a named style, declared at the top level`,
             statement.span,
           );
-        } else items.push(statement);
+        else items.push(statement);
         break;
       default: {
+        if (statement.kind === 'node' && !isShapeName(statement.shape.name)) {
+          // Kept in the AST: the resolver declares the node (so edges naming it are not reported
+          // again) but leaves it out of the diagram.
+          const problem = unknownShape(statement.shape.name, statement.shape.span);
+          syntaxError(problem.message, problem.span, problem.notes, problem.suggestions);
+        }
         const decl = toStatement(statement);
-        if (group) group.body.push(decl);
+        if (inner) inner.body.push(decl);
         else items.push(decl);
       }
     }
   }
-  if (group) {
+  for (const group of open) {
+    if (group.closeSpan) continue;
     syntaxError(
       `group '${group.name.name}' is never closed: expected '}' before the end of the file`,
       group.span,

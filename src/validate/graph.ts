@@ -1,9 +1,13 @@
 /**
  * The diagram as a directed graph, with the facts several rules share: edges in and out of each
- * node, the start and end circles, and what can be reached from a start. Everything is computed
- * iteratively in linear time, so a 45,000-node chain neither overflows the stack nor goes quadratic.
+ * node, the starts and ends (terminal shapes: circle, terminator), and what can be reached from a
+ * start. An edge to or from a group counts as an edge to each of the group's entry nodes, or from
+ * each of its exit nodes (model/group-ends.ts). Everything is computed iteratively in linear time,
+ * so a 45,000-node chain neither overflows the stack nor goes quadratic.
  */
 import type { Diagram, DiagramEdge, DiagramNode } from '../model/diagram.js';
+import { groupEnds } from '../model/group-ends.js';
+import { SHAPE_NAMES, isTerminalShape } from '../shapes/index.js';
 
 export class FlowGraph {
   readonly nodes: readonly DiagramNode[];
@@ -13,9 +17,9 @@ export class FlowGraph {
   /** Node indices at the far end of `outgoing` / `incoming`, in the same order. */
   readonly successors: number[][];
   readonly predecessors: number[][];
-  /** Circles with no incoming edge, by node index in declaration order. */
+  /** Terminals with no incoming edge, by node index in declaration order. */
   readonly starts: number[] = [];
-  /** Circles with no outgoing edge (a lone circle is both a start and an end). */
+  /** Terminals with no outgoing edge (a lone terminal is both a start and an end). */
   readonly ends: number[] = [];
   #reachable: Uint8Array | null = null;
 
@@ -26,23 +30,33 @@ export class FlowGraph {
     this.incoming = diagram.nodes.map(() => []);
     this.successors = diagram.nodes.map(() => []);
     this.predecessors = diagram.nodes.map(() => []);
+    const ends = diagram.edges.some((e) => e.fromKind === 'group' || e.toKind === 'group')
+      ? groupEnds(diagram)
+      : null;
     for (const edge of diagram.edges) {
-      const from = this.indexOf.get(edge.from);
-      const to = this.indexOf.get(edge.to);
-      if (from === undefined || to === undefined) continue;
-      this.outgoing[from]!.push(edge);
-      this.incoming[to]!.push(edge);
-      this.successors[from]!.push(to);
-      this.predecessors[to]!.push(from);
+      const sources = edge.fromKind === 'group' ? (ends?.exits.get(edge.from) ?? []) : [edge.from];
+      const targets = edge.toKind === 'group' ? (ends?.entries.get(edge.to) ?? []) : [edge.to];
+      for (const source of sources) {
+        const from = this.indexOf.get(source);
+        if (from === undefined) continue;
+        for (const target of targets) {
+          const to = this.indexOf.get(target);
+          if (to === undefined) continue;
+          this.outgoing[from]!.push(edge);
+          this.incoming[to]!.push(edge);
+          this.successors[from]!.push(to);
+          this.predecessors[to]!.push(from);
+        }
+      }
     }
     diagram.nodes.forEach((node, i) => {
-      if (node.shape !== 'circle') return;
+      if (!isTerminalShape(node.shape)) return;
       if (this.incoming[i]!.length === 0) this.starts.push(i);
       if (this.outgoing[i]!.length === 0) this.ends.push(i);
     });
   }
 
-  /** 1 for the nodes reachable from some start circle. */
+  /** 1 for the nodes reachable from some start. */
   get reachable(): Uint8Array {
     this.#reachable ??= this.search(this.starts, this.successors);
     return this.#reachable;
@@ -151,6 +165,14 @@ export function listIds(ids: string[], max = 5): string {
     ? quoted[0]!
     : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]!}`;
 }
+
+/** The terminal shapes in words, from the registry: "circle or terminator". */
+export const TERMINAL_WORDS = ((names: string[]) =>
+  names.length === 1
+    ? names[0]!
+    : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]!}`)(
+  SHAPE_NAMES.filter((name) => isTerminalShape(name)),
+);
 
 /** `'Client.n5' ("Send query")`, or `'n5'` when the label is the id itself. */
 export function describeNode(node: DiagramNode): string {

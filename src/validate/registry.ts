@@ -1,6 +1,7 @@
 /**
  * Every rule flowc knows, in one table: adding a rule is one file in rules/ and one line here.
- * The order is the order of docs/rules.md: the contract's rules first, then flowc's own warnings,
+ * The order is the order of docs/rules.md: the contract's rules first, then flowc's own errors
+ * about values (colours, links, classes, styles), then flowc's own warnings,
  * then the rules about suppression comments, then the one rendering reports.
  */
 import type { RuleMeta, RuleModule } from './types.js';
@@ -24,6 +25,12 @@ import { rule as circleInFlow } from './rules/circle-in-flow.js';
 import { rule as emptyGroup } from './rules/empty-group.js';
 import { rule as unusedDisableDirective } from './rules/unused-disable-directive.js';
 import { rule as invalidDirective } from './rules/invalid-directive.js';
+import { rule as unknownColor } from './rules/unknown-color.js';
+import { rule as unsafeLink } from './rules/unsafe-link.js';
+import { rule as unknownClass } from './rules/unknown-class.js';
+import { rule as invalidValue } from './rules/invalid-value.js';
+import { rule as duplicateStyle } from './rules/duplicate-style.js';
+import { rule as unusedStyle } from './rules/unused-style.js';
 import { rule as layout } from './rules/layout.js';
 
 export const RULE_MODULES: readonly RuleModule[] = [
@@ -36,6 +43,11 @@ export const RULE_MODULES: readonly RuleModule[] = [
   unreachableNode,
   unlabelledBranch,
   unknownSetting,
+  unknownColor,
+  unsafeLink,
+  unknownClass,
+  invalidValue,
+  duplicateStyle,
   duplicateAttribute,
   duplicateSetting,
   deadEnd,
@@ -45,6 +57,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   duplicateEdge,
   circleInFlow,
   emptyGroup,
+  unusedStyle,
   unusedDisableDirective,
   invalidDirective,
   layout,

@@ -257,9 +257,10 @@ class Watcher implements WatchServer {
   }
 
   private async updateEntry(view: FileView): Promise<void> {
-    let counts: { errors: number; warnings: number; blocks: number };
+    let counts: { errors: number; warnings: number; blocks: number } | null;
     if (view.text === null) counts = { errors: 0, warnings: 0, blocks: 0 };
-    else counts = await checkFile(view.kind, view.text, this.viewOptions);
+    // A file a page shows was just drawn: its diagnostics are known, no second parse.
+    else counts = view.counts() ?? (await checkFile(view.kind, view.text, this.viewOptions));
     this.index.set(view.path, {
       path: view.path,
       kind: view.kind,

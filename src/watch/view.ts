@@ -259,11 +259,17 @@ export class FileView {
     return { svg: picture.svg, name: diagram?.downloadName ?? baseName(this.file) };
   }
 
-  /** The diagnostics of the text, from any theme's drawing (they do not depend on it). */
-  counts(): { errors: number; warnings: number } | null {
+  /**
+   * The index's counts for the text, from any theme's drawing (they do not depend on it); null
+   * when it has not been drawn.
+   */
+  counts(): { errors: number; warnings: number; blocks: number } | null {
     const drawn = this.drawn.values().next();
     if (drawn.done) return null;
-    return count(drawn.value.flatMap((d) => d.diagnostics));
+    return {
+      ...count(drawn.value.flatMap((d) => d.diagnostics)),
+      blocks: this.kind === 'markdown' ? drawn.value.length : 0,
+    };
   }
 }
 

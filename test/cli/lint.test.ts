@@ -260,6 +260,6 @@ describe('flowc lint: reports', () => {
       { cwd: path.resolve(FIXTURES, '../../..') },
     );
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('✖ 10 problems (8 errors, 2 warnings)');
+    expect(r.stdout).toContain('✖ 9 problems (7 errors, 2 warnings)');
   });
 });

@@ -97,6 +97,9 @@ function expectedScopes(ast: Ast, lines: string[]): Expected {
         item.value.span,
         (DIRECTIONS as readonly string[]).includes(item.value.name) ? S.direction : S.badDirection,
       );
+    } else if (item.kind === 'style') {
+      // `style warn fill:"#fde"`: its attributes read like a node's.
+      item.attributes.forEach(attribute);
     } else if (item.kind === 'node' || item.kind === 'edge' || item.kind === 'group')
       statement(item);
   }

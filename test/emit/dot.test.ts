@@ -2,7 +2,7 @@ import { instance, type Viz } from '@viz-js/viz';
 import { emitDot, quote, quoteLabel } from '../../src/emit/dot.js';
 import type { Diagram, Direction } from '../../src/model/diagram.js';
 import { DIRECTIONS } from '../../src/model/diagram.js';
-import { HOSTILE_LABELS, hostileDiagram, sampleDiagram } from './fixtures.js';
+import { HOSTILE_LABELS, group, hostileDiagram, sampleDiagram } from './fixtures.js';
 import { parseSvg, shownLabel } from './helpers.js';
 
 /**
@@ -130,12 +130,13 @@ describe('emitDot with hostile text and ids', () => {
     for (const label of HOSTILE_LABELS) {
       const single: Diagram = {
         direction: null,
-        groups: [{ id: 'G', title: label, nodeIds: ['G.a'], span: sampleDiagram.groups[0]!.span }],
+        groups: [group('G', label, ['G.a'])],
         nodes: [
           { ...sampleDiagram.nodes[0]!, id: 'G.a', group: 'G', label },
           { ...sampleDiagram.nodes[1]!, id: label, group: null, label },
         ],
         edges: [{ ...sampleDiagram.edges[0]!, from: 'G.a', to: label, label }],
+        styles: [],
       };
       const drawing = renderWithGraphviz(emitDot(single), true);
       expect(drawing.nodes.get('G.a')).toBe(shownLabel(label));

@@ -5,7 +5,13 @@
  */
 import type { Span } from '../../src/diagnostics.js';
 import type { Layout, LayoutEdge, LayoutNode } from '../../src/layout/types.js';
-import type { Diagram, DiagramEdge, DiagramNode, Shape } from '../../src/model/diagram.js';
+import type {
+  Diagram,
+  DiagramEdge,
+  DiagramGroup,
+  DiagramNode,
+  Shape,
+} from '../../src/model/diagram.js';
 import type { Side } from '../../src/syntax/ast.js';
 
 const SPAN: Span = { line: 1, column: 1, endLine: 1, endColumn: 2 };
@@ -13,13 +19,8 @@ const SPAN: Span = { line: 1, column: 1, endLine: 1, endColumn: 2 };
 export const sampleDiagram: Diagram = {
   direction: null,
   groups: [
-    {
-      id: 'Client',
-      title: 'Client Application',
-      nodeIds: ['Client.n1', 'Client.n2', 'Client.n3', 'Client.n7'],
-      span: SPAN,
-    },
-    { id: 'Command', title: 'Command Side', nodeIds: ['Command.n8', 'Command.n9'], span: SPAN },
+    group('Client', 'Client Application', ['Client.n1', 'Client.n2', 'Client.n3', 'Client.n7']),
+    group('Command', 'Command Side', ['Command.n8', 'Command.n9']),
   ],
   nodes: [
     node('Client.n1', 'circle', 'Start'),
@@ -39,6 +40,7 @@ export const sampleDiagram: Diagram = {
     edge(5, 'Command.n9', 'audit', 'bottom', 'bottom', 'Audit'),
     edge(6, 'audit', 'Client.n7', 'top', 'bottom', 'Sync\nlater'),
   ],
+  styles: [],
 };
 
 export const sampleLayout: Layout = {
@@ -56,6 +58,8 @@ export const sampleLayout: Layout = {
       width: 560,
       height: 170,
       header: { x: 20, y: 20, width: 560, height: 30 },
+      parent: null,
+      depth: 0,
     },
     {
       id: 'Command',
@@ -65,6 +69,8 @@ export const sampleLayout: Layout = {
       width: 560,
       height: 150,
       header: { x: 20, y: 230, width: 560, height: 30 },
+      parent: null,
+      depth: 0,
     },
   ],
   nodes: [
@@ -216,10 +222,15 @@ export function hostileDiagram(labels: readonly string[] = HOSTILE_LABELS): Diag
   return {
     direction: 'TB',
     groups: [
-      { id: groupId, title: labels.join(' / '), nodeIds: nodes.map((n) => n.id), span: SPAN },
+      group(
+        groupId,
+        labels.join(' / '),
+        nodes.map((n) => n.id),
+      ),
     ],
     nodes: all,
     edges,
+    styles: [],
   };
 }
 
@@ -273,6 +284,8 @@ export function hostileLayout(diagram: Diagram = hostileDiagram()): Layout {
         width: columns * 260,
         height: groupBottom - 20,
         header: { x: 20, y: 20, width: columns * 260, height: 30 },
+        parent: null,
+        depth: 0,
       },
     ],
     nodes,
@@ -284,13 +297,28 @@ function shapeAt(i: number): Shape {
   return (['rectangle', 'diamond', 'circle'] as const)[i % 3]!;
 }
 
+export function group(id: string, title: string, nodeIds: string[]): DiagramGroup {
+  return { id, localId: id, parent: null, title, nodeIds, groupIds: [], span: SPAN };
+}
+
 function node(
   id: string,
   shape: Shape,
   label: string,
   group: string | null = id.includes('.') ? id.split('.')[0]! : null,
 ): DiagramNode {
-  return { id, localId: id.slice(id.indexOf('.') + 1), group, shape, label, span: SPAN };
+  return {
+    id,
+    localId: id.slice(id.indexOf('.') + 1),
+    group,
+    shape,
+    label,
+    style: {},
+    classes: [],
+    link: null,
+    tooltip: null,
+    span: SPAN,
+  };
 }
 
 function edge(
@@ -301,7 +329,18 @@ function edge(
   toHandle: Side | null,
   label: string | null,
 ): DiagramEdge {
-  return { index, from, to, fromHandle, toHandle, label, span: SPAN };
+  return {
+    index,
+    from,
+    to,
+    fromKind: 'node',
+    toKind: 'node',
+    fromHandle,
+    toHandle,
+    label,
+    style: {},
+    span: SPAN,
+  };
 }
 
 function layoutNode(
@@ -314,7 +353,20 @@ function layoutNode(
   width: number,
   height: number,
 ): LayoutNode {
-  return { id, group, shape, label, lines: label.split('\n'), x, y, width, height };
+  return {
+    id,
+    group,
+    shape,
+    label,
+    lines: label.split('\n'),
+    style: {},
+    link: null,
+    tooltip: null,
+    x,
+    y,
+    width,
+    height,
+  };
 }
 
 function layoutEdge(
@@ -329,9 +381,12 @@ function layoutEdge(
   return {
     from,
     to,
+    fromKind: 'node',
+    toKind: 'node',
     fromHandle,
     toHandle,
     label,
+    style: {},
     points: points.map(([x, y]) => ({ x, y })),
     labelBox:
       label !== null && box ? { x: box[0], y: box[1], width: box[2], height: box[3] } : null,

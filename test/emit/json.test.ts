@@ -103,11 +103,14 @@ describe('emitJson', () => {
     expect(Object.keys(edges[0]!)).toEqual([
       'from',
       'to',
+      'fromKind',
+      'toKind',
       'fromHandle',
       'toHandle',
       'label',
       'points',
       'labelBox',
+      'style',
     ]);
     const nodes = data.nodes as Record<string, unknown>[];
     expect(Object.keys(nodes[0]!)).toEqual([
@@ -120,6 +123,21 @@ describe('emitJson', () => {
       'width',
       'height',
       'lines',
+      'style',
+      'link',
+      'tooltip',
+    ]);
+    const groups = data.groups as Record<string, unknown>[];
+    expect(Object.keys(groups[0]!)).toEqual([
+      'id',
+      'title',
+      'parent',
+      'depth',
+      'x',
+      'y',
+      'width',
+      'height',
+      'header',
     ]);
   });
 

@@ -6,6 +6,7 @@ import { parse } from '../../src/syntax/index.js';
 import { resolve } from '../../src/model/index.js';
 import type { Diagram } from '../../src/model/diagram.js';
 import type { Side } from '../../src/syntax/ast.js';
+import { SHAPE_NAMES } from '../../src/shapes/index.js';
 
 export function diagramOf(text: string): Diagram {
   return resolve(parse(text)).diagram;
@@ -97,6 +98,49 @@ export function adversarialFlows(): Array<[string, string]> {
       ].join('\n'),
     ],
   ];
+  cases.push([
+    'nested groups three deep, edges to and from groups',
+    [
+      'start: terminator label:"Start"',
+      'Outer { # Outer group',
+      'a: rectangle label:"Outer step"',
+      'Mid { # Middle group',
+      'b: parallelogram label:"Middle step"',
+      'Inner { # Inner group',
+      'c: cylinder label:"Inner store"',
+      'd: hexagon label:"Inner prep"',
+      'c -> d',
+      '}',
+      'b -> Inner',
+      '}',
+      'Side { # Empty side group',
+      '}',
+      'a -> Mid [label="into the middle"]',
+      '}',
+      'Other { # Another top group',
+      'e: document label:"Report"',
+      '}',
+      'end: circle label:"End"',
+      'start -> Outer',
+      'Outer.Mid.Inner -> Other.handle(top)',
+      'Other.handle(right) -> end',
+      'Outer.Mid -> Outer.Side',
+      'Outer.Mid.Inner.d -> Outer',
+    ].join('\n'),
+  ]);
+  // Every shape with an edge on each of its sides, as source and as target.
+  cases.push([
+    'every shape, every side',
+    SHAPE_NAMES.flatMap((shape, k) => {
+      const lines = [`s${k}: ${shape} label:"${shape}"`];
+      for (const side of SIDES) {
+        lines.push(`p${k}${side}: rectangle label:"${side}"`);
+        lines.push(`s${k}.handle(${side}) -> p${k}${side}`);
+        lines.push(`p${k}${side} -> s${k}.handle(${side})`);
+      }
+      return lines;
+    }).join('\n'),
+  ]);
   for (const from of SIDES) {
     for (const to of SIDES) {
       cases.push([

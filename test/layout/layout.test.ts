@@ -102,12 +102,16 @@ describe('layout', () => {
           index: 0,
           from: 'x',
           to: 'y',
+          fromKind: 'node',
+          toKind: 'node',
           fromHandle: null,
           toHandle: null,
           label: null,
+          style: {},
           span: { line: 1, column: 1, endLine: 1, endColumn: 2 },
         },
       ],
+      styles: [],
     };
     expect(() => layout(diagram)).toThrow(LayoutError);
   });

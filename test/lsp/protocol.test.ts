@@ -34,7 +34,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { check } from '../../src/check.js';
 import { format } from '../../src/format/index.js';
-import { SHAPES } from '../../src/model/index.js';
+import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, SHAPES } from '../../src/model/index.js';
 import { SIDES } from '../../src/syntax/index.js';
 import { rules } from '../../src/validate/index.js';
 import { CAPABILITIES, LspClient, REPO, uriOf } from './client.js';
@@ -524,11 +524,13 @@ describe('completion', () => {
 
   test("attribute names after the shape and inside an edge's [ ], not those already given", async () => {
     const node = await at('n2: rectangle', 'n2: rectangle ');
-    expect(labels(node)).toEqual(['label']);
+    expect(labels(node)).toEqual([...NODE_ATTRIBUTES]);
     expect((node[0]!.textEdit as TextEdit).newText).toBe('label:"$1"');
-    expect(await at('n2: rectangle', 'n2: rectangle label:"x" ')).toEqual([]);
+    expect(labels(await at('n2: rectangle', 'n2: rectangle label:"x" '))).toEqual(
+      NODE_ATTRIBUTES.filter((key) => key !== 'label'),
+    );
     const edge = await at('n2.handle(right) -> n3', 'n2 -> n3 [');
-    expect(labels(edge)).toEqual(['label']);
+    expect(labels(edge)).toEqual([...EDGE_ATTRIBUTES]);
     expect((edge[0]!.textEdit as TextEdit).newText).toBe('label="$1"');
   });
 
@@ -607,15 +609,30 @@ describe('hover, symbols and folding', () => {
     const uri = await open(name, text);
     const { diagram } = check(text);
     const symbols = await request.symbols(uri);
-    const groups = symbols.filter((s) => s.kind === 3);
-    expect(groups.map((g) => g.name)).toEqual(diagram.groups.map((g) => g.id));
-    for (const g of groups) {
-      const expected = diagram.groups.find((d) => d.id === g.name)!;
-      expect(g.children!.map((c) => `${g.name}.${c.name}`)).toEqual(expected.nodeIds);
+    // Groups nest: a group's symbol holds its nodes and its groups; named here by qualified id.
+    const groups: Array<{ id: string; symbol: (typeof symbols)[number] }> = [];
+    const collect = (list: typeof symbols, parent: string | null): void => {
+      for (const s of list)
+        if (s.kind === 3) {
+          const id = parent === null ? s.name : `${parent}.${s.name}`;
+          groups.push({ id, symbol: s });
+          collect(s.children ?? [], id);
+        }
+    };
+    collect(symbols, null);
+    expect(groups.map((g) => g.id)).toEqual(diagram.groups.map((g) => g.id));
+    for (const { id, symbol: g } of groups) {
+      const expected = diagram.groups.find((d) => d.id === id)!;
+      const nodes = g.children!.filter((c) => c.kind !== 3).map((c) => `${id}.${c.name}`);
+      expect(nodes).toEqual(expected.nodeIds);
       expect(g.detail).toBe(expected.title === g.name ? undefined : expected.title);
     }
-    const topNodes = symbols.filter((s) => s.kind !== 3 && s.kind !== 7).map((s) => s.name);
+    // Not groups (3), settings (7) or named styles (5).
+    const topNodes = symbols.filter((s) => ![3, 5, 7].includes(s.kind)).map((s) => s.name);
     expect(topNodes).toEqual(diagram.nodes.filter((n) => n.group === null).map((n) => n.id));
+    expect(symbols.filter((s) => s.kind === 5).map((s) => s.name)).toEqual(
+      diagram.styles.map((s) => s.name),
+    );
     const folds = (await request.folding(uri)).filter((f) => f.kind === undefined);
     expect(folds.map((f) => f.startLine)).toEqual(diagram.groups.map((g) => g.span.line - 1));
   });

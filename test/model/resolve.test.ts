@@ -31,6 +31,10 @@ describe('resolve: the diagram a file means', () => {
       group: 'Client',
       shape: 'circle',
       label: 'Start',
+      style: {},
+      classes: [],
+      link: null,
+      tooltip: null,
       span: { line: 2, column: 3, endLine: 2, endColumn: 27 }, // indented by flowc fmt
     });
     expect(diagram.edges).toHaveLength(21);
@@ -40,9 +44,12 @@ describe('resolve: the diagram a file means', () => {
       index: 5,
       from: 'Client.n5',
       to: 'QuerySide.n16',
+      fromKind: 'node',
+      toKind: 'node',
       fromHandle: 'bottom',
       toHandle: 'top',
       label: 'Query',
+      style: {},
       span: { line: 14, column: 3, endLine: 14, endColumn: 65 },
     });
     expect(diagram.direction).toBeNull();
@@ -60,8 +67,11 @@ describe('resolve: the diagram a file means', () => {
     expect(diagram.groups).toEqual([
       {
         id: 'G',
+        localId: 'G',
+        parent: null,
         title: 'G',
         nodeIds: ['G.b', 'G.c'],
+        groupIds: [],
         span: { line: 2, column: 1, endLine: 2, endColumn: 4 },
       },
     ]);
@@ -230,19 +240,20 @@ describe('resolve: scoping', () => {
     ]);
   });
 
-  test('a group name used as a node, a side written without handle(), a reference with three parts', () => {
-    const { diagnostics } = resolveText(
+  test('a group is an endpoint; a side written without handle(), a node followed by more parts', () => {
+    const { diagram, diagnostics } = resolveText(
       flow('G {', 'a: rectangle', '}', 'n: rectangle', 'n -> G', 'n.right -> n', 'n -> G.a.b'),
     );
     expect(diagnostics.map((d) => d.message)).toEqual([
-      "'G' is a group, not a node: an edge connects nodes, e.g. 'G.a'",
       "there is no group 'n': to attach the edge to the right side of node 'n', write 'n.handle(right)'",
-      "'G.a.b' is not a node reference: write 'id' or 'Group.id' (groups do not nest)",
+      "'G.a' is a node, not a group: it has no 'b'",
     ]);
     expect(diagnostics.map((d) => [d.span.line, d.span.column, d.span.endColumn])).toEqual([
-      [5, 6, 7],
       [6, 1, 8],
       [7, 6, 11],
+    ]);
+    expect(diagram.edges.map((e) => [e.from, e.fromKind, e.to, e.toKind])).toEqual([
+      ['n', 'node', 'G', 'group'],
     ]);
   });
 
@@ -303,8 +314,11 @@ describe('resolve: duplicate ids', () => {
     expect(diagram.groups).toEqual([
       {
         id: 'G',
+        localId: 'G',
+        parent: null,
         title: 'First',
         nodeIds: ['G.a', 'G.b'],
+        groupIds: [],
         span: { line: 1, column: 1, endLine: 1, endColumn: 12 },
       },
     ]);
@@ -323,7 +337,7 @@ describe('resolve: attributes and settings', () => {
     ]);
     expect(diagnostics.map((d) => d.message)).toEqual([
       "unknown attribute 'lable': did you mean 'label'?",
-      "unknown attribute 'color': a node has only 'label'",
+      "unknown attribute 'color': did you mean 'fill', 'stroke' or 'text'?",
     ]);
     expect(diagram.nodes.map((n) => n.label)).toEqual(['Send query', 'n2']);
     expect(diagram.incomplete).toBeUndefined();
@@ -343,7 +357,7 @@ describe('resolve: attributes and settings', () => {
       ['unknown-attribute', 'error', 4, 9, 4, 13],
     ]);
     expect(diagnostics.map((d) => d.message)).toEqual([
-      "unknown attribute 'weight': an edge has only 'label'",
+      "unknown attribute 'weight': an edge has only 'label', 'style', 'color', 'class'",
       "unknown attribute 'labl': did you mean 'label'?",
     ]);
     expect(diagram.edges.map((e) => e.label)).toEqual(['Yes', null]);
@@ -405,7 +419,7 @@ describe('resolve: attributes and settings', () => {
 
 describe('resolve: robustness', () => {
   test('a diagram from text with syntax errors is marked incomplete, and resolves what parsed', () => {
-    const ast = parse(flow('a: circle', 'b: hexagon', 'a -> c'));
+    const ast = parse(flow('a: circle', 'b: hexagon label:"x', 'a -> c'));
     expect(ast.diagnostics).toHaveLength(1);
     const { diagram, diagnostics } = resolve(ast);
     expect(diagram.incomplete).toBe(true);
@@ -430,7 +444,7 @@ describe('resolve: robustness', () => {
       span: span(3),
     };
     const { diagram, diagnostics } = resolve({
-      items: [node('a', 'circle', 1), node('b', 'hexagon', 2), edge],
+      items: [node('a', 'circle', 1), node('b', 'blob', 2), edge],
       comments: [],
       diagnostics: [],
       lineCount: 3,

@@ -2,7 +2,7 @@
  * The pipeline runs one way (brief: "a stage never reaches back into an earlier one's internals";
  * the CLI is thin): each folder of src/ may import only the folders listed for it here. The CLI
  * drives the batch renderer, never the reverse; shared helpers live in src/files and src/util,
- * which import no stage.
+ * which import no stage; src/shapes (the shape registry every stage reads) imports only util.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,12 +13,22 @@ const SRC = path.join(REPO, 'src');
 /** What each top-level folder (or root module, by file name) of src/ may import from src/. */
 const ALLOWED: Record<string, readonly string[]> = {
   util: ['util'],
+  shapes: ['shapes', 'util'],
   files: ['files', 'util', 'compile.ts', 'limits.ts'],
-  syntax: ['syntax', 'util', 'diagnostics.ts', 'limits.ts'],
-  model: ['model', 'syntax', 'util', 'diagnostics.ts', 'limits.ts'],
-  validate: ['validate', 'model', 'syntax', 'util', 'diagnostics.ts', 'limits.ts'],
-  layout: ['layout', 'model', 'syntax', 'util', 'style.ts', 'diagnostics.ts', 'limits.ts'],
-  emit: ['emit', 'layout', 'model', 'syntax', 'util', 'style.ts', 'limits.ts', 'files'],
+  syntax: ['syntax', 'shapes', 'util', 'diagnostics.ts', 'limits.ts'],
+  model: ['model', 'syntax', 'shapes', 'util', 'diagnostics.ts', 'limits.ts'],
+  validate: ['validate', 'model', 'syntax', 'shapes', 'util', 'diagnostics.ts', 'limits.ts'],
+  layout: [
+    'layout',
+    'model',
+    'syntax',
+    'shapes',
+    'util',
+    'style.ts',
+    'diagnostics.ts',
+    'limits.ts',
+  ],
+  emit: ['emit', 'layout', 'model', 'syntax', 'shapes', 'util', 'style.ts', 'limits.ts', 'files'],
   report: ['report', 'util', 'diagnostics.ts'],
   format: ['format', 'syntax', 'model', 'util', 'diagnostics.ts', 'limits.ts'],
   config: ['config', 'files', 'util', 'limits.ts', 'model', 'layout', 'emit', 'compile.ts'],

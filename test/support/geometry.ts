@@ -5,7 +5,9 @@
  */
 import type { Diagram } from '../../src/model/diagram.js';
 import type { Side } from '../../src/syntax/ast.js';
-import type { Box, Layout, LayoutNode, Point } from '../../src/layout/types.js';
+import type { Box, Layout, LayoutGroup, LayoutNode, Point } from '../../src/layout/types.js';
+import { GROUP_RADIUS, shapeModule } from '../../src/shapes/index.js';
+import { distanceToOutline, elementOutline } from './outline.js';
 
 const EPSILON = 0.01;
 
@@ -69,32 +71,44 @@ export const OUTWARD: Readonly<Record<Side, Point>> = {
   left: { x: -1, y: 0 },
 };
 
+/** The outline as drawn: a node's shape (its SVG element, read back by test/support/outline.ts), or a group's box. */
+export function drawnOutline(end: LayoutNode | LayoutGroup): Point[][] {
+  if ('shape' in end) return elementOutline(shapeModule(end.shape).draw(end, false).body);
+  return elementOutline({
+    tag: 'rect',
+    attributes: [
+      ['x', end.x],
+      ['y', end.y],
+      ['width', end.width],
+      ['height', end.height],
+      ['rx', GROUP_RADIUS],
+    ],
+  });
+}
+
 /**
- * The point lies on that side of the node: anywhere along a rectangle's side, exactly at the side's
- * middle (the vertex or the circle's extreme point) for circles and diamonds.
+ * The point lies on that side of the node's outline as drawn (within half a pixel: routes are on
+ * the half-pixel grid): on the outline, in the half of the box facing that side, and at the side's
+ * middle where the shape has no straight part to spread ports along (a vertex, a curve, a slant).
  */
-export function onSide(p: Point, node: LayoutNode, side: Side): boolean {
-  const { x, y, width, height } = node;
+export function onSide(p: Point, end: LayoutNode | LayoutGroup, side: Side): boolean {
+  const { x, y, width, height } = end;
   const near = (u: number, v: number): boolean => Math.abs(u - v) <= 0.5;
-  if (node.shape !== 'rectangle') {
-    const mid = {
-      top: { x: x + width / 2, y },
-      bottom: { x: x + width / 2, y: y + height },
-      left: { x, y: y + height / 2 },
-      right: { x: x + width, y: y + height / 2 },
-    }[side];
-    return near(p.x, mid.x) && near(p.y, mid.y);
-  }
-  switch (side) {
-    case 'top':
-      return near(p.y, y) && p.x > x && p.x < x + width;
-    case 'bottom':
-      return near(p.y, y + height) && p.x > x && p.x < x + width;
-    case 'left':
-      return near(p.x, x) && p.y > y && p.y < y + height;
-    case 'right':
-      return near(p.x, x + width) && p.y > y && p.y < y + height;
-  }
+  if (distanceToOutline(p, drawnOutline(end)) > 0.6) return false;
+  const cx = x + width / 2;
+  const cy = y + height / 2;
+  const facing =
+    side === 'top'
+      ? p.y <= cy && p.x > x && p.x < x + width
+      : side === 'bottom'
+        ? p.y >= cy && p.x > x && p.x < x + width
+        : side === 'left'
+          ? p.x <= cx && p.y > y && p.y < y + height
+          : p.x >= cx && p.y > y && p.y < y + height;
+  if (!facing) return false;
+  if ('shape' in end && shapeModule(end.shape).portSpan(end, side) === null)
+    return side === 'top' || side === 'bottom' ? near(p.x, cx) : near(p.y, cy);
+  return true;
 }
 
 /** Unit direction of a segment (zero vector for a zero-length one). */
@@ -148,24 +162,38 @@ export function layoutViolations(diagram: Diagram, layout: Layout): string[] {
       if (boxesOverlap(a, b)) problems.push(`nodes ${a.id} and ${b.id} overlap`);
     }
   }
+  // Nested groups: a group is inside its ancestors, so it and its nodes overlap them by design.
+  const parentOf = new Map(layout.groups.map((g) => [g.id, g.parent] as const));
+  const within = (inner: string | null, outer: string): boolean => {
+    for (let g = inner; g !== null && g !== undefined; g = parentOf.get(g) ?? null)
+      if (g === outer) return true;
+    return false;
+  };
   for (const group of layout.groups) {
     if (!boxContains(group, group.header))
       problems.push(`group ${group.id}'s header is outside its box`);
     for (const node of layout.nodes) {
-      if (node.group === group.id) {
+      if (within(node.group, group.id)) {
         if (!boxContains(group, node))
           problems.push(`group ${group.id} does not contain its node ${node.id}`);
         if (boxesOverlap(node, group.header))
-          problems.push(`node ${node.id} overlaps its group's header`);
+          problems.push(`node ${node.id} overlaps group ${group.id}'s header`);
       } else if (boxesOverlap(node, group)) {
         problems.push(`node ${node.id} overlaps group ${group.id}, which is not its group`);
       }
     }
     for (const other of layout.groups) {
-      if (other.id > group.id && boxesOverlap(group, other))
+      if (other.id === group.id) continue;
+      if (within(other.id, group.id)) {
+        if (!boxContains(group, other))
+          problems.push(`group ${group.id} does not contain its subgroup ${other.id}`);
+        if (boxesOverlap(other, group.header))
+          problems.push(`group ${other.id} overlaps group ${group.id}'s header`);
+      } else if (other.id > group.id && !within(group.id, other.id) && boxesOverlap(group, other))
         problems.push(`groups ${group.id} and ${other.id} overlap`);
     }
   }
+  const groups = new Map(layout.groups.map((g) => [g.id, g] as const));
   layout.edges.forEach((edge, k) => {
     const name = `edge ${k} (${edge.from} -> ${edge.to})`;
     const written = diagram.edges[k];
@@ -177,8 +205,8 @@ export function layoutViolations(diagram: Diagram, layout: Layout): string[] {
       problems.push(`${name} does not use its written handles`);
     }
     const points = edge.points;
-    const source = nodes.get(edge.from);
-    const target = nodes.get(edge.to);
+    const source = edge.fromKind === 'group' ? groups.get(edge.from) : nodes.get(edge.from);
+    const target = edge.toKind === 'group' ? groups.get(edge.to) : nodes.get(edge.to);
     if (!source || !target || points.length < 2) {
       problems.push(`${name} has no route`);
       return;
@@ -209,6 +237,9 @@ export function layoutViolations(diagram: Diagram, layout: Layout): string[] {
       if (layout.edgeStyle === 'ortho' && !isAxisAligned(a, b))
         problems.push(`${name} has a diagonal segment in ortho style`);
       for (const node of layout.nodes) {
+        // The end segments start on the outline, which lies inside the box where the side is a
+        // vertex, a curve or a slant: there they cross their own node's box, not its shape.
+        if ((s === 0 && node === source) || (s + 2 === points.length && node === target)) continue;
         if (segmentCrossesBox(a, b, node)) problems.push(`${name} passes through node ${node.id}`);
       }
     }

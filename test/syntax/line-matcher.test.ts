@@ -55,8 +55,8 @@ describe('the compiled line matcher', () => {
   });
 
   test('declines a line that does not match, and Ohm explains it', () => {
-    expect(matchCompiled('n1: circel label:"x"')).toBeNull();
-    const result = matchLine('n1: circel label:"x"', 3);
+    expect(matchCompiled('n1: circle label:"x')).toBeNull();
+    const result = matchLine('n1: circle label:"x', 3);
     expect('failure' in result).toBe(true);
   });
 
@@ -88,8 +88,11 @@ const syntaxChar = fc.constantFrom(
   ...'{}:->.()[]=,"\\# \t\r\naé1_😀\u0000'.split(''),
   'handle',
   'circle',
+  'terminator',
   'direction',
+  'style',
   'label',
+  'fill',
   '\ud800',
 );
 

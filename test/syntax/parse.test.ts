@@ -1,5 +1,6 @@
 import { seedCqrsText } from '../support/seed.js';
 import { parse } from '../../src/syntax/index.js';
+import { MAX_GROUP_DEPTH } from '../../src/syntax/parse.js';
 import type { EdgeDecl, GroupDecl, NodeDecl } from '../../src/syntax/index.js';
 
 const seedCqrs = seedCqrsText;
@@ -142,11 +143,16 @@ describe('parse: syntax errors', () => {
         endLine: 1,
         endColumn: 14,
         message: "unknown shape 'rectangel': did you mean 'rectangle'?",
-        notes: ['expected a shape: circle, rectangle or diamond'],
+        notes: [
+          'expected a shape: circle, rectangle, diamond, terminator, parallelogram, document, cylinder, subroutine, hexagon or trapezoid',
+        ],
       },
     ]);
-    expect(errors('n1: hexagon')[0]!.message).toBe(
-      "unknown shape 'hexagon': expected a shape: circle, rectangle or diamond",
+    expect(errors('n1: hexagone')[0]!.message).toBe(
+      "unknown shape 'hexagone': did you mean 'hexagon'?",
+    );
+    expect(errors('n1: blob')[0]!.message).toBe(
+      "unknown shape 'blob': expected a shape: circle, rectangle, diamond, terminator, parallelogram, document, cylinder, subroutine, hexagon or trapezoid",
     );
   });
 
@@ -191,14 +197,67 @@ describe('parse: syntax errors', () => {
     );
   });
 
-  test('group structure: nesting, stray brace, unclosed group, setting inside a group', () => {
-    const ds = parse('A {\nB {\n}\n}\nC {\ndirection TB\n').diagnostics;
+  test('group structure: stray brace, unclosed groups, setting and style inside a group', () => {
+    const ds = parse('A {\nB {\n}\n}\n}\nC {\nD {\ndirection TB\nstyle s fill:"red"\n').diagnostics;
     expect(ds.map((d) => [d.span.line, d.message])).toEqual([
-      [2, "groups do not nest: 'B' opens while 'A' (line 1) is still open"],
-      [4, "unexpected '}': no group is open"],
-      [6, "'direction' is a file-level setting: move it out of group 'C'"],
-      [5, "group 'C' is never closed: expected '}' before the end of the file"],
+      [5, "unexpected '}': no group is open"],
+      [8, "'direction' is a file-level setting: move it out of group 'C'"],
+      [9, "style 's' is a named style, declared at the top level: move it out of group 'C'"],
+      [6, "group 'C' is never closed: expected '}' before the end of the file"],
+      [7, "group 'D' is never closed: expected '}' before the end of the file"],
     ]);
+  });
+
+  test('groups nest: the body holds nodes, edges and groups in order', () => {
+    const ast = parse('A {\na: circle\nB {\nb: rectangle\n}\na -> B\n}\n');
+    expect(ast.diagnostics).toEqual([]);
+    const outer = ast.items[0] as GroupDecl;
+    expect(outer.body.map((item) => item.kind)).toEqual(['node', 'group', 'edge']);
+    expect((outer.body[1] as GroupDecl).body.map((item) => item.kind)).toEqual(['node']);
+  });
+
+  test('nesting is bounded: the group past the limit is an error, its braces still pair up', () => {
+    const depth = MAX_GROUP_DEPTH + 1;
+    const text = [
+      ...Array.from({ length: depth }, (_, i) => `G${i} {`),
+      'x: circle',
+      ...Array<string>(depth).fill('}'),
+      'y: circle',
+    ].join('\n');
+    const ast = parse(text);
+    expect(ast.diagnostics.map((d) => [d.span.line, d.message])).toEqual([
+      [
+        depth,
+        `groups nest at most ${MAX_GROUP_DEPTH} deep: 'G${depth - 1}' would be group ${depth} inside 'G0'`,
+      ],
+    ]);
+    expect(ast.items.map((item) => item.kind)).toEqual(['group', 'node']);
+  });
+
+  test('a named style: name and attributes; an unknown shape is kept with a syntax error', () => {
+    const ast = parse('style warn fill:"#fde" style:"dashed"\nn: blob label:"x"\n');
+    expect(ast.items[0]).toMatchObject({
+      kind: 'style',
+      name: { name: 'warn' },
+      attributes: [
+        { key: { name: 'fill' }, value: { value: '#fde' } },
+        { key: { name: 'style' }, value: { value: 'dashed' } },
+      ],
+    });
+    expect(ast.items[1]).toMatchObject({ kind: 'node', shape: { name: 'blob' } });
+    expect(ast.diagnostics.map((d) => [d.span.column, d.span.endColumn, d.message])).toEqual([
+      [
+        4,
+        8,
+        "unknown shape 'blob': expected a shape: circle, rectangle, diamond, terminator, parallelogram, document, cylinder, subroutine, hexagon or trapezoid",
+      ],
+    ]);
+  });
+
+  test('a node or group may still be called style', () => {
+    const ast = parse('style: rectangle\nstyle {\n}\nstyle -> style\n');
+    expect(ast.diagnostics).toEqual([]);
+    expect(ast.items.map((item) => item.kind)).toEqual(['node', 'group', 'edge']);
   });
 
   test('a raw line break inside a string is an error on the opening line', () => {

@@ -227,10 +227,10 @@ describe('round trip', () => {
                 : {
                     edge: [
                       (s as EdgeDecl).source.path.map((p) => p.name),
-                      s.source.handle?.side ?? null,
-                      s.target.path.map((p) => p.name),
-                      s.target.handle?.side ?? null,
-                      s.attributes[0]?.value.value ?? null,
+                      (s as EdgeDecl).source.handle?.side ?? null,
+                      (s as EdgeDecl).target.path.map((p) => p.name),
+                      (s as EdgeDecl).target.handle?.side ?? null,
+                      (s as EdgeDecl).attributes[0]?.value.value ?? null,
                     ],
                   },
             );

@@ -65,7 +65,7 @@ describe('missing-start', () => {
     const diagnostics = lint(flow(...CLEAN, 'a -> s'));
     expect(diagnostics.map(where)).toEqual([['missing-start', 'error', 1, 1, 1, 24]]);
     expect(diagnostics[0]!.message).toBe(
-      `the flow has no start: every circle has an incoming edge ('s' ("Start") has one from 'a' on line 6)`,
+      `the flow has no start: every circle or terminator has an incoming edge ('s' ("Start") has one from 'a' on line 6)`,
     );
   });
 
@@ -77,7 +77,9 @@ describe('missing-start', () => {
       ['missing-start', 'error', 2, 1, 2, 13],
       ['missing-end', 'error', 6, 1, 6, 13],
     ]);
-    expect(diagnostics[0]!.message).toBe('the flow has no start: the diagram has no circle');
+    expect(diagnostics[0]!.message).toBe(
+      'the flow has no start: the diagram has no circle or terminator',
+    );
   });
 
   test('an empty file: both at line 1, column 1', () => {
@@ -102,7 +104,7 @@ describe('missing-end', () => {
     const diagnostics = lint(flow(...CLEAN, 'e -> a'));
     expect(diagnostics.map(where)).toEqual([['missing-end', 'error', 3, 1, 3, 22]]);
     expect(diagnostics[0]!.message).toBe(
-      `the flow has no end: every circle has an outgoing edge ('e' ("End") has one to 'a' on line 6)`,
+      `the flow has no end: every circle or terminator has an outgoing edge ('e' ("End") has one to 'a' on line 6)`,
     );
   });
 
@@ -127,8 +129,8 @@ describe('unreachable-node', () => {
       ['unreachable-node', 'error', 7, 1, 7, 17],
     ]);
     expect(diagnostics.map((d) => d.message)).toEqual([
-      `'old' ("Old step") cannot be reached from any start circle`,
-      `'older' cannot be reached from any start circle`,
+      `'old' ("Old step") cannot be reached from any start`,
+      `'older' cannot be reached from any start`,
     ]);
   });
 
@@ -140,7 +142,7 @@ describe('unreachable-node', () => {
       ['unreachable-node', 7],
       ['unreachable-node', 8],
     ]);
-    expect(diagnostics[0]!.message).toBe(`'G.x' cannot be reached from any start circle`);
+    expect(diagnostics[0]!.message).toBe(`'G.x' cannot be reached from any start`);
   });
 
   test('not reported: a node reached from the second of two starts, or through an edge declared before it', () => {
@@ -193,8 +195,8 @@ describe('dead-end', () => {
       ['dead-end', 'warning', 9, 1, 9, 13],
     ]);
     expect(diagnostics.map((d) => d.message)).toEqual([
-      `the flow stops at 'stuck' ("Wait"): it has no outgoing edge and is not an end circle`,
-      `decision 'ask' has no branch: it has no outgoing edge and is not an end circle`,
+      `the flow stops at 'stuck' ("Wait"): it has no outgoing edge and is not an end (circle or terminator)`,
+      `decision 'ask' has no branch: it has no outgoing edge and is not an end (circle or terminator)`,
     ]);
   });
 

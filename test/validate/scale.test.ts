@@ -7,6 +7,7 @@ import { applySuppressions, validate } from '../../src/validate/index.js';
 
 const N = 45000;
 const span = (line: number) => ({ line, column: 1, endLine: line, endColumn: 10 });
+const LOOK = { style: {}, classes: [], link: null, tooltip: null };
 
 /** start → n0 → … → n(N-1) → end, built as a Diagram directly; `extra` edges are added as given. */
 function chain(extra: Array<[string, string]> = [], startShape: Shape = 'circle'): Diagram {
@@ -17,6 +18,7 @@ function chain(extra: Array<[string, string]> = [], startShape: Shape = 'circle'
       group: null,
       shape: startShape,
       label: 'Start',
+      ...LOOK,
       span: span(1),
     },
   ];
@@ -27,6 +29,7 @@ function chain(extra: Array<[string, string]> = [], startShape: Shape = 'circle'
       group: null,
       shape: 'rectangle',
       label: `Step ${i}`,
+      ...LOOK,
       span: span(i + 2),
     });
   nodes.push({
@@ -35,6 +38,7 @@ function chain(extra: Array<[string, string]> = [], startShape: Shape = 'circle'
     group: null,
     shape: 'circle',
     label: 'End',
+    ...LOOK,
     span: span(N + 2),
   });
   const pairs: Array<[string, string]> = [['start', 'n0']];
@@ -44,12 +48,15 @@ function chain(extra: Array<[string, string]> = [], startShape: Shape = 'circle'
     index,
     from,
     to,
+    fromKind: 'node',
+    toKind: 'node',
     fromHandle: null,
     toHandle: null,
     label: null,
+    style: {},
     span: span(N + 3 + index),
   }));
-  return { direction: null, groups: [], nodes, edges };
+  return { direction: null, groups: [], nodes, edges, styles: [] };
 }
 
 test('a clean 45,000-node chain', () => {

@@ -152,19 +152,21 @@ async function served(port: number, file: string): Promise<void> {
       'n3: diamond label:"Read or write?',
     );
     expect(await page.locator('.fw-overlay').isVisible()).toBe(true);
+    expect(await page.title()).toMatch(/^✖ \d+ · cqrs-\d+\.flow · flowc watch$/);
     // The last good picture stays, dimmed.
     expect(await pictureTexts(page)).toContain('User initiates action');
     expect(await page.locator('.fw-pane').getAttribute('class')).toContain('fw-stale');
-    const opacity = await page
-      .locator('.fw-canvas')
-      .evaluate((e) => Number(getComputedStyle(e).opacity));
-    expect(opacity).toBeLessThan(0.5);
+    // Dimmed (after its 0.15 s fade): fails by timing out if it never is.
+    await page.waitForFunction(
+      () => Number(getComputedStyle(document.querySelector('.fw-canvas')!).opacity) < 0.5,
+    );
 
     fs.writeFileSync(tree.file(cqrs), relabelled('Fixed it'));
     await waitForLabel(page, 'Fixed it');
     await page.locator('.fw-overlay').waitFor({ state: 'hidden' });
     expect(await page.locator('.fw-pane').getAttribute('class')).not.toContain('fw-stale');
     expect(await page.locator('.fw-badge').isVisible()).toBe(false);
+    expect(await page.title()).toBe(`${cqrs} · flowc watch`);
   });
 
   test('a rename-save ends in the right picture', async () => {

@@ -1,5 +1,5 @@
 /**
- * `empty-group` (warning): a group that declares no node. It is drawn as an empty box; most
+ * `empty-group` (warning): a group that declares no node and no group. It is drawn as an empty box; most
  * often its nodes were moved elsewhere, or declared outside its braces by mistake.
  */
 import { docsFor, type DiagramRule } from '../types.js';
@@ -8,7 +8,7 @@ export const rule: DiagramRule = {
   meta: {
     id: 'empty-group',
     defaultSeverity: 'warning',
-    description: 'a group declares no node',
+    description: 'a group declares no node (and no group inside it)',
     docs: docsFor('empty-group'),
     configurable: true,
     suppressible: true,
@@ -16,7 +16,7 @@ export const rule: DiagramRule = {
   needsCompleteDiagram: false,
   check({ diagram, report }) {
     for (const group of diagram.groups) {
-      if (group.nodeIds.length === 0)
+      if (group.nodeIds.length === 0 && group.groupIds.length === 0)
         report(
           `group '${group.id}' declares no node: it would be drawn as an empty box`,
           group.span,

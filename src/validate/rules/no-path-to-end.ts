@@ -1,8 +1,8 @@
 /**
- * `no-path-to-end` (warning): a loop the flow can enter but never leave, so no end circle can be
+ * `no-path-to-end` (warning): a loop the flow can enter but never leave, so no end can be
  * reached from it. Reported once per closed loop (at its first-declared node), not at every node
  * that leads into it, and not where the way on ends at a dead end (that is `dead-end`'s report).
- * Silent when the file has no end circle at all (`missing-end` says it).
+ * Silent when the file has no end at all (`missing-end` says it).
  */
 import { describeNode, listIds, stronglyConnectedComponents } from '../graph.js';
 import { docsFor, type DiagramRule } from '../types.js';
@@ -11,7 +11,7 @@ export const rule: DiagramRule = {
   meta: {
     id: 'no-path-to-end',
     defaultSeverity: 'warning',
-    description: 'a loop in the flow has no way out, so no end circle can be reached from it',
+    description: 'a loop in the flow has no way out, so no end can be reached from it',
     docs: docsFor('no-path-to-end'),
     configurable: true,
     suppressible: true,
@@ -55,7 +55,7 @@ export const rule: DiagramRule = {
           ? 'its only way on leads back to itself'
           : `the loop through ${listIds(loop.map((i) => graph.nodes[i]!.id))} never leaves`;
       report(`no end can be reached from ${describeNode(first)}: ${how}`, first.span, [
-        'give the loop a way out, e.g. a decision in it with a branch towards an end circle',
+        'give the loop a way out, e.g. a decision in it with a branch towards an end',
       ]);
     }
   },

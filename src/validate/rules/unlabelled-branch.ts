@@ -15,16 +15,28 @@ export const rule: DiagramRule = {
     suppressible: true,
   },
   needsCompleteDiagram: false,
-  check({ diagram, graph, report }) {
-    for (const edge of diagram.edges) {
-      const from = graph.indexOf.get(edge.from);
-      if (from === undefined || graph.nodes[from]!.shape !== 'diamond') continue;
-      if (edge.label !== null && edge.label.trim() !== '') continue;
-      const what = edge.label === null ? 'has no label' : 'has an empty label';
-      report(
-        `the branch from decision '${edge.from}' to '${edge.to}' ${what}: label it with the answer that leads there`,
-        edge.span,
-      );
-    }
+  check({ graph, report }) {
+    // Edges in declaration order; an edge leaving a group whose exit is a decision is one of its
+    // branches too (graph.outgoing holds it there).
+    const reported = new Set<string>();
+    graph.nodes.forEach((node, i) => {
+      if (node.shape !== 'diamond') return;
+      for (const edge of graph.outgoing[i]!) {
+        if (edge.label !== null && edge.label.trim() !== '') continue;
+        // An edge into a group with several entries is listed once per entry: reported once.
+        const key = `${edge.index}:${i}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        const what = edge.label === null ? 'has no label' : 'has an empty label';
+        const from =
+          edge.fromKind === 'node'
+            ? `'${edge.from}'`
+            : `'${node.id}' (leaving group '${edge.from}')`;
+        report(
+          `the branch from decision ${from} to '${edge.to}' ${what}: label it with the answer that leads there`,
+          edge.span,
+        );
+      }
+    });
   },
 };

@@ -1,5 +1,5 @@
 /**
- * `unreachable-node` (error): a node that no path from a start circle leads to. One diagnostic per
+ * `unreachable-node` (error): a node that no path from a start leads to. One diagnostic per
  * node, at its declaration. Silent when there is no start at all (`missing-start` says it).
  */
 import { describeNode } from '../graph.js';
@@ -9,7 +9,7 @@ export const rule: DiagramRule = {
   meta: {
     id: 'unreachable-node',
     defaultSeverity: 'error',
-    description: 'a node cannot be reached from any start circle',
+    description: 'a node cannot be reached from any start',
     docs: docsFor('unreachable-node'),
     configurable: true,
     suppressible: true,
@@ -20,7 +20,7 @@ export const rule: DiagramRule = {
     const reachable = graph.reachable;
     graph.nodes.forEach((node, i) => {
       if (!reachable[i])
-        report(`${describeNode(node)} cannot be reached from any start circle`, node.span);
+        report(`${describeNode(node)} cannot be reached from any start`, node.span);
     });
   },
 };

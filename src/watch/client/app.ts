@@ -489,6 +489,9 @@ function viewPage(): void {
       (n, d) => n + d.diagnostics.filter((x) => x.severity === 'error').length,
       0,
     );
+    // The tab says it too, for a page left in the background next to the editor.
+    const name = path.split('/').pop() ?? path;
+    document.title = `${errors > 0 ? `✖ ${errors} · ` : state.problem !== null ? '⚠ ' : ''}${name} · flowc watch`;
     setStatus(
       `${errors > 0 ? plural(errors, 'error') : 'live'} · updated ${stamp} · drawn in ${state.renderMs} ms`,
       errors > 0 || state.problem !== null ? 'waiting' : 'live',

@@ -1,0 +1,61 @@
+/**
+ * Small helpers the shape modules share.
+ */
+import type { Side } from './sides.js';
+import { pathData, type Outline } from './outline.js';
+import type { Box, Point, SvgElement } from './types.js';
+
+/** Rounds up to an even integer, so a box's centre and side midpoints fall on whole pixels. */
+export function evenCeil(value: number): number {
+  return Math.ceil(value / 2) * 2;
+}
+
+export function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}
+
+export function centre(box: Box): Point {
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+export function inflate(box: Box, by: number): Box {
+  return { x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by };
+}
+
+export function pathElement(outline: Outline): SvgElement {
+  return { tag: 'path', attributes: [['d', pathData(outline)]] };
+}
+
+export function rectElement(box: Box, radius: number): SvgElement {
+  return {
+    tag: 'rect',
+    attributes: [
+      ['x', box.x],
+      ['y', box.y],
+      ['width', box.width],
+      ['height', box.height],
+      ['rx', radius],
+    ],
+  };
+}
+
+/**
+ * A port span `clearance` in from both ends of a straight side running from `low` to `high`
+ * (coordinates along the side); null when the side is too short to hold more than its middle.
+ */
+export function span(
+  low: number,
+  high: number,
+  clearance: number,
+): readonly [number, number] | null {
+  const a = low + clearance;
+  const b = high - clearance;
+  return a < b ? [a, b] : null;
+}
+
+/** The port span of a rectangle-like box: every side straight, `clearance` from the corners. */
+export function boxSpan(box: Box, side: Side, clearance: number): readonly [number, number] | null {
+  return side === 'top' || side === 'bottom'
+    ? span(box.x, box.x + box.width, clearance)
+    : span(box.y, box.y + box.height, clearance);
+}

@@ -1,0 +1,58 @@
+/** `trapezoid`: a manual operation (ISO 5807), wider at the top, like Mermaid's `[\…/]`. */
+import { centre, clamp, evenCeil, inflate, pathElement, span } from './common.js';
+import { roundedPolygon } from './outline.js';
+import type { Box, ShapeModule } from './types.js';
+
+const PADDING_X = 12;
+const PADDING_Y = 10;
+const MIN_WIDTH = 96;
+const MIN_HEIGHT = 40;
+const RADIUS = 3;
+
+/** How much narrower the bottom edge is on each side. */
+function inset(height: number): number {
+  return clamp(evenCeil(height * 0.3), 12, 22);
+}
+
+function outline(box: Box) {
+  const { x, y, width: w, height: h } = box;
+  const i = inset(h);
+  return roundedPolygon(
+    [
+      { x, y },
+      { x: x + w, y },
+      { x: x + w - i, y: y + h },
+      { x: x + i, y: y + h },
+    ],
+    RADIUS,
+  );
+}
+
+export const trapezoid: ShapeModule<'trapezoid'> = {
+  name: 'trapezoid',
+  meaning: 'a manual operation',
+  terminal: false,
+  role: 'step',
+  wrapWidth: 150,
+  size: (text) => {
+    const height = evenCeil(Math.max(MIN_HEIGHT, text.height + 2 * PADDING_Y));
+    return {
+      width: evenCeil(Math.max(MIN_WIDTH, text.width + 2 * (PADDING_X + inset(height)))),
+      height,
+    };
+  },
+  labelCentre: centre,
+  outline,
+  portSpan: (box, side) => {
+    if (side === 'top') return span(box.x, box.x + box.width, 8);
+    if (side === 'bottom') {
+      const i = inset(box.height);
+      return span(box.x + i, box.x + box.width - i, 6);
+    }
+    return null;
+  },
+  draw: (box) => ({ body: pathElement(outline(box)), details: [] }),
+  highlight: (box, gap) => pathElement(outline(inflate(box, gap))),
+  mermaid: () => ({ open: '[\\', close: '/]' }),
+  dot: () => ({ shape: 'invtrapezium' }),
+};
