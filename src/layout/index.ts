@@ -5,9 +5,9 @@
  * ports; route every edge orthogonally around the nodes; place edge labels on their routes;
  * translate onto the canvas.
  */
-import type { Diagram, DiagramEdge, Direction, LayoutKind } from '../model/diagram.js';
+import type { Diagram, DiagramEdge, Direction, LayoutKind, Shape } from '../model/diagram.js';
 import { groupEnds } from '../model/group-ends.js';
-import { shapeModule, type ShapeGeometry } from '../shapes/index.js';
+import { attachPoint, shapeModule, type ShapeGeometry } from '../shapes/index.js';
 import { MAX_ASPECT, lanesCandidate, layoutScore } from './score.js';
 import type { Side } from '../syntax/ast.js';
 import type {
@@ -207,7 +207,7 @@ function layoutLayeredDiagram(
       return {
         id: node.id,
         ...internalSize(frame, size.width, size.height),
-        shape: node.shape,
+        shape: engineShape(node.shape),
         cluster: node.group === null ? -1 : (clusterIndex.get(node.group) ?? -1),
       };
     }),
@@ -286,6 +286,27 @@ function layoutLayeredDiagram(
   routeBetweenPorts(fallback, nodes, groupOf, groups, [...headers.values()], drawn).forEach(
     (points, i) => (routes[fallbackIndex[i] as number] = points),
   );
+  // The engine's ports lie on the bounding box; each route's ends go onto the outline as drawn.
+  const shapeOf = new Map(diagram.nodes.map((n) => [n.id, n.shape] as const));
+  diagram.edges.forEach((edge, k) => {
+    const points = routes[k] as Point[];
+    const e = result.edges[k] as LayeredEdgeResult;
+    const first = points[0];
+    const last = points[points.length - 1];
+    if (!first || !last || points.length < 2) return;
+    const onOutline = (id: string, side: Side, p: Point): Point => {
+      const box = nodes.get(id) as Box;
+      const shape = shapeOf.get(id) as Shape;
+      return attachPoint(
+        shapeModule(shape),
+        box,
+        side,
+        side === 'top' || side === 'bottom' ? p.x : p.y,
+      );
+    };
+    points[0] = onOutline(edge.from, realSide(frame, e.fromSide), first);
+    points[points.length - 1] = onOutline(edge.to, realSide(frame, e.toSide), last);
+  });
   const routed: RoutedEdge[] = diagram.edges.map((edge, k) => {
     const e = result.edges[k] as LayeredEdgeResult;
     const points = routes[k] as Point[];
@@ -317,6 +338,22 @@ function layoutLayeredDiagram(
     labels.boxes,
   );
   return { layout: drawing, wrapped: result.wrapped === true };
+}
+
+/**
+ * What the layered engine needs of a shape: a diamond (its branches leave from different
+ * vertices), a shape whose four sides are straight where edges meet them, so several ends spread
+ * along a side ('rectangle'), or one whose ends meet at each side's middle ('circle': a vertex, a
+ * curve or a slant somewhere, e.g. hexagon, parallelogram, cylinder).
+ */
+function engineShape(shape: Shape): Shape {
+  if (shape === 'diamond' || shape === 'circle' || shape === 'rectangle') return shape;
+  const probe = { x: 0, y: 0, width: 100, height: 60 };
+  const module = shapeModule(shape);
+  const straight = (['top', 'right', 'bottom', 'left'] as const).every(
+    (side) => module.portSpan(probe, side) !== null,
+  );
+  return straight ? 'rectangle' : 'circle';
 }
 
 const MAX_ACROSS_ASPECT = 3;
