@@ -96,9 +96,10 @@ function chooseLayout(
   if (lanesToo && lanesCandidate(diagram))
     candidates.push(layoutLanes(diagram, direction, edgeStyle));
   let best = first;
-  let bestScore = layoutScore(first);
+  const handled = diagram.edges.map((e) => e.fromHandle !== null || e.toHandle !== null);
+  let bestScore = layoutScore(first, handled);
   for (const candidate of candidates.slice(1)) {
-    const score = layoutScore(candidate);
+    const score = layoutScore(candidate, handled);
     if (score < bestScore) {
       best = candidate;
       bestScore = score;
@@ -272,15 +273,6 @@ function layoutLayeredDiagram(
     });
     fallbackIndex.push(k);
   });
-  if (process.env.FLOWC_DEBUG_TIME)
-    console.error(
-      'fallback edges',
-      fallback.length,
-      fallback
-        .map((f) => `${f.edge.from}.${f.fromSide}->${f.edge.to}.${f.toSide}`)
-        .slice(0, 6)
-        .join(' '),
-    );
   const groupOf = new Map(diagram.nodes.map((n) => [n.id, n.group] as const));
   const drawn = routes.filter((r): r is Point[] => r !== null);
   routeBetweenPorts(fallback, nodes, groupOf, groups, [...headers.values()], drawn).forEach(

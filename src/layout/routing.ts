@@ -367,7 +367,11 @@ export function routeBetweenPorts(
   if (edges.length === 0) return [];
   const nodeBoxes = [...nodes.values()];
   const groupBoxes = [...groups.entries()];
-  const everything = unionBox([...nodeBoxes, ...groups.values(), ...drawn.flat().map((p) => ({ x: p.x, y: p.y, width: 0, height: 0 }))]);
+  const everything = unionBox([
+    ...nodeBoxes,
+    ...groups.values(),
+    ...drawn.flat().map((p) => ({ x: p.x, y: p.y, width: 0, height: 0 })),
+  ]);
   const bounds = inflate(everything, 80);
   const router = new OrthogonalRouter(
     nodeBoxes.map((b) => inflate(b, NODE_MARGIN)),
@@ -386,10 +390,20 @@ export function routeBetweenPorts(
     for (const [id, box] of groupBoxes)
       if (!own.has(id)) soft.push({ box, costPerPx: OTHER_GROUP_COST_PER_PX * 4 });
     for (const box of headers) soft.push({ box, costPerPx: HEADER_COST_PER_PX });
-    const request: RouteRequest = { start: s, startDir: dirOf(out), end: t, endDir: dirOf(into), soft };
+    const request: RouteRequest = {
+      start: s,
+      startDir: dirOf(out),
+      end: t,
+      endDir: dirOf(into),
+      soft,
+    };
     let path = router.route(request);
     if (!path) {
-      tight ??= new OrthogonalRouter(nodeBoxes.map((b) => inflate(b, 2)), [], bounds);
+      tight ??= new OrthogonalRouter(
+        nodeBoxes.map((b) => inflate(b, 2)),
+        [],
+        bounds,
+      );
       path = tight.route(request);
     }
     const points = simplifyPolyline([e.from, ...(path ?? [s, { x: s.x, y: t.y }, t]), e.to]);

@@ -6,11 +6,10 @@ import type { Shape } from '../model/diagram.js';
 import { evenCeil, shapeModule } from '../shapes/index.js';
 import { EDGE_FONT_SIZE, LINE_HEIGHT, NODE_FONT_SIZE, TITLE_FONT_SIZE } from '../style.js';
 import { measureText, wrapText } from './text.js';
-import { tune } from './layered/tune.js';
 
 export { evenCeil };
 /** Longest line of an edge label before it wraps, px. */
-export const EDGE_LABEL_WRAP_WIDTH = tune('wrapEdge', 130);
+export const EDGE_LABEL_WRAP_WIDTH = 130;
 
 const LABEL_PADDING_X = 4;
 const LABEL_PADDING_Y = 1;

@@ -31,12 +31,9 @@ const CROSSING_BUDGET: Record<string, { LR: number; TB: number }> = {
  * Labels allowed on another edge's line: none, except where two ports 20 px apart leave a short
  * edge no room (saga TB: "Charge" between the two lines under "Request payment"), and where three
  * routes share the 56 px channel between App and Alerting (audit TB: "Fail closed"; the only other
- * spot, under "Reject action", would hide its arrowhead), and where the layered picture leaves a
- * 42 px edge between a diamond and its neighbour with the reply running up 4 px beside it (event
- * sourcing LR: "Invalid" touches both segments of Reject command -> Receive rejection).
+ * spot, under "Reject action", would hide its arrowhead).
  */
 const LABELS_ON_LINES: Record<string, number> = {
-  'event-sourcing LR': 2,
   'saga-orchestration TB': 1,
   'audit-logging TB': 1,
 };

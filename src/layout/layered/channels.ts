@@ -179,7 +179,11 @@ function feedbackOrder(n: number, out: ReadonlyArray<readonly number[]>): Int32A
     let best = -1;
     for (let v = 0; v < n; v++) {
       if (removed[v]) continue;
-      if (best < 0 || (outdeg[v] as number) - (indeg[v] as number) > (outdeg[best] as number) - (indeg[best] as number))
+      if (
+        best < 0 ||
+        (outdeg[v] as number) - (indeg[v] as number) >
+          (outdeg[best] as number) - (indeg[best] as number)
+      )
         best = v;
     }
     front.push(best);

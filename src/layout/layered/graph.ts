@@ -97,7 +97,14 @@ export class LayeredGraph {
 
     for (let v = 0; v < nodes.length; v++) {
       const node = nodes[v]!;
-      this.addVertex(REAL, layerOfRank(rank[v] as number), node.cluster, -1, node.width, node.height);
+      this.addVertex(
+        REAL,
+        layerOfRank(rank[v] as number),
+        node.cluster,
+        -1,
+        node.width,
+        node.height,
+      );
     }
     this.computeSpans(layerCount);
 

@@ -14,7 +14,7 @@
  * for the general router.
  */
 import type { Side } from '../../syntax/ast.js';
-import { simplifyPolyline, unionBox } from '../geometry.js';
+import { simplifyPolyline } from '../geometry.js';
 import { components, mergePieces, packParts, resultBounds, splitInput } from './components.js';
 import { wrapped } from './wrap.js';
 import type { Box, Point } from '../types.js';
@@ -28,7 +28,6 @@ import { assignX, type Spacing } from './position.js';
 import { addPortVertices, planPorts, type EdgePlan } from './ports.js';
 import { rankNodes } from './rank.js';
 import { assignY } from './vertical.js';
-import { tune } from './tune.js';
 
 export interface LayeredEdgeResult {
   /** Internal polyline from the source's port to the target's, or null: route it elsewhere. */
@@ -55,13 +54,13 @@ export interface LayeredResult {
 }
 
 const BASE_SPACING: Spacing = {
-  nodeSep: tune('nodeSep', 18),
-  nodeDummySep: tune('nodeDummySep', 12),
-  dummySep: tune('dummySep', 10),
-  clusterPad: tune('clusterPad', 14),
-  clusterMargin: tune('clusterMargin', 18),
+  nodeSep: 18,
+  nodeDummySep: 12,
+  dummySep: 10,
+  clusterPad: 14,
+  clusterMargin: 18,
 };
-const MIN_CHANNEL = tune('minChannel', 12);
+const MIN_CHANNEL = 12;
 
 /** Room between packed parts of a diagram, px. */
 const PART_GAP = 48;
@@ -112,52 +111,20 @@ function layoutPart(input: LayeredInput): LayeredResult {
     clusterPad: BASE_SPACING.clusterPad,
     clusterMargin: Math.round(BASE_SPACING.clusterMargin * spread),
   };
-  const timing = process.env.FLOWC_DEBUG_TIME
-    ? (label: string, t0: number): number => (
-        console.error(label, (performance.now() - t0).toFixed(0), 'ms'),
-        performance.now()
-      )
-    : (_: string, t0: number): number => t0;
-  let t0 = performance.now();
   const ranking = rankNodes(input);
-  t0 = timing('rank', t0);
   const g = new LayeredGraph(input, ranking);
-  t0 = timing(`graph ${g.vertexCount} vertices ${g.layerCount} layers ${g.hops.length} hops`, t0);
   const orderer = new Orderer(g, { wishes: ranking.constraints.kept });
   orderer.run();
-  t0 = timing('order', t0);
-  if (process.env.FLOWC_DEBUG_ORDER)
-    console.error(
-      'foreign passes',
-      orderer.foreignPassCount(),
-      'hop crossings',
-      orderer.hopCrossings(),
-    );
   const pos = new Int32Array(g.vertexCount);
   for (const layer of g.layers) layer.forEach((v, i) => (pos[v] = i));
   const plan = planPorts(g, pos);
   addPortVertices(g, plan);
-  t0 = timing('ports', t0);
   const xs = assignX(g, plan, spacing, input.headerSide, input.widthWeight ?? WIDTH_WEIGHT);
-  t0 = timing('x', t0);
   const x = xs.x;
 
   // Channels: the runs of every route, then their tracks.
   const build = buildRoutes(g, plan, x);
   const tracks = build.runs.map((runs) => assignTracks(runs));
-  t0 = timing('channels', t0);
-  if (process.env.FLOWC_DEBUG_RUNS)
-    build.runs.forEach((runs, c) =>
-      console.error(
-        c,
-        runs
-          .map(
-            (r, i) =>
-              `${r.a.x}${r.a.upper ? 'u' : 'l'}>${r.b.x}${r.b.upper ? 'u' : 'l'}:t${tracks[c]!.track[i]}`,
-          )
-          .join(' '),
-      ),
-    );
 
   // Bands: how far each layer reaches above and below its centre line.
   const layers = g.layerCount;
@@ -246,7 +213,6 @@ function layoutPart(input: LayeredInput): LayeredResult {
     return result;
   });
 
-  t0 = timing('y + routes', t0);
   const clusters: Box[] = input.clusters.map((_, c) => ({
     x: xs.clusterLeft[c] as number,
     y: ys.clusterTop[c] as number,

@@ -130,7 +130,6 @@ export class Orderer {
     this.initialOrder();
     let best = this.snapshot();
     let bestCrossings = this.totalCrossings();
-    if (process.env.FLOWC_DEBUG_ORDER) console.error('initial', bestCrossings, this.hopCrossings());
     const size = g.vertexCount;
     // Fewer sweeps on big graphs: each sweep is O(e log v); the gain flattens out quickly.
     const maxIterations = size > 20000 ? 4 : size > 5000 ? 8 : 24;
@@ -143,7 +142,6 @@ export class Orderer {
       this.sweep(down, biasRight);
       this.transpose();
       const crossings = this.totalCrossings();
-      if (process.env.FLOWC_DEBUG_ORDER) console.error('iteration', iteration, crossings, this.hopCrossings(), Array.from(this.sigma).map((x, c) => `${g.input.clusters[c]?.id}:${x.toFixed(2)}`).join(' '));
       if (crossings < bestCrossings) {
         bestCrossings = crossings;
         best = this.snapshot();
@@ -153,10 +151,20 @@ export class Orderer {
     this.restore(best);
     // Whole groups moved to every other place among their siblings, each followed by a short
     // re-sweep, kept when the drawing costs less (small diagrams: each try is a few sweeps).
-    if (this.clusterCount > 1 && this.clusterCount <= 16 && g.vertexCount <= 1500 && this.foreignPassCount() > 0)
+    if (
+      this.clusterCount > 1 &&
+      this.clusterCount <= 16 &&
+      g.vertexCount <= 1500 &&
+      this.foreignPassCount() > 0
+    )
       this.moveClusters();
     // Whole groups: adjacent siblings swapped in every layer at once, kept when that costs less.
-    if (this.clusterCount > 1 && this.clusterCount <= 200 && g.vertexCount <= 4000 && !this.perfect()) {
+    if (
+      this.clusterCount > 1 &&
+      this.clusterCount <= 200 &&
+      g.vertexCount <= 4000 &&
+      !this.perfect()
+    ) {
       let cost = this.totalCrossings();
       for (let pass = 0; pass < 4; pass++) {
         const improved = this.transposeClusters(cost);
@@ -407,7 +415,11 @@ export class Orderer {
         if (visit[v] !== -1) continue;
         visit[v] = counter++;
         // Push in reverse so the first neighbour is visited first.
-        for (let k = (this.downStart[v + 1] as number) - 1; k >= (this.downStart[v] as number); k--) {
+        for (
+          let k = (this.downStart[v + 1] as number) - 1;
+          k >= (this.downStart[v] as number);
+          k--
+        ) {
           const w = this.downList[k] as number;
           if (visit[w] === -1) stack.push(w);
         }
@@ -434,7 +446,8 @@ export class Orderer {
     const sum = new Float64Array(this.clusterCount);
     const count = new Float64Array(this.clusterCount);
     const relative = (v: number): number =>
-      (this.pos[v] as number) / Math.max(1, (g.layers[g.layerOf[v] as number] as number[]).length - 1);
+      (this.pos[v] as number) /
+      Math.max(1, (g.layers[g.layerOf[v] as number] as number[]).length - 1);
     if (pulled) {
       // Only edges leaving a cluster say where it should go; its inner edges only hold it in place.
       for (let v = 0; v < g.vertexCount; v++) {
@@ -449,7 +462,10 @@ export class Orderer {
             const w = list[k] as number;
             const weight = weights[k] as number;
             const at = relative(w);
-            const inner = g.kind[w] === LEFT_BORDER || g.kind[w] === RIGHT_BORDER ? -2 : (g.cluster[w] as number);
+            const inner =
+              g.kind[w] === LEFT_BORDER || g.kind[w] === RIGHT_BORDER
+                ? -2
+                : (g.cluster[w] as number);
             for (let c = g.cluster[v] as number; c >= 0; c = g.clusterParent[c] as number) {
               if (inner === -2 || g.encloses(c, inner)) break;
               sum[c] = (sum[c] as number) + weight * at;
@@ -494,7 +510,8 @@ export class Orderer {
     }
     for (const [scope, pairs] of byScope) {
       const siblings: number[] = [];
-      for (let c = 0; c < this.clusterCount; c++) if (g.clusterParent[c] === scope) siblings.push(c);
+      for (let c = 0; c < this.clusterCount; c++)
+        if (g.clusterParent[c] === scope) siblings.push(c);
       const after = new Map<number, number[]>();
       const indegree = new Map<number, number>(siblings.map((c) => [c, 0] as const));
       const reaches = (from: number, to: number): boolean => {
@@ -503,7 +520,11 @@ export class Orderer {
         while (stack.length > 0) {
           const c = stack.pop() as number;
           if (c === to) return true;
-          for (const d of after.get(c) ?? []) if (!seen.has(d)) (seen.add(d), stack.push(d));
+          for (const d of after.get(c) ?? [])
+            if (!seen.has(d)) {
+              seen.add(d);
+              stack.push(d);
+            }
         }
         return false;
       };
@@ -592,7 +613,9 @@ export class Orderer {
         b = pin;
         w = Math.max(w, 1);
       }
-      (children[(g.cluster[v] as number) + 1] as Entry[]).push(newEntry([v], b, w, this.pos[v] as number));
+      (children[(g.cluster[v] as number) + 1] as Entry[]).push(
+        newEntry([v], b, w, this.pos[v] as number),
+      );
     }
     // Deepest clusters first, so a cluster's block is complete before its parent sorts it.
     for (const c of statics.present) {
@@ -631,7 +654,8 @@ export class Orderer {
     if (statics) return statics;
     const g = this.g;
     const present: number[] = [];
-    for (const v of g.layers[l] as number[]) if (g.kind[v] === LEFT_BORDER) present.push(g.cluster[v] as number);
+    for (const v of g.layers[l] as number[])
+      if (g.kind[v] === LEFT_BORDER) present.push(g.cluster[v] as number);
     present.sort((a, b) => (g.clusterDepth[b] as number) - (g.clusterDepth[a] as number) || a - b);
     const pinned = new Map<number, number>();
     const pinnedBlock = new Map<number, number>();
@@ -988,7 +1012,10 @@ function sortEntries(entries: Entry[], biasRight: boolean): Entry[] {
   );
   const out: Entry[] = [];
   const consume = (): void => {
-    while (unsortable.length > 0 && (unsortable[unsortable.length - 1] as Entry).index <= out.length)
+    while (
+      unsortable.length > 0 &&
+      (unsortable[unsortable.length - 1] as Entry).index <= out.length
+    )
       out.push(unsortable.pop() as Entry);
   };
   consume();
@@ -1003,7 +1030,8 @@ function sortEntries(entries: Entry[], biasRight: boolean): Entry[] {
 function csr(lists: number[][]): [Int32Array, Int32Array, Float64Array] {
   const n = lists.length;
   const start = new Int32Array(n + 1);
-  for (let v = 0; v < n; v++) start[v + 1] = (start[v] as number) + (lists[v] as number[]).length / 2;
+  for (let v = 0; v < n; v++)
+    start[v + 1] = (start[v] as number) + (lists[v] as number[]).length / 2;
   const list = new Int32Array(start[n] as number);
   const weight = new Float64Array(start[n] as number);
   for (let v = 0; v < n; v++) {

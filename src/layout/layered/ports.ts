@@ -202,7 +202,10 @@ export function planPorts(g: LayeredGraph, pos: ArrayLike<number>): PortPlan {
     );
     const down = free
       .filter((e) => e.travel === 'down')
-      .sort((a, b) => (pos[nextOf.get(a) as number] as number) - (pos[nextOf.get(b) as number] as number));
+      .sort(
+        (a, b) =>
+          (pos[nextOf.get(a) as number] as number) - (pos[nextOf.get(b) as number] as number),
+      );
     if (down.length >= 2) {
       // The branch the flow continues along (it leads deepest) leaves from the bottom vertex, so
       // the main path runs straight down; the others leave from the vertex facing their target.
@@ -230,8 +233,13 @@ export function planPorts(g: LayeredGraph, pos: ArrayLike<number>): PortPlan {
       const next = nextOf.get(e) as number;
       const sameLayer = (w: number): boolean => g.layerOf[w] === g.layerOf[next];
       if (below && sameLayer(nextOf.get(below) as number))
-        return (pos[next] as number) < (pos[nextOf.get(below) as number] as number) ? 'left' : 'right';
-      if (aboveAt !== null && sameLayer(nextOf.get(aboveEnds[aboveEnds.length >> 1] as EndPlan) as number))
+        return (pos[next] as number) < (pos[nextOf.get(below) as number] as number)
+          ? 'left'
+          : 'right';
+      if (
+        aboveAt !== null &&
+        sameLayer(nextOf.get(aboveEnds[aboveEnds.length >> 1] as EndPlan) as number)
+      )
         return (pos[next] as number) < aboveAt ? 'left' : 'right';
       return null;
     };
@@ -260,7 +268,9 @@ export function planPorts(g: LayeredGraph, pos: ArrayLike<number>): PortPlan {
     const node = nodes[v]!;
     const spread = node.shape === 'rectangle';
     for (const side of ['top', 'bottom'] as const) {
-      const onSide = list.filter((e) => e.side === side && e.travel !== 'loop' && e.travel !== 'flat');
+      const onSide = list.filter(
+        (e) => e.side === side && e.travel !== 'loop' && e.travel !== 'flat',
+      );
       onSide.sort(
         (a, b) =>
           (pos[nextOf.get(a) ?? a.vertex] as number) - (pos[nextOf.get(b) ?? b.vertex] as number),
@@ -268,7 +278,9 @@ export function planPorts(g: LayeredGraph, pos: ArrayLike<number>): PortPlan {
       if (spread) spreadAlong(onSide, node.width);
     }
     for (const side of ['left', 'right'] as const) {
-      const onSide = list.filter((e) => e.side === side && (e.travel === 'down' || e.travel === 'up'));
+      const onSide = list.filter(
+        (e) => e.side === side && (e.travel === 'down' || e.travel === 'up'),
+      );
       // Up-going ends above down-going ones; up: the topmost takes the nearest lane; down: the lowest.
       const ups = onSide.filter((e) => e.travel === 'up');
       const downs = onSide.filter((e) => e.travel === 'down');
@@ -292,9 +304,7 @@ export function planPorts(g: LayeredGraph, pos: ArrayLike<number>): PortPlan {
       downs.forEach((e, i) => (e.lane = downs.length - 1 - i));
       if (!spread) {
         // All at the vertex: nearest lane for the end heading least far (a trunk that splits).
-        const byReach = [...ups, ...downs].sort(
-          side === 'left' ? (a, b) => -byNext(a, b) : byNext,
-        );
+        const byReach = [...ups, ...downs].sort(side === 'left' ? (a, b) => -byNext(a, b) : byNext);
         byReach.forEach((e, i) => (e.lane = i));
       }
     }
@@ -344,7 +354,10 @@ export function planPorts(g: LayeredGraph, pos: ArrayLike<number>): PortPlan {
           return p.source.side === side && p.target.side === side;
         });
         const length = side === 'left' || side === 'right' ? node.height : node.width;
-        const step = Math.max(2, Math.min(PORT_SPACING / 2, (length / 2 - CORNER_CLEARANCE) / Math.max(1, same.length)));
+        const step = Math.max(
+          2,
+          Math.min(PORT_SPACING / 2, (length / 2 - CORNER_CLEARANCE) / Math.max(1, same.length)),
+        );
         same.forEach((k, i) => {
           const p = plans[k] as EdgePlan;
           p.source.offset = -(i + 1) * step;
@@ -418,7 +431,8 @@ function reserveStraightLabels(g: LayeredGraph, plan: PortPlan): void {
     const layer = g.layers[g.layerOf[p.source.vertex] as number] as number[];
     const ia = layer.indexOf(p.source.vertex);
     const ib = layer.indexOf(p.target.vertex);
-    const [a, b] = ia < ib ? [p.source.vertex, p.target.vertex] : [p.target.vertex, p.source.vertex];
+    const [a, b] =
+      ia < ib ? [p.source.vertex, p.target.vertex] : [p.target.vertex, p.source.vertex];
     const lo = Math.min(ia, ib);
     const hi = Math.max(ia, ib);
     let at = hi;
@@ -431,7 +445,10 @@ function reserveStraightLabels(g: LayeredGraph, plan: PortPlan): void {
         break;
       }
     }
-    const pair: [number, number] = [layer[at === hi ? Math.max(from, at - 1) : at - 1] as number, layer[at] as number];
+    const pair: [number, number] = [
+      layer[at === hi ? Math.max(from, at - 1) : at - 1] as number,
+      layer[at] as number,
+    ];
     plan.labelGap[k] = pair;
     const key = `${pair[0]},${pair[1]}`;
     const room = label.width + (pair[0] === a && pair[1] === b ? 2 * STUB : 12);
@@ -443,7 +460,11 @@ function reserveStraightLabels(g: LayeredGraph, plan: PortPlan): void {
  * Spreads ends along a side of the given length, in their order: centred on the middle, or with the
  * last (`end`) or first (`start`) end fixed at the middle and the others on one side of it.
  */
-function spreadAlong(list: EndPlan[], length: number, anchor: 'centre' | 'start' | 'end' = 'centre'): void {
+function spreadAlong(
+  list: EndPlan[],
+  length: number,
+  anchor: 'centre' | 'start' | 'end' = 'centre',
+): void {
   const count = list.length;
   if (count < 2) return;
   const usable = length - 2 * CORNER_CLEARANCE;
@@ -458,7 +479,8 @@ function loopSides(from: Side | null, to: Side | null, shape: string): [Side, Si
   if (from && to) return [from, to];
   if (shape === 'rectangle') return [from ?? to ?? 'right', to ?? from ?? 'right'];
   const a = from ?? (to === 'right' ? 'bottom' : 'right');
-  const b = to ?? (a === 'right' ? 'bottom' : a === 'bottom' ? 'right' : a === 'top' ? 'right' : 'top');
+  const b =
+    to ?? (a === 'right' ? 'bottom' : a === 'bottom' ? 'right' : a === 'top' ? 'right' : 'top');
   return [a, b];
 }
 

@@ -92,14 +92,17 @@ export function assignX(
         // vertex then a border: entering a sibling cluster (left) or closing its own (right)
         gap = rightReach(a) + (kb === LEFT_BORDER ? spacing.clusterMargin : spacing.clusterPad);
       } else if (!bBorder) {
-        const pad = headerLeft ? spacing.clusterPad + headerThickness(g, g.cluster[a] as number) : spacing.clusterPad;
+        const pad = headerLeft
+          ? spacing.clusterPad + headerThickness(g, g.cluster[a] as number)
+          : spacing.clusterPad;
         gap = (ka === LEFT_BORDER ? pad : spacing.clusterMargin) + leftReach(b);
       } else if (ka === LEFT_BORDER && kb === LEFT_BORDER) {
         gap = spacing.clusterPad + (headerLeft ? headerThickness(g, g.cluster[a] as number) : 0);
       } else if (ka === RIGHT_BORDER && kb === RIGHT_BORDER) {
         gap = spacing.clusterPad;
       } else if (ka === LEFT_BORDER && kb === RIGHT_BORDER) {
-        gap = 2 * spacing.clusterPad + (headerLeft ? headerThickness(g, g.cluster[a] as number) : 0);
+        gap =
+          2 * spacing.clusterPad + (headerLeft ? headerThickness(g, g.cluster[a] as number) : 0);
       } else {
         gap = spacing.clusterMargin;
       }
@@ -162,17 +165,7 @@ export function assignX(
     minlen.push(Math.max(0, d), Math.max(0, -d));
     weight.push(hop.weight, hop.weight);
   });
-  if (process.env.FLOWC_DEBUG_CYCLE) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const c = (globalThis as any).__findCycle?.(vars, tail, head);
-    if (c) {
-      const desc = (v: number) => v < n ? `v${v}:k${g.kind[v]}:c${g.cluster[v]}:l${g.layerOf[v]}` : v < n + 2 * clusters.length ? `C${(v - n) >> 1}${(v - n) & 1 ? 'R' : 'L'}` : `aux${v}`;
-      console.error('CYCLE', c.map(desc).join(' <- '));
-      for (const layer of g.layers) console.error(layer.map(desc).join(' '));
-    }
-  }
   const solved = networkSimplex({ vertexCount: vars, tail, head, minlen, weight });
-  if (process.env.FLOWC_DEBUG_TIME) console.error('x simplex', vars, 'vars', tail.length, 'constraints', solved.pivots, 'pivots', solved.optimal);
   const x = new Float64Array(n);
   for (let v = 0; v < n; v++) x[v] = solved.values[varOf(v)] as number;
   const clusterLeft = new Float64Array(clusters.length);
@@ -241,14 +234,21 @@ function straightBlocks(g: LayeredGraph, plan: PortPlan): Int32Array {
       const below = g.borders.get(c * layers + l + 1);
       if (!below) continue;
       const above = g.borders.get(c * layers + l) as [number, number];
-      spans.push([c, pos[above[0]] as number, pos[above[1]] as number, pos[below[0]] as number, pos[below[1]] as number]);
+      spans.push([
+        c,
+        pos[above[0]] as number,
+        pos[above[1]] as number,
+        pos[below[0]] as number,
+        pos[below[1]] as number,
+      ]);
     }
     list.forEach((h, i) => {
       if (crossed[i]) return;
       const hop = g.hops[h]!;
       const pu = pos[hop.upper] as number;
       const pl = pos[hop.lower] as number;
-      for (const [, a0, a1, b0, b1] of spans) if ((pu < a0 && pl > b1) || (pu > a1 && pl < b0)) return;
+      for (const [, a0, a1, b0, b1] of spans)
+        if ((pu < a0 && pl > b1) || (pu > a1 && pl < b0)) return;
       parent[find(hop.lower)] = find(hop.upper);
     });
   });

@@ -85,7 +85,6 @@ export function rankNodes(input: LayeredInput): Ranking {
     minlen.push(length);
   }
   const solved = networkSimplex({ vertexCount: classes, tail, head, minlen, weight });
-  if (process.env.FLOWC_DEBUG_TIME) console.error('rank simplex', classes, 'vars', tail.length, 'constraints', solved.pivots, 'pivots', solved.optimal);
   const rank = new Array<number>(count);
   for (let v = 0; v < count; v++)
     rank[v] = solved.values[classIndex[root[v] as number] as number] as number;

@@ -55,17 +55,27 @@ export function buildRoutes(g: LayeredGraph, plan: PortPlan, x: ArrayLike<number
   const half = (v: number): number => (g.width[v] as number) / 2;
   const nodeKey = (end: EndPlan): number => end.vertex * 8 + SIDE_CODE[end.side];
   const vertexKey = (v: number): number => v * 8;
-  const cy = (v: number) => (geo: YGeometry): number =>
-    (geo.centre[g.layerOf[v] as number] as number);
+  const cy =
+    (v: number) =>
+    (geo: YGeometry): number =>
+      geo.centre[g.layerOf[v] as number] as number;
 
   /** The port on the node's side, and the x where the end meets its channel. */
   const endStart = (end: EndPlan): { points: LazyPoint[]; pinX: number; key: number } => {
     const v = end.vertex;
     switch (end.side) {
       case 'top':
-        return { points: [{ x: xs(v) + end.offset, y: (geo) => geo.top(v) }], pinX: xs(v) + end.offset, key: nodeKey(end) };
+        return {
+          points: [{ x: xs(v) + end.offset, y: (geo) => geo.top(v) }],
+          pinX: xs(v) + end.offset,
+          key: nodeKey(end),
+        };
       case 'bottom':
-        return { points: [{ x: xs(v) + end.offset, y: (geo) => geo.bottom(v) }], pinX: xs(v) + end.offset, key: nodeKey(end) };
+        return {
+          points: [{ x: xs(v) + end.offset, y: (geo) => geo.bottom(v) }],
+          pinX: xs(v) + end.offset,
+          key: nodeKey(end),
+        };
       default: {
         const sign = end.side === 'left' ? -1 : 1;
         const y = (geo: YGeometry): number => cy(v)(geo) + end.offset;

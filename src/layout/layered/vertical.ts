@@ -7,10 +7,9 @@
  */
 import type { LayeredGraph } from './graph.js';
 import { LINE_GAP } from './ports.js';
-import { tune } from './tune.js';
 
 /** Distance from a border or a node to the nearest track, px (edges 12 px clear of group borders). */
-const TRACK_MARGIN = tune('trackMargin', 10);
+const TRACK_MARGIN = 10;
 /** Distance from a group border to the nearest track, px (issue: at least 12). */
 const BORDER_MARGIN = 12;
 
@@ -98,7 +97,8 @@ export function assignY(g: LayeredGraph, input: YInput): YResult {
   const clusterBottom = new Float64Array(clusters.length);
   for (let c = 0; c < clusters.length; c++) {
     clusterTop[c] = (bandTop[g.spanTop[c] as number] as number) - (openOffset[c] as number);
-    clusterBottom[c] = (bandBottom[g.spanBottom[c] as number] as number) + (closeOffset[c] as number);
+    clusterBottom[c] =
+      (bandBottom[g.spanBottom[c] as number] as number) + (closeOffset[c] as number);
   }
   return {
     centre,

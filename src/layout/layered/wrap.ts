@@ -129,7 +129,14 @@ function wrapAt(
     }
     const out = pieces[a]!.input;
     const into = pieces[b]!.input;
-    out.nodes.push({ id: `\u0000out${k}`, width: 0, height: 0, shape: 'rectangle', cluster: -1, terminal: 'out' });
+    out.nodes.push({
+      id: `\u0000out${k}`,
+      width: 0,
+      height: 0,
+      shape: 'rectangle',
+      cluster: -1,
+      terminal: 'out',
+    });
     out.edges.push({
       from: localOf[a]!.get(e.from) as number,
       to: out.nodes.length - 1,
@@ -137,7 +144,14 @@ function wrapAt(
       toSide: null,
       label: e.label,
     });
-    into.nodes.push({ id: `\u0000in${k}`, width: 0, height: 0, shape: 'rectangle', cluster: -1, terminal: 'in' });
+    into.nodes.push({
+      id: `\u0000in${k}`,
+      width: 0,
+      height: 0,
+      shape: 'rectangle',
+      cluster: -1,
+      terminal: 'in',
+    });
     into.edges.push({
       from: into.nodes.length - 1,
       to: localOf[b]!.get(e.to) as number,
@@ -145,7 +159,13 @@ function wrapAt(
       toSide: e.toSide,
       label: null,
     });
-    returns.push({ edge: k, from: a, to: b, outEdge: out.edges.length - 1, inEdge: into.edges.length - 1 });
+    returns.push({
+      edge: k,
+      from: a,
+      to: b,
+      outEdge: out.edges.length - 1,
+      inEdge: into.edges.length - 1,
+    });
   });
   const laid = pieces.map((piece) => ({ ...piece, result: layOut(piece.input) }));
   const bounds = laid.map((piece) => resultBounds(piece.result));
@@ -158,7 +178,10 @@ function wrapAt(
   bounds.forEach((b, c) => {
     if (c > 0) {
       gapStart.push(x);
-      x += Math.max(CHUNK_GAP, 2 * TRACK_MARGIN + Math.max(0, (rising[c] as number) - 1) * LINE_GAP);
+      x += Math.max(
+        CHUNK_GAP,
+        2 * TRACK_MARGIN + Math.max(0, (rising[c] as number) - 1) * LINE_GAP,
+      );
     } else gapStart.push(0);
     offsets.push({ x: x - b.x, y: -b.y });
     x += b.width;
@@ -177,7 +200,9 @@ function wrapAt(
     const inRoute = laid[r.to]!.result.edges[r.inEdge]!;
     const dOut = offsets[r.from]!;
     const dIn = offsets[r.to]!;
-    const move = (d: { x: number; y: number }) => (q: Point): Point => ({ x: q.x + d.x, y: q.y + d.y });
+    const move =
+      (d: { x: number; y: number }) =>
+      (q: Point): Point => ({ x: q.x + d.x, y: q.y + d.y });
     return {
       r,
       out: (outRoute.points ?? [outRoute.fromPort, outRoute.toPort]).map(move(dOut)),
@@ -251,8 +276,13 @@ function blocks(
   if (byTop.size < 2) return first;
   const startOf = (set: number[]): number =>
     Math.min(...set.map((v) => first.nodeLayer[v] as number));
-  const sets = [...byTop.values()].sort((a, b) => startOf(a) - startOf(b) || (a[0] as number) - (b[0] as number));
-  const pieces = splitInput(input, sets).map((piece) => ({ ...piece, result: layOut(piece.input) }));
+  const sets = [...byTop.values()].sort(
+    (a, b) => startOf(a) - startOf(b) || (a[0] as number) - (b[0] as number),
+  );
+  const pieces = splitInput(input, sets).map((piece) => ({
+    ...piece,
+    result: layOut(piece.input),
+  }));
   const bounds = pieces.map((piece) => resultBounds(piece.result));
   // Shelves along the flow (internal y), blocks side by side in a shelf across it (internal x):
   // in the real drawing of an LR flow, rows of blocks read left to right, top to bottom.
