@@ -14,7 +14,15 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver';
-import { DIRECTIONS, EDGE_ATTRIBUTES, NODE_ATTRIBUTES, SHAPES } from '../model/index.js';
+import { CSS_COLORS } from '../model/css-colors.js';
+import {
+  DIRECTIONS,
+  EDGE_ATTRIBUTES,
+  LINE_STYLES,
+  NODE_ATTRIBUTES,
+  SHAPES,
+  STYLE_ATTRIBUTES,
+} from '../model/index.js';
 import { SIDES } from '../syntax/ast.js';
 import { rules } from '../validate/index.js';
 import { groupAtLine, type Analysis, type FlowSymbol } from './analysis.js';
@@ -49,6 +57,16 @@ export function complete(
 
   m = new RegExp(String.raw`\.\s*handle\s*\(\s*([\p{L}]*)$`, 'u').exec(code);
   if (m) return words(SIDES, CompletionItemKind.EnumMember, at(code.length - m[1]!.length));
+
+  // `style NAME key:"value"…`: a named style's attributes.
+  m = new RegExp(
+    String.raw`^\s*style\s+${IDENT}((?:\s+${IDENT}\s*:\s*${STRING})*)\s+([\p{L}_-]*)$`,
+    'u',
+  ).exec(code);
+  if (m) {
+    const used = [...m[1]!.matchAll(new RegExp(`(${IDENT})\\s*:`, 'gu'))].map((u) => u[1]!);
+    return attributes(STYLE_ATTRIBUTES, used, ':', at(code.length - m[2]!.length), options);
+  }
 
   m = new RegExp(String.raw`^\s*${IDENT}\s*:\s*([\p{L}\p{N}_-]*)$`, 'u').exec(code);
   if (m) return words(SHAPES, CompletionItemKind.EnumMember, at(code.length - m[1]!.length));
@@ -115,7 +133,10 @@ function split(prefix: string): {
   return { code: prefix, comment: null, stringStart };
 }
 
-/** Inside an attribute's string: the named styles in `class:"…"`. */
+/**
+ * Inside an attribute's string: named styles in `class:"…"`, line styles in `style:"…"`, CSS colour
+ * names in `fill`, `stroke`, `text` and `color`.
+ */
 function completeValue(
   analysis: Analysis,
   prefix: string,
@@ -139,8 +160,22 @@ function completeValue(
         textEdit: { range: at(prefix.length - word.length), newText: s.name.name },
       }));
   }
+  const range = at(prefix.length - typed.length);
+  if (key[1] === 'style') return words(LINE_STYLES, CompletionItemKind.EnumMember, range);
+  if (COLOR_KEYS.includes(key[1]!))
+    return Object.entries(CSS_COLORS).map(([name, hex]) => ({
+      label: name,
+      kind: CompletionItemKind.Color,
+      detail: hex,
+      // A colour as documentation is what makes VS Code draw its swatch.
+      documentation: hex,
+      textEdit: { range, newText: name },
+    }));
   return [];
 }
+
+/** The attributes whose value is a colour (named styles, nodes, edges). */
+const COLOR_KEYS = ['fill', 'stroke', 'text', 'color'];
 
 function completeDirective(
   comment: string,
@@ -194,13 +229,11 @@ function attributes(
 }
 
 function keywords(range: Range): CompletionItem[] {
-  return [
-    {
-      label: 'direction',
-      kind: CompletionItemKind.Keyword,
-      textEdit: { range, newText: 'direction' },
-    },
-  ];
+  return ['direction', 'style'].map((word) => ({
+    label: word,
+    kind: CompletionItemKind.Keyword,
+    textEdit: { range, newText: word },
+  }));
 }
 
 function symbolItem(

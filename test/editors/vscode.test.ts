@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { isBuiltin } from 'node:module';
 import * as path from 'node:path';
+import { previewUrl, startPreview } from '../../editors/vscode/src/preview.js';
 import { findServer } from '../../editors/vscode/src/server-path.js';
 import { REPO } from './textmate.js';
 
@@ -133,6 +134,45 @@ describe('editors/vscode: which flowc it starts', () => {
     expect(
       findServer({ ...base, platform: 'win32', configured: '', exists: () => false }),
     ).toMatchObject({ command: 'flowc.cmd', shell: true });
+  });
+});
+
+describe('editors/vscode: the live preview (flowc watch)', () => {
+  test('the URL is the first line flowc watch prints, on this machine only', () => {
+    expect(previewUrl('http://127.0.0.1:41234/\n')).toBe('http://127.0.0.1:41234/');
+    expect(previewUrl('http://127.0.0.1:8080/view/a.flow')).toBe(
+      'http://127.0.0.1:8080/view/a.flow',
+    );
+    expect(previewUrl('flowc: watching .')).toBeNull();
+    expect(previewUrl('http://example.com:80/')).toBeNull();
+  });
+
+  /** A stand-in for flowc that prints `first` and keeps running. */
+  function fakeFlowc(dir: string, first: string): string {
+    const file = path.join(dir, 'flowc');
+    fs.writeFileSync(file, `#!/bin/sh\necho '${first}'\nexec sleep 30\n`);
+    fs.chmodSync(file, 0o755);
+    return file;
+  }
+
+  test('startPreview runs flowc watch FILE and resolves with its URL; a non-URL is an error', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowc-preview-'));
+    try {
+      const ok = await startPreview(
+        { command: fakeFlowc(dir, 'http://127.0.0.1:5555/'), shell: false },
+        path.join(dir, 'a.flow'),
+        dir,
+      );
+      expect(ok.url).toBe('http://127.0.0.1:5555/');
+      expect(ok.process.exitCode).toBeNull();
+      ok.process.kill();
+      fs.rmSync(path.join(dir, 'flowc'));
+      await expect(
+        startPreview({ command: fakeFlowc(dir, 'no such file'), shell: false }, 'a.flow', dir),
+      ).rejects.toThrow("printed 'no such file' instead of a URL");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
