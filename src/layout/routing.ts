@@ -18,6 +18,7 @@ import {
   unionBox,
   type Vector,
 } from './geometry.js';
+import { BoxIndex } from './box-index.js';
 import { OrthogonalRouter, type Dir, type RouteRequest, type SoftRegion } from './route.js';
 import { assignPorts, chooseSides, type PortRequest } from './sides.js';
 
@@ -379,6 +380,18 @@ export function routeBetweenPorts(
     bounds,
   );
   for (const route of drawn) router.addRoute(route);
+  // The obstacles of both routers, to see whether a stub end lies inside one.
+  const margins = new BoxIndex(192);
+  const touching = new BoxIndex(192);
+  for (const box of nodeBoxes) {
+    margins.add(inflate(box, NODE_MARGIN));
+    touching.add(inflate(box, 2));
+  }
+  const blocked = (index: BoxIndex, p: Point): boolean =>
+    index.query({ x: p.x, y: p.y, width: 0, height: 0 }).some((id) => {
+      const box = index.box(id);
+      return p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height;
+    });
   let tight: OrthogonalRouter | null = null;
   return edges.map((e) => {
     const out = NORMALS[e.fromSide];
@@ -397,8 +410,10 @@ export function routeBetweenPorts(
       endDir: dirOf(into),
       soft,
     };
-    let path = router.route(request);
-    if (!path) {
+    // A stub end inside another node's margin (the layered layout packs nodes closer than two
+    // margins) has no route there: every window up to the whole drawing would be searched in vain.
+    let path = blocked(margins, s) || blocked(margins, t) ? null : router.route(request);
+    if (!path && !blocked(touching, s) && !blocked(touching, t)) {
       tight ??= new OrthogonalRouter(
         nodeBoxes.map((b) => inflate(b, 2)),
         [],
