@@ -230,7 +230,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     )
     .option(
       '--layout <kind>',
-      'placement: layered (groups as clusters), lanes (groups as swimlanes) or auto (default: the file\'s layout setting, else lanes only where they measure better)',
+      "placement: layered (groups as clusters), lanes (groups as swimlanes) or auto (default: the file's layout setting, else lanes only where they measure better)",
       choice([...LAYOUT_KINDS, 'auto'] as const),
     )
     .option(
