@@ -19,7 +19,13 @@ import {
   type Vector,
 } from './geometry.js';
 import { BoxIndex } from './box-index.js';
-import { OrthogonalRouter, type Dir, type RouteRequest, type SoftRegion } from './route.js';
+import {
+  OrthogonalRouter,
+  SoftRegionSet,
+  type Dir,
+  type RouteRequest,
+  type SoftRegion,
+} from './route.js';
 import { assignPorts, chooseSides, type PortRequest } from './sides.js';
 
 /** Clearance kept between routes and nodes, and the length of the perpendicular stub at each port. */
@@ -141,6 +147,7 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     groupBoxes.map(([, g]) => inflate(g, 10)),
     bounds,
   );
+  const soft = softRegions(groupBoxes, input.headerHeight);
   let tightRouter: OrthogonalRouter | null = null;
   const order = edges
     .map((_, k) => {
@@ -164,13 +171,12 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     const into = { x: -NORMALS[toSide].x, y: -NORMALS[toSide].y };
     const s = step(p, out, NODE_MARGIN);
     const t = step(q, NORMALS[toSide], NODE_MARGIN);
-    const soft = softRegions(edge, input, groupBoxes);
     const request: RouteRequest = {
       start: s,
       startDir: dirOf(out),
       end: t,
       endDir: dirOf(into),
-      soft,
+      soft: { set: soft.set, skip: ownGroupRegions(edge, input.groupOf, soft.groupRegion) },
     };
     let path = router.route(request);
     const routedFreely = path !== null;
@@ -282,25 +288,43 @@ function rerouteAgainstAll(
   }
 }
 
+/**
+ * What a route pays for running through a group other than its ends' own and through any group's
+ * header band: each group's box, then its header band, made once for all the edges. Returns the
+ * set and, per group id, the id of its box region (an edge skips its own groups' boxes).
+ */
 function softRegions(
-  edge: DiagramEdge,
-  input: RoutingInput,
-  groups: Array<[string, Box]>,
-): SoftRegion[] {
-  // Routes may cross the groups that hold their ends (and the groups around those) for free.
-  const own = new Set<string | null | undefined>();
-  for (const end of [edge.from, edge.to])
-    for (let g = input.groupOf.get(end); g !== null && g !== undefined; g = input.groupOf.get(g))
-      own.add(g);
-  const regions: SoftRegion[] = [];
+  groups: ReadonlyArray<[string, Box]>,
+  headerHeight: number,
+): { set: SoftRegionSet; groupRegion: Map<string, number> } {
+  const set = new SoftRegionSet();
+  const groupRegion = new Map<string, number>();
   for (const [id, box] of groups) {
-    if (!own.has(id)) regions.push({ box, costPerPx: OTHER_GROUP_COST_PER_PX });
-    regions.push({
-      box: { x: box.x, y: box.y, width: box.width, height: input.headerHeight },
+    groupRegion.set(id, set.add({ box, costPerPx: OTHER_GROUP_COST_PER_PX }));
+    set.add({
+      box: { x: box.x, y: box.y, width: box.width, height: headerHeight },
       costPerPx: HEADER_COST_PER_PX,
     });
   }
-  return regions;
+  return { set, groupRegion };
+}
+
+/**
+ * Ids of the box regions a route may cross for free: the groups that hold its ends, and the groups
+ * around those.
+ */
+function ownGroupRegions(
+  edge: DiagramEdge,
+  groupOf: ReadonlyMap<string, string | null>,
+  groupRegion: ReadonlyMap<string, number>,
+): number[] {
+  const skip: number[] = [];
+  for (const end of [edge.from, edge.to])
+    for (let g = groupOf.get(end); g !== null && g !== undefined; g = groupOf.get(g)) {
+      const region = groupRegion.get(g);
+      if (region !== undefined && !skip.includes(region)) skip.push(region);
+    }
+  return skip;
 }
 
 /**

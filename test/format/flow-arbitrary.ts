@@ -4,9 +4,12 @@
  * the same structure out with random blanks wherever the grammar allows them, tabs, trailing
  * blanks, blank lines written as runs of several, CRLF line ends, and the attributes of each statement in another
  * order (keeping the relative order of repeated and unknown keys, which carries meaning). Every
- * rendering of one structure has the same canonical form.
+ * rendering of one structure has the same canonical form. The structures use the whole language:
+ * every shape, named styles, colours, line styles, links and tooltips, groups nested three deep,
+ * references down through nested groups and edges to groups.
  */
 import fc from 'fast-check';
+import { SHAPE_NAMES } from '../../src/shapes/index.js';
 
 export type Item =
   | { kind: 'node'; id: string; shape: string; attributes: [string, string][]; comment?: string }
@@ -31,7 +34,8 @@ export interface FlowStructure {
 
 const IDS = ['a', 'b', 'c', 'start', 'end', 'n1', 'n2', 'x-y', 'é', 'Node_3', 'direction', 'style'];
 const GROUPS = ['G', 'H', 'Client', 'Inner', 'Ω'];
-const SHAPES = ['circle', 'rectangle', 'diamond'];
+const SHAPES = SHAPE_NAMES;
+const STYLE_NAMES = ['warn', 'ok', 'style', 'Ω'];
 const SIDES = ['top', 'right', 'bottom', 'left'];
 const NODE_KEYS = [
   'label',
@@ -47,6 +51,7 @@ const NODE_KEYS = [
   'stroke',
 ];
 const EDGE_KEYS = ['label', 'label', 'style', 'color', 'class', 'weight'];
+const STYLE_KEYS = ['fill', 'stroke', 'text', 'style', 'style', 'colour', 'label'];
 
 const valueArb = fc
   .array(
@@ -70,6 +75,17 @@ const valueArb = fc
       '\t',
       'red',
       'dashed',
+      'dotted',
+      'thick',
+      '#fde',
+      '#C33',
+      'crimson',
+      'warn',
+      ' ok',
+      'https://example.com/a?b=1&c=2',
+      'mailto:x@example.com',
+      'docs/x.md',
+      'javascript:alert(1)',
     ),
     { maxLength: 4 },
   )
@@ -90,13 +106,25 @@ const commentArb = fc.constantFrom(
 const attributesArb = (keys: string[]): fc.Arbitrary<[string, string][]> =>
   fc.array(fc.tuple(fc.constantFrom(...keys), valueArb), { maxLength: 4 });
 
+/** A node (`id`, `G.id`, `G.H.id`) or a group (`G`, `G.H`): an edge may end on a group's box. */
 const refArb = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...IDS).map((id) => [id]) },
+  { weight: 6, arbitrary: fc.constantFrom(...IDS).map((id) => [id]) },
   {
-    weight: 1,
+    weight: 2,
     arbitrary: fc
       .tuple(fc.constantFrom(...GROUPS), fc.constantFrom(...IDS))
       .map(([g, id]) => [g, id]),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...GROUPS), fc.constantFrom(...GROUPS), fc.constantFrom(...IDS))
+      .map(([g, h, id]) => [g, h, id]),
+  },
+  { weight: 1, arbitrary: fc.constantFrom(...GROUPS).map((g) => [g]) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.constantFrom(...GROUPS), fc.constantFrom(...GROUPS)).map((p) => [...p]),
   },
 );
 
@@ -135,21 +163,39 @@ const statementArb = (): fc.Arbitrary<Item> =>
     },
   );
 
-const groupArb: fc.Arbitrary<Item> = fc.record(
-  {
-    kind: fc.constant('group' as const),
-    name: fc.constantFrom(...GROUPS),
-    title: fc.constantFrom(' Title', 'Title  ', ' a # b', ''),
-    body: fc.array(statementArb(), { maxLength: 5 }),
-    closeComment: commentArb,
-  },
-  { requiredKeys: ['kind', 'name', 'body'] },
-);
+/** A group whose body holds groups down to `depth` more levels. */
+const groupArbOf = (depth: number): fc.Arbitrary<Item> =>
+  fc.record(
+    {
+      kind: fc.constant('group' as const),
+      name: fc.constantFrom(...GROUPS),
+      title: fc.constantFrom(' Title', 'Title  ', ' a # b', ''),
+      body: fc.array(
+        depth === 0
+          ? statementArb()
+          : fc.oneof(
+              { weight: 4, arbitrary: statementArb() },
+              { weight: 1, arbitrary: groupArbOf(depth - 1) },
+            ),
+        { maxLength: 5 },
+      ),
+      closeComment: commentArb,
+    },
+    { requiredKeys: ['kind', 'name', 'body'] },
+  );
+
+const groupArb = groupArbOf(2);
 
 export const flowStructureArb: fc.Arbitrary<FlowStructure> = fc.record(
   {
     direction: fc.constantFrom('LR', 'TB', 'RL', 'BT', 'XY'),
-    styles: fc.constant([]),
+    styles: fc.array(
+      fc.record({
+        name: fc.constantFrom(...STYLE_NAMES),
+        attributes: attributesArb(STYLE_KEYS),
+      }),
+      { maxLength: 3 },
+    ),
     items: fc.array(
       fc.oneof({ weight: 5, arbitrary: statementArb() }, { weight: 1, arbitrary: groupArb }),
       {
@@ -176,7 +222,7 @@ export const layoutArb: fc.Arbitrary<Layout> = fc.record({
   blanks: fc.array(fc.constantFrom('', ' ', '  ', '\t', ' \t '), { minLength: 1, maxLength: 6 }),
   eols: fc.array(fc.constantFrom('\n', '\r\n'), { minLength: 1, maxLength: 3 }),
   keyOrder: fc.dictionary(
-    fc.constantFrom(...new Set([...NODE_KEYS, ...EDGE_KEYS])),
+    fc.constantFrom(...new Set([...NODE_KEYS, ...EDGE_KEYS, ...STYLE_KEYS])),
     fc.integer({ min: 0, max: 9 }),
   ),
   blankRuns: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 5 }),
@@ -259,6 +305,12 @@ export function render(structure: FlowStructure, layout: Layout): string {
     }
   };
   if (structure.direction) push(`${blank()}direction${space()}${structure.direction}`);
+  for (const style of structure.styles) {
+    const attrs = order(style.attributes)
+      .map(([k, v]) => `${space()}${k}${blank()}:${blank()}${quote(v)}`)
+      .join('');
+    push(`${blank()}style${space()}${style.name}${attrs}${blank()}`);
+  }
   for (const it of structure.items) item(it);
   let text = '';
   for (const [i, line] of lines.entries()) text += line + layout.eols[i % layout.eols.length]!;

@@ -87,6 +87,21 @@ describe('canonical form', () => {
     ['an empty file stays empty', '', ''],
     ['a file of blank lines becomes empty', '\n  \n\t\n', ''],
     ['settings: one blank between key and value', 'direction\t \tTB\n', 'direction TB\n'],
+    [
+      "nested groups: two more spaces per depth, each } at its own group's depth",
+      'A { # Outer\nB {\nC {\nn: circle\n}\n}\nm: hexagon\n      }\n',
+      'A { # Outer\n  B {\n    C {\n      n: circle\n    }\n  }\n  m: hexagon\n}\n',
+    ],
+    [
+      'named styles: style NAME, attributes in the fixed order (fill, stroke, text, style)',
+      'style\twarn   style : "dashed" text:"darkred"  fill:"#fde"stroke:"#C33"\n',
+      'style warn fill:"#fde" stroke:"#C33" text:"darkred" style:"dashed"\n',
+    ],
+    [
+      'the new node and edge attributes, and references through nested groups and to groups',
+      'A {\nB {\nb: cylinder tooltip:"t" link:"https://x.org" style:"dotted" text:"#fff" stroke:"red" fill:"navy" class:"warn ok" label:"B"\n}\n}\na: terminator\na->A . B [class="warn", color="red", style="thick", label="go"]\nA.B.b -> A\n',
+      'A {\n  B {\n    b: cylinder label:"B" class:"warn ok" fill:"navy" stroke:"red" text:"#fff" style:"dotted" link:"https://x.org" tooltip:"t"\n  }\n}\na: terminator\na -> A.B [label="go", style="thick", color="red", class="warn"]\nA.B.b -> A\n',
+    ],
   ];
   test.each(cases)('%s', (_name, input, expected) => {
     const result = format(input);
