@@ -49,6 +49,7 @@ Examples:
   $ flowc render diagram.flow -f json -o layout.json
   $ cat diagram.flow | flowc render - -f svg > diagram.svg
   $ flowc render diagram.flow -o out.svg --direction TB --edges spline --theme dark
+  $ flowc render diagram.flow -o out.svg --layout lanes   groups as swimlanes (layered: as boxes)
   $ flowc render docs/ -o build/diagrams -f svg,png
                                                 several inputs, folders or globs: batch rendering
   $ flowc render --check diagram.flow -o diagram.svg
