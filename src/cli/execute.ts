@@ -8,7 +8,6 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE, UsageError } from './errors.js';
-import { LAYOUT_KINDS } from '../model/diagram.js';
 import type { Io } from './io.js';
 import { choice, collect, nonNegativeInteger, port, positiveNumber } from './options.js';
 import { flowcVersion } from './version.js';
@@ -231,8 +230,8 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     )
     .option(
       '--layout <kind>',
-      "placement: layered (groups as clusters), lanes (groups as swimlanes) or auto (default: the file's layout setting, else lanes only where they measure better)",
-      choice([...LAYOUT_KINDS, 'auto'] as const),
+      "placement: layered (groups as clusters), lanes (groups as swimlanes) or auto (default: the file's layout setting, else the one that measures better)",
+      choice(['layered', 'lanes', 'auto'] as const),
     )
     .option(
       '--edges <style>',
