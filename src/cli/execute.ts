@@ -59,6 +59,7 @@ Examples:
   $ flowc render diagram.flow -f json -o layout.json
   $ cat diagram.flow | flowc render - -f svg > diagram.svg
   $ flowc render diagram.flow -o out.svg --direction TB --edges spline --theme dark
+  $ flowc render diagram.flow -o out.svg --layout lanes   groups as swimlanes (layered: as boxes)
   $ flowc render docs/ -o build/diagrams -f svg,png
                                                 several inputs, folders or globs: batch rendering
   $ flowc render --check diagram.flow -o diagram.svg
@@ -278,6 +279,11 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       '--direction <dir>',
       'layout direction: LR, TB, RL or BT',
       choice(['LR', 'TB', 'RL', 'BT'] as const),
+    )
+    .option(
+      '--layout <kind>',
+      "placement: layered (groups as clusters), lanes (groups as swimlanes) or auto (default: the file's layout setting, else the one that measures better)",
+      choice(['layered', 'lanes', 'auto'] as const),
     )
     .option(
       '--edges <style>',
