@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateFlow, repeatSample } from './generate.mjs';
-import { machine, median, root, table } from './lib.mjs';
+import { childrenCpuMs, load, machine, median, root, table } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -34,6 +34,8 @@ const cqrs = join(work, 'cqrs.flow');
 writeFileSync(cqrs, cqrsText);
 const lint100k = join(work, 'repeated-100k.flow');
 writeFileSync(lint100k, repeatSample(cqrsText, 2084));
+const large = join(work, 'cqrs-x210.flow');
+writeFileSync(large, repeatSample(cqrsText, 210));
 const batchDir = join(work, 'batch');
 const settled = new Date(Date.now() - 3600_000);
 for (let i = 0; i < 1000; i++) {
@@ -55,6 +57,9 @@ const cases = {
     cmd: flowc(dir, 'render', cqrs, '-o', out(side, 'png')),
   }),
   'lint 100k lines (repeated samples)': (dir) => ({ cmd: flowc(dir, 'lint', lint100k) }),
+  'render CQRS ×210 (3,990 nodes, 840 groups) → SVG': (dir, side) => ({
+    cmd: flowc(dir, 'render', large, '-o', out(side, 'large.svg')),
+  }),
   'batch, 1,000 files, cold': (dir, side) => ({
     before: () => rmSync(join(work, `out-${side}`), { recursive: true, force: true }),
     cmd: flowc(dir, 'render', batchDir, '-o', join(work, `out-${side}`), '-f', 'svg', '-q'),
@@ -70,14 +75,17 @@ function out(side, ext) {
 function timed({ cmd, before }) {
   before?.();
   spawnSync('sync');
+  const cpu0 = childrenCpuMs();
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd[0], cmd.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpuMs = childrenCpuMs() - cpu0;
   if (r.status !== 0) throw new Error(`${cmd.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return ms;
+  return { ms, cpuMs };
 }
 
 const rows = [];
+const loadBefore = load();
 try {
   for (const [name, make] of Object.entries(cases)) {
     if (only && !only.some((o) => name.includes(o))) continue;
@@ -87,20 +95,29 @@ try {
       a.push(timed(make(dirA, 'a')));
       b.push(timed(make(dirB, 'b')));
     }
-    const [ma, mb] = [median(a), median(b)];
+    const [ma, mb] = [median(a.map((r) => r.ms)), median(b.map((r) => r.ms))];
+    const [ca, cb] = [median(a.map((r) => r.cpuMs)), median(b.map((r) => r.cpuMs))];
     const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
-    rows.push([name, fmt(ma), fmt(mb), `${(mb / ma).toFixed(2)}×`]);
-    console.error(`  ${name}: A ${fmt(ma)}, B ${fmt(mb)}`);
+    rows.push([
+      name,
+      fmt(ma),
+      fmt(mb),
+      `${(mb / ma).toFixed(2)}×`,
+      fmt(ca),
+      fmt(cb),
+      `${(cb / ca).toFixed(2)}×`,
+    ]);
+    console.error(`  ${name}: A ${fmt(ma)} (CPU ${fmt(ca)}), B ${fmt(mb)} (CPU ${fmt(cb)})`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 process.stdout.write(
   [
-    `Machine: ${machine()}. Whole process, medians of ${runs} interleaved runs (A, B, A, B, ...).`,
+    `Machine: ${machine()}; load average ${loadBefore} → ${load()}. Whole process, medians of ${runs} interleaved runs (A, B, A, B, ...); CPU time is user + system of the process and its threads (10 ms ticks).`,
     `A: ${dirA}; B: ${dirB}.`,
     '',
-    table(['command', 'A', 'B', 'B / A'], rows),
+    table(['command', 'A', 'B', 'B / A', 'CPU A', 'CPU B', 'CPU B / A'], rows),
     '',
   ].join('\n'),
 );

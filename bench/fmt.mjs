@@ -5,8 +5,8 @@
 // - `fmt --check` of the canonical file (parse, print, compare: nothing to write);
 // - `fmt --check` and `fmt -` of a messy copy (no indentation, extra blanks, CRLF): what a real
 //   reformat costs, without and with writing the text out;
-// - with FLOWC_BENCH_BASELINE=/path/to/another/checkout (built), that checkout's `lint` and
-//   `render` of the same file in the same interleaving: the A/B that shows a change kept their
+// - with FLOWC_BENCH_BASELINE=/path/to/another/checkout (built), that checkout's `lint`,
+//   `fmt --check` and `render` of the same file in the same interleaving: the A/B that shows a change kept their
 //   speed (`render` only when FLOWC_BENCH_RENDER=1: it takes minutes at this size).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,6 +74,10 @@ export async function benchFmt({ runs = 7 } = {}) {
   if (baseline) {
     const baseBin = join(baseline, 'bin', 'flowc.js');
     commands.push([`baseline lint (${baseline})`, () => runNode([baseBin, 'lint', tidyFile])]);
+    commands.push([
+      `baseline fmt --check, canonical file (${baseline})`,
+      expecting(0, () => runNode([baseBin, 'fmt', '--check', tidyFile])),
+    ]);
     if (withRender)
       commands.push([
         `baseline render -f svg (${baseline})`,

@@ -1,7 +1,7 @@
 // Shared helpers for the benchmarks: whole-process timing, peak memory, machine description.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,11 +14,38 @@ export function machine() {
   return `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}-${process.arch}`;
 }
 
-/** Runs `node args...` once; returns wall milliseconds, peak RSS in MB and the exit status. */
+/** The 1-minute load average now (the machine is shared: say how loaded it was). */
+export function load() {
+  return loadavg()[0].toFixed(1);
+}
+
+/**
+ * CPU time (user + system, ms) of this process's waited-for children so far, from
+ * /proc/self/stat (cutime + cstime, in clock ticks of 10 ms): the difference around a spawnSync is
+ * the CPU time of that command and every thread and process it ran, whatever else loads the
+ * machine. NaN where /proc is missing.
+ */
+export function childrenCpuMs() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state); cutime and cstime are fields 16 and 17.
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
+}
+const TICKS_PER_SECOND = 100; // USER_HZ, the unit of /proc/<pid>/stat on Linux
+
+/**
+ * Runs `node args...` once; returns wall milliseconds, CPU milliseconds (all threads), peak RSS
+ * in MB and the exit status.
+ */
 /** With `rss: false` no preload hook runs, for timings that must be comparable with a bare `node`. */
 export function runNode(args, { cwd = root, input, env, rss = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'flowc-bench-'));
   const rssFile = join(dir, 'rss');
+  const cpu0 = childrenCpuMs();
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, rss ? ['--import', rssHook, ...args] : args, {
     cwd,
@@ -28,6 +55,7 @@ export function runNode(args, { cwd = root, input, env, rss = true } = {}) {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpuMs = childrenCpuMs() - cpu0;
   let rssMB = NaN;
   try {
     rssMB = Number(readFileSync(rssFile, 'utf8')) / 1024;
@@ -35,7 +63,7 @@ export function runNode(args, { cwd = root, input, env, rss = true } = {}) {
     /* the process died before its exit hook */
   }
   rmSync(dir, { recursive: true, force: true });
-  return { ms, rssMB, status: r.status, stderr: r.stderr.toString(), stdout: r.stdout };
+  return { ms, cpuMs, rssMB, status: r.status, stderr: r.stderr.toString(), stdout: r.stdout };
 }
 
 /** process.env with `changes` applied; a change to `undefined` removes the variable. */
@@ -45,12 +73,14 @@ function environment(changes = {}) {
   return env;
 }
 
-/** Runs a command (not node) once and returns wall milliseconds. */
+/** Runs a command (not node) once and returns wall and CPU milliseconds. */
 export function runCommand(cmd, args, { cwd = root } = {}) {
+  const cpu0 = childrenCpuMs();
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  return { ms, status: r.status, stderr: r.stderr?.toString() ?? '', error: r.error };
+  const cpuMs = childrenCpuMs() - cpu0;
+  return { ms, cpuMs, status: r.status, stderr: r.stderr?.toString() ?? '', error: r.error };
 }
 
 export function median(values) {
@@ -61,16 +91,23 @@ export function median(values) {
 
 /** Interleaves runs of several commands (so machine noise hits all alike) and returns medians. */
 export function sideBySide(commands, runs) {
+  return sideBySideWithCpu(commands, runs).map((m) => m.ms);
+}
+
+/** As sideBySide, with the median CPU time of each command too: `{ ms, cpuMs }[]`. */
+export function sideBySideWithCpu(commands, runs) {
   const times = commands.map(() => []);
+  const cpu = commands.map(() => []);
   for (let i = 0; i < runs; i++) {
     commands.forEach((c, k) => {
       const r = c();
       if (r.status !== 0 && r.status !== undefined)
         throw new Error(`benchmark command failed (${r.status}): ${r.stderr}`);
       times[k].push(r.ms);
+      cpu[k].push(r.cpuMs ?? NaN);
     });
   }
-  return times.map(median);
+  return times.map((t, k) => ({ ms: median(t), cpuMs: median(cpu[k]) }));
 }
 
 export function table(headers, rows) {

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateFlow, repeatSample } from './generate.mjs';
-import { bin, machine, median, root, runNode, table } from './lib.mjs';
+import { bin, load, machine, median, root, runNode, table } from './lib.mjs';
 
 /** A generated diagram with about `lines` lines (the generator works in nodes). */
 function fileOfLines(lines) {
@@ -37,6 +37,7 @@ export async function benchParse({ runs = 5 } = {}) {
     ['repeated samples', 100_000, repeatedSamples(100_000)],
   ];
   const rows = [];
+  const loadBefore = load();
   for (const [kind, target, text] of inputs) {
     const lines = text.split('\n').length;
     const file = join(dir, `parse-${kind === 'generated' ? '' : 'repeated-'}${target}.flow`);
@@ -50,6 +51,7 @@ export async function benchParse({ runs = 5 } = {}) {
       results.push(r);
     }
     const ms = median(results.map((r) => r.ms));
+    const cpuMs = median(results.map((r) => r.cpuMs));
     const rss = Math.max(...results.map((r) => r.rssMB));
     // In-process parse, compiled matcher and Ohm alone interleaved (Ohm only up to 10k lines:
     // on 100k it takes seconds and the rate is the same).
@@ -70,22 +72,26 @@ export async function benchParse({ runs = 5 } = {}) {
     rows.push([
       `${lines.toLocaleString('en-US')} (${kind})`,
       `${(ms / 1000).toFixed(2)} s`,
+      `${(cpuMs / 1000).toFixed(2)} s`,
       rate(ms),
       `${rss.toFixed(0)} MB`,
       rate(median(compiledRuns)),
       ohmRuns.length ? rate(median(ohmRuns)) : '–',
     ]);
-    console.error(`  lint ${lines} lines (${kind}): ${ms.toFixed(0)} ms, ${rss.toFixed(0)} MB`);
+    console.error(
+      `  lint ${lines} lines (${kind}): ${ms.toFixed(0)} ms, CPU ${cpuMs.toFixed(0)} ms, ${rss.toFixed(0)} MB`,
+    );
   }
   return [
     `### Parse and lint (\`npm run bench -- parse\`)`,
     '',
-    `Machine: ${machine()}. Whole-process \`flowc lint FILE\` (median of ${runs}; 100k lines: ${Math.ceil(runs / 2)}), clean files: generated (\`bench/generate.mjs\`), and copies of samples/cqrs.flow with their groups renamed. In-process parse rates on the same text: flowc's compiled line matcher, and Ohm alone (the reference it is tested against).`,
+    `Machine: ${machine()}; load average ${loadBefore} → ${load()}. Whole-process \`flowc lint FILE\` (median of ${runs}; 100k lines: ${Math.ceil(runs / 2)}), clean files: generated (\`bench/generate.mjs\`), and copies of samples/cqrs.flow with their groups renamed. In-process parse rates on the same text: flowc's compiled line matcher, and Ohm alone (the reference it is tested against).`,
     '',
     table(
       [
         'lines',
         'flowc lint (whole process)',
+        'CPU time',
         'lines/s (whole process)',
         'peak memory (RSS)',
         'lines/s (parse, in-process)',

@@ -8,7 +8,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateFlow } from './generate.mjs';
-import { bin, machine, median, root, runCommand, runNode, sideBySide, table } from './lib.mjs';
+import {
+  bin,
+  load,
+  machine,
+  median,
+  root,
+  runCommand,
+  runNode,
+  sideBySideWithCpu,
+  table,
+} from './lib.mjs';
 
 const out = join(root, 'bench', 'out');
 
@@ -84,15 +94,19 @@ function wholeProcess(runs) {
       '`dot -Tpng cqrs.dot -o x.png`',
       () => runCommand('dot', ['-Tpng', dotFile, '-o', join(out, 'png-cqrs-dot.png')]),
     ]);
-  const medians = sideBySide(
+  const loadBefore = load();
+  const medians = sideBySideWithCpu(
     commands.map(([, run]) => run),
     runs,
   );
-  const dotMs = hasDot ? medians.at(-1) : null;
+  const loadAfter = load();
+  const dot = hasDot ? medians.at(-1) : null;
   const rows = commands.map(([name], k) => [
     name,
-    `${medians[k].toFixed(0)} ms`,
-    dotMs ? `${(medians[k] / dotMs).toFixed(2)}×` : '–',
+    `${medians[k].ms.toFixed(0)} ms`,
+    dot ? `${(medians[k].ms / dot.ms).toFixed(2)}×` : '–',
+    `${medians[k].cpuMs.toFixed(0)} ms`,
+    dot ? `${(medians[k].cpuMs / dot.cpuMs).toFixed(2)}×` : '–',
   ]);
   console.error(`  whole process: ${rows.map((r) => `${r[0]} ${r[1]}`).join('; ')}`);
   const sizes = [
@@ -100,9 +114,10 @@ function wholeProcess(runs) {
     ...(hasDot ? [`dot ${pngSize(join(out, 'png-cqrs-dot.png'))}`] : []),
   ];
   return [
-    `Machine: ${machine()}. Whole process, medians of ${runs} interleaved runs. Pixels: ${sizes.join('; ')}.` +
+    `Machine: ${machine()}; load average ${loadBefore} → ${loadAfter}. Whole process, medians of ${runs} interleaved runs;` +
+      ` CPU time is user + system of the process and all its threads (10 ms ticks). Pixels: ${sizes.join('; ')}.` +
       (hasDot ? '' : ' Graphviz `dot` is not on PATH here, so there is no comparison.'),
     '',
-    table(['command', 'time', 'vs dot'], rows),
+    table(['command', 'time', 'vs dot', 'CPU time', 'CPU vs dot'], rows),
   ];
 }

@@ -2,7 +2,7 @@
 // bends, the crossings between edges, segments closer than 10 px to a parallel segment of another
 // edge, labels lying on another edge's line, and segments through another group's header band.
 //
-//   node scripts/build.mjs --no-types && node bench/quality.mjs [--dirs LR,TB] [--png DIR] [FILE.flow ...]
+//   node scripts/build.mjs --no-types && node bench/quality.mjs [--dirs LR,TB] [--layout lanes|layered|auto] [--png DIR] [FILE.flow ...]
 //
 // Reads dist/ (the built library). With --png, also writes one PNG per sample and direction.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ const option = (name) => {
 };
 const dirs = (option('--dirs') ?? 'LR,TB').split(',');
 const pngDir = option('--png');
+const kind = option('--layout') ?? 'auto';
 const files =
   args.length > 0
     ? args
@@ -117,9 +118,9 @@ for (const file of files) {
   const text = readFileSync(file, 'utf8');
   const { diagram } = lib.resolve(lib.parse(text));
   for (const direction of dirs) {
-    const layout = lib.layout(diagram, { direction });
+    const layout = lib.layout(diagram, { direction, layout: kind });
     const m = measure(layout);
-    rows.push({ sample: basename(file, '.flow'), direction, ...m });
+    rows.push({ sample: basename(file, '.flow'), direction, kind: layout.layout, ...m });
     if (pngDir) {
       mkdirSync(pngDir, { recursive: true });
       const svg = lib.emitSvg(layout);
@@ -133,6 +134,7 @@ for (const file of files) {
 const header = [
   'sample',
   'dir',
+  'layout',
   'size',
   'bends',
   'crossings',
@@ -144,6 +146,7 @@ const lines = rows.map((r) =>
   [
     r.sample,
     r.direction,
+    r.kind ?? '',
     `${r.width}×${r.height}`,
     r.bends,
     r.crossings,

@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateFlow, repeatSample } from './generate.mjs';
-import { bin, machine, median, root, runNode, sideBySide, table } from './lib.mjs';
+import { bin, load, machine, median, root, runNode, sideBySide, table } from './lib.mjs';
 
 const out = join(root, 'bench', 'out');
 
@@ -13,6 +13,7 @@ export async function benchRender({ runs = 15 } = {}) {
   const samples = readdirSync(join(root, 'samples'))
     .filter((f) => f.endsWith('.flow'))
     .sort();
+  const loadBefore = load();
   const floor = () => runNode(['-e', ''], { rss: false });
   const renderSample = (f) => () =>
     runNode([bin, 'render', join('samples', f), '-o', join(out, f.replace(/\.flow$/, '.svg'))], {
@@ -103,7 +104,7 @@ export async function benchRender({ runs = 15 } = {}) {
   return [
     `### Render (\`npm run bench -- render\`)`,
     '',
-    `Machine: ${machine()}. Medians of ${runs} interleaved runs, whole process, SVG output.`,
+    `Machine: ${machine()}; load average ${loadBefore} at the start. Medians of ${runs} interleaved runs, whole process, SVG output.`,
     '',
     table(
       ['sample', '`flowc render FILE -o x.svg`', "vs `node -e ''`"],
@@ -144,18 +145,23 @@ function largeRender() {
   const cqrs = readFileSync(join(root, 'samples', 'cqrs.flow'), 'utf8');
   const file = join(out, 'render-cqrs-x210.flow');
   writeFileSync(file, repeatSample(cqrs, 210));
+  const loadBefore = load();
   const r = runNode([bin, 'render', file, '-o', join(out, 'render-cqrs-x210.svg')]);
   if (r.status !== 0) throw new Error(`render of CQRS x210 exited ${r.status}: ${r.stderr}`);
-  console.error(`  CQRS x210: ${(r.ms / 1000).toFixed(1)} s, ${r.rssMB.toFixed(0)} MB`);
+  const loadAfter = load();
+  console.error(
+    `  CQRS x210: ${(r.ms / 1000).toFixed(1)} s, CPU ${(r.cpuMs / 1000).toFixed(1)} s, ${r.rssMB.toFixed(0)} MB`,
+  );
   return [
-    'A large diagram: 210 copies of samples/cqrs.flow with their groups renamed (3,990 nodes, 840 groups), one run, whole process:',
+    `A large diagram: 210 copies of samples/cqrs.flow with their groups renamed (3,990 nodes, 840 groups), one run, whole process; load average ${loadBefore} → ${loadAfter}:`,
     '',
     table(
-      ['input', '`flowc render FILE -o x.svg`', 'peak memory (RSS)', 'target'],
+      ['input', '`flowc render FILE -o x.svg`', 'CPU time', 'peak memory (RSS)', 'target'],
       [
         [
           'CQRS ×210',
           `${(r.ms / 1000).toFixed(1)} s`,
+          `${(r.cpuMs / 1000).toFixed(1)} s`,
           `${r.rssMB.toFixed(0)} MB`,
           'at most 10 s and 500 MB',
         ],

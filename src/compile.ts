@@ -3,7 +3,7 @@
  * (check → layout → emit). The CLI and the batch renderer call only these.
  */
 import type { Diagnostic } from './diagnostics.js';
-import type { Diagram, Direction } from './model/diagram.js';
+import type { Diagram, Direction, LayoutKind } from './model/diagram.js';
 import type { EdgeStyle, Layout } from './layout/types.js';
 import { checkAsync, type CheckOptions, type CheckResult } from './check.js';
 import { layout, LayoutError } from './layout/index.js';
@@ -14,6 +14,8 @@ export const FORMATS: readonly Format[] = ['svg', 'png', 'json', 'mermaid', 'dot
 
 export interface RenderOptions {
   direction?: Direction;
+  /** layered, lanes, or auto (the default: the file's `layout` setting, else chosen by measurement). */
+  layout?: LayoutKind | 'auto';
   edges?: EdgeStyle;
   theme?: Theme;
   /** PNG: pixels per SVG unit (default 2). */
@@ -79,7 +81,11 @@ export async function compileFormats(
   const direction = options.direction ?? result.diagram.direction ?? undefined;
   let laidOut: Layout | null = null;
   const getLayout = (): Layout =>
-    (laidOut ??= layout(result.diagram, { direction, edges: options.edges }));
+    (laidOut ??= layout(result.diagram, {
+      direction,
+      edges: options.edges,
+      ...(options.layout ? { layout: options.layout } : {}),
+    }));
   let svg: string | null = null;
   const getSvg = (): string => (svg ??= emitSvg(getLayout(), svgOptions(result, options)));
   try {

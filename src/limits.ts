@@ -29,6 +29,12 @@ export const MAX_PNG_SCALE = 100;
 /** Bytes of the batch renderer's cache file (a larger one is ignored, as a damaged one is). */
 export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Edges one Mermaid chart may give `flowc import` (`a & b --> c & d` is four; Mermaid's own default
+ * `maxEdges` is 500).
+ */
+export const MAX_IMPORT_EDGES = 100_000;
+
 /** Every limit by name, with how docs/limits.md shows its value. */
 export const LIMITS = {
   MAX_INPUT_BYTES: { value: MAX_INPUT_BYTES, unit: 'bytes' },
@@ -39,6 +45,7 @@ export const LIMITS = {
   MAX_PNG_SIDE: { value: MAX_PNG_SIDE, unit: 'count' },
   MAX_PNG_PIXELS: { value: MAX_PNG_PIXELS, unit: 'count' },
   MAX_PNG_SCALE: { value: MAX_PNG_SCALE, unit: 'count' },
+  MAX_IMPORT_EDGES: { value: MAX_IMPORT_EDGES, unit: 'count' },
 } as const satisfies Record<string, { value: number; unit: 'bytes' | 'count' }>;
 
 /** `8 MiB`, `1,000`: a limit as messages and docs show it. */

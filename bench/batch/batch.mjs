@@ -19,7 +19,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { generateFlow } from '../generate.mjs';
-import { bin, machine, median, root, runCommand, runNode, table } from '../lib.mjs';
+import { bin, load, machine, median, root, runCommand, runNode, table } from '../lib.mjs';
 
 const FOLDERS = 10;
 
@@ -57,7 +57,7 @@ async function measure(work, files, runs) {
   const timed = (args) => runNode(args, { rss: false });
   const checked = (label, r) => {
     if (r.status !== 0) throw new Error(`${label} exited ${r.status}: ${r.stderr}`);
-    return r.ms;
+    return r;
   };
   const variants = [
     {
@@ -81,22 +81,30 @@ async function measure(work, files, runs) {
         for (const f of readdirSync(dotDir)) if (f.endsWith('.svg')) rmSync(join(dotDir, f));
         const r = runCommand('dot', ['-Tsvg', '-O', ...dotFiles], { cwd: dotDir });
         if (r.status !== 0) throw new Error(`dot exited ${r.status}: ${r.stderr}`);
-        return r.ms;
+        return r;
       },
     });
   }
   // Interleaved, so load from anything else on the machine hits every variant alike.
   const times = variants.map(() => []);
+  const cpu = variants.map(() => []);
+  const loadBefore = load();
   for (let i = 0; i < runs; i++) {
     variants.forEach((v, k) => {
       // Each variant starts with the disk quiet: the previous one's writes (1,000 outputs) are
       // flushed first, not left to slow down the next one's stat calls.
       spawnSync('sync');
-      times[k].push(v.run());
-      console.error(`  run ${i + 1}: ${v.name}: ${times[k].at(-1).toFixed(0)} ms`);
+      const r = v.run();
+      times[k].push(r.ms);
+      cpu[k].push(r.cpuMs);
+      console.error(
+        `  run ${i + 1}: ${v.name}: ${r.ms.toFixed(0)} ms, CPU ${r.cpuMs.toFixed(0)} ms`,
+      );
     });
   }
+  const loadAfter = load();
   const medians = times.map(median);
+  const cpuMedians = cpu.map(median);
   const rate = (ms) => (files * 1000) / ms;
   const dotRate = hasDot ? rate(medians.at(-1)) : null;
   const rows = variants.map((v, k) => [
@@ -105,6 +113,8 @@ async function measure(work, files, runs) {
     `${Math.round(rate(medians[k]))}`,
     `${(medians[k] / files).toFixed(2)} ms`,
     dotRate ? `${(rate(medians[k]) / dotRate).toFixed(2)}×` : '–',
+    `${(cpuMedians[k] / 1000).toFixed(2)} s`,
+    hasDot ? `${(cpuMedians.at(-1) / cpuMedians[k]).toFixed(2)}×` : '–',
   ]);
 
   const profile = await profileCold(sources, work);
@@ -113,11 +123,12 @@ async function measure(work, files, runs) {
   return [
     '### Batch rendering (`npm run bench -- batch`)',
     '',
-    `Machine: ${machine()}. ${files} generated CQRS-sized diagrams (19 nodes, 4 groups, ~50 lines each, in ${FOLDERS} folders);` +
+    `Machine: ${machine()}; load average ${loadBefore} → ${loadAfter}. ${files} generated CQRS-sized diagrams (19 nodes, 4 groups, ~50 lines each, in ${FOLDERS} folders);` +
       ` median of ${runs} interleaved runs, whole process (\`node bin/flowc.js render DIR -o OUT -f svg\`).` +
+      ' CPU time is user + system of the whole process and its threads; "CPU vs dot" is dot\'s CPU time over flowc\'s (above 1: flowc spends less).' +
       (hasDot ? '' : ' Graphviz `dot` is not on PATH here, so there is no comparison row.'),
     '',
-    table(['command', 'time', 'files/s', 'per file', 'vs dot'], rows),
+    table(['command', 'time', 'files/s', 'per file', 'vs dot', 'CPU time', 'CPU vs dot'], rows),
     '',
     "Where a cold file's time goes, in one thread, warm (means over the same files):",
     '',

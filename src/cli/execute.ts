@@ -9,13 +9,21 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE, UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { choice, collect, nonNegativeInteger, port, positiveNumber } from './options.js';
+import {
+  choice,
+  collect,
+  nonNegativeInteger,
+  port,
+  positiveInteger,
+  positiveNumber,
+} from './options.js';
 import { flowcVersion } from './version.js';
 import { didYouMean } from '../util/suggest.js';
 import { printable, printableLines } from '../util/printable.js';
 import type { LintOptions } from './lint.js';
 import type { RenderCommandOptions } from './render.js';
 import type { FmtOptions } from './fmt.js';
+import type { ImportCommandOptions } from './import.js';
 import type { LspCommandOptions } from './lsp.js';
 import type { WatchCommandOptions } from './watch.js';
 import { addBatchOptions } from './batch-options.js';
@@ -51,6 +59,7 @@ Examples:
   $ flowc render diagram.flow -f json -o layout.json
   $ cat diagram.flow | flowc render - -f svg > diagram.svg
   $ flowc render diagram.flow -o out.svg --direction TB --edges spline --theme dark
+  $ flowc render diagram.flow -o out.svg --layout lanes   groups as swimlanes (layered: as boxes)
   $ flowc render docs/ -o build/diagrams -f svg,png
                                                 several inputs, folders or globs: batch rendering
   $ flowc render --check diagram.flow -o diagram.svg
@@ -98,6 +107,25 @@ The first line on stdout is the page's URL (http://127.0.0.1:PORT/). The server 
 2 when it cannot start (no such path, the --port is in use).
 `;
 
+const IMPORT_EXAMPLES = `
+Examples:
+  $ flowc import flow.mmd -o flow.flow          a Mermaid flowchart as .flow
+  $ flowc import flow.mmd                       .flow text on stdout
+  $ flowc import README.md -o diagrams/         every \`\`\`mermaid flowchart of a Markdown file,
+                                                as diagrams/README-1.flow, README-2.flow, ...
+  $ flowc import README.md --block 2 -o b.flow  only the second flowchart
+  $ pbpaste | flowc import - > diagram.flow
+  $ flowc import flow.mmd -o f.flow --max-warnings 0
+                                                fail when anything could not be kept
+
+What .flow cannot say (rounded corners, icons, curves, two-way arrows, ...) is reported as a
+warning with its line; see docs/import.md.
+
+Exit codes: 0 imported (warnings allowed unless --max-warnings), 1 the input is not a Mermaid
+flowchart or has a Mermaid syntax error (nothing is written), or more warnings than
+--max-warnings, 2 the command could not run (bad option, unreadable input, unwritable output).
+`;
+
 const LSP_EXAMPLES = `
 Examples:
   $ flowc lsp --stdio                           what an editor runs (see docs/editors.md)
@@ -116,6 +144,7 @@ Examples:
   $ flowc render --check docs/
   $ flowc fmt --check docs/
   $ flowc watch docs/ --open                    live pages that redraw on every save
+  $ flowc import README.md -o diagrams/
   $ flowc lint --help                           every option of a command
 
 Environment: NO_COLOR disables colour, FORCE_COLOR forces it; FLOWC_DEBUG=1 prints stack
@@ -252,6 +281,11 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       choice(['LR', 'TB', 'RL', 'BT'] as const),
     )
     .option(
+      '--layout <kind>',
+      "placement: layered (groups as clusters), lanes (groups as swimlanes) or auto (default: the file's layout setting, else the one that measures better)",
+      choice(['layered', 'lanes', 'auto'] as const),
+    )
+    .option(
       '--edges <style>',
       'edge routing: ortho, spline or straight',
       choice(['ortho', 'spline', 'straight'] as const),
@@ -383,6 +417,32 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .action(async (options: LspCommandOptions) => {
       const { runLsp } = await import('./lsp.js');
       setExitCode(await runLsp(options, io));
+    });
+
+  program
+    .command('import')
+    .summary('convert Mermaid flowcharts (.mmd, or Markdown blocks) to .flow')
+    .description(
+      'Convert a Mermaid flowchart (a .mmd file, each ```mermaid flowchart of a Markdown file, or - for stdin) to .flow.',
+    )
+    .argument('<input>', 'a .mmd file, a Markdown file, or - for standard input')
+    .option(
+      '-o, --output <path>',
+      'output .flow file (default: stdout), or a folder (for several flowcharts of a Markdown file)',
+    )
+    .option(
+      '--block <n>',
+      'from a Markdown file, only its N-th flowchart (1 = first)',
+      positiveInteger,
+    )
+    .option('-q, --quiet', 'do not print warnings')
+    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', nonNegativeInteger)
+    .option('--stdin-filename <name>', 'the file name to report for standard input')
+    .option('--debug', 'print the stack trace of an internal error')
+    .addHelpText('after', IMPORT_EXAMPLES)
+    .action(async (input: string, options: ImportCommandOptions) => {
+      const { runImport } = await import('./import.js');
+      setExitCode(await runImport(input, options, io));
     });
 
   return program;

@@ -123,6 +123,7 @@ function renderOptions(options: RenderRequest, settings: Settings): RenderOption
   const defaults = settings.loaded.config.render;
   return {
     direction: options.direction ?? defaults.direction,
+    layout: options.layout ?? defaults.layout,
     edges: options.edges ?? defaults.edges,
     theme: options.theme ?? defaults.theme,
     scale: options.scale ?? defaults.scale,

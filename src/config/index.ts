@@ -12,7 +12,7 @@
  * reported at once, by its JSON path, with a "did you mean" for misspelt keys and rule ids.
  */
 import * as path from 'node:path';
-import type { Direction } from '../model/diagram.js';
+import { LAYOUT_KINDS, type Direction, type LayoutKind } from '../model/diagram.js';
 import type { EdgeStyle } from '../layout/types.js';
 import type { Format } from '../compile.js';
 import type { Theme } from '../emit/theme.js';
@@ -28,6 +28,7 @@ export type RuleSeverity = 'off' | 'warn' | 'error';
 export const RULE_SEVERITIES: readonly RuleSeverity[] = ['off', 'warn', 'error'];
 
 export const DIRECTION_VALUES = ['LR', 'TB', 'RL', 'BT'] as const satisfies readonly Direction[];
+export const LAYOUT_VALUES = [...LAYOUT_KINDS, 'auto'] as const;
 export const EDGE_VALUES = ['ortho', 'spline', 'straight'] as const satisfies readonly EdgeStyle[];
 export const THEME_VALUES = ['light', 'dark', 'auto'] as const satisfies readonly Theme[];
 export const FORMAT_VALUES = [
@@ -40,6 +41,7 @@ export const FORMAT_VALUES = [
 
 export interface RenderDefaults {
   direction?: Direction;
+  layout?: LayoutKind | 'auto';
   edges?: EdgeStyle;
   theme?: Theme;
   format?: Format;
@@ -79,6 +81,7 @@ export const EMPTY_CONFIG: FlowcConfig = { rules: {}, ignore: [], render: {} };
 const TOP_KEYS = ['$schema', 'rules', 'ignore', 'render'];
 const RENDER_KEYS = [
   'direction',
+  'layout',
   'edges',
   'theme',
   'format',
@@ -286,6 +289,7 @@ function readRender(value: unknown, problems: string[]): RenderDefaults {
   };
   const fields: RenderDefaults = {
     direction: pick('direction', DIRECTION_VALUES),
+    layout: pick('layout', LAYOUT_VALUES),
     edges: pick('edges', EDGE_VALUES),
     theme: pick('theme', THEME_VALUES),
     format: pick('format', FORMAT_VALUES),

@@ -55,7 +55,7 @@ export function emitMermaid(diagram: Diagram, options: MermaidOptions = {}): str
   const writeGroup = (group: DiagramGroup, depth: number): void => {
     const indent = '  '.repeat(depth + 1);
     lines.push(
-      `${indent}subgraph ${ids.get(groupKey(group.id))} ["${escapeMermaidText(group.title)}"]`,
+      `${indent}subgraph ${ids.get(groupKey(group.id))} ["${escapeMermaidText(group.title) || ' '}"]`,
     );
     for (const node of nodesOf.get(group.id) ?? []) lines.push(nodeLine(node, `${indent}  `));
     for (const child of group.groupIds) {
@@ -111,9 +111,11 @@ const ARROWS: Record<LineStyle, string> = {
 /** The node's shape in Mermaid's syntax, its label escaped. */
 function shapeText(node: DiagramNode, end: boolean): string {
   const form = shapeModule(node.shape).mermaid(end);
-  const text = escapeMermaidText(node.label);
-  // In the `@{…}` form the label is a YAML string, where a backslash is an escape: written as an entity.
-  if ('shape' in form) return `@{ shape: ${form.shape}, label: "${text.replace(/\\/g, '#92;')}" }`;
+  // Mermaid refuses an empty label (`a("")`); a blank, which it trims, shows the same nothing.
+  const text = escapeMermaidText(node.label) || ' ';
+  // In the `@{…}` form the label is a YAML string, where a backslash would be an escape: it is
+  // already written as an entity.
+  if ('shape' in form) return `@{ shape: ${form.shape}, label: "${text}" }`;
   return `${form.open}"${text}"${form.close}`;
 }
 
@@ -178,6 +180,7 @@ const MERMAID_ENTITIES: Record<string, string> = {
   '}': '#125;',
   '|': '#124;',
   '`': '#96;',
+  // `\n` in a label is a line break to Mermaid: a backslash is written as its code.
   '\\': '#92;',
 };
 

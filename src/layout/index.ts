@@ -5,9 +5,10 @@
  * ports; route every edge orthogonally around the nodes; place edge labels on their routes;
  * translate onto the canvas.
  */
-import type { Diagram, DiagramEdge, Direction } from '../model/diagram.js';
+import type { Diagram, DiagramEdge, Direction, LayoutKind, Shape } from '../model/diagram.js';
 import { groupEnds } from '../model/group-ends.js';
-import { shapeModule, type ShapeGeometry } from '../shapes/index.js';
+import { attachPoint, shapeModule, type ShapeGeometry } from '../shapes/index.js';
+import { MAX_ASPECT, lanesCandidate, layoutScore } from './score.js';
 import type { Side } from '../syntax/ast.js';
 import type {
   Box,
@@ -24,11 +25,30 @@ import {
   groupTitleWidth,
   sizeEdgeLabel,
   sizeNode,
+  wrapWidths,
   type LabelSize,
   type NodeSize,
 } from './sizes.js';
 import { place, PlacementError, flowVector, type PlaceEdge, type Placement } from './place.js';
-import { routeEdges, type RoutedEdge } from './routing.js';
+import {
+  routeBetweenPorts,
+  routeEdges,
+  smoothRoute,
+  type PortedEdge,
+  type RoutedEdge,
+} from './routing.js';
+import { layoutLayered, type LayeredEdgeResult, type LayeredResult } from './layered/index.js';
+import { unionBox } from './geometry.js';
+import type { LayeredInput } from './layered/input.js';
+import {
+  frameOf,
+  headerSide,
+  internalSide,
+  internalSize,
+  realBox,
+  realPoint,
+  realSide,
+} from './layered/frame.js';
 import { placeLabels, type LabelPlacement } from './labels.js';
 
 export class LayoutError extends Error {
@@ -40,9 +60,66 @@ export const CANVAS_MARGIN = 24;
 const NODE_SEP = 44;
 const MIN_RANK_SEP = 56;
 
+/** The automatic choice draws diagrams up to this many nodes layered (the corpus's largest: 52). */
+const LAYERED_AUTO_MAX_NODES = 200;
+
 export function layout(diagram: Diagram, options: LayoutOptions = {}): Layout {
   const direction: Direction = options.direction ?? diagram.direction ?? 'LR';
   const edgeStyle: EdgeStyle = options.edges ?? 'ortho';
+  const kind = options.layout ?? diagram.layout ?? 'auto';
+  // The layered engine does not draw edges that end on a group box yet: the lanes do.
+  const toGroups = diagram.edges.some((e) => e.fromKind === 'group' || e.toKind === 'group');
+  // Above this size the automatic choice keeps the swimlanes: the layered engine's router for the
+  // edges its channels cannot draw is not yet fast enough there (docs/layout.md).
+  const large = kind === 'auto' && diagram.nodes.length > LAYERED_AUTO_MAX_NODES;
+  if (kind === 'lanes' || toGroups || large) return layoutLanes(diagram, direction, edgeStyle);
+  return chooseLayout(diagram, direction, edgeStyle, kind === 'auto');
+}
+
+/**
+ * The layered picture (and, when it was wrapped or is too long, its variants), or the swimlanes
+ * where the flow passes between groups and they measure better (score.ts). The extra candidates
+ * are computed only for diagrams small enough to draw twice.
+ */
+function chooseLayout(
+  diagram: Diagram,
+  direction: Direction,
+  edgeStyle: EdgeStyle,
+  lanesToo: boolean,
+): Layout {
+  const layered = layoutLayeredDiagram(diagram, direction, edgeStyle, { blocks: false });
+  const first = layered.layout;
+  const candidates = [first];
+  // Too long to read and not wrapped (groups span the flow): groups as blocks on shelves.
+  if (layoutAspect(first) > MAX_ASPECT && diagram.groups.length > 1)
+    candidates.push(layoutLayeredDiagram(diagram, direction, edgeStyle, { blocks: true }).layout);
+  // Wrapped: the long drawing too, when small enough to draw twice (wrapping cuts edges, which
+  // then run back around the rows: on a dense flow that costs more than the length saves).
+  if (layered.wrapped && diagram.nodes.length <= CANDIDATES_MAX_NODES)
+    candidates.push(
+      layoutLayeredDiagram(diagram, direction, edgeStyle, { blocks: false, wrap: false }).layout,
+    );
+  if (lanesToo && lanesCandidate(diagram))
+    candidates.push(layoutLanes(diagram, direction, edgeStyle));
+  let best = first;
+  const handled = diagram.edges.map((e) => e.fromHandle !== null || e.toHandle !== null);
+  let bestScore = layoutScore(first, handled);
+  for (const candidate of candidates.slice(1)) {
+    const score = layoutScore(candidate, handled);
+    if (score < bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function layoutAspect(layout: Layout): number {
+  return Math.max(layout.width, layout.height) / Math.max(1, Math.min(layout.width, layout.height));
+}
+
+/** The swimlane layout (place.ts) with the general router (routing.ts). */
+function layoutLanes(diagram: Diagram, direction: Direction, edgeStyle: EdgeStyle): Layout {
   const sizes = new Map<string, NodeSize>();
   for (const node of diagram.nodes) sizes.set(node.id, sizeNode(node.shape, node.label));
   const labelSizes = new Map<number, LabelSize>();
@@ -90,16 +167,206 @@ export function layout(diagram: Diagram, options: LayoutOptions = {}): Layout {
     if (attempt.labels.collisions === 0) break;
   }
   const { placement, routed, labels } = attempt as Attempt;
+  const headers = new Map([...placement.groups].map(([id, box]) => [id, headerOf(box)] as const));
   return assemble(
+    'lanes',
     diagram,
     direction,
     edgeStyle,
     sizes,
-    placement,
+    { ...placement, headers },
     routed,
     labelSizes,
     labels.boxes,
   );
+}
+
+/** The layered compound layout (layered/), in the diagram's direction. */
+function layoutLayeredDiagram(
+  diagram: Diagram,
+  direction: Direction,
+  edgeStyle: EdgeStyle,
+  options: { blocks: boolean; wrap?: boolean },
+): { layout: Layout; wrapped: boolean } {
+  const { blocks } = options;
+  const frame = frameOf(direction);
+  const wraps = wrapWidths(frame.transposed);
+  const sizes = new Map<string, NodeSize>();
+  for (const node of diagram.nodes)
+    sizes.set(node.id, sizeNode(node.shape, node.label, wraps.node(node.shape)));
+  const labelSizes = new Map<number, LabelSize>();
+  for (const edge of diagram.edges) {
+    if (edge.label !== null && edge.label !== '')
+      labelSizes.set(edge.index, sizeEdgeLabel(edge.label, wraps.edge));
+  }
+  const nodeIndex = new Map(diagram.nodes.map((n, k) => [n.id, k] as const));
+  for (const edge of diagram.edges) {
+    if (!nodeIndex.has(edge.from) || !nodeIndex.has(edge.to)) {
+      throw new LayoutError(
+        `edge ${edge.index + 1} (${edge.from} -> ${edge.to}) names a node that is not in the diagram`,
+      );
+    }
+  }
+  const clusterIndex = new Map(diagram.groups.map((g, k) => [g.id, k] as const));
+  const input: LayeredInput = {
+    nodes: diagram.nodes.map((node) => {
+      const size = sizes.get(node.id) as NodeSize;
+      return {
+        id: node.id,
+        ...internalSize(frame, size.width, size.height),
+        shape: engineShape(node.shape),
+        cluster: node.group === null ? -1 : (clusterIndex.get(node.group) ?? -1),
+      };
+    }),
+    clusters: diagram.groups.map((group) => {
+      const parent = parentOf(group);
+      return {
+        id: group.id,
+        parent: parent === null ? -1 : (clusterIndex.get(parent) ?? -1),
+        headerThickness: GROUP_HEADER_HEIGHT,
+        titleLength: groupTitleWidth(group.title),
+      };
+    }),
+    edges: diagram.edges.map((edge) => {
+      const label = labelSizes.get(edge.index);
+      return {
+        from: nodeIndex.get(edge.from) as number,
+        to: nodeIndex.get(edge.to) as number,
+        fromSide: edge.fromHandle ? internalSide(frame, edge.fromHandle) : null,
+        toSide: edge.toHandle ? internalSide(frame, edge.toHandle) : null,
+        label: label ? internalSize(frame, label.width, label.height) : null,
+      };
+    }),
+    headerSide: headerSide(frame),
+    spread: 1,
+    blocks,
+    ...(options.wrap === false ? { wrap: false } : {}),
+  };
+  // Separate parts packed about 3:2 landscape in the real drawing. Handles across the flow keep
+  // their ends in one rank, unless that makes the drawing more than 3 times wider across the flow
+  // than along it (LR handles drawn TB): then those between groups, then all, only order ranks.
+  const aspect = frame.transposed ? 1 / 1.5 : 1.5;
+  // Wrapped flows: LR about 2:1 wide, TB about square.
+  const alongTarget = frame.transposed ? 2 : 1;
+  let result = layoutLayered(input, aspect, alongTarget);
+  for (const demote of ['between-groups', 'all'] as const) {
+    if (acrossAspect(result) <= MAX_ACROSS_ASPECT) break;
+    // Without the rows the handles asked for, the drawing's width matters more than straightness.
+    const next = layoutLayered({ ...input, demote, widthWeight: 10 }, aspect, alongTarget);
+    if (acrossAspect(next) < acrossAspect(result)) result = next;
+  }
+  const nodes = new Map<string, Box>();
+  diagram.nodes.forEach((node, k) => nodes.set(node.id, realBox(frame, result.nodes[k] as Box)));
+  const groups = new Map<string, Box>();
+  const headers = new Map<string, Box>();
+  diagram.groups.forEach((group, k) => {
+    groups.set(group.id, realBox(frame, result.clusters[k] as Box));
+    headers.set(group.id, realBox(frame, result.headers[k] as Box));
+  });
+  const routes: Array<Point[] | null> = result.edges.map((e) =>
+    e.points ? e.points.map((p) => realPoint(frame, p)) : null,
+  );
+  const fallback: PortedEdge[] = [];
+  const fallbackIndex: number[] = [];
+  result.edges.forEach((e, k) => {
+    if (e.points) return;
+    fallback.push({
+      edge: diagram.edges[k] as DiagramEdge,
+      from: realPoint(frame, e.fromPort),
+      fromSide: realSide(frame, e.fromSide),
+      to: realPoint(frame, e.toPort),
+      toSide: realSide(frame, e.toSide),
+    });
+    fallbackIndex.push(k);
+  });
+  const groupOf = new Map(diagram.nodes.map((n) => [n.id, n.group] as const));
+  const drawn = routes.filter((r): r is Point[] => r !== null);
+  routeBetweenPorts(fallback, nodes, groupOf, groups, [...headers.values()], drawn).forEach(
+    (points, i) => (routes[fallbackIndex[i] as number] = points),
+  );
+  // The engine's ports lie on the bounding box; each route's ends go onto the outline as drawn.
+  const shapeOf = new Map(diagram.nodes.map((n) => [n.id, n.shape] as const));
+  diagram.edges.forEach((edge, k) => {
+    const points = routes[k] as Point[];
+    const e = result.edges[k] as LayeredEdgeResult;
+    const first = points[0];
+    const last = points[points.length - 1];
+    if (!first || !last || points.length < 2) return;
+    const onOutline = (id: string, side: Side, p: Point): Point => {
+      const box = nodes.get(id) as Box;
+      const shape = shapeOf.get(id) as Shape;
+      return attachPoint(
+        shapeModule(shape),
+        box,
+        side,
+        side === 'top' || side === 'bottom' ? p.x : p.y,
+      );
+    };
+    points[0] = onOutline(edge.from, realSide(frame, e.fromSide), first);
+    points[points.length - 1] = onOutline(edge.to, realSide(frame, e.toSide), last);
+  });
+  const routed: RoutedEdge[] = diagram.edges.map((edge, k) => {
+    const e = result.edges[k] as LayeredEdgeResult;
+    const points = routes[k] as Point[];
+    return {
+      edge,
+      fromSide: realSide(frame, e.fromSide),
+      toSide: realSide(frame, e.toSide),
+      points: edgeStyle === 'ortho' ? points : smoothRoute(points, [...nodes.values()]),
+    };
+  });
+  const fixed = result.edges.map((e) =>
+    e.label && e.points && edgeStyle === 'ortho' ? realBox(frame, e.label) : null,
+  );
+  const labels = placeLabels(
+    routed.map((r) => ({ points: r.points, size: labelSizes.get(r.edge.index) ?? null })),
+    [...nodes.values()],
+    [...headers.values()],
+    fixed,
+  );
+  const drawing = assemble(
+    'layered',
+    diagram,
+    direction,
+    edgeStyle,
+    sizes,
+    { nodes, groups, headers },
+    routed,
+    labelSizes,
+    labels.boxes,
+  );
+  return { layout: drawing, wrapped: result.wrapped === true };
+}
+
+/**
+ * What the layered engine needs of a shape: a diamond (its branches leave from different
+ * vertices), a shape whose four sides are straight where edges meet them, so several ends spread
+ * along a side ('rectangle'), or one whose ends meet at each side's middle ('circle': a vertex, a
+ * curve or a slant somewhere, e.g. hexagon, parallelogram, cylinder).
+ */
+function engineShape(shape: Shape): Shape {
+  if (shape === 'diamond' || shape === 'circle' || shape === 'rectangle') return shape;
+  const probe = { x: 0, y: 0, width: 100, height: 60 };
+  const module = shapeModule(shape);
+  const straight = (['top', 'right', 'bottom', 'left'] as const).every(
+    (side) => module.portSpan(probe, side) !== null,
+  );
+  return straight ? 'rectangle' : 'circle';
+}
+
+const MAX_ACROSS_ASPECT = 3;
+/** Above this many nodes the layered drawing is computed once (no unwrapped candidate). */
+const CANDIDATES_MAX_NODES = 300;
+
+/** How many times wider the drawing is across the flow than along it (internal frame). */
+function acrossAspect(result: LayeredResult): number {
+  const box = unionBox([...result.nodes, ...result.clusters]);
+  return box.width / Math.max(1, box.height);
+}
+
+/** A group's enclosing group: nested groups (issue #11) carry `parent`; flat models have none. */
+function parentOf(group: Diagram['groups'][number]): string | null {
+  return (group as { parent?: string | null }).parent ?? null;
 }
 
 const SPREADS = [1, 1.6, 2.4];
@@ -220,11 +487,12 @@ function headerOf(group: Box): Box {
 
 /** Translates everything so the drawing starts at the margin, and builds the output records. */
 function assemble(
+  kind: LayoutKind,
   diagram: Diagram,
   direction: Direction,
   edgeStyle: EdgeStyle,
   sizes: Map<string, NodeSize>,
-  placement: { nodes: Map<string, Box>; groups: Map<string, Box> },
+  placement: { nodes: Map<string, Box>; groups: Map<string, Box>; headers: Map<string, Box> },
   routed: RoutedEdge[],
   labelSizes: Map<number, LabelSize>,
   labelBoxes: Array<Box | null>,
@@ -241,6 +509,7 @@ function assemble(
   };
   placement.nodes.forEach(extend);
   placement.groups.forEach(extend);
+  placement.headers.forEach(extend);
   for (const r of routed) for (const p of r.points) extend({ x: p.x, y: p.y, width: 0, height: 0 });
   for (const box of labelBoxes) if (box) extend(box);
   if (!Number.isFinite(minX)) {
@@ -267,7 +536,7 @@ function assemble(
       parent: group.parent,
       depth,
       ...box,
-      header: headerOf(box),
+      header: move(placement.headers.get(group.id) as Box),
     };
   });
   const nodes: LayoutNode[] = diagram.nodes.map((node) => {
@@ -302,6 +571,7 @@ function assemble(
   });
   return {
     version: 1,
+    layout: kind,
     width: Math.ceil(maxX) + dx + CANVAS_MARGIN,
     height: Math.ceil(maxY) + dy + CANVAS_MARGIN,
     direction,

@@ -35,6 +35,8 @@ export function placeLabels(
   requests: readonly LabelRequest[],
   nodes: readonly Box[],
   headers: readonly Box[],
+  /** Labels already placed (by the layout itself): kept as they are, and avoided by the others. */
+  fixed: ReadonlyArray<Box | null> = [],
 ): LabelPlacement {
   const blockers = new BoxIndex(160);
   for (const node of nodes) blockers.add(node);
@@ -62,11 +64,20 @@ export function placeLabels(
     const head = arrowheadBox(request.points);
     if (head) arrowheads.add(head);
   }
+  // A label the layout placed where it covers an arrowhead (a route too short for both) or lies on
+  // another edge's line is placed again here.
+  const onOtherLine = (box: Box, k: number): boolean =>
+    segments.query(box).some((id) => owners[id] !== k && boxesOverlap(box, segments.box(id)));
+  const kept = requests.map((_, k) => {
+    const box = fixed[k] ?? null;
+    return box && overlapCount(arrowheads, box, 0) === 0 && !onOtherLine(box, k) ? box : null;
+  });
   const placed = new BoxIndex(160);
-  const result: Array<Box | null> = requests.map(() => null);
+  const result: Array<Box | null> = [...kept];
+  for (const box of kept) if (box) placed.add(box);
   let collisions = 0;
   requests.forEach((request, k) => {
-    if (!request.size) return;
+    if (!request.size || kept[k]) return;
     const { box, free } = bestCandidate(
       request,
       k,
@@ -111,6 +122,9 @@ function overlapCount(index: BoxIndex, box: Box, gap: number): number {
   return count;
 }
 
+/** Room between a label placed beside its line and the line, px. */
+const BESIDE_GAP = 4;
+
 function bestCandidate(
   request: LabelRequest,
   own: number,
@@ -129,9 +143,12 @@ function bestCandidate(
   let bestScore = Infinity;
   let fallback: Box | null = null;
   let fallbackScore = Infinity;
-  // Preferred spots first; only when none is free, every few pixels along every segment.
-  for (const dense of [false, true]) {
+  // Preferred spots first; only when none is free, every few pixels along every segment; and only
+  // when still none is free, beside the line (a short edge between two close neighbours).
+  for (const pass of ['sparse', 'dense', 'beside'] as const) {
     if (best) break;
+    const dense = pass !== 'sparse';
+    const offsets = pass === 'beside' ? [-1, 1] : [0];
     for (let s = 0; s < segmentCount; s++) {
       const a = points[s] as Point;
       const b = points[s + 1] as Point;
@@ -142,42 +159,46 @@ function bestCandidate(
       const fractions = dense
         ? Array.from({ length: Math.floor(length / 4) }, (_, n) => (n * 4 + 2) / length)
         : FRACTIONS;
-      for (const fraction of fractions) {
-        const cx = Math.round((a.x + (b.x - a.x) * fraction) * 2) / 2;
-        const cy = Math.round((a.y + (b.y - a.y) * fraction) * 2) / 2;
-        const box = {
-          x: cx - size.width / 2,
-          y: cy - size.height / 2,
-          width: size.width,
-          height: size.height,
-        };
-        const hard =
-          overlapCount(nodes, box, NODE_CLEARANCE * 2) +
-          overlapCount(headers, box, 0) +
-          overlapCount(placed, box, LABEL_GAP * 2);
-        let crossings = 0;
-        for (const id of segments.query(box)) {
-          if (owners[id] !== own && segmentCrossesBox(ends[id]![0], ends[id]![1], box)) crossings++;
+      for (const fraction of fractions)
+        for (const offset of offsets) {
+          const cx = Math.round((a.x + (b.x - a.x) * fraction) * 2) / 2;
+          const cy = Math.round((a.y + (b.y - a.y) * fraction) * 2) / 2;
+          // Beside a vertical line: left or right of it; beside a horizontal one: above or below.
+          const vertical = a.x === b.x;
+          const box = {
+            x: cx - size.width / 2 + (vertical ? offset * (size.width / 2 + BESIDE_GAP) : 0),
+            y: cy - size.height / 2 + (vertical ? 0 : offset * (size.height / 2 + BESIDE_GAP)),
+            width: size.width,
+            height: size.height,
+          };
+          const hard =
+            overlapCount(nodes, box, NODE_CLEARANCE * 2) +
+            overlapCount(headers, box, 0) +
+            overlapCount(placed, box, LABEL_GAP * 2);
+          let crossings = 0;
+          for (const id of segments.query(box)) {
+            if (owners[id] !== own && segmentCrossesBox(ends[id]![0], ends[id]![1], box))
+              crossings++;
+          }
+          // A label that does not fit along its segment hangs over the corners: prefer ones that fit.
+          const along = a.x === b.x ? size.height : size.width;
+          const score =
+            crossings * 60 +
+            overlapCount(arrowheads, box, 0) * ARROWHEAD_COST +
+            Math.abs(fraction - 0.5) * 20 +
+            (isEnd ? 15 : 0) +
+            Math.max(0, along + 8 - length) * 0.5 -
+            Math.min(length, 200) * 0.05;
+          if (hard === 0 && score < bestScore) {
+            bestScore = score;
+            best = box;
+          }
+          const badness = hard * 1000 + score;
+          if (badness < fallbackScore) {
+            fallbackScore = badness;
+            fallback = box;
+          }
         }
-        // A label that does not fit along its segment hangs over the corners: prefer ones that fit.
-        const along = a.x === b.x ? size.height : size.width;
-        const score =
-          crossings * 60 +
-          overlapCount(arrowheads, box, 0) * ARROWHEAD_COST +
-          Math.abs(fraction - 0.5) * 20 +
-          (isEnd ? 15 : 0) +
-          Math.max(0, along + 8 - length) * 0.5 -
-          Math.min(length, 200) * 0.05;
-        if (hard === 0 && score < bestScore) {
-          bestScore = score;
-          best = box;
-        }
-        const badness = hard * 1000 + score;
-        if (badness < fallbackScore) {
-          fallbackScore = badness;
-          fallback = box;
-        }
-      }
     }
   }
   if (best) return { box: best, free: true };

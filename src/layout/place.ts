@@ -34,9 +34,17 @@
 import type { Direction } from '../model/diagram.js';
 import type { Side } from '../syntax/ast.js';
 import type { Box } from './types.js';
-import { NORMALS, dot, type Vector } from './geometry.js';
 import { GROUP_HEADER_HEIGHT, GROUP_PADDING } from './sizes.js';
 import { RANKED_BY_DAGRE_MAX, rankWithDagre } from './dagre-rank.js';
+import {
+  MinQueue,
+  constraintOf,
+  crossVector,
+  handlePull,
+  resolveHandleConstraints,
+} from './constraints.js';
+
+export { flowVector } from './constraints.js';
 
 export interface PlaceNode {
   id: string;
@@ -84,52 +92,6 @@ export interface Placement {
   nodes: Map<string, Box>;
   /** Group boxes, header band included (at the top). */
   groups: Map<string, Box>;
-}
-
-/** Unit vector of the flow (rank) axis, and of the cross (order) axis. */
-export function flowVector(direction: Direction): Vector {
-  return direction === 'LR'
-    ? { x: 1, y: 0 }
-    : direction === 'RL'
-      ? { x: -1, y: 0 }
-      : direction === 'TB'
-        ? { x: 0, y: 1 }
-        : { x: 0, y: -1 };
-}
-
-export function crossVector(direction: Direction): Vector {
-  return direction === 'LR' || direction === 'RL' ? { x: 0, y: 1 } : { x: 1, y: 0 };
-}
-
-/** How an edge's handles want its ends placed: +1 target after source along the axis, −1 before, 0 no wish. */
-export function handlePull(edge: PlaceEdge, axis: Vector): number {
-  let pull = 0;
-  if (edge.fromHandle) pull += dot(NORMALS[edge.fromHandle], axis);
-  if (edge.toHandle) pull -= dot(NORMALS[edge.toHandle], axis);
-  return Math.sign(pull);
-}
-
-/** What an edge asks of the placement. */
-export type Constraint =
-  | { kind: 'forward'; before: number; after: number }
-  | { kind: 'column'; above: number; below: number };
-
-/** The constraint of one edge between node indices `from` and `to` (not a loop). */
-export function constraintOf(
-  edge: PlaceEdge,
-  from: number,
-  to: number,
-  direction: Direction,
-): Constraint {
-  if (!edge.fromHandle && !edge.toHandle) return { kind: 'forward', before: from, after: to };
-  const flowPull = handlePull(edge, flowVector(direction));
-  if (flowPull > 0) return { kind: 'forward', before: from, after: to };
-  if (flowPull < 0) return { kind: 'forward', before: to, after: from };
-  // Across the flow: one column. "Up" (against the order axis) puts the target above the source.
-  const crossPull = handlePull(edge, crossVector(direction));
-  return crossPull < 0
-    ? { kind: 'column', above: to, below: from }
-    : { kind: 'column', above: from, below: to };
 }
 
 export class PlacementError extends Error {}
@@ -223,30 +185,9 @@ export function place(input: PlaceInput): Placement {
       wishEdges.push([from, to]);
     }
   }
-  // Written handles outrank defaults: forward constraints from handles first, then the same-column
-  // wishes, then the edges without handles (each unless it closes a cycle).
-  const acyclic = acyclicEdges(
-    count,
-    forward
-      .map((edge, k) => [edge, written[k] as number] as const)
-      .sort((a, b) => b[1] - a[1])
-      .map(([edge]) => edge),
-  );
-  const writtenSet = new Set(
-    forward.filter((_, k) => written[k] === 1).map(([a, b]) => `${a}>${b}`),
-  );
-  // A wish that cannot hold becomes a forward constraint (source before target) unless its edge
-  // goes back in the flow (closes a cycle of all the edges, searched from the starts): a retry.
-  const closers = cycleClosers(count, [...forward, ...wishEdges]);
-  const classes = sameColumnClasses(
-    count,
-    acyclic.filter(([a, b]) => writtenSet.has(`${a}>${b}`)),
-    columnWishes,
-    wishEdges.map((edge, k) => (closers[forward.length + k] ? null : edge)),
-    acyclic.filter(([a, b]) => !writtenSet.has(`${a}>${b}`)),
-  );
+  const classes = resolveHandleConstraints(count, forward, written, columnWishes, wishEdges);
   const keptForward = classes.forward;
-  const aboveOrder = crossOrder(count, classes.kept);
+  const aboveOrder = classes.aboveOrder;
   const ranked = rankNodes(classes.root, keptForward);
 
   const lanes = buildLanes(input, indexOf);
@@ -288,6 +229,7 @@ export function place(input: PlaceInput): Placement {
     ? packedBlocks(
         lanes,
         orderLanes(lanes, laneOf, columnWishes, [], forward, ranked.rank),
+        laneComponents(lanes.length, laneOf, [...forward, ...columnWishes]),
         sizes,
         frame,
         spacing,
@@ -316,231 +258,6 @@ function meanLaneSpan(
     counted++;
   }
   return counted === 0 ? 1 : total / counted;
-}
-
-/** Forward edges without the ones that close a cycle (depth-first from the starts; declaration order otherwise). */
-function acyclicEdges(
-  count: number,
-  edges: ReadonlyArray<[number, number]>,
-): Array<[number, number]> {
-  const dropped = cycleClosers(count, edges);
-  return edges.filter((_, k) => dropped[k] === 0);
-}
-
-/** 1 for each edge that closes a cycle in a depth-first search from the starts. */
-function cycleClosers(count: number, edges: ReadonlyArray<[number, number]>): Uint8Array {
-  const out: number[][] = Array.from({ length: count }, () => []);
-  edges.forEach(([a], k) => (out[a] as number[]).push(k));
-  const state = new Uint8Array(count); // 0 new, 1 on the stack, 2 done
-  const dropped = new Uint8Array(edges.length);
-  // Start from the nodes nothing enters (the flow's starts), so a retry loop's edge back to an
-  // earlier step is the one that closes the cycle, whatever order the file declares things in.
-  const entered = new Uint8Array(count);
-  for (const [, b] of edges) entered[b] = 1;
-  const roots = [
-    ...Array.from({ length: count }, (_, k) => k).filter((k) => !entered[k]),
-    ...Array.from({ length: count }, (_, k) => k),
-  ];
-  for (const root of roots) {
-    if (state[root] !== 0) continue;
-    const stack: Array<[number, number]> = [[root, 0]];
-    state[root] = 1;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1] as [number, number];
-      const [v, next] = top;
-      const list = out[v] as number[];
-      if (next >= list.length) {
-        state[v] = 2;
-        stack.pop();
-        continue;
-      }
-      top[1] = next + 1;
-      const k = list[next] as number;
-      const w = (edges[k] as [number, number])[1];
-      if (state[w] === 1) dropped[k] = 1;
-      else if (state[w] === 0) {
-        state[w] = 1;
-        stack.push([w, 0]);
-      }
-    }
-  }
-  return dropped;
-}
-
-interface Classes {
-  /** Root node index of each node's same-column class. */
-  root: number[];
-  /** The same-column wishes that hold (both ends in one class). */
-  kept: Array<[number, number]>;
-  /** Forward constraints (acyclic over the classes): the edges', plus dropped wishes turned forward. */
-  forward: Array<[number, number]>;
-}
-
-/**
- * Merges the ends of same-column wishes into classes, in declaration order, unless a forward path
- * already joins the two classes (then they cannot share a column: the forward constraint wins).
- */
-function sameColumnClasses(
-  count: number,
-  acyclicForward: ReadonlyArray<[number, number]>,
-  wishes: ReadonlyArray<[number, number]>,
-  /** Each wish's edge (source, target), or null when the edge goes back in the flow. */
-  wishEdges: ReadonlyArray<[number, number] | null>,
-  /** Forward constraints of edges without handles: added last, each unless it closes a cycle. */
-  defaults: ReadonlyArray<[number, number]>,
-): Classes {
-  const forward = acyclicForward.slice();
-  const parent = Array.from({ length: count }, (_, k) => k);
-  const find = (v: number): number => {
-    let r = v;
-    while (parent[r] !== r) r = parent[r] as number;
-    while (parent[v] !== r) {
-      const next = parent[v] as number;
-      parent[v] = r;
-      v = next;
-    }
-    return r;
-  };
-  const members: number[][] = Array.from({ length: count }, (_, k) => [k]);
-  const out: number[][] = Array.from({ length: count }, () => []);
-  for (const [a, b] of forward) (out[a] as number[]).push(b);
-  const seen = new Int32Array(count).fill(-1);
-  let stamp = 0;
-  const reaches = (fromRoot: number, toRoot: number): boolean => {
-    stamp++;
-    const queue = [fromRoot];
-    seen[fromRoot] = stamp;
-    while (queue.length > 0) {
-      const c = queue.pop() as number;
-      for (const v of members[c] as number[]) {
-        for (const w of out[v] as number[]) {
-          const r = find(w);
-          if (r === toRoot) return true;
-          if (seen[r] !== stamp) {
-            seen[r] = stamp;
-            queue.push(r);
-          }
-        }
-      }
-    }
-    return false;
-  };
-  const kept: Array<[number, number]> = [];
-  // One straight line per side: a second wish on a node's lower (or upper) side would have to pass
-  // through the first one's other end, so it is routed instead.
-  const lowerUsed = new Uint8Array(count);
-  const upperUsed = new Uint8Array(count);
-  // A wish that cannot hold still orders its ends: its target goes after its source, unless that
-  // closes a cycle.
-  const asForward = (k: number): void => {
-    const edge = wishEdges[k];
-    if (!edge) return;
-    const [source, target] = edge;
-    const s = find(source);
-    const t = find(target);
-    if (s === t || reaches(t, s)) return;
-    forward.push([source, target]);
-    (out[source] as number[]).push(target);
-  };
-  for (let k = 0; k < wishes.length; k++) {
-    const [above, below] = wishes[k] as [number, number];
-    if (lowerUsed[above] || upperUsed[below]) {
-      asForward(k);
-      continue;
-    }
-    const a = find(above);
-    const b = find(below);
-    if (a !== b) {
-      if (reaches(a, b) || reaches(b, a)) {
-        asForward(k);
-        continue;
-      }
-      const [keep, gone] = a < b ? [a, b] : [b, a];
-      parent[gone] = keep;
-      (members[keep] as number[]).push(...(members[gone] as number[]));
-      members[gone] = [];
-    }
-    lowerUsed[above] = 1;
-    upperUsed[below] = 1;
-    kept.push([above, below]);
-  }
-  for (const [source, target] of defaults) {
-    const s = find(source);
-    const t = find(target);
-    if (s === t || reaches(t, s)) continue;
-    forward.push([source, target]);
-    (out[source] as number[]).push(target);
-  }
-  return { root: Array.from({ length: count }, (_, k) => find(k)), kept, forward };
-}
-
-/** Position of every node in one order where each kept "above" wish holds (Kahn; ties by index). */
-function crossOrder(count: number, wishes: ReadonlyArray<[number, number]>): number[] {
-  const after: number[][] = Array.from({ length: count }, () => []);
-  const pending = new Int32Array(count);
-  for (const [a, b] of wishes) {
-    (after[a] as number[]).push(b);
-    pending[b] = (pending[b] as number) + 1;
-  }
-  const position = new Array<number>(count).fill(-1);
-  const ready = new MinQueue();
-  for (let v = 0; v < count; v++) if (pending[v] === 0) ready.push(v);
-  let next = 0;
-  let scan = 0;
-  while (next < count) {
-    let v = ready.size > 0 ? ready.pop() : -1;
-    if (v < 0) {
-      // A cycle of wishes (they are all kept only when consistent, so this is a safety net).
-      while (position[scan] !== -1) scan++;
-      v = scan;
-    }
-    if (position[v] !== -1) continue;
-    position[v] = next++;
-    for (const w of after[v] as number[]) {
-      pending[w] = (pending[w] as number) - 1;
-      if (pending[w] === 0 && position[w] === -1) ready.push(w);
-    }
-  }
-  return position;
-}
-
-/** A small binary min-heap of integers. */
-class MinQueue {
-  private readonly items: number[] = [];
-  get size(): number {
-    return this.items.length;
-  }
-  push(value: number): void {
-    const items = this.items;
-    let at = items.length;
-    items.push(value);
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if ((items[parent] as number) <= value) break;
-      items[at] = items[parent] as number;
-      at = parent;
-    }
-    items[at] = value;
-  }
-  pop(): number {
-    const items = this.items;
-    const top = items[0] as number;
-    const last = items.pop() as number;
-    const n = items.length;
-    if (n > 0) {
-      let at = 0;
-      for (;;) {
-        let c = 2 * at + 1;
-        if (c >= n) break;
-        if (c + 1 < n && (items[c + 1] as number) < (items[c] as number)) c++;
-        if ((items[c] as number) >= last) break;
-        items[at] = items[c] as number;
-        at = c;
-      }
-      items[at] = last;
-    }
-    return top;
-  }
 }
 
 interface Ranked {
@@ -698,9 +415,9 @@ function buildLanes(input: PlaceInput, indexOf: ReadonlyMap<string, number>): La
  * "Collect responses" enters from above, so Backends goes above Aggregation and the edges drop
  * straight in instead of hooking over); among the ready ones, the lane most
  * joined to the lane just placed (then to all placed), then the one whose nodes start earliest, then
- * declaration order.
+ * declaration order. Exported for the tests (an O(L³) reference).
  */
-function orderLanes(
+export function orderLanes(
   lanes: readonly Lane[],
   laneOf: readonly number[],
   wishes: ReadonlyArray<[number, number]>,
@@ -736,31 +453,36 @@ function orderLanes(
   const firstRank = lanes.map((lane) =>
     lane.nodes.length === 0 ? Infinity : Math.min(...lane.nodes.map((v) => rank[v] as number)),
   );
+  // Per unplaced lane, kept as running sums over the lanes still unplaced (or placed), updated
+  // when a lane is placed, so each step is O(L) instead of O(L²): 840 lanes took seconds.
+  // unmet[l]: "o above l" wishes from unplaced lanes o; unmetLeans[l]: forward edges leaning from
+  // unplaced lanes down to l minus those from l to them; toPlaced[l]: edges to placed lanes.
+  const unmet = new Int32Array(n);
+  const unmetLeans = new Int32Array(n);
+  const toPlaced = new Int32Array(n);
+  for (let l = 0; l < n; l++)
+    for (let o = 0; o < n; o++) {
+      if (o === l) continue;
+      unmet[l] = (unmet[l] as number) + ((above[o] as Int32Array)[l] as number);
+      unmetLeans[l] =
+        (unmetLeans[l] as number) +
+        ((leans[o] as Int32Array)[l] as number) -
+        ((leans[l] as Int32Array)[o] as number);
+    }
   const placed: number[] = [];
   const done = new Uint8Array(n);
   while (placed.length < n) {
     let best = -1;
     let bestScore: number[] = [];
+    const last = placed[placed.length - 1];
     for (let l = 0; l < n; l++) {
       if (done[l]) continue;
-      let unmet = 0;
-      let unmetLeans = 0;
-      let toLast = 0;
-      let toPlaced = 0;
-      for (let o = 0; o < n; o++) {
-        if (done[o] || o === l) continue;
-        unmet += (above[o] as Int32Array)[l] as number;
-        unmetLeans +=
-          ((leans[o] as Int32Array)[l] as number) - ((leans[l] as Int32Array)[o] as number);
-      }
-      for (const p of placed) toPlaced += (joined[l] as Int32Array)[p] as number;
-      const last = placed[placed.length - 1];
-      if (last !== undefined) toLast = (joined[l] as Int32Array)[last] as number;
+      const toLast = last === undefined ? 0 : ((joined[l] as Int32Array)[last] as number);
       const score = [
-        unmet,
-        Math.max(0, unmetLeans),
+        unmet[l] as number,
+        Math.max(0, unmetLeans[l] as number),
         -toLast,
-        -toPlaced,
+        -(toPlaced[l] as number),
         firstRank[l] as number,
         (lanes[l] as Lane).declared,
       ];
@@ -771,6 +493,16 @@ function orderLanes(
     }
     done[best] = 1;
     placed.push(best);
+    const aboveBest = above[best] as Int32Array;
+    const leansBest = leans[best] as Int32Array;
+    for (let l = 0; l < n; l++) {
+      if (done[l]) continue;
+      unmet[l] = (unmet[l] as number) - (aboveBest[l] as number);
+      unmetLeans[l] =
+        (unmetLeans[l] as number) -
+        ((leansBest[l] as number) - ((leans[l] as Int32Array)[best] as number));
+      toPlaced[l] = (toPlaced[l] as number) + ((joined[l] as Int32Array)[best] as number);
+    }
   }
   return improveLaneOrder(placed, above, leans, joined);
 }
@@ -779,7 +511,7 @@ function orderLanes(
  * Swaps neighbouring lanes while that shortens the edges between lanes (the sum of lane distances
  * they span) without breaking an "above" wish the order keeps. A few passes are enough.
  */
-function improveLaneOrder(
+export function improveLaneOrder(
   order: number[],
   above: readonly Int32Array[],
   leans: readonly Int32Array[],
@@ -1040,6 +772,34 @@ function swimlanes(
 }
 
 /**
+ * Per lane, a number naming its connected component: lanes are connected when an edge joins their
+ * nodes (`links`: node index pairs). Numbers are the smallest lane index of each component.
+ */
+function laneComponents(
+  laneCount: number,
+  laneOf: readonly number[],
+  links: ReadonlyArray<[number, number]>,
+): number[] {
+  const parent = Array.from({ length: laneCount }, (_, l) => l);
+  const find = (l: number): number => {
+    let root = l;
+    while (parent[root] !== root) root = parent[root] as number;
+    while (parent[l] !== root) {
+      const next = parent[l] as number;
+      parent[l] = root;
+      l = next;
+    }
+    return root;
+  };
+  for (const [a, b] of links) {
+    const ra = find(laneOf[a] as number);
+    const rb = find(laneOf[b] as number);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+  return parent.map((_, l) => find(l));
+}
+
+/**
  * Swimlanes with groups inside groups. Columns are global as in `swimlanes`. Across, a group's box
  * holds its header and padding, its own lane's rows, then its subgroups' boxes (each a gap from
  * the previous content); the subtrees stay in the order their first lane has in `order`. Along,
@@ -1193,12 +953,17 @@ function nestedSwimlanes(
 
 /**
  * Each lane as a compact block with its own columns (its nodes' global ranks, renumbered), the
- * blocks placed in reading order (by first column, then lane order) on shelves of about the length
- * that makes the drawing roughly 3:2.
+ * blocks placed in reading order on shelves of about the length that makes the drawing roughly
+ * 3:2: one connected part of the diagram after the other (in the order their first lanes come in
+ * `order`), within one by first column, then lane order. Unconnected flows (a file of several
+ * diagrams) are thus not interleaved: sorted by first column alone, 210 copies of the CQRS sample
+ * put all 210 first lanes before all the second ones, and every edge between lanes ran across
+ * the whole drawing.
  */
 function packedBlocks(
   lanes: readonly Lane[],
   order: readonly number[],
+  component: readonly number[],
   sizes: Sizes,
   frame: Frame,
   spacing: Spacing,
@@ -1206,8 +971,15 @@ function packedBlocks(
   const count = sizes.rank.length;
   const centreAlong = new Array<number>(count).fill(0);
   const centreAcross = new Array<number>(count).fill(0);
+  // A component's rank: where its first lane comes in `order`.
+  const componentRank = new Map<number, number>();
+  order.forEach((l, position) => {
+    const c = component[l] as number;
+    if (!componentRank.has(c)) componentRank.set(c, position);
+  });
   interface Block {
     lane: Lane;
+    component: number;
     alongSize: number;
     acrossSize: number;
     firstRank: number;
@@ -1264,6 +1036,7 @@ function packedBlocks(
     }
     return {
       lane,
+      component: componentRank.get(component[l] as number) as number,
       alongSize,
       acrossSize,
       firstRank: ranks[0] ?? Infinity,
@@ -1272,7 +1045,9 @@ function packedBlocks(
       localAcross,
     };
   });
-  blocks.sort((a, b) => a.firstRank - b.firstRank || a.position - b.position);
+  blocks.sort(
+    (a, b) => a.component - b.component || a.firstRank - b.firstRank || a.position - b.position,
+  );
   const gapAlong = Math.max(spacing.rankSep, 2 * LANE_GAP);
   const gapAcross = 2 * LANE_GAP;
   const area = blocks.reduce(

@@ -20,6 +20,38 @@ export interface SoftRegion {
   costPerPx: number;
 }
 
+/**
+ * Soft regions shared by many searches (each group and its header band, for every edge of a
+ * diagram), indexed once so that a search or a costing visits only the regions near it. A request
+ * names the set and the few regions it ignores (the edge's own groups) instead of holding a list
+ * of its own: with one list per edge, 4,400 edges and 840 groups held 7.4 million region objects.
+ */
+export class SoftRegionSet {
+  private readonly index = new BoxIndex(192);
+  private readonly regions: SoftRegion[] = [];
+
+  /** Adds a region; returns its id (ids count up from 0 in the order regions are added). */
+  add(region: SoftRegion): number {
+    this.regions.push(region);
+    return this.index.add(region.box);
+  }
+
+  /** Calls `visit` for each region whose closed box meets `area`, in id order, except ids in `skip`. */
+  forEachIn(area: Box, skip: readonly number[], visit: (region: SoftRegion) => void): void {
+    for (const id of this.index.query(area))
+      if (!skip.includes(id)) visit(this.regions[id] as SoftRegion);
+  }
+}
+
+/** A request's soft regions: its own list, or a shared set minus the ids in `skip`. */
+export type SoftCosts = readonly SoftRegion[] | { set: SoftRegionSet; skip: readonly number[] };
+
+/** Calls `visit` for each of the regions whose closed box meets `area`, in their order. */
+function forEachSoft(soft: SoftCosts, area: Box, visit: (region: SoftRegion) => void): void {
+  if ('set' in soft) soft.set.forEachIn(area, soft.skip, visit);
+  else for (const region of soft) if (overlaps(region.box, area)) visit(region);
+}
+
 export interface RouteRequest {
   /** Where the search starts (the end of the source's stub) and the direction it is travelling. */
   start: Point;
@@ -27,7 +59,7 @@ export interface RouteRequest {
   /** Where the search ends (the start of the target's stub) and the direction it must arrive in. */
   end: Point;
   endDir: Dir;
-  soft: readonly SoftRegion[];
+  soft: SoftCosts;
 }
 
 /** A finished route's cost against the other routes (OrthogonalRouter.routeCost). */
@@ -253,11 +285,7 @@ export class OrthogonalRouter {
    * the number of other routes' segments it properly crosses (a touch, which the cost counts half, is
    * not a crossing in the drawing).
    */
-  routeCost(
-    points: readonly Point[],
-    soft: readonly SoftRegion[],
-    seenBefore = Infinity,
-  ): RouteCost {
+  routeCost(points: readonly Point[], soft: SoftCosts, seenBefore = Infinity): RouteCost {
     const { bendCost, crossingCost, sharingCostPerPx } = this.options;
     let total = Math.max(0, points.length - 2) * bendCost;
     let interaction = 0;
@@ -266,11 +294,13 @@ export class OrthogonalRouter {
     for (let k = 0; k + 1 < points.length; k++) {
       const { horizontal, at, lo, hi } = axisSegment(points[k] as Point, points[k + 1] as Point);
       total += hi - lo;
-      for (const region of soft)
-        total += region.costPerPx * insideLength(region.box, horizontal, at, lo, hi);
       const span = horizontal
         ? { x: lo, y: at, width: hi - lo, height: 0 }
         : { x: at, y: lo, width: 0, height: hi - lo };
+      // A region the segment's span does not meet adds exactly 0: only those it meets are visited.
+      forEachSoft(soft, span, (region) => {
+        total += region.costPerPx * insideLength(region.box, horizontal, at, lo, hi);
+      });
       for (const id of this.routedIndex.query(span)) {
         const other = this.routed[id] as Segment;
         if (!this.live[other.route]) continue;
@@ -382,13 +412,13 @@ export class OrthogonalRouter {
     }
     // On huge grids only the obstacles count: soft costs would make the search explore widely.
     const huge = nx * ny > GREEDY_GRID_LIMIT;
-    for (const soft of huge ? [] : request.soft) {
-      if (!overlaps(soft.box, region)) continue;
-      markInside(soft.box, (isH, index, length) => {
-        if (isH) hCost[index] = (hCost[index] as number) + soft.costPerPx * length;
-        else vCost[index] = (vCost[index] as number) + soft.costPerPx * length;
+    if (!huge)
+      forEachSoft(request.soft, region, (soft) => {
+        markInside(soft.box, (isH, index, length) => {
+          if (isH) hCost[index] = (hCost[index] as number) + soft.costPerPx * length;
+          else vCost[index] = (vCost[index] as number) + soft.costPerPx * length;
+        });
       });
-    }
     if (!huge) this.markEarlierRoutes(region, xs, ys, hCost, vCost);
     return this.astar(request, xs, ys, si, sj, ei, ej, hCost, vCost);
   }

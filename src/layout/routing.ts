@@ -18,7 +18,14 @@ import {
   unionBox,
   type Vector,
 } from './geometry.js';
-import { OrthogonalRouter, type Dir, type RouteRequest, type SoftRegion } from './route.js';
+import { BoxIndex } from './box-index.js';
+import {
+  OrthogonalRouter,
+  SoftRegionSet,
+  type Dir,
+  type RouteRequest,
+  type SoftRegion,
+} from './route.js';
 import { assignPorts, chooseSides, type PortRequest } from './sides.js';
 
 /** Clearance kept between routes and nodes, and the length of the perpendicular stub at each port. */
@@ -140,6 +147,7 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     groupBoxes.map(([, g]) => inflate(g, 10)),
     bounds,
   );
+  const soft = softRegions(groupBoxes, input.headerHeight);
   let tightRouter: OrthogonalRouter | null = null;
   const order = edges
     .map((_, k) => {
@@ -163,13 +171,12 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     const into = { x: -NORMALS[toSide].x, y: -NORMALS[toSide].y };
     const s = step(p, out, NODE_MARGIN);
     const t = step(q, NORMALS[toSide], NODE_MARGIN);
-    const soft = softRegions(edge, input, groupBoxes);
     const request: RouteRequest = {
       start: s,
       startDir: dirOf(out),
       end: t,
       endDir: dirOf(into),
-      soft,
+      soft: { set: soft.set, skip: ownGroupRegions(edge, input.groupOf, soft.groupRegion) },
     };
     let path = router.route(request);
     const routedFreely = path !== null;
@@ -281,31 +288,53 @@ function rerouteAgainstAll(
   }
 }
 
+/**
+ * What a route pays for running through a group other than its ends' own and through any group's
+ * header band: each group's box, then its header band, made once for all the edges. Returns the
+ * set and, per group id, the id of its box region (an edge skips its own groups' boxes).
+ */
 function softRegions(
-  edge: DiagramEdge,
-  input: RoutingInput,
-  groups: Array<[string, Box]>,
-): SoftRegion[] {
-  // Routes may cross the groups that hold their ends (and the groups around those) for free.
-  const own = new Set<string | null | undefined>();
-  for (const end of [edge.from, edge.to])
-    for (let g = input.groupOf.get(end); g !== null && g !== undefined; g = input.groupOf.get(g))
-      own.add(g);
-  const regions: SoftRegion[] = [];
+  groups: ReadonlyArray<[string, Box]>,
+  headerHeight: number,
+): { set: SoftRegionSet; groupRegion: Map<string, number> } {
+  const set = new SoftRegionSet();
+  const groupRegion = new Map<string, number>();
   for (const [id, box] of groups) {
-    if (!own.has(id)) regions.push({ box, costPerPx: OTHER_GROUP_COST_PER_PX });
-    regions.push({
-      box: { x: box.x, y: box.y, width: box.width, height: input.headerHeight },
+    groupRegion.set(id, set.add({ box, costPerPx: OTHER_GROUP_COST_PER_PX }));
+    set.add({
+      box: { x: box.x, y: box.y, width: box.width, height: headerHeight },
       costPerPx: HEADER_COST_PER_PX,
     });
   }
-  return regions;
+  return { set, groupRegion };
+}
+
+/**
+ * Ids of the box regions a route may cross for free: the groups that hold its ends, and the groups
+ * around those.
+ */
+function ownGroupRegions(
+  edge: DiagramEdge,
+  groupOf: ReadonlyMap<string, string | null>,
+  groupRegion: ReadonlyMap<string, number>,
+): number[] {
+  const skip: number[] = [];
+  for (const end of [edge.from, edge.to])
+    for (let g = groupOf.get(end); g !== null && g !== undefined; g = groupOf.get(g)) {
+      const region = groupRegion.get(g);
+      if (region !== undefined && !skip.includes(region)) skip.push(region);
+    }
+  return skip;
 }
 
 /**
  * Straight and spline styles: keep the perpendicular stubs at both ends and replace the orthogonal
  * middle by the fewest straight segments that still clear every node (greedy string pulling).
  */
+export function smoothRoute(points: Point[], obstacles: readonly Box[]): Point[] {
+  return pullString(points, obstacles);
+}
+
 function pullString(points: Point[], obstacles: readonly Box[]): Point[] {
   if (points.length <= 3) return points;
   const first = points[0] as Point;
@@ -336,4 +365,88 @@ function stubPoint(end: Point, next: Point): Point {
   const length = Math.abs(next.x - end.x) + Math.abs(next.y - end.y);
   const by = Math.min(NODE_MARGIN, length);
   return { x: end.x + Math.sign(next.x - end.x) * by, y: end.y + Math.sign(next.y - end.y) * by };
+}
+
+/** One edge for routeBetweenPorts: its ports are fixed already. */
+export interface PortedEdge {
+  edge: DiagramEdge;
+  from: Point;
+  fromSide: Side;
+  to: Point;
+  toSide: Side;
+}
+
+/**
+ * Routes edges whose sides and ports are already fixed (the layered layout hands over the few it
+ * cannot draw in its channels), around every node, avoiding the routes already drawn, foreign
+ * groups and title bands. Returns one polyline per edge, from its source port to its target port.
+ */
+export function routeBetweenPorts(
+  edges: readonly PortedEdge[],
+  nodes: ReadonlyMap<string, Box>,
+  groupOf: ReadonlyMap<string, string | null>,
+  groups: ReadonlyMap<string, Box>,
+  headers: readonly Box[],
+  drawn: ReadonlyArray<readonly Point[]>,
+): Point[][] {
+  if (edges.length === 0) return [];
+  const nodeBoxes = [...nodes.values()];
+  const groupBoxes = [...groups.entries()];
+  const everything = unionBox([
+    ...nodeBoxes,
+    ...groups.values(),
+    ...drawn.flat().map((p) => ({ x: p.x, y: p.y, width: 0, height: 0 })),
+  ]);
+  const bounds = inflate(everything, 80);
+  const router = new OrthogonalRouter(
+    nodeBoxes.map((b) => inflate(b, NODE_MARGIN)),
+    groupBoxes.map(([, g]) => inflate(g, 10)),
+    bounds,
+  );
+  for (const route of drawn) router.addRoute(route);
+  // The obstacles of both routers, to see whether a stub end lies inside one.
+  const margins = new BoxIndex(192);
+  const touching = new BoxIndex(192);
+  for (const box of nodeBoxes) {
+    margins.add(inflate(box, NODE_MARGIN));
+    touching.add(inflate(box, 2));
+  }
+  const blocked = (index: BoxIndex, p: Point): boolean =>
+    index.query({ x: p.x, y: p.y, width: 0, height: 0 }).some((id) => {
+      const box = index.box(id);
+      return p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height;
+    });
+  let tight: OrthogonalRouter | null = null;
+  return edges.map((e) => {
+    const out = NORMALS[e.fromSide];
+    const into = { x: -NORMALS[e.toSide].x, y: -NORMALS[e.toSide].y };
+    const s = step(e.from, out, NODE_MARGIN);
+    const t = step(e.to, NORMALS[e.toSide], NODE_MARGIN);
+    const own = new Set([groupOf.get(e.edge.from), groupOf.get(e.edge.to)]);
+    const soft: SoftRegion[] = [];
+    for (const [id, box] of groupBoxes)
+      if (!own.has(id)) soft.push({ box, costPerPx: OTHER_GROUP_COST_PER_PX * 4 });
+    for (const box of headers) soft.push({ box, costPerPx: HEADER_COST_PER_PX });
+    const request: RouteRequest = {
+      start: s,
+      startDir: dirOf(out),
+      end: t,
+      endDir: dirOf(into),
+      soft,
+    };
+    // A stub end inside another node's margin (the layered layout packs nodes closer than two
+    // margins) has no route there: every window up to the whole drawing would be searched in vain.
+    let path = blocked(margins, s) || blocked(margins, t) ? null : router.route(request);
+    if (!path && !blocked(touching, s) && !blocked(touching, t)) {
+      tight ??= new OrthogonalRouter(
+        nodeBoxes.map((b) => inflate(b, 2)),
+        [],
+        bounds,
+      );
+      path = tight.route(request);
+    }
+    const points = simplifyPolyline([e.from, ...(path ?? [s, { x: s.x, y: t.y }, t]), e.to]);
+    router.addRoute(points);
+    return points;
+  });
 }

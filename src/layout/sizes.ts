@@ -25,10 +25,39 @@ export interface NodeSize {
   lines: string[];
 }
 
-/** A node's box for its label: the label wrapped at the shape's width, the box sized by the shape. */
-export function sizeNode(shape: Shape, label: string): NodeSize {
+/**
+ * Wrap widths for a layout along `horizontalFlow` (LR, RL) or down (TB, BT): lines are longer when
+ * the flow runs down, so boxes are flatter and the drawing shorter along its flow (a diamond's
+ * most of all: it is the widest box); the shapes' own widths when the flow runs sideways.
+ */
+export function wrapWidths(horizontalFlow: boolean): {
+  node: (shape: Shape) => number;
+  edge: number;
+} {
+  if (horizontalFlow) return { node: (shape) => shapeModule(shape).wrapWidth, edge: 130 };
+  return {
+    node: (shape) => {
+      const width = shapeModule(shape).wrapWidth;
+      if (shape === 'circle') return width;
+      if (shape === 'diamond') return TB_DIAMOND_WRAP;
+      return Math.round(width * TB_WRAP_FACTOR);
+    },
+    edge: 200,
+  };
+}
+/** Top-down flows: lines this many times longer than the shape's own wrap width... */
+const TB_WRAP_FACTOR = 220 / 170;
+/** ...and a diamond's up to 200 px. */
+const TB_DIAMOND_WRAP = 200;
+
+/** A node's box for its label: the label wrapped at `wrapWidth` (default: the shape's), the box sized by the shape. */
+export function sizeNode(
+  shape: Shape,
+  label: string,
+  wrapWidth = shapeModule(shape).wrapWidth,
+): NodeSize {
   const module = shapeModule(shape);
-  const text = wrapText(label, NODE_FONT_SIZE, module.wrapWidth);
+  const text = wrapText(label, NODE_FONT_SIZE, wrapWidth);
   return { ...module.size(text), lines: text.lines };
 }
 
@@ -38,8 +67,8 @@ export interface LabelSize {
   lines: string[];
 }
 
-export function sizeEdgeLabel(label: string): LabelSize {
-  const text = wrapText(label, EDGE_FONT_SIZE, EDGE_LABEL_WRAP_WIDTH);
+export function sizeEdgeLabel(label: string, wrapWidth = EDGE_LABEL_WRAP_WIDTH): LabelSize {
+  const text = wrapText(label, EDGE_FONT_SIZE, wrapWidth);
   return {
     width: evenCeil(text.width + 2 * LABEL_PADDING_X),
     height: evenCeil(text.height + 2 * LABEL_PADDING_Y),

@@ -3,7 +3,14 @@
  * This is the contract's `--format json` shape; extra fields are allowed.
  */
 import type { Side } from '../syntax/ast.js';
-import type { Direction, EdgeLook, EndpointKind, NodeStyle, Shape } from '../model/diagram.js';
+import type {
+  Direction,
+  EdgeLook,
+  EndpointKind,
+  LayoutKind,
+  NodeStyle,
+  Shape,
+} from '../model/diagram.js';
 
 export interface Point {
   x: number;
@@ -64,6 +71,8 @@ export interface LayoutEdge {
 
 export interface Layout {
   version: 1;
+  /** Which placement drew it (layered or lanes). */
+  layout?: LayoutKind;
   width: number;
   height: number;
   direction: Direction;
@@ -76,4 +85,9 @@ export interface Layout {
 export interface LayoutOptions {
   direction?: Direction;
   edges?: EdgeStyle;
+  /**
+   * The placement: layered or lanes, or 'auto' (the default): the file's `layout` setting if it
+   * has one, else lanes only where they measure better (index.ts chooseLayout).
+   */
+  layout?: LayoutKind | 'auto';
 }

@@ -13,6 +13,10 @@ export const SHAPES: readonly Shape[] = SHAPE_NAMES;
 export type Direction = 'LR' | 'TB' | 'RL' | 'BT';
 export const DIRECTIONS: readonly Direction[] = ['LR', 'TB', 'RL', 'BT'];
 
+/** The placement: layered (groups as clusters, dot's picture) or lanes (groups as swimlanes). */
+export type LayoutKind = 'layered' | 'lanes';
+export const LAYOUT_KINDS: readonly LayoutKind[] = ['layered', 'lanes'];
+
 /** How a line is drawn: a node's outline or an edge. */
 export type LineStyle = 'solid' | 'dashed' | 'dotted' | 'thick';
 export const LINE_STYLES: readonly LineStyle[] = ['solid', 'dashed', 'dotted', 'thick'];
@@ -100,6 +104,8 @@ export interface DiagramEdge {
 export interface Diagram {
   /** The file-level direction setting, if any (`direction TB`). */
   direction: Direction | null;
+  /** The file-level layout setting, if any (`layout lanes`); null: chosen by measurement. */
+  layout?: LayoutKind | null;
   /** Every group, parents before children (pre-order, declaration order). */
   groups: DiagramGroup[];
   nodes: DiagramNode[];

@@ -17,25 +17,28 @@ import {
   type Suggestion,
 } from '../diagnostics.js';
 import { isShapeName } from '../shapes/index.js';
-import type {
-  Ast,
-  Attribute,
-  EdgeDecl,
-  GroupDecl,
-  NodeDecl,
-  SettingDecl,
-  Statement,
-  StyleDecl,
+import {
+  SETTING_KEYS,
+  type Ast,
+  type Attribute,
+  type EdgeDecl,
+  type GroupDecl,
+  type NodeDecl,
+  type SettingDecl,
+  type Statement,
+  type StyleDecl,
 } from '../syntax/ast.js';
 import { didYouMean } from '../util/suggest.js';
 import {
   DIRECTIONS,
+  LAYOUT_KINDS,
   type Diagram,
   type DiagramEdge,
   type DiagramGroup,
   type DiagramNode,
   type DiagramStyle,
   type Direction,
+  type LayoutKind,
   type EdgeLook,
   type NodeStyle,
 } from './diagram.js';
@@ -81,6 +84,7 @@ class Resolver {
   readonly references: ResolvedReference[] = [];
   readonly styles: StyleReader;
   direction: { value: Direction; span: Span } | null = null;
+  layout: { value: LayoutKind; span: Span } | null = null;
   incomplete: boolean;
   #index: NameIndex | null = null;
 
@@ -294,12 +298,12 @@ class Resolver {
 
   applySetting(decl: SettingDecl): void {
     const key = decl.key.name;
-    if (key !== 'direction') {
-      const close = didYouMean(key, ['direction']);
+    if (!(SETTING_KEYS as readonly string[]).includes(key)) {
+      const close = didYouMean(key, SETTING_KEYS);
       this.report(
         'unknown-setting',
         'error',
-        `unknown setting '${key}': ${close ? `did you mean '${close}'?` : `the only setting is 'direction'`}`,
+        `unknown setting '${key}': ${close ? `did you mean '${close}'?` : `expected ${orList(SETTING_KEYS)}`}`,
         decl.key.span,
         undefined,
         Resolver.replacing(decl.key.span, close),
@@ -307,28 +311,31 @@ class Resolver {
       return;
     }
     const value = decl.value.name;
-    if (!(DIRECTIONS as readonly string[]).includes(value)) {
-      const close = didYouMean(value, DIRECTIONS);
+    const values: readonly string[] = key === 'direction' ? DIRECTIONS : LAYOUT_KINDS;
+    if (!values.includes(value)) {
+      const close = didYouMean(value, values);
       this.report(
         'unknown-setting',
         'error',
-        `unknown direction '${value}': ${close ? `did you mean '${close}'?` : `expected ${orList(DIRECTIONS)}`}`,
+        `unknown ${key} '${value}': ${close ? `did you mean '${close}'?` : `expected ${orList(values)}`}`,
         decl.value.span,
         undefined,
         Resolver.replacing(decl.value.span, close),
       );
       return;
     }
-    if (this.direction) {
+    const earlier = key === 'direction' ? this.direction : this.layout;
+    if (earlier) {
       this.report(
         'duplicate-setting',
         'warning',
-        `direction is already set to ${this.direction.value} on line ${this.direction.span.line}: only the first setting counts`,
+        `${key} is already set to ${earlier.value} on line ${earlier.span.line}: only the first setting counts`,
         decl.span,
       );
       return;
     }
-    this.direction = { value: value as Direction, span: decl.span };
+    if (key === 'direction') this.direction = { value: value as Direction, span: decl.span };
+    else this.layout = { value: value as LayoutKind, span: decl.span };
   }
 
   resolveEdges(): DiagramEdge[] {
@@ -413,6 +420,7 @@ export function resolve(ast: Ast): ResolveResult {
   const styles: DiagramStyle[] = resolver.styles.declared();
   const diagram: Diagram = {
     direction: resolver.direction?.value ?? null,
+    layout: resolver.layout?.value ?? null,
     groups: [...resolver.groups.values()],
     nodes: resolver.nodes,
     edges,

@@ -70,6 +70,10 @@ export interface GroupDecl {
   closeSpan: Span | null;
 }
 
+/** The file-level settings' names (`direction TB`, `layout lanes`). */
+export const SETTING_KEYS = ['direction', 'layout'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
 /** A file-level setting, e.g. `direction TB`. */
 export interface SettingDecl {
   kind: 'setting';

@@ -7,7 +7,7 @@ import type { FailedMatchResult } from 'ohm-js';
 import type { Span, Suggestion } from '../diagnostics.js';
 import { SHAPE_NAMES } from '../shapes/index.js';
 import { didYouMean } from '../util/suggest.js';
-import { SIDES } from './ast.js';
+import { SETTING_KEYS, SIDES } from './ast.js';
 
 const SHAPES: readonly string[] = SHAPE_NAMES;
 const EXPECTED_SHAPE = `expected a shape: ${SHAPES.slice(0, -1).join(', ')} or ${SHAPES[SHAPES.length - 1]!}`;
@@ -89,16 +89,17 @@ export function describeFailure(
   if (
     pos > 0 &&
     firstWord &&
-    firstWord !== 'direction' &&
-    didYouMean(firstWord, ['direction']) &&
+    !(SETTING_KEYS as readonly string[]).includes(firstWord) &&
+    didYouMean(firstWord, SETTING_KEYS) &&
     /^\s*\S+\s+\S+\s*$/.test(line)
   ) {
     const start = line.length - line.trimStart().length;
+    const close = didYouMean(firstWord, SETTING_KEYS) as string;
     return {
-      message: `unknown statement '${firstWord}': did you mean 'direction'?`,
+      message: `unknown statement '${firstWord}': did you mean '${close}'?`,
       span: span(start, start + firstWord.length),
-      notes: ['a file-level setting is written: direction LR|TB|RL|BT'],
-      suggestions: [{ text: 'direction', span: span(start, start + firstWord.length) }],
+      notes: ['a file-level setting is written: direction LR|TB|RL|BT, or layout layered|lanes'],
+      suggestions: [{ text: close, span: span(start, start + firstWord.length) }],
     };
   }
   // `n1 circle`: a node declaration without its colon.

@@ -138,7 +138,7 @@ const astActions = {
   setting(key, _sp, value) {
     return {
       kind: 'setting',
-      key: { name: 'direction', span: spanOf(key) },
+      key: { name: key.sourceString, span: spanOf(key) },
       value: identifier(value),
       span: spanOf(this),
     };

@@ -36,10 +36,10 @@ function useInput(text: string): void {
 export function matchCompiled(text: string): CstNode | null {
   useInput(text);
   pos = 0;
-  if (!rSeq138()) return null;
+  if (!rSeq140()) return null;
   pos = 0;
   const b0 = B.length;
-  bSeq263();
+  bSeq267();
   const root = B[b0]!;
   B.length = b0;
   return root;
@@ -1120,15 +1120,27 @@ function rTerminal114(): boolean {
   return true;
 }
 
-function rSeq115(): boolean {
+function rTerminal115(): boolean {
+  if (!input.startsWith('layout', pos)) {
+    return false;
+  }
+  pos += 6;
+  return true;
+}
+
+function rAlt116(): boolean {
+  return rTerminal114() || rTerminal115();
+}
+
+function rSeq117(): boolean {
   const p0 = pos;
-  if (rTerminal114() && rNot63()) return true;
+  if (rAlt116() && rNot63()) return true;
   pos = p0;
   return false;
 }
 
 function r_settingKey_113(): boolean {
-  if (pos >= MEMO_WIDTH) return rSeq115();
+  if (pos >= MEMO_WIDTH) return rSeq117();
   const at = 33 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
@@ -1136,13 +1148,13 @@ function r_settingKey_113(): boolean {
     pos = end;
     return true;
   }
-  const matched = rSeq115();
+  const matched = rSeq117();
   memoLine[at] = line;
   memoEnd[at] = matched ? pos : -1;
   return matched;
 }
 
-function rSeq116(): boolean {
+function rSeq118(): boolean {
   const p0 = pos;
   if (r_settingKey_113() && r_sp_33() && r_ident_3()) return true;
   pos = p0;
@@ -1150,7 +1162,7 @@ function rSeq116(): boolean {
 }
 
 function r_setting_112(): boolean {
-  if (pos >= MEMO_WIDTH) return rSeq116();
+  if (pos >= MEMO_WIDTH) return rSeq118();
   const at = 32 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
@@ -1158,13 +1170,13 @@ function r_setting_112(): boolean {
     pos = end;
     return true;
   }
-  const matched = rSeq116();
+  const matched = rSeq118();
   memoLine[at] = line;
   memoEnd[at] = matched ? pos : -1;
   return matched;
 }
 
-function rTerminal119(): boolean {
+function rTerminal121(): boolean {
   if (!input.startsWith('style', pos)) {
     return false;
   }
@@ -1172,15 +1184,15 @@ function rTerminal119(): boolean {
   return true;
 }
 
-function rSeq120(): boolean {
+function rSeq122(): boolean {
   const p0 = pos;
-  if (rTerminal119() && rNot63()) return true;
+  if (rTerminal121() && rNot63()) return true;
   pos = p0;
   return false;
 }
 
-function r_styleKey_118(): boolean {
-  if (pos >= MEMO_WIDTH) return rSeq120();
+function r_styleKey_120(): boolean {
+  if (pos >= MEMO_WIDTH) return rSeq122();
   const at = 35 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
@@ -1188,21 +1200,21 @@ function r_styleKey_118(): boolean {
     pos = end;
     return true;
   }
-  const matched = rSeq120();
+  const matched = rSeq122();
   memoLine[at] = line;
   memoEnd[at] = matched ? pos : -1;
   return matched;
 }
 
-function rSeq121(): boolean {
+function rSeq123(): boolean {
   const p0 = pos;
-  if (r_styleKey_118() && r_sp_33() && r_ident_3() && rIter110()) return true;
+  if (r_styleKey_120() && r_sp_33() && r_ident_3() && rIter110()) return true;
   pos = p0;
   return false;
 }
 
-function r_styleDecl_117(): boolean {
-  if (pos >= MEMO_WIDTH) return rSeq121();
+function r_styleDecl_119(): boolean {
+  if (pos >= MEMO_WIDTH) return rSeq123();
   const at = 34 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
@@ -1210,25 +1222,25 @@ function r_styleDecl_117(): boolean {
     pos = end;
     return true;
   }
-  const matched = rSeq121();
+  const matched = rSeq123();
   memoLine[at] = line;
   memoEnd[at] = matched ? pos : -1;
   return matched;
 }
 
-function rAlt122(): boolean {
+function rAlt124(): boolean {
   return (
     r_groupOpen_2() ||
     r_groupClose_40() ||
     r_edge_42() ||
     r_node_105() ||
     r_setting_112() ||
-    r_styleDecl_117()
+    r_styleDecl_119()
   );
 }
 
 function r_statement_1(): boolean {
-  if (pos >= MEMO_WIDTH) return rAlt122();
+  if (pos >= MEMO_WIDTH) return rAlt124();
   const at = 1 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
@@ -1236,13 +1248,13 @@ function r_statement_1(): boolean {
     pos = end;
     return true;
   }
-  const matched = rAlt122();
+  const matched = rAlt124();
   memoLine[at] = line;
   memoEnd[at] = matched ? pos : -1;
   return matched;
 }
 
-function r_space_124(): boolean {
+function r_space_126(): boolean {
   if (pos >= MEMO_WIDTH) return rAlt36();
   const at = 37 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
@@ -1257,17 +1269,17 @@ function r_space_124(): boolean {
   return matched;
 }
 
-function rIter125(): boolean {
+function rIter127(): boolean {
   let previous = pos;
-  while (r_space_124()) {
+  while (r_space_126()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
   return true;
 }
 
-function r_spaces_123(): boolean {
-  if (pos >= MEMO_WIDTH) return rIter125();
+function r_spaces_125(): boolean {
+  if (pos >= MEMO_WIDTH) return rIter127();
   const at = 36 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
@@ -1275,15 +1287,15 @@ function r_spaces_123(): boolean {
     pos = end;
     return true;
   }
-  const matched = rIter125();
+  const matched = rIter127();
   memoLine[at] = line;
   memoEnd[at] = matched ? pos : -1;
   return matched;
 }
 
-function rApply126(): boolean {
+function rApply128(): boolean {
   const p0 = pos;
-  r_spaces_123();
+  r_spaces_125();
   if (!r_statement_1()) {
     pos = p0;
     return false;
@@ -1291,10 +1303,10 @@ function rApply126(): boolean {
   return true;
 }
 
-function rIter127(): boolean {
+function rIter129(): boolean {
   let n = 0;
   let previous = pos;
-  while (n < 1 && rApply126()) {
+  while (n < 1 && rApply128()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
     n++;
@@ -1302,7 +1314,7 @@ function rIter127(): boolean {
   return true;
 }
 
-function rTerminal129(): boolean {
+function rTerminal131(): boolean {
   if (!(input.charCodeAt(pos) === 35)) {
     return false;
   }
@@ -1310,7 +1322,7 @@ function rTerminal129(): boolean {
   return true;
 }
 
-function rRange130(): boolean {
+function rRange132(): boolean {
   const cp = input.codePointAt(pos);
   if (cp !== undefined && cp >= 0 && cp <= 1114111) {
     const end = pos + (cp > 0xffff ? 2 : 1);
@@ -1320,24 +1332,24 @@ function rRange130(): boolean {
   return false;
 }
 
-function rIter131(): boolean {
+function rIter133(): boolean {
   let previous = pos;
-  while (rRange130()) {
+  while (rRange132()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
   return true;
 }
 
-function rSeq132(): boolean {
+function rSeq134(): boolean {
   const p0 = pos;
-  if (rTerminal129() && rIter131()) return true;
+  if (rTerminal131() && rIter133()) return true;
   pos = p0;
   return false;
 }
 
-function r_comment_128(): boolean {
-  if (pos >= MEMO_WIDTH) return rSeq132();
+function r_comment_130(): boolean {
+  if (pos >= MEMO_WIDTH) return rSeq134();
   const at = 38 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
@@ -1345,26 +1357,26 @@ function r_comment_128(): boolean {
     pos = end;
     return true;
   }
-  const matched = rSeq132();
+  const matched = rSeq134();
   memoLine[at] = line;
   memoEnd[at] = matched ? pos : -1;
   return matched;
 }
 
-function rApply133(): boolean {
+function rApply135(): boolean {
   const p0 = pos;
-  r_spaces_123();
-  if (!r_comment_128()) {
+  r_spaces_125();
+  if (!r_comment_130()) {
     pos = p0;
     return false;
   }
   return true;
 }
 
-function rIter134(): boolean {
+function rIter136(): boolean {
   let n = 0;
   let previous = pos;
-  while (n < 1 && rApply133()) {
+  while (n < 1 && rApply135()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
     n++;
@@ -1372,15 +1384,15 @@ function rIter134(): boolean {
   return true;
 }
 
-function rSeq135(): boolean {
+function rSeq137(): boolean {
   const p0 = pos;
-  if (rIter127() && rIter134()) return true;
+  if (rIter129() && rIter136()) return true;
   pos = p0;
   return false;
 }
 
 function r_Line_0(): boolean {
-  if (pos >= MEMO_WIDTH) return rSeq135();
+  if (pos >= MEMO_WIDTH) return rSeq137();
   const at = 0 * MEMO_WIDTH + pos;
   if (memoLine[at] === line) {
     const end = memoEnd[at]!;
@@ -1388,15 +1400,15 @@ function r_Line_0(): boolean {
     pos = end;
     return true;
   }
-  const matched = rSeq135();
+  const matched = rSeq137();
   memoLine[at] = line;
   memoEnd[at] = matched ? pos : -1;
   return matched;
 }
 
-function rApply136(): boolean {
+function rApply138(): boolean {
   const p0 = pos;
-  r_spaces_123();
+  r_spaces_125();
   if (!r_Line_0()) {
     pos = p0;
     return false;
@@ -1404,9 +1416,9 @@ function rApply136(): boolean {
   return true;
 }
 
-function rEnd137(): boolean {
+function rEnd139(): boolean {
   const p0 = pos;
-  r_spaces_123();
+  r_spaces_125();
   if (pos < input.length) {
     pos = p0;
     return false;
@@ -1414,14 +1426,14 @@ function rEnd137(): boolean {
   return true;
 }
 
-function rSeq138(): boolean {
+function rSeq140(): boolean {
   const p0 = pos;
-  if (rApply136() && rEnd137()) return true;
+  if (rApply138() && rEnd139()) return true;
   pos = p0;
   return false;
 }
 
-function bRange139(): boolean {
+function bRange141(): boolean {
   const cp = input.charCodeAt(pos);
   if (cp >= 97 && cp <= 122) {
     const end = pos + 1;
@@ -1432,7 +1444,7 @@ function bRange139(): boolean {
   return false;
 }
 
-function bRange140(): boolean {
+function bRange142(): boolean {
   const cp = input.charCodeAt(pos);
   if (cp >= 65 && cp <= 90) {
     const end = pos + 1;
@@ -1443,7 +1455,7 @@ function bRange140(): boolean {
   return false;
 }
 
-function bTerminal141(): boolean {
+function bTerminal143(): boolean {
   if (!(input.charCodeAt(pos) === 95)) {
     return false;
   }
@@ -1452,14 +1464,14 @@ function bTerminal141(): boolean {
   return true;
 }
 
-function bNot142(): boolean {
+function bNot144(): boolean {
   const p0 = pos;
   const matched = rRange7();
   pos = p0;
   return !matched;
 }
 
-function bUnicode143(): boolean {
+function bUnicode145(): boolean {
   const cp = input.codePointAt(pos);
   if (cp !== undefined) {
     const ch = String.fromCodePoint(cp);
@@ -1473,10 +1485,10 @@ function bUnicode143(): boolean {
 }
 
 function children_lower_10(node: CstNode): CstNode[] {
-  return expand(node, bUnicode143);
+  return expand(node, bUnicode145);
 }
 
-function bApply144(): boolean {
+function bApply146(): boolean {
   const start = pos;
   if (!r_lower_10()) {
     return false;
@@ -1485,7 +1497,7 @@ function bApply144(): boolean {
   return true;
 }
 
-function bUnicode145(): boolean {
+function bUnicode147(): boolean {
   const cp = input.codePointAt(pos);
   if (cp !== undefined) {
     const ch = String.fromCodePoint(cp);
@@ -1499,10 +1511,10 @@ function bUnicode145(): boolean {
 }
 
 function children_upper_13(node: CstNode): CstNode[] {
-  return expand(node, bUnicode145);
+  return expand(node, bUnicode147);
 }
 
-function bApply146(): boolean {
+function bApply148(): boolean {
   const start = pos;
   if (!r_upper_13()) {
     return false;
@@ -1511,7 +1523,7 @@ function bApply146(): boolean {
   return true;
 }
 
-function bUnicode147(): boolean {
+function bUnicode149(): boolean {
   const cp = input.codePointAt(pos);
   if (cp !== undefined) {
     const ch = String.fromCodePoint(cp);
@@ -1525,10 +1537,10 @@ function bUnicode147(): boolean {
 }
 
 function children_unicodeLtmo_16(node: CstNode): CstNode[] {
-  return expand(node, bUnicode147);
+  return expand(node, bUnicode149);
 }
 
-function bApply148(): boolean {
+function bApply150(): boolean {
   const start = pos;
   if (!r_unicodeLtmo_16()) {
     return false;
@@ -1537,15 +1549,15 @@ function bApply148(): boolean {
   return true;
 }
 
-function bAlt149(): boolean {
-  return bApply144() || bApply146() || bApply148();
+function bAlt151(): boolean {
+  return bApply146() || bApply148() || bApply150();
 }
 
 function children_letter_9(node: CstNode): CstNode[] {
-  return expand(node, bAlt149);
+  return expand(node, bAlt151);
 }
 
-function bApply150(): boolean {
+function bApply152(): boolean {
   const start = pos;
   if (!r_letter_9()) {
     return false;
@@ -1554,20 +1566,20 @@ function bApply150(): boolean {
   return true;
 }
 
-function bSeq151(): boolean {
+function bSeq153(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bNot142() && bApply150()) return true;
+  if (bNot144() && bApply152()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
-function bAlt152(): boolean {
-  return bRange139() || bRange140() || bTerminal141() || bSeq151();
+function bAlt154(): boolean {
+  return bRange141() || bRange142() || bTerminal143() || bSeq153();
 }
 
-function bRange153(): boolean {
+function bRange155(): boolean {
   const cp = input.charCodeAt(pos);
   if (cp >= 48 && cp <= 57) {
     const end = pos + 1;
@@ -1578,7 +1590,7 @@ function bRange153(): boolean {
   return false;
 }
 
-function bTerminal154(): boolean {
+function bTerminal156(): boolean {
   if (!(input.charCodeAt(pos) === 45)) {
     return false;
   }
@@ -1587,27 +1599,27 @@ function bTerminal154(): boolean {
   return true;
 }
 
-function bNot155(): boolean {
+function bNot157(): boolean {
   const p0 = pos;
   const matched = rTerminal24();
   pos = p0;
   return !matched;
 }
 
-function bSeq156(): boolean {
+function bSeq158(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bTerminal154() && bNot155()) return true;
+  if (bTerminal156() && bNot157()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
 function children_digit_27(node: CstNode): CstNode[] {
-  return expand(node, bRange153);
+  return expand(node, bRange155);
 }
 
-function bApply157(): boolean {
+function bApply159(): boolean {
   const start = pos;
   if (!r_digit_27()) {
     return false;
@@ -1616,29 +1628,29 @@ function bApply157(): boolean {
   return true;
 }
 
-function bAlt158(): boolean {
-  return bApply150() || bApply157();
+function bAlt160(): boolean {
+  return bApply152() || bApply159();
 }
 
-function bSeq159(): boolean {
+function bSeq161(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bNot142() && bAlt158()) return true;
+  if (bNot144() && bAlt160()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
-function bAlt160(): boolean {
-  return bRange139() || bRange140() || bRange153() || bTerminal141() || bSeq156() || bSeq159();
+function bAlt162(): boolean {
+  return bRange141() || bRange142() || bRange155() || bTerminal143() || bSeq158() || bSeq161();
 }
 
-function children_bIter161_0(node: CstNode): CstNode[] {
+function children_bIter163_0(node: CstNode): CstNode[] {
   useInput(node.input);
   pos = node.startIdx;
   const b0 = B.length;
   let previous = pos;
-  while (bAlt160()) {
+  while (bAlt162()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
@@ -1649,31 +1661,31 @@ function children_bIter161_0(node: CstNode): CstNode[] {
   return B.splice(b0);
 }
 
-function bIter161(): boolean {
+function bIter163(): boolean {
   const p0 = pos;
   let previous = pos;
   while (rAlt30()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
-  B.push(iterationNode(null, children_bIter161_0, input, p0, pos, false));
+  B.push(iterationNode(null, children_bIter163_0, input, p0, pos, false));
   return true;
 }
 
-function bSeq162(): boolean {
+function bSeq164(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bAlt152() && bIter161()) return true;
+  if (bAlt154() && bIter163()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
 function children_ident_3(node: CstNode): CstNode[] {
-  return expand(node, bSeq162);
+  return expand(node, bSeq164);
 }
 
-function bApply163(): boolean {
+function bApply165(): boolean {
   const start = pos;
   if (!r_ident_3()) {
     return false;
@@ -1682,7 +1694,7 @@ function bApply163(): boolean {
   return true;
 }
 
-function bTerminal164(): boolean {
+function bTerminal166(): boolean {
   if (!(input.charCodeAt(pos) === 32)) {
     return false;
   }
@@ -1691,7 +1703,7 @@ function bTerminal164(): boolean {
   return true;
 }
 
-function bTerminal165(): boolean {
+function bTerminal167(): boolean {
   if (!(input.charCodeAt(pos) === 9)) {
     return false;
   }
@@ -1700,16 +1712,16 @@ function bTerminal165(): boolean {
   return true;
 }
 
-function bAlt166(): boolean {
-  return bTerminal164() || bTerminal165();
+function bAlt168(): boolean {
+  return bTerminal166() || bTerminal167();
 }
 
-function children_bIter167_0(node: CstNode): CstNode[] {
+function children_bIter169_0(node: CstNode): CstNode[] {
   useInput(node.input);
   pos = node.startIdx;
   const b0 = B.length;
   let previous = pos;
-  while (bAlt166()) {
+  while (bAlt168()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
@@ -1720,22 +1732,22 @@ function children_bIter167_0(node: CstNode): CstNode[] {
   return B.splice(b0);
 }
 
-function bIter167(): boolean {
+function bIter169(): boolean {
   const p0 = pos;
   let previous = pos;
   while (rAlt36()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
-  B.push(iterationNode(null, children_bIter167_0, input, p0, pos, false));
+  B.push(iterationNode(null, children_bIter169_0, input, p0, pos, false));
   return true;
 }
 
 function children_sp_33(node: CstNode): CstNode[] {
-  return expand(node, bIter167);
+  return expand(node, bIter169);
 }
 
-function bApply168(): boolean {
+function bApply170(): boolean {
   const start = pos;
   if (!r_sp_33()) {
     return false;
@@ -1744,7 +1756,7 @@ function bApply168(): boolean {
   return true;
 }
 
-function bTerminal169(): boolean {
+function bTerminal171(): boolean {
   if (!(input.charCodeAt(pos) === 123)) {
     return false;
   }
@@ -1753,20 +1765,20 @@ function bTerminal169(): boolean {
   return true;
 }
 
-function bSeq170(): boolean {
+function bSeq172(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply163() && bApply168() && bTerminal169()) return true;
+  if (bApply165() && bApply170() && bTerminal171()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
 function children_groupOpen_2(node: CstNode): CstNode[] {
-  return expand(node, bSeq170);
+  return expand(node, bSeq172);
 }
 
-function bApply171(): boolean {
+function bApply173(): boolean {
   const start = pos;
   if (!r_groupOpen_2()) {
     return false;
@@ -1775,7 +1787,7 @@ function bApply171(): boolean {
   return true;
 }
 
-function bTerminal172(): boolean {
+function bTerminal174(): boolean {
   if (!(input.charCodeAt(pos) === 125)) {
     return false;
   }
@@ -1785,10 +1797,10 @@ function bTerminal172(): boolean {
 }
 
 function children_groupClose_40(node: CstNode): CstNode[] {
-  return expand(node, bTerminal172);
+  return expand(node, bTerminal174);
 }
 
-function bApply173(): boolean {
+function bApply175(): boolean {
   const start = pos;
   if (!r_groupClose_40()) {
     return false;
@@ -1797,7 +1809,7 @@ function bApply173(): boolean {
   return true;
 }
 
-function bTerminal174(): boolean {
+function bTerminal176(): boolean {
   if (!(input.charCodeAt(pos) === 46)) {
     return false;
   }
@@ -1806,27 +1818,27 @@ function bTerminal174(): boolean {
   return true;
 }
 
-function bNot175(): boolean {
+function bNot177(): boolean {
   const p0 = pos;
   const matched = r_handleStart_47();
   pos = p0;
   return !matched;
 }
 
-function bSeq176(): boolean {
+function bSeq178(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply168() && bTerminal174() && bApply168() && bNot175() && bApply163()) return true;
+  if (bApply170() && bTerminal176() && bApply170() && bNot177() && bApply165()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
 function children_refTail_45(node: CstNode): CstNode[] {
-  return expand(node, bSeq176);
+  return expand(node, bSeq178);
 }
 
-function bApply177(): boolean {
+function bApply179(): boolean {
   const start = pos;
   if (!r_refTail_45()) {
     return false;
@@ -1835,12 +1847,12 @@ function bApply177(): boolean {
   return true;
 }
 
-function children_bIter178_0(node: CstNode): CstNode[] {
+function children_bIter180_0(node: CstNode): CstNode[] {
   useInput(node.input);
   pos = node.startIdx;
   const b0 = B.length;
   let previous = pos;
-  while (bApply177()) {
+  while (bApply179()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
@@ -1851,31 +1863,31 @@ function children_bIter178_0(node: CstNode): CstNode[] {
   return B.splice(b0);
 }
 
-function bIter178(): boolean {
+function bIter180(): boolean {
   const p0 = pos;
   let previous = pos;
   while (r_refTail_45()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
-  B.push(iterationNode(null, children_bIter178_0, input, p0, pos, false));
+  B.push(iterationNode(null, children_bIter180_0, input, p0, pos, false));
   return true;
 }
 
-function bSeq179(): boolean {
+function bSeq181(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply163() && bIter178()) return true;
+  if (bApply165() && bIter180()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
 function children_ref_44(node: CstNode): CstNode[] {
-  return expand(node, bSeq179);
+  return expand(node, bSeq181);
 }
 
-function bApply180(): boolean {
+function bApply182(): boolean {
   const start = pos;
   if (!r_ref_44()) {
     return false;
@@ -1884,7 +1896,7 @@ function bApply180(): boolean {
   return true;
 }
 
-function bTerminal181(): boolean {
+function bTerminal183(): boolean {
   if (!input.startsWith('handle', pos)) {
     return false;
   }
@@ -1893,7 +1905,7 @@ function bTerminal181(): boolean {
   return true;
 }
 
-function bTerminal182(): boolean {
+function bTerminal184(): boolean {
   if (!(input.charCodeAt(pos) === 40)) {
     return false;
   }
@@ -1902,7 +1914,7 @@ function bTerminal182(): boolean {
   return true;
 }
 
-function bTerminal183(): boolean {
+function bTerminal185(): boolean {
   if (!input.startsWith('top', pos)) {
     return false;
   }
@@ -1911,7 +1923,7 @@ function bTerminal183(): boolean {
   return true;
 }
 
-function bTerminal184(): boolean {
+function bTerminal186(): boolean {
   if (!input.startsWith('right', pos)) {
     return false;
   }
@@ -1920,7 +1932,7 @@ function bTerminal184(): boolean {
   return true;
 }
 
-function bTerminal185(): boolean {
+function bTerminal187(): boolean {
   if (!input.startsWith('bottom', pos)) {
     return false;
   }
@@ -1929,7 +1941,7 @@ function bTerminal185(): boolean {
   return true;
 }
 
-function bTerminal186(): boolean {
+function bTerminal188(): boolean {
   if (!input.startsWith('left', pos)) {
     return false;
   }
@@ -1938,31 +1950,31 @@ function bTerminal186(): boolean {
   return true;
 }
 
-function bAlt187(): boolean {
-  return bTerminal183() || bTerminal184() || bTerminal185() || bTerminal186();
+function bAlt189(): boolean {
+  return bTerminal185() || bTerminal186() || bTerminal187() || bTerminal188();
 }
 
-function bNot188(): boolean {
+function bNot190(): boolean {
   const p0 = pos;
   const matched = r_identPart_62();
   pos = p0;
   return !matched;
 }
 
-function bSeq189(): boolean {
+function bSeq191(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bAlt187() && bNot188()) return true;
+  if (bAlt189() && bNot190()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
 function children_side_56(node: CstNode): CstNode[] {
-  return expand(node, bSeq189);
+  return expand(node, bSeq191);
 }
 
-function bApply190(): boolean {
+function bApply192(): boolean {
   const start = pos;
   if (!r_side_56()) {
     return false;
@@ -1971,7 +1983,7 @@ function bApply190(): boolean {
   return true;
 }
 
-function bTerminal191(): boolean {
+function bTerminal193(): boolean {
   if (!(input.charCodeAt(pos) === 41)) {
     return false;
   }
@@ -1980,20 +1992,20 @@ function bTerminal191(): boolean {
   return true;
 }
 
-function bSeq192(): boolean {
+function bSeq194(): boolean {
   const p0 = pos;
   const b0 = B.length;
   if (
-    bApply168() &&
-    bTerminal174() &&
-    bApply168() &&
-    bTerminal181() &&
-    bApply168() &&
-    bTerminal182() &&
-    bApply168() &&
-    bApply190() &&
-    bApply168() &&
-    bTerminal191()
+    bApply170() &&
+    bTerminal176() &&
+    bApply170() &&
+    bTerminal183() &&
+    bApply170() &&
+    bTerminal184() &&
+    bApply170() &&
+    bApply192() &&
+    bApply170() &&
+    bTerminal193()
   )
     return true;
   pos = p0;
@@ -2002,10 +2014,10 @@ function bSeq192(): boolean {
 }
 
 function children_handle_55(node: CstNode): CstNode[] {
-  return expand(node, bSeq192);
+  return expand(node, bSeq194);
 }
 
-function bApply193(): boolean {
+function bApply195(): boolean {
   const start = pos;
   if (!r_handle_55()) {
     return false;
@@ -2014,13 +2026,13 @@ function bApply193(): boolean {
   return true;
 }
 
-function children_bIter194_0(node: CstNode): CstNode[] {
+function children_bIter196_0(node: CstNode): CstNode[] {
   useInput(node.input);
   pos = node.startIdx;
   const b0 = B.length;
   let n = 0;
   let previous = pos;
-  while (n < 1 && bApply193()) {
+  while (n < 1 && bApply195()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
     n++;
@@ -2032,7 +2044,7 @@ function children_bIter194_0(node: CstNode): CstNode[] {
   return B.splice(b0);
 }
 
-function bIter194(): boolean {
+function bIter196(): boolean {
   const p0 = pos;
   let n = 0;
   let previous = pos;
@@ -2041,24 +2053,24 @@ function bIter194(): boolean {
     previous = pos;
     n++;
   }
-  B.push(iterationNode(null, children_bIter194_0, input, p0, pos, true));
+  B.push(iterationNode(null, children_bIter196_0, input, p0, pos, true));
   return true;
 }
 
-function bSeq195(): boolean {
+function bSeq197(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply180() && bIter194()) return true;
+  if (bApply182() && bIter196()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
 function children_endpoint_43(node: CstNode): CstNode[] {
-  return expand(node, bSeq195);
+  return expand(node, bSeq197);
 }
 
-function bApply196(): boolean {
+function bApply198(): boolean {
   const start = pos;
   if (!r_endpoint_43()) {
     return false;
@@ -2067,7 +2079,7 @@ function bApply196(): boolean {
   return true;
 }
 
-function bTerminal197(): boolean {
+function bTerminal199(): boolean {
   if (!input.startsWith('->', pos)) {
     return false;
   }
@@ -2077,10 +2089,10 @@ function bTerminal197(): boolean {
 }
 
 function children_arrow_69(node: CstNode): CstNode[] {
-  return expand(node, bTerminal197);
+  return expand(node, bTerminal199);
 }
 
-function bApply198(): boolean {
+function bApply200(): boolean {
   const start = pos;
   if (!r_arrow_69()) {
     return false;
@@ -2089,7 +2101,7 @@ function bApply198(): boolean {
   return true;
 }
 
-function bTerminal199(): boolean {
+function bTerminal201(): boolean {
   if (!(input.charCodeAt(pos) === 91)) {
     return false;
   }
@@ -2098,7 +2110,7 @@ function bTerminal199(): boolean {
   return true;
 }
 
-function bTerminal200(): boolean {
+function bTerminal202(): boolean {
   if (!(input.charCodeAt(pos) === 61)) {
     return false;
   }
@@ -2107,7 +2119,7 @@ function bTerminal200(): boolean {
   return true;
 }
 
-function bTerminal201(): boolean {
+function bTerminal203(): boolean {
   if (!(input.charCodeAt(pos) === 34)) {
     return false;
   }
@@ -2116,7 +2128,7 @@ function bTerminal201(): boolean {
   return true;
 }
 
-function bRange202(): boolean {
+function bRange204(): boolean {
   const cp = input.charCodeAt(pos);
   if (cp >= 0 && cp <= 33) {
     const end = pos + 1;
@@ -2127,7 +2139,7 @@ function bRange202(): boolean {
   return false;
 }
 
-function bRange203(): boolean {
+function bRange205(): boolean {
   const cp = input.charCodeAt(pos);
   if (cp >= 35 && cp <= 91) {
     const end = pos + 1;
@@ -2138,7 +2150,7 @@ function bRange203(): boolean {
   return false;
 }
 
-function bRange204(): boolean {
+function bRange206(): boolean {
   const cp = input.codePointAt(pos);
   if (cp !== undefined && cp >= 93 && cp <= 1114111) {
     const end = pos + (cp > 0xffff ? 2 : 1);
@@ -2149,7 +2161,7 @@ function bRange204(): boolean {
   return false;
 }
 
-function bTerminal205(): boolean {
+function bTerminal207(): boolean {
   if (!(input.charCodeAt(pos) === 92)) {
     return false;
   }
@@ -2158,7 +2170,7 @@ function bTerminal205(): boolean {
   return true;
 }
 
-function bTerminal206(): boolean {
+function bTerminal208(): boolean {
   if (!(input.charCodeAt(pos) === 110)) {
     return false;
   }
@@ -2167,15 +2179,15 @@ function bTerminal206(): boolean {
   return true;
 }
 
-function bAlt207(): boolean {
-  return bTerminal201() || bTerminal205() || bTerminal206();
+function bAlt209(): boolean {
+  return bTerminal203() || bTerminal207() || bTerminal208();
 }
 
 function children_escapeChar_84(node: CstNode): CstNode[] {
-  return expand(node, bAlt207);
+  return expand(node, bAlt209);
 }
 
-function bApply208(): boolean {
+function bApply210(): boolean {
   const start = pos;
   if (!r_escapeChar_84()) {
     return false;
@@ -2184,20 +2196,20 @@ function bApply208(): boolean {
   return true;
 }
 
-function bSeq209(): boolean {
+function bSeq211(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bTerminal205() && bApply208()) return true;
+  if (bTerminal207() && bApply210()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
 function children_escape_82(node: CstNode): CstNode[] {
-  return expand(node, bSeq209);
+  return expand(node, bSeq211);
 }
 
-function bApply210(): boolean {
+function bApply212(): boolean {
   const start = pos;
   if (!r_escape_82()) {
     return false;
@@ -2206,16 +2218,16 @@ function bApply210(): boolean {
   return true;
 }
 
-function bAlt211(): boolean {
-  return bRange202() || bRange203() || bRange204() || bApply210();
+function bAlt213(): boolean {
+  return bRange204() || bRange205() || bRange206() || bApply212();
 }
 
-function children_bIter212_0(node: CstNode): CstNode[] {
+function children_bIter214_0(node: CstNode): CstNode[] {
   useInput(node.input);
   pos = node.startIdx;
   const b0 = B.length;
   let previous = pos;
-  while (bAlt211()) {
+  while (bAlt213()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
@@ -2226,31 +2238,31 @@ function children_bIter212_0(node: CstNode): CstNode[] {
   return B.splice(b0);
 }
 
-function bIter212(): boolean {
+function bIter214(): boolean {
   const p0 = pos;
   let previous = pos;
   while (rAlt88()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
-  B.push(iterationNode(null, children_bIter212_0, input, p0, pos, false));
+  B.push(iterationNode(null, children_bIter214_0, input, p0, pos, false));
   return true;
 }
 
-function bSeq213(): boolean {
+function bSeq215(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bTerminal201() && bIter212() && bTerminal201()) return true;
+  if (bTerminal203() && bIter214() && bTerminal203()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
 function children_string_77(node: CstNode): CstNode[] {
-  return expand(node, bSeq213);
+  return expand(node, bSeq215);
 }
 
-function bApply214(): boolean {
+function bApply216(): boolean {
   const start = pos;
   if (!r_string_77()) {
     return false;
@@ -2259,20 +2271,20 @@ function bApply214(): boolean {
   return true;
 }
 
-function bSeq215(): boolean {
+function bSeq217(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply163() && bApply168() && bTerminal200() && bApply168() && bApply214()) return true;
+  if (bApply165() && bApply170() && bTerminal202() && bApply170() && bApply216()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
 function children_edgeAttribute_75(node: CstNode): CstNode[] {
-  return expand(node, bSeq215);
+  return expand(node, bSeq217);
 }
 
-function bApply216(): boolean {
+function bApply218(): boolean {
   const start = pos;
   if (!r_edgeAttribute_75()) {
     return false;
@@ -2281,7 +2293,7 @@ function bApply216(): boolean {
   return true;
 }
 
-function bTerminal217(): boolean {
+function bTerminal219(): boolean {
   if (!(input.charCodeAt(pos) === 44)) {
     return false;
   }
@@ -2290,20 +2302,20 @@ function bTerminal217(): boolean {
   return true;
 }
 
-function bSeq218(): boolean {
+function bSeq220(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply168() && bTerminal217() && bApply168()) return true;
+  if (bApply170() && bTerminal219() && bApply170()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
 function children_attributeSeparator_92(node: CstNode): CstNode[] {
-  return expand(node, bSeq218);
+  return expand(node, bSeq220);
 }
 
-function bApply219(): boolean {
+function bApply221(): boolean {
   const start = pos;
   if (!r_attributeSeparator_92()) {
     return false;
@@ -2312,21 +2324,21 @@ function bApply219(): boolean {
   return true;
 }
 
-function bSeq220(): boolean {
+function bSeq222(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply219() && bApply216()) return true;
+  if (bApply221() && bApply218()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
-function children_bIter221_0(node: CstNode): CstNode[] {
+function children_bIter223_0(node: CstNode): CstNode[] {
   useInput(node.input);
   pos = node.startIdx;
   const b0 = B.length;
   let previous = pos;
-  while (bSeq220()) {
+  while (bSeq222()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
@@ -2337,12 +2349,12 @@ function children_bIter221_0(node: CstNode): CstNode[] {
   return B.splice(b0).filter((_, i) => i % 2 === 0);
 }
 
-function children_bIter221_1(node: CstNode): CstNode[] {
+function children_bIter223_1(node: CstNode): CstNode[] {
   useInput(node.input);
   pos = node.startIdx;
   const b0 = B.length;
   let previous = pos;
-  while (bSeq220()) {
+  while (bSeq222()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
@@ -2353,32 +2365,32 @@ function children_bIter221_1(node: CstNode): CstNode[] {
   return B.splice(b0).filter((_, i) => i % 2 === 1);
 }
 
-function bIter221(): boolean {
+function bIter223(): boolean {
   const p0 = pos;
   let previous = pos;
   while (rSeq95()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
-  B.push(iterationNode(null, children_bIter221_0, input, p0, pos, false));
-  B.push(iterationNode(null, children_bIter221_1, input, p0, pos, false));
+  B.push(iterationNode(null, children_bIter223_0, input, p0, pos, false));
+  B.push(iterationNode(null, children_bIter223_1, input, p0, pos, false));
   return true;
 }
 
-function bSeq222(): boolean {
+function bSeq224(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply216() && bIter221()) return true;
+  if (bApply218() && bIter223()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
 function children_nonemptyListOf_74(node: CstNode): CstNode[] {
-  return expand(node, bSeq222);
+  return expand(node, bSeq224);
 }
 
-function bApply223(): boolean {
+function bApply225(): boolean {
   const start = pos;
   if (!r_nonemptyListOf_74()) {
     return false;
@@ -2387,15 +2399,15 @@ function bApply223(): boolean {
   return true;
 }
 
-function bEmpty224(): boolean {
+function bEmpty226(): boolean {
   return true;
 }
 
 function children_emptyListOf_98(node: CstNode): CstNode[] {
-  return expand(node, bEmpty224);
+  return expand(node, bEmpty226);
 }
 
-function bApply225(): boolean {
+function bApply227(): boolean {
   const start = pos;
   if (!r_emptyListOf_98()) {
     return false;
@@ -2404,15 +2416,15 @@ function bApply225(): boolean {
   return true;
 }
 
-function bAlt226(): boolean {
-  return bApply223() || bApply225();
+function bAlt228(): boolean {
+  return bApply225() || bApply227();
 }
 
 function children_listOf_73(node: CstNode): CstNode[] {
-  return expand(node, bAlt226);
+  return expand(node, bAlt228);
 }
 
-function bApply227(): boolean {
+function bApply229(): boolean {
   const start = pos;
   if (!r_listOf_73()) {
     return false;
@@ -2421,7 +2433,7 @@ function bApply227(): boolean {
   return true;
 }
 
-function bTerminal228(): boolean {
+function bTerminal230(): boolean {
   if (!(input.charCodeAt(pos) === 93)) {
     return false;
   }
@@ -2430,10 +2442,10 @@ function bTerminal228(): boolean {
   return true;
 }
 
-function bSeq229(): boolean {
+function bSeq231(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply168() && bTerminal199() && bApply168() && bApply227() && bApply168() && bTerminal228())
+  if (bApply170() && bTerminal201() && bApply170() && bApply229() && bApply170() && bTerminal230())
     return true;
   pos = p0;
   B.length = b0;
@@ -2441,10 +2453,10 @@ function bSeq229(): boolean {
 }
 
 function children_edgeAttributes_71(node: CstNode): CstNode[] {
-  return expand(node, bSeq229);
+  return expand(node, bSeq231);
 }
 
-function bApply230(): boolean {
+function bApply232(): boolean {
   const start = pos;
   if (!r_edgeAttributes_71()) {
     return false;
@@ -2453,13 +2465,13 @@ function bApply230(): boolean {
   return true;
 }
 
-function children_bIter231_0(node: CstNode): CstNode[] {
+function children_bIter233_0(node: CstNode): CstNode[] {
   useInput(node.input);
   pos = node.startIdx;
   const b0 = B.length;
   let n = 0;
   let previous = pos;
-  while (n < 1 && bApply230()) {
+  while (n < 1 && bApply232()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
     n++;
@@ -2471,7 +2483,7 @@ function children_bIter231_0(node: CstNode): CstNode[] {
   return B.splice(b0);
 }
 
-function bIter231(): boolean {
+function bIter233(): boolean {
   const p0 = pos;
   let n = 0;
   let previous = pos;
@@ -2480,14 +2492,14 @@ function bIter231(): boolean {
     previous = pos;
     n++;
   }
-  B.push(iterationNode(null, children_bIter231_0, input, p0, pos, true));
+  B.push(iterationNode(null, children_bIter233_0, input, p0, pos, true));
   return true;
 }
 
-function bSeq232(): boolean {
+function bSeq234(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply196() && bApply168() && bApply198() && bApply168() && bApply196() && bIter231())
+  if (bApply198() && bApply170() && bApply200() && bApply170() && bApply198() && bIter233())
     return true;
   pos = p0;
   B.length = b0;
@@ -2495,10 +2507,10 @@ function bSeq232(): boolean {
 }
 
 function children_edge_42(node: CstNode): CstNode[] {
-  return expand(node, bSeq232);
+  return expand(node, bSeq234);
 }
 
-function bApply233(): boolean {
+function bApply235(): boolean {
   const start = pos;
   if (!r_edge_42()) {
     return false;
@@ -2507,7 +2519,7 @@ function bApply233(): boolean {
   return true;
 }
 
-function bTerminal234(): boolean {
+function bTerminal236(): boolean {
   if (!(input.charCodeAt(pos) === 58)) {
     return false;
   }
@@ -2517,10 +2529,10 @@ function bTerminal234(): boolean {
 }
 
 function children_shape_107(node: CstNode): CstNode[] {
-  return expand(node, bApply163);
+  return expand(node, bApply165);
 }
 
-function bApply235(): boolean {
+function bApply237(): boolean {
   const start = pos;
   if (!r_shape_107()) {
     return false;
@@ -2529,10 +2541,10 @@ function bApply235(): boolean {
   return true;
 }
 
-function bSeq236(): boolean {
+function bSeq238(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply168() && bApply163() && bApply168() && bTerminal234() && bApply168() && bApply214())
+  if (bApply170() && bApply165() && bApply170() && bTerminal236() && bApply170() && bApply216())
     return true;
   pos = p0;
   B.length = b0;
@@ -2540,10 +2552,10 @@ function bSeq236(): boolean {
 }
 
 function children_nodeAttribute_108(node: CstNode): CstNode[] {
-  return expand(node, bSeq236);
+  return expand(node, bSeq238);
 }
 
-function bApply237(): boolean {
+function bApply239(): boolean {
   const start = pos;
   if (!r_nodeAttribute_108()) {
     return false;
@@ -2552,12 +2564,12 @@ function bApply237(): boolean {
   return true;
 }
 
-function children_bIter238_0(node: CstNode): CstNode[] {
+function children_bIter240_0(node: CstNode): CstNode[] {
   useInput(node.input);
   pos = node.startIdx;
   const b0 = B.length;
   let previous = pos;
-  while (bApply237()) {
+  while (bApply239()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
@@ -2568,21 +2580,21 @@ function children_bIter238_0(node: CstNode): CstNode[] {
   return B.splice(b0);
 }
 
-function bIter238(): boolean {
+function bIter240(): boolean {
   const p0 = pos;
   let previous = pos;
   while (r_nodeAttribute_108()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
-  B.push(iterationNode(null, children_bIter238_0, input, p0, pos, false));
+  B.push(iterationNode(null, children_bIter240_0, input, p0, pos, false));
   return true;
 }
 
-function bSeq239(): boolean {
+function bSeq241(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply163() && bApply168() && bTerminal234() && bApply168() && bApply235() && bIter238())
+  if (bApply165() && bApply170() && bTerminal236() && bApply170() && bApply237() && bIter240())
     return true;
   pos = p0;
   B.length = b0;
@@ -2590,10 +2602,10 @@ function bSeq239(): boolean {
 }
 
 function children_node_105(node: CstNode): CstNode[] {
-  return expand(node, bSeq239);
+  return expand(node, bSeq241);
 }
 
-function bApply240(): boolean {
+function bApply242(): boolean {
   const start = pos;
   if (!r_node_105()) {
     return false;
@@ -2602,7 +2614,7 @@ function bApply240(): boolean {
   return true;
 }
 
-function bTerminal241(): boolean {
+function bTerminal243(): boolean {
   if (!input.startsWith('direction', pos)) {
     return false;
   }
@@ -2611,20 +2623,33 @@ function bTerminal241(): boolean {
   return true;
 }
 
-function bSeq242(): boolean {
+function bTerminal244(): boolean {
+  if (!input.startsWith('layout', pos)) {
+    return false;
+  }
+  B.push(terminal(input, pos, pos + 6));
+  pos += 6;
+  return true;
+}
+
+function bAlt245(): boolean {
+  return bTerminal243() || bTerminal244();
+}
+
+function bSeq246(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bTerminal241() && bNot188()) return true;
+  if (bAlt245() && bNot190()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
 function children_settingKey_113(node: CstNode): CstNode[] {
-  return expand(node, bSeq242);
+  return expand(node, bSeq246);
 }
 
-function bApply243(): boolean {
+function bApply247(): boolean {
   const start = pos;
   if (!r_settingKey_113()) {
     return false;
@@ -2633,20 +2658,20 @@ function bApply243(): boolean {
   return true;
 }
 
-function bSeq244(): boolean {
+function bSeq248(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply243() && bApply168() && bApply163()) return true;
+  if (bApply247() && bApply170() && bApply165()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
 function children_setting_112(node: CstNode): CstNode[] {
-  return expand(node, bSeq244);
+  return expand(node, bSeq248);
 }
 
-function bApply245(): boolean {
+function bApply249(): boolean {
   const start = pos;
   if (!r_setting_112()) {
     return false;
@@ -2655,7 +2680,7 @@ function bApply245(): boolean {
   return true;
 }
 
-function bTerminal246(): boolean {
+function bTerminal250(): boolean {
   if (!input.startsWith('style', pos)) {
     return false;
   }
@@ -2664,61 +2689,61 @@ function bTerminal246(): boolean {
   return true;
 }
 
-function bSeq247(): boolean {
+function bSeq251(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bTerminal246() && bNot188()) return true;
+  if (bTerminal250() && bNot190()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
-function children_styleKey_118(node: CstNode): CstNode[] {
-  return expand(node, bSeq247);
-}
-
-function bApply248(): boolean {
-  const start = pos;
-  if (!r_styleKey_118()) {
-    return false;
-  }
-  B.push(nonterminal('styleKey', children_styleKey_118, input, start, pos));
-  return true;
-}
-
-function bSeq249(): boolean {
-  const p0 = pos;
-  const b0 = B.length;
-  if (bApply248() && bApply168() && bApply163() && bIter238()) return true;
-  pos = p0;
-  B.length = b0;
-  return false;
-}
-
-function children_styleDecl_117(node: CstNode): CstNode[] {
-  return expand(node, bSeq249);
-}
-
-function bApply250(): boolean {
-  const start = pos;
-  if (!r_styleDecl_117()) {
-    return false;
-  }
-  B.push(nonterminal('styleDecl', children_styleDecl_117, input, start, pos));
-  return true;
-}
-
-function bAlt251(): boolean {
-  return bApply171() || bApply173() || bApply233() || bApply240() || bApply245() || bApply250();
-}
-
-function children_statement_1(node: CstNode): CstNode[] {
-  return expand(node, bAlt251);
+function children_styleKey_120(node: CstNode): CstNode[] {
+  return expand(node, bSeq251);
 }
 
 function bApply252(): boolean {
+  const start = pos;
+  if (!r_styleKey_120()) {
+    return false;
+  }
+  B.push(nonterminal('styleKey', children_styleKey_120, input, start, pos));
+  return true;
+}
+
+function bSeq253(): boolean {
   const p0 = pos;
-  r_spaces_123();
+  const b0 = B.length;
+  if (bApply252() && bApply170() && bApply165() && bIter240()) return true;
+  pos = p0;
+  B.length = b0;
+  return false;
+}
+
+function children_styleDecl_119(node: CstNode): CstNode[] {
+  return expand(node, bSeq253);
+}
+
+function bApply254(): boolean {
+  const start = pos;
+  if (!r_styleDecl_119()) {
+    return false;
+  }
+  B.push(nonterminal('styleDecl', children_styleDecl_119, input, start, pos));
+  return true;
+}
+
+function bAlt255(): boolean {
+  return bApply173() || bApply175() || bApply235() || bApply242() || bApply249() || bApply254();
+}
+
+function children_statement_1(node: CstNode): CstNode[] {
+  return expand(node, bAlt255);
+}
+
+function bApply256(): boolean {
+  const p0 = pos;
+  r_spaces_125();
   const start = pos;
   if (!r_statement_1()) {
     pos = p0;
@@ -2728,12 +2753,12 @@ function bApply252(): boolean {
   return true;
 }
 
-function bIter253(): boolean {
+function bIter257(): boolean {
   const p0 = pos;
   const b0 = B.length;
   let n = 0;
   let previous = pos;
-  while (n < 1 && bApply252()) {
+  while (n < 1 && bApply256()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
     n++;
@@ -2745,7 +2770,7 @@ function bIter253(): boolean {
   return true;
 }
 
-function bTerminal254(): boolean {
+function bTerminal258(): boolean {
   if (!(input.charCodeAt(pos) === 35)) {
     return false;
   }
@@ -2754,7 +2779,7 @@ function bTerminal254(): boolean {
   return true;
 }
 
-function bRange255(): boolean {
+function bRange259(): boolean {
   const cp = input.codePointAt(pos);
   if (cp !== undefined && cp >= 0 && cp <= 1114111) {
     const end = pos + (cp > 0xffff ? 2 : 1);
@@ -2765,12 +2790,12 @@ function bRange255(): boolean {
   return false;
 }
 
-function children_bIter256_0(node: CstNode): CstNode[] {
+function children_bIter260_0(node: CstNode): CstNode[] {
   useInput(node.input);
   pos = node.startIdx;
   const b0 = B.length;
   let previous = pos;
-  while (bRange255()) {
+  while (bRange259()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
@@ -2781,48 +2806,48 @@ function children_bIter256_0(node: CstNode): CstNode[] {
   return B.splice(b0);
 }
 
-function bIter256(): boolean {
+function bIter260(): boolean {
   const p0 = pos;
   let previous = pos;
-  while (rRange130()) {
+  while (rRange132()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
   }
-  B.push(iterationNode(null, children_bIter256_0, input, p0, pos, false));
+  B.push(iterationNode(null, children_bIter260_0, input, p0, pos, false));
   return true;
 }
 
-function bSeq257(): boolean {
+function bSeq261(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bTerminal254() && bIter256()) return true;
+  if (bTerminal258() && bIter260()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
-function children_comment_128(node: CstNode): CstNode[] {
-  return expand(node, bSeq257);
+function children_comment_130(node: CstNode): CstNode[] {
+  return expand(node, bSeq261);
 }
 
-function bApply258(): boolean {
+function bApply262(): boolean {
   const p0 = pos;
-  r_spaces_123();
+  r_spaces_125();
   const start = pos;
-  if (!r_comment_128()) {
+  if (!r_comment_130()) {
     pos = p0;
     return false;
   }
-  B.push(nonterminal('comment', children_comment_128, input, start, pos));
+  B.push(nonterminal('comment', children_comment_130, input, start, pos));
   return true;
 }
 
-function bIter259(): boolean {
+function bIter263(): boolean {
   const p0 = pos;
   const b0 = B.length;
   let n = 0;
   let previous = pos;
-  while (n < 1 && bApply258()) {
+  while (n < 1 && bApply262()) {
     if (pos === previous) throw new Error('an iteration matched the empty string');
     previous = pos;
     n++;
@@ -2834,22 +2859,22 @@ function bIter259(): boolean {
   return true;
 }
 
-function bSeq260(): boolean {
+function bSeq264(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bIter253() && bIter259()) return true;
+  if (bIter257() && bIter263()) return true;
   pos = p0;
   B.length = b0;
   return false;
 }
 
 function children_Line_0(node: CstNode): CstNode[] {
-  return expand(node, bSeq260);
+  return expand(node, bSeq264);
 }
 
-function bApply261(): boolean {
+function bApply265(): boolean {
   const p0 = pos;
-  r_spaces_123();
+  r_spaces_125();
   const start = pos;
   if (!r_Line_0()) {
     pos = p0;
@@ -2859,9 +2884,9 @@ function bApply261(): boolean {
   return true;
 }
 
-function bEnd262(): boolean {
+function bEnd266(): boolean {
   const p0 = pos;
-  r_spaces_123();
+  r_spaces_125();
   if (pos < input.length) {
     pos = p0;
     return false;
@@ -2870,10 +2895,10 @@ function bEnd262(): boolean {
   return true;
 }
 
-function bSeq263(): boolean {
+function bSeq267(): boolean {
   const p0 = pos;
   const b0 = B.length;
-  if (bApply261() && bEnd262()) return true;
+  if (bApply265() && bEnd266()) return true;
   pos = p0;
   B.length = b0;
   return false;

@@ -222,9 +222,14 @@ function toStatement(s: Extract<LineStatement, { kind: 'node' | 'edge' }>): Stat
     : { kind: 'edge', source: s.source, target: s.target, attributes: s.attributes, span: s.span };
 }
 
-/** `id:` at the start of a line (an identifier as the grammar reads it), then an optional word. */
-const DECLARATION_START =
-  /^([ \t]*)((?:[A-Za-z_]|\p{L})(?:[A-Za-z0-9_]|-(?!>)|\p{L}|\p{N})*)[ \t]*:[ \t]*((?:[A-Za-z_]|\p{L})(?:[A-Za-z0-9_]|-(?!>)|\p{L}|\p{N})*)?/u;
+/**
+ * `id:` at the start of a line (an identifier as the grammar reads it), then an optional word. Each
+ * character can match one way only (letters, digits and `_`, or a `-` not starting `->`), so a long
+ * line without a colon fails in linear time: overlapping alternatives (`[A-Za-z]|\p{L}`) made this
+ * exponential.
+ */
+const IDENT = String.raw`[\p{L}_](?:[\p{L}0-9_]|-(?!>))*`;
+const DECLARATION_START = new RegExp(String.raw`^([ \t]*)(${IDENT})[ \t]*:[ \t]*(${IDENT})?`, 'u');
 
 /**
  * The node a broken line declares, when it starts as a declaration does: its id is kept (the line

@@ -1,4 +1,9 @@
-import { OrthogonalRouter, type Dir } from '../../src/layout/route.js';
+import {
+  OrthogonalRouter,
+  SoftRegionSet,
+  type Dir,
+  type SoftRegion,
+} from '../../src/layout/route.js';
 import type { Box, Point } from '../../src/layout/types.js';
 import { segmentCrossesBox } from '../support/geometry.js';
 
@@ -189,5 +194,91 @@ describe('OrthogonalRouter', () => {
         soft: [],
       }),
     ).toBeNull();
+  });
+
+  describe('soft regions shared by all searches (SoftRegionSet)', () => {
+    /** Deterministic pseudo-random integers (mulberry32). */
+    function random(seed: number): (below: number) => number {
+      let a = seed >>> 0;
+      return (below) => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * below);
+      };
+    }
+    const boxIn = (next: (below: number) => number, max: number): Box => ({
+      x: next(500) - 150,
+      y: next(500) - 150,
+      width: 10 + next(max),
+      height: 10 + next(max),
+    });
+
+    it('visits exactly the regions meeting an area, in the order they were added, minus the skipped ones', () => {
+      const next = random(7);
+      const set = new SoftRegionSet();
+      const regions: SoftRegion[] = [];
+      for (let k = 0; k < 60; k++) {
+        const region = { box: boxIn(next, 300), costPerPx: 1 + next(4) };
+        regions.push(region);
+        expect(set.add(region)).toBe(k);
+      }
+      for (let q = 0; q < 40; q++) {
+        const area = boxIn(next, 200);
+        const skip = [next(60), next(60)];
+        const seen: SoftRegion[] = [];
+        set.forEachIn(area, skip, (r) => seen.push(r));
+        const expected = regions.filter(
+          (r, id) =>
+            !skip.includes(id) &&
+            r.box.x <= area.x + area.width &&
+            area.x <= r.box.x + r.box.width &&
+            r.box.y <= area.y + area.height &&
+            area.y <= r.box.y + r.box.height,
+        );
+        expect(seen).toEqual(expected);
+      }
+    });
+
+    it('routes and costs exactly as the same regions given as a list', () => {
+      const next = random(11);
+      let compared = 0;
+      for (let trial = 0; trial < 12; trial++) {
+        const obstacles = Array.from({ length: 6 }, () => boxIn(next, 60));
+        const set = new SoftRegionSet();
+        const all: SoftRegion[] = [];
+        for (let k = 0; k < 30; k++) {
+          const region = { box: boxIn(next, 250), costPerPx: [1.5, 4][next(2)] as number };
+          all.push(region);
+          set.add(region);
+        }
+        const skip = [next(30), next(30), next(30)];
+        const list = all.filter((_, id) => !skip.includes(id));
+        const clear = (p: Point): boolean =>
+          obstacles.every(
+            (o) => p.x < o.x || p.x > o.x + o.width || p.y < o.y || p.y > o.y + o.height,
+          );
+        const start = { x: next(400) - 100, y: next(400) - 100 };
+        const end = { x: next(400) - 100, y: next(400) - 100 };
+        if (!clear(start) || !clear(end)) continue;
+        const request = { start, startDir: 0 as Dir, end, endDir: 1 as Dir };
+        const listRouter = new OrthogonalRouter(obstacles, [], bounds);
+        const setRouter = new OrthogonalRouter(obstacles, [], bounds);
+        const byList = listRouter.route({ ...request, soft: list });
+        const bySet = setRouter.route({ ...request, soft: { set, skip } });
+        expect(bySet).toEqual(byList);
+        if (!byList) continue;
+        compared++;
+        expect(setRouter.routeCost(byList, { set, skip })).toEqual(
+          listRouter.routeCost(byList, list),
+        );
+        // The regions do cost something here, so the comparison is not between two zeros.
+        expect(listRouter.routeCost(byList, list).total).toBeGreaterThanOrEqual(
+          listRouter.routeCost(byList, []).total,
+        );
+      }
+      expect(compared).toBeGreaterThanOrEqual(6);
+    });
   });
 });

@@ -551,6 +551,12 @@ describe('recovery after a broken declaration line (issue 14, item 12)', () => {
     ]);
   });
 
+  test('a long broken line is looked at in linear time (an early pattern backtracked exponentially)', () => {
+    const line = 'a'.repeat(1_000_000) + '!';
+    expect(parse(line).diagnostics.map((d) => d.ruleId)).toEqual(['syntax']);
+    expect(parse(`${'b'.repeat(30)}!`).diagnostics).toHaveLength(1);
+  });
+
   test('a broken line naming an id declared before it adds no duplicate-id', () => {
     const source = flow('n1: circle label:"Start"', 'n1: circle label:"again" x', 'n1 -> n1');
     expect(lint(source).map((d) => d.ruleId)).toEqual(['syntax']);

@@ -31,6 +31,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   emit: ['emit', 'layout', 'model', 'syntax', 'shapes', 'util', 'style.ts', 'limits.ts', 'files'],
   report: ['report', 'util', 'diagnostics.ts'],
   format: ['format', 'syntax', 'model', 'util', 'diagnostics.ts', 'limits.ts'],
+  import: ['import', 'format', 'syntax', 'model', 'util', 'diagnostics.ts', 'limits.ts'],
   config: ['config', 'files', 'util', 'limits.ts', 'model', 'layout', 'emit', 'compile.ts'],
   batch: [
     'batch',
@@ -90,6 +91,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'report',
     'validate',
     'format',
+    'import',
     'compile.ts',
     'check.ts',
     'markdown',

@@ -1,0 +1,66 @@
+/**
+ * What the layered layout is given, already in its internal frame (frame.ts): node and label sizes
+ * across (x) and along (y) the flow, the group tree, and each edge's written handles as internal
+ * sides. Built by layout/index.ts from the diagram; nothing here knows the real direction.
+ */
+import type { Shape } from '../../model/diagram.js';
+import type { Side } from '../../syntax/ast.js';
+
+export interface LayeredNode {
+  id: string;
+  /** Extent across the flow (internal x) and along it (internal y), px. */
+  width: number;
+  height: number;
+  shape: Shape;
+  /** Index of the innermost cluster holding the node, or -1 at the top level. */
+  cluster: number;
+  /**
+   * A wrapped chunk's terminal (wrap.ts), not drawn: 'out' sits one layer after the chunk's last,
+   * 'in' one before its first, where an edge to or from another chunk leaves or enters it.
+   */
+  terminal?: 'out' | 'in';
+}
+
+export interface LayeredCluster {
+  id: string;
+  /** Index of the enclosing cluster, or -1. Parents come before their children. */
+  parent: number;
+  /**
+   * The title band: its thickness (real height) and length (real width, the title's), and on which
+   * internal side of the box it lies (the real top).
+   */
+  headerThickness: number;
+  titleLength: number;
+}
+
+export interface LayeredEdge {
+  from: number;
+  to: number;
+  /** Written handles as internal sides, null when not written. */
+  fromSide: Side | null;
+  toSide: Side | null;
+  /** The label's internal size, or null. */
+  label: { width: number; height: number } | null;
+}
+
+export interface LayeredInput {
+  nodes: LayeredNode[];
+  clusters: LayeredCluster[];
+  edges: LayeredEdge[];
+  /** Internal side of every cluster box that holds the title band (frame.ts headerSide). */
+  headerSide: Side;
+  /** Multiplies the spacing (a retry when labels found no room). */
+  spread: number;
+  /**
+   * Which same-rank wishes (handles across the flow) become ordinary forward constraints instead:
+   * none, those between two groups, or all. A drawing far wider across the flow than along it is
+   * laid out again with fewer of them (index.ts).
+   */
+  demote?: 'none' | 'between-groups' | 'all';
+  /** Weight of the drawing's width against the edges' horizontal length in positioning (0: none). */
+  widthWeight?: number;
+  /** A flow too long that cannot be wrapped is drawn as blocks of groups on shelves (wrap.ts). */
+  blocks?: boolean;
+  /** false: never wrap (a candidate the automatic choice compares with the wrapped drawing). */
+  wrap?: boolean;
+}

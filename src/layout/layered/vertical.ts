@@ -1,0 +1,115 @@
+/**
+ * Coordinates along the flow (internal y): each layer is a band as deep as its deepest vertex (loops
+ * that overhang included), vertices centred in it; between two layers a channel holds, from top to
+ * bottom, the bottom borders of the clusters that end above it (innermost first, one padding each),
+ * the tracks of the runs crossing it, and the top borders (with their title bands) of the clusters
+ * that begin below it. Tracks keep LINE_GAP from each other and TRACK_MARGIN from borders and nodes.
+ */
+import type { LayeredGraph } from './graph.js';
+import { LINE_GAP } from './ports.js';
+
+/** Distance from a border or a node to the nearest track, px (edges 12 px clear of group borders). */
+const TRACK_MARGIN = 10;
+/** Distance from a group border to the nearest track, px (issue: at least 12). */
+const BORDER_MARGIN = 12;
+
+export interface YResult {
+  /** Centre line of every layer's band. */
+  centre: Float64Array;
+  bandTop: Float64Array;
+  bandBottom: Float64Array;
+  /** y of track t in channel c (above layer c). */
+  trackY: (c: number, t: number) => number;
+  clusterTop: Float64Array;
+  clusterBottom: Float64Array;
+}
+
+export interface YInput {
+  /** Per layer: how far its band reaches above and below the centre line. */
+  above: Float64Array;
+  below: Float64Array;
+  /** Tracks used in each channel (channel c above layer c; layers + 1 channels). */
+  tracks: Int32Array;
+  clusterPad: number;
+  /** Smallest channel between two layers, px. */
+  minChannel: number;
+  headerSide: string;
+}
+
+export function assignY(g: LayeredGraph, input: YInput): YResult {
+  const layers = g.layerCount;
+  const clusters = g.input.clusters;
+  const headerTop = input.headerSide === 'top';
+  const headerBottom = input.headerSide === 'bottom';
+  // Offsets of each cluster's top above its first band and bottom below its last one (nested
+  // clusters that begin or end in the same layer stack their paddings). Children come after parents.
+  const openOffset = new Float64Array(clusters.length);
+  const closeOffset = new Float64Array(clusters.length);
+  for (let c = clusters.length - 1; c >= 0; c--) {
+    openOffset[c] = (openOffset[c] as number) + input.clusterPad + (headerTop ? headerOf(g, c) : 0);
+    closeOffset[c] =
+      (closeOffset[c] as number) + input.clusterPad + (headerBottom ? headerOf(g, c) : 0);
+    const p = g.clusterParent[c] as number;
+    if (p < 0) continue;
+    if (g.spanTop[p] === g.spanTop[c])
+      openOffset[p] = Math.max(openOffset[p] as number, openOffset[c] as number);
+    if (g.spanBottom[p] === g.spanBottom[c])
+      closeOffset[p] = Math.max(closeOffset[p] as number, closeOffset[c] as number);
+  }
+  const opening = new Float64Array(layers);
+  const closing = new Float64Array(layers);
+  for (let c = 0; c < clusters.length; c++) {
+    const t = g.spanTop[c] as number;
+    const b = g.spanBottom[c] as number;
+    opening[t] = Math.max(opening[t] as number, openOffset[c] as number);
+    closing[b] = Math.max(closing[b] as number, closeOffset[c] as number);
+  }
+  const centre = new Float64Array(layers);
+  const bandTop = new Float64Array(layers);
+  const bandBottom = new Float64Array(layers);
+  const trackStart = new Float64Array(layers + 1);
+  // Channel c lies above layer c: channel 0 above the first layer, channel L below the last.
+  let y = 0;
+  for (let c = 0; c <= layers; c++) {
+    const close = c > 0 ? (closing[c - 1] as number) : 0;
+    const open = c < layers ? (opening[c] as number) : 0;
+    const tracks = input.tracks[c] as number;
+    // Tracks keep TRACK_MARGIN from nodes, BORDER_MARGIN from group borders.
+    const first = close > 0 ? BORDER_MARGIN : TRACK_MARGIN;
+    const last = open > 0 ? BORDER_MARGIN : TRACK_MARGIN;
+    trackStart[c] = y + close + first - LINE_GAP;
+    const tracked = tracks > 0 ? close + first + (tracks - 1) * LINE_GAP + last + open : 0;
+    const inner = c > 0 && c < layers ? input.minChannel : 0;
+    const height = Math.max(
+      tracked,
+      close + open + (close > 0 && open > 0 ? BORDER_MARGIN : 0),
+      inner,
+    );
+    y = Math.ceil(y + height);
+    if (c < layers) {
+      bandTop[c] = y;
+      centre[c] = y + (input.above[c] as number);
+      bandBottom[c] = (centre[c] as number) + (input.below[c] as number);
+      y = bandBottom[c] as number;
+    }
+  }
+  const clusterTop = new Float64Array(clusters.length);
+  const clusterBottom = new Float64Array(clusters.length);
+  for (let c = 0; c < clusters.length; c++) {
+    clusterTop[c] = (bandTop[g.spanTop[c] as number] as number) - (openOffset[c] as number);
+    clusterBottom[c] =
+      (bandBottom[g.spanBottom[c] as number] as number) + (closeOffset[c] as number);
+  }
+  return {
+    centre,
+    bandTop,
+    bandBottom,
+    trackY: (c, t) => (trackStart[c] as number) + (t + 1) * LINE_GAP,
+    clusterTop,
+    clusterBottom,
+  };
+}
+
+function headerOf(g: LayeredGraph, c: number): number {
+  return g.input.clusters[c]?.headerThickness ?? 0;
+}

@@ -1,0 +1,104 @@
+/**
+ * The two placements and the choice between them (src/layout/index.ts, score.ts): the file's
+ * `layout` line and the option are obeyed, the automatic choice keeps swimlanes for actors (CQRS)
+ * and draws phases as compact clusters, and the layered engine keeps every invariant on the
+ * samples, whose handles are written for lanes.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { layout } from '../../src/layout/index.js';
+import { resolve } from '../../src/model/index.js';
+import { parse } from '../../src/syntax/index.js';
+import { edgeCrossings, layoutViolations } from '../support/geometry.js';
+import { diagramOf } from './diagrams.js';
+
+const sample = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`../../samples/${name}.flow`, import.meta.url)), 'utf8');
+
+/** Three phases one after another, no handles: the picture dot draws, not three empty lanes. */
+const PHASES = `direction TB
+Build { # Build
+  checkout: rectangle label:"Check out"
+  compile: rectangle label:"Compile"
+  checkout -> compile
+}
+Test { # Test
+  unit: rectangle label:"Unit tests"
+  e2e: rectangle label:"End-to-end tests"
+}
+Deploy { # Deploy
+  stage: rectangle label:"Staging"
+  prod: rectangle label:"Production"
+  stage -> prod
+}
+Build.compile -> Test.unit
+Build.compile -> Test.e2e
+Test.unit -> Deploy.stage
+Test.e2e -> Deploy.stage
+`;
+
+describe('the automatic choice', () => {
+  it('draws sequential phases as clusters in layers, without crossings', () => {
+    const result = layout(diagramOf(PHASES));
+    expect(result.layout).toBe('layered');
+    expect(edgeCrossings(result)).toBe(0);
+    // Clusters, not lanes: each box as wide as its own nodes need, not the drawing's width.
+    expect(new Set(result.groups.map((g) => g.width)).size).toBe(3);
+    const box = (id: string) => result.groups.find((g) => g.id === id)!;
+    expect(box('Build').y + box('Build').height).toBeLessThanOrEqual(box('Test').y);
+    expect(box('Test').y + box('Test').height).toBeLessThanOrEqual(box('Deploy').y);
+  });
+
+  it('keeps the swimlanes for the CQRS actors, whose handles place the lanes', () => {
+    expect(layout(diagramOf(sample('cqrs'))).layout).toBe('lanes');
+  });
+
+  it('draws a diagram without groups layered', () => {
+    const result = layout(diagramOf('a: rectangle label:"A"\nb: rectangle label:"B"\na -> b\n'));
+    expect(result.layout).toBe('layered');
+  });
+});
+
+describe('the layout setting and option', () => {
+  it('reads `layout lanes` and `layout layered` from the file', () => {
+    expect(layout(diagramOf(`layout lanes\n${PHASES}`)).layout).toBe('lanes');
+    expect(layout(diagramOf(`layout layered\n${sample('cqrs')}`)).layout).toBe('layered');
+  });
+
+  it('lets the option override the file', () => {
+    expect(layout(diagramOf(`layout lanes\n${PHASES}`), { layout: 'layered' }).layout).toBe(
+      'layered',
+    );
+    expect(layout(diagramOf(PHASES), { layout: 'lanes' }).layout).toBe('lanes');
+  });
+
+  it('draws edges to a group with the swimlanes, which end them on the group box', () => {
+    const text = `${PHASES}Build.checkout -> Deploy\n`;
+    expect(layout(diagramOf(text), { layout: 'layered' }).layout).toBe('lanes');
+  });
+
+  it('reports an unknown layout with a did-you-mean', () => {
+    const { diagnostics } = resolve(parse('layout lane\na: circle label:"A"\n'));
+    expect(diagnostics.map((d) => [d.ruleId, d.message])).toContainEqual([
+      'unknown-setting',
+      "unknown layout 'lane': did you mean 'lanes'?",
+    ]);
+  });
+});
+
+describe.each([
+  'ab-testing',
+  'api-gateway',
+  'audit-logging',
+  'cqrs',
+  'event-sourcing',
+  'saga-orchestration',
+  'user-authentication',
+])('layered %s', (name) => {
+  const diagram = diagramOf(sample(name));
+  it.each(['LR', 'TB'] as const)('%s: every invariant holds, handles included', (direction) => {
+    const result = layout(diagram, { direction, layout: 'layered' });
+    expect(result.layout).toBe('layered');
+    expect(layoutViolations(diagram, result)).toEqual([]);
+  });
+});
