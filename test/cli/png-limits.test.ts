@@ -7,9 +7,12 @@ import * as path from 'node:path';
 import sharp from 'sharp';
 import { CLEAN_FLOW, run, tempTree } from './helpers.js';
 
-/** A chain of `n` steps between a start and an end circle. */
+/**
+ * A chain of `n` steps between a start and an end circle, drawn in one row (`layout lanes`: the
+ * layered engine would wrap a long chain into rows, and the point is a drawing too wide to raster).
+ */
 function chain(n: number): string {
-  const lines = ['s: circle'];
+  const lines = ['layout lanes', 's: circle'];
   for (let i = 0; i < n; i++) lines.push(`n${i}: rectangle label:"Step ${i}"`);
   lines.push('e: circle', 's -> n0');
   for (let i = 0; i + 1 < n; i++) lines.push(`n${i} -> n${i + 1}`);
