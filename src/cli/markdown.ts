@@ -19,6 +19,7 @@ import { describeFsError } from '../files/fs.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from './errors.js';
 import type { Io } from './io.js';
 import { flowcVersion } from './version.js';
+import { compareWithFile } from './compare-file.js';
 
 export interface MarkdownJob {
   /** Absolute path of the `.md` file. */
@@ -123,20 +124,4 @@ export async function checkMarkdownOutputs(
   }
   if (result.text !== job.text) stale.push(`stale  ${name}  (its image links)`);
   return { compared: result.images.length + 1, stale, failed };
-}
-
-async function compareWithFile(
-  io: Io,
-  file: string,
-  expected: string | Buffer,
-): Promise<'up-to-date' | 'stale' | 'missing'> {
-  const wanted = typeof expected === 'string' ? Buffer.from(expected, 'utf8') : expected;
-  let actual: Buffer;
-  try {
-    // More bytes than expected is stale whatever they are (and /dev/zero is not read forever).
-    actual = await io.fs.readFile(file, wanted.length);
-  } catch (error) {
-    return error instanceof Error && error.name === 'InputTooLargeError' ? 'stale' : 'missing';
-  }
-  return actual.equals(wanted) ? 'up-to-date' : 'stale';
 }

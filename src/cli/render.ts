@@ -19,7 +19,7 @@ import type { LintResult, ReportRule } from '../report/types.js';
 import { didYouMean } from '../util/suggest.js';
 import { removeStaleTemps, writeOutput } from '../files/write.js';
 import { discoverFiles } from '../files/discover.js';
-import { describeFsError, InputTooLargeError, isFile, isFolder } from '../files/fs.js';
+import { describeFsError, isFile, isFolder } from '../files/fs.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { formatFromExtension, inputsBase, outputPathFor } from '../files/output-paths.js';
@@ -33,6 +33,7 @@ import {
 import { readSource, readStdinSource, STDIN, stdinWasPiped, type Source } from './sources.js';
 import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
+import { compareWithFile } from './compare-file.js';
 import { isGlobPattern } from '../files/glob-pattern.js';
 import { startPngThread } from '../prepare.js';
 import { isMarkdownPath } from '../files/markdown.js';
@@ -489,22 +490,6 @@ async function checkTargets(
     items,
     problems: discovery.problems.map((p) => `${shownPath(io.cwd, p.input)}: ${p.message}`),
   };
-}
-
-async function compareWithFile(
-  io: Io,
-  file: string,
-  expected: string | Buffer,
-): Promise<'up-to-date' | 'stale' | 'missing'> {
-  const wanted = typeof expected === 'string' ? Buffer.from(expected, 'utf8') : expected;
-  let actual: Buffer;
-  try {
-    // More bytes than expected is stale whatever they are (and /dev/zero is not read forever).
-    actual = await io.fs.readFile(file, wanted.length);
-  } catch (error) {
-    return error instanceof InputTooLargeError ? 'stale' : 'missing';
-  }
-  return actual.equals(wanted) ? 'up-to-date' : 'stale';
 }
 
 async function dispatchBatch(
