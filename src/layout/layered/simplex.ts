@@ -11,6 +11,7 @@
  * first, then the smallest subtree is merged along its least-slack edge (shifting the smaller side,
  * which keeps the total shifting near-linear).
  */
+import { MinHeap } from '../../util/heap.js';
 
 export interface SimplexGraph {
   vertexCount: number;
@@ -285,7 +286,7 @@ class Solver {
       this.work += list.length;
     }
     // Merge, smallest subtree first. A heap of (size, root); stale entries are skipped.
-    const heap = new SizeHeap();
+    const heap = new MinHeap();
     for (let v = 0; v < n; v++) if (parent[v] === v) heap.push(v, (members[v] as number[]).length);
     const done = new Uint8Array(n);
     while (heap.size > 0) {
@@ -579,65 +580,5 @@ class Solver {
       }
       if (min !== 0) for (const v of comp) this.rank[v] = (this.rank[v] as number) - min;
     }
-  }
-}
-
-/** Min-heap of (item, key) with ties broken by item, so merges are deterministic. */
-class SizeHeap {
-  private readonly items: number[] = [];
-  private readonly keys: number[] = [];
-  get size(): number {
-    return this.items.length;
-  }
-  push(item: number, key: number): void {
-    const items = this.items;
-    const keys = this.keys;
-    let at = items.length;
-    items.push(item);
-    keys.push(key);
-    while (at > 0) {
-      const p = (at - 1) >> 1;
-      const pk = keys[p] as number;
-      if (pk < key || (pk === key && (items[p] as number) <= item)) break;
-      items[at] = items[p] as number;
-      keys[at] = pk;
-      at = p;
-    }
-    items[at] = item;
-    keys[at] = key;
-  }
-  peekKey(): number {
-    return this.keys[0] as number;
-  }
-  pop(): number {
-    const items = this.items;
-    const keys = this.keys;
-    const top = items[0] as number;
-    const lastItem = items.pop() as number;
-    const lastKey = keys.pop() as number;
-    const n = items.length;
-    if (n > 0) {
-      let at = 0;
-      for (;;) {
-        const l = 2 * at + 1;
-        if (l >= n) break;
-        const r = l + 1;
-        let c = l;
-        if (
-          r < n &&
-          ((keys[r] as number) < (keys[l] as number) ||
-            (keys[r] === keys[l] && (items[r] as number) < (items[l] as number)))
-        )
-          c = r;
-        const ck = keys[c] as number;
-        if (ck > lastKey || (ck === lastKey && (items[c] as number) > lastItem)) break;
-        items[at] = items[c] as number;
-        keys[at] = ck;
-        at = c;
-      }
-      items[at] = lastItem;
-      keys[at] = lastKey;
-    }
-    return top;
   }
 }
