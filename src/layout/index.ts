@@ -49,7 +49,7 @@ import {
   realPoint,
   realSide,
 } from './layered/frame.js';
-import { placeLabels, type LabelPlacement } from './labels.js';
+import { placeLabels, type LabelPlacement, type LabelRequest } from './labels.js';
 
 export class LayoutError extends Error {
   override readonly name = 'LayoutError';
@@ -279,7 +279,11 @@ function layoutLayeredDiagram(
     });
     fallbackIndex.push(k);
   });
-  const groupOf = new Map(diagram.nodes.map((n) => [n.id, n.group] as const));
+  // Nodes to their groups, and groups to their parents: a route's own groups enclose its ends.
+  const groupOf = new Map<string, string | null>([
+    ...diagram.nodes.map((n) => [n.id, n.group] as const),
+    ...diagram.groups.map((g) => [g.id, g.parent] as const),
+  ]);
   const drawn = routes.filter((r): r is Point[] => r !== null);
   routeBetweenPorts(fallback, nodes, groupOf, groups, [...headers.values()], drawn).forEach(
     (points, i) => (routes[fallbackIndex[i] as number] = points),
@@ -319,7 +323,7 @@ function layoutLayeredDiagram(
     e.label && e.points && edgeStyle === 'ortho' ? realBox(frame, e.label) : null,
   );
   const labels = placeLabels(
-    routed.map((r) => ({ points: r.points, size: labelSizes.get(r.edge.index) ?? null })),
+    labelRequests(diagram, routed, labelSizes, nodes),
     [...nodes.values()],
     [...headers.values()],
     fixed,
@@ -434,11 +438,30 @@ function layOutOnce(
   });
   const headers = [...placement.groups.values()].map((box) => headerOf(box));
   const labels = placeLabels(
-    routed.map((r) => ({ points: r.points, size: labelSizes.get(r.edge.index) ?? null })),
+    labelRequests(diagram, routed, labelSizes, placement.nodes),
     [...placement.nodes.values()],
     headers,
   );
   return { placement, routed, labels };
+}
+
+/** What labels.ts places: each edge's route and label size, and a decision branch's diamond. */
+function labelRequests(
+  diagram: Diagram,
+  routed: RoutedEdge[],
+  labelSizes: Map<number, LabelSize>,
+  nodes: Map<string, Box>,
+): LabelRequest[] {
+  const diamonds = new Set(diagram.nodes.filter((n) => n.shape === 'diamond').map((n) => n.id));
+  return routed.map((r) => {
+    const edge = r.edge;
+    const branch = edge.fromKind === 'node' && diamonds.has(edge.from) && edge.to !== edge.from;
+    return {
+      points: r.points,
+      size: labelSizes.get(edge.index) ?? null,
+      near: branch ? (nodes.get(edge.from) ?? null) : null,
+    };
+  });
 }
 
 /**
