@@ -15,7 +15,7 @@
  *   does not belong to counts many times, so edges go around groups they do not enter.
  */
 import { bilayerCrossings } from './crossings.js';
-import { LEFT_BORDER, RIGHT_BORDER, REAL, type LayeredGraph } from './graph.js';
+import { DUMMY, LABEL, LEFT_BORDER, RIGHT_BORDER, REAL, type LayeredGraph } from './graph.js';
 
 /**
  * Weight of a cluster border's segment between two layers, for crossing counts: an edge entering
@@ -178,6 +178,7 @@ export class Orderer {
         cost = Math.min(cost, this.totalCrossings());
       }
     }
+    if (this.foreignPassCount() > 0 && g.vertexCount <= PAIR_MOVES_MAX_VERTICES) this.slideRuns();
     this.ensureConsistentClusters();
   }
 
@@ -273,6 +274,83 @@ export class Orderer {
   }
 
   /**
+   * An edge passing over a foreign group because its own vertices (the dummies of a long edge, or
+   * a node outside every group) were ordered on the far side of that group: the run of them beside
+   * the group is moved across it, in every layer at once (one at a time would only move the pass),
+   * kept when the drawing costs less (api-gateway TB: the dummies of Authenticated -> 401 ordered
+   * around the API Consumer group).
+   */
+  private slideRuns(): void {
+    const g = this.g;
+    for (let round = 0; round < 4; round++) {
+      let cost = this.totalCrossings();
+      const passes: Array<[number, number, number]> = [];
+      for (let l = 0; l + 1 < g.layerCount; l++)
+        this.foreignPasses(l, (u, w, c) => passes.push([u, w, c]));
+      if (passes.length === 0) return;
+      let improved = false;
+      for (const [u, w, c] of passes) {
+        for (const [start, down] of [
+          [w, true],
+          [u, false],
+        ] as const) {
+          const run = this.runBeside(start, down, c);
+          if (run.length === 0) continue;
+          const saved = this.snapshot();
+          for (const v of run) this.moveAcross(v, c);
+          this.refreshPositions();
+          const next = this.totalCrossings();
+          if (next < cost) {
+            cost = next;
+            improved = true;
+            break;
+          }
+          this.restore(saved);
+        }
+      }
+      if (!improved) return;
+    }
+  }
+
+  /**
+   * From v along its edge (down or up), the vertices in the same scope as cluster c in layers where
+   * c is present: dummies and label vertices, ending at the first real node.
+   */
+  private runBeside(v: number, down: boolean, c: number): number[] {
+    const g = this.g;
+    const layers = g.layerCount;
+    const scope = g.clusterParent[c] as number;
+    const start = down ? this.downStart : this.upStart;
+    const list = down ? this.downList : this.upList;
+    const run: number[] = [];
+    let at = v;
+    for (;;) {
+      const kind = g.kind[at];
+      if (kind === LEFT_BORDER || kind === RIGHT_BORDER) break;
+      if (g.cluster[at] !== scope) break;
+      if (!g.borders.has(c * layers + (g.layerOf[at] as number))) break;
+      run.push(at);
+      if (kind !== DUMMY && kind !== LABEL) break;
+      const from = start[at] as number;
+      if ((start[at + 1] as number) - from !== 1) break;
+      at = list[from] as number;
+    }
+    return run;
+  }
+
+  /** Moves v to the other side of cluster c's block in v's layer, next to it. */
+  private moveAcross(v: number, c: number): void {
+    const g = this.g;
+    const l = g.layerOf[v] as number;
+    const layer = g.layers[l] as number[];
+    const [left, right] = g.borders.get(c * g.layerCount + l) as [number, number];
+    const before = layer.indexOf(v) < layer.indexOf(left);
+    layer.splice(layer.indexOf(v), 1);
+    if (before) layer.splice(layer.indexOf(right) + 1, 0, v);
+    else layer.splice(layer.indexOf(left), 0, v);
+  }
+
+  /**
    * An edge over a foreign group often needs two groups moved at once (its end's group to the
    * other side of the group it passes, and with it the group its other edges lead to: corpus 12,
    * L2 Client and Transactions both above L2 System Contracts). So: each group involved in a
@@ -283,7 +361,14 @@ export class Orderer {
   private movePairs(): void {
     const g = this.g;
     const involved = new Set<number>();
-    for (let l = 0; l + 1 < g.layerCount; l++) this.foreignPasses(l, involved);
+    for (let l = 0; l + 1 < g.layerCount; l++)
+      this.foreignPasses(l, (u, w, c) => {
+        involved.add(c);
+        for (const end of [u, w]) {
+          const child = this.childIn(g.clusterParent[c] as number, end);
+          if (child >= 0) involved.add(child);
+        }
+      });
     let best = this.snapshot();
     let bestCost = this.totalCrossings();
     this.updateSigma(false);
@@ -938,7 +1023,7 @@ export class Orderer {
    * Hops between layers l and l + 1 that pass over a cluster present in both layers while neither
    * end is inside it (the route would have to cross that group).
    */
-  private foreignPasses(l: number, involved?: Set<number>): number {
+  private foreignPasses(l: number, seen?: (u: number, w: number, c: number) => void): number {
     const g = this.g;
     const layers = g.layerCount;
     const spans: Array<[number, number, number, number, number]> = [];
@@ -969,13 +1054,7 @@ export class Orderer {
           if ((pu < l0 && pw > b1) || (pu > l1 && pw < b0)) {
             if (!g.encloses(c, g.cluster[u] as number) && !g.encloses(c, g.cluster[w] as number)) {
               passes++;
-              if (involved) {
-                involved.add(c);
-                for (const end of [u, w]) {
-                  const child = this.childIn(g.clusterParent[c] as number, end);
-                  if (child >= 0) involved.add(child);
-                }
-              }
+              seen?.(u, w, c);
             }
           }
         }
