@@ -316,10 +316,7 @@ type Compiled = {
 };
 
 /** Runs the pipeline. A layout failure comes back from compile as a `layout` error diagnostic. */
-async function compileSource(
-  source: Source,
-  options: CompileOptions,
-): Promise<Compiled> {
+async function compileSource(source: Source, options: CompileOptions): Promise<Compiled> {
   const { compile } = await import('../compile.js');
   const result = await compile(source.text, options);
   return { result, errors: result.diagnostics.filter((d) => d.severity === 'error').length };

@@ -4,7 +4,6 @@
  * font whatever the machine has installed (see fonts.ts).
  */
 import type { Sharp, SharpOptions } from 'sharp';
-import { FONT_FAMILY } from '../style.js';
 import { configureFonts } from './fonts.js';
 import { requirePackage } from '../util/lazy.js';
 import { MAX_PNG_PIXELS, MAX_PNG_SCALE, MAX_PNG_SIDE } from '../limits.js';
