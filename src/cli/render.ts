@@ -38,6 +38,7 @@ import { isGlobPattern } from '../files/glob-pattern.js';
 import { startPngThread } from '../prepare.js';
 import { isMarkdownPath } from '../files/markdown.js';
 import type { SourceMode } from '../markdown/links.js';
+import { pushAll } from '../util/arrays.js';
 
 /** The render command's options as commander parses them. */
 export interface RenderCommandOptions extends CommonOptions, RenderOptions {
@@ -391,7 +392,7 @@ async function checkOutputs(
         io,
       );
       compared += checked.compared;
-      stale.push(...checked.stale);
+      pushAll(stale, checked.stale);
       failed ||= checked.failed;
       continue;
     }
