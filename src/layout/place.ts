@@ -261,14 +261,21 @@ function meanLaneSpan(
   return counted === 0 ? 1 : total / counted;
 }
 
-interface Ranked {
+export interface Ranked {
   /** Column of every node, 0-based and without empty columns. */
   rank: number[];
   /** Order key inside a column (smaller is nearer the top in LR). */
   key: number[];
 }
 
-function rankNodes(root: readonly number[], forward: ReadonlyArray<[number, number]>): Ranked {
+/**
+ * Columns for the classes (`root[v]` is v's class): dagre's network simplex up to
+ * RANKED_BY_DAGRE_MAX classes, else longest path shortened by median sweeps (exported for tests).
+ */
+export function rankNodes(
+  root: readonly number[],
+  forward: ReadonlyArray<[number, number]>,
+): Ranked {
   const count = root.length;
   if (count === 0) return { rank: [], key: [] };
   const classes = root.reduce((n, r, v) => n + (r === v ? 1 : 0), 0);
