@@ -37,6 +37,7 @@ import { compareWithFile } from './compare-file.js';
 import { isGlobPattern } from '../files/glob-pattern.js';
 import { isMarkdownPath } from '../files/markdown.js';
 import type { SourceMode } from '../markdown/links.js';
+import { pushAll } from '../util/arrays.js';
 
 /** The render command's options as commander parses them. */
 export interface RenderCommandOptions extends CommonOptions, RenderOptions {
@@ -378,7 +379,7 @@ async function checkOutputs(
         io,
       );
       compared += checked.compared;
-      stale.push(...checked.stale);
+      pushAll(stale, checked.stale);
       failed ||= checked.failed;
       continue;
     }
