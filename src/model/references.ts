@@ -17,6 +17,7 @@ import {
   type DeclaredGroup,
   type Scope,
 } from './scope.js';
+import { pushAll } from '../util/arrays.js';
 
 export type Lookup =
   { found: Declared } | { message: string; span: Span; suggestions?: Suggestion[] };
@@ -126,7 +127,7 @@ function unresolvedName(id: Identifier, scope: Scope, chain: Scope[], index: Nam
       ...replacing(id.span, elsewhere),
     };
   const visible: string[] = [];
-  for (const s of chain) visible.push(...s.children.keys());
+  for (const s of chain) pushAll(visible, s.children.keys());
   let suggestion = didYouMean(name, visible);
   if (suggestion === null) {
     const other = didYouMean(name, index.keys());
