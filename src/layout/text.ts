@@ -4,6 +4,7 @@
  */
 import { ADVANCE_RANGES, FALLBACK_ADVANCE, UNITS_PER_EM } from './font-metrics.js';
 import { LINE_HEIGHT } from '../style.js';
+import { maxOf, pushAll } from '../util/arrays.js';
 
 /** One range of the table: its runs are decoded the first time a code point in it is measured. */
 interface AdvanceTable {
@@ -196,7 +197,7 @@ function wrapParagraph(
     if (toPx(units, fontSize) > maxWidth) {
       if (line.text !== '') lines.push(line);
       const pieces = breakLongWord(word, fontSize, maxWidth);
-      lines.push(...pieces.slice(0, -1));
+      pushAll(lines, pieces.slice(0, -1));
       line = pieces[pieces.length - 1] ?? { text: '', units: 0 };
       continue;
     }
@@ -226,7 +227,10 @@ export function wrapText(text: string, fontSize: number, maxWidth: number): Text
   const measured = text
     .split(/\r?\n/)
     .flatMap((paragraph) => wrapParagraph(paragraph, fontSize, maxWidth, spaceUnits));
-  const width = Math.max(0, ...measured.map((line) => toPx(line.units, fontSize)));
+  const width = maxOf(
+    measured.map((line) => toPx(line.units, fontSize)),
+    0,
+  );
   return {
     lines: measured.map((line) => line.text),
     width,
