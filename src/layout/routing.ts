@@ -106,6 +106,26 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     set.add(`${pair[0]}:${pair[1]}`);
     loopsOn.set(edge.from, set);
   };
+  // Sides of nodes whose ends meet at one point (a vertex, a curve: no port span) already used by
+  // an end leaving (`out`) or arriving (`in`): a written handle first, then each side chosen. An end
+  // the other way there would lie on the first one's line (an edge from a group drawn into a
+  // decision's bottom, over its written bottom branch); ends the same way merge, as they may.
+  const pointSides = new Map<string, Set<Side>>();
+  const single = (id: string, kind: DiagramEdge['fromKind'], side: Side): boolean =>
+    kind === 'node' && geometryOf(id).portSpan(box(id), side) === null;
+  const takeSide = (id: string, kind: DiagramEdge['fromKind'], side: Side, way: string): void => {
+    if (!single(id, kind, side)) return;
+    const key = `${way}:${id}`;
+    const set = pointSides.get(key) ?? new Set<Side>();
+    set.add(side);
+    pointSides.set(key, set);
+  };
+  for (const edge of edges) {
+    if (edge.from === edge.to) continue;
+    if (edge.fromHandle) takeSide(edge.from, edge.fromKind, edge.fromHandle, 'out');
+    if (edge.toHandle) takeSide(edge.to, edge.toKind, edge.toHandle, 'in');
+  }
+  const none: ReadonlySet<Side> = new Set();
   const sides: Array<[Side, Side]> = new Array(edges.length);
   for (const pass of [true, false]) {
     edges.forEach((edge, k) => {
@@ -118,9 +138,17 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
         input.flow,
         loopsOn.get(edge.from),
         { source: edge.fromKind === 'group', target: edge.toKind === 'group' },
+        {
+          source: pointSides.get(`in:${edge.from}`) ?? none,
+          target: pointSides.get(`out:${edge.to}`) ?? none,
+        },
       );
       sides[k] = pair;
       claim(edge, pair);
+      if (edge.from !== edge.to && !written) {
+        if (!edge.fromHandle) takeSide(edge.from, edge.fromKind, pair[0], 'out');
+        if (!edge.toHandle) takeSide(edge.to, edge.toKind, pair[1], 'in');
+      }
     });
   }
   const requests: PortRequest[] = [];

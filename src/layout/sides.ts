@@ -63,6 +63,8 @@ function routeEstimate(s: Point, a: Vector, t: Point, b: Vector): number {
 }
 
 const STUB = 16;
+/** A side whose single attachment point another end already uses: the two would share a line, which reads worse than any detour (ten bends' worth). */
+const TAKEN_VERTEX_COST = 10 * BEND_ESTIMATE;
 
 /** The point of a side nearest to `toward` (a port of a long side, such as a group box's, goes there). */
 function sidePointToward(box: Box, side: Side, toward: Point): Point {
@@ -85,6 +87,14 @@ export function chooseSides(
   /** Side pairs (`from:to`) of the loops already on this node, so another loop goes elsewhere. */
   usedLoops: ReadonlySet<string> = new Set(),
   spreads: { source: boolean; target: boolean } = { source: false, target: false },
+  /**
+   * Sides of each end whose single point (a diamond's or circle's vertex) an end going the other
+   * way already uses: the two would lie on one line, so they are avoided unless nothing else is.
+   */
+  taken: { source: ReadonlySet<Side>; target: ReadonlySet<Side> } = {
+    source: new Set(),
+    target: new Set(),
+  },
 ): [Side, Side] {
   const forward = sideFacing(flow);
   const backward = opposite(forward);
@@ -110,6 +120,8 @@ export function chooseSides(
       let cost = routeEstimate(s, a, t, b);
       if (!edge.fromHandle && fromSide !== forward) cost += OFF_FLOW_COST;
       if (!edge.toHandle && toSide !== backward) cost += OFF_FLOW_COST;
+      if (!edge.fromHandle && taken.source.has(fromSide)) cost += TAKEN_VERTEX_COST;
+      if (!edge.toHandle && taken.target.has(toSide)) cost += TAKEN_VERTEX_COST;
       if (cost < bestCost) {
         bestCost = cost;
         best = [fromSide, toSide];

@@ -160,3 +160,44 @@ describe('packed blocks', () => {
     expect(changes).toBe(23);
   });
 });
+
+describe('an edge into a decision drawn in the swimlanes', () => {
+  // The README's language example with an edge from the Checks group: it used to arrive at the
+  // decision's bottom vertex, on top of the written bottom branch leaving there ("Read").
+  const text = [
+    'Client { # Client Application',
+    '  n1: terminator label:"Start"',
+    '  n2: parallelogram label:"User input"',
+    '  n3: diamond label:"Read or write?"',
+    '  Checks { # Checks',
+    '    n4: subroutine label:"Validate"',
+    '  }',
+    '  n1.handle(right) -> n2.handle(left)',
+    '  n2 -> Checks',
+    '  Checks -> n3',
+    '  n3.handle(bottom) -> QuerySide.n16.handle(top) [label="Read"]',
+    '  n3 -> store [label="Write"]',
+    '}',
+    'QuerySide { # Query Side',
+    '  n16: cylinder label:"Read model"',
+    '}',
+    'store: cylinder label:"Write store"',
+    'done: terminator label:"Done"',
+    'QuerySide.n16 -> done',
+    'store -> done',
+  ].join('\n');
+
+  it('does not arrive at the vertex the written branch leaves from; edges into one node still merge', () => {
+    const drawn = layout(diagramOf(text), { layout: 'lanes', direction: 'LR' });
+    const edge = (from: string, to: string) =>
+      drawn.edges.find((e) => e.from === from && e.to === to)!;
+    const read = edge('Client.n3', 'QuerySide.n16');
+    const checks = edge('Client.Checks', 'Client.n3');
+    expect(read.fromHandle).toBe('bottom');
+    expect(checks.toHandle).not.toBe('bottom');
+    const end = checks.points[checks.points.length - 1]!;
+    expect(end).not.toEqual(read.points[0]);
+    // Both edges into Done arrive at its left end (a merge is fine).
+    expect(edge('store', 'done').toHandle).toBe(edge('QuerySide.n16', 'done').toHandle);
+  });
+});
