@@ -51,6 +51,7 @@ import {
 } from './layered/frame.js';
 import { placeLabels, type LabelPlacement } from './labels.js';
 import { maxOf } from '../util/arrays.js';
+import { formatLimit, MAX_LAYOUT_EDGES, MAX_LAYOUT_NODES } from '../limits.js';
 
 export class LayoutError extends Error {
   override readonly name = 'LayoutError';
@@ -65,6 +66,14 @@ const MIN_RANK_SEP = 56;
 const LAYERED_AUTO_MAX_NODES = 200;
 
 export function layout(diagram: Diagram, options: LayoutOptions = {}): Layout {
+  for (const [count, limit, what] of [
+    [diagram.nodes.length, MAX_LAYOUT_NODES, 'nodes'],
+    [diagram.edges.length, MAX_LAYOUT_EDGES, 'edges'],
+  ] as const)
+    if (count > limit)
+      throw new LayoutError(
+        `this diagram has ${formatLimit(count)} ${what}, more than the ${formatLimit(limit)} flowc lays out (docs/limits.md): split it into several diagrams (lint, DOT and Mermaid output have no such limit)`,
+      );
   const direction: Direction = options.direction ?? diagram.direction ?? 'LR';
   const edgeStyle: EdgeStyle = options.edges ?? 'ortho';
   const kind = options.layout ?? diagram.layout ?? 'auto';

@@ -7,7 +7,8 @@ import { maxOf, minOf, pushAll } from '../../src/util/arrays.js';
 import { orderLanes } from '../../src/layout/place.js';
 import { markSegments } from '../../src/layout/route.js';
 import type { Point } from '../../src/layout/types.js';
-import { layout } from '../../src/layout/index.js';
+import { layout, LayoutError } from '../../src/layout/index.js';
+import { MAX_LAYOUT_EDGES, MAX_LAYOUT_NODES } from '../../src/limits.js';
 import { diagramOf } from './diagrams.js';
 
 /** More elements than V8 takes as arguments of one call. */
@@ -114,5 +115,25 @@ describe('a hub of 250 edges in a diagram of 253 nodes', () => {
     expect(drawn.layout).toBe('layered');
     expect(drawn.edges).toHaveLength(501);
     for (const edge of drawn.edges) expect(edge.points.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the layout limits (docs/limits.md)', () => {
+  const small = diagramOf('a: circle\nb: circle\na -> b');
+  it('refuse more than MAX_LAYOUT_NODES nodes with a message that names the limit', () => {
+    const a = small.nodes[0] as (typeof small.nodes)[number];
+    const nodes = Array.from({ length: MAX_LAYOUT_NODES + 1 }, (_, k) => ({ ...a, id: `n${k}` }));
+    expect(() => layout({ ...small, nodes })).toThrow(LayoutError);
+    expect(() => layout({ ...small, nodes })).toThrow(
+      'this diagram has 50,001 nodes, more than the 50,000 flowc lays out (docs/limits.md)',
+    );
+  });
+  it('refuse more than MAX_LAYOUT_EDGES edges', () => {
+    const e = small.edges[0] as (typeof small.edges)[number];
+    const edges = Array.from({ length: MAX_LAYOUT_EDGES + 1 }, (_, index) => ({ ...e, index }));
+    expect(() => layout({ ...small, edges })).toThrow(/100,001 edges, more than the 100,000/);
+  });
+  it('draw a small diagram as usual', () => {
+    expect(layout(small).nodes).toHaveLength(2);
   });
 });
