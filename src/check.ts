@@ -44,7 +44,8 @@ export async function checkAsync(source: string, options: CheckOptions = {}): Pr
  * severities and suppressions exactly as `flowc lint` applies them.
  */
 export function checkAst(ast: Ast, options: CheckOptions = {}): CheckResult {
-  const { diagram, diagnostics: resolveDiagnostics, references } = resolve(ast);
+  const resolved = resolve(ast);
+  const { diagram, diagnostics: resolveDiagnostics } = resolved;
   const found = [...ast.diagnostics, ...resolveDiagnostics];
   // Graph rules on a diagram with a broken line or a dangling reference would report the
   // consequences (a node unreachable because its edge did not parse) as the user's mistakes.
@@ -55,5 +56,14 @@ export function checkAst(ast: Ast, options: CheckOptions = {}): CheckResult {
   const renderable = !diagnostics.some(
     (d) => d.severity === 'error' && BLOCKING_RULES.has(d.ruleId),
   );
-  return { ast, diagram, references, diagnostics, renderable };
+  return {
+    ast,
+    diagram,
+    // Made when first read (editors read it, lint does not): see resolve().
+    get references(): ResolvedReference[] {
+      return resolved.references;
+    },
+    diagnostics,
+    renderable,
+  };
 }

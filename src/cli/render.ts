@@ -35,7 +35,6 @@ import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
 import { compareWithFile } from './compare-file.js';
 import { isGlobPattern } from '../files/glob-pattern.js';
-import { startPngThread } from '../prepare.js';
 import { isMarkdownPath } from '../files/markdown.js';
 import type { SourceMode } from '../markdown/links.js';
 import { pushAll } from '../util/arrays.js';
@@ -174,23 +173,15 @@ async function renderSingle(
     );
   }
   if (format === 'png') await checkPng(render);
-  // sharp loads and warms up on a worker thread while this one reads, parses and lays out.
-  const pngThread = format === 'png' ? startPngThread() : null;
-  let compiled: Compiled;
-  try {
-    const source = await readInput(input, options, io);
-    const compileOptions: CompileOptions = {
-      ...render,
-      format,
-      rules: settings.ruleSettings,
-      onWarning: (message) =>
-        io.stderr.write(`flowc: warning: ${shownPath(io.cwd, source.filePath)}: ${message}\n`),
-    };
-    compiled = { ...(await compileSource(source, compileOptions)), source };
-  } finally {
-    pngThread?.release();
-  }
-  const { result, errors, source } = compiled;
+  const source = await readInput(input, options, io);
+  const compileOptions: CompileOptions = {
+    ...render,
+    format,
+    rules: settings.ruleSettings,
+    onWarning: (message) =>
+      io.stderr.write(`flowc: warning: ${shownPath(io.cwd, source.filePath)}: ${message}\n`),
+  };
+  const { result, errors } = await compileSource(source, compileOptions);
   await printDiagnostics(
     [{ filePath: source.filePath, source: source.text, diagnostics: result.diagnostics }],
     options,
@@ -323,14 +314,10 @@ async function readInput(input: string, options: RenderRequest, io: Io): Promise
 type Compiled = {
   result: Awaited<ReturnType<typeof import('../compile.js').compile>>;
   errors: number;
-  source: Source;
 };
 
 /** Runs the pipeline. A layout failure comes back from compile as a `layout` error diagnostic. */
-async function compileSource(
-  source: Source,
-  options: CompileOptions,
-): Promise<Omit<Compiled, 'source'>> {
+async function compileSource(source: Source, options: CompileOptions): Promise<Compiled> {
   const { compile } = await import('../compile.js');
   const result = await compile(source.text, options);
   return { result, errors: result.diagnostics.filter((d) => d.severity === 'error').length };
