@@ -7,7 +7,7 @@ import { maxOf, minOf, pushAll } from '../../src/util/arrays.js';
 import { orderLanes } from '../../src/layout/place.js';
 import { markSegments } from '../../src/layout/route.js';
 import type { Point } from '../../src/layout/types.js';
-import { layout, LayoutError } from '../../src/layout/index.js';
+import { hasHub, layout, LayoutError } from '../../src/layout/index.js';
 import { MAX_LAYOUT_EDGES, MAX_LAYOUT_NODES } from '../../src/limits.js';
 import { diagramOf } from './diagrams.js';
 
@@ -135,5 +135,25 @@ describe('the layout limits (docs/limits.md)', () => {
   });
   it('draw a small diagram as usual', () => {
     expect(layout(small).nodes).toHaveLength(2);
+  });
+});
+
+describe('what counts as a hub for the automatic choice', () => {
+  /** `chains` chains of `length` nodes between one start and one end circle. */
+  const fan = (chains: number, length: number): string => {
+    const lines = ['s: circle', 'e: circle'];
+    for (let c = 0; c < chains; c++) {
+      for (let k = 0; k < length; k++) lines.push(`c${c}x${k}: rectangle`);
+      lines.push(`s -> c${c}x0`, `c${c}x${length - 1} -> e`);
+      for (let k = 0; k + 1 < length; k++) lines.push(`c${c}x${k} -> c${c}x${k + 1}`);
+    }
+    return lines.join('\n');
+  };
+  it('a node with 64 or more edge ends and a tenth of the edges', () => {
+    expect(hasHub(diagramOf(fan(70, 4)))).toBe(true); // e: 70 of 350 edges
+    expect(hasHub(diagramOf(fan(60, 1)))).toBe(false); // 60 ends: fewer than 64
+  });
+  it('not an end circle that many long flows reach (a generated diagram of 3,000 nodes)', () => {
+    expect(hasHub(diagramOf(fan(70, 10)))).toBe(false); // e: 70 of 770 edges
   });
 });
