@@ -77,6 +77,15 @@ export class RenderCache {
     return Object.hasOwn(this.entries, key) ? this.entries[key] : undefined;
   }
 
+  /** Every entry, with this run's changes. */
+  all(): [string, CacheEntry][] {
+    const all = new Map(Object.entries(this.entries));
+    for (const [key, entry] of this.changed)
+      if (entry === null) all.delete(key);
+      else all.set(key, entry);
+    return [...all];
+  }
+
   set(key: string, entry: CacheEntry): void {
     this.changed.set(key, entry);
   }

@@ -65,6 +65,8 @@ Examples:
   $ flowc render --check diagram.flow -o diagram.svg
                                                 exit 1 if diagram.svg is not what flowc renders now
   $ flowc render --check docs/                  check every docs/**/*.flow against the .svg beside it
+  $ flowc render docs/ -o build/diagrams --prune
+                                                also remove the outputs of deleted sources
   $ flowc render README.md                      each \`\`\`flow block to README-<id>.svg, linked below it
   $ flowc render README.md --details -f png     PNG images, each block folded into <details>
   $ flowc render diagram.flow -o d.svg --quiet  print errors only, not warnings

@@ -19,6 +19,8 @@ export interface FileSystem {
   writeNew(path: string, data: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
+  /** Removes an empty folder (ENOTEMPTY otherwise). */
+  rmdir(path: string): Promise<void>;
   mkdir(path: string, options: { recursive: true }): Promise<string | undefined>;
   stat(path: string): Promise<Stats>;
   /** `stat` of the path itself: a symbolic link is not followed. */
@@ -48,6 +50,7 @@ export const nodeFileSystem: FileSystem = {
   writeNew: async (path, data) => fs.writeFileSync(path, data, { flag: 'wx' }),
   rename: async (from, to) => fs.renameSync(from, to),
   unlink: async (path) => fs.unlinkSync(path),
+  rmdir: async (path) => fs.rmdirSync(path),
   mkdir: async (path, options) => fs.mkdirSync(path, options),
   stat: async (path) => fs.statSync(path),
   lstat: async (path) => fs.lstatSync(path),
