@@ -10,12 +10,13 @@ import { SHAPE_NAMES, type ShapeName } from '../shapes/index.js';
 export type Shape = ShapeName;
 export const SHAPES: readonly Shape[] = SHAPE_NAMES;
 
-export type Direction = 'LR' | 'TB' | 'RL' | 'BT';
-export const DIRECTIONS: readonly Direction[] = ['LR', 'TB', 'RL', 'BT'];
+/** The layout directions: the one list the grammar check, the CLI, the configuration and the LSP use. */
+export const DIRECTIONS = ['LR', 'TB', 'RL', 'BT'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 
 /** The placement: layered (groups as clusters, dot's picture) or lanes (groups as swimlanes). */
-export type LayoutKind = 'layered' | 'lanes';
-export const LAYOUT_KINDS: readonly LayoutKind[] = ['layered', 'lanes'];
+export const LAYOUT_KINDS = ['layered', 'lanes'] as const;
+export type LayoutKind = (typeof LAYOUT_KINDS)[number];
 
 /** How a line is drawn: a node's outline or an edge. */
 export type LineStyle = 'solid' | 'dashed' | 'dotted' | 'thick';
