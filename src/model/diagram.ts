@@ -3,7 +3,7 @@
  * Node and group ids are qualified (`Outer.Inner.id`, or `id` at the top level).
  */
 import type { Span } from '../diagnostics.js';
-import type { Side } from '../syntax/ast.js';
+import type { SettingKey, Side } from '../syntax/ast.js';
 import { SHAPE_NAMES, type ShapeName } from '../shapes/index.js';
 
 /** A node's shape: one of the registry's (src/shapes). */
@@ -17,6 +17,16 @@ export type Direction = (typeof DIRECTIONS)[number];
 /** The placement: layered (groups as clusters, dot's picture) or lanes (groups as swimlanes). */
 export const LAYOUT_KINDS = ['layered', 'lanes'] as const;
 export type LayoutKind = (typeof LAYOUT_KINDS)[number];
+
+/**
+ * The values of each file-level setting (`direction TB`, `layout lanes`): read by the resolver, the
+ * language server and the editor grammar (scripts/gen-tmlanguage.mjs). A key of SETTING_KEYS
+ * without its values here does not compile.
+ */
+export const SETTING_VALUES: { readonly [K in SettingKey]: readonly string[] } = {
+  direction: DIRECTIONS,
+  layout: LAYOUT_KINDS,
+};
 
 /** How a line is drawn: a node's outline or an edge. */
 export type LineStyle = 'solid' | 'dashed' | 'dotted' | 'thick';
