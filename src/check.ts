@@ -48,7 +48,8 @@ export function checkAst(ast: Ast, options: CheckOptions = {}): CheckResult {
   // Graph rules on a diagram with a broken line or a dangling reference would report the
   // consequences (a node unreachable because its edge did not parse) as the user's mistakes.
   const structureOk = !found.some((d) => d.severity === 'error' && BLOCKING_RULES.has(d.ruleId));
-  if (structureOk) found.push(...validate(diagram, { rules: options.rules }));
+  // A loop, not push(...): a diagram can have a diagnostic per node (125,000 of them).
+  if (structureOk) for (const d of validate(diagram, { rules: options.rules })) found.push(d);
   // Sorted by position: applySuppressions returns them so.
   const diagnostics = applySuppressions(found, ast.comments, options.rules);
   const renderable = !diagnostics.some(

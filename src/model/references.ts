@@ -126,7 +126,8 @@ function unresolvedName(id: Identifier, scope: Scope, chain: Scope[], index: Nam
       ...replacing(id.span, elsewhere),
     };
   const visible: string[] = [];
-  for (const s of chain) visible.push(...s.children.keys());
+  // A loop, not push(...keys): spreading a scope of 125,000 names overflows the stack.
+  for (const s of chain) for (const key of s.children.keys()) visible.push(key);
   let suggestion = didYouMean(name, visible);
   if (suggestion === null) {
     const other = didYouMean(name, index.keys());
