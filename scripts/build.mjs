@@ -3,7 +3,6 @@
 // - dist/index.js (+ chunks): the library, ESM, for `import { compile } from 'flowc'`;
 // - dist/batch-worker.js: the worker thread of batch rendering;
 // - dist/cli.cjs: the command line, one script that bin/flowc.js runs through V8's code cache;
-// - dist/png-worker.cjs: the worker thread that draws the CLI's PNGs (src/emit/png-thread.ts);
 // - dist/watch/app.js, app.css: the script and style sheet of `flowc watch`'s pages;
 // - dist/lsp.cjs: the language server with vscode-languageserver, which only `flowc lsp` requires
 //   (a separate file, so no other command reads, compiles or caches a byte of it);
@@ -90,9 +89,7 @@ for (const entry of ['src/watch/client/app.ts', 'src/watch/client/app.css']) {
 }
 await build({
   ...common,
-  // png-worker: the CLI's PNG thread (src/emit/png-thread.ts), one script like the CLI, so the
-  // thread starts without Node's ES module loader.
-  entryPoints: { cli: 'src/cli/main.ts', 'png-worker': 'src/emit/png-worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   format: 'cjs',

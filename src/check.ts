@@ -9,6 +9,7 @@ import type { ResolvedReference } from './model/index.js';
 import { parse, parseLarge } from './syntax/index.js';
 import { resolve } from './model/index.js';
 import { validate, applySuppressions, type RuleSettings } from './validate/index.js';
+import { pushAll } from './util/arrays.js';
 
 /** Rule ids whose errors leave no diagram to draw: the text does not say what the diagram is. */
 const BLOCKING_RULES = new Set(['syntax', 'unresolved-reference', 'duplicate-id']);
@@ -43,17 +44,26 @@ export async function checkAsync(source: string, options: CheckOptions = {}): Pr
  * severities and suppressions exactly as `flowc lint` applies them.
  */
 export function checkAst(ast: Ast, options: CheckOptions = {}): CheckResult {
-  const { diagram, diagnostics: resolveDiagnostics, references } = resolve(ast);
+  const resolved = resolve(ast);
+  const { diagram, diagnostics: resolveDiagnostics } = resolved;
   const found = [...ast.diagnostics, ...resolveDiagnostics];
   // Graph rules on a diagram with a broken line or a dangling reference would report the
   // consequences (a node unreachable because its edge did not parse) as the user's mistakes.
   const structureOk = !found.some((d) => d.severity === 'error' && BLOCKING_RULES.has(d.ruleId));
-  // A loop, not push(...): a diagram can have a diagnostic per node (125,000 of them).
-  if (structureOk) for (const d of validate(diagram, { rules: options.rules })) found.push(d);
+  if (structureOk) pushAll(found, validate(diagram, { rules: options.rules }));
   // Sorted by position: applySuppressions returns them so.
   const diagnostics = applySuppressions(found, ast.comments, options.rules);
   const renderable = !diagnostics.some(
     (d) => d.severity === 'error' && BLOCKING_RULES.has(d.ruleId),
   );
-  return { ast, diagram, references, diagnostics, renderable };
+  return {
+    ast,
+    diagram,
+    // Made when first read (editors read it, lint does not): see resolve().
+    get references(): ResolvedReference[] {
+      return resolved.references;
+    },
+    diagnostics,
+    renderable,
+  };
 }

@@ -1,11 +1,6 @@
 /**
- * What a run can start before it has read its input: work whose cost does not depend on the
- * diagram, begun on another thread so it overlaps parsing and layout. Kept apart from compile.ts,
- * which loads the whole pipeline when first imported.
- *
- * - `startPngThread()`: sharp loaded and warmed up on a worker thread; emitPng then draws there
- *   (src/emit/png-thread.ts). `flowc render x.flow -o x.png` calls it as soon as it knows the format.
- * - `checkPngOptions()`: `--scale`, `--width` and `--background` checked before anything is drawn.
+ * What a run checks before it has read its input, kept apart from compile.ts, which loads the
+ * whole pipeline when first imported: `checkPngOptions()`, `--scale`, `--width` and
+ * `--background` checked before anything is drawn.
  */
-export { startPngThread, type PngThread } from './emit/png-thread.js';
 export { checkPngOptions } from './emit/png.js';

@@ -12,7 +12,7 @@
  */
 import type { Stats } from 'node:fs';
 import * as path from 'node:path';
-import { describeFsError, isFile } from '../files/fs.js';
+import { describeFsError } from '../files/fs.js';
 import { outputPathFor } from '../files/output-paths.js';
 import { packageVersion } from '../util/package.js';
 import { fnv1a64, sha1 } from '../util/hash.js';
@@ -22,6 +22,7 @@ import { printable } from '../util/printable.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
 import { RenderCache, type CacheEntry } from './cache.js';
 import { withMkdirMemo } from './mkdir-memo.js';
+import { OutputProbe } from './output-probe.js';
 import { renderWithWorkers } from './pool.js';
 import { writeOutputs } from './write-outputs.js';
 import { ProgressLine } from './progress.js';
@@ -84,12 +85,14 @@ export async function renderBatch(request: BatchRequest, callerIo: BatchIo): Pro
     () => undefined,
   );
   markOutputClashes(files, outcomes, io.cwd);
+  const cache = await RenderCache.load(io.fs, request.outDir ?? request.base);
   const run: Run = {
     request,
     io,
     files,
     outcomes,
-    cache: await RenderCache.load(io.fs, request.outDir ?? request.base),
+    cache,
+    outputs: new OutputProbe(io.fs, cachedOutputs(files, cache, request.force === true)),
     optionsDigest: digestOptions(request),
     now,
     dropped: [],
@@ -173,10 +176,24 @@ interface Run {
   /** One per file, set as each file is skipped, rendered or fails. */
   outcomes: (FileOutcome | undefined)[];
   cache: RenderCache;
+  /** Asked during planning only: whether the outputs of a cached file are still there. */
+  outputs: OutputProbe;
   optionsDigest: string;
   now: () => number;
   /** Outputs that rendered files had in the cache and no longer have (for --prune). */
   dropped: { source: string; outputs: string[] }[];
+}
+
+/** The outputs the planning may look for: those of the files the cache knows. */
+function* cachedOutputs(
+  files: readonly PlannedFile[],
+  cache: RenderCache,
+  force: boolean,
+): Generator<string> {
+  if (force) return;
+  for (const file of files)
+    if (!file.markdown && cache.get(file.relative) !== undefined)
+      for (const output of file.outputs) yield output.file;
 }
 
 /** Decides, file by file, what is up to date; returns the files to render, in order. */
@@ -225,7 +242,7 @@ async function planFile(run: Run, file: PlannedFile): Promise<FileOutcome | { te
     entry?.options === optionsDigest &&
     entry.stat !== undefined &&
     entry.stat === file.stat &&
-    (await outputsPresent(io, entry, outputs, file, cache.folder))
+    (await outputsPresent(run.outputs, entry, outputs, file, cache.folder))
   ) {
     file.hash = entry.hash;
     return skipped(entry);
@@ -233,7 +250,10 @@ async function planFile(run: Run, file: PlannedFile): Promise<FileOutcome | { te
   const read = await readSourceFile(io, file.source);
   if ('failure' in read) return failed(read.failure);
   file.hash = sha1().update(optionsDigest).update(read.bytes).digest('hex');
-  if (entry?.hash === file.hash && (await outputsPresent(io, entry, outputs, file, cache.folder))) {
+  if (
+    entry?.hash === file.hash &&
+    (await outputsPresent(run.outputs, entry, outputs, file, cache.folder))
+  ) {
     // Same bytes (a fresh checkout, a touched file): remember the new signature.
     if (entry.stat !== file.stat || entry.options !== optionsDigest) {
       const { stat: _previous, ...rest } = entry;
@@ -496,7 +516,7 @@ function signatureOf(file: PlannedFile): { stat?: string } {
 
 /** The entry names these outputs, and they exist (a diagram that could not be drawn has none). */
 async function outputsPresent(
-  io: BatchIo,
+  probe: OutputProbe,
   entry: CacheEntry,
   outputs: readonly string[],
   file: PlannedFile,
@@ -509,7 +529,7 @@ async function outputsPresent(
   const files = file.markdown
     ? outputs.map((o) => path.join(cacheFolder, ...o.split('/')))
     : file.outputs.map((o) => o.file);
-  for (const output of files) if (!(await isFile(io.fs, output))) return false;
+  for (const output of files) if (!(await probe.isFile(output))) return false;
   return true;
 }
 

@@ -11,6 +11,7 @@ import { nodeWorkerThreads } from '../util/lazy.js';
 import type { RenderedOutputs } from './render-task.js';
 import type { RenderSettings, RenderTask, TaskResult } from './types.js';
 import type { BatchMessage, ResultMessage, WorkerStart } from './worker.js';
+import { pushAll } from '../util/arrays.js';
 
 export interface PoolOptions {
   workers: number;
@@ -99,7 +100,7 @@ export function renderWithWorkers(
       slot.worker.on('message', (message: ResultMessage) => {
         slot.inFlight.shift();
         for (const result of message.results) options.onResult(result);
-        notDone.push(...message.abandoned);
+        pushAll(notDone, message.abandoned);
         feed(slot);
         finishIfIdle();
       });

@@ -35,9 +35,9 @@ import { shownPath } from '../util/paths.js';
 import { flowcVersion } from './version.js';
 import { compareWithFile } from './compare-file.js';
 import { isGlobPattern } from '../files/glob-pattern.js';
-import { startPngThread } from '../prepare.js';
 import { isMarkdownPath } from '../files/markdown.js';
 import type { SourceMode } from '../markdown/links.js';
+import { pushAll } from '../util/arrays.js';
 
 /** The render command's options as commander parses them. */
 export interface RenderCommandOptions extends CommonOptions, RenderOptions {
@@ -179,23 +179,15 @@ async function renderSingle(
     );
   }
   if (format === 'png') await checkPng(render);
-  // sharp loads and warms up on a worker thread while this one reads, parses and lays out.
-  const pngThread = format === 'png' ? startPngThread() : null;
-  let compiled: Compiled;
-  try {
-    const source = await readInput(input, options, io);
-    const compileOptions: CompileOptions = {
-      ...render,
-      format,
-      rules: settings.ruleSettings,
-      onWarning: (message) =>
-        io.stderr.write(`flowc: warning: ${shownPath(io.cwd, source.filePath)}: ${message}\n`),
-    };
-    compiled = { ...(await compileSource(source, compileOptions)), source };
-  } finally {
-    pngThread?.release();
-  }
-  const { result, errors, source } = compiled;
+  const source = await readInput(input, options, io);
+  const compileOptions: CompileOptions = {
+    ...render,
+    format,
+    rules: settings.ruleSettings,
+    onWarning: (message) =>
+      io.stderr.write(`flowc: warning: ${shownPath(io.cwd, source.filePath)}: ${message}\n`),
+  };
+  const { result, errors } = await compileSource(source, compileOptions);
   await printDiagnostics(
     [{ filePath: source.filePath, source: source.text, diagnostics: result.diagnostics }],
     options,
@@ -328,14 +320,10 @@ async function readInput(input: string, options: RenderRequest, io: Io): Promise
 type Compiled = {
   result: Awaited<ReturnType<typeof import('../compile.js').compile>>;
   errors: number;
-  source: Source;
 };
 
 /** Runs the pipeline. A layout failure comes back from compile as a `layout` error diagnostic. */
-async function compileSource(
-  source: Source,
-  options: CompileOptions,
-): Promise<Omit<Compiled, 'source'>> {
+async function compileSource(source: Source, options: CompileOptions): Promise<Compiled> {
   const { compile } = await import('../compile.js');
   const result = await compile(source.text, options);
   return { result, errors: result.diagnostics.filter((d) => d.severity === 'error').length };
@@ -397,7 +385,7 @@ async function checkOutputs(
         io,
       );
       compared += checked.compared;
-      stale.push(...checked.stale);
+      pushAll(stale, checked.stale);
       failed ||= checked.failed;
       continue;
     }

@@ -16,6 +16,7 @@ import type {
 import { shapeModule } from '../shapes/index.js';
 import { terminalKinds } from './kinds.js';
 import { stripIllegalChars } from './text.js';
+import { pushAll } from '../util/arrays.js';
 
 export interface MermaidOptions {
   /** Overrides the diagram's own direction; LR when neither is set. */
@@ -86,7 +87,7 @@ export function emitMermaid(diagram: Diagram, options: MermaidOptions = {}): str
     const style = nodeStyleText(node.style);
     if (style) lines.push(`  style ${ids.get(node.id)} ${style}`);
   }
-  lines.push(...linkStyles);
+  pushAll(lines, linkStyles);
   for (const node of diagram.nodes) {
     const id = ids.get(node.id);
     const tooltip = node.tooltip === null ? '' : ` "${escapeTooltip(node.tooltip)}"`;

@@ -2,13 +2,8 @@
  * `--format png`: the SVG rasterised by sharp (librsvg). sharp is imported on first use only:
  * it costs ~100 ms of start-up that no other format should pay. Text is drawn with the shipped
  * font whatever the machine has installed (see fonts.ts).
- *
- * A process that knows early that it will draw a PNG (the CLI, `flowc render x.flow -o x.png`)
- * can have sharp loaded and warmed up on a worker thread while it parses and lays out the diagram
- * (png-thread.ts); emitPng then rasterises there.
  */
 import type { Sharp, SharpOptions } from 'sharp';
-import { FONT_FAMILY } from '../style.js';
 import { configureFonts } from './fonts.js';
 import { requirePackage } from '../util/lazy.js';
 import { MAX_PNG_PIXELS, MAX_PNG_SCALE, MAX_PNG_SIDE } from '../limits.js';
@@ -55,21 +50,7 @@ const BASE_DENSITY = 72;
 const MIN_DENSITY = 1;
 const MAX_DENSITY = 100_000;
 
-/** Rasterises elsewhere (a worker thread, png-thread.ts), with the same result as `rasterise`. */
-export interface PngRasteriser {
-  rasterise(svg: string, options: PngOptions): Promise<Buffer>;
-}
-
-let rasteriser: PngRasteriser | null = null;
-
-/** Makes `emitPng` rasterise through `r` from now on (null: in this thread again). */
-export function setPngRasteriser(r: PngRasteriser | null): void {
-  rasteriser = r;
-}
-
 export async function emitPng(svg: string, options: PngOptions = {}): Promise<Buffer> {
-  // Checked and warned about here, so a bad or reduced size is reported the same wherever the
-  // picture is drawn (a function cannot be sent to the worker thread: onWarning stays here).
   const { onWarning, ...plain } = options;
   const asked = pngSize(svgSize(svg), plain);
   const drawn = fitPng(asked);
@@ -77,11 +58,11 @@ export async function emitPng(svg: string, options: PngOptions = {}): Promise<Bu
     onWarning?.(
       `the PNG would be ${px(asked.width)} × ${px(asked.height)} px, more than the ${drawn.reason}: drawn at ${px(drawn.width)} × ${px(drawn.height)} px instead (set --width or --scale to choose a size within it)`,
     );
-  return rasteriser ? rasteriser.rasterise(svg, plain) : rasterise(svg, plain);
+  return rasterise(svg, plain);
 }
 
-/** emitPng in this thread (or in the PNG worker thread): the size as emitPng said. */
-export async function rasterise(svg: string, options: PngOptions = {}): Promise<Buffer> {
+/** The drawing itself, at the size emitPng checked and warned about. */
+async function rasterise(svg: string, options: PngOptions = {}): Promise<Buffer> {
   const size = svgSize(svg);
   const drawn = fitPng(pngSize(size, options));
   const background = options.background ?? 'white';
@@ -99,16 +80,6 @@ export async function rasterise(svg: string, options: PngOptions = {}): Promise<
   // zlib level 6 without adaptive filtering: measured on the CQRS sample at scale 2, 138 ms and 259 KB
   // against 329 ms / 205 KB at level 9 and 723 ms / 240 KB with adaptive filtering.
   return image.png({ compressionLevel: 6 }).toBuffer();
-}
-
-/**
- * Loads sharp and draws a word, so the first real picture does not pay for starting libvips,
- * fontconfig and the font (png-thread.ts runs this while the diagram is laid out).
- */
-export async function warmUp(): Promise<void> {
-  const sharp = await loadSharp();
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><text x="0" y="12" font-size="12" font-family="${FONT_FAMILY}">flowc</text></svg>`;
-  await sharp(Buffer.from(svg, 'utf8')).png().toBuffer();
 }
 
 /**

@@ -23,7 +23,7 @@ import * as path from 'node:path';
 import type { Dirent } from 'node:fs';
 import { isGlobPattern } from './glob-pattern.js';
 import { printable } from '../util/printable.js';
-import { pathBelow } from '../util/paths.js';
+import { childPath, pathBelow } from '../util/paths.js';
 import { isFsError, describeFsError, type FileSystem } from './fs.js';
 import { isMarkdownPath, mayHaveFlowBlocks } from './markdown.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
@@ -204,7 +204,7 @@ async function walk(
       stack.pop();
       continue;
     }
-    const full = path.join(frame.dir, entry.name);
+    const full = childPath(frame.dir, entry.name);
     if (entry.isSymbolicLink()) {
       let real: string;
       let stats;
@@ -224,7 +224,7 @@ async function walk(
       if (!SKIPPED_FOLDERS.has(entry.name)) await enter(full);
     } else if (entry.isFile() && isSourceName(entry.name)) {
       // One realpath per folder, not per file (a no-op batch of 1,000 files spent 10 ms on them).
-      found.push({ file: full, real: path.join(frame.real, entry.name) });
+      found.push({ file: full, real: childPath(frame.real, entry.name) });
     }
   }
   return found;

@@ -15,6 +15,7 @@
 import type { Direction } from '../model/diagram.js';
 import type { Side } from '../syntax/ast.js';
 import { NORMALS, dot, type Vector } from './geometry.js';
+import { pushAll } from '../util/arrays.js';
 
 /** The handles of an edge, as constraints read them. */
 export interface HandledEdge {
@@ -207,7 +208,7 @@ export function sameColumnClasses(
       }
       const [keep, gone] = a < b ? [a, b] : [b, a];
       parent[gone] = keep;
-      (members[keep] as number[]).push(...(members[gone] as number[]));
+      pushAll(members[keep] as number[], members[gone] as number[]);
       members[gone] = [];
     }
     lowerUsed[above] = 1;

@@ -43,6 +43,7 @@ import {
   handlePull,
   resolveHandleConstraints,
 } from './constraints.js';
+import { maxOf, minOf } from '../util/arrays.js';
 
 export { flowVector } from './constraints.js';
 
@@ -199,7 +200,7 @@ export function place(input: PlaceInput): Placement {
   const rows = assignRows(lanes, laneOf, ranked.rank, ranked.key, aboveOrder, keptForward, rising);
   const sizes: Sizes = { along, across, rank: ranked.rank, row: rows };
   // A forward edge's label sits in the gap after its source's column: only that gap is widened.
-  const columnCount = count === 0 ? 0 : Math.max(...ranked.rank) + 1;
+  const columnCount = count === 0 ? 0 : maxOf(ranked.rank) + 1;
   const gaps = new Array<number>(columnCount).fill(input.rankSep);
   for (const [v, room] of labelled)
     gaps[ranked.rank[v] as number] = Math.max(gaps[ranked.rank[v] as number] as number, room);
@@ -260,14 +261,21 @@ function meanLaneSpan(
   return counted === 0 ? 1 : total / counted;
 }
 
-interface Ranked {
+export interface Ranked {
   /** Column of every node, 0-based and without empty columns. */
   rank: number[];
   /** Order key inside a column (smaller is nearer the top in LR). */
   key: number[];
 }
 
-function rankNodes(root: readonly number[], forward: ReadonlyArray<[number, number]>): Ranked {
+/**
+ * Columns for the classes (`root[v]` is v's class): dagre's network simplex up to
+ * RANKED_BY_DAGRE_MAX classes, else longest path shortened by median sweeps (exported for tests).
+ */
+export function rankNodes(
+  root: readonly number[],
+  forward: ReadonlyArray<[number, number]>,
+): Ranked {
   const count = root.length;
   if (count === 0) return { rank: [], key: [] };
   const classes = root.reduce((n, r, v) => n + (r === v ? 1 : 0), 0);
@@ -371,7 +379,7 @@ function longestPathRanks(
   for (let k = topo.length - 1; k >= 0; k--) {
     const u = topo[k] as number;
     if (hasPred[u] || (succ[u] as number[]).length === 0) continue;
-    classRank[u] = Math.min(...(succ[u] as number[]).map((w) => classRank[w] as number)) - 1;
+    classRank[u] = minOf((succ[u] as number[]).map((w) => classRank[w] as number)) - 1;
   }
   return root.map((r) => classRank[r] as number);
 }
@@ -451,7 +459,7 @@ export function orderLanes(
     if (la !== lb) join(la, lb);
   }
   const firstRank = lanes.map((lane) =>
-    lane.nodes.length === 0 ? Infinity : Math.min(...lane.nodes.map((v) => rank[v] as number)),
+    lane.nodes.length === 0 ? Infinity : minOf(lane.nodes.map((v) => rank[v] as number)),
   );
   // Per unplaced lane, kept as running sums over the lanes still unplaced (or placed), updated
   // when a lane is placed, so each step is O(L) instead of O(L²): 840 lanes took seconds.
@@ -616,7 +624,7 @@ function assignRows(
       const placedPreds = (preds[v] as number[]).filter(
         (u) => (rank[u] as number) < (rank[v] as number),
       );
-      if (placedPreds.length > 0) wanted = Math.min(...placedPreds.map((u) => row[u] as number));
+      if (placedPreds.length > 0) wanted = minOf(placedPreds.map((u) => row[u] as number));
       else if (risesInLane[v]) wanted = 1;
       row[v] = Math.max(previousRow + 1, wanted);
       previousRow = row[v] as number;
@@ -701,7 +709,7 @@ function swimlanes(
   spacing: Spacing,
 ): Geometry {
   const count = sizes.rank.length;
-  const columnCount = count === 0 ? 0 : Math.max(...sizes.rank) + 1;
+  const columnCount = count === 0 ? 0 : maxOf(sizes.rank) + 1;
   const widths = new Array<number>(columnCount).fill(0);
   for (let v = 0; v < count; v++)
     widths[sizes.rank[v] as number] = Math.max(
@@ -815,7 +823,7 @@ function nestedSwimlanes(
   spacing: Spacing,
 ): Geometry {
   const count = sizes.rank.length;
-  const columnCount = count === 0 ? 0 : Math.max(...sizes.rank) + 1;
+  const columnCount = count === 0 ? 0 : maxOf(sizes.rank) + 1;
   const widths = new Array<number>(columnCount).fill(0);
   for (let v = 0; v < count; v++)
     widths[sizes.rank[v] as number] = Math.max(
@@ -1056,7 +1064,7 @@ function packedBlocks(
   );
   // Along is x in LR/RL (want width ≈ 1.5 × height) and y in TB/BT (want height ≈ width / 1.5).
   const shelfLength = Math.max(
-    Math.max(...blocks.map((b) => b.alongSize)),
+    maxOf(blocks.map((b) => b.alongSize)),
     Math.sqrt(area * (frame.horizontal ? 1.5 : 1 / 1.5)),
   );
   const boxes: Geometry['lanes'] = [];

@@ -100,6 +100,11 @@ const GREEDY_GRID_LIMIT = 40000;
  * routing time of 1,000 nodes by about a third for ~2% more crossings.
  */
 const WEIGHTED_GRID_LIMIT = 12000;
+/**
+ * Earlier routes are marked segment by segment unless that visits more than this many times the
+ * grid's segments; then by running sums (markRunsSummed: same costs, rounded otherwise).
+ */
+const SUMMED_MARKING_FACTOR = 4;
 
 interface Segment {
   a: Point;
@@ -114,6 +119,18 @@ function uniqueSorted(values: number[]): number[] {
   const out: number[] = [];
   for (const v of sorted) if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
   return out;
+}
+
+/** Index of the first value > target in a sorted array. */
+function upperBound(values: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] as number) <= target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the first value ≥ target in a sorted array. */
@@ -371,36 +388,12 @@ export class OrthogonalRouter {
     hCost: Float64Array,
     vCost: Float64Array,
   ): void {
-    const nx = xs.length;
-    const { crossingCost, sharingCostPerPx } = this.options;
-    // A vertical segment is crossed by horizontal moves and shared by vertical ones; a horizontal one
-    // the other way round. h[j*(nx-1)+i] and v[j*nx+i] give the strides of either axis.
-    const vertical: RunArrays = {
-      crossingCost,
-      sharingCostPerPx,
-      cross: hCost,
-      crossRun: nx - 1,
-      crossFixed: 1,
-      share: vCost,
-      shareRun: nx,
-      shareFixed: 1,
-    };
-    const horizontal: RunArrays = {
-      crossingCost,
-      sharingCostPerPx,
-      cross: vCost,
-      crossRun: 1,
-      crossFixed: nx,
-      share: hCost,
-      shareRun: 1,
-      shareFixed: nx - 1,
-    };
+    const segments: Array<{ a: Point; b: Point }> = [];
     for (const id of this.routedIndex.query(region)) {
-      const { a, b, route } = this.routed[id] as Segment;
-      if (!this.live[route]) continue;
-      if (a.x === b.x) markRun(xs, a.x, ys, Math.min(a.y, b.y), Math.max(a.y, b.y), vertical);
-      else markRun(ys, a.y, xs, Math.min(a.x, b.x), Math.max(a.x, b.x), horizontal);
+      const segment = this.routed[id] as Segment;
+      if (this.live[segment.route]) segments.push(segment);
     }
+    markSegments(segments, xs, ys, hCost, vCost, this.options);
   }
 
   private astar(
@@ -500,6 +493,69 @@ export class OrthogonalRouter {
 }
 
 /**
+ * Adds the crossing and sharing costs of earlier route segments (axis-parallel) to a search grid's
+ * cost arrays (h[j*(nx-1)+i] is (i,j)→(i+1,j); v[j*nx+i] is (i,j)→(i,j+1)). `summed`: by running
+ * sums (true), segment by segment (false), or chosen by the work (default).
+ */
+export function markSegments(
+  segments: ReadonlyArray<{ a: Point; b: Point }>,
+  xs: readonly number[],
+  ys: readonly number[],
+  hCost: Float64Array,
+  vCost: Float64Array,
+  costs: { crossingCost: number; sharingCostPerPx: number },
+  summed?: boolean,
+): void {
+  const nx = xs.length;
+  const { crossingCost, sharingCostPerPx } = costs;
+  // A vertical segment is crossed by horizontal moves and shared by vertical ones; a horizontal one
+  // the other way round. h[j*(nx-1)+i] and v[j*nx+i] give the strides of either axis.
+  const vertical: RunArrays = {
+    crossingCost,
+    sharingCostPerPx,
+    cross: hCost,
+    crossRun: nx - 1,
+    crossFixed: 1,
+    share: vCost,
+    shareRun: nx,
+    shareFixed: 1,
+  };
+  const horizontal: RunArrays = {
+    crossingCost,
+    sharingCostPerPx,
+    cross: vCost,
+    crossRun: 1,
+    crossFixed: nx,
+    share: hCost,
+    shareRun: 1,
+    shareFixed: nx - 1,
+  };
+  if (summed === undefined) {
+    // Grid segments the marking visits one by one: each earlier segment, along its length.
+    let work = 0;
+    for (const { a, b } of segments) {
+      const runLines = a.x === b.x ? ys : xs;
+      const lo = a.x === b.x ? Math.min(a.y, b.y) : Math.min(a.x, b.x);
+      const hi = a.x === b.x ? Math.max(a.y, b.y) : Math.max(a.x, b.x);
+      work += upperBound(runLines, hi) - lowerBound(runLines, lo);
+    }
+    // Many long routes over one grid (a hub's fan of edges along one column: each search saw
+    // every earlier route along its whole length, cubic in the fan's size): counted per grid
+    // segment by running sums, linear in the grid and the routes. Only then, so that the sums'
+    // other rounding never changes a route where the direct marking is cheap.
+    summed = work > SUMMED_MARKING_FACTOR * (hCost.length + vCost.length);
+  }
+  if (summed) {
+    markRunsSummed(segments, xs, ys, vertical, horizontal);
+    return;
+  }
+  for (const { a, b } of segments) {
+    if (a.x === b.x) markRun(xs, a.x, ys, Math.min(a.y, b.y), Math.max(a.y, b.y), vertical);
+    else markRun(ys, a.y, xs, Math.min(a.x, b.x), Math.max(a.x, b.x), horizontal);
+  }
+}
+
+/**
  * The costs, and where the grid segments of one axis sit in their cost arrays: index = run × runStride
  * + fixed × fixedStride, `fixed` indexing the grid lines across the route segment, `run` the lines along it.
  */
@@ -550,6 +606,77 @@ function markRun(
       const shareAt = r * c.shareRun + f * c.shareFixed;
       c.share[shareAt] =
         (c.share[shareAt] as number) + c.sharingCostPerPx * ((runLines[r + 1] as number) - v);
+    }
+  }
+}
+
+/**
+ * markRun for many segments at once, with the same costs: per grid segment, how many earlier
+ * segments cross it (whole or half) and share it, as differences along each grid line summed once.
+ * O(segments × log(grid) + grid) instead of O(Σ segment lengths in grid lines).
+ */
+function markRunsSummed(
+  segments: ReadonlyArray<{ a: Point; b: Point }>,
+  xs: readonly number[],
+  ys: readonly number[],
+  vertical: RunArrays,
+  horizontal: RunArrays,
+): void {
+  for (const isVertical of [true, false]) {
+    const fixedLines = isVertical ? xs : ys;
+    const runLines = isVertical ? ys : xs;
+    const c = isVertical ? vertical : horizontal;
+    const fixedCount = fixedLines.length;
+    const runCount = runLines.length;
+    const stride = runCount + 1;
+    // Differences along the run lines, per fixed line: half and whole crossings, sharings.
+    const half = new Int32Array(fixedCount * stride);
+    const whole = new Int32Array(fixedCount * stride);
+    const shared = new Int32Array(fixedCount * stride);
+    const addRange = (counts: Int32Array, f: number, from: number, to: number): void => {
+      if (from > to) return;
+      counts[f * stride + from] = (counts[f * stride + from] as number) + 1;
+      counts[f * stride + to + 1] = (counts[f * stride + to + 1] as number) - 1;
+    };
+    for (const { a, b } of segments) {
+      if ((a.x === b.x) !== isVertical) continue;
+      const at = isVertical ? a.x : a.y;
+      const lo = isVertical ? Math.min(a.y, b.y) : Math.min(a.x, b.x);
+      const hi = isVertical ? Math.max(a.y, b.y) : Math.max(a.x, b.x);
+      const f = lowerBound(fixedLines, at);
+      const onLine = fixedLines[f] === at;
+      const first = lowerBound(runLines, lo);
+      const last = upperBound(runLines, hi) - 1; // last run line ≤ hi
+      // Crossed where lo < v < hi.
+      const crossFrom = runLines[first] === lo ? first + 1 : first;
+      const crossTo = runLines[last] === hi ? last - 1 : last;
+      if (onLine) {
+        if (f > 0) addRange(half, f - 1, crossFrom, crossTo);
+        if (f + 1 < fixedCount) addRange(half, f, crossFrom, crossTo);
+        addRange(shared, f, first, last - 1);
+      } else if (f > 0 && f < fixedCount) addRange(whole, f - 1, crossFrom, crossTo);
+    }
+    for (let f = 0; f < fixedCount; f++) {
+      let h = 0;
+      let w = 0;
+      let sh = 0;
+      for (let r = 0; r < runCount; r++) {
+        const k = f * stride + r;
+        h += half[k] as number;
+        w += whole[k] as number;
+        sh += shared[k] as number;
+        if (h !== 0 || w !== 0) {
+          const crossAt = r * c.crossRun + f * c.crossFixed;
+          c.cross[crossAt] =
+            (c.cross[crossAt] as number) + h * (c.crossingCost / 2) + w * c.crossingCost;
+        }
+        if (sh !== 0) {
+          const shareAt = r * c.shareRun + f * c.shareFixed;
+          c.share[shareAt] =
+            (c.share[shareAt] as number) +
+            sh * c.sharingCostPerPx * ((runLines[r + 1] as number) - (runLines[r] as number));
+        }
+      }
     }
   }
 }

@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver';
 import type { Analysis, FlowSymbol } from './analysis.js';
 import { toRange } from './positions.js';
+import { pushAll } from '../util/arrays.js';
 
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
@@ -31,7 +32,10 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
       range: toRange(style.span),
       selectionRange: toRange(style.name.span),
     });
-  symbols.push(...analysis.roots.map((s) => toSymbol(analysis, s)));
+  pushAll(
+    symbols,
+    analysis.roots.map((s) => toSymbol(analysis, s)),
+  );
   return symbols.sort((a, b) => a.range.start.line - b.range.start.line);
 }
 

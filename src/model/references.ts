@@ -17,6 +17,7 @@ import {
   type DeclaredGroup,
   type Scope,
 } from './scope.js';
+import { pushAll } from '../util/arrays.js';
 
 export type Lookup =
   { found: Declared } | { message: string; span: Span; suggestions?: Suggestion[] };
@@ -126,8 +127,7 @@ function unresolvedName(id: Identifier, scope: Scope, chain: Scope[], index: Nam
       ...replacing(id.span, elsewhere),
     };
   const visible: string[] = [];
-  // A loop, not push(...keys): spreading a scope of 125,000 names overflows the stack.
-  for (const s of chain) for (const key of s.children.keys()) visible.push(key);
+  for (const s of chain) pushAll(visible, s.children.keys());
   let suggestion = didYouMean(name, visible);
   if (suggestion === null) {
     const other = didYouMean(name, index.keys());

@@ -24,3 +24,12 @@ export function pathBelow(base: string, file: string): string {
   const prefix = base.endsWith(path.sep) ? base : base + path.sep;
   return file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(base, file);
 }
+
+/**
+ * `path.join(folder, name)` for a normalised absolute folder and one entry name as `readdir`
+ * gives it (no separator, never `.` or `..`): the same string, without `path.join`'s normalising
+ * pass over the whole path (a folder walk makes one per file).
+ */
+export function childPath(folder: string, name: string): string {
+  return folder.endsWith(path.sep) ? folder + name : folder + path.sep + name;
+}

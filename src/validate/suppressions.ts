@@ -16,6 +16,7 @@ import { didYouMean } from '../util/suggest.js';
 import { RULES_BY_ID } from './registry.js';
 import { applySeverities, effectiveSeverity } from './severities.js';
 import type { RuleSettings } from './types.js';
+import { pushAll } from '../util/arrays.js';
 
 type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
 const DIRECTIVE_KINDS: readonly DirectiveKind[] = [
@@ -188,7 +189,7 @@ function suppress(
     const covering = (byLine.get(diagnostic.span.line) ?? []).filter((d) =>
       covers(d, diagnostic.ruleId),
     );
-    covering.push(...ranges.covering(diagnostic.ruleId));
+    pushAll(covering, ranges.covering(diagnostic.ruleId));
     for (const directive of covering) directive.used.add(diagnostic.ruleId);
     if (covering.length === 0) kept.push(diagnostic);
   }

@@ -227,6 +227,9 @@ export class Orderer {
     const g = this.g;
     let best = this.snapshot();
     let bestCost = this.totalCrossings();
+    // Orders already tried from the current best (moving A after B and B before A is one order):
+    // the same start and order give the same result, so each is tried once until the best changes.
+    let tried = new Set<string>();
     for (let pass = 0; pass < 2; pass++) {
       let improved = false;
       this.updateSigma(false);
@@ -245,6 +248,9 @@ export class Orderer {
           for (let at = 0; at <= others.length; at++) {
             const order = [...others.slice(0, at), moving, ...others.slice(at)];
             if (order.every((c, k) => c === siblings[k])) continue;
+            const key = order.join(',');
+            if (tried.has(key)) continue;
+            tried.add(key);
             this.restore(best);
             const sigma = this.sigma.slice();
             order.forEach((c, k) => (this.sigma[c] = k / order.length));
@@ -256,6 +262,7 @@ export class Orderer {
               bestCost = cost;
               best = this.snapshot();
               improved = true;
+              tried = new Set();
               this.updateSigma(false);
             } else this.sigma = sigma;
           }
@@ -783,8 +790,7 @@ export class Orderer {
   /** Adjacent swaps inside a cluster while they reduce crossings (dot's transpose). */
   private transpose(): void {
     const g = this.g;
-    const glued = new Set<string>();
-    for (const list of this.layerWishes) for (const [a, b] of list) glued.add(`${a},${b}`);
+    const glued = this.gluedPairs;
     let improved = true;
     const passes = g.vertexCount > 5000 ? 2 : 8;
     for (let pass = 0; improved && pass < passes; pass++) {
@@ -797,7 +803,11 @@ export class Orderer {
           if (g.kind[u] === LEFT_BORDER || g.kind[u] === RIGHT_BORDER) continue;
           if (g.kind[v] === LEFT_BORDER || g.kind[v] === RIGHT_BORDER) continue;
           if (g.cluster[u] !== g.cluster[v]) continue;
-          if (glued.has(`${u},${v}`) || glued.has(`${v},${u}`)) continue;
+          if (
+            glued.size > 0 &&
+            (glued.has(u * g.vertexCount + v) || glued.has(v * g.vertexCount + u))
+          )
+            continue;
           if (this.pinned(u) || this.pinned(v)) continue;
           const before = this.pairCrossings(u, v);
           const after = this.pairCrossings(v, u);
@@ -812,6 +822,16 @@ export class Orderer {
       }
     }
   }
+
+  /** The kept wishes' ends as `a * vertexCount + b`: transpose never swaps them. */
+  private get gluedPairs(): Set<number> {
+    if (this.glued) return this.glued;
+    const n = this.g.vertexCount;
+    this.glued = new Set();
+    for (const list of this.layerWishes) for (const [a, b] of list) this.glued.add(a * n + b);
+    return this.glued;
+  }
+  private glued: Set<number> | null = null;
 
   private pinned(v: number): boolean {
     const c = this.g.cluster[v] as number;
@@ -972,7 +992,10 @@ function resolveConflicts(entries: Entry[]): Entry[] {
     }
   }
   // Entries in a constraint cycle (cannot happen: constraints follow one order) are kept as they are.
-  for (const e of entries) if (!visited.includes(e) && !e.merged) visited.push(e);
+  if (visited.length < entries.length) {
+    const seen = new Set(visited);
+    for (const e of entries) if (!seen.has(e) && !e.merged) visited.push(e);
+  }
   return visited.filter((e) => !e.merged);
 }
 

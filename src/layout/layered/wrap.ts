@@ -15,6 +15,7 @@ import type { LayeredResult } from './index.js';
 import type { LayeredInput } from './input.js';
 import { mergePieces, resultBounds, splitInput } from './components.js';
 import { LINE_GAP } from './ports.js';
+import { maxOf, minOf } from '../../util/arrays.js';
 
 /** Longer along the flow than this many times across it: wrapped. */
 const MAX_ALONG_ASPECT = 3;
@@ -33,7 +34,7 @@ export function wrapped(
 ): LayeredResult {
   const bounds = resultBounds(first);
   if (bounds.height <= MAX_ALONG_ASPECT * bounds.width || input.nodes.length < 4) return first;
-  const layers = Math.max(...first.nodeLayer) + 1;
+  const layers = maxOf(first.nodeLayer) + 1;
   // Extent of every layer along the flow, and where cuts may go (no group spans them).
   const top = new Array<number>(layers).fill(Infinity);
   const bottom = new Array<number>(layers).fill(-Infinity);
@@ -274,8 +275,7 @@ function blocks(
     byTop.set(key, list);
   });
   if (byTop.size < 2) return first;
-  const startOf = (set: number[]): number =>
-    Math.min(...set.map((v) => first.nodeLayer[v] as number));
+  const startOf = (set: number[]): number => minOf(set.map((v) => first.nodeLayer[v] as number));
   const sets = [...byTop.values()].sort(
     (a, b) => startOf(a) - startOf(b) || (a[0] as number) - (b[0] as number),
   );
