@@ -13,6 +13,7 @@ const suites = {
   fmt: async () => (await import('./fmt.mjs')).benchFmt(),
   watch: async () => (await import('./watch.mjs')).benchWatch(),
   lsp: async () => (await import('./lsp.mjs')).benchLsp(),
+  big: async () => (await import('./big.mjs')).benchBig(),
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -2,7 +2,8 @@
 export interface CompilerLists {
   shapes: readonly string[];
   sides: readonly string[];
-  directions: readonly string[];
+  /** Each file-level setting and its values (SETTING_VALUES). */
+  settings: Readonly<Record<string, readonly string[]>>;
   rules: readonly string[];
 }
 export function flowGrammar(lists: CompilerLists): Record<string, unknown>;

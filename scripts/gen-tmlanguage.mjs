@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes the TextMate grammar of the .flow language, from one description here and the lists of
-// values the compiler itself uses (shapes, sides, directions, rule ids, attribute names: read from
-// the built library, so the grammar never disagrees with flowc):
+// values the compiler itself uses (shapes, sides, the settings and their values, rule ids: read
+// from the built library, so the grammar never disagrees with flowc):
 // - editors/flow.tmLanguage.json: VS Code (editors/vscode/), Shiki, GitHub Linguist;
 // - editors/flow.tmLanguage: the same grammar as an XML property list, for Sublime Text and
 //   TextMate.
@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The grammar, given the compiler's lists. */
-export function flowGrammar({ shapes, sides, directions, rules }) {
+export function flowGrammar({ shapes, sides, settings, rules }) {
   const ident = String.raw`[\p{L}_][\p{L}\p{N}_]*(?:-(?!>)[\p{L}\p{N}_]*)*`;
   const alt = (words) => `(?:${words.join('|')})`;
   const word = (words) => String.raw`\b${alt(words)}(?![\p{L}\p{N}_-])`;
@@ -83,16 +83,20 @@ export function flowGrammar({ shapes, sides, directions, rules }) {
         captures: { 1: { name: 'punctuation.section.group.end.flow' } },
       },
       setting: {
-        match: String.raw`^\s*(direction)(?:\s+(${ident}))?`,
-        captures: {
-          1: { name: 'keyword.other.setting.flow' },
-          2: {
-            patterns: [
-              { match: word(directions), name: 'constant.language.direction.flow' },
-              { match: '.+', name: 'invalid.illegal.direction.flow' },
-            ],
+        // `direction TB`, `layout lanes`: one pattern per setting, its values from the compiler. The
+        // keyword is followed by a value or ends the line: `layout: circle` is a node called layout.
+        patterns: Object.entries(settings).map(([key, values]) => ({
+          match: String.raw`^\s*(${key})(?:\s+(${ident})|\s*$)`,
+          captures: {
+            1: { name: 'keyword.other.setting.flow' },
+            2: {
+              patterns: [
+                { match: word(values), name: `constant.language.${key}.flow` },
+                { match: '.+', name: `invalid.illegal.${key}.flow` },
+              ],
+            },
           },
-        },
+        })),
       },
       style: {
         // `style warn fill:"#fde"`: a named style (the extended language).
@@ -220,7 +224,7 @@ export async function compilerLists() {
   return {
     shapes: lib.SHAPES,
     sides: lib.SIDES,
-    directions: lib.DIRECTIONS,
+    settings: lib.SETTING_VALUES,
     rules: lib.rules.filter((r) => r.suppressible).map((r) => r.id),
   };
 }

@@ -9,8 +9,9 @@ import { checkAsync, type CheckOptions, type CheckResult } from './check.js';
 import { layout, LayoutError } from './layout/index.js';
 import { emitDot, emitJson, emitMermaid, emitPng, emitSvg, type Theme } from './emit/index.js';
 
-export type Format = 'svg' | 'png' | 'json' | 'mermaid' | 'dot';
-export const FORMATS: readonly Format[] = ['svg', 'png', 'json', 'mermaid', 'dot'];
+import { FORMATS, type Format } from './emit/formats.js';
+
+export { FORMATS, type Format };
 
 export interface RenderOptions {
   direction?: Direction;

@@ -11,7 +11,7 @@ export type * from './model/diagram.js';
 export type * from './layout/types.js';
 
 export { parse, parseLarge, parseWithOhm, IncrementalParser, SIDES } from './syntax/index.js';
-export { resolve, SHAPES, DIRECTIONS } from './model/index.js';
+export { resolve, SHAPES, DIRECTIONS, SETTING_VALUES } from './model/index.js';
 export type { ResolveResult, ResolvedReference, ReferenceSegment } from './model/index.js';
 export { validate, rules } from './validate/index.js';
 export type { RuleMeta, RuleSetting, RuleSettings } from './validate/index.js';

@@ -35,6 +35,14 @@ export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
  */
 export const MAX_IMPORT_EDGES = 100_000;
 
+/**
+ * Nodes and edges one diagram may give the layout (SVG, PNG, JSON; lint, DOT and Mermaid have no
+ * such limit). Layout time and memory grow about linearly beyond this, but a 200,000-node chain
+ * took 86 s and 2 GB to draw: split such a diagram.
+ */
+export const MAX_LAYOUT_NODES = 50_000;
+export const MAX_LAYOUT_EDGES = 100_000;
+
 /** Every limit by name, with how docs/limits.md shows its value. */
 export const LIMITS = {
   MAX_INPUT_BYTES: { value: MAX_INPUT_BYTES, unit: 'bytes' },
@@ -46,6 +54,8 @@ export const LIMITS = {
   MAX_PNG_PIXELS: { value: MAX_PNG_PIXELS, unit: 'count' },
   MAX_PNG_SCALE: { value: MAX_PNG_SCALE, unit: 'count' },
   MAX_IMPORT_EDGES: { value: MAX_IMPORT_EDGES, unit: 'count' },
+  MAX_LAYOUT_NODES: { value: MAX_LAYOUT_NODES, unit: 'count' },
+  MAX_LAYOUT_EDGES: { value: MAX_LAYOUT_EDGES, unit: 'count' },
 } as const satisfies Record<string, { value: number; unit: 'bytes' | 'count' }>;
 
 /** `8 MiB`, `1,000`: a limit as messages and docs show it. */

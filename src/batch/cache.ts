@@ -9,15 +9,20 @@
  *
  * The file is always replaced atomically, and saved now and then during a run, so a crash keeps
  * the entries of the files that finished and never leaves half a file. Saving merges with what is
- * on disk: two runs sharing an output folder (two shards, say) keep each other's entries.
+ * on disk, under a lock file (`.flowc-cache.json.lock`, src/files/lock.ts): two runs sharing an
+ * output folder (two shards, two pipelines) keep each other's entries even when they save at the
+ * same moment (read, merge and replace are one step for the other writers).
  */
 import * as path from 'node:path';
 import { writeOutput } from '../files/write.js';
+import { withFileLock, type LockOptions } from '../files/lock.js';
 import type { FileSystem } from '../files/fs.js';
 import type { Failure } from './types.js';
 import { MAX_CACHE_BYTES } from '../limits.js';
 
 export const CACHE_FILE = '.flowc-cache.json';
+/** Held while the cache is read, merged and replaced (see the module comment). */
+export const CACHE_LOCK_FILE = `${CACHE_FILE}.lock`;
 const CACHE_FORMAT = 1;
 
 export interface CacheEntry {
@@ -49,12 +54,17 @@ export class RenderCache {
     private readonly fs: FileSystem,
     readonly file: string,
     private entries: Record<string, CacheEntry>,
+    private readonly lockOptions: LockOptions,
   ) {}
 
   /** Reads the cache in `dir`; a missing, unreadable or foreign file is an empty cache. */
-  static async load(fs: FileSystem, dir: string): Promise<RenderCache> {
+  static async load(
+    fs: FileSystem,
+    dir: string,
+    lockOptions: LockOptions = {},
+  ): Promise<RenderCache> {
     const file = path.join(dir, CACHE_FILE);
-    return new RenderCache(fs, file, await readEntries(fs, file));
+    return new RenderCache(fs, file, await readEntries(fs, file), lockOptions);
   }
 
   get folder(): string {
@@ -65,6 +75,15 @@ export class RenderCache {
     const changed = this.changed.get(key);
     if (changed !== undefined) return changed ?? undefined;
     return Object.hasOwn(this.entries, key) ? this.entries[key] : undefined;
+  }
+
+  /** Every entry, with this run's changes. */
+  all(): [string, CacheEntry][] {
+    const all = new Map(Object.entries(this.entries));
+    for (const [key, entry] of this.changed)
+      if (entry === null) all.delete(key);
+      else all.set(key, entry);
+    return [...all];
   }
 
   set(key: string, entry: CacheEntry): void {
@@ -83,11 +102,19 @@ export class RenderCache {
     this.changed.clear();
     this.entries = applyChanges(this.entries, pending);
     try {
-      const merged = applyChanges(await readEntries(this.fs, this.file), pending);
-      const sorted: Record<string, CacheEntry> = {};
-      for (const key of Object.keys(merged).sort()) sorted[key] = merged[key]!;
-      const content: CacheFile = { format: CACHE_FORMAT, entries: sorted };
-      await writeOutput(this.fs, this.file, JSON.stringify(content) + '\n');
+      await this.fs.mkdir(this.folder, { recursive: true });
+      await withFileLock(
+        this.fs,
+        path.join(this.folder, CACHE_LOCK_FILE),
+        async () => {
+          const merged = applyChanges(await readEntries(this.fs, this.file), pending);
+          const sorted: Record<string, CacheEntry> = {};
+          for (const key of Object.keys(merged).sort()) sorted[key] = merged[key]!;
+          const content: CacheFile = { format: CACHE_FORMAT, entries: sorted };
+          await writeOutput(this.fs, this.file, JSON.stringify(content) + '\n');
+        },
+        this.lockOptions,
+      );
     } catch (error) {
       for (const [key, entry] of pending) if (!this.changed.has(key)) this.changed.set(key, entry);
       throw error;

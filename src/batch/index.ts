@@ -95,11 +95,62 @@ export async function renderBatch(request: BatchRequest, callerIo: BatchIo): Pro
     outputs: new OutputProbe(io.fs, cachedOutputs(files, cache, request.force === true)),
     optionsDigest: digestOptions(request),
     now,
+    dropped: [],
   };
   const tasks = await planRun(run);
   const { mode, workers, cacheProblems } = await renderRun(run, tasks);
   if (tasks.length > 0) await removeStaleTempsOf(io.fs, tasks, run.cache.folder);
-  return report(run, { mode, workers, elapsedMs: now() - started }, cacheProblems);
+  const pruneProblems: string[] = [];
+  const pruned = request.prune && !io.signal?.aborted ? await prune(run, pruneProblems) : undefined;
+  const summary = report(
+    run,
+    { mode, workers, elapsedMs: now() - started, ...(pruned ? { pruned } : {}) },
+    [...cacheProblems, ...pruneProblems],
+  );
+  // An output that could not be removed is a file that could not be written: exit 2.
+  if (pruneProblems.length > 0 && !summary.interrupted) summary.exitCode = 2;
+  return summary;
+}
+
+/**
+ * `--prune` (src/batch/prune.ts): removes the outputs of sources that are gone, saying so; returns
+ * the files removed. Problems (a file that could not be removed) join the cache problems (exit 2).
+ */
+async function prune(run: Run, problems: string[]): Promise<string[]> {
+  const { io, request, cache, files } = run;
+  const { findOrphans, removeOrphans } = await import('./prune.js');
+  const keep = new Set<string>();
+  for (const file of files) {
+    keep.add(file.source);
+    for (const output of file.outputs) keep.add(output.file);
+  }
+  const orphans = await findOrphans(io.fs, cache, request.base, {
+    shard: request.shard,
+    keep,
+    dropped: run.dropped,
+  });
+  const { removed, problems: failed } = await removeOrphans(io.fs, cache, orphans, request.outDir);
+  if (!request.quiet) {
+    const sourceOf = new Map(orphans.flatMap((o) => o.outputs.map((f) => [f, o.source] as const)));
+    const gone = new Set(orphans.filter((o) => o.key !== undefined).map((o) => o.source));
+    for (const file of [...removed].sort()) {
+      const source = sourceOf.get(file)!;
+      const why = gone.has(source) ? 'is gone' : 'no longer has it';
+      io.stderr.write(`removed ${shownPath(io.cwd, file)} (${shownPath(io.cwd, source)} ${why})\n`);
+    }
+  }
+  for (const { file, error } of failed)
+    problems.push(
+      `cannot remove ${shownPath(io.cwd, file)}: ${describeFsError(error, 'remove failed')}`,
+    );
+  try {
+    await cache.save();
+  } catch (error) {
+    problems.push(
+      `cannot save ${shownPath(io.cwd, cache.file)}: ${describeFsError(error, 'write failed')}`,
+    );
+  }
+  return removed.sort();
 }
 
 /**
@@ -129,6 +180,8 @@ interface Run {
   outputs: OutputProbe;
   optionsDigest: string;
   now: () => number;
+  /** Outputs that rendered files had in the cache and no longer have (for --prune). */
+  dropped: { source: string; outputs: string[] }[];
 }
 
 /** The outputs the planning may look for: those of the files the cache knows. */
@@ -250,9 +303,13 @@ async function renderRun(
       : { source: file.source, relative: file.relative, status: 'rendered' };
     if (result.warnings) outcomes[result.id]!.warnings = result.warnings;
     // An input failure is remembered (reported again while the file is unchanged); an I/O one is retried.
-    if (!result.failure || result.failure.kind === 'input')
-      cache.set(file.relative, cacheEntry(file, result.failure, cache.folder, run.optionsDigest));
-    else cache.delete(file.relative);
+    if (!result.failure || result.failure.kind === 'input') {
+      const entry = cacheEntry(file, result.failure, cache.folder, run.optionsDigest);
+      const before = cache.get(file.relative)?.outputs.filter((o) => !entry.outputs.includes(o));
+      if (before !== undefined && before.length > 0)
+        run.dropped.push({ source: file.source, outputs: before });
+      cache.set(file.relative, entry);
+    } else cache.delete(file.relative);
     done++;
     if (result.failure) failed++;
     progress?.update(done, failed);
@@ -323,7 +380,7 @@ async function renderRun(
 /** Prints the failures (sorted by path) and the summary line; returns the summary. */
 function report(
   run: Run,
-  how: Pick<BatchSummary, 'mode' | 'workers' | 'elapsedMs'>,
+  how: Pick<BatchSummary, 'mode' | 'workers' | 'elapsedMs' | 'pruned'>,
   cacheProblems: readonly string[],
 ): BatchSummary {
   const { outcomes, io, request } = run;

@@ -3,6 +3,8 @@
  * reproducible) with its first diagnostic, then one summary line.
  *   docs/a/broken.flow:3:5  expected '->' or ':'  [syntax] (+1 more error)
  *   rendered 998, skipped 0, failed 2 in 2.31 s (432 files/s)
+ * With `--prune`, each output removed first (`removed out/old.svg (docs/old.flow is gone)`), and
+ * `removed N` in the summary.
  */
 import { shownPath } from '../util/paths.js';
 import { printable } from '../util/printable.js';
@@ -29,7 +31,8 @@ export function summaryLine(summary: Omit<BatchSummary, 'exitCode' | 'failures'>
   const seconds = summary.elapsedMs / 1000;
   const done = summary.rendered + summary.skipped + summary.failed;
   const rate = seconds > 0 ? Math.round(done / seconds) : done;
-  const counts = `rendered ${summary.rendered}, skipped ${summary.skipped}, failed ${summary.failed}`;
+  const pruned = summary.pruned !== undefined ? `, removed ${summary.pruned.length}` : '';
+  const counts = `rendered ${summary.rendered}, skipped ${summary.skipped}, failed ${summary.failed}${pruned}`;
   if (summary.interrupted) {
     return `interrupted: ${counts}, not rendered ${summary.total - done} in ${seconds.toFixed(2)} s`;
   }

@@ -31,6 +31,8 @@ export interface BatchRequest {
   quiet: boolean;
   /** Markdown files: keep each flow block visible (default), or fold it into `<details>`. */
   markdown?: SourceMode;
+  /** `--prune`: remove the outputs (recorded in the cache) of sources that no longer exist. */
+  prune?: boolean;
 }
 
 /** Parse, check, lay out once and emit several formats: `compileFormats` from src/compile.ts. */
@@ -103,6 +105,8 @@ export interface BatchSummary {
   failed: number;
   /** Every failure, sorted by path. */
   failures: FileOutcome[];
+  /** `--prune`: the output files removed (absolute paths, sorted); absent without `--prune`. */
+  pruned?: string[];
   /** Ctrl-C stopped the run; `total - rendered - skipped - failed` files were not done. */
   interrupted: boolean;
   elapsedMs: number;

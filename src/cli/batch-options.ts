@@ -18,6 +18,10 @@ export function addBatchOptions(render: Command): void {
       'batch: render only the K-th of N slices of the file list (CI matrices)',
     )
     .option(
+      '--prune',
+      'batch: remove the outputs flowc wrote for sources that no longer exist (with --check: list them)',
+    )
+    .option(
       '--base <folder>',
       'batch: the folder outputs are mirrored from (default: the common base of the inputs)',
     );

@@ -72,6 +72,7 @@ export async function runBatchCommand(
         shard,
         quiet: request.quiet,
         markdown: request.markdown,
+        prune: request.batch.prune === true,
       },
       batchIo,
     );

@@ -9,14 +9,18 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE, UsageError } from './errors.js';
 import type { Io } from './io.js';
+import { collect, nonNegativeInteger, port, positiveInteger, positiveNumber } from './options.js';
 import {
-  choice,
-  collect,
-  nonNegativeInteger,
-  port,
-  positiveInteger,
-  positiveNumber,
-} from './options.js';
+  addConfigOptions,
+  addDebugOption,
+  addRuleOption,
+  addStdinFilenameOption,
+  directionOption,
+  edgesOption,
+  formatOption,
+  layoutOption,
+  themeOption,
+} from './shared-options.js';
 import { flowcVersion } from './version.js';
 import { didYouMean } from '../util/suggest.js';
 import { printable, printableLines } from '../util/printable.js';
@@ -65,6 +69,8 @@ Examples:
   $ flowc render --check diagram.flow -o diagram.svg
                                                 exit 1 if diagram.svg is not what flowc renders now
   $ flowc render --check docs/                  check every docs/**/*.flow against the .svg beside it
+  $ flowc render docs/ -o build/diagrams --prune
+                                                also remove the outputs of deleted sources
   $ flowc render README.md                      each \`\`\`flow block to README-<id>.svg, linked below it
   $ flowc render README.md --details -f png     PNG images, each block folded into <details>
   $ flowc render diagram.flow -o d.svg --quiet  print errors only, not warnings
@@ -223,7 +229,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     throw new CommanderError(0, 'commander.version', flowcVersion());
   });
 
-  program
+  const lint = program
     .command('lint')
     .summary('check .flow files and report problems')
     .description(
@@ -241,19 +247,11 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     )
     .option('-o, --output <file>', 'write the report (of the format given without :FILE) to a file')
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', nonNegativeInteger)
-    .option('-q, --quiet', 'report errors only')
-    .option(
-      '--rule <id=severity>',
-      'set a rule to off, warn or error (repeatable; wins over the configuration)',
-      collect,
-    )
-    .option(
-      '-c, --config <file>',
-      'use this configuration file instead of the nearest flowc.config.json',
-    )
-    .option('--no-config', 'use no configuration file')
-    .option('--stdin-filename <name>', 'the file name to report for standard input')
-    .option('--debug', 'print the stack trace of an internal error')
+    .option('-q, --quiet', 'report errors only');
+  addRuleOption(lint);
+  addConfigOptions(lint);
+  addStdinFilenameOption(lint);
+  addDebugOption(lint)
     .addHelpText('after', LINT_EXAMPLES)
     .action(async (paths: string[], options: LintOptions) => {
       const { runLint } = await import('./lint.js');
@@ -268,33 +266,11 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     )
     .argument('[inputs...]', '.flow files, folders, globs, or - for standard input')
     .option('-o, --output <path>', 'output file (default: stdout), or a folder for several inputs')
-    .addOption(
-      // Collected as typed: parseFormats (with the render command) splits the commas and validates.
-      new Option(
-        '-f, --format <formats>',
-        'svg, png, json, mermaid or dot (default: from the output extension, else svg); comma-separated for several',
-      ).argParser(collect),
-    )
-    .option(
-      '--direction <dir>',
-      'layout direction: LR, TB, RL or BT',
-      choice(['LR', 'TB', 'RL', 'BT'] as const),
-    )
-    .option(
-      '--layout <kind>',
-      "placement: layered (groups as clusters), lanes (groups as swimlanes) or auto (default: the file's layout setting, else the one that measures better)",
-      choice(['layered', 'lanes', 'auto'] as const),
-    )
-    .option(
-      '--edges <style>',
-      'edge routing: ortho, spline or straight',
-      choice(['ortho', 'spline', 'straight'] as const),
-    )
-    .option(
-      '--theme <theme>',
-      'colour theme: light, dark or auto (follows the viewer)',
-      choice(['light', 'dark', 'auto'] as const),
-    )
+    .addOption(formatOption())
+    .addOption(directionOption())
+    .addOption(layoutOption())
+    .addOption(edgesOption())
+    .addOption(themeOption('colour theme', 'follows the viewer'))
     .option('--scale <n>', 'PNG: pixels per SVG unit (default 2)', positiveNumber)
     .option('--width <px>', 'PNG: output width in pixels (overrides --scale)', positiveNumber)
     .option('--background <color>', "PNG: background colour, e.g. white, '#1e1e1e' or transparent")
@@ -306,27 +282,18 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       '--check',
       'compare existing outputs with a fresh render; exit 1 if any is stale or missing',
     )
-    .option('-q, --quiet', 'print errors only')
-    .option(
-      '--rule <id=severity>',
-      'set a rule to off, warn or error (repeatable; wins over the configuration)',
-      collect,
-    )
-    .option(
-      '-c, --config <file>',
-      'use this configuration file instead of the nearest flowc.config.json',
-    )
-    .option('--no-config', 'use no configuration file')
-    .option('--stdin-filename <name>', 'the file name to report for standard input')
-    .option('--debug', 'print the stack trace of an internal error')
-    .addHelpText('after', RENDER_EXAMPLES);
+    .option('-q, --quiet', 'print errors only');
+  addRuleOption(render);
+  addConfigOptions(render);
+  addStdinFilenameOption(render);
+  addDebugOption(render).addHelpText('after', RENDER_EXAMPLES);
   addBatchOptions(render);
   render.action(async (inputs: string[], options: RenderCommandOptions) => {
     const { runRender } = await import('./render.js');
     setExitCode(await runRender(inputs, options, io));
   });
 
-  program
+  const fmt = program
     .command('fmt')
     .summary('rewrite .flow files in canonical form')
     .description(
@@ -336,21 +303,20 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       '[paths...]',
       'files, folders, globs, or - for standard input (default: the current folder)',
     )
-    .option('--check', 'write nothing; list the files that would change and exit 1 if any would')
-    .option(
-      '-c, --config <file>',
-      'use this configuration file (for its ignore globs) instead of the nearest flowc.config.json',
-    )
-    .option('--no-config', 'use no configuration file')
-    .option('--stdin-filename <name>', 'the file name to report for standard input')
-    .option('--debug', 'print the stack trace of an internal error')
+    .option('--check', 'write nothing; list the files that would change and exit 1 if any would');
+  addConfigOptions(
+    fmt,
+    'use this configuration file (for its ignore globs) instead of the nearest flowc.config.json',
+  );
+  addStdinFilenameOption(fmt);
+  addDebugOption(fmt)
     .addHelpText('after', FMT_EXAMPLES)
     .action(async (paths: string[], options: FmtOptions) => {
       const { runFmt } = await import('./fmt.js');
       setExitCode(await runFmt(paths, options, io));
     });
 
-  program
+  const watch = program
     .command('watch')
     .summary('a live page of a diagram (or a folder of them) that redraws on every save')
     .description(
@@ -359,55 +325,30 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .argument('[path]', 'a .flow or Markdown file, or a folder (default: the current folder)')
     .option('-p, --port <n>', 'port on 127.0.0.1 (default: a free one)', port)
     .option('--open', 'open the page in the default browser ($BROWSER if set)')
-    .option(
-      '--direction <dir>',
-      'layout direction: LR, TB, RL or BT',
-      choice(['LR', 'TB', 'RL', 'BT'] as const),
-    )
-    .option(
-      '--edges <style>',
-      'edge routing: ortho, spline or straight',
-      choice(['ortho', 'spline', 'straight'] as const),
-    )
-    .option(
-      '--theme <theme>',
-      "the page's theme: light, dark or auto (follows the system; the page can switch)",
-      choice(['light', 'dark', 'auto'] as const),
-    )
-    .option(
-      '--rule <id=severity>',
-      'set a rule to off, warn or error (repeatable; wins over the configuration)',
-      collect,
-    )
-    .option(
-      '-c, --config <file>',
-      'use this configuration file instead of the nearest flowc.config.json',
-    )
-    .option('--no-config', 'use no configuration file')
-    .option('--debug', 'print the stack trace of an internal error')
+    .addOption(directionOption())
+    .addOption(edgesOption())
+    .addOption(themeOption("the page's theme", 'follows the system; the page can switch'));
+  addRuleOption(watch);
+  addConfigOptions(watch);
+  addDebugOption(watch)
     .addHelpText('after', WATCH_EXAMPLES)
     .action(async (input: string | undefined, options: WatchCommandOptions) => {
       const { runWatch } = await import('./watch.js');
       setExitCode(await runWatch(input, options, io));
     });
 
-  program
+  const lsp = program
     .command('lsp')
     .summary('run the language server (for editors)')
     .description(
       'Run the Language Server Protocol server on standard input and output: diagnostics as you type, go to definition, references, rename, completion, hover, symbols, folding, formatting and quick fixes.',
     )
-    .option('--stdio', 'talk over standard input and output (the default and only transport)')
-    .option(
-      '--rule <id=severity>',
-      'set a rule to off, warn or error (repeatable; wins over the configuration)',
-      collect,
-    )
-    .option(
-      '-c, --config <file>',
-      'use this configuration file for every document instead of the nearest flowc.config.json',
-    )
-    .option('--no-config', 'use no configuration file')
+    .option('--stdio', 'talk over standard input and output (the default and only transport)');
+  addRuleOption(lsp);
+  addConfigOptions(
+    lsp,
+    'use this configuration file for every document instead of the nearest flowc.config.json',
+  )
     .option(
       '--debounce <ms>',
       'milliseconds from the last keystroke to the diagnostics (default 150)',
@@ -419,7 +360,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       setExitCode(await runLsp(options, io));
     });
 
-  program
+  const imports = program
     .command('import')
     .summary('convert Mermaid flowcharts (.mmd, or Markdown blocks) to .flow')
     .description(
@@ -436,9 +377,9 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       positiveInteger,
     )
     .option('-q, --quiet', 'do not print warnings')
-    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', nonNegativeInteger)
-    .option('--stdin-filename <name>', 'the file name to report for standard input')
-    .option('--debug', 'print the stack trace of an internal error')
+    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', nonNegativeInteger);
+  addStdinFilenameOption(imports);
+  addDebugOption(imports)
     .addHelpText('after', IMPORT_EXAMPLES)
     .action(async (input: string, options: ImportCommandOptions) => {
       const { runImport } = await import('./import.js');

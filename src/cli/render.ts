@@ -52,6 +52,7 @@ export interface RenderCommandOptions extends CommonOptions, RenderOptions {
   force?: boolean;
   shard?: string;
   base?: string;
+  prune?: boolean;
   /** Markdown: fold each flow block into `<details>` above its image. */
   details?: boolean;
 }
@@ -73,8 +74,8 @@ export interface BatchRenderRequest {
   rules: Record<string, RuleSeverity>;
   ignore: { patterns: string[]; base: string };
   quiet: boolean;
-  /** The batch renderer's own options (`--jobs`, `--force`, `--shard`, `--base`). */
-  batch: Pick<RenderCommandOptions, 'jobs' | 'force' | 'shard' | 'base'>;
+  /** The batch renderer's own options (`--jobs`, `--force`, `--shard`, `--base`, `--prune`). */
+  batch: Pick<RenderCommandOptions, 'jobs' | 'force' | 'shard' | 'base' | 'prune'>;
   /** Markdown files: keep each flow block visible, or fold it into `<details>`. */
   markdown: SourceMode;
 }
@@ -114,8 +115,10 @@ export async function runRender(
   const settings = await loadSettings(options, io);
   const render = renderOptions(options, settings);
   if (options.check) return checkOutputs(inputs, options, settings, render, io);
-  if (await isSingleFileRender(inputs, options, io))
+  if (await isSingleFileRender(inputs, options, io)) {
+    if (options.prune) throw new UsageError(PRUNE_IS_FOR_BATCHES);
     return renderSingle(inputs[0]!, options, settings, render, io);
+  }
   return dispatchBatch(inputs, options, settings, render, io);
 }
 
@@ -132,6 +135,9 @@ function renderOptions(options: RenderRequest, settings: Settings): RenderOption
     background: options.background ?? defaults.background,
   };
 }
+
+const PRUNE_IS_FOR_BATCHES =
+  '--prune removes the outputs of deleted sources recorded by batch rendering (a folder, a glob, several inputs, or -o DIR/): a single file has none';
 
 async function isSingleFileRender(
   inputs: readonly string[],
@@ -412,11 +418,31 @@ async function checkOutputs(
         );
     }
   }
+  let orphaned = 0;
+  if (options.prune) {
+    if (targets.batch === undefined) throw new UsageError(PRUNE_IS_FOR_BATCHES);
+    const { orphansOf } = await import('../batch/prune.js');
+    const keep = new Set(targets.items.flatMap((t) => [t.source, ...t.outputs.map((o) => o.file)]));
+    for (const orphan of await orphansOf(io.fs, targets.batch, { shard: null, keep }))
+      for (const file of [...orphan.outputs].sort()) {
+        orphaned++;
+        stale.push(
+          `orphan   ${shownPath(io.cwd, file)}  (${shownPath(io.cwd, orphan.source)} is gone)`,
+        );
+      }
+  }
   for (const problem of targets.problems) io.stderr.write(`flowc: ${problem}\n`);
   if (stale.length > 0) {
     io.stdout.write(`${stale.join('\n')}\n`);
+    const outOfDate = stale.length - orphaned;
+    const parts = [
+      ...(outOfDate > 0 ? [`${outOfDate} of ${compared} outputs out of date`] : []),
+      ...(orphaned > 0
+        ? [`${orphaned} output${orphaned === 1 ? '' : 's'} of deleted sources`]
+        : []),
+    ];
     io.stdout.write(
-      `✖ ${stale.length} of ${compared} outputs out of date: run flowc render to update them\n`,
+      `✖ ${parts.join(', ')}: run flowc render${orphaned > 0 ? ' --prune' : ''} to update them\n`,
     );
   } else if (!failed && targets.problems.length === 0) {
     io.stdout.write(`✔ ${compared === 1 ? '1 output' : `${compared} outputs`} up to date\n`);
@@ -437,7 +463,12 @@ async function checkTargets(
   options: RenderRequest,
   settings: Settings,
   io: Io,
-): Promise<{ items: CheckTarget[]; problems: string[] }> {
+): Promise<{
+  items: CheckTarget[];
+  problems: string[];
+  /** Where a batch render would write (and keep its cache); absent for one file with -o FILE. */
+  batch?: { outDir: string | null; base: string };
+}> {
   const configured = settings.loaded.config.render;
   if (await isSingleFileRender(inputs, options, io)) {
     if (options.output !== undefined && isMarkdownPath(inputs[0]!)) {
@@ -477,6 +508,7 @@ async function checkTargets(
   return {
     items,
     problems: discovery.problems.map((p) => `${shownPath(io.cwd, p.input)}: ${p.message}`),
+    batch: { outDir, base },
   };
 }
 
@@ -505,6 +537,7 @@ async function dispatchBatch(
       force: options.force,
       shard: options.shard,
       base: base ?? undefined,
+      prune: options.prune,
     },
     markdown: markdownMode(options),
   };

@@ -12,10 +12,10 @@
  * reported at once, by its JSON path, with a "did you mean" for misspelt keys and rule ids.
  */
 import * as path from 'node:path';
-import { LAYOUT_KINDS, type Direction, type LayoutKind } from '../model/diagram.js';
-import type { EdgeStyle } from '../layout/types.js';
-import type { Format } from '../compile.js';
-import type { Theme } from '../emit/theme.js';
+import { DIRECTIONS, LAYOUT_KINDS, type Direction, type LayoutKind } from '../model/diagram.js';
+import { EDGE_STYLES, type EdgeStyle } from '../layout/types.js';
+import { FORMATS, type Format } from '../emit/formats.js';
+import { THEMES, type Theme } from '../emit/theme.js';
 import { shownPath } from '../util/paths.js';
 import { printable, safeJson } from '../util/printable.js';
 import { didYouMean } from '../util/suggest.js';
@@ -27,17 +27,13 @@ export const CONFIG_FILE_NAME = 'flowc.config.json';
 export type RuleSeverity = 'off' | 'warn' | 'error';
 export const RULE_SEVERITIES: readonly RuleSeverity[] = ['off', 'warn', 'error'];
 
-export const DIRECTION_VALUES = ['LR', 'TB', 'RL', 'BT'] as const satisfies readonly Direction[];
+// The values of the render options, for the configuration and the command line (which may not
+// import the stages): each is the list its stage defines.
+export const DIRECTION_VALUES = DIRECTIONS;
 export const LAYOUT_VALUES = [...LAYOUT_KINDS, 'auto'] as const;
-export const EDGE_VALUES = ['ortho', 'spline', 'straight'] as const satisfies readonly EdgeStyle[];
-export const THEME_VALUES = ['light', 'dark', 'auto'] as const satisfies readonly Theme[];
-export const FORMAT_VALUES = [
-  'svg',
-  'png',
-  'json',
-  'mermaid',
-  'dot',
-] as const satisfies readonly Format[];
+export const EDGE_VALUES = EDGE_STYLES;
+export const THEME_VALUES = THEMES;
+export const FORMAT_VALUES = FORMATS;
 
 export interface RenderDefaults {
   direction?: Direction;

@@ -6,8 +6,8 @@
  * palette as attributes (what a renderer without CSS draws) and the dark one in a
  * `prefers-color-scheme: dark` media query: CSS rules override presentation attributes.
  */
-export type Theme = 'light' | 'dark' | 'auto';
-export const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
+export const THEMES = ['light', 'dark', 'auto'] as const;
+export type Theme = (typeof THEMES)[number];
 
 export type Role =
   | 'background'

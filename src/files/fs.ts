@@ -15,8 +15,12 @@ export interface FileSystem {
    */
   readFile(path: string, maxBytes?: number): Promise<Buffer>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  /** Creates `path` with `data`; fails with EEXIST when anything is there already (a lock). */
+  writeNew(path: string, data: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
+  /** Removes an empty folder (ENOTEMPTY otherwise). */
+  rmdir(path: string): Promise<void>;
   mkdir(path: string, options: { recursive: true }): Promise<string | undefined>;
   stat(path: string): Promise<Stats>;
   /** `stat` of the path itself: a symbolic link is not followed. */
@@ -43,8 +47,10 @@ export const nodeFileSystem: FileSystem = {
   readFile: async (path, maxBytes) =>
     maxBytes === undefined ? fs.readFileSync(path) : readBounded(path, maxBytes),
   writeFile: async (path, data) => fs.writeFileSync(path, data),
+  writeNew: async (path, data) => fs.writeFileSync(path, data, { flag: 'wx' }),
   rename: async (from, to) => fs.renameSync(from, to),
   unlink: async (path) => fs.unlinkSync(path),
+  rmdir: async (path) => fs.rmdirSync(path),
   mkdir: async (path, options) => fs.mkdirSync(path, options),
   stat: async (path) => fs.statSync(path),
   lstat: async (path) => fs.lstatSync(path),
@@ -141,7 +147,9 @@ export function describeFsError(error: unknown, fallback: string): string {
   // their messages say why.
   if (
     error instanceof Error &&
-    (error.name === 'OutputKindError' || error.name === 'InputTooLargeError')
+    (error.name === 'OutputKindError' ||
+      error.name === 'InputTooLargeError' ||
+      error.name === 'LockTimeoutError')
   )
     return error.message;
   const code = (error as NodeJS.ErrnoException | null)?.code;

@@ -184,7 +184,8 @@ export async function removeStaleTemps(
   return removed;
 }
 
-function processIsRunning(pid: number): boolean {
+/** Whether process `pid` runs on this machine (this process counts as running). */
+export function processIsRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

@@ -47,7 +47,9 @@ export interface LayoutNode extends Box {
   tooltip: string | null;
 }
 
-export type EdgeStyle = 'ortho' | 'spline' | 'straight';
+/** How edges are routed (`--edges`, `render.edges`): the one list of them. */
+export const EDGE_STYLES = ['ortho', 'spline', 'straight'] as const;
+export type EdgeStyle = (typeof EDGE_STYLES)[number];
 
 export interface LayoutEdge {
   /** A node id, or a group id when `fromKind` is 'group' (the edge then ends on the group's border). */

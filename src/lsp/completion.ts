@@ -3,7 +3,8 @@
  * parse) and the document's last analysis (which names exist, where groups are):
  * - a reference (start of a line, after `->`, after `Group.`): node and group ids, unqualified
  *   when they are in scope, qualified otherwise; `handle(` after `node.`;
- * - a shape after `id:`; a side inside `.handle(`; a direction after `direction`;
+ * - a shape after `id:`; a side inside `.handle(`; a setting's values after its key (`direction`,
+ *   `layout`: SETTING_VALUES);
  * - attribute names after a node's shape or inside an edge's `[...]`;
  * - rule ids after a `# flowc-disable…` directive.
  */
@@ -16,14 +17,14 @@ import {
 } from 'vscode-languageserver';
 import { CSS_COLORS } from '../model/css-colors.js';
 import {
-  DIRECTIONS,
   EDGE_ATTRIBUTES,
   LINE_STYLES,
   NODE_ATTRIBUTES,
+  SETTING_VALUES,
   SHAPES,
   STYLE_ATTRIBUTES,
 } from '../model/index.js';
-import { SIDES } from '../syntax/ast.js';
+import { SETTING_KEYS, SIDES, type SettingKey } from '../syntax/ast.js';
 import { rules } from '../validate/index.js';
 import { groupAtLine, type Analysis, type FlowSymbol } from './analysis.js';
 import { lookUpPath, shortestPath } from './scope.js';
@@ -52,8 +53,11 @@ export function complete(
   if (comment !== null) return completeDirective(comment, prefix.length, at);
   if (stringStart !== null) return completeValue(analysis, prefix, stringStart, at);
 
-  let m = new RegExp(String.raw`^(\s*)direction\s+([\p{L}]*)$`, 'u').exec(code);
-  if (m) return words(DIRECTIONS, CompletionItemKind.EnumMember, at(code.length - m[2]!.length));
+  let m = new RegExp(String.raw`^\s*(${SETTING_KEYS.join('|')})\s+([\p{L}]*)$`, 'u').exec(code);
+  if (m) {
+    const values = SETTING_VALUES[m[1] as SettingKey];
+    return words(values, CompletionItemKind.EnumMember, at(code.length - m[2]!.length));
+  }
 
   m = new RegExp(String.raw`\.\s*handle\s*\(\s*([\p{L}]*)$`, 'u').exec(code);
   if (m) return words(SIDES, CompletionItemKind.EnumMember, at(code.length - m[1]!.length));
@@ -228,8 +232,11 @@ function attributes(
     }));
 }
 
+/** The words a top-level statement may start with: the settings and `style`. */
+const KEYWORDS = [...SETTING_KEYS, 'style'];
+
 function keywords(range: Range): CompletionItem[] {
-  return ['direction', 'style'].map((word) => ({
+  return KEYWORDS.map((word) => ({
     label: word,
     kind: CompletionItemKind.Keyword,
     textEdit: { range, newText: word },

@@ -1,13 +1,46 @@
 /**
  * Hover on a node or group id (a declaration or any segment of a reference): what it is, its
- * label, shape and group, in Markdown.
+ * label, shape and group, in Markdown. On a setting line (`direction TB`, `layout lanes`): what
+ * the setting does and each of its values.
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import type { Direction, LayoutKind } from '../model/diagram.js';
+import { SETTING_VALUES } from '../model/index.js';
+import type { SettingDecl, SettingKey } from '../syntax/ast.js';
 import type { Analysis, FlowSymbol } from './analysis.js';
 import { occurrenceAt } from './analysis.js';
-import { toRange } from './positions.js';
+import { spanContains, toRange } from './positions.js';
+
+/** What each setting and each of its values means (docs/language.md); a value left out does not compile. */
+const SETTING_HELP: {
+  direction: { what: string; values: Record<Direction, string> };
+  layout: { what: string; values: Record<LayoutKind, string> };
+} = {
+  direction: {
+    what: 'the direction the diagram flows in (the command line’s `--direction` overrides it)',
+    values: {
+      LR: 'left to right (the default)',
+      TB: 'top to bottom',
+      RL: 'right to left',
+      BT: 'bottom to top',
+    },
+  },
+  layout: {
+    what: 'how groups are drawn (without the line: whichever measures better; `--layout` and `render.layout` override it)',
+    values: {
+      layered: 'groups as compact boxes, the flow in layers (the picture Graphviz dot draws)',
+      lanes: 'every group a swimlane across the drawing, for groups that are actors',
+    },
+  },
+};
 
 export function hover(analysis: Analysis, position: Position): Hover | null {
+  const setting = analysis.ast.items.find(
+    (item): item is SettingDecl =>
+      item.kind === 'setting' &&
+      (spanContains(item.key.span, position) || spanContains(item.value.span, position)),
+  );
+  if (setting) return settingHover(setting);
   const at = occurrenceAt(analysis, position);
   const symbol = at ? analysis.symbols.get(at.id) : undefined;
   if (!at || !symbol) return null;
@@ -59,6 +92,25 @@ export function describe(analysis: Analysis, symbol: FlowSymbol): string {
     lines.push('', `${incoming} in, ${outgoing} out · line ${symbol.span.line}`);
   }
   return lines.join('\n');
+}
+
+function settingHover(setting: SettingDecl): Hover | null {
+  if (!Object.hasOwn(SETTING_HELP, setting.key.name)) return null;
+  const key = setting.key.name as SettingKey;
+  const help = SETTING_HELP[key];
+  const meanings = help.values as Record<string, string>;
+  const value = setting.value.name;
+  const lines = [
+    `**${key}** \`${escape(value)}\`${Object.hasOwn(meanings, value) ? ` — ${meanings[value]!}` : ' — not a value of this setting'}`,
+    '',
+    help.what,
+    '',
+    SETTING_VALUES[key].map((v) => `\`${v}\`: ${meanings[v]!}`).join('  \n'),
+  ];
+  return {
+    contents: { kind: MarkupKind.Markdown, value: lines.join('\n') },
+    range: toRange(setting.span),
+  };
 }
 
 /** Markdown's special characters shown as themselves. */

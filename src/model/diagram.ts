@@ -3,19 +3,30 @@
  * Node and group ids are qualified (`Outer.Inner.id`, or `id` at the top level).
  */
 import type { Span } from '../diagnostics.js';
-import type { Side } from '../syntax/ast.js';
+import type { SettingKey, Side } from '../syntax/ast.js';
 import { SHAPE_NAMES, type ShapeName } from '../shapes/index.js';
 
 /** A node's shape: one of the registry's (src/shapes). */
 export type Shape = ShapeName;
 export const SHAPES: readonly Shape[] = SHAPE_NAMES;
 
-export type Direction = 'LR' | 'TB' | 'RL' | 'BT';
-export const DIRECTIONS: readonly Direction[] = ['LR', 'TB', 'RL', 'BT'];
+/** The layout directions: the one list the grammar check, the CLI, the configuration and the LSP use. */
+export const DIRECTIONS = ['LR', 'TB', 'RL', 'BT'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 
 /** The placement: layered (groups as clusters, dot's picture) or lanes (groups as swimlanes). */
-export type LayoutKind = 'layered' | 'lanes';
-export const LAYOUT_KINDS: readonly LayoutKind[] = ['layered', 'lanes'];
+export const LAYOUT_KINDS = ['layered', 'lanes'] as const;
+export type LayoutKind = (typeof LAYOUT_KINDS)[number];
+
+/**
+ * The values of each file-level setting (`direction TB`, `layout lanes`): read by the resolver, the
+ * language server and the editor grammar (scripts/gen-tmlanguage.mjs). A key of SETTING_KEYS
+ * without its values here does not compile.
+ */
+export const SETTING_VALUES: { readonly [K in SettingKey]: readonly string[] } = {
+  direction: DIRECTIONS,
+  layout: LAYOUT_KINDS,
+};
 
 /** How a line is drawn: a node's outline or an edge. */
 export type LineStyle = 'solid' | 'dashed' | 'dotted' | 'thick';

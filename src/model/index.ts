@@ -7,7 +7,7 @@ export { resolve, NODE_ATTRIBUTES, EDGE_ATTRIBUTES, type ResolveResult } from '.
 export { STYLE_ATTRIBUTES } from './styles.js';
 export type { ResolvedReference, ReferenceSegment } from './resolved-references.js';
 export type * from './diagram.js';
-export { SHAPES, DIRECTIONS, LINE_STYLES } from './diagram.js';
+export { SHAPES, DIRECTIONS, LAYOUT_KINDS, LINE_STYLES, SETTING_VALUES } from './diagram.js';
 export { parseColor } from './colors.js';
 export { checkLink, SAFE_SCHEMES } from './links.js';
 export { groupEnds, type GroupEnds } from './group-ends.js';

@@ -26,13 +26,13 @@ import {
   type NodeDecl,
   type Identifier,
   type SettingDecl,
+  type SettingKey,
   type Statement,
   type StyleDecl,
 } from '../syntax/ast.js';
 import { didYouMean } from '../util/suggest.js';
 import {
-  DIRECTIONS,
-  LAYOUT_KINDS,
+  SETTING_VALUES,
   type Diagram,
   type DiagramEdge,
   type DiagramGroup,
@@ -321,7 +321,7 @@ class Resolver {
       return;
     }
     const value = decl.value.name;
-    const values: readonly string[] = key === 'direction' ? DIRECTIONS : LAYOUT_KINDS;
+    const values = SETTING_VALUES[key as SettingKey];
     if (!values.includes(value)) {
       const close = didYouMean(value, values);
       this.report(

@@ -1,13 +1,15 @@
 /**
  * The built CLI as a process: a run with nothing to do loads no pipeline code, and a run killed
  * outright (SIGKILL, no chance to clean up) leaves a cache that is valid and only names outputs
- * that exist, so the next run renders exactly what is missing.
+ * that exist, so the next run renders exactly what is missing. Two runs into one output folder at
+ * once keep each other's cache entries.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CACHE_FILE } from '../../src/batch/index.js';
-import { BIN, generateTree, listFiles, type Tree } from './helpers.js';
+import { CACHE_LOCK_FILE } from '../../src/batch/cache.js';
+import { BIN, generateTree, listFiles, validFlow, writeFile, type Tree } from './helpers.js';
 
 let tree: Tree;
 afterEach(() => tree?.cleanup());
@@ -93,4 +95,41 @@ test('SIGKILL mid-run: the cache is whole and names only finished files; the nex
     new RegExp(`^rendered ${300 - finished.length}, skipped ${finished.length}, failed 0 in `, 'm'),
   );
   expect(listFiles(out).filter((f) => f.endsWith('.svg'))).toHaveLength(300);
+});
+
+test('three runs into one output folder at the same time keep every cache entry', async () => {
+  tree = generateTree(0, { broken: false });
+  const parts = ['a', 'b', 'c'];
+  const perRun = 150;
+  for (const part of parts)
+    for (let i = 0; i < perRun; i++)
+      writeFile(path.join(tree.dir, 'docs', part, `f${i}.flow`), validFlow(i));
+  // A big repository's cache (5,000 other sources): each save takes long enough to overlap.
+  const seeded = 5_000;
+  const entries: Record<string, { hash: string; outputs: string[] }> = {};
+  for (let i = 0; i < seeded; i++)
+    entries[`other/${i}.flow`] = { hash: i.toString(16).padStart(40, '0'), outputs: [] };
+  writeFile(path.join(tree.dir, 'out', CACHE_FILE), JSON.stringify({ format: 1, entries }));
+  const run = (part: string): Promise<number | null> => {
+    const child = spawn(
+      process.execPath,
+      [BIN, 'render', `docs/${part}`, '--base', 'docs', '-o', 'out', '--jobs', '1', '-q'],
+      { cwd: tree.dir, stdio: 'ignore' },
+    );
+    return new Promise((resolve) => child.on('exit', resolve));
+  };
+  expect(await Promise.all(parts.map(run))).toEqual([0, 0, 0]);
+  const cache = JSON.parse(fs.readFileSync(path.join(tree.dir, 'out', CACHE_FILE), 'utf8')) as {
+    entries: Record<string, unknown>;
+  };
+  expect(Object.keys(cache.entries)).toHaveLength(seeded + parts.length * perRun);
+  expect(fs.existsSync(path.join(tree.dir, 'out', CACHE_LOCK_FILE))).toBe(false);
+  // And so a run over all of them has nothing to do.
+  const again = spawnSync(process.execPath, [BIN, 'render', 'docs', '-o', 'out'], {
+    cwd: tree.dir,
+    encoding: 'utf8',
+  });
+  expect(again.stderr).toMatch(
+    new RegExp(`^rendered 0, skipped ${parts.length * perRun}, failed 0 in `, 'm'),
+  );
 });

@@ -9,17 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { run, tempTree } from './helpers.js';
 
-const GOOD = [
-  's: circle label:"Start"',
-  'w: rectangle label:"Work"',
-  'e: circle label:"End"',
-  's -> w',
-  'w -> e',
-];
-const OTHER = ['a: circle label:"Begin"', 'b: circle label:"Done"', 'a -> b'];
-const BROKEN = ['s: circle label:"Start"', 'w: rectangle label:"Work', 'e: circle label:"End"'];
-
-const md = (...lines: string[]) => lines.join('\n') + '\n';
+import { BROKEN, GOOD, md, OTHER } from '../support/markdown.js';
 
 /** A README with three blocks, the second broken at .md line 15. */
 const README = md(

@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from '../../src/syntax/index.js';
 import type { Ast, Attribute, EndpointRef, Statement, GroupDecl } from '../../src/syntax/ast.js';
-import { SHAPES, DIRECTIONS } from '../../src/model/index.js';
+import { SHAPES, SETTING_VALUES } from '../../src/model/index.js';
+import type { SettingKey } from '../../src/syntax/ast.js';
 import { SIDES } from '../../src/syntax/index.js';
 import { rules } from '../../src/validate/index.js';
 import { flowGrammar, toPlist } from '../../scripts/gen-tmlanguage.mjs';
@@ -26,13 +27,20 @@ const S = {
   handle: 'keyword.other.handle.flow',
   setting: 'keyword.other.setting.flow',
   direction: 'constant.language.direction.flow',
+  layout: 'constant.language.layout.flow',
   arrow: 'keyword.operator.arrow.flow',
   comment: 'comment.line.number-sign',
   title: 'entity.name.section.group-title.flow',
   close: 'punctuation.section.group.end.flow',
   open: 'punctuation.section.group.begin.flow',
   badDirection: 'invalid.illegal.direction.flow',
+  badLayout: 'invalid.illegal.layout.flow',
 } as const;
+/** A setting's value: known, or marked invalid. */
+const SETTING_SCOPES: Record<SettingKey, { valid: string; invalid: string }> = {
+  direction: { valid: S.direction, invalid: S.badDirection },
+  layout: { valid: S.layout, invalid: S.badLayout },
+};
 const ASSERTED = Object.values(S);
 
 /** Scopes by line (0-based) and column (0-based), from the parser's spans. */
@@ -93,9 +101,11 @@ function expectedScopes(ast: Ast, lines: string[]): Expected {
   for (const item of ast.items) {
     if (item.kind === 'setting') {
       span(item.key.span, S.setting);
+      const key = item.key.name as SettingKey;
+      const scopes = SETTING_SCOPES[key];
       span(
         item.value.span,
-        (DIRECTIONS as readonly string[]).includes(item.value.name) ? S.direction : S.badDirection,
+        SETTING_VALUES[key].includes(item.value.name) ? scopes.valid : scopes.invalid,
       );
     } else if (item.kind === 'style') {
       // `style warn fill:"#fde"`: its attributes read like a node's.
@@ -131,7 +141,7 @@ describe('editors/flow.tmLanguage.json (vscode-textmate + vscode-oniguruma)', ()
     const lists = {
       shapes: SHAPES,
       sides: SIDES,
-      directions: DIRECTIONS,
+      settings: SETTING_VALUES,
       rules: rules.filter((r) => r.suppressible).map((r) => r.id),
     };
     const grammar = flowGrammar(lists);
@@ -270,6 +280,18 @@ describe('constructs written out, token by token', () => {
       ['TB', S.direction],
     ]);
     expect(await tokensOf('direction up')).toContainEqual(['up', 'invalid.illegal.direction.flow']);
+    for (const value of SETTING_VALUES.layout)
+      expect(await tokensOf(`layout ${value}`)).toEqual([
+        ['layout', S.setting],
+        [value, S.layout],
+      ]);
+    expect(await tokensOf('layout grid')).toContainEqual(['grid', S.badLayout]);
+    // No word is reserved: nodes, edges and groups called like a setting are what they are.
+    for (const key of Object.keys(SETTING_VALUES)) {
+      expect((await tokensOf(`${key}: circle`))[0]).toEqual([key, S.node]);
+      expect((await tokensOf(`${key} -> b`))[0]).toEqual([key, S.ref]);
+      expect((await tokensOf(`${key} {`))[0]).toEqual([key, S.group]);
+    }
     const style = await tokensOf('style warn fill:"#fde" stroke:"#c33"');
     expect(style.slice(0, 3)).toEqual([
       ['style', 'keyword.other.style.flow'],

@@ -10,6 +10,7 @@ import { format } from '../../src/format/index.js';
 import { generateFlow } from '../../bench/generate.mjs';
 import { flowStructureArb, layoutArb, render } from './flow-arbitrary.js';
 import { meaning } from './meaning.js';
+import { mutate, mutationOf, syntaxUnit } from '../support/mutations.js';
 
 const samplesDir = new URL('../../samples/', import.meta.url);
 const sampleFiles = [
@@ -173,54 +174,13 @@ describe('generated files', () => {
 
 describe('fuzzed files', () => {
   const corpus = sampleFiles.map((url) => readFileSync(url, 'utf8'));
-  const unit = fc.constantFrom(
-    '{',
-    '}',
-    ':',
-    '-',
-    '>',
-    '.',
-    '(',
-    ')',
-    '[',
-    ']',
-    '=',
-    ',',
-    '"',
-    '\\',
-    '#',
-    ' ',
-    '\t',
-    '\n',
-    '\r',
-    'a',
-    'é',
-    '1',
-    '_',
-    '😀',
-    '\u0000',
-    'circle',
-  );
-  const edits = fc.array(
-    fc.record({
-      at: fc.nat(),
-      kind: fc.constantFrom('insert', 'delete', 'replace'),
-      text: fc.string({ unit, minLength: 1, maxLength: 4 }),
-    }),
-    { minLength: 1, maxLength: 6 },
-  );
+  const edits = fc.array(mutationOf(syntaxUnit('circle')), { minLength: 1, maxLength: 6 });
 
   test('whatever the text: a syntax error leaves it alone, anything else keeps its meaning', () => {
     let formattedCount = 0;
     fc.assert(
       fc.property(fc.integer({ min: 0, max: corpus.length - 1 }), edits, (which, list) => {
-        let s = corpus[which]!;
-        for (const e of list) {
-          const i = s.length === 0 ? 0 : e.at % s.length;
-          if (e.kind === 'insert') s = s.slice(0, i) + e.text + s.slice(i);
-          else if (e.kind === 'delete') s = s.slice(0, i) + s.slice(i + e.text.length);
-          else s = s.slice(0, i) + e.text + s.slice(i + e.text.length);
-        }
+        const s = mutate(corpus[which]!, list);
         const result = format(s);
         if (result.output === null) {
           expect(result.diagnostics.length).toBeGreaterThan(0);

@@ -7,7 +7,8 @@ import { maxOf, minOf, pushAll } from '../../src/util/arrays.js';
 import { orderLanes } from '../../src/layout/place.js';
 import { markSegments } from '../../src/layout/route.js';
 import type { Point } from '../../src/layout/types.js';
-import { layout } from '../../src/layout/index.js';
+import { hasHub, layout, LayoutError } from '../../src/layout/index.js';
+import { MAX_LAYOUT_EDGES, MAX_LAYOUT_NODES } from '../../src/limits.js';
 import { diagramOf } from './diagrams.js';
 
 /** More elements than V8 takes as arguments of one call. */
@@ -114,5 +115,45 @@ describe('a hub of 250 edges in a diagram of 253 nodes', () => {
     expect(drawn.layout).toBe('layered');
     expect(drawn.edges).toHaveLength(501);
     for (const edge of drawn.edges) expect(edge.points.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the layout limits (docs/limits.md)', () => {
+  const small = diagramOf('a: circle\nb: circle\na -> b');
+  it('refuse more than MAX_LAYOUT_NODES nodes with a message that names the limit', () => {
+    const a = small.nodes[0] as (typeof small.nodes)[number];
+    const nodes = Array.from({ length: MAX_LAYOUT_NODES + 1 }, (_, k) => ({ ...a, id: `n${k}` }));
+    expect(() => layout({ ...small, nodes })).toThrow(LayoutError);
+    expect(() => layout({ ...small, nodes })).toThrow(
+      'this diagram has 50,001 nodes, more than the 50,000 flowc lays out (docs/limits.md)',
+    );
+  });
+  it('refuse more than MAX_LAYOUT_EDGES edges', () => {
+    const e = small.edges[0] as (typeof small.edges)[number];
+    const edges = Array.from({ length: MAX_LAYOUT_EDGES + 1 }, (_, index) => ({ ...e, index }));
+    expect(() => layout({ ...small, edges })).toThrow(/100,001 edges, more than the 100,000/);
+  });
+  it('draw a small diagram as usual', () => {
+    expect(layout(small).nodes).toHaveLength(2);
+  });
+});
+
+describe('what counts as a hub for the automatic choice', () => {
+  /** `chains` chains of `length` nodes between one start and one end circle. */
+  const fan = (chains: number, length: number): string => {
+    const lines = ['s: circle', 'e: circle'];
+    for (let c = 0; c < chains; c++) {
+      for (let k = 0; k < length; k++) lines.push(`c${c}x${k}: rectangle`);
+      lines.push(`s -> c${c}x0`, `c${c}x${length - 1} -> e`);
+      for (let k = 0; k + 1 < length; k++) lines.push(`c${c}x${k} -> c${c}x${k + 1}`);
+    }
+    return lines.join('\n');
+  };
+  it('a node with 64 or more edge ends and a tenth of the edges', () => {
+    expect(hasHub(diagramOf(fan(70, 4)))).toBe(true); // e: 70 of 350 edges
+    expect(hasHub(diagramOf(fan(60, 1)))).toBe(false); // 60 ends: fewer than 64
+  });
+  it('not an end circle that many long flows reach (a generated diagram of 3,000 nodes)', () => {
+    expect(hasHub(diagramOf(fan(70, 10)))).toBe(false); // e: 70 of 770 edges
   });
 });

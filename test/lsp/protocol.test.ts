@@ -34,8 +34,9 @@ import {
 } from 'vscode-languageserver-protocol';
 import { check } from '../../src/check.js';
 import { format } from '../../src/format/index.js';
-import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, SHAPES } from '../../src/model/index.js';
+import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, SETTING_VALUES, SHAPES } from '../../src/model/index.js';
 import { SIDES } from '../../src/syntax/index.js';
+import { SETTING_KEYS } from '../../src/syntax/ast.js';
 import { rules } from '../../src/validate/index.js';
 import { CAPABILITIES, LspClient, REPO, uriOf } from './client.js';
 
@@ -534,8 +535,12 @@ describe('completion', () => {
     expect((edge[0]!.textEdit as TextEdit).newText).toBe('label="$1"');
   });
 
-  test('a direction; rule ids in a directive; nothing inside a string', async () => {
+  test("a setting's values; rule ids in a directive; nothing inside a string", async () => {
     expect(labels(await at('Client {', 'direction '))).toEqual(['LR', 'TB', 'RL', 'BT']);
+    expect(labels(await at('Client {', 'layout '))).toEqual(['layered', 'lanes']);
+    const partial = await at('Client {', 'layout la');
+    expect(labels(partial)).toEqual([...SETTING_VALUES.layout]);
+    expect((partial[0]!.textEdit as TextEdit).range.start.character).toBe('layout '.length);
     const ids = labels(await at('n2: rectangle', '# flowc-disable-next-line dead-end, '));
     expect(ids).toEqual(rules.filter((r) => r.suppressible).map((r) => r.id));
     expect(ids).not.toContain('syntax');
@@ -543,10 +548,12 @@ describe('completion', () => {
     expect(await at('n2: rectangle', 'n2: rectangle label:"-> ')).toEqual([]);
   });
 
-  test('a top-level line: top-level names, groups, qualified nodes and the keyword direction', async () => {
+  test('a top-level line: top-level names, groups, qualified nodes and the keywords', async () => {
     const uri = await open('top.flow', `\n${cqrs}`);
     const names = labels(await request.completion(uri, { line: 0, character: 0 }));
-    expect(names).toEqual(expect.arrayContaining(['Client', 'Client.n1', 'direction']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Client', 'Client.n1', ...SETTING_KEYS, 'style']),
+    );
   });
 });
 
@@ -602,6 +609,27 @@ describe('hover, symbols and folding', () => {
       '**group** `CommandSide` — Command Side',
     );
     expect(await request.hover(uri, find(text, 'Client {', '#', 3))).toBeNull();
+  });
+
+  test('hover on a setting: what it does and every value', async () => {
+    const text = `direction TB\nlayout lanes\nlayout grid\n${read('cqrs.flow')}`;
+    const uri = await open('hover-settings.flow', text);
+    const onKey = await request.hover(uri, { line: 1, character: 2 });
+    const value = (onKey?.contents as { value: string }).value;
+    expect(value).toMatch(/^\*\*layout\*\* `lanes` — every group a swimlane/);
+    for (const kind of SETTING_VALUES.layout) expect(value).toContain(`\`${kind}\`: `);
+    expect(onKey?.range).toEqual({
+      start: { line: 1, character: 0 },
+      end: { line: 1, character: 'layout lanes'.length },
+    });
+    const onValue = await request.hover(uri, { line: 0, character: 'direction T'.length });
+    const direction = (onValue?.contents as { value: string }).value;
+    expect(direction).toMatch(/^\*\*direction\*\* `TB` — top to bottom/);
+    for (const dir of SETTING_VALUES.direction) expect(direction).toContain(`\`${dir}\`: `);
+    const unknown = await request.hover(uri, { line: 2, character: 1 });
+    expect((unknown?.contents as { value: string }).value).toContain(
+      '`grid` — not a value of this setting',
+    );
   });
 
   test.each(samples)('%s: a symbol per group holding its nodes; a fold per group', async (name) => {

@@ -11,22 +11,7 @@ import {
   type MarkdownRenderOptions,
 } from '../../src/markdown/render.js';
 
-const GOOD = [
-  's: circle label:"Start"',
-  'w: rectangle label:"Work"',
-  'e: circle label:"End"',
-  's -> w',
-  'w -> e',
-];
-const OTHER = ['a: circle label:"Begin"', 'b: circle label:"Done"', 'a -> b'];
-const BROKEN = ['s: circle label:"Start"', 'w: rectangle label:"Work', 'e: circle label:"End"'];
-
-const md = (...lines: string[]) => lines.join('\n') + '\n';
-const fence = (body: string[], info = 'flow', indent = '') => [
-  `${indent}\`\`\`${info}`,
-  ...body.map((l) => indent + l),
-  `${indent}\`\`\``,
-];
+import { BROKEN, fence, GOOD, md, OTHER } from '../support/markdown.js';
 
 const FILE = path.resolve('/docs/guide/README.md');
 const options = (extra: Partial<MarkdownRenderOptions> = {}): MarkdownRenderOptions => ({
@@ -157,43 +142,24 @@ describe('renderMarkdown', () => {
   });
 
   test('blocks in list items and block quotes get their image inside the same container', async () => {
-    const text = md(
-      '1. Step one:',
-      '',
-      ...fence(GOOD, 'flow', '   '),
-      '2. Step two',
-      '',
-      `- ${fence(OTHER)[0]}`,
-      ...fence(OTHER)
-        .slice(1)
-        .map((l) => `  ${l}`),
-      '',
-      '> Quoted:',
-      '>',
-      ...fence(OTHER, 'flow id=q').map((l) => `> ${l}`),
-    );
+    const numbered = ['1. Step one:', '', ...fence(GOOD, 'flow', '   ')];
+    const [firstLine, ...rest] = fence(OTHER);
+    const bulleted = ['2. Step two', '', `- ${firstLine!}`, ...rest.map((l) => `  ${l}`)];
+    const quoted = ['> Quoted:', '>', ...fence(OTHER, 'flow id=q').map((l) => `> ${l}`)];
+    const text = md(...numbered, ...bulleted, '', ...quoted);
     const result = await renderMarkdown(text, options());
     expect(result.diagnostics).toEqual([]);
     expect(result.text).toBe(
       md(
-        '1. Step one:',
-        '',
-        ...fence(GOOD, 'flow', '   '),
+        ...numbered,
         '',
         '   ![Diagram 1](README-1.svg)',
         '',
-        '2. Step two',
-        '',
-        `- ${fence(OTHER)[0]}`,
-        ...fence(OTHER)
-          .slice(1)
-          .map((l) => `  ${l}`),
+        ...bulleted,
         '',
         '  ![Diagram 2](README-2.svg)',
         '',
-        '> Quoted:',
-        '>',
-        ...fence(OTHER, 'flow id=q').map((l) => `> ${l}`),
+        ...quoted,
         '>',
         '> ![q](README-q.svg)',
       ),

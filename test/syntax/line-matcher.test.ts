@@ -11,6 +11,7 @@ import { matchLine, matchLineWithOhm } from '../../src/syntax/grammar.js';
 import { LINE_MATCHER_COMPILED, matchCompiled } from '../../src/syntax/line-matcher.js';
 import { parse, parseWithOhm, splitLines } from '../../src/syntax/parse.js';
 import { seedCqrsText } from '../support/seed.js';
+import { mutate, mutationOf, syntaxUnit } from '../support/mutations.js';
 
 /**
  * Same AST and diagnostics, and every line matched by the compiled matcher exactly when Ohm
@@ -83,9 +84,8 @@ describe('the compiled line matcher', () => {
   });
 });
 
-// Characters that matter to the grammar, so random text hits its decisions often.
-const syntaxChar = fc.constantFrom(
-  ...'{}:->.()[]=,"\\# \t\r\naé1_😀\u0000'.split(''),
+// Characters (and words) that matter to the grammar, so random text hits its decisions often.
+const syntaxChar = syntaxUnit(
   'handle',
   'circle',
   'terminator',
@@ -95,23 +95,7 @@ const syntaxChar = fc.constantFrom(
   'fill',
   '\ud800',
 );
-
-const mutation = fc.record({
-  at: fc.nat(),
-  kind: fc.constantFrom('insert', 'delete', 'replace'),
-  text: fc.string({ unit: syntaxChar, minLength: 1, maxLength: 4 }),
-});
-
-function mutate(source: string, edits: { at: number; kind: string; text: string }[]): string {
-  let s = source;
-  for (const e of edits) {
-    const i = s.length === 0 ? 0 : e.at % s.length;
-    if (e.kind === 'insert') s = s.slice(0, i) + e.text + s.slice(i);
-    else if (e.kind === 'delete') s = s.slice(0, i) + s.slice(i + e.text.length);
-    else s = s.slice(0, i) + e.text + s.slice(i + e.text.length);
-  }
-  return s;
-}
+const mutation = mutationOf(syntaxChar);
 
 describe('the compiled line matcher and Ohm agree on random text', () => {
   test("text made of the grammar's own characters and words", () => {

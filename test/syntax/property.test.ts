@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parse } from '../../src/syntax/index.js';
 import { seedCqrsText } from '../support/seed.js';
+import { mutate, mutationOf, syntaxUnit } from '../support/mutations.js';
 import type { Ast, EdgeDecl, GroupDecl, NodeDecl } from '../../src/syntax/index.js';
 
 const samplesDir = new URL('../../samples/', import.meta.url);
@@ -39,50 +40,8 @@ function expectWellFormed(source: string, ast: Ast): void {
 }
 
 // Characters that matter to the grammar, so mutations hit interesting places often.
-const syntaxChar = fc.constantFrom(
-  '{',
-  '}',
-  ':',
-  '-',
-  '>',
-  '.',
-  '(',
-  ')',
-  '[',
-  ']',
-  '=',
-  ',',
-  '"',
-  '\\',
-  '#',
-  ' ',
-  '\t',
-  '\n',
-  '\r',
-  'a',
-  'é',
-  '1',
-  '_',
-  '😀',
-  '\u0000',
-);
-
-const mutation = fc.record({
-  at: fc.nat(),
-  kind: fc.constantFrom('insert', 'delete', 'replace'),
-  text: fc.string({ unit: syntaxChar, minLength: 1, maxLength: 4 }),
-});
-
-function mutate(source: string, edits: { at: number; kind: string; text: string }[]): string {
-  let s = source;
-  for (const e of edits) {
-    const i = s.length === 0 ? 0 : e.at % s.length;
-    if (e.kind === 'insert') s = s.slice(0, i) + e.text + s.slice(i);
-    else if (e.kind === 'delete') s = s.slice(0, i) + s.slice(i + e.text.length);
-    else s = s.slice(0, i) + e.text + s.slice(i + e.text.length);
-  }
-  return s;
-}
+const syntaxChar = syntaxUnit();
+const mutation = mutationOf(syntaxChar);
 
 describe('parse never throws and reports only its own diagnostics', () => {
   test('on arbitrary Unicode text', () => {
