@@ -37,7 +37,7 @@ import {
   type PortedEdge,
   type RoutedEdge,
 } from './routing.js';
-import { layoutLayered, type LayeredEdgeResult, type LayeredResult } from './layered/index.js';
+import { layoutLayered, type LayeredResult } from './layered/index.js';
 import { unionBox } from './geometry.js';
 import type { LayeredInput } from './layered/input.js';
 import {
@@ -49,12 +49,17 @@ import {
   realPoint,
   realSide,
 } from './layered/frame.js';
-import { placeLabels, type LabelPlacement } from './labels.js';
+import { placeLabels, type LabelPlacement, type LabelRequest } from './labels.js';
 import { maxOf } from '../util/arrays.js';
 import { formatLimit, MAX_LAYOUT_EDGES, MAX_LAYOUT_NODES } from '../limits.js';
 
 export class LayoutError extends Error {
   override readonly name = 'LayoutError';
+}
+
+/** The layered layout could not cut an edge to a group at the group's border (layout() falls back). */
+class GroupCutError extends Error {
+  override readonly name = 'GroupCutError';
 }
 
 /** Blank space around the drawing, px. */
@@ -77,8 +82,8 @@ export function layout(diagram: Diagram, options: LayoutOptions = {}): Layout {
   const direction: Direction = options.direction ?? diagram.direction ?? 'LR';
   const edgeStyle: EdgeStyle = options.edges ?? 'ortho';
   const kind = options.layout ?? diagram.layout ?? 'auto';
-  // The layered engine does not draw edges that end on a group box yet: the lanes do.
-  const toGroups = diagram.edges.some((e) => e.fromKind === 'group' || e.toKind === 'group');
+  // Edges that end on a group box the layered engine cannot draw (see groupAnchors): the lanes do.
+  const toGroups = groupAnchors(diagram) === null;
   // Above this size the automatic choice keeps the swimlanes: the layered engine's router for the
   // edges its channels cannot draw is not yet fast enough there (docs/layout.md).
   // A hub is the exception: the lanes stack its fan in one column and route every edge of it
@@ -86,7 +91,13 @@ export function layout(diagram: Diagram, options: LayoutOptions = {}): Layout {
   const large =
     kind === 'auto' && diagram.nodes.length > LAYERED_AUTO_MAX_NODES && !hasHub(diagram);
   if (kind === 'lanes' || toGroups || large) return layoutLanes(diagram, direction, edgeStyle);
-  return chooseLayout(diagram, direction, edgeStyle, kind === 'auto');
+  try {
+    return chooseLayout(diagram, direction, edgeStyle, kind === 'auto');
+  } catch (error) {
+    // An edge to a group whose route does not reach outside the group (a node against its border).
+    if (error instanceof GroupCutError) return layoutLanes(diagram, direction, edgeStyle);
+    throw error;
+  }
 }
 
 /**
@@ -232,8 +243,14 @@ function layoutLayeredDiagram(
       labelSizes.set(edge.index, sizeEdgeLabel(edge.label, wraps.edge));
   }
   const nodeIndex = new Map(diagram.nodes.map((n, k) => [n.id, k] as const));
+  // An edge ending on a group is laid out to a node inside it, then cut at the group's border.
+  const anchors = groupAnchors(diagram);
+  if (anchors === null)
+    throw new LayoutError('an edge to a group that the layered layout cannot draw');
+  const endNode = (edge: DiagramEdge, end: 'from' | 'to'): string =>
+    (end === 'from' ? anchors[edge.index]?.from : anchors[edge.index]?.to) ?? edge[end];
   for (const edge of diagram.edges) {
-    if (!nodeIndex.has(edge.from) || !nodeIndex.has(edge.to)) {
+    if (!nodeIndex.has(endNode(edge, 'from')) || !nodeIndex.has(endNode(edge, 'to'))) {
       throw new LayoutError(
         `edge ${edge.index + 1} (${edge.from} -> ${edge.to}) names a node that is not in the diagram`,
       );
@@ -262,8 +279,8 @@ function layoutLayeredDiagram(
     edges: diagram.edges.map((edge) => {
       const label = labelSizes.get(edge.index);
       return {
-        from: nodeIndex.get(edge.from) as number,
-        to: nodeIndex.get(edge.to) as number,
+        from: nodeIndex.get(endNode(edge, 'from')) as number,
+        to: nodeIndex.get(endNode(edge, 'to')) as number,
         fromSide: edge.fromHandle ? internalSide(frame, edge.fromHandle) : null,
         toSide: edge.toHandle ? internalSide(frame, edge.toHandle) : null,
         label: label ? internalSize(frame, label.width, label.height) : null,
@@ -311,16 +328,39 @@ function layoutLayeredDiagram(
     });
     fallbackIndex.push(k);
   });
-  const groupOf = new Map(diagram.nodes.map((n) => [n.id, n.group] as const));
+  // Nodes to their groups, and groups to their parents: a route's own groups enclose its ends.
+  const groupOf = new Map<string, string | null>([
+    ...diagram.nodes.map((n) => [n.id, n.group] as const),
+    ...diagram.groups.map((g) => [g.id, g.parent] as const),
+  ]);
   const drawn = routes.filter((r): r is Point[] => r !== null);
   routeBetweenPorts(fallback, nodes, groupOf, groups, [...headers.values()], drawn).forEach(
     (points, i) => (routes[fallbackIndex[i] as number] = points),
   );
+  // Ends on a group: the route to (from) the node inside is cut where it crosses the group's border.
+  const sides = result.edges.map((e) => ({
+    from: realSide(frame, e.fromSide),
+    to: realSide(frame, e.toSide),
+  }));
+  diagram.edges.forEach((edge, k) => {
+    const side = sides[k] as { from: Side; to: Side };
+    if (edge.toKind === 'group') {
+      const cut = cutAtBorder(routes[k] as Point[], groups.get(edge.to) as Box);
+      routes[k] = cut.points;
+      side.to = cut.side;
+    }
+    if (edge.fromKind === 'group') {
+      const cut = cutAtBorder([...(routes[k] as Point[])].reverse(), groups.get(edge.from) as Box);
+      routes[k] = cut.points.reverse();
+      side.from = cut.side;
+    }
+    if ((edge.fromKind === 'group' || edge.toKind === 'group') && (routes[k] as Point[]).length < 2)
+      throw new GroupCutError(`edge ${edge.index + 1} does not leave its group`);
+  });
   // The engine's ports lie on the bounding box; each route's ends go onto the outline as drawn.
   const shapeOf = new Map(diagram.nodes.map((n) => [n.id, n.shape] as const));
   diagram.edges.forEach((edge, k) => {
     const points = routes[k] as Point[];
-    const e = result.edges[k] as LayeredEdgeResult;
     const first = points[0];
     const last = points[points.length - 1];
     if (!first || !last || points.length < 2) return;
@@ -334,24 +374,29 @@ function layoutLayeredDiagram(
         side === 'top' || side === 'bottom' ? p.x : p.y,
       );
     };
-    points[0] = onOutline(edge.from, realSide(frame, e.fromSide), first);
-    points[points.length - 1] = onOutline(edge.to, realSide(frame, e.toSide), last);
+    const side = sides[k] as { from: Side; to: Side };
+    if (edge.fromKind === 'node') points[0] = onOutline(edge.from, side.from, first);
+    if (edge.toKind === 'node') points[points.length - 1] = onOutline(edge.to, side.to, last);
   });
   const routed: RoutedEdge[] = diagram.edges.map((edge, k) => {
-    const e = result.edges[k] as LayeredEdgeResult;
     const points = routes[k] as Point[];
+    const side = sides[k] as { from: Side; to: Side };
     return {
       edge,
-      fromSide: realSide(frame, e.fromSide),
-      toSide: realSide(frame, e.toSide),
+      fromSide: side.from,
+      toSide: side.to,
       points: edgeStyle === 'ortho' ? points : smoothRoute(points, [...nodes.values()]),
     };
   });
-  const fixed = result.edges.map((e) =>
-    e.label && e.points && edgeStyle === 'ortho' ? realBox(frame, e.label) : null,
-  );
+  // A label the engine placed on the part of a route cut away at a group's border is placed again.
+  const fixed = result.edges.map((e, k) => {
+    if (!e.label || !e.points || edgeStyle !== 'ortho') return null;
+    const box = realBox(frame, e.label);
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    return onPolyline(centre, routes[k] as Point[]) ? box : null;
+  });
   const labels = placeLabels(
-    routed.map((r) => ({ points: r.points, size: labelSizes.get(r.edge.index) ?? null })),
+    labelRequests(diagram, routed, labelSizes, nodes),
     [...nodes.values()],
     [...headers.values()],
     fixed,
@@ -368,6 +413,121 @@ function layoutLayeredDiagram(
     labels.boxes,
   );
   return { layout: drawing, wrapped: result.wrapped === true };
+}
+
+/**
+ * The nodes the layered engine lays out an edge to a group with, per edge index: an edge into
+ * group G goes to G's first entry node, one out of G from its first exit node (model/group-ends.ts),
+ * and the route is then cut at G's border. Null when some edge to a group cannot be drawn so: the
+ * group is empty, one end lies inside the other (`G.a -> G`, `G -> G.H`), or a handle is written
+ * on the group's side (the cut meets the border where the route crosses it, not on a chosen side).
+ */
+function groupAnchors(diagram: Diagram): Array<{ from?: string; to?: string }> | null {
+  const grouped = diagram.edges.filter((e) => e.fromKind === 'group' || e.toKind === 'group');
+  const anchors: Array<{ from?: string; to?: string }> = diagram.edges.map(() => ({}));
+  if (grouped.length === 0) return anchors;
+  const ends = groupEnds(diagram);
+  const parentOfGroup = new Map(diagram.groups.map((g) => [g.id, g.parent] as const));
+  const groupOfNode = new Map(diagram.nodes.map((n) => [n.id, n.group] as const));
+  // The groups an end lies in (a group lies in itself).
+  const around = (id: string, kind: DiagramEdge['fromKind']): Set<string> => {
+    const out = new Set<string>();
+    let g = kind === 'group' ? id : (groupOfNode.get(id) ?? null);
+    while (g !== null && g !== undefined) {
+      out.add(g);
+      g = parentOfGroup.get(g) ?? null;
+    }
+    return out;
+  };
+  for (const edge of grouped) {
+    const anchor = anchors[edge.index] as { from?: string; to?: string };
+    if (edge.fromKind === 'group') {
+      if (edge.fromHandle !== null || around(edge.to, edge.toKind).has(edge.from)) return null;
+      anchor.from = ends.exits.get(edge.from)?.[0];
+      if (anchor.from === undefined) return null;
+    }
+    if (edge.toKind === 'group') {
+      if (edge.toHandle !== null || around(edge.from, edge.fromKind).has(edge.to)) return null;
+      anchor.to = ends.entries.get(edge.to)?.[0];
+      if (anchor.to === undefined) return null;
+    }
+  }
+  return anchors;
+}
+
+/**
+ * The route cut where it first enters the box (it starts outside and ends inside), and the side of
+ * the box it enters through. A route that never enters is kept whole (its last side kept).
+ */
+function cutAtBorder(points: Point[], box: Box): { points: Point[]; side: Side } {
+  const inside = (p: Point): boolean =>
+    p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i] as Point;
+    const b = points[i + 1] as Point;
+    if (inside(a)) break;
+    if (!inside(b) && !segmentEntersBox(a, b, box)) continue;
+    let side: Side;
+    let at: Point;
+    if (a.x === b.x) {
+      side = b.y > a.y ? 'top' : 'bottom';
+      at = { x: a.x, y: side === 'top' ? box.y : box.y + box.height };
+    } else {
+      side = b.x > a.x ? 'left' : 'right';
+      at = { x: side === 'left' ? box.x : box.x + box.width, y: a.y };
+    }
+    return { points: simplifyPolylinePoints([...points.slice(0, i + 1), at]), side };
+  }
+  const last = points[points.length - 1] as Point;
+  const before = points[points.length - 2] ?? last;
+  const side: Side =
+    before.x === last.x
+      ? last.y > before.y
+        ? 'top'
+        : 'bottom'
+      : last.x > before.x
+        ? 'left'
+        : 'right';
+  return { points, side };
+}
+
+/** An axis-aligned segment that passes through the box's interior (both ends outside it). */
+function segmentEntersBox(a: Point, b: Point, box: Box): boolean {
+  if (a.x === b.x)
+    return (
+      a.x > box.x &&
+      a.x < box.x + box.width &&
+      Math.min(a.y, b.y) < box.y &&
+      Math.max(a.y, b.y) > box.y + box.height
+    );
+  return (
+    a.y > box.y &&
+    a.y < box.y + box.height &&
+    Math.min(a.x, b.x) < box.x &&
+    Math.max(a.x, b.x) > box.x + box.width
+  );
+}
+
+/** Drops zero-length steps (a cut exactly at a bend). */
+function simplifyPolylinePoints(points: Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (!last || last.x !== p.x || last.y !== p.y) out.push(p);
+  }
+  return out;
+}
+
+function onPolyline(p: Point, points: Point[]): boolean {
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i] as Point;
+    const b = points[i + 1] as Point;
+    const within = (v: number, x: number, y: number): boolean =>
+      v >= Math.min(x, y) - 0.5 && v <= Math.max(x, y) + 0.5;
+    if (a.x === b.x && Math.abs(p.x - a.x) <= 0.5 && within(p.y, a.y, b.y)) return true;
+    if (a.y === b.y && Math.abs(p.y - a.y) <= 0.5 && within(p.x, a.x, b.x)) return true;
+  }
+  return false;
 }
 
 /**
@@ -466,11 +626,30 @@ function layOutOnce(
   });
   const headers = [...placement.groups.values()].map((box) => headerOf(box));
   const labels = placeLabels(
-    routed.map((r) => ({ points: r.points, size: labelSizes.get(r.edge.index) ?? null })),
+    labelRequests(diagram, routed, labelSizes, placement.nodes),
     [...placement.nodes.values()],
     headers,
   );
   return { placement, routed, labels };
+}
+
+/** What labels.ts places: each edge's route and label size, and a decision branch's diamond. */
+function labelRequests(
+  diagram: Diagram,
+  routed: RoutedEdge[],
+  labelSizes: Map<number, LabelSize>,
+  nodes: Map<string, Box>,
+): LabelRequest[] {
+  const diamonds = new Set(diagram.nodes.filter((n) => n.shape === 'diamond').map((n) => n.id));
+  return routed.map((r) => {
+    const edge = r.edge;
+    const branch = edge.fromKind === 'node' && diamonds.has(edge.from) && edge.to !== edge.from;
+    return {
+      points: r.points,
+      size: labelSizes.get(edge.index) ?? null,
+      near: branch ? (nodes.get(edge.from) ?? null) : null,
+    };
+  });
 }
 
 /**

@@ -11,7 +11,15 @@ import { ARROWHEAD_LENGTH, ARROWHEAD_WIDTH } from '../style.js';
 export interface LabelRequest {
   points: readonly Point[];
   size: { width: number; height: number } | null;
+  /**
+   * A decision's branch: the diamond's box. Its label goes within `BRANCH_LABEL_REACH` of it (on
+   * the route, or beside its first stretch) when a spot there is free and crosses no other edge.
+   */
+  near?: Box | null;
 }
+
+/** How far a branch label may lie from its decision's box: about two font sizes, px. */
+export const BRANCH_LABEL_REACH = 28;
 
 const FRACTIONS = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9, 0.05, 0.95, 0.02, 0.98];
 const NODE_CLEARANCE = 3;
@@ -68,9 +76,17 @@ export function placeLabels(
   // another edge's line is placed again here.
   const onOtherLine = (box: Box, k: number): boolean =>
     segments.query(box).some((id) => owners[id] !== k && boxesOverlap(box, segments.box(id)));
-  const kept = requests.map((_, k) => {
+  // A branch label the layout left far from its decision (on a route leaving sideways) too.
+  const farFrom = (box: Box, near: Box | null | undefined): boolean =>
+    near !== null && near !== undefined && boxGap(box, near) > BRANCH_LABEL_REACH;
+  const kept = requests.map((request, k) => {
     const box = fixed[k] ?? null;
-    return box && overlapCount(arrowheads, box, 0) === 0 && !onOtherLine(box, k) ? box : null;
+    return box &&
+      overlapCount(arrowheads, box, 0) === 0 &&
+      !onOtherLine(box, k) &&
+      !farFrom(box, request.near)
+      ? box
+      : null;
   });
   const placed = new BoxIndex(160);
   const result: Array<Box | null> = [...kept];
@@ -78,6 +94,14 @@ export function placeLabels(
   let collisions = 0;
   requests.forEach((request, k) => {
     if (!request.size || kept[k]) return;
+    const near = request.near
+      ? nearCandidate(request, k, blockers, headerIndex, placed, segments, owners, ends, arrowheads)
+      : null;
+    if (near) {
+      result[k] = near;
+      placed.add(near);
+      return;
+    }
     const { box, free } = bestCandidate(
       request,
       k,
@@ -120,6 +144,71 @@ function overlapCount(index: BoxIndex, box: Box, gap: number): number {
   let count = 0;
   for (const id of index.query(box)) if (boxesOverlap(box, index.box(id), gap)) count++;
   return count;
+}
+
+/** Distance between two boxes (0 when they touch or overlap). */
+function boxGap(a: Box, b: Box): number {
+  const dx = Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width));
+  const dy = Math.max(0, a.y - (b.y + b.height), b.y - (a.y + a.height));
+  return Math.hypot(dx, dy);
+}
+
+/**
+ * A branch label's spot by its decision: every 2 px along the start of its route, centred on the
+ * line, within `BRANCH_LABEL_REACH` of the diamond's box, touching no node, header or label,
+ * crossing no other edge and covering no arrowhead; the nearest to the diamond wins. Null when
+ * there is none.
+ */
+function nearCandidate(
+  request: LabelRequest,
+  own: number,
+  nodes: BoxIndex,
+  headers: BoxIndex,
+  placed: BoxIndex,
+  segments: BoxIndex,
+  owners: number[],
+  ends: Array<[Point, Point]>,
+  arrowheads: BoxIndex,
+): Box | null {
+  const size = request.size as { width: number; height: number };
+  const near = request.near as Box;
+  const points = request.points;
+  let best: Box | null = null;
+  let bestScore = Infinity;
+  let travelled = 0;
+  const limit = BRANCH_LABEL_REACH + Math.max(size.width, size.height) + 8;
+  for (let s = 0; s + 1 < points.length && travelled <= limit; s++) {
+    const a = points[s] as Point;
+    const b = points[s + 1] as Point;
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    if (length === 0) continue;
+    for (let d = 0; d <= length && travelled + d <= limit; d += 2) {
+      const cx = Math.round((a.x + ((b.x - a.x) * d) / length) * 2) / 2;
+      const cy = Math.round((a.y + ((b.y - a.y) * d) / length) * 2) / 2;
+      {
+        const box = { x: cx - size.width / 2, y: cy - size.height / 2, ...size };
+        const gap = boxGap(box, near);
+        if (gap > BRANCH_LABEL_REACH) continue;
+        const score = gap;
+        if (score >= bestScore) continue;
+        if (
+          overlapCount(nodes, box, NODE_CLEARANCE * 2) > 0 ||
+          overlapCount(headers, box, 0) > 0 ||
+          overlapCount(placed, box, LABEL_GAP * 2) > 0 ||
+          overlapCount(arrowheads, box, 0) > 0
+        )
+          continue;
+        const crossed = segments
+          .query(box)
+          .some((id) => owners[id] !== own && segmentCrossesBox(ends[id]![0], ends[id]![1], box));
+        if (crossed) continue;
+        best = box;
+        bestScore = score;
+      }
+    }
+    travelled += length;
+  }
+  return best;
 }
 
 /** Room between a label placed beside its line and the line, px. */

@@ -32,6 +32,12 @@ import { assignPorts, chooseSides, type PortRequest } from './sides.js';
 export const NODE_MARGIN = 12;
 const OTHER_GROUP_COST_PER_PX = 1.5;
 const HEADER_COST_PER_PX = 4;
+/**
+ * In the layered layout's fallback routes, a px inside a group that holds neither end: a pass
+ * through a closed cluster reads as the edge belonging to it, so it costs more than the detours
+ * and crossings of going around (a bend 36, a crossing 28).
+ */
+const FOREIGN_GROUP_COST_PER_PX = 30;
 
 export interface RoutingInput {
   edges: readonly DiagramEdge[];
@@ -422,10 +428,14 @@ export function routeBetweenPorts(
     const into = { x: -NORMALS[e.toSide].x, y: -NORMALS[e.toSide].y };
     const s = step(e.from, out, NODE_MARGIN);
     const t = step(e.to, NORMALS[e.toSide], NODE_MARGIN);
-    const own = new Set([groupOf.get(e.edge.from), groupOf.get(e.edge.to)]);
+    // The groups holding either end, and the groups around those (groupOf maps a group to its parent).
+    const own = new Set<string>();
+    for (const end of [e.edge.from, e.edge.to])
+      for (let g = groupOf.get(end) ?? null; g !== null && !own.has(g); g = groupOf.get(g) ?? null)
+        own.add(g);
     const soft: SoftRegion[] = [];
     for (const [id, box] of groupBoxes)
-      if (!own.has(id)) soft.push({ box, costPerPx: OTHER_GROUP_COST_PER_PX * 4 });
+      if (!own.has(id)) soft.push({ box, costPerPx: FOREIGN_GROUP_COST_PER_PX });
     for (const box of headers) soft.push({ box, costPerPx: HEADER_COST_PER_PX });
     const request: RouteRequest = {
       start: s,

@@ -65,16 +65,21 @@ export function scoreParts(layout: Layout, handled: readonly boolean[] = []): Sc
   }
   const groupOf = new Map(layout.nodes.map((n) => [n.id, n.group] as const));
   const parentOf = new Map(layout.groups.map((g) => [g.id, g.parent ?? null] as const));
-  // An edge's own groups: those holding either end, with the groups around them.
-  const ownGroups = (node: string): string[] => {
+  // An edge's own groups: those holding either end (an end on a group: that group), with the
+  // groups around them.
+  const ownGroups = (id: string, kind: Layout['edges'][number]['fromKind']): string[] => {
     const out: string[] = [];
-    for (let g = groupOf.get(node) ?? null; g !== null; g = parentOf.get(g) ?? null) out.push(g);
+    let g = kind === 'group' ? id : (groupOf.get(id) ?? null);
+    for (; g !== null; g = parentOf.get(g) ?? null) out.push(g);
     return out;
   };
   let foreign = 0;
   if (layout.layout !== 'lanes')
     for (const edge of layout.edges) {
-      const own = new Set([...ownGroups(edge.from), ...ownGroups(edge.to)]);
+      const own = new Set([
+        ...ownGroups(edge.from, edge.fromKind),
+        ...ownGroups(edge.to, edge.toKind),
+      ]);
       for (const group of layout.groups) {
         if (own.has(group.id)) continue;
         for (let i = 0; i + 1 < edge.points.length; i++) {

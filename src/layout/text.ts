@@ -4,6 +4,7 @@
  */
 import { ADVANCE_RANGES, FALLBACK_ADVANCE, UNITS_PER_EM } from './font-metrics.js';
 import { LINE_HEIGHT } from '../style.js';
+import { maxOf, pushAll } from '../util/arrays.js';
 
 /** One range of the table: its runs are decoded the first time a code point in it is measured. */
 interface AdvanceTable {
@@ -104,23 +105,83 @@ interface MeasuredLine {
   units: number;
 }
 
-/** Splits a word wider than `maxWidth` into pieces that fit (at least one character each). */
+/** A place inside a word where it may break: after punctuation, or at a camelCase boundary. */
+export interface WordBreak {
+  /** Offset into the word (UTF-16 units); the break falls before the character there. */
+  offset: number;
+  kind: 'punctuation' | 'camel';
+}
+
+/**
+ * Where a word may break when it is wider than the line, as offsets into the word (the break
+ * falls before the character at that offset): after `/`, `::`, `-`, `_` and `.`, and at camelCase
+ * boundaries (`DomainMessenger` before `M`, `HTTPServer` before `S`). Never after the first
+ * character, never inside a run of the same punctuation (`--`, `::`).
+ */
+export function wordBreaks(word: string): WordBreak[] {
+  const chars = [...word];
+  const breaks: WordBreak[] = [];
+  let offset = 0;
+  const isUpper = (c: string | undefined): boolean =>
+    c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
+  const isLower = (c: string | undefined): boolean =>
+    c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i] as string;
+    offset += char.length;
+    const next = chars[i + 1];
+    if (next === undefined) break;
+    // A single character never stands alone on a line (`/usr`, `-flag`, `aB`).
+    if (i === 0) continue;
+    const afterPunctuation =
+      (char === '/' || char === '-' || char === '_' || char === '.' || char === ':') &&
+      next !== char &&
+      (char !== ':' || chars[i - 1] === ':');
+    const camel =
+      (isLower(char) && isUpper(next)) || (isUpper(char) && isUpper(next) && isLower(chars[i + 2]));
+    if (afterPunctuation) breaks.push({ offset, kind: 'punctuation' });
+    else if (camel) breaks.push({ offset, kind: 'camel' });
+  }
+  return breaks;
+}
+
+/**
+ * Splits a word wider than `maxWidth` into pieces that fit: each piece runs to the last break
+ * after punctuation that still fits, else to the last camelCase boundary that fits; only a
+ * stretch with neither is cut between characters (at least one character a piece).
+ */
 function breakLongWord(word: string, fontSize: number, maxWidth: number): MeasuredLine[] {
+  const kinds = new Map(wordBreaks(word).map((b) => [b.offset, b.kind] as const));
   const pieces: MeasuredLine[] = [];
   let piece: MeasuredLine = { text: '', units: 0 };
+  // The piece up to its last break after punctuation, and up to its last camelCase boundary.
+  let punctuation: MeasuredLine | null = null;
+  let camel: MeasuredLine | null = null;
+  let offset = 0;
   for (const char of word) {
     const advance = advanceOf(char.codePointAt(0) ?? 0);
     if (piece.text !== '' && toPx(piece.units + advance, fontSize) > maxWidth) {
-      pieces.push(piece);
-      piece = { text: '', units: 0 };
+      const cut = punctuation ?? camel ?? piece;
+      pieces.push(cut);
+      piece = { text: piece.text.slice(cut.text.length), units: piece.units - cut.units };
+      punctuation = null;
+      camel = null;
     }
     piece = { text: piece.text + char, units: piece.units + advance };
+    offset += char.length;
+    const kind = kinds.get(offset);
+    if (kind === 'punctuation') punctuation = piece;
+    else if (kind === 'camel') camel = piece;
   }
   if (piece.text !== '') pieces.push(piece);
   return pieces;
 }
 
-/** Greedy wrap of one paragraph (no hard breaks) at spaces; each word is measured once. */
+/**
+ * Greedy wrap of one paragraph (no hard breaks) at spaces; each word is measured once. A word
+ * wider than the line starts a line of its own and is broken by `breakLongWord`; its pieces are
+ * never joined with a space.
+ */
 function wrapParagraph(
   paragraph: string,
   fontSize: number,
@@ -133,22 +194,23 @@ function wrapParagraph(
   let line: MeasuredLine = { text: '', units: 0 };
   for (const word of words) {
     const units = unitsOf(word);
-    const pieces =
-      toPx(units, fontSize) > maxWidth
-        ? breakLongWord(word, fontSize, maxWidth)
-        : [{ text: word, units }];
-    for (const piece of pieces) {
-      if (line.text === '') {
-        line = piece;
-        continue;
-      }
-      const joined = line.units + spaceUnits + piece.units;
-      if (toPx(joined, fontSize) > maxWidth) {
-        lines.push(line);
-        line = piece;
-      } else {
-        line = { text: `${line.text} ${piece.text}`, units: joined };
-      }
+    if (toPx(units, fontSize) > maxWidth) {
+      if (line.text !== '') lines.push(line);
+      const pieces = breakLongWord(word, fontSize, maxWidth);
+      pushAll(lines, pieces.slice(0, -1));
+      line = pieces[pieces.length - 1] ?? { text: '', units: 0 };
+      continue;
+    }
+    if (line.text === '') {
+      line = { text: word, units };
+      continue;
+    }
+    const joined = line.units + spaceUnits + units;
+    if (toPx(joined, fontSize) > maxWidth) {
+      lines.push(line);
+      line = { text: word, units };
+    } else {
+      line = { text: `${line.text} ${word}`, units: joined };
     }
   }
   lines.push(line);
@@ -157,14 +219,18 @@ function wrapParagraph(
 
 /**
  * Breaks `text` into lines no wider than `maxWidth` (except that nothing is split below one character):
- * `\n` is a hard break, spaces are soft breaks, a word longer than the width is broken between characters.
+ * `\n` is a hard break, spaces are soft breaks; a word longer than the width breaks after `/`, `::`, `-`,
+ * `_`, `.` or at a camelCase boundary, and between characters only where none of those fits.
  */
 export function wrapText(text: string, fontSize: number, maxWidth: number): TextBlock {
   const spaceUnits = advanceOf(0x20);
   const measured = text
     .split(/\r?\n/)
     .flatMap((paragraph) => wrapParagraph(paragraph, fontSize, maxWidth, spaceUnits));
-  const width = Math.max(0, ...measured.map((line) => toPx(line.units, fontSize)));
+  const width = maxOf(
+    measured.map((line) => toPx(line.units, fontSize)),
+    0,
+  );
   return {
     lines: measured.map((line) => line.text),
     width,

@@ -72,9 +72,27 @@ describe('the layout setting and option', () => {
     expect(layout(diagramOf(PHASES), { layout: 'lanes' }).layout).toBe('lanes');
   });
 
-  it('draws edges to a group with the swimlanes, which end them on the group box', () => {
-    const text = `${PHASES}Build.checkout -> Deploy\n`;
-    expect(layout(diagramOf(text), { layout: 'layered' }).layout).toBe('lanes');
+  it('draws edges to and from a group layered, ending them on the group box', () => {
+    const text = `${PHASES}Build.compile -> Deploy\nTest -> Deploy.prod [label="done"]\n`;
+    const diagram = diagramOf(text);
+    const drawn = layout(diagram, { layout: 'layered' });
+    expect(drawn.layout).toBe('layered');
+    expect(layoutViolations(diagram, drawn)).toEqual([]);
+    const box = (id: string) => drawn.groups.find((g) => g.id === id)!;
+    const onBorder = (p: { x: number; y: number }, g: ReturnType<typeof box>): boolean =>
+      ((p.x === g.x || p.x === g.x + g.width) && p.y >= g.y && p.y <= g.y + g.height) ||
+      ((p.y === g.y || p.y === g.y + g.height) && p.x >= g.x && p.x <= g.x + g.width);
+    const into = drawn.edges.find((e) => e.toKind === 'group')!;
+    expect(onBorder(into.points[into.points.length - 1]!, box('Deploy'))).toBe(true);
+    const out = drawn.edges.find((e) => e.fromKind === 'group')!;
+    expect(onBorder(out.points[0]!, box('Test'))).toBe(true);
+    // The route stops at the border: nothing of it inside the group it ends on.
+    expect(into.points.slice(0, -1).every((p) => p.y < box('Deploy').y)).toBe(true);
+  });
+
+  it('draws with the swimlanes an edge to a group its other end lies in, or with a handle on the group', () => {
+    for (const extra of ['Build.checkout -> Build\n', 'Build.compile -> Deploy.handle(left)\n'])
+      expect(layout(diagramOf(`${PHASES}${extra}`), { layout: 'layered' }).layout).toBe('lanes');
   });
 
   it('reports an unknown layout with a did-you-mean', () => {

@@ -1,4 +1,4 @@
-import { advanceOf, measureText, wrapText } from '../../src/layout/text.js';
+import { advanceOf, measureText, wordBreaks, wrapText } from '../../src/layout/text.js';
 import { UNITS_PER_EM } from '../../src/layout/font-metrics.js';
 
 describe('measureText', () => {
@@ -46,5 +46,64 @@ describe('wrapText', () => {
     expect(block.lines.length).toBeGreaterThan(1);
     expect(block.lines.join('')).toBe('Supercalifragilisticexpialidocious');
     for (const line of block.lines) expect(measureText(line, 14)).toBeLessThanOrEqual(80);
+  });
+
+  const fits = (lines: string[], width: number): void => {
+    for (const line of lines) expect(measureText(line, 14)).toBeLessThanOrEqual(width);
+  };
+
+  it('prefers a break after punctuation to a later camelCase boundary', () => {
+    const width = measureText('Messenger.sendMess', 14);
+    expect(wrapText('Messenger.sendMessage', 14, width).lines).toEqual([
+      'Messenger.',
+      'sendMessage',
+    ]);
+  });
+
+  it('breaks a long word at a camelCase boundary before breaking between letters', () => {
+    const width = measureText('L2CrossDomainMesse', 14);
+    const block = wrapText('L2CrossDomainMessenger', 14, width);
+    expect(block.lines).toEqual(['L2CrossDomain', 'Messenger']);
+  });
+
+  it('breaks after / :: - _ and . (the last one that fits)', () => {
+    const at = (word: string, fitting: string): string[] =>
+      wrapText(word, 14, measureText(fitting, 14)).lines;
+    expect(at('verify/challenge/defend', 'verify/challenge/de')).toEqual([
+      'verify/challenge/',
+      'defend',
+    ]);
+    expect(at('crate::module::Thing', 'crate::modu')).toEqual(['crate::', 'module::', 'Thing']);
+    expect(at('end-to-end-tests', 'end-to-end-t')).toEqual(['end-to-end-', 'tests']);
+    expect(at('snake_case_name', 'snake_case_n')).toEqual(['snake_case_', 'name']);
+    expect(at('L1Messenger.sendMessage', 'L1Messenger.sen')).toEqual([
+      'L1Messenger.',
+      'sendMessage',
+    ]);
+  });
+
+  it('keeps the words of the label whole and joins the pieces of a word without spaces', () => {
+    const label = 'Call L1CrossDomainMessenger.sendMessage on chain';
+    const block = wrapText(label, 14, 130);
+    fits(block.lines, 130);
+    expect(block.lines).toEqual(['Call', 'L1CrossDomain', 'Messenger.', 'sendMessage on', 'chain']);
+  });
+
+  it('breaks between characters only a stretch with no allowed break that fits', () => {
+    const block = wrapText('HTTPServerxxxxxxxxxxxxxxxxxxError', 14, 80);
+    fits(block.lines, 80);
+    expect(block.lines[0]).toBe('HTTP');
+    expect(block.lines.join('')).toBe('HTTPServerxxxxxxxxxxxxxxxxxxError');
+    expect(block.lines.length).toBeGreaterThan(2);
+  });
+
+  it('lists the break points of a word', () => {
+    const offsets = (word: string): string[] =>
+      wordBreaks(word).map((b) => `${b.offset}${b.kind === 'camel' ? 'c' : 'p'}`);
+    expect(offsets('HTTPServerError')).toEqual(['4c', '10c']);
+    expect(offsets('a--b::c:d')).toEqual(['3p', '6p']);
+    expect(offsets('/usr/lib')).toEqual(['5p']);
+    expect(offsets('-x')).toEqual([]);
+    expect(offsets('plain')).toEqual([]);
   });
 });

@@ -1,0 +1,430 @@
+/**
+ * The defects of issue #10 a person sees side by side with Graphviz, checked over finished layouts
+ * (test/support/picture.ts): every sample in LR and TB, the adversarial cases (loops, two-way pairs),
+ * and the team's corpus of real flowcharts when it is here (`FLOWC_SHARED` or ../shared next to
+ * the repository; skipped with a printed reason when absent).
+ *
+ * A check with defects left has a ceiling measured when it was written (so a regression fails);
+ * the corpus has none left of the kinds the issue's acceptance counts (edges over foreign groups).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { layout } from '../../src/layout/index.js';
+import type { Layout } from '../../src/layout/types.js';
+import type { Direction } from '../../src/model/diagram.js';
+import {
+  PICTURE_CHECKS,
+  borderHugs,
+  closeParallels,
+  decisionBranches,
+  foreignGroupCrossings,
+  headerCrossings,
+  selfLoops,
+  twoWayPairs,
+} from '../support/picture.js';
+import { adversarialFlows, diagramOf } from './diagrams.js';
+
+const samplesDir = fileURLToPath(new URL('../../samples/', import.meta.url));
+const sharedDir =
+  process.env.FLOWC_SHARED ?? fileURLToPath(new URL('../../../shared/', import.meta.url));
+const corpusDir = join(sharedDir, 'corpus', 'diagrams');
+
+type Case = [name: string, text: string, direction: Direction];
+
+const samples: Case[] = readdirSync(samplesDir)
+  .filter((f) => f.endsWith('.flow'))
+  .sort()
+  .flatMap((f) =>
+    (['LR', 'TB'] as const).map((d): Case => [
+      `${f.slice(0, -5)} ${d}`,
+      readFileSync(join(samplesDir, f), 'utf8'),
+      d,
+    ]),
+  );
+
+const TWO_WAY = [
+  'Api { # API',
+  '  call: rectangle label:"Call service"',
+  '  retry: diamond label:"Retry?"',
+  '}',
+  'Svc { # Service',
+  '  handle: rectangle label:"Handle request"',
+  '  store: rectangle label:"Store"',
+  '}',
+  'Api.call -> Svc.handle [label="request"]',
+  'Svc.handle -> Api.call [label="response"]',
+  'Svc.handle -> Svc.store [label="write"]',
+  'Svc.store -> Svc.handle [label="ack"]',
+  'Api.call -> Api.retry',
+  'Api.retry -> Api.call [label="yes"]',
+  'Api.retry -> Svc.store [label="no"]',
+  'Api.call -> Api.call [label="poll"]',
+].join('\n');
+
+const adversarial: Case[] = [...adversarialFlows(), ['two-way pairs', TWO_WAY] as [string, string]]
+  .filter(([name]) => !name.includes('single node'))
+  .flatMap(([name, text]) => (['LR', 'TB'] as const).map((d): Case => [`${name} ${d}`, text, d]));
+
+function corpusCases(): Case[] {
+  if (!existsSync(corpusDir)) return [];
+  const rows = readFileSync(join(corpusDir, 'provenance.tsv'), 'utf8').trim().split('\n');
+  const head = (rows[0] ?? '').split('\t');
+  const id = head.indexOf('id');
+  const dir = head.indexOf('direction');
+  const directions = new Map(
+    rows.slice(1).map((row) => {
+      const cells = row.split('\t');
+      return [cells[id] ?? '', cells[dir] ?? 'TB'] as const;
+    }),
+  );
+  return readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.flow'))
+    .sort()
+    .map((f): Case => {
+      const d = directions.get(f.slice(0, -5)) ?? 'TB';
+      return [
+        `corpus ${f.slice(0, -5)}`,
+        readFileSync(join(corpusDir, f), 'utf8'),
+        (d === 'TD' ? 'TB' : d) as Direction,
+      ];
+    });
+}
+const corpus = corpusCases();
+
+/** Every defect of every check over a set of cases, by check. */
+function defects(cases: Case[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const check of Object.keys(PICTURE_CHECKS)) out[check] = [];
+  for (const [name, text, direction] of cases) {
+    const drawn = layout(diagramOf(text), { direction });
+    for (const [check, fn] of Object.entries(PICTURE_CHECKS))
+      for (const found of fn(drawn)) out[check]!.push(`${name} [${drawn.layout}]: ${found}`);
+  }
+  return out;
+}
+
+/**
+ * Defects left on the samples (LR and TB) and adversarial cases, measured when the checks were
+ * written (issue #10 is not done while these are above 0). Border: in the swimlanes the routes in
+ * the 28 px gaps between lanes run 6–10 px from a lane's border. Close parallels and two-way
+ * pairs: ends that meet at one vertex of a diamond or circle, or at the middle of a side too short
+ * to spread them ('every shape, every side', 'parallel edges'), share their first few px in the
+ * layered picture, the way back included; in the lanes, ports 20 px apart put two stubs on one
+ * line. Title tabs: a narrow group entered from above by more routes than its tab can slide past
+ * (shapes TB, 'On failure').
+ */
+const SAMPLE_CEILING: Record<string, number> = {
+  'foreign group': 0,
+  'title tab': 5,
+  'group border': 49,
+  'close parallels': 109,
+  'two-way pair': 70,
+  'decision branches': 4,
+  'self-loop': 0,
+};
+
+/** The same on the corpus (28 real flowcharts). */
+const CORPUS_CEILING: Record<string, number> = {
+  'foreign group': 0,
+  'title tab': 2,
+  'group border': 6,
+  'close parallels': 4,
+  'two-way pair': 0,
+  'decision branches': 3,
+  'self-loop': 0,
+};
+
+describe('picture checks over the samples (LR, TB) and the adversarial cases', () => {
+  const found = defects([...samples, ...adversarial]);
+  it.each(Object.keys(SAMPLE_CEILING))('%s: no more defects than measured', (check) => {
+    const list = found[check] as string[];
+    if (list.length > (SAMPLE_CEILING[check] as number)) expect(list).toEqual([]);
+    expect(list.length).toBeLessThanOrEqual(SAMPLE_CEILING[check] as number);
+  });
+});
+
+(corpus.length > 0 ? describe : describe.skip)('picture checks over the corpus', () => {
+  const found = corpus.length > 0 ? defects(corpus) : {};
+  it.each(Object.keys(CORPUS_CEILING))('%s: no more defects than measured', (check) => {
+    const list = found[check] as string[];
+    if (list.length > (CORPUS_CEILING[check] as number)) expect(list).toEqual([]);
+    expect(list.length).toBeLessThanOrEqual(CORPUS_CEILING[check] as number);
+  });
+});
+if (corpus.length === 0)
+  console.log(`test/layout/picture: ${corpusDir} is not here: the corpus is not checked`);
+
+test('the checks see what they are written for (the cases have two-way pairs, loops, branches)', () => {
+  const drawn = [...samples, ...adversarial].map(([, text, direction]) =>
+    layout(diagramOf(text), { direction }),
+  );
+  const count = (pred: (l: Layout) => number): number => drawn.reduce((s, l) => s + pred(l), 0);
+  expect(
+    count(
+      (l) =>
+        l.edges.filter((e) =>
+          l.edges.some((f) => f.from === e.to && f.to === e.from && e.from !== e.to),
+        ).length,
+    ),
+  ).toBeGreaterThan(4);
+  expect(count((l) => l.edges.filter((e) => e.from === e.to && e.labelBox).length)).toBeGreaterThan(
+    2,
+  );
+  expect(count((l) => l.nodes.filter((n) => n.shape === 'diamond').length)).toBeGreaterThan(20);
+});
+
+// Each check on a hand-made layout that has exactly its defect, and on one without it.
+const base = (): Layout => ({
+  version: 1,
+  layout: 'layered',
+  width: 600,
+  height: 400,
+  direction: 'TB',
+  edgeStyle: 'ortho',
+  groups: [],
+  nodes: [],
+  edges: [],
+});
+const node = (
+  id: string,
+  x: number,
+  y: number,
+  shape: 'rectangle' | 'diamond' = 'rectangle',
+  group: string | null = null,
+) =>
+  ({
+    id,
+    group,
+    shape,
+    label: id,
+    lines: [id],
+    style: {},
+    link: null,
+    tooltip: null,
+    x,
+    y,
+    width: 80,
+    height: 40,
+  }) as unknown as Layout['nodes'][number];
+const edge = (
+  from: string,
+  to: string,
+  points: Array<[number, number]>,
+  label: string | null = null,
+  labelBox: Layout['edges'][number]['labelBox'] = null,
+) =>
+  ({
+    from,
+    to,
+    fromKind: 'node',
+    toKind: 'node',
+    fromHandle: 'bottom',
+    toHandle: 'top',
+    label,
+    points: points.map(([x, y]) => ({ x, y })),
+    labelBox,
+    labelLines: label ? [label] : [],
+    style: {},
+  }) as unknown as Layout['edges'][number];
+const group = (id: string, x: number, y: number, width: number, height: number) => ({
+  id,
+  title: id,
+  parent: null,
+  depth: 0,
+  x,
+  y,
+  width,
+  height,
+  header: { x, y, width: 60, height: 24 },
+});
+
+describe('the checks themselves', () => {
+  it('foreign group: an edge through a group holding neither end', () => {
+    const l = {
+      ...base(),
+      groups: [group('G', 100, 100, 200, 100)],
+      nodes: [node('a', 0, 0), node('b', 0, 300)],
+    };
+    l.edges = [
+      edge('a', 'b', [
+        [40, 40],
+        [40, 60],
+        [200, 60],
+        [200, 260],
+        [40, 260],
+        [40, 300],
+      ]),
+    ];
+    expect(foreignGroupCrossings(l)).toHaveLength(1);
+    l.edges = [
+      edge('a', 'b', [
+        [40, 40],
+        [40, 300],
+      ]),
+    ];
+    expect(foreignGroupCrossings(l)).toEqual([]);
+  });
+
+  it('title tab and group border: through the tab, and 6 px along a border', () => {
+    const l = {
+      ...base(),
+      groups: [group('G', 100, 100, 200, 100)],
+      nodes: [node('a', 0, 0), node('b', 400, 300)],
+    };
+    l.edges = [
+      edge('a', 'b', [
+        [120, 40],
+        [120, 150],
+        [440, 150],
+        [440, 300],
+      ]),
+    ];
+    expect(headerCrossings(l)).toHaveLength(1);
+    l.edges = [
+      edge('a', 'b', [
+        [40, 40],
+        [40, 94],
+        [440, 94],
+        [440, 300],
+      ]),
+    ];
+    expect(borderHugs(l)).toHaveLength(1);
+    l.edges = [
+      edge('a', 'b', [
+        [40, 40],
+        [40, 80],
+        [440, 80],
+        [440, 300],
+      ]),
+    ];
+    expect([...headerCrossings(l), ...borderHugs(l)]).toEqual([]);
+  });
+
+  it('close parallels: 4 px apart; a shared trunk only from one source', () => {
+    const l = {
+      ...base(),
+      nodes: [node('a', 0, 0), node('b', 0, 300), node('c', 200, 0), node('d', 200, 300)],
+    };
+    l.edges = [
+      edge('a', 'b', [
+        [40, 40],
+        [40, 300],
+      ]),
+      edge('c', 'd', [
+        [240, 40],
+        [240, 100],
+        [44, 100],
+        [44, 200],
+        [240, 200],
+        [240, 300],
+      ]),
+    ];
+    expect(closeParallels(l)).toHaveLength(1);
+    l.edges = [
+      edge('a', 'b', [
+        [40, 40],
+        [40, 300],
+      ]),
+      edge('a', 'd', [
+        [40, 40],
+        [40, 200],
+        [240, 200],
+        [240, 300],
+      ]),
+    ];
+    expect(closeParallels(l)).toEqual([]);
+  });
+
+  it('two-way pair: the way back on top of the way there', () => {
+    const l = { ...base(), nodes: [node('a', 0, 0), node('b', 0, 300)] };
+    l.edges = [
+      edge('a', 'b', [
+        [40, 40],
+        [40, 300],
+      ]),
+      edge('b', 'a', [
+        [44, 300],
+        [44, 40],
+      ]),
+    ];
+    expect(twoWayPairs(l).length).toBeGreaterThan(0);
+    l.edges = [
+      edge('a', 'b', [
+        [30, 40],
+        [30, 300],
+      ]),
+      edge('b', 'a', [
+        [50, 300],
+        [50, 40],
+      ]),
+    ];
+    expect(twoWayPairs(l)).toEqual([]);
+  });
+
+  it('decision branches: from one point, and a label far away', () => {
+    const l = {
+      ...base(),
+      nodes: [node('d', 0, 0, 'diamond'), node('b', 0, 300), node('c', 200, 300)],
+    };
+    l.edges = [
+      edge(
+        'd',
+        'b',
+        [
+          [40, 40],
+          [40, 300],
+        ],
+        'yes',
+        { x: 42, y: 250, width: 20, height: 16 },
+      ),
+      edge(
+        'd',
+        'c',
+        [
+          [40, 40],
+          [40, 200],
+          [240, 200],
+          [240, 300],
+        ],
+        'no',
+        { x: 42, y: 44, width: 20, height: 16 },
+      ),
+    ];
+    expect(decisionBranches(l)).toHaveLength(2);
+  });
+
+  it('self-loop: a hook under its label, the label on the node', () => {
+    const l = { ...base(), nodes: [node('a', 100, 100)] };
+    l.edges = [
+      edge(
+        'a',
+        'a',
+        [
+          [180, 110],
+          [184, 110],
+          [184, 130],
+          [180, 130],
+        ],
+        'again',
+        { x: 150, y: 110, width: 40, height: 16 },
+      ),
+    ];
+    expect(selfLoops(l)).toHaveLength(2);
+    l.edges = [
+      edge(
+        'a',
+        'a',
+        [
+          [180, 110],
+          [200, 110],
+          [200, 130],
+          [180, 130],
+        ],
+        'again',
+        { x: 204, y: 112, width: 40, height: 16 },
+      ),
+    ];
+    expect(selfLoops(l)).toEqual([]);
+  });
+});
