@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CACHE_FILE } from '../../src/batch/index.js';
+import { sliceOf } from '../../src/batch/shard.js';
 import { cli, generateTree, listFiles, validFlow, writeFile, type Tree } from './helpers.js';
 
 let tree: Tree;
@@ -148,4 +149,24 @@ test('--prune with one file and -o FILE is a usage error', async () => {
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('--prune removes the outputs of deleted sources');
   expect(fs.existsSync(at('a.svg'))).toBe(false);
+});
+
+test('--shard K/N --prune looks only at the sources of slice K', async () => {
+  tree = generateTree(0, { broken: false });
+  const names = Array.from({ length: 8 }, (_, i) => `f${i}.flow`);
+  for (const [i, name] of names.entries()) writeFile(at(`docs/${name}`), validFlow(i));
+  expect((await cli(['render', 'docs', '-o', 'out'], tree.dir)).code).toBe(0);
+  for (const name of names) fs.rmSync(at(`docs/${name}`));
+  writeFile(at('docs/keep.flow'), validFlow(99));
+  const inSlice = (name: string) => sliceOf(name, 2) === 1;
+  expect(names.some(inSlice) && !names.every(inSlice)).toBe(true); // both slices are tried
+  const r = await cli(['render', 'docs', '-o', 'out', '--shard', '1/2', '--prune'], tree.dir);
+  expect(r.code).toBe(0);
+  const left = outputs('out').filter((f) => f !== 'keep.svg');
+  expect(left).toEqual(
+    names
+      .filter((n) => !inSlice(n))
+      .map((n) => n.replace('.flow', '.svg'))
+      .sort(),
+  );
 });

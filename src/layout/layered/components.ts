@@ -98,17 +98,26 @@ export interface Piece {
 
 /**
  * Sub-diagrams over the given node sets: each holds the edges between its own nodes and the groups
- * of its nodes (with their ancestors); empty groups go with the first set. Edges between two sets
+ * of its nodes (with their ancestors); an empty group goes with its nearest non-empty ancestor
+ * (the first set when it has none). Edges between two sets
  * belong to none (the caller routes them).
  */
 export function splitInput(input: LayeredInput, sets: number[][]): Piece[] {
   const setOfNode = new Int32Array(input.nodes.length).fill(-1);
   sets.forEach((set, p) => set.forEach((v) => (setOfNode[v] = p)));
-  const setOfCluster = new Int32Array(input.clusters.length).fill(0);
+  const setOfCluster = new Int32Array(input.clusters.length).fill(-1);
   sets.forEach((set, p) => {
     for (const v of set)
       for (let c = input.nodes[v]?.cluster ?? -1; c >= 0; c = input.clusters[c]?.parent ?? -1)
         setOfCluster[c] = p;
+  });
+  // A group without nodes goes with its nearest ancestor that has some (its parent must be in the
+  // same sub-diagram), else with the first set.
+  input.clusters.forEach((_, c) => {
+    if (setOfCluster[c] !== -1) return;
+    let p = input.clusters[c]?.parent ?? -1;
+    while (p >= 0 && setOfCluster[p] === -1) p = input.clusters[p]?.parent ?? -1;
+    setOfCluster[c] = p >= 0 ? (setOfCluster[p] as number) : 0;
   });
   const clustersOf: number[][] = sets.map(() => []);
   input.clusters.forEach((_, c) => (clustersOf[setOfCluster[c] as number] as number[]).push(c));
