@@ -16,6 +16,7 @@ import type { Direction } from '../model/diagram.js';
 import type { Side } from '../syntax/ast.js';
 import { NORMALS, dot, type Vector } from './geometry.js';
 import { pushAll } from '../util/arrays.js';
+import { DisjointSets } from '../util/disjoint-sets.js';
 
 /** The handles of an edge, as constraints read them. */
 export interface HandledEdge {
@@ -141,17 +142,8 @@ export function sameColumnClasses(
   defaults: ReadonlyArray<[number, number]>,
 ): Classes {
   const forward = acyclicForward.slice();
-  const parent = Array.from({ length: count }, (_, k) => k);
-  const find = (v: number): number => {
-    let r = v;
-    while (parent[r] !== r) r = parent[r] as number;
-    while (parent[v] !== r) {
-      const next = parent[v] as number;
-      parent[v] = r;
-      v = next;
-    }
-    return r;
-  };
+  const sets = new DisjointSets(count);
+  const find = (v: number): number => sets.find(v);
   const members: number[][] = Array.from({ length: count }, (_, k) => [k]);
   const out: number[][] = Array.from({ length: count }, () => []);
   for (const [a, b] of forward) (out[a] as number[]).push(b);
@@ -207,7 +199,7 @@ export function sameColumnClasses(
         continue;
       }
       const [keep, gone] = a < b ? [a, b] : [b, a];
-      parent[gone] = keep;
+      sets.link(gone, keep);
       pushAll(members[keep] as number[], members[gone] as number[]);
       members[gone] = [];
     }

@@ -9,26 +9,17 @@ import type { Box, Point } from '../types.js';
 import type { LayeredEdgeResult, LayeredResult } from './index.js';
 import type { LayeredInput } from './input.js';
 import { sidePoint } from './loops.js';
+import { DisjointSets } from '../../util/disjoint-sets.js';
 
 /** The parts: lists of node indices, each ascending, parts in order of their first node. */
 export function components(input: LayeredInput): number[][] {
   const n = input.nodes.length;
-  const parent = new Int32Array(n);
-  for (let v = 0; v < n; v++) parent[v] = v;
-  const find = (v: number): number => {
-    let r = v;
-    while (parent[r] !== r) r = parent[r] as number;
-    while (parent[v] !== r) {
-      const next = parent[v] as number;
-      parent[v] = r;
-      v = next;
-    }
-    return r;
-  };
+  const sets = new DisjointSets(n);
+  const find = (v: number): number => sets.find(v);
   const union = (a: number, b: number): void => {
     const ra = find(a);
     const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    if (ra !== rb) sets.link(Math.max(ra, rb), Math.min(ra, rb));
   };
   for (const edge of input.edges) union(edge.from, edge.to);
   // A group and its sub-groups form one box: their nodes share a part.

@@ -12,6 +12,7 @@ import { DUMMY, LABEL, LEFT_BORDER, PORT, REAL, RIGHT_BORDER, type LayeredGraph 
 import type { EdgePlan, PortPlan } from './ports.js';
 import { LINE_GAP, STUB } from './ports.js';
 import { networkSimplex } from './simplex.js';
+import { DisjointSets } from '../../util/disjoint-sets.js';
 
 export interface Spacing {
   /** Between two nodes (or labels) of a layer. */
@@ -186,18 +187,8 @@ export function assignX(
  */
 function straightBlocks(g: LayeredGraph, plan: PortPlan): Int32Array {
   const n = g.vertexCount;
-  const parent = new Int32Array(n);
-  for (let v = 0; v < n; v++) parent[v] = v;
-  const find = (v: number): number => {
-    let r = v;
-    while (parent[r] !== r) r = parent[r] as number;
-    while (parent[v] !== r) {
-      const next = parent[v] as number;
-      parent[v] = r;
-      v = next;
-    }
-    return r;
-  };
+  const sets = new DisjointSets(n);
+  const find = (v: number): number => sets.find(v);
   const pos = new Int32Array(n);
   for (const layer of g.layers) layer.forEach((v, i) => (pos[v] = i));
   const inner = (v: number): boolean => g.kind[v] === DUMMY || g.kind[v] === LABEL;
@@ -249,7 +240,7 @@ function straightBlocks(g: LayeredGraph, plan: PortPlan): Int32Array {
       const pl = pos[hop.lower] as number;
       for (const [, a0, a1, b0, b1] of spans)
         if ((pu < a0 && pl > b1) || (pu > a1 && pl < b0)) return;
-      parent[find(hop.lower)] = find(hop.upper);
+      sets.link(find(hop.lower), find(hop.upper));
     });
   });
   const out = new Int32Array(n);

@@ -12,6 +12,7 @@
  * which keeps the total shifting near-linear).
  */
 import { MinHeap } from '../../util/heap.js';
+import { DisjointSets } from '../../util/disjoint-sets.js';
 
 export interface SimplexGraph {
   vertexCount: number;
@@ -245,18 +246,8 @@ class Solver {
   private feasibleTree(): void {
     const n = this.n;
     // Union-find over subtrees; a subtree's members are kept in a list for shifting and scanning.
-    const parent = new Int32Array(n);
-    for (let v = 0; v < n; v++) parent[v] = v;
-    const find = (v: number): number => {
-      let r = v;
-      while (parent[r] !== r) r = parent[r] as number;
-      while (parent[v] !== r) {
-        const next = parent[v] as number;
-        parent[v] = r;
-        v = next;
-      }
-      return r;
-    };
+    const sets = new DisjointSets(n);
+    const find = (v: number): number => sets.find(v);
     const members: number[][] = new Array(n);
     const seen = new Uint8Array(n);
     const stack: number[] = [];
@@ -275,7 +266,7 @@ class Solver {
             const w = pass === 0 ? (this.head[e] as number) : (this.tail[e] as number);
             if (seen[w] || this.slack(e) !== 0) continue;
             seen[w] = 1;
-            parent[w] = s;
+            sets.link(w, s);
             list.push(w);
             this.addTreeEdge(e);
             stack.push(w);
@@ -287,14 +278,13 @@ class Solver {
     }
     // Merge, smallest subtree first. A heap of (size, root); stale entries are skipped.
     const heap = new MinHeap();
-    for (let v = 0; v < n; v++) if (parent[v] === v) heap.push(v, (members[v] as number[]).length);
+    for (let v = 0; v < n; v++) if (sets.isRoot(v)) heap.push(v, (members[v] as number[]).length);
     const done = new Uint8Array(n);
     while (heap.size > 0) {
       const key = heap.peekKey();
       const root = heap.pop();
       // Stale entries: merged away, grown since, or known to span their component.
-      if (parent[root] !== root || done[root] || key !== (members[root] as number[]).length)
-        continue;
+      if (!sets.isRoot(root) || done[root] || key !== (members[root] as number[]).length) continue;
       const list = members[root] as number[];
       let best = -1;
       let bestSlack = Infinity;
@@ -340,7 +330,7 @@ class Solver {
       const keepList = members[keep] as number[];
       for (const v of members[gone] as number[]) keepList.push(v);
       members[gone] = [];
-      parent[gone] = keep;
+      sets.link(gone, keep);
       heap.push(keep, keepList.length);
     }
   }
