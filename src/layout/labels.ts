@@ -89,30 +89,27 @@ export function placeLabels(
       : null;
   });
   const placed = new BoxIndex(160);
+  const scene: Scene = {
+    nodes: blockers,
+    headers: headerIndex,
+    placed,
+    segments,
+    owners,
+    ends,
+    arrowheads,
+  };
   const result: Array<Box | null> = [...kept];
   for (const box of kept) if (box) placed.add(box);
   let collisions = 0;
   requests.forEach((request, k) => {
     if (!request.size || kept[k]) return;
-    const near = request.near
-      ? nearCandidate(request, k, blockers, headerIndex, placed, segments, owners, ends, arrowheads)
-      : null;
+    const near = request.near ? nearCandidate(request, k, scene) : null;
     if (near) {
       result[k] = near;
       placed.add(near);
       return;
     }
-    const { box, free } = bestCandidate(
-      request,
-      k,
-      blockers,
-      headerIndex,
-      placed,
-      segments,
-      owners,
-      ends,
-      arrowheads,
-    );
+    const { box, free } = bestCandidate(request, k, scene);
     if (!free) collisions++;
     result[k] = box;
     placed.add(box);
@@ -139,6 +136,37 @@ function arrowheadBox(points: readonly Point[]): Box | null {
   };
 }
 
+/** What a label's spot is tested against: nodes, group headers, placed labels, routes, arrowheads. */
+interface Scene {
+  nodes: BoxIndex;
+  headers: BoxIndex;
+  placed: BoxIndex;
+  /** Every route segment's bounding box; its edge (`owners`) and end points (`ends`) by id. */
+  segments: BoxIndex;
+  owners: number[];
+  ends: Array<[Point, Point]>;
+  arrowheads: BoxIndex;
+}
+
+/** Overlaps a label may never have: nodes (with clearance), group headers, other labels. */
+function hardOverlaps(scene: Scene, box: Box): number {
+  return (
+    overlapCount(scene.nodes, box, NODE_CLEARANCE * 2) +
+    overlapCount(scene.headers, box, 0) +
+    overlapCount(scene.placed, box, LABEL_GAP * 2)
+  );
+}
+
+/** How many segments of other edges than `own` pass through the box. */
+function crossingsOf(scene: Scene, box: Box, own: number): number {
+  let crossings = 0;
+  for (const id of scene.segments.query(box)) {
+    const [a, b] = scene.ends[id]!;
+    if (scene.owners[id] !== own && segmentCrossesBox(a, b, box)) crossings++;
+  }
+  return crossings;
+}
+
 /** How many boxes of the index overlap `box` (with `gap` between them counting as overlap). */
 function overlapCount(index: BoxIndex, box: Box, gap: number): number {
   let count = 0;
@@ -159,17 +187,7 @@ function boxGap(a: Box, b: Box): number {
  * crossing no other edge and covering no arrowhead; the nearest to the diamond wins. Null when
  * there is none.
  */
-function nearCandidate(
-  request: LabelRequest,
-  own: number,
-  nodes: BoxIndex,
-  headers: BoxIndex,
-  placed: BoxIndex,
-  segments: BoxIndex,
-  owners: number[],
-  ends: Array<[Point, Point]>,
-  arrowheads: BoxIndex,
-): Box | null {
+function nearCandidate(request: LabelRequest, own: number, scene: Scene): Box | null {
   const size = request.size as { width: number; height: number };
   const near = request.near as Box;
   const points = request.points;
@@ -185,26 +203,17 @@ function nearCandidate(
     for (let d = 0; d <= length && travelled + d <= limit; d += 2) {
       const cx = Math.round((a.x + ((b.x - a.x) * d) / length) * 2) / 2;
       const cy = Math.round((a.y + ((b.y - a.y) * d) / length) * 2) / 2;
-      {
-        const box = { x: cx - size.width / 2, y: cy - size.height / 2, ...size };
-        const gap = boxGap(box, near);
-        if (gap > BRANCH_LABEL_REACH) continue;
-        const score = gap;
-        if (score >= bestScore) continue;
-        if (
-          overlapCount(nodes, box, NODE_CLEARANCE * 2) > 0 ||
-          overlapCount(headers, box, 0) > 0 ||
-          overlapCount(placed, box, LABEL_GAP * 2) > 0 ||
-          overlapCount(arrowheads, box, 0) > 0
-        )
-          continue;
-        const crossed = segments
-          .query(box)
-          .some((id) => owners[id] !== own && segmentCrossesBox(ends[id]![0], ends[id]![1], box));
-        if (crossed) continue;
-        best = box;
-        bestScore = score;
-      }
+      const box = { x: cx - size.width / 2, y: cy - size.height / 2, ...size };
+      const gap = boxGap(box, near);
+      if (gap > BRANCH_LABEL_REACH || gap >= bestScore) continue;
+      if (
+        hardOverlaps(scene, box) > 0 ||
+        overlapCount(scene.arrowheads, box, 0) > 0 ||
+        crossingsOf(scene, box, own) > 0
+      )
+        continue;
+      best = box;
+      bestScore = gap;
     }
     travelled += length;
   }
@@ -217,13 +226,7 @@ const BESIDE_GAP = 4;
 function bestCandidate(
   request: LabelRequest,
   own: number,
-  nodes: BoxIndex,
-  headers: BoxIndex,
-  placed: BoxIndex,
-  segments: BoxIndex,
-  owners: number[],
-  ends: Array<[Point, Point]>,
-  arrowheads: BoxIndex,
+  scene: Scene,
 ): { box: Box; free: boolean } {
   const size = request.size as { width: number; height: number };
   const points = request.points;
@@ -260,20 +263,13 @@ function bestCandidate(
             width: size.width,
             height: size.height,
           };
-          const hard =
-            overlapCount(nodes, box, NODE_CLEARANCE * 2) +
-            overlapCount(headers, box, 0) +
-            overlapCount(placed, box, LABEL_GAP * 2);
-          let crossings = 0;
-          for (const id of segments.query(box)) {
-            if (owners[id] !== own && segmentCrossesBox(ends[id]![0], ends[id]![1], box))
-              crossings++;
-          }
+          const hard = hardOverlaps(scene, box);
+          const crossings = crossingsOf(scene, box, own);
           // A label that does not fit along its segment hangs over the corners: prefer ones that fit.
           const along = a.x === b.x ? size.height : size.width;
           const score =
             crossings * 60 +
-            overlapCount(arrowheads, box, 0) * ARROWHEAD_COST +
+            overlapCount(scene.arrowheads, box, 0) * ARROWHEAD_COST +
             Math.abs(fraction - 0.5) * 20 +
             (isEnd ? 15 : 0) +
             Math.max(0, along + 8 - length) * 0.5 -
