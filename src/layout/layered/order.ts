@@ -243,14 +243,7 @@ export class Orderer {
     for (let pass = 0; pass < 2; pass++) {
       let improved = false;
       this.updateSigma(false);
-      const byParent = new Map<number, number[]>();
-      for (let c = 0; c < this.clusterCount; c++) {
-        const p = g.clusterParent[c] as number;
-        const list = byParent.get(p) ?? [];
-        list.push(c);
-        byParent.set(p, list);
-      }
-      for (const siblings of byParent.values()) {
+      for (const siblings of this.siblingLists()) {
         if (siblings.length < 2) continue;
         for (const moving of siblings.slice()) {
           siblings.sort((a, b) => (this.sigma[a] as number) - (this.sigma[b] as number) || a - b);
@@ -433,6 +426,18 @@ export class Orderer {
     this.updateSigma(false);
   }
 
+  /** The clusters grouped by parent (top-level ones under -1), each list in index order. */
+  private siblingLists(): number[][] {
+    const byParent = new Map<number, number[]>();
+    for (let c = 0; c < this.clusterCount; c++) {
+      const p = this.g.clusterParent[c] as number;
+      const list = byParent.get(p);
+      if (list) list.push(c);
+      else byParent.set(p, [c]);
+    }
+    return [...byParent.values()];
+  }
+
   /** No crossing between edges and no edge over a foreign group: nothing left to improve. */
   private perfect(): boolean {
     return this.hopCrossings() === 0 && this.foreignPassCount() === 0;
@@ -440,16 +445,8 @@ export class Orderer {
 
   /** One pass of cluster swaps; returns the cost after it. */
   private transposeClusters(cost: number): number {
-    const g = this.g;
     this.updateSigma(false);
-    const byParent = new Map<number, number[]>();
-    for (let c = 0; c < this.clusterCount; c++) {
-      const p = g.clusterParent[c] as number;
-      const list = byParent.get(p) ?? [];
-      list.push(c);
-      byParent.set(p, list);
-    }
-    for (const siblings of byParent.values()) {
+    for (const siblings of this.siblingLists()) {
       if (siblings.length < 2) continue;
       siblings.sort((a, b) => (this.sigma[a] as number) - (this.sigma[b] as number) || a - b);
       for (let i = 0; i + 1 < siblings.length; i++) {
