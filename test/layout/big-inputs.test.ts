@@ -10,6 +10,7 @@ import type { Point } from '../../src/layout/types.js';
 import { hasHub, layout, LayoutError } from '../../src/layout/index.js';
 import { MAX_LAYOUT_EDGES, MAX_LAYOUT_NODES } from '../../src/limits.js';
 import { diagramOf } from './diagrams.js';
+import { random } from '../support/random.js';
 
 /** More elements than V8 takes as arguments of one call. */
 const HUGE = 400_000;
@@ -47,18 +48,6 @@ describe('the swimlanes of a 400,000-node chain', () => {
     expect(orderLanes(lanes, laneOf, [], [], forward, nodes)).toEqual([0]);
   });
 });
-
-/** Deterministic pseudo-random integers below `n` (mulberry32). */
-function random(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
 
 describe('earlier routes on a search grid', () => {
   it('cost the same marked one by one or by running sums', () => {

@@ -3,18 +3,9 @@ import { layout } from '../../src/layout/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagramOf } from './diagrams.js';
+import { random } from '../support/random.js';
 
 /** Deterministic pseudo-random integers (mulberry32). */
-function random(seed: number): (below: number) => number {
-  let a = seed >>> 0;
-  return (below) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * below);
-  };
-}
 
 interface TestLane {
   groupId: string | null;

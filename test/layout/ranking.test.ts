@@ -9,18 +9,7 @@ import { layout } from '../../src/layout/index.js';
 import { layoutViolations } from '../support/geometry.js';
 import { generateFlow } from '../../bench/generate.mjs';
 import { diagramOf } from './diagrams.js';
-
-/** Deterministic pseudo-random integers below `n` (mulberry32). */
-function random(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
+import { random } from '../support/random.js';
 
 describe('columns of more than RANKED_BY_DAGRE_MAX classes', () => {
   it.each([1, 2, 3])('random constraints, seed %i', (seed) => {

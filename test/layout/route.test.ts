@@ -6,6 +6,7 @@ import {
 } from '../../src/layout/route.js';
 import type { Box, Point } from '../../src/layout/types.js';
 import { segmentCrossesBox } from '../support/geometry.js';
+import { random } from '../support/random.js';
 
 const bounds: Box = { x: -200, y: -200, width: 800, height: 800 };
 
@@ -198,16 +199,6 @@ describe('OrthogonalRouter', () => {
 
   describe('soft regions shared by all searches (SoftRegionSet)', () => {
     /** Deterministic pseudo-random integers (mulberry32). */
-    function random(seed: number): (below: number) => number {
-      let a = seed >>> 0;
-      return (below) => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * below);
-      };
-    }
     const boxIn = (next: (below: number) => number, max: number): Box => ({
       x: next(500) - 150,
       y: next(500) - 150,
