@@ -11,15 +11,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateFlow, repeatSample } from './generate.mjs';
-import { childrenCpuMs, load, machine, median, root, table } from './lib.mjs';
+import { childrenCpuMs, load, machine, median, root, table, takeOption } from './lib.mjs';
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const [value] = args.splice(i, 2).slice(1);
-  return value;
-};
+const option = (name, fallback = null) => takeOption(args, name, fallback);
 const runs = Number(option('--runs', 9));
 const only = option('--only', null)?.split(',') ?? null;
 const [dirA, dirB] = args.map((d) => resolve(d));

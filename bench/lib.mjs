@@ -115,3 +115,14 @@ export function table(headers, rows) {
   for (const row of rows) out.push(`| ${row.join(' | ')} |`);
   return out.join('\n');
 }
+
+/**
+ * Takes `NAME VALUE` out of `args` (a copy of process.argv's arguments, changed in place) and
+ * returns VALUE, or `fallback` when NAME is not there; what is left in `args` are the positionals.
+ */
+export function takeOption(args, name, fallback = null) {
+  const at = args.indexOf(name);
+  if (at < 0) return fallback;
+  const [, value] = args.splice(at, 2);
+  return value;
+}

@@ -7,16 +7,10 @@
 // Reads dist/ (the built library). With --png, also writes one PNG per sample and direction.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { root } from './lib.mjs';
+import { root, takeOption } from './lib.mjs';
 
 const args = process.argv.slice(2);
-const option = (name) => {
-  const at = args.indexOf(name);
-  if (at < 0) return null;
-  const value = args[at + 1];
-  args.splice(at, 2);
-  return value;
-};
+const option = (name, fallback = null) => takeOption(args, name, fallback);
 const dirs = (option('--dirs') ?? 'LR,TB').split(',');
 const pngDir = option('--png');
 const kind = option('--layout') ?? 'auto';
