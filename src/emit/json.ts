@@ -46,6 +46,14 @@ function groupJson(group: LayoutGroup) {
     depth: group.depth,
     ...boxJson(group),
     header: boxJson(group.header),
+    ...(group.continued
+      ? {
+          continued: group.continued.map((part) => ({
+            ...boxJson(part),
+            header: boxJson(part.header),
+          })),
+        }
+      : {}),
   };
 }
 
