@@ -115,10 +115,10 @@ function defects(cases: Case[]): Record<string, string[]> {
 const SAMPLE_CEILING: Record<string, number> = {
   'foreign group': 0,
   'title tab': 5,
-  'group border': 46,
-  'close parallels': 20,
+  'group border': 48,
+  'close parallels': 21,
   'two-way pair': 0,
-  'decision branches': 3,
+  'decision branches': 4,
   'self-loop': 0,
 };
 
