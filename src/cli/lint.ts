@@ -17,6 +17,7 @@ import type { Io } from './io.js';
 import { ignoreRules, loadSettings, type CommonOptions } from './settings.js';
 import { readSource, readStdinSource, STDIN, stdinWasPiped, type Source } from './sources.js';
 import { shownPath } from '../util/paths.js';
+import { packageLinks } from '../util/package.js';
 import { flowcVersion } from './version.js';
 import { isMarkdownPath } from '../files/markdown.js';
 
@@ -72,6 +73,7 @@ export async function runLint(
     cwd: io.cwd,
     rules: settings.rules,
     version: flowcVersion(),
+    informationUri: packageLinks().homepage,
   };
   const written = await writeReports(plans, shown, context, io);
 

@@ -1,8 +1,10 @@
 /**
  * The rule registry as the CLI needs it: the ids a configuration may name (and those it may not
- * change), and each rule's description and documentation link for SARIF. Loaded on demand.
+ * change), and each rule's description and documentation address for SARIF (when package.json
+ * says where the repository is published). Loaded on demand.
  */
 import type { ReportRule } from '../report/types.js';
+import { repositoryFileUrl } from '../util/package.js';
 
 export interface CliRule extends ReportRule {
   /** False for rules whose errors leave no diagram to draw: settings may not change them. */
@@ -15,7 +17,7 @@ export async function loadRules(): Promise<CliRule[]> {
     id: rule.id,
     defaultSeverity: rule.defaultSeverity,
     description: rule.description,
-    docs: rule.docs,
+    docs: repositoryFileUrl(rule.docs),
     configurable: rule.configurable,
   }));
 }

@@ -9,13 +9,18 @@ import {
   type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver';
 import type { Diagnostic } from '../diagnostics.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { packageRoot, repositoryFileUrl } from '../util/package.js';
 import { RULES_BY_ID } from '../validate/index.js';
 import { toRange } from './positions.js';
 
 export const SOURCE = 'flowc';
 
 export function toLspDiagnostic(diagnostic: Diagnostic): LspDiagnostic {
-  const docs = RULES_BY_ID.get(diagnostic.ruleId)?.docs;
+  const rule = RULES_BY_ID.get(diagnostic.ruleId);
+  const docs = rule ? docsAddress(rule.docs) : null;
   const message = diagnostic.notes?.length
     ? `${diagnostic.message}\n${diagnostic.notes.join('\n')}`
     : diagnostic.message;
@@ -32,4 +37,27 @@ export function toLspDiagnostic(diagnostic: Diagnostic): LspDiagnostic {
       : {}),
     ...(diagnostic.suggestions ? { data: { suggestions: diagnostic.suggestions } } : {}),
   };
+}
+
+const addresses = new Map<string, string | null>();
+
+/**
+ * A rule's documentation for the editor to open: the repository's page when package.json names the
+ * repository, else the copy of docs/rules.md shipped in flowc's package (a file: address).
+ */
+export function docsAddress(docs: string): string | null {
+  const known = addresses.get(docs);
+  if (known !== undefined) return known;
+  let address = repositoryFileUrl(docs);
+  if (address === null) {
+    const [file = '', anchor] = docs.split('#');
+    try {
+      const path = join(packageRoot(), file);
+      if (existsSync(path)) address = `${pathToFileURL(path).href}${anchor ? `#${anchor}` : ''}`;
+    } catch {
+      // No package folder (flowc bundled into another program): no address.
+    }
+  }
+  addresses.set(docs, address);
+  return address;
 }

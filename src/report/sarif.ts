@@ -9,7 +9,6 @@ import { portablePath } from './paths.js';
 import type { Reporter, ReportRule } from './types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const INFORMATION_URI = 'https://www.npmjs.com/package/flowc';
 
 interface SarifRule {
   id: string;
@@ -67,7 +66,7 @@ export const sarif: Reporter = (results, context) => {
           driver: {
             name: 'flowc',
             version: context.version,
-            informationUri: INFORMATION_URI,
+            ...(context.informationUri ? { informationUri: context.informationUri } : {}),
             rules,
           },
         },

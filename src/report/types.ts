@@ -19,8 +19,8 @@ export interface ReportRule {
   id: string;
   defaultSeverity: 'error' | 'warning';
   description: string;
-  /** Where the rule is documented (a URL). */
-  docs: string;
+  /** The web address of the rule's documentation; null when flowc knows of none (package.json). */
+  docs: string | null;
 }
 
 export interface ReportContext {
@@ -31,6 +31,8 @@ export interface ReportContext {
   rules: readonly ReportRule[];
   /** flowc's version (SARIF's `tool.driver.version`). */
   version: string;
+  /** flowc's web page (SARIF's `tool.driver.informationUri`), when package.json names one. */
+  informationUri?: string | null;
 }
 
 export type Reporter = (results: readonly LintResult[], context: ReportContext) => string;

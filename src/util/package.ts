@@ -10,10 +10,13 @@ import { fileURLToPath } from 'node:url';
 interface Manifest {
   name?: unknown;
   version?: unknown;
+  homepage?: unknown;
+  repository?: unknown;
 }
 
 let root: string | null = null;
 let version: string | null = null;
+let links: PackageLinks | null = null;
 
 function readManifest(path: string): Manifest {
   try {
@@ -45,6 +48,82 @@ export function packageVersion(): string {
   if (version !== null) return version;
   const v = readManifest(join(packageRoot(), 'package.json')).version;
   return (version = typeof v === 'string' ? v : '0.0.0');
+}
+
+/**
+ * Where flowc is published, from its package.json: `homepage`, and `repository` as a web address.
+ * Both are null while package.json names none: flowc then prints no address rather than a guess.
+ */
+export interface PackageLinks {
+  homepage: string | null;
+  repository: string | null;
+}
+
+export function packageLinks(): PackageLinks {
+  if (links !== null) return links;
+  let manifest: Manifest = {};
+  try {
+    manifest = readManifest(join(packageRoot(), 'package.json'));
+  } catch {
+    // Bundled into another program without its package.json: no addresses.
+  }
+  const repository = repositoryWebUrl(manifest.repository);
+  const homepage = httpUrl(manifest.homepage) ?? repository;
+  return (links = { homepage, repository });
+}
+
+const HOSTS: Record<string, string> = {
+  github: 'https://github.com',
+  gitlab: 'https://gitlab.com',
+  bitbucket: 'https://bitbucket.org',
+};
+
+/**
+ * package.json's `repository` (a string or `{ url }`, in any of the forms npm accepts) as the
+ * address of its web page: `git+https://github.com/o/n.git`, `git@github.com:o/n.git`,
+ * `github:o/n` and `o/n` all give `https://github.com/o/n`. Null for anything else.
+ */
+export function repositoryWebUrl(repository: unknown): string | null {
+  const raw =
+    typeof repository === 'object' && repository !== null
+      ? (repository as { url?: unknown }).url
+      : repository;
+  if (typeof raw !== 'string') return null;
+  const text = raw
+    .trim()
+    .replace(/\.git$/, '')
+    .replace(/\/+$/, '');
+  const short = /^(?:(github|gitlab|bitbucket):)?([\w.-]+\/[\w.-]+)$/.exec(text);
+  if (short) return `${HOSTS[short[1] ?? 'github']}/${short[2]}`;
+  const scp = /^[\w.-]+@([\w.-]+):([\w./-]+)$/.exec(text);
+  if (scp) return httpUrl(`https://${scp[1]}/${scp[2]}`);
+  return httpUrl(text.replace(/^git\+/, '').replace(/^(?:git|ssh):\/\/(?:[^@/]+@)?/, 'https://'));
+}
+
+function httpUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    if (url.username || url.password) return null;
+    return url.href.replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The web address of a file of flowc's repository (`docs/rules.md#dead-end`), on the repository's
+ * default branch; null when package.json names no repository.
+ */
+export function repositoryFileUrl(
+  path: string,
+  known: PackageLinks = packageLinks(),
+): string | null {
+  const { repository } = known;
+  if (repository === null) return null;
+  const blob = repository.startsWith(HOSTS.gitlab ?? '') ? '-/blob' : 'blob';
+  return `${repository}/${blob}/HEAD/${path}`;
 }
 
 /** The absolute path of a built script in dist/ (a worker thread's entry), or null when it is not built. */

@@ -20,7 +20,7 @@ export type {
   StageRule,
   RuleModule,
 } from './types.js';
-export { RULES_DOCS_URL } from './types.js';
+export { RULES_DOCS } from './types.js';
 export { rules, RULES_BY_ID } from './registry.js';
 export { applySeverities, effectiveSeverity } from './severities.js';
 export { applySuppressions } from './suppressions.js';

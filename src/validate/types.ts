@@ -14,7 +14,10 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** One line: what the rule reports. */
   description: string;
-  /** Where the rule is documented: docs/rules.md at the rule's anchor. */
+  /**
+   * Where the rule is documented, as a path in flowc's package: `docs/rules.md#<id>`. Reporters
+   * turn it into an address only where package.json says where the repository is published.
+   */
   docs: string;
   /**
    * False for the rules whose errors leave no diagram to draw (`syntax`, `unresolved-reference`,
@@ -52,8 +55,9 @@ export interface StageRule {
 
 export type RuleModule = DiagramRule | StageRule;
 
-export const RULES_DOCS_URL = 'https://github.com/flowc/flowc/blob/main/docs/rules.md';
+/** The rules' documentation, a path in flowc's package (shipped with it, see package.json `files`). */
+export const RULES_DOCS = 'docs/rules.md';
 
 export function docsFor(id: string): string {
-  return `${RULES_DOCS_URL}#${id}`;
+  return `${RULES_DOCS}#${id}`;
 }

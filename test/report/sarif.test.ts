@@ -11,6 +11,8 @@ import { PLAIN_COLORS } from '../../src/report/color.js';
 import { sarif } from '../../src/report/sarif.js';
 import type { LintResult, ReportContext } from '../../src/report/types.js';
 import { loadRules } from '../../src/cli/rules.js';
+import { repositoryFileUrl } from '../../src/util/package.js';
+import { docsFor } from '../../src/validate/types.js';
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const schema = JSON.parse(
@@ -26,6 +28,19 @@ const validate = ajv.compile(schema);
 
 async function context(): Promise<ReportContext> {
   return { cwd: REPO, colors: PLAIN_COLORS, rules: await loadRules(), version: '0.1.0' };
+}
+
+/** The context when package.json names the repository (the CLI fills these from package.json). */
+async function publishedContext(): Promise<ReportContext> {
+  const links = {
+    homepage: 'https://example.org/flowc',
+    repository: 'https://github.com/acme/flowc',
+  };
+  const rules = (await loadRules()).map((rule) => ({
+    ...rule,
+    docs: repositoryFileUrl(docsFor(rule.id), links),
+  }));
+  return { ...(await context()), rules, informationUri: links.homepage };
 }
 
 function lintDir(dir: string): LintResult[] {
@@ -55,12 +70,12 @@ describe('sarif', () => {
 
   test('a report with problems validates, with rules, indices, levels and regions', async () => {
     const results = lintDir('test/fixtures/cli/invalid');
-    const log = JSON.parse(sarif(results, await context()));
+    const log = JSON.parse(sarif(results, await publishedContext()));
     expectValid(log);
     const run = log.runs[0];
     expect(run.tool.driver.name).toBe('flowc');
     expect(run.tool.driver.version).toBe('0.1.0');
-    expect(run.tool.driver.informationUri).toMatch(/^https:\/\//);
+    expect(run.tool.driver.informationUri).toBe('https://example.org/flowc');
     const rules = run.tool.driver.rules as Array<{
       id: string;
       shortDescription: { text: string };
@@ -68,7 +83,7 @@ describe('sarif', () => {
     }>;
     for (const rule of rules) {
       expect(rule.shortDescription.text.length).toBeGreaterThan(0);
-      expect(rule.helpUri).toMatch(/^https:\/\/.*#/);
+      expect(rule.helpUri).toBe(`https://github.com/acme/flowc/blob/HEAD/docs/rules.md#${rule.id}`);
     }
     const total = results.reduce((n, r) => n + r.diagnostics.length, 0);
     expect(run.results).toHaveLength(total);
@@ -79,6 +94,15 @@ describe('sarif', () => {
       expect(location.artifactLocation.uri).toMatch(/^test\/fixtures\/cli\/invalid\/[a-z]+\.flow$/);
       expect(location.region.startLine).toBeGreaterThan(0);
     }
+  });
+
+  test('without addresses in package.json, no guessed ones: no helpUri, no informationUri', async () => {
+    const log = JSON.parse(sarif(lintDir('test/fixtures/cli/invalid'), await context()));
+    expectValid(log);
+    const driver = log.runs[0].tool.driver;
+    expect(driver.informationUri).toBeUndefined();
+    expect(driver.rules.length).toBeGreaterThan(10);
+    expect(driver.rules.filter((rule: { helpUri?: string }) => 'helpUri' in rule)).toEqual([]);
   });
 
   test('a clean run still has a results array', async () => {

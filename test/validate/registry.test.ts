@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { RULES_DOCS_URL, applySeverities, rules, validate } from '../../src/validate/index.js';
+import { RULES_DOCS, applySeverities, rules, validate } from '../../src/validate/index.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { resolve } from '../../src/model/index.js';
 import { parse } from '../../src/syntax/index.js';
@@ -61,7 +61,7 @@ describe('the rule registry', () => {
     for (const rule of rules) {
       expect(rule.description).not.toMatch(/\n/);
       expect(rule.description.length).toBeGreaterThan(10);
-      expect(rule.docs).toBe(`${RULES_DOCS_URL}#${rule.id}`);
+      expect(rule.docs).toBe(`${RULES_DOCS}#${rule.id}`);
       // The heading `### rule-id` is what the #rule-id anchor points at.
       expect([rule.id, docs.includes(`\n### ${rule.id}\n`)]).toEqual([rule.id, true]);
     }
