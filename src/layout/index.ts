@@ -302,7 +302,7 @@ function layoutLanes(
       Math.round(nodeSep * spread),
       wrap,
     );
-    if (wrap && !next.placement.continued) return null;
+    if (wrap && !next.placement.rows) return null;
     if (!attempt || next.labels.collisions < attempt.labels.collisions) attempt = next;
     if (attempt.labels.collisions === 0) break;
   }
@@ -722,14 +722,14 @@ function layOutOnce(
     outlines,
     groupOf,
     groups: placement.groups,
-    ...(placement.continued
+    ...(placement.rows
       ? {
-          continued: placement.continued,
-          detours: rowMargins(rowBoxes(placement), direction),
+          continued: placement.continued ?? new Map<string, Box[]>(),
+          detours: rowMargins(placement.rows, direction),
           guides: [
-            ...rowChannels(rowBoxes(placement), direction),
+            ...rowChannels(placement.rows, direction),
             ...laneLines(
-              [...placement.groups.values(), ...[...placement.continued.values()].flat()],
+              [...placement.groups.values(), ...[...(placement.continued?.values() ?? [])].flat()],
               GROUP_HEADER_HEIGHT,
             ),
           ],
@@ -749,14 +749,6 @@ function layOutOnce(
     headers,
   );
   return { placement, routed, labels };
-}
-
-/** Wrapped lanes: each row's box (the union of its lanes' bands), in row order. */
-function rowBoxes(placement: Placement): Box[] {
-  const rows: Box[][] = [[...placement.groups.values()]];
-  for (const boxes of placement.continued?.values() ?? [])
-    boxes.forEach((box, k) => (rows[k + 1] ??= []).push(box));
-  return rows.map((row) => unionBox(row));
 }
 
 /** What labels.ts places: each edge's route and label size, and a decision branch's diamond. */

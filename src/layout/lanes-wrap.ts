@@ -1,8 +1,8 @@
 /**
  * Swimlanes wrapped into rows: when the aligned lanes are far longer along the flow than across
  * it (an LR process of 17 steps is 4.6 times wider than tall), the columns are cut into a few
- * consecutive segments and the segments are stacked across the flow, each repeating every lane
- * band with its header, so each row reads on its own, like a line of text wrapping to the next
+ * consecutive segments and the segments are stacked across the flow, each with a band (and its
+ * header) for every lane that has nodes in it, so each row reads on its own, like a line of text wrapping to the next
  * line (or a wide swimlane diagram printed on several pages). The edges a cut severs run through
  * the channel left between two rows; the general router (routing.ts) draws them there.
  *
@@ -236,6 +236,7 @@ export function stackRows(
       along1,
       across0: lane.across0 + (offsets[k] as number),
       across1: lane.across1 + (offsets[k] as number),
+      row: k,
     })),
   );
   const last = rows.length - 1;

@@ -34,6 +34,7 @@
 import type { Direction } from '../model/diagram.js';
 import type { Side } from '../syntax/ast.js';
 import type { Box } from './types.js';
+import { unionBox } from './geometry.js';
 import { GROUP_HEADER_HEIGHT, GROUP_PADDING } from './sizes.js';
 import { RANKED_BY_DAGRE_MAX, rankWithDagre } from './dagre-rank.js';
 import {
@@ -99,8 +100,13 @@ export interface Placement {
   nodes: Map<string, Box>;
   /** Group boxes, header band included (at the top); wrapped lanes: the band in the first row. */
   groups: Map<string, Box>;
-  /** Wrapped lanes: each group's band in the later rows, in row order (absent when not wrapped). */
+  /**
+   * Wrapped lanes: each group's bands after its first, in row order (a group has a band only in
+   * the rows that hold its nodes; absent when not wrapped).
+   */
   continued?: Map<string, Box[]>;
+  /** Wrapped lanes: each row's box (the union of its bands), in row order (absent when not wrapped). */
+  rows?: Box[];
 }
 
 export class PlacementError extends Error {}
@@ -693,6 +699,8 @@ export interface Geometry {
     along1: number;
     across0: number;
     across1: number;
+    /** Wrapped lanes: the row the band lies in. */
+    row?: number;
   }>;
   alongExtent: number;
   acrossExtent: number;
@@ -814,8 +822,8 @@ function swimlanes(
 
 /**
  * The lanes wrapped into the planned rows (lanes-wrap.ts): each row laid out as swimlanes of its
- * own, every lane in it with only the row's nodes (its own columns, the sub-rows it uses, so a lane
- * with nothing in a row is a thin empty band), then the rows stacked with channels between them.
+ * own, every lane that has nodes in the row with only those (its own columns, the sub-rows it
+ * uses), in the lanes' order, then the rows stacked with channels between them.
  */
 function wrappedSwimlanes(
   lanes: readonly Lane[],
@@ -848,9 +856,18 @@ function wrappedSwimlanes(
       for (const v of lane.nodes) row[v] = used.indexOf(sizes.row[v] as number);
     }
     const gaps = spacing.gaps?.slice(start, end);
+    // A lane with no node in this row has no band in it (an empty band reads as a mistake); a lane
+    // with no node anywhere keeps its one band in the first row.
+    const kept = order.filter(
+      (l) =>
+        (rowLanes[l] as Lane).nodes.length > 0 ||
+        (k === 0 && (lanes[l] as Lane).nodes.length === 0),
+    );
+    // A row of top-level nodes only keeps every band, so that each row has a box.
+    const rowOrder = kept.some((l) => (lanes[l] as Lane).groupId !== null) ? kept : order;
     return swimlanes(
       rowLanes,
-      order,
+      rowOrder,
       { along, across: sizes.across, rank, row },
       frame,
       gaps ? { ...spacing, gaps } : spacing,
@@ -1204,6 +1221,7 @@ function toPlacement(input: PlaceInput, geometry: Geometry, frame: Frame): Place
   });
   const groups = new Map<string, Box>();
   const continued = new Map<string, Box[]>();
+  const rowBands: Box[][] = [];
   for (const lane of geometry.lanes) {
     const a0 = Math.min(frame.sign * lane.along0, frame.sign * lane.along1);
     const length = lane.along1 - lane.along0;
@@ -1213,10 +1231,13 @@ function toPlacement(input: PlaceInput, geometry: Geometry, frame: Frame): Place
     const id = lane.groupId as string;
     if (!groups.has(id)) groups.set(id, box);
     else continued.set(id, [...(continued.get(id) ?? []), box]);
+    if (lane.row !== undefined) (rowBands[lane.row] ??= []).push(box);
   }
   // Groups of the diagram that have no lane (none: every group gets one) would be missing here.
   for (const group of input.groups) {
     if (!groups.has(group.id)) throw new PlacementError(`group ${group.id} was not placed`);
   }
-  return continued.size > 0 ? { nodes, groups, continued } : { nodes, groups };
+  if (rowBands.length > 0)
+    return { nodes, groups, continued, rows: rowBands.map((bands) => unionBox(bands)) };
+  return { nodes, groups };
 }
