@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { layout } from '../../src/layout/index.js';
 import { chooseCuts, channelWidth } from '../../src/layout/lanes-wrap.js';
-import type { Box, Layout, LayoutGroup, Point } from '../../src/layout/types.js';
+import type { Box, Layout, Point } from '../../src/layout/types.js';
 import { emitSvg } from '../../src/emit/svg.js';
 import { emitJson } from '../../src/emit/json.js';
 import { boxContains, boxesOverlap, edgeCrossings, layoutViolations } from '../support/geometry.js';
