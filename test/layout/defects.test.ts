@@ -4,7 +4,7 @@
  */
 import { layout } from '../../src/layout/index.js';
 import type { LayoutKind } from '../../src/model/diagram.js';
-import { closeParallels, twoWayPairs } from '../support/picture.js';
+import { closeParallels, decisionBranches, twoWayPairs } from '../support/picture.js';
 import { diagramOf } from './diagrams.js';
 
 const draw = (text: string, direction: 'LR' | 'TB', kind: LayoutKind = 'layered') =>
@@ -43,6 +43,32 @@ describe('two-way pairs are two routes', () => {
       const drawn = draw(text, direction);
       expect(twoWayPairs(drawn)).toEqual([]);
       expect(closeParallels(drawn)).toEqual([]);
+    }
+  });
+});
+
+describe('decision branches leave from different vertices', () => {
+  // Three branches where the one leading deepest is the leftmost: the other two both left from the
+  // right vertex, their labels far along the shared line (corpus 18, "Health Status").
+  it('three branches, the main one leftmost', () => {
+    const text = [
+      'check: rectangle label:"Docker health check"',
+      'status: diamond label:"Health status"',
+      'running: rectangle label:"Container running"',
+      'metrics: rectangle label:"Collect metrics"',
+      'dashboard: rectangle label:"Dashboard"',
+      'unhealthy: rectangle label:"Container marked unhealthy"',
+      'grace: rectangle label:"Grace period"',
+      'check -> status',
+      'status -> running [label="Healthy"]',
+      'status -> unhealthy [label="Unhealthy"]',
+      'status -> grace [label="Starting"]',
+      'running -> metrics',
+      'metrics -> dashboard',
+    ].join('\n');
+    for (const direction of ['LR', 'TB'] as const) {
+      const drawn = draw(text, direction);
+      expect(decisionBranches(drawn)).toEqual([]);
     }
   });
 });

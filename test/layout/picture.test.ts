@@ -131,7 +131,7 @@ const CORPUS_CEILING: Record<string, number> = {
   'group border': 6,
   'close parallels': 2,
   'two-way pair': 0,
-  'decision branches': 3,
+  'decision branches': 0,
   'self-loop': 0,
 };
 

@@ -221,6 +221,14 @@ export function planPorts(g: LayeredGraph, pos: ArrayLike<number>): PortPlan {
       const at = pos[nextOf.get(main) as number] as number;
       for (const e of down)
         if (e !== main) e.side = (pos[nextOf.get(e) as number] as number) < at ? 'left' : 'right';
+      // Three branches and two of them on one side vertex: one vertex each, in the order of their
+      // targets (the middle one leaves from the bottom), rather than two from one point.
+      const [first, middle, last] = down.length === 3 ? down : [];
+      if (first && middle && last && new Set(down.map((e) => e.side)).size < down.length) {
+        first.side = 'left';
+        middle.side = 'bottom';
+        last.side = 'right';
+      }
     }
     // Which side a neighbour lies on: compared with the main branch's next vertex (same layer
     // below), or with the median of the edges entering from above (layer above).
