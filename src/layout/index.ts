@@ -8,7 +8,7 @@
 import type { Diagram, DiagramEdge, Direction, LayoutKind, Shape } from '../model/diagram.js';
 import { groupEnds } from '../model/group-ends.js';
 import { attachPoint, shapeModule, type ShapeGeometry } from '../shapes/index.js';
-import { MAX_ASPECT, lanesCandidate, layoutScore, scoreParts } from './score.js';
+import { MAX_ASPECT, lanesCandidate, scoreParts, searchBound } from './score.js';
 import type { Side } from '../syntax/ast.js';
 import type {
   Box,
@@ -128,6 +128,12 @@ export function hasHub(diagram: Diagram): boolean {
  * The layered picture (and, when it was wrapped or is too long, its variants), or the swimlanes
  * where the flow passes between groups and they measure better (score.ts). The extra candidates
  * are computed only for diagrams small enough to draw twice.
+ *
+ * With the automatic choice the layered candidates are first drawn as drafts, without the
+ * ordering's search over whole-group moves (most of a small layout's time); a draft whose search
+ * was skipped is completed only while it can still win: when its score, less what the search can
+ * at best save (score.ts searchBound), is below the best score so far. A completed candidate keeps
+ * whichever of its draft and its full drawing scores lower.
  */
 function chooseLayout(
   diagram: Diagram,
@@ -135,33 +141,71 @@ function chooseLayout(
   edgeStyle: EdgeStyle,
   lanesToo: boolean,
 ): Layout {
-  const layered = layoutLayeredDiagram(diagram, direction, edgeStyle, { blocks: false });
-  const first = layered.layout;
-  const candidates = [first];
+  const handled = diagram.edges.map((e) => e.fromHandle !== null || e.toHandle !== null);
+  const candidates: Candidate[] = [];
+  const layered = (options: LayeredOptions): { wrapped: boolean; layout: Layout } => {
+    const drawn = layoutLayeredDiagram(diagram, direction, edgeStyle, {
+      ...options,
+      search: !lanesToo,
+    });
+    const parts = scoreParts(drawn.layout, handled);
+    candidates.push({
+      layout: drawn.layout,
+      score: parts.total,
+      bound: searchBound(parts),
+      complete: drawn.searchSkipped
+        ? () => layoutLayeredDiagram(diagram, direction, edgeStyle, options).layout
+        : null,
+    });
+    return drawn;
+  };
+  const first = layered({ blocks: false });
   // Too long to read and not wrapped (groups span the flow): groups as blocks on shelves.
-  if (layoutAspect(first) > MAX_ASPECT && diagram.groups.length > 1)
-    candidates.push(layoutLayeredDiagram(diagram, direction, edgeStyle, { blocks: true }).layout);
+  if (layoutAspect(first.layout) > MAX_ASPECT && diagram.groups.length > 1)
+    layered({ blocks: true });
   // Wrapped: the long drawing too, when small enough to draw twice (wrapping cuts edges, which
   // then run back around the rows: on a dense flow that costs more than the length saves).
-  if (layered.wrapped && diagram.nodes.length <= CANDIDATES_MAX_NODES)
-    candidates.push(
-      layoutLayeredDiagram(diagram, direction, edgeStyle, { blocks: false, wrap: false }).layout,
-    );
+  if (first.wrapped && diagram.nodes.length <= CANDIDATES_MAX_NODES)
+    layered({ blocks: false, wrap: false });
   if (lanesToo && lanesCandidate(diagram)) {
-    const lanes = layoutLanes(diagram, direction, edgeStyle);
-    candidates.push(preferWrapped(lanes, wrappedLanes(diagram, direction, edgeStyle, lanes)));
+    const plain = layoutLanes(diagram, direction, edgeStyle);
+    const lanes = preferWrapped(plain, wrappedLanes(diagram, direction, edgeStyle, plain));
+    const score = scoreParts(lanes, handled).total;
+    candidates.push({ layout: lanes, score, bound: score, complete: null });
   }
-  let best = first;
-  const handled = diagram.edges.map((e) => e.fromHandle !== null || e.toHandle !== null);
-  let bestScore = layoutScore(first, handled);
-  for (const candidate of candidates.slice(1)) {
-    const score = layoutScore(candidate, handled);
-    if (score < bestScore) {
-      best = candidate;
-      bestScore = score;
+  let bestScore = Math.min(...candidates.map((c) => c.score));
+  const byBound = [...candidates].sort((a, b) => a.bound - b.bound);
+  for (const candidate of byBound) {
+    if (candidate.complete === null || candidate.bound >= bestScore) continue;
+    const full = candidate.complete();
+    const score = scoreParts(full, handled).total;
+    if (score < candidate.score) {
+      candidate.layout = full;
+      candidate.score = score;
+      bestScore = Math.min(bestScore, score);
     }
   }
-  return best;
+  // The first of the lowest scores, in the order the candidates were drawn.
+  let best = candidates[0] as Candidate;
+  for (const candidate of candidates) if (candidate.score < best.score) best = candidate;
+  return best.layout;
+}
+
+/** A picture the automatic choice compares. */
+interface Candidate {
+  layout: Layout;
+  score: number;
+  /** The lowest score completing the draft could reach (its score when it is not a draft). */
+  bound: number;
+  /** Draws the full picture of a draft, null when this is already the full one. */
+  complete: (() => Layout) | null;
+}
+
+interface LayeredOptions {
+  blocks: boolean;
+  wrap?: boolean;
+  /** false: a draft, without the ordering's search (LayeredInput.search). */
+  search?: boolean;
 }
 
 /**
@@ -282,8 +326,8 @@ function layoutLayeredDiagram(
   diagram: Diagram,
   direction: Direction,
   edgeStyle: EdgeStyle,
-  options: { blocks: boolean; wrap?: boolean },
-): { layout: Layout; wrapped: boolean } {
+  options: LayeredOptions,
+): { layout: Layout; wrapped: boolean; searchSkipped: boolean } {
   const { blocks } = options;
   const frame = frameOf(direction);
   const wraps = wrapWidths(frame.transposed);
@@ -343,6 +387,7 @@ function layoutLayeredDiagram(
     spread: 1,
     blocks,
     ...(options.wrap === false ? { wrap: false } : {}),
+    ...(options.search === false ? { search: false } : {}),
   };
   // Separate parts packed about 3:2 landscape in the real drawing. Handles across the flow keep
   // their ends in one rank, unless that makes the drawing more than 3 times wider across the flow
@@ -351,10 +396,12 @@ function layoutLayeredDiagram(
   // Wrapped flows: LR about 2:1 wide, TB about square.
   const alongTarget = frame.transposed ? 2 : 1;
   let result = layoutLayered(input, aspect, alongTarget);
+  let searchSkipped = result.searchSkipped === true;
   for (const demote of ['between-groups', 'all'] as const) {
     if (acrossAspect(result) <= MAX_ACROSS_ASPECT) break;
     // Without the rows the handles asked for, the drawing's width matters more than straightness.
     const next = layoutLayered({ ...input, demote, widthWeight: 10 }, aspect, alongTarget);
+    if (next.searchSkipped) searchSkipped = true;
     if (acrossAspect(next) < acrossAspect(result)) result = next;
   }
   const nodes = new Map<string, Box>();
@@ -465,7 +512,7 @@ function layoutLayeredDiagram(
     labelSizes,
     labels.boxes,
   );
-  return { layout: drawing, wrapped: result.wrapped === true };
+  return { layout: drawing, wrapped: result.wrapped === true, searchSkipped };
 }
 
 /**

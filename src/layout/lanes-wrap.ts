@@ -197,8 +197,8 @@ function costOf(cost: { edges: number; longest: number }, ideal: number): number
  * The rows stacked across the flow: `rows[k]` is row k laid out as swimlanes of its own (every
  * lane, with only the row's nodes), `rowOf[v]` the row of node v. Each row below the rows before
  * it and their channels; every lane box repeated in every row (row after row, in the same order),
- * all rows as long as the longest. `titleLength`: the longest title tab along the flow (LR, RL:
- * the tab lies along the top of the band, where the row starts), which the rows after the first
+ * all rows as long as the longest. `titleLength`: the longest title tab along the flow (LR: the
+ * tab lies at the top of the band where the row starts; 0 where it does not), which the rows after the first
  * keep clear: their first nodes stand after it, so a route rising from them into the lanes above
  * does not run through the titles (the first row's first column holds the flow's start anyway).
  */

@@ -856,7 +856,9 @@ function wrappedSwimlanes(
       gaps ? { ...spacing, gaps } : spacing,
     );
   });
-  const title = frame.horizontal ? Math.max(0, ...lanes.map((l) => l.minWidth)) : 0;
+  // The title tabs lie where LR rows start; in RL that is where they end (no room needed there).
+  const title =
+    frame.horizontal && frame.sign > 0 ? Math.max(0, ...lanes.map((l) => l.minWidth)) : 0;
   return stackRows(rows, rowOf, plan.severed, title);
 }
 

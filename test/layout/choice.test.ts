@@ -7,6 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { layout } from '../../src/layout/index.js';
+import { scoreParts } from '../../src/layout/score.js';
+import type { Diagram } from '../../src/model/diagram.js';
+import { generateFlow } from '../../bench/generate.mjs';
 import { resolve } from '../../src/model/index.js';
 import { parse } from '../../src/syntax/index.js';
 import { edgeCrossings, layoutViolations } from '../support/geometry.js';
@@ -119,4 +122,36 @@ describe.each([
     expect(result.layout).toBe('layered');
     expect(layoutViolations(diagram, result)).toEqual([]);
   });
+});
+
+/**
+ * The automatic choice scores the layered candidates as drafts (no search over whole-group moves)
+ * and completes only those that can still win (score.ts searchBound). Whatever it skips, its
+ * picture must score no worse than the full layered drawing and the swimlanes, each forced.
+ */
+describe('the staged automatic choice', () => {
+  const score = (diagram: Diagram, options: Parameters<typeof layout>[1]): number => {
+    const handled = diagram.edges.map((e) => e.fromHandle !== null || e.toHandle !== null);
+    return scoreParts(layout(diagram, options), handled).total;
+  };
+  const cases: Array<[string, Diagram, 'LR' | 'TB' | undefined]> = [];
+  for (const name of ['ab-testing', 'api-gateway', 'audit-logging', 'cqrs', 'event-sourcing'])
+    for (const direction of ['LR', 'TB'] as const)
+      cases.push([`${name} ${direction}`, diagramOf(sample(name)), direction]);
+  // Generated CQRS-sized files (the batch benchmark's), among them drafts that lose and win.
+  for (const seed of [77, 127, 131, 150, 183, 184])
+    cases.push([
+      `generated ${seed}`,
+      diagramOf(generateFlow({ nodes: 19, groups: 4, seed })),
+      undefined,
+    ]);
+  it.each(cases)(
+    '%s: no worse than the full layered drawing or the lanes',
+    (_, diagram, direction) => {
+      const options = direction ? { direction } : {};
+      const auto = score(diagram, options);
+      expect(auto).toBeLessThanOrEqual(score(diagram, { ...options, layout: 'layered' }) + 1e-9);
+      expect(auto).toBeLessThanOrEqual(score(diagram, { ...options, layout: 'lanes' }) + 1e-9);
+    },
+  );
 });

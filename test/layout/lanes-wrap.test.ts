@@ -173,21 +173,26 @@ describe('what is not wrapped', () => {
     expect(edgeCrossings(result)).toBeLessThanOrEqual(2);
   });
 
-  it('wraps a long chain of lanes drawn with --layout lanes too', () => {
-    const steps = Array.from({ length: 24 }, (_, k) => k);
-    const text = [
-      'A { # Requester',
-      ...steps.filter((k) => k % 2 === 0).map((k) => `  s${k}: rectangle label:"Step ${k}"`),
-      '}',
-      'B { # Approver',
-      ...steps.filter((k) => k % 2 === 1).map((k) => `  s${k}: rectangle label:"Step ${k}"`),
-      '}',
-      ...steps.slice(1).map((k) => `${k % 2 ? 'A' : 'B'}.s${k - 1} -> ${k % 2 ? 'B' : 'A'}.s${k}`),
-    ].join('\n');
-    const diagram = diagramOf(`${text}\n`);
-    const result = layout(diagram, { direction: 'LR', layout: 'lanes' });
-    expect(result.groups[0]?.continued?.length).toBeGreaterThanOrEqual(1);
-    expect(aspect(result)).toBeLessThanOrEqual(3);
-    expect(layoutViolations(diagram, result)).toEqual([]);
-  });
+  it.each(['LR', 'RL', 'TB', 'BT'] as const)(
+    'wraps a long chain of lanes drawn with --layout lanes too (%s)',
+    (direction) => {
+      const steps = Array.from({ length: 24 }, (_, k) => k);
+      const text = [
+        'A { # Requester',
+        ...steps.filter((k) => k % 2 === 0).map((k) => `  s${k}: rectangle label:"Step ${k}"`),
+        '}',
+        'B { # Approver',
+        ...steps.filter((k) => k % 2 === 1).map((k) => `  s${k}: rectangle label:"Step ${k}"`),
+        '}',
+        ...steps
+          .slice(1)
+          .map((k) => `${k % 2 ? 'A' : 'B'}.s${k - 1} -> ${k % 2 ? 'B' : 'A'}.s${k}`),
+      ].join('\n');
+      const diagram = diagramOf(`${text}\n`);
+      const result = layout(diagram, { direction, layout: 'lanes' });
+      expect(result.groups[0]?.continued?.length).toBeGreaterThanOrEqual(1);
+      expect(aspect(result)).toBeLessThanOrEqual(3);
+      expect(layoutViolations(diagram, result)).toEqual([]);
+    },
+  );
 });

@@ -51,6 +51,8 @@ export interface LayeredResult {
   orderCrossings: number;
   /** Whether a part was wrapped (wrap.ts) or drawn as blocks on shelves. */
   wrapped?: boolean;
+  /** The ordering's search was skipped where it would have run (input.search false): a draft. */
+  searchSkipped?: boolean;
 }
 
 const BASE_SPACING: Spacing = {
@@ -79,14 +81,20 @@ const WIDTH_WEIGHT = 2;
 export function layoutLayered(input: LayeredInput, aspect = 1.5, alongTarget = 2): LayeredResult {
   const parts = components(input);
   let folded = false;
+  let searchSkipped = false;
+  const part = (sub: LayeredInput): LayeredResult => {
+    const result = layoutPart(sub);
+    if (result.searchSkipped) searchSkipped = true;
+    return result;
+  };
   const layoutOne = (sub: LayeredInput): LayeredResult => {
-    const first = layoutPart(sub);
+    const first = part(sub);
     if (sub.wrap === false) return first;
-    const result = wrapped(sub, first, layoutPart, alongTarget);
+    const result = wrapped(sub, first, part, alongTarget);
     if (result !== first) folded = true;
     return result;
   };
-  if (parts.length <= 1) return { ...layoutOne(input), wrapped: folded };
+  if (parts.length <= 1) return { ...layoutOne(input), wrapped: folded, searchSkipped };
   const pieces = splitInput(input, parts).map((piece) => ({
     ...piece,
     result: layoutOne(piece.input),
@@ -99,7 +107,7 @@ export function layoutLayered(input: LayeredInput, aspect = 1.5, alongTarget = 2
     placed.map((at, p) => ({ x: at.x - (bounds[p] as Box).x, y: at.y - (bounds[p] as Box).y })),
     [],
   );
-  return { ...merged, wrapped: folded };
+  return { ...merged, wrapped: folded, searchSkipped };
 }
 
 function layoutPart(input: LayeredInput): LayeredResult {
@@ -113,7 +121,10 @@ function layoutPart(input: LayeredInput): LayeredResult {
   };
   const ranking = rankNodes(input);
   const g = new LayeredGraph(input, ranking);
-  const orderer = new Orderer(g, { wishes: ranking.constraints.kept });
+  const orderer = new Orderer(g, {
+    wishes: ranking.constraints.kept,
+    ...(input.search === false ? { search: false } : {}),
+  });
   orderer.run();
   const pos = new Int32Array(g.vertexCount);
   for (const layer of g.layers) layer.forEach((v, i) => (pos[v] = i));
@@ -221,7 +232,15 @@ function layoutPart(input: LayeredInput): LayeredResult {
   }));
   const headers = clusters.map((box, c) => headerTab(box, input, c, edges));
   const nodeLayer = Array.from({ length: g.nodeCount }, (_, v) => g.layerOf[v] as number);
-  return { nodes, nodeLayer, clusters, headers, edges, orderCrossings: orderer.hopCrossings() };
+  return {
+    nodes,
+    nodeLayer,
+    clusters,
+    headers,
+    edges,
+    orderCrossings: orderer.hopCrossings(),
+    ...(orderer.searchSkipped ? { searchSkipped: true } : {}),
+  };
 }
 
 function centred(at: Point, size: { width: number; height: number }): Box {

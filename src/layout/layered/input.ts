@@ -63,4 +63,10 @@ export interface LayeredInput {
   blocks?: boolean;
   /** false: never wrap (a candidate the automatic choice compares with the wrapped drawing). */
   wrap?: boolean;
+  /**
+   * false: the ordering skips its search over whole-group moves (order.ts), the slow part of small
+   * layouts; the result says whether the search would have run (LayeredResult.searchSkipped). The
+   * automatic choice scores such drafts first and completes only those that can still win.
+   */
+  search?: boolean;
 }
