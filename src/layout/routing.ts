@@ -404,8 +404,8 @@ function pullString(points: Point[], obstacles: readonly Box[]): Point[] {
   if (points.length <= 3) return points;
   const first = points[0] as Point;
   const last = points[points.length - 1] as Point;
-  const stubStart = stubPoint(first, points[1] as Point);
-  const stubEnd = stubPoint(last, points[points.length - 2] as Point);
+  const stubStart = stubPoint(first, points[1] as Point, obstacles);
+  const stubEnd = stubPoint(last, points[points.length - 2] as Point, obstacles);
   const middle = [stubStart, ...points.slice(1, -1), stubEnd].filter(
     (p, i, all) => i === 0 || p.x !== all[i - 1]?.x || p.y !== all[i - 1]?.y,
   );
@@ -425,11 +425,29 @@ function pullString(points: Point[], obstacles: readonly Box[]): Point[] {
   );
 }
 
-/** The point NODE_MARGIN away from `end` towards `next` (on the perpendicular first segment). */
-function stubPoint(end: Point, next: Point): Point {
+/**
+ * The point NODE_MARGIN away from `end` towards `next` (on the perpendicular first segment); from an
+ * end inside its node's box (on a slant or a curve beside a vertex), NODE_MARGIN beyond the box.
+ */
+function stubPoint(end: Point, next: Point, boxes: readonly Box[]): Point {
   const length = Math.abs(next.x - end.x) + Math.abs(next.y - end.y);
-  const by = Math.min(NODE_MARGIN, length);
-  return { x: end.x + Math.sign(next.x - end.x) * by, y: end.y + Math.sign(next.y - end.y) * by };
+  const dx = Math.sign(next.x - end.x);
+  const dy = Math.sign(next.y - end.y);
+  let inside = 0;
+  for (const b of boxes) {
+    if (end.x <= b.x || end.x >= b.x + b.width || end.y <= b.y || end.y >= b.y + b.height) continue;
+    const exit =
+      dx > 0
+        ? b.x + b.width - end.x
+        : dx < 0
+          ? end.x - b.x
+          : dy > 0
+            ? b.y + b.height - end.y
+            : end.y - b.y;
+    inside = Math.max(inside, exit);
+  }
+  const by = Math.min(NODE_MARGIN + inside, length);
+  return { x: end.x + dx * by, y: end.y + dy * by };
 }
 
 /** One edge for routeBetweenPorts: its ports are fixed already. */

@@ -58,6 +58,12 @@ export function isTerminalShape(name: ShapeName): boolean {
 }
 
 /**
+ * At a side without a port span (a vertex, a curve), how far from its middle the edges leaving and
+ * those arriving attach, as two trunks, px: a two-way pair reads as two lines, not one.
+ */
+export const WAY_OFFSET = 8;
+
+/**
  * Where an edge attached to `side` at `at` (x for top/bottom, y for left/right) ends: on the
  * outline as drawn, rounded to half a pixel. Inside the side's port span that is the bounding box
  * itself (a straight side); elsewhere the line through `at` perpendicular to the side is followed

@@ -53,7 +53,8 @@ export interface ShapeGeometry {
   /**
    * Where several edges on one side may spread out: `[low, high]` along the side (x for top and
    * bottom, y for left and right), a straight part of the outline lying on the bounding box; null
-   * where the side is a vertex, a curve or a slant, and every edge meets at the side's middle.
+   * where the side is a vertex, a curve or a slant, and every edge meets at the side's middle (the
+   * edges leaving and those arriving there as two trunks, at most `WAY_OFFSET` either side of it).
    */
   portSpan(box: Box, side: Side): readonly [number, number] | null;
 }

@@ -6,7 +6,7 @@
 import type { Diagram } from '../../src/model/diagram.js';
 import type { Side } from '../../src/syntax/ast.js';
 import type { Box, Layout, LayoutGroup, LayoutNode, Point } from '../../src/layout/types.js';
-import { GROUP_RADIUS, shapeModule } from '../../src/shapes/index.js';
+import { GROUP_RADIUS, WAY_OFFSET, shapeModule } from '../../src/shapes/index.js';
 import { distanceToOutline, elementOutline } from './outline.js';
 
 const EPSILON = 0.01;
@@ -117,8 +117,11 @@ export function onSide(p: Point, end: LayoutNode | LayoutGroup, side: Side): boo
           ? p.x <= cx && p.y > y && p.y < y + height
           : p.x >= cx && p.y > y && p.y < y + height;
   if (!facing) return false;
-  if ('shape' in end && shapeModule(end.shape).portSpan(end, side) === null)
-    return side === 'top' || side === 'bottom' ? near(p.x, cx) : near(p.y, cy);
+  if ('shape' in end && shapeModule(end.shape).portSpan(end, side) === null) {
+    // The middle, or a leaving or arriving trunk beside it (shapes/types.ts portSpan).
+    const along = side === 'top' || side === 'bottom' ? p.x - cx : p.y - cy;
+    return [0, WAY_OFFSET, -WAY_OFFSET].some((at) => near(along, at));
+  }
   return true;
 }
 

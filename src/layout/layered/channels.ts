@@ -31,6 +31,8 @@ export interface ChannelTracks {
 
 /** Horizontal room kept between two runs on one track, px. */
 const TRACK_CLEARANCE = 8;
+/** Pins on opposite sides closer than this are kept from running side by side, px. */
+const PIN_GAP = 8;
 
 function samePin(p: Pin, q: Pin): boolean {
   return p.x === q.x && p.upper === q.upper && p.key === q.key;
@@ -61,20 +63,28 @@ export function assignTracks(runs: readonly Run[]): ChannelTracks {
     const w = index.get(lower) as number;
     indegree[w] = (indegree[w] as number) + 1;
   };
-  // For every pin, the runs whose horizontal spans it strictly: sweep over runs sorted by left end.
+  // For every pin, the runs whose horizontal spans it strictly (a constraint), and those with a pin
+  // on the other side closer than `PIN_GAP` (a wish: the two verticals would run side by side
+  // unless the run with the upper pin lies above): sweep over runs sorted by left end.
+  const wishes: Array<[number, number]> = [];
   const byLo = active.slice().sort((p, q) => lo(p) - lo(q) || p - q);
   for (const r of active) {
     const run = runs[r] as Run;
     const far = Math.max(run.a.x, run.b.x);
     for (const s of byLo) {
-      if (lo(s) >= far) break;
+      if (lo(s) >= far + PIN_GAP) break;
       if (s === r) continue;
       const other = runs[s] as Run;
       if (sameTrunk(run, other)) continue;
       for (const pin of [run.a, run.b]) {
-        if (pin.x <= lo(s) || pin.x >= hi(s)) continue;
-        if (pin.upper) constrain(r, s);
-        else constrain(s, r);
+        const inside = pin.x > lo(s) && pin.x < hi(s);
+        const beside =
+          !inside &&
+          [other.a, other.b].some((q) => q.upper !== pin.upper && Math.abs(q.x - pin.x) < PIN_GAP);
+        if (!inside && !beside) continue;
+        const [upper, lower] = pin.upper ? [r, s] : [s, r];
+        if (inside) constrain(upper, lower);
+        else wishes.push([upper, lower]);
       }
     }
   }
@@ -87,6 +97,14 @@ export function assignTracks(runs: readonly Run[]): ChannelTracks {
     for (const w of below[k] as number[])
       if ((rank[w] as number) <= (rank[k] as number)) indegree[w] = (indegree[w] as number) - 1;
     below[k] = kept;
+  }
+  // Wishes are kept where they close no cycle (they never cost a crossing).
+  for (const [upper, lower] of wishes) {
+    const u = index.get(upper) as number;
+    const w = index.get(lower) as number;
+    if ((below[u] as number[]).includes(w) || reaches(below, w, u)) continue;
+    (below[u] as number[]).push(w);
+    indegree[w] = (indegree[w] as number) + 1;
   }
   // Track by track from the top: the runs whose upper constraints are all placed, packed left to
   // right (the left-edge algorithm).
@@ -130,6 +148,22 @@ export function assignTracks(runs: readonly Run[]): ChannelTracks {
     count++;
   }
   return { track, count };
+}
+
+/** Whether `to` can be reached from `from` along the arcs `out`. */
+function reaches(out: ReadonlyArray<readonly number[]>, from: number, to: number): boolean {
+  const seen = new Set<number>([from]);
+  const stack = [from];
+  while (stack.length > 0) {
+    const v = stack.pop() as number;
+    if (v === to) return true;
+    for (const w of out[v] as number[]) {
+      if (seen.has(w)) continue;
+      seen.add(w);
+      stack.push(w);
+    }
+  }
+  return false;
 }
 
 /**

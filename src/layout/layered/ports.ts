@@ -14,6 +14,7 @@
  *   general orthogonal router afterwards (`fallback`).
  */
 import type { Side } from '../../syntax/ast.js';
+import { WAY_OFFSET } from '../../shapes/index.js';
 import { LEFT_BORDER, PORT, REAL, RIGHT_BORDER, type LayeredGraph } from './graph.js';
 import { loopDistance, loopLabelSide, loopReach } from './loops.js';
 
@@ -275,7 +276,7 @@ export function planPorts(g: LayeredGraph, pos: ArrayLike<number>): PortPlan {
         (a, b) =>
           (pos[nextOf.get(a) ?? a.vertex] as number) - (pos[nextOf.get(b) ?? b.vertex] as number),
       );
-      if (spread) spreadAlong(onSide, node.width);
+      if (!spread || !spreadAlong(onSide, node.width)) separateWays(onSide, sourceEnds);
     }
     for (const side of ['left', 'right'] as const) {
       const onSide = list.filter(
@@ -297,7 +298,8 @@ export function planPorts(g: LayeredGraph, pos: ArrayLike<number>): PortPlan {
           // go above (up) and below (down) it.
           spreadAlong([...ups, flats[0] as EndPlan], node.height / 2 + CORNER_CLEARANCE, 'end');
           spreadAlong([flats[0] as EndPlan, ...downs], node.height / 2 + CORNER_CLEARANCE, 'start');
-        } else spreadAlong([...ups, ...downs], node.height);
+        } else if (!spreadAlong([...ups, ...downs], node.height))
+          separateWays([...ups, ...downs], sourceEnds);
       }
       // Lanes: the nearest for the end closest to its turn.
       ups.forEach((e, i) => (e.lane = i));
@@ -306,6 +308,9 @@ export function planPorts(g: LayeredGraph, pos: ArrayLike<number>): PortPlan {
         // All at the vertex: nearest lane for the end heading least far (a trunk that splits).
         const byReach = [...ups, ...downs].sort(side === 'left' ? (a, b) => -byNext(a, b) : byNext);
         byReach.forEach((e, i) => (e.lane = i));
+        const straight = flats[0];
+        if (straight) separateWays([...ups, straight, ...downs], sourceEnds, straight);
+        else separateWays([...ups, ...downs], sourceEnds);
       }
     }
   }
@@ -458,20 +463,49 @@ function reserveStraightLabels(g: LayeredGraph, plan: PortPlan): void {
 
 /**
  * Spreads ends along a side of the given length, in their order: centred on the middle, or with the
- * last (`end`) or first (`start`) end fixed at the middle and the others on one side of it.
+ * last (`end`) or first (`start`) end fixed at the middle and the others on one side of it. False
+ * when the side is too short: the ends stay at the middle.
  */
 function spreadAlong(
   list: EndPlan[],
   length: number,
   anchor: 'centre' | 'start' | 'end' = 'centre',
-): void {
+): boolean {
   const count = list.length;
-  if (count < 2) return;
+  if (count < 2) return true;
   const usable = length - 2 * CORNER_CLEARANCE;
   const spacing = Math.min(PORT_SPACING, usable / (count - 1));
-  if (spacing < MIN_PORT_SPACING) return; // one trunk at the middle
+  if (spacing < MIN_PORT_SPACING) return false; // one trunk at the middle
   const shift = anchor === 'centre' ? (count - 1) / 2 : anchor === 'end' ? count - 1 : 0;
   list.forEach((e, i) => (e.offset = Math.round((i - shift) * spacing)));
+  return true;
+}
+
+/**
+ * Ends meeting at one point of a side (a vertex, a curve, a side too short to spread them): those
+ * leaving and those arriving are two trunks, `WAY_OFFSET` either side of the middle (a two-way pair
+ * is two lines, not one; ends going the same way still merge). The group first in `list`'s order (by where the ends head) takes the
+ * lower offset, so the two trunks do not cross.
+ */
+function separateWays(list: EndPlan[], sources: ReadonlySet<EndPlan>, straight?: EndPlan): void {
+  const rank = (group: EndPlan[]): number =>
+    group.reduce((sum, e) => sum + list.indexOf(e), 0) / group.length;
+  if (straight) {
+    // A straight same-layer edge keeps the middle (level with its neighbour's end); the other way
+    // moves off it, to the side where those ends head.
+    const way = sources.has(straight);
+    const other = list.filter((e) => e !== straight && sources.has(e) !== way);
+    if (other.length === 0) return;
+    const offset = rank(other) < list.indexOf(straight) ? -WAY_OFFSET : WAY_OFFSET;
+    for (const e of other) e.offset = offset;
+    return;
+  }
+  const out = list.filter((e) => sources.has(e));
+  const back = list.filter((e) => !sources.has(e));
+  if (out.length === 0 || back.length === 0) return;
+  const [first, second] = rank(out) <= rank(back) ? [out, back] : [back, out];
+  for (const e of first) e.offset = -WAY_OFFSET;
+  for (const e of second) e.offset = WAY_OFFSET;
 }
 
 /** Default loop sides: a rectangle's loop leaves and re-enters its right side; others use two vertices. */
