@@ -58,7 +58,7 @@ function runPiece(filename) {
   pieces.set(filename, piece);
   const cacheFile = `${filename.slice(0, -'.cjs'.length)}.cache`;
   // The build checks that every piece is ASCII, so latin1 reads it exactly, into a one-byte string.
-  const source = readFileSync(filename, 'latin1');
+  const source = readPiece(filename);
   const script = new vm.Script(
     `(function (exports, require, module, __filename, __dirname, __flowcModuleUrl) {${source}\n})`,
     { filename, cachedData: existsSync(cacheFile) ? readFileSync(cacheFile) : undefined },
@@ -67,6 +67,18 @@ function runPiece(filename) {
   const dir = dirname(filename);
   script.runInThisContext()(piece.exports, requireFrom(dir), piece, filename, dir, moduleUrl);
   return piece.exports;
+}
+/** A piece's text; a piece that cannot be read (a damaged install) ends the run with exit code 2. */
+function readPiece(filename) {
+  try {
+    return readFileSync(filename, 'latin1');
+  } catch (error) {
+    // Outputs are written atomically (temp file + rename): stopping here leaves none half-written.
+    process.stderr.write(
+      `flowc: cannot read ${filename} (${error.code ?? error.message}): the installation is incomplete; run \`npm run build\` (npm install does it)\n`,
+    );
+    process.exit(2);
+  }
 }
 const cli = { exports: runPiece(file) };
 cli.exports.main({ onLongRun }).then((run) => {

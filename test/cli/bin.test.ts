@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { CLEAN_FLOW, FIXTURES, REPO, WARNINGS_FLOW, tempTree } from './helpers.js';
 
@@ -156,6 +157,35 @@ describe('the CLI in pieces (scripts/build.mjs, bin/flowc.js)', () => {
     // The warm-up runs load the entry, the commands' pieces and the pipeline's.
     expect(cached).toContain(path.join(REPO, 'dist/cli.cjs'));
     expect(cached.length).toBeGreaterThan(pieces.length / 2);
+  });
+
+  test('a piece missing from a damaged install: exit 2 and one line saying so, no stack trace', () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'flowc-pieces-'));
+    try {
+      for (const entry of ['bin', 'dist', 'package.json'])
+        fs.cpSync(path.join(REPO, entry), path.join(copy, entry), { recursive: true });
+      fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(copy, 'node_modules'));
+      const taskPiece = fs.readdirSync(chunks).find((f) => /^render-task-.*\.cjs$/.test(f))!;
+      fs.rmSync(path.join(copy, 'dist/cli-chunks', taskPiece));
+      fs.mkdirSync(path.join(copy, 'docs'));
+      fs.writeFileSync(path.join(copy, 'docs/a.flow'), CLEAN_FLOW);
+      // A batch renders in this thread with --jobs 1: it needs the task renderer's piece.
+      const r = spawnSync(
+        process.execPath,
+        [path.join(copy, 'bin/flowc.js'), 'render', 'docs', '-o', 'out', '--jobs', '1'],
+        { cwd: copy, encoding: 'utf8' },
+      );
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^flowc: cannot read \\S*${taskPiece} \\(ENOENT\\): the installation is incomplete`,
+        ),
+      );
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(fs.existsSync(path.join(copy, 'out/a.svg'))).toBe(false);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   test('a piece requires the others by relative paths the bin resolves; Node resolves the rest', () => {
