@@ -59,10 +59,19 @@ function runPiece(filename) {
   const cacheFile = `${filename.slice(0, -'.cjs'.length)}.cache`;
   // The build checks that every piece is ASCII, so latin1 reads it exactly, into a one-byte string.
   const source = readPiece(filename);
-  const script = new vm.Script(
-    `(function (exports, require, module, __filename, __dirname, __flowcModuleUrl) {${source}\n})`,
-    { filename, cachedData: existsSync(cacheFile) ? readFileSync(cacheFile) : undefined },
-  );
+  let script;
+  try {
+    script = new vm.Script(
+      `(function (exports, require, module, __filename, __dirname, __flowcModuleUrl) {${source}\n})`,
+      { filename, cachedData: existsSync(cacheFile) ? readFileSync(cacheFile) : undefined },
+    );
+  } catch (error) {
+    // dist/ left by an older build (a pull without `npm install`), or a damaged file.
+    process.stderr.write(
+      `flowc: ${filename} does not fit this bin/flowc.js (${error.message}): dist/ is from another build of flowc; run \`npm run build\` (npm install does it)\n`,
+    );
+    process.exit(2);
+  }
   piecesRun.push({ script, cacheFile });
   const dir = dirname(filename);
   script.runInThisContext()(piece.exports, requireFrom(dir), piece, filename, dir, moduleUrl);

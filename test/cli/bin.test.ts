@@ -188,6 +188,33 @@ describe('the CLI in pieces (scripts/build.mjs, bin/flowc.js)', () => {
     }
   });
 
+  test('dist/ left by an older build (a pull without npm install): exit 2 and one line, no stack trace', () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'flowc-stale-'));
+    try {
+      for (const entry of ['bin', 'dist', 'package.json'])
+        fs.cpSync(path.join(REPO, entry), path.join(copy, entry), { recursive: true });
+      fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(copy, 'node_modules'));
+      // The single bundle of before the pieces declared the module URL the bin now passes in.
+      const entry = path.join(copy, 'dist/cli.cjs');
+      fs.writeFileSync(
+        entry,
+        `const __flowcModuleUrl = require('node:url').pathToFileURL(__filename).href;\n${fs.readFileSync(entry, 'latin1')}`,
+        'latin1',
+      );
+      const r = spawnSync(process.execPath, [path.join(copy, 'bin/flowc.js'), '--version'], {
+        cwd: copy,
+        encoding: 'utf8',
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(
+        /^flowc: \S*cli\.cjs does not fit this bin\/flowc\.js .*npm run build/,
+      );
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   test('a piece requires the others by relative paths the bin resolves; Node resolves the rest', () => {
     for (const piece of pieces) {
       const text = fs.readFileSync(piece, 'latin1');
