@@ -254,7 +254,10 @@ function centred(at: Point, size: { width: number; height: number }): Box {
 
 /**
  * The title band: as long as the title, on the cluster's header side, slid along it to where no
- * route crosses it (else at its start).
+ * route crosses it: at its start when that is clear, else at the first place clear of the routes
+ * by 6 px, else at the place the fewest routes cross (clear by less than 6 px counts as clear: in
+ * a box just wider than its title, a route 4 px beside the title is better than one through
+ * the title, shapes TB's "On failure").
  */
 function headerTab(box: Box, input: LayeredInput, c: number, edges: LayeredEdgeResult[]): Box {
   const cluster = input.clusters[c]!;
@@ -283,20 +286,34 @@ function headerTab(box: Box, input: LayeredInput, c: number, edges: LayeredEdgeR
       if (!segmentMeetsBox(a, b, band)) continue;
       const lo = along === 'x' ? Math.min(a.x, b.x) : Math.min(a.y, b.y);
       const hi = along === 'x' ? Math.max(a.x, b.x) : Math.max(a.y, b.y);
-      blocked.push([lo - 6, hi + 6]);
+      blocked.push([lo, hi]);
     }
   }
   const start = along === 'x' ? box.x : box.y;
   const room = (along === 'x' ? box.width : box.height) - length;
-  blocked.sort((p, q) => p[0] - q[0]);
-  let offset = 0;
-  for (const [lo, hi] of blocked) {
-    if (start + offset + length <= lo) break;
-    if (hi > start + offset) offset = hi - start;
+  const hits = (offset: number, pad: number): number =>
+    blocked.filter(([lo, hi]) => hi + pad > start + offset && lo - pad < start + offset + length)
+      .length;
+  // Candidate offsets: the start, the end, and just past or just before each route (6 px clear).
+  const candidates = [0, room];
+  for (const [lo, hi] of blocked)
+    candidates.push(hi + TAB_CLEARANCE - start, lo - TAB_CLEARANCE - length - start);
+  let best = 0;
+  let bestScore = Infinity;
+  for (const raw of candidates) {
+    const offset = Math.min(room, Math.max(0, Math.round(raw)));
+    // Routes through the title first, then routes closer than the clearance, then the start.
+    const score = hits(offset, 0.5) * 1e6 + hits(offset, TAB_CLEARANCE) * 1e3 + offset * 1e-3;
+    if (score < bestScore) {
+      bestScore = score;
+      best = offset;
+    }
   }
-  if (offset > room) offset = 0;
-  return bandOf(Math.round(offset));
+  return bandOf(best);
 }
+
+/** Room a title band keeps from a route beside it, px. */
+const TAB_CLEARANCE = 6;
 
 function segmentMeetsBox(a: Point, b: Point, box: Box): boolean {
   const x0 = Math.min(a.x, b.x);
