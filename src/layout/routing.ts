@@ -533,10 +533,29 @@ export function routeBetweenPorts(
   const bounds = inflate(everything, 80);
   const router = new OrthogonalRouter(
     nodeBoxes.map((b) => inflate(b, NODE_MARGIN)),
-    groupBoxes.map(([, g]) => inflate(g, 10)),
+    borderGuides(groupBoxes.map(([, g]) => g)),
     bounds,
   );
   for (const route of drawn) router.addRoute(route);
+  // What a route pays for, made once: the groups (for the edges neither of whose ends they hold),
+  // the title bands, the strips along the groups' borders, and the strips beside the routes drawn.
+  const soft = new SoftRegionSet();
+  const foreign = new Map<string, number>();
+  const bands = new Map<string, number[]>();
+  for (const [id, box] of groupBoxes) {
+    foreign.set(id, soft.add({ box, costPerPx: FOREIGN_GROUP_COST_PER_PX }));
+    bands.set(
+      id,
+      borderBands(box).map(([band, along]) =>
+        soft.add({ box: band, costPerPx: BORDER_COST_PER_PX, along }),
+      ),
+    );
+  }
+  for (const box of headers) soft.add({ box, costPerPx: HEADER_COST_PER_PX });
+  const besideRoute = (route: readonly Point[]): void => {
+    for (const strip of routeStrips(route)) soft.add(strip);
+  };
+  for (const route of drawn) besideRoute(route);
   // The obstacles of both routers, to see whether a stub end lies inside one.
   const margins = new BoxIndex(192);
   const touching = new BoxIndex(192);
@@ -555,21 +574,23 @@ export function routeBetweenPorts(
     const into = { x: -NORMALS[e.toSide].x, y: -NORMALS[e.toSide].y };
     const s = step(e.from, out, NODE_MARGIN);
     const t = step(e.to, NORMALS[e.toSide], NODE_MARGIN);
-    // The groups holding either end, and the groups around those (groupOf maps a group to its parent).
-    const own = new Set<string>();
+    // The groups holding either end, and the groups around those (groupOf maps a group to its
+    // parent), are no foreign groups; the border strips of a group it ends on are free.
+    const skip: number[] = [];
     for (const end of [e.edge.from, e.edge.to])
-      for (let g = groupOf.get(end) ?? null; g !== null && !own.has(g); g = groupOf.get(g) ?? null)
-        own.add(g);
-    const soft: SoftRegion[] = [];
-    for (const [id, box] of groupBoxes)
-      if (!own.has(id)) soft.push({ box, costPerPx: FOREIGN_GROUP_COST_PER_PX });
-    for (const box of headers) soft.push({ box, costPerPx: HEADER_COST_PER_PX });
+      for (let g = groupOf.get(end) ?? null; g !== null; g = groupOf.get(g) ?? null) {
+        const id = foreign.get(g);
+        if (id !== undefined && skip.includes(id)) break;
+        if (id !== undefined) skip.push(id);
+      }
+    if (e.edge.fromKind === 'group') skip.push(...(bands.get(e.edge.from) ?? []));
+    if (e.edge.toKind === 'group') skip.push(...(bands.get(e.edge.to) ?? []));
     const request: RouteRequest = {
       start: s,
       startDir: dirOf(out),
       end: t,
       endDir: dirOf(into),
-      soft,
+      soft: { set: soft, skip },
     };
     // A stub end inside another node's margin (the layered layout packs nodes closer than two
     // margins) has no route there: every window up to the whole drawing would be searched in vain.
@@ -584,6 +605,39 @@ export function routeBetweenPorts(
     }
     const points = simplifyPolyline([e.from, ...(path ?? [s, { x: s.x, y: t.y }, t]), e.to]);
     router.addRoute(points);
+    besideRoute(points);
     return points;
   });
+}
+
+/** Parallel routes keep at least this far apart (closer they read as one thick line), px. */
+export const PARALLEL_GAP = 8;
+/** A px of route running closer than `PARALLEL_GAP` beside a route drawn before (as a border's). */
+const BESIDE_ROUTE_COST_PER_PX = 1.5;
+
+/**
+ * The strips `PARALLEL_GAP` either side of each straight segment of a route, charged only along
+ * it: a route laid there would read as one line with it (on the line itself the router's sharing
+ * cost applies as well).
+ */
+function routeStrips(route: readonly Point[]): SoftRegion[] {
+  const out: SoftRegion[] = [];
+  const g = PARALLEL_GAP;
+  for (let k = 0; k + 1 < route.length; k++) {
+    const a = route[k] as Point;
+    const b = route[k + 1] as Point;
+    if (a.y === b.y && a.x !== b.x)
+      out.push({
+        box: { x: Math.min(a.x, b.x), y: a.y - g, width: Math.abs(a.x - b.x), height: 2 * g },
+        costPerPx: BESIDE_ROUTE_COST_PER_PX,
+        along: 'horizontal',
+      });
+    else if (a.x === b.x && a.y !== b.y)
+      out.push({
+        box: { x: a.x - g, y: Math.min(a.y, b.y), width: 2 * g, height: Math.abs(a.y - b.y) },
+        costPerPx: BESIDE_ROUTE_COST_PER_PX,
+        along: 'vertical',
+      });
+  }
+  return out;
 }

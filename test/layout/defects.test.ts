@@ -110,3 +110,44 @@ describe('routes keep 12 px from the group borders they run along', () => {
     }
   });
 });
+
+describe("the layered layout's fallback routes keep off borders and other routes", () => {
+  // A flow back from the last group to the first is drawn by the fallback router (routing.ts
+  // routeBetweenPorts); its grid lines lay 10 px outside every group, so the way back ran along
+  // three groups' borders 2-10 px from them and 6 px beside a channel route for 472 px. It now pays
+  // for running along a border (as the lanes' routes do) and beside a route drawn before.
+  const text = [
+    'Dev { # Development',
+    '  a: rectangle label:"Commit code"',
+    '  b: rectangle label:"Open PR"',
+    '  a -> b',
+    '}',
+    'CI { # Integration',
+    '  c: rectangle label:"Run tests"',
+    '  d: rectangle label:"Approve"',
+    '  c -> d',
+    '}',
+    'Prod { # Production',
+    '  e: rectangle label:"Release"',
+    '  f: rectangle label:"Deploy"',
+    '  e -> f',
+    '}',
+    'Mon { # Monitoring',
+    '  g: rectangle label:"Watch"',
+    '  h: rectangle label:"Hotfix"',
+    '  g -> h',
+    '}',
+    'Dev.b -> CI.c',
+    'CI.d -> Prod.e',
+    'Prod.f -> Mon.g',
+    'Mon.h -> Dev.a',
+  ].join('\n');
+  it.each(['LR', 'TB'] as const)('a way back to the first group, %s', (direction) => {
+    const drawn = draw(text, direction);
+    expect(drawn.layout).toBe('layered');
+    expect(borderHugs(drawn)).toEqual([]);
+    // (A run side by side shorter than the clearance is where the way back turns off a stub.)
+    const runs = closeParallels(drawn).filter((d) => Number(/run (\d+) px/.exec(d)?.[1]) > 12);
+    expect(runs).toEqual([]);
+  });
+});
