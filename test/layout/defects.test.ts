@@ -4,7 +4,13 @@
  */
 import { layout } from '../../src/layout/index.js';
 import type { LayoutKind } from '../../src/model/diagram.js';
-import { borderHugs, closeParallels, decisionBranches, twoWayPairs } from '../support/picture.js';
+import {
+  borderHugs,
+  closeParallels,
+  decisionBranches,
+  headerCrossings,
+  twoWayPairs,
+} from '../support/picture.js';
 import { diagramOf } from './diagrams.js';
 
 const draw = (text: string, direction: 'LR' | 'TB', kind: LayoutKind = 'layered') =>
@@ -142,6 +148,14 @@ describe("the layered layout's fallback routes keep off borders and other routes
     'Prod.f -> Mon.g',
     'Mon.h -> Dev.a',
   ].join('\n');
+  it.each(['TB', 'BT'] as const)(
+    'routes into each group pass beside its title, %s',
+    (direction) => {
+      // They came in at the middle of the first node, under a title longer than half the box: the
+      // title band could slide nowhere clear of them (layered/position.ts headerCrossings).
+      expect(headerCrossings(draw(text, direction))).toEqual([]);
+    },
+  );
   it.each(['LR', 'TB'] as const)('a way back to the first group, %s', (direction) => {
     const drawn = draw(text, direction);
     expect(drawn.layout).toBe('layered');

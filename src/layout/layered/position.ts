@@ -166,7 +166,75 @@ export function assignX(
     minlen.push(Math.max(0, d), Math.max(0, -d));
     weight.push(hop.weight, hop.weight);
   });
-  const solved = networkSimplex({ vertexCount: vars, tail, head, minlen, weight });
+  let solved = networkSimplex({ vertexCount: vars, tail, head, minlen, weight });
+  // Routes crossing a title band (TB, BT) where the band has no place clear of them: the place
+  // that widens the box least (before the routes, after them, or between two of them) is made as
+  // long as the title, and the coordinates are computed again.
+  if (!headerLeft) {
+    const value = (v: number): number => solved.values[v] as number;
+    const crossings = headerCrossings(g, plan, headerSide);
+    const byCluster = new Map<number, Array<{ vertex: number; offset: number }>>();
+    for (const { cluster, vertex, offset } of crossings)
+      byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), { vertex, offset }]);
+    let added = 0;
+    const constrain = (a: number, b: number, gap: number): void => {
+      tail.push(a);
+      head.push(b);
+      minlen.push(Math.ceil(gap));
+      weight.push(0);
+      added++;
+    };
+    const t = TITLE_CLEARANCE;
+    for (const [c, list] of byCluster) {
+      const title = clusters[c]?.titleLength ?? 0;
+      const left = value(clusterVar(c, false));
+      const right = value(clusterVar(c, true));
+      const at = list
+        .map((p) => ({ ...p, x: value(varOf(p.vertex)) + p.offset }))
+        .sort((a, b) => a.x - b.x);
+      if (
+        titleFits(
+          at.map((p) => p.x),
+          left,
+          right,
+          title,
+        )
+      )
+        continue;
+      const first = at[0] as (typeof at)[number];
+      const last = at[at.length - 1] as (typeof at)[number];
+      // The place that needs the least widening: before the first route, after the last one, or
+      // between two routes of different vertices (the title goes there).
+      let need = left + title + t - first.x;
+      let between = -1;
+      let after = false;
+      if (last.x + t + title - right < need) {
+        need = last.x + t + title - right;
+        after = true;
+      }
+      for (let k = 0; k + 1 < at.length; k++) {
+        const a = at[k] as (typeof at)[number];
+        const b = at[k + 1] as (typeof at)[number];
+        if (varOf(a.vertex) === varOf(b.vertex)) continue;
+        const want = title + 2 * t - (b.x - a.x);
+        if (want < need) {
+          need = want;
+          between = k;
+          after = false;
+        }
+      }
+      if (between >= 0) {
+        const a = at[between] as (typeof at)[number];
+        const b = at[between + 1] as (typeof at)[number];
+        constrain(varOf(a.vertex), varOf(b.vertex), title + 2 * t + a.offset - b.offset);
+      } else
+        for (const p of at) {
+          if (after) constrain(varOf(p.vertex), clusterVar(c, true), title + t + p.offset);
+          else constrain(clusterVar(c, false), varOf(p.vertex), title + t - p.offset);
+        }
+    }
+    if (added > 0) solved = networkSimplex({ vertexCount: vars, tail, head, minlen, weight });
+  }
   const x = new Float64Array(n);
   for (let v = 0; v < n; v++) x[v] = solved.values[varOf(v)] as number;
   const clusterLeft = new Float64Array(clusters.length);
@@ -176,6 +244,60 @@ export function assignX(
     clusterRight[c] = solved.values[clusterVar(c, true)] as number;
   });
   return { x, clusterLeft, clusterRight };
+}
+
+/** Room between a cluster's title and a route crossing its title band beside the title, px. */
+export const TITLE_CLEARANCE = 6;
+
+/**
+ * Whether a title fits in its band between routes crossing it at `at` (sorted), clear of each by
+ * `TITLE_CLEARANCE`, from the box's left to its right.
+ */
+function titleFits(at: readonly number[], left: number, right: number, title: number): boolean {
+  let from = left;
+  for (const x of at) {
+    if (x - TITLE_CLEARANCE - from >= title) return true;
+    from = Math.max(from, x + TITLE_CLEARANCE);
+  }
+  return right - from >= title;
+}
+
+/**
+ * Where routes cross a cluster's title band (on the internal top or bottom): the vertex of the
+ * edge's chain in the cluster's first layer when the edge comes in from outside it (its last
+ * vertical runs through the band at that vertex's x plus the offset of its port), or in its last
+ * layer when it goes out (header at the bottom). Fallback edges are routed later, around bands.
+ */
+function headerCrossings(
+  g: LayeredGraph,
+  plan: PortPlan,
+  headerSide: string,
+): Array<{ cluster: number; vertex: number; offset: number }> {
+  const top = headerSide === 'top';
+  const within = (v: number, c: number): boolean => {
+    for (let k = g.cluster[v] as number; k >= 0; k = g.clusterParent[k] as number)
+      if (k === c) return true;
+    return false;
+  };
+  const out: Array<{ cluster: number; vertex: number; offset: number }> = [];
+  g.chains.forEach((chain, k) => {
+    const p = plan.edges[k] as EdgePlan;
+    if (g.shape[k] !== 'chain' || p.fallback || chain.length < 2) return;
+    const outer = (top ? chain[0] : chain[chain.length - 1]) as number;
+    const inner = (top ? chain[chain.length - 1] : chain[0]) as number;
+    // The plan's end at the inner end of the chain (the source when the edge runs against the flow).
+    const innerEnd = top !== g.reversed[k] ? p.target : p.source;
+    for (let c = g.cluster[inner] as number; c >= 0; c = g.clusterParent[c] as number) {
+      if (within(outer, c)) break;
+      const layer = (top ? g.spanTop[c] : g.spanBottom[c]) as number;
+      const vertex = chain.find((v) => g.layerOf[v] === layer && within(v, c));
+      if (vertex === undefined) continue;
+      if (vertex !== inner) out.push({ cluster: c, vertex, offset: 0 });
+      else if (innerEnd.side === headerSide)
+        out.push({ cluster: c, vertex, offset: innerEnd.offset });
+    }
+  });
+  return out;
 }
 
 /**
