@@ -15,6 +15,8 @@ interface Manifest {
 }
 
 let root: string | null = null;
+/** flowc's own package.json, read once: packageRoot() reads it to recognise the folder. */
+let manifest: Manifest | null = null;
 let version: string | null = null;
 let links: PackageLinks | null = null;
 
@@ -32,9 +34,13 @@ export function packageRoot(from?: string): string {
   if (from === undefined && root !== null) return root;
   const start = dirname(from ?? fileURLToPath(import.meta.url));
   for (let dir = start; ;) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && readManifest(manifest).name === 'flowc') {
-      if (from === undefined) root = dir;
+    const path = join(dir, 'package.json');
+    const found = existsSync(path) ? readManifest(path) : null;
+    if (found?.name === 'flowc') {
+      if (from === undefined) {
+        root = dir;
+        manifest = found;
+      }
       return dir;
     }
     const parent = dirname(dir);
@@ -43,10 +49,16 @@ export function packageRoot(from?: string): string {
   }
 }
 
+/** flowc's own package.json (the one packageRoot() found), read from disk once per process. */
+function ownManifest(): Manifest {
+  if (manifest === null) packageRoot();
+  return manifest ?? {};
+}
+
 /** flowc's version from its package.json. */
 export function packageVersion(): string {
   if (version !== null) return version;
-  const v = readManifest(join(packageRoot(), 'package.json')).version;
+  const v = ownManifest().version;
   return (version = typeof v === 'string' ? v : '0.0.0');
 }
 
@@ -61,14 +73,14 @@ export interface PackageLinks {
 
 export function packageLinks(): PackageLinks {
   if (links !== null) return links;
-  let manifest: Manifest = {};
+  let own: Manifest = {};
   try {
-    manifest = readManifest(join(packageRoot(), 'package.json'));
+    own = ownManifest();
   } catch {
     // Bundled into another program without its package.json: no addresses.
   }
-  const repository = repositoryWebUrl(manifest.repository);
-  const homepage = httpUrl(manifest.homepage) ?? repository;
+  const repository = repositoryWebUrl(own.repository);
+  const homepage = httpUrl(own.homepage) ?? repository;
   return (links = { homepage, repository });
 }
 
