@@ -15,6 +15,7 @@
 import type { Direction } from '../model/diagram.js';
 import type { Geometry } from './place.js';
 import type { Box } from './types.js';
+import { BORDER_CLEARANCE } from './routing.js';
 
 /** Rows are about this many times longer along the flow than deep across it. */
 const ROW_TARGET_ASPECT = 1.5;
@@ -297,7 +298,7 @@ export function rowMargins(rows: readonly Box[], direction: Direction): Box[] {
 /**
  * Grid lines for the router of a wrapped drawing: 1 px inside every lane band and header band (all
  * rows). The router charges a soft region only on grid segments lying inside it, and its lines
- * near a group are 10 px outside the border: a route dropping through a lane between those lines
+ * near a group are 12 px outside the border: a route dropping through a lane between those lines
  * is charged nothing, so the route between rows took the straight drop through the lanes of the
  * next row rather than the channel and the row's start (ab-testing: cost 4,305 against 3,401 once
  * the lanes are charged). With these lines every lane it crosses is charged.
@@ -309,8 +310,8 @@ export function laneLines(bands: readonly Box[], headerHeight: number): Box[] {
   ]);
 }
 
-/** Routes keep at least this far outside a row's border, px (the picture checks' clearance). */
-const ROW_CLEARANCE = 12;
+/** Routes keep at least this far outside a row's border, px (as from any group's border). */
+const ROW_CLEARANCE = BORDER_CLEARANCE;
 
 /** The four strips ROW_CLEARANCE wide just outside a row's box. */
 function hugStrips(row: Box): Box[] {
@@ -329,7 +330,7 @@ const CHANNEL_CLEARANCE = 16;
 /**
  * The channels between consecutive rows (real coordinates), each drawn in by CHANNEL_CLEARANCE
  * from both rows: the router takes their borders as grid lines, so the routes the cuts sever have
- * tracks clear of the rows' borders (its own lines there lie 10 px from a group).
+ * tracks clear of the rows' borders (its own lines there lie 12 px from a group).
  */
 export function rowChannels(rows: readonly Box[], direction: Direction): Box[] {
   const horizontal = direction === 'LR' || direction === 'RL';

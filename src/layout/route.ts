@@ -19,6 +19,13 @@ export interface SoftRegion {
   box: Box;
   /** Extra cost per pixel of route inside the box. */
   costPerPx: number;
+  /** Only segments running this way pay (a strip along a border: running along it, not across). */
+  along?: 'horizontal' | 'vertical';
+}
+
+/** Whether a segment running one way pays a region's cost. */
+function pays(region: SoftRegion, horizontal: boolean): boolean {
+  return region.along === undefined || (region.along === 'horizontal') === horizontal;
 }
 
 /**
@@ -310,7 +317,8 @@ export class OrthogonalRouter {
         : { x: at, y: lo, width: 0, height: hi - lo };
       // A region the segment's span does not meet adds exactly 0: only those it meets are visited.
       forEachSoft(soft, span, (region) => {
-        total += region.costPerPx * insideLength(region.box, horizontal, at, lo, hi);
+        if (pays(region, horizontal))
+          total += region.costPerPx * insideLength(region.box, horizontal, at, lo, hi);
       });
       for (const id of this.routedIndex.query(span)) {
         const other = this.routed[id] as Segment;
@@ -477,6 +485,7 @@ export class OrthogonalRouter {
     if (!huge)
       forEachSoft(request.soft, region, (soft) => {
         mark(soft.box, (isH, index, length) => {
+          if (!pays(soft, isH)) return;
           if (isH) hCost[index] = (hCost[index] as number) + soft.costPerPx * length;
           else vCost[index] = (vCost[index] as number) + soft.costPerPx * length;
         });

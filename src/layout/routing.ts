@@ -35,6 +35,10 @@ import { assignPorts, chooseSides, type PortRequest } from './sides.js';
 /** Clearance kept between routes and nodes, and the length of the perpendicular stub at each port. */
 export const NODE_MARGIN = 12;
 const OTHER_GROUP_COST_PER_PX = 1.5;
+/** Routes keep at least this far from a group's border they run along, px. */
+export const BORDER_CLEARANCE = 12;
+/** A px of route closer than `BORDER_CLEARANCE` to a group's border (along it: a bend is 36). */
+const BORDER_COST_PER_PX = 1.5;
 const HEADER_COST_PER_PX = 4;
 /**
  * In the layered layout's fallback routes, a px inside a group that holds neither end: a pass
@@ -211,7 +215,7 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
   const nodeBoxes = [...nodes.values()];
   const router = new OrthogonalRouter(
     nodeBoxes.map((b) => inflate(b, NODE_MARGIN)),
-    [...groupBoxes.map(([, g]) => inflate(g, 10)), ...(input.guides ?? [])],
+    [...borderGuides(groupBoxes.map(([, g]) => g)), ...(input.guides ?? [])],
     bounds,
     input.continued ? WRAPPED_ROUTER_OPTIONS : DEFAULT_ROUTER_OPTIONS,
   );
@@ -245,7 +249,7 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
       startDir: dirOf(out),
       end: t,
       endDir: dirOf(into),
-      soft: { set: soft.set, skip: ownGroupRegions(edge, input.groupOf, soft.groupRegion) },
+      soft: { set: soft.set, skip: skippedRegions(edge, input.groupOf, soft) },
     };
     let path = router.route(request);
     const routedFreely = path !== null;
@@ -364,41 +368,87 @@ function rerouteAgainstAll(
 }
 
 /**
- * What a route pays for running through a group other than its ends' own and through any group's
- * header band: each group's box, then its header band, made once for all the edges. Returns the
- * set and, per group id, the ids of its box regions (an edge skips its own groups' boxes; a
- * wrapped lane has one box per row).
+ * What a route pays for running through a group other than its ends' own, through any group's
+ * header band, and along any group's border closer than `BORDER_CLEARANCE`: each group's box, its
+ * header band and its border strips, made once for all the edges. Returns the set and, per group
+ * id, the ids of its box regions and of its strips (an edge skips its own groups' boxes, and the
+ * strips of a group it ends on; a wrapped lane has one box per row).
  */
-function softRegions(
-  groups: ReadonlyArray<[string, Box]>,
-  headerHeight: number,
-): { set: SoftRegionSet; groupRegion: Map<string, number[]> } {
+function softRegions(groups: ReadonlyArray<[string, Box]>, headerHeight: number): GroupRegions {
   const set = new SoftRegionSet();
   const groupRegion = new Map<string, number[]>();
+  const bandRegions = new Map<string, number[]>();
+  const append = (map: Map<string, number[]>, id: string, ...ids: number[]): void => {
+    map.set(id, [...(map.get(id) ?? []), ...ids]);
+  };
   for (const [id, box] of groups) {
-    const region = set.add({ box, costPerPx: OTHER_GROUP_COST_PER_PX });
-    groupRegion.set(id, [...(groupRegion.get(id) ?? []), region]);
+    append(groupRegion, id, set.add({ box, costPerPx: OTHER_GROUP_COST_PER_PX }));
     set.add({
       box: { x: box.x, y: box.y, width: box.width, height: headerHeight },
       costPerPx: HEADER_COST_PER_PX,
     });
+    append(
+      bandRegions,
+      id,
+      ...borderBands(box).map(([band, along]) =>
+        set.add({ box: band, costPerPx: BORDER_COST_PER_PX, along }),
+      ),
+    );
   }
-  return { set, groupRegion };
+  return { set, groupRegion, bandRegions };
+}
+
+/** The shared soft regions of a diagram's groups, and per group id the ids of its own regions. */
+interface GroupRegions {
+  set: SoftRegionSet;
+  /** The group's box (one per row of a wrapped lane). */
+  groupRegion: Map<string, number[]>;
+  /** The strips along its borders (`borderBands`). */
+  bandRegions: Map<string, number[]>;
 }
 
 /**
- * Ids of the box regions a route may cross for free: the groups that hold its ends, and the groups
- * around those.
+ * The strips closer than `BORDER_CLEARANCE` to a group's border, inside and outside, each with the
+ * way a route pays for (along the border: a route running there reads as part of the box; crossing
+ * the border is free).
  */
-function ownGroupRegions(
+function borderBands(box: Box): Array<[Box, 'horizontal' | 'vertical']> {
+  const c = BORDER_CLEARANCE;
+  const wide = { x: box.x - c, width: box.width + 2 * c };
+  const tall = { y: box.y - c, height: box.height + 2 * c };
+  return [
+    [{ ...wide, y: box.y - c, height: 2 * c }, 'horizontal'],
+    [{ ...wide, y: box.y + box.height - c, height: 2 * c }, 'horizontal'],
+    [{ ...tall, x: box.x - c, width: 2 * c }, 'vertical'],
+    [{ ...tall, x: box.x + box.width - c, width: 2 * c }, 'vertical'],
+  ];
+}
+
+/**
+ * Grid lines worth having around groups: `BORDER_CLEARANCE` outside each border, where a route runs
+ * along a group without hugging it.
+ */
+function borderGuides(groups: readonly Box[]): Box[] {
+  return groups.map((g) => inflate(g, BORDER_CLEARANCE));
+}
+
+/**
+ * Ids of the regions a route may cross for free: the boxes of the groups that hold its ends and of
+ * the groups around those; and the border strips of a group it ends on (it arrives through that
+ * border).
+ */
+function skippedRegions(
   edge: DiagramEdge,
   groupOf: ReadonlyMap<string, string | null>,
-  groupRegion: ReadonlyMap<string, readonly number[]>,
+  soft: GroupRegions,
 ): number[] {
   const skip: number[] = [];
   for (const end of [edge.from, edge.to])
     for (let g = groupOf.get(end); g !== null && g !== undefined; g = groupOf.get(g))
-      for (const region of groupRegion.get(g) ?? []) if (!skip.includes(region)) skip.push(region);
+      for (const region of soft.groupRegion.get(g) ?? [])
+        if (!skip.includes(region)) skip.push(region);
+  if (edge.fromKind === 'group') skip.push(...(soft.bandRegions.get(edge.from) ?? []));
+  if (edge.toKind === 'group') skip.push(...(soft.bandRegions.get(edge.to) ?? []));
   return skip;
 }
 

@@ -4,7 +4,7 @@
  */
 import { layout } from '../../src/layout/index.js';
 import type { LayoutKind } from '../../src/model/diagram.js';
-import { closeParallels, decisionBranches, twoWayPairs } from '../support/picture.js';
+import { borderHugs, closeParallels, decisionBranches, twoWayPairs } from '../support/picture.js';
 import { diagramOf } from './diagrams.js';
 
 const draw = (text: string, direction: 'LR' | 'TB', kind: LayoutKind = 'layered') =>
@@ -69,6 +69,44 @@ describe('decision branches leave from different vertices', () => {
     for (const direction of ['LR', 'TB'] as const) {
       const drawn = draw(text, direction);
       expect(decisionBranches(drawn)).toEqual([]);
+    }
+  });
+});
+
+describe('routes keep 12 px from the group borders they run along', () => {
+  // In the swimlanes the routes took the grid lines 10 px outside a lane (in the 28 px gap between
+  // two lanes) or 6 px inside it (a node's margin), and ran along the border there for hundreds of
+  // px: the router now pays for each px along a border closer than 12 px (routing.ts borderBands).
+  it("swimlanes: a decision's way back and a notification to the first lane", () => {
+    const text = [
+      'Client { # Client',
+      '  ask: rectangle label:"Ask"',
+      '  got: rectangle label:"Got answer"',
+      '}',
+      'Server { # Server',
+      '  handle: rectangle label:"Handle"',
+      '  check: diamond label:"Valid?"',
+      '  reply: rectangle label:"Reply"',
+      '}',
+      'Store { # Store',
+      '  save: rectangle label:"Save"',
+      '  sync: rectangle label:"Sync"',
+      '  index: rectangle label:"Index"',
+      '}',
+      'Client.ask -> Server.handle',
+      'Server.handle -> Server.check',
+      'Server.check -> Store.save [label="yes"]',
+      'Server.check -> Client.got [label="no"]',
+      'Store.save -> Store.sync',
+      'Store.sync -> Store.index',
+      'Store.index -> Client.got [label="notify"]',
+      'Store.sync -> Server.reply',
+      'Server.reply -> Client.got',
+    ].join('\n');
+    for (const direction of ['LR', 'TB'] as const) {
+      const drawn = draw(text, direction, 'lanes');
+      expect(drawn.layout).toBe('lanes');
+      expect(borderHugs(drawn)).toEqual([]);
     }
   });
 });

@@ -14,12 +14,13 @@ import type {
   LayoutNode,
   Point,
 } from '../../src/layout/types.js';
+import { BORDER_CLEARANCE } from '../../src/layout/routing.js';
 import { groupTitleWidth } from '../../src/layout/sizes.js';
 import { groupParts } from './geometry.js';
 import { EDGE_FONT_SIZE, NODE_FONT_SIZE } from '../../src/style.js';
 
-/** Routes keep at least this far from a group's border they run along, px. */
-export const BORDER_CLEARANCE = 12;
+/** Routes keep at least this far from a group's border they run along, px (the router's own). */
+export { BORDER_CLEARANCE };
 /** Parallel segments of different edges keep at least this far apart, px. */
 export const PARALLEL_GAP = 8;
 /** A decision's branch label lies within this distance of its diamond (about 2 font sizes), px. */
