@@ -1,22 +1,52 @@
 /**
- * A uniform-grid spatial index of boxes: which boxes may intersect a query box. Results are sorted
- * ids (insertion order), so callers iterate deterministically.
+ * A spatial index of boxes: which boxes may intersect a query box. Results are sorted ids
+ * (insertion order), so callers iterate deterministically.
+ *
+ * Uniform grids of growing cell sizes (cellSize × 8^level): a box is kept in the finest grid where
+ * it spans at most SPAN_CELLS cells each way. In one grid only, a long box (a route's trunk down a
+ * hub's fan of 1,000 edges, 84,000 px) sat in one list per cell it spans, and every query over it
+ * walked it once per cell: the routing of a hub grew with the cube of its edges.
  */
 import type { Box } from './types.js';
 
+/** Cells a box may span each way in its grid before it goes to a coarser one. */
+const SPAN_CELLS = 4;
+/** How many times bigger each coarser grid's cells are. */
+const LEVEL_FACTOR = 8;
+/** Grids at most (the coarsest takes every box still wider: 192 px × 8^7 is 400 million px). */
+const MAX_LEVEL = 7;
+
 export class BoxIndex {
   private readonly boxes: Box[] = [];
-  private readonly cells = new Map<number, number[]>();
+  /** Per level (0 = cellSize): cell key → ids, ascending. */
+  private readonly levels: Array<Map<number, number[]>> = [];
 
   constructor(private readonly cellSize: number) {}
 
   add(box: Box): number {
     const id = this.boxes.length;
     this.boxes.push(box);
-    this.forCells(box, (key) => {
-      const list = this.cells.get(key);
+    if (id >= this.marks.length) {
+      const grown = new Uint32Array(this.marks.length * 2);
+      grown.set(this.marks);
+      this.marks = grown;
+    }
+    let level = 0;
+    let size = this.cellSize;
+    while (
+      level < MAX_LEVEL &&
+      (Math.floor((box.x + box.width) / size) - Math.floor(box.x / size) >= SPAN_CELLS ||
+        Math.floor((box.y + box.height) / size) - Math.floor(box.y / size) >= SPAN_CELLS)
+    ) {
+      level++;
+      size *= LEVEL_FACTOR;
+    }
+    while (this.levels.length <= level) this.levels.push(new Map());
+    const cells = this.levels[level] as Map<number, number[]>;
+    forCells(box, size, (key) => {
+      const list = cells.get(key);
       if (list) list.push(id);
-      else this.cells.set(key, [id]);
+      else cells.set(key, [id]);
     });
     return id;
   }
@@ -31,46 +61,67 @@ export class BoxIndex {
 
   /** Ids of boxes whose closed extent meets the closed query box, ascending. */
   query(area: Box): number[] {
+    return this.queryAtMost(area, Infinity) as number[];
+  }
+
+  /**
+   * As query, or null as soon as more than `limit` boxes meet the area (a caller that gives up
+   * on a crowd pays for at most `limit` of it).
+   */
+  queryAtMost(area: Box, limit: number): number[] | null {
     // Called for every label candidate: numeric cell keys and a stamp array instead of a Set.
     const out: number[] = [];
     const stamp = ++this.stamp;
     const marks = this.marks;
     const x1 = area.x + area.width;
     const y1 = area.y + area.height;
-    const c0 = Math.floor(area.x / this.cellSize);
-    const c1 = Math.floor(x1 / this.cellSize);
-    const r0 = Math.floor(area.y / this.cellSize);
-    const r1 = Math.floor(y1 / this.cellSize);
-    let cellsHit = 0;
-    for (let r = r0; r <= r1; r++) {
-      for (let c = c0; c <= c1; c++) {
-        const list = this.cells.get(cellKey(c, r));
-        if (!list) continue;
-        cellsHit++;
-        for (const id of list) {
-          if (marks[id] === stamp) continue;
-          marks[id] = stamp;
-          const b = this.boxes[id] as Box;
-          if (b.x <= x1 && area.x <= b.x + b.width && b.y <= y1 && area.y <= b.y + b.height)
-            out.push(id);
+    let listsHit = 0;
+    let size = this.cellSize;
+    for (const cells of this.levels) {
+      if (cells.size > 0) {
+        const c0 = Math.floor(area.x / size);
+        const c1 = Math.floor(x1 / size);
+        const r0 = Math.floor(area.y / size);
+        const r1 = Math.floor(y1 / size);
+        for (let r = r0; r <= r1; r++) {
+          for (let c = c0; c <= c1; c++) {
+            const list = cells.get(cellKey(c, r));
+            if (!list) continue;
+            listsHit++;
+            for (const id of list) {
+              if (marks[id] === stamp) continue;
+              marks[id] = stamp;
+              const b = this.boxes[id] as Box;
+              if (b.x <= x1 && area.x <= b.x + b.width && b.y <= y1 && area.y <= b.y + b.height) {
+                if (out.length >= limit) return null;
+                out.push(id);
+              }
+            }
+          }
         }
       }
+      size *= LEVEL_FACTOR;
     }
-    // One cell's list is already ascending (ids are added in order).
-    if (cellsHit > 1) out.sort((a, b) => a - b);
+    // One cell's list is already ascending (ids are added in order). A typed array sorts numbers
+    // natively, without calling a comparison: long results (every route of a hub's fan) sort fast.
+    if (listsHit <= 1) return out;
+    if (out.length < 64) return out.sort((a, b) => a - b);
+    const sorted = Float64Array.from(out).sort();
+    for (let k = 0; k < out.length; k++) out[k] = sorted[k] as number;
     return out;
   }
 
   private stamp = 0;
-  private readonly marks: number[] = [];
+  /** Per id: the stamp of the last query that met it (a typed array: ids are met in any order). */
+  private marks = new Uint32Array(64);
+}
 
-  private forCells(box: Box, visit: (key: number) => void): void {
-    const c0 = Math.floor(box.x / this.cellSize);
-    const c1 = Math.floor((box.x + box.width) / this.cellSize);
-    const r0 = Math.floor(box.y / this.cellSize);
-    const r1 = Math.floor((box.y + box.height) / this.cellSize);
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) visit(cellKey(c, r));
-  }
+function forCells(box: Box, size: number, visit: (key: number) => void): void {
+  const c0 = Math.floor(box.x / size);
+  const c1 = Math.floor((box.x + box.width) / size);
+  const r0 = Math.floor(box.y / size);
+  const r1 = Math.floor((box.y + box.height) / size);
+  for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) visit(cellKey(c, r));
 }
 
 /** A number naming a cell (exact for cell coordinates within ±2^20). */

@@ -90,12 +90,64 @@ export interface RouterOptions {
   weightedGridLimit?: number;
 }
 
+/** What a router's searches did, summed over its searches (tests count work with it). */
+export interface RouterStats {
+  /** A* searches run (a route() call runs one per window it tries). */
+  searches: number;
+  /** Grid cells (lines × lines) of those searches. */
+  cells: number;
+  /** States the searches expanded (closed). */
+  expansions: number;
+  /** Searches whose grid had an axis thinned (AXIS_LINE_LIMIT). */
+  thinned: number;
+  /** Earlier route segments marked on the searches' grids. */
+  marked: number;
+  /** Thinned searches in a crowd of earlier segments (CROWD_SEGMENTS_PER_GRID_SEGMENT): none marked. */
+  crowded: number;
+}
+
+export function emptyRouterStats(): RouterStats {
+  return { searches: 0, cells: 0, expansions: 0, thinned: 0, marked: 0, crowded: 0 };
+}
+
+/** Adds `from`'s counts into `into`. */
+export function addRouterStats(into: RouterStats, from: RouterStats): void {
+  into.searches += from.searches;
+  into.cells += from.cells;
+  into.expansions += from.expansions;
+  into.thinned += from.thinned;
+  into.marked += from.marked;
+  into.crowded += from.crowded;
+}
+
 export const DEFAULT_ROUTER_OPTIONS: RouterOptions = {
   bendCost: 36,
   crossingCost: 28,
   sharingCostPerPx: 0.4,
   searchPadding: 90,
 };
+
+/**
+ * Lines on one axis of a search grid above which that axis is thinned (thinLines): a long edge
+ * past a column of many boxes (a hub's fan: one node with 1,000 targets stacked in a lane) saw
+ * every box's borders as lines, so each search grew with the edges routed before it and the
+ * routing of a hub grew with the square of its edges. The samples' and the corpus' grids stay
+ * below it (at most 151 lines on an axis, channel mid-lines included), so their routes are unchanged.
+ */
+export const AXIS_LINE_LIMIT = 160;
+
+/** Lines a thinned axis keeps (thinLines). */
+const THINNED_LINES = 64;
+
+/** Of those, the lines kept on either side of each end of the search. */
+const NEAR_END_LINES = 12;
+
+/**
+ * Earlier route segments in a thinned search's window, per segment of its grid, above which it
+ * marks none of them (see markEarlierRoutes): a hub's fan of n edges put every earlier route in
+ * each window, n² segments marked in all. Marking stays linear in the grid up to this many.
+ */
+const CROWD_SEGMENTS_PER_GRID_SEGMENT = 4;
 
 /** Grid size (lines × lines) above which no channel mid-lines are added. */
 const CHANNEL_GRID_LIMIT = 20000;
@@ -295,6 +347,15 @@ export class OrthogonalRouter {
   /** Grid lines² of the search that found the last route (what a search like it again would cost). */
   lastGridSize = 0;
 
+  /**
+   * Whether that search thinned its grid (AXIS_LINE_LIMIT): its route is a long one's through a
+   * crowd, found on a sample of the lines; searching it again would cost as much for little.
+   */
+  lastThinned = false;
+
+  /** The work of every search so far. */
+  readonly stats: RouterStats = emptyRouterStats();
+
   /** The cheapest route from start to end as its bend points (start and end included), or null. */
   route(request: RouteRequest): Point[] | null {
     const span = {
@@ -328,10 +389,20 @@ export class OrthogonalRouter {
     }
     let xs = uniqueSorted(baseX.filter((x) => x >= region.x && x <= region.x + region.width));
     let ys = uniqueSorted(baseY.filter((y) => y >= region.y && y <= region.y + region.height));
+    // Past AXIS_LINE_LIMIT an axis keeps the lines near the two ends and a sample of the others
+    // (no channel mid-lines there); boxes and regions then mark every grid segment they overlap
+    // (markOverlapping), not only the segments between their own borders, which may be gone.
+    const thinX = xs.length > AXIS_LINE_LIMIT;
+    const thinY = ys.length > AXIS_LINE_LIMIT;
+    const thinned = thinX || thinY;
+    this.lastThinned = thinned;
+    if (thinX) xs = thinLines(xs, start.x, end.x);
+    if (thinY) ys = thinLines(ys, start.y, end.y);
+    if (thinned) this.stats.thinned++;
     // Channel mid-lines make routes run down the middle of gaps; on huge grids they cost too much.
     if (xs.length * ys.length <= CHANNEL_GRID_LIMIT) {
-      xs = withChannels(xs);
-      ys = withChannels(ys);
+      if (!thinX) xs = withChannels(xs);
+      if (!thinY) ys = withChannels(ys);
     }
     const nx = xs.length;
     const ny = ys.length;
@@ -371,8 +442,40 @@ export class OrthogonalRouter {
           apply(false, j * nx + i, (ys[j + 1] as number) - (ys[j] as number));
       }
     };
+    const markOverlapping = (
+      box: Box,
+      apply: (isH: boolean, index: number, length: number) => void,
+    ): void => {
+      // Segments whose interior meets the box's interior by more than half a pixel (grid lines
+      // are whole pixels, boxes need not be), with the length inside.
+      const left = box.x;
+      const right = box.x + box.width;
+      const top = box.y;
+      const bottom = box.y + box.height;
+      const i0 = Math.max(0, upperBound(xs, left) - 1); // last column ≤ left
+      const i1 = Math.min(nx - 1, lowerBound(xs, right)); // first column ≥ right
+      const j0 = Math.max(0, upperBound(ys, top) - 1);
+      const j1 = Math.min(ny - 1, lowerBound(ys, bottom));
+      for (let j = j0; j <= j1; j++) {
+        const y = ys[j] as number;
+        if (y <= top || y >= bottom) continue;
+        for (let i = i0; i < i1; i++) {
+          const inside = Math.min(xs[i + 1] as number, right) - Math.max(xs[i] as number, left);
+          if (inside > 0.5) apply(true, j * (nx - 1) + i, inside);
+        }
+      }
+      for (let i = i0; i <= i1; i++) {
+        const x = xs[i] as number;
+        if (x <= left || x >= right) continue;
+        for (let j = j0; j < j1; j++) {
+          const inside = Math.min(ys[j + 1] as number, bottom) - Math.max(ys[j] as number, top);
+          if (inside > 0.5) apply(false, j * nx + i, inside);
+        }
+      }
+    };
+    const mark = thinned ? markOverlapping : markInside;
     for (const o of obstacles) {
-      markInside(o, (isH, index) => {
+      mark(o, (isH, index) => {
         if (isH) hCost[index] = Infinity;
         else vCost[index] = Infinity;
       });
@@ -381,13 +484,13 @@ export class OrthogonalRouter {
     const huge = nx * ny > GREEDY_GRID_LIMIT;
     if (!huge)
       forEachSoft(request.soft, region, (soft) => {
-        markInside(soft.box, (isH, index, length) => {
+        mark(soft.box, (isH, index, length) => {
           if (!pays(soft, isH)) return;
           if (isH) hCost[index] = (hCost[index] as number) + soft.costPerPx * length;
           else vCost[index] = (vCost[index] as number) + soft.costPerPx * length;
         });
       });
-    if (!huge) this.markEarlierRoutes(region, xs, ys, hCost, vCost);
+    if (!huge) this.markEarlierRoutes(region, xs, ys, hCost, vCost, thinned);
     return this.astar(request, xs, ys, si, sj, ei, ej, hCost, vCost);
   }
 
@@ -398,12 +501,24 @@ export class OrthogonalRouter {
     ys: number[],
     hCost: Float64Array,
     vCost: Float64Array,
+    thinned: boolean,
   ): void {
+    // A thinned search in a crowd of earlier routes (the 1,000th edge of a hub's fan has all the
+    // others in its window) marks none of them, as on huge grids: only the obstacles count.
+    const limit = thinned
+      ? CROWD_SEGMENTS_PER_GRID_SEGMENT * (hCost.length + vCost.length)
+      : Infinity;
+    const ids = this.routedIndex.queryAtMost(region, limit);
+    if (ids === null) {
+      this.stats.crowded++;
+      return;
+    }
     const segments: Array<{ a: Point; b: Point }> = [];
-    for (const id of this.routedIndex.query(region)) {
+    for (const id of ids) {
       const segment = this.routed[id] as Segment;
       if (this.live[segment.route]) segments.push(segment);
     }
+    this.stats.marked += segments.length;
     markSegments(segments, xs, ys, hCost, vCost, this.options);
   }
 
@@ -444,6 +559,7 @@ export class OrthogonalRouter {
     heap.push(startState, heuristic(si, sj));
     let goalState = -1;
     let goalCost = Infinity;
+    let expansions = 0;
     // The goal is a virtual state (index stateCount) reached from the goal cell, so that a final
     // bend is paid for before the search stops; states are closed once expanded.
     const goal = stateCount;
@@ -452,6 +568,7 @@ export class OrthogonalRouter {
       if (state === goal) break;
       if (closed[state] === stamp) continue;
       closed[state] = stamp;
+      expansions++;
       const dir = state & 3;
       const cell = state >> 2;
       const i = cell % nx;
@@ -492,6 +609,9 @@ export class OrthogonalRouter {
         }
       }
     }
+    this.stats.searches++;
+    this.stats.cells += nx * ny;
+    this.stats.expansions += expansions;
     if (goalState < 0) return null;
     const cells: Point[] = [];
     for (let s = goalState; s >= 0; s = previous[s] as number) {
@@ -690,6 +810,44 @@ function markRunsSummed(
       }
     }
   }
+}
+
+/**
+ * THINNED_LINES of an axis' sorted lines (all of them when there are no more than that): both outer ones (the window's borders), the
+ * NEAR_END_LINES lines on either side of each end (where a route leaves and arrives it turns round
+ * its neighbours), and evenly spaced ones of the rest (where a long route may cross over).
+ */
+export function thinLines(lines: readonly number[], from: number, to: number): number[] {
+  const count = lines.length;
+  if (count <= THINNED_LINES) return [...lines];
+  const kept = new Uint8Array(count);
+  kept[0] = 1;
+  kept[count - 1] = 1;
+  for (const end of [from, to]) {
+    const at = lowerBound(lines, end);
+    for (
+      let k = Math.max(0, at - NEAR_END_LINES);
+      k <= Math.min(count - 1, at + NEAR_END_LINES);
+      k++
+    )
+      kept[k] = 1;
+  }
+  let taken = 0;
+  for (let k = 0; k < count; k++) taken += kept[k] as number;
+  const rest = count - taken;
+  const room = THINNED_LINES - taken;
+  if (room > 0 && rest > 0) {
+    // The r-th of the rest is kept when ⌊r·room/rest⌋ steps up: `room` of them, evenly spread.
+    let r = 0;
+    for (let k = 0; k < count; k++) {
+      if (kept[k]) continue;
+      if (Math.floor(((r + 1) * room) / rest) > Math.floor((r * room) / rest)) kept[k] = 1;
+      r++;
+    }
+  }
+  const out: number[] = [];
+  for (let k = 0; k < count; k++) if (kept[k]) out.push(lines[k] as number);
+  return out;
 }
 
 /** Adds a line in the middle of every wide gap, so routes can run down the middle of a channel. */

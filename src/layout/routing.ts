@@ -20,9 +20,11 @@ import {
 } from './geometry.js';
 import { BoxIndex } from './box-index.js';
 import {
+  addRouterStats,
   DEFAULT_ROUTER_OPTIONS,
   OrthogonalRouter,
   type RouterOptions,
+  type RouterStats,
   SoftRegionSet,
   type Dir,
   type RouteRequest,
@@ -82,6 +84,8 @@ export interface RoutingInput {
   headerHeight: number;
   flow: Vector;
   style: EdgeStyle;
+  /** When given, the routers' work (searches, grid cells, expansions) is added into it. */
+  stats?: RouterStats;
 }
 
 export interface RoutedEdge {
@@ -261,9 +265,15 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     const points = withStubs(k, path ?? [s, { x: s.x, y: t.y }, t]);
     routes[k] = points;
     const routeId = router.addRoute(points);
-    if (routedFreely) searches[k] = { request, routeId, gridSize: router.lastGridSize };
+    // A route found on a thinned grid (a long edge through a crowd) is not searched again either.
+    if (routedFreely && !router.lastThinned)
+      searches[k] = { request, routeId, gridSize: router.lastGridSize };
   }
   rerouteAgainstAll(router, order, searches, routes, withStubs);
+  if (input.stats) {
+    addRouterStats(input.stats, router.stats);
+    if (tightRouter) addRouterStats(input.stats, tightRouter.stats);
+  }
   return edges.map((edge, k) => {
     const [fromSide, toSide] = sides[k] as [Side, Side];
     const points =

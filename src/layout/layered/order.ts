@@ -268,13 +268,10 @@ export class Orderer {
             const key = order.join(',');
             if (tried.has(key)) continue;
             tried.add(key);
-            this.restore(best);
-            const sigma = this.sigma.slice();
-            order.forEach((c, k) => (this.sigma[c] = k / order.length));
-            this.reslotAll();
-            for (let s = 0; s < 2; s++) this.sweep(s % 2 === 0, false);
-            this.transpose();
-            const cost = this.totalCrossings();
+            const sigma = this.sigma;
+            const trial = sigma.slice();
+            order.forEach((c, k) => (trial[c] = k / order.length));
+            const cost = this.tryOrder(best, trial);
             if (cost < bestCost) {
               bestCost = cost;
               best = this.snapshot();
@@ -426,13 +423,9 @@ export class Orderer {
             const key = order.join(',');
             if (tried.has(key)) continue;
             tried.add(key);
-            this.restore(best);
-            this.sigma = start.slice();
-            place(order, this.sigma);
-            this.reslotAll();
-            for (let s = 0; s < 2; s++) this.sweep(s % 2 === 0, false);
-            this.transpose();
-            const cost = this.totalCrossings();
+            const trial = start.slice();
+            place(order, trial);
+            const cost = this.tryOrder(best, trial);
             if (cost < bestCost) {
               bestCost = cost;
               best = this.snapshot();
@@ -448,6 +441,20 @@ export class Orderer {
     }
     this.restore(best);
     this.updateSigma(false);
+  }
+
+  /**
+   * One try of a cluster order (moveClusters, movePairs): from the layers `from`, with `sigma` as
+   * the clusters' keys, every layer's blocks reslotted, two sweeps and a transpose; returns the
+   * crossings. `sigma` stays the order's keys (a caller that goes on from the old ones keeps them).
+   */
+  private tryOrder(from: number[][], sigma: Float64Array): number {
+    this.restore(from);
+    this.sigma = sigma;
+    this.reslotAll();
+    for (let s = 0; s < 2; s++) this.sweep(s % 2 === 0, false);
+    this.transpose();
+    return this.totalCrossings();
   }
 
   /** The clusters grouped by parent (top-level ones under -1), each list in index order. */
