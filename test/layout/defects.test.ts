@@ -3,7 +3,7 @@
  * checks; test/layout/picture.test.ts counts them over the samples and the corpus).
  */
 import { layout } from '../../src/layout/index.js';
-import type { LayoutKind } from '../../src/model/diagram.js';
+import type { Direction, LayoutKind } from '../../src/model/diagram.js';
 import {
   borderHugs,
   closeParallels,
@@ -13,7 +13,7 @@ import {
 } from '../support/picture.js';
 import { diagramOf } from './diagrams.js';
 
-const draw = (text: string, direction: 'LR' | 'TB', kind: LayoutKind = 'layered') =>
+const draw = (text: string, direction: Direction, kind: LayoutKind = 'layered') =>
   layout(diagramOf(text), { direction, layout: kind });
 
 describe('two-way pairs are two routes', () => {
