@@ -14,3 +14,6 @@ export function generateFlow(options: GenerateOptions): string;
 
 /** `copies` copies of `sample` in one file, each copy's groups renamed (`Client` → `Client7`). */
 export function repeatSample(sample: string, copies: number): string;
+
+/** A generated diagram of about `lines` lines (bench/parse.mjs's and bench/ab.mjs's "generated"). */
+export function generatedLines(lines: number): string;

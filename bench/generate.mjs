@@ -226,3 +226,16 @@ export function repeatSample(sample, copies) {
   }
   return out.join('\n') + '\n';
 }
+
+/**
+ * A generated diagram of about `lines` lines (the generator works in nodes; one correction step is
+ * enough, line count being close to linear in nodes): the "generated" inputs of the lint
+ * benchmarks (issues 2 and 15).
+ */
+export function generatedLines(lines) {
+  let nodes = Math.max(10, Math.round(lines / 2.3));
+  let text = generateFlow({ nodes, groups: Math.max(2, Math.round(nodes / 12)), seed: 7 });
+  const count = text.split('\n').length;
+  nodes = Math.max(10, Math.round((nodes * lines) / count));
+  return generateFlow({ nodes, groups: Math.max(2, Math.round(nodes / 12)), seed: 7 });
+}

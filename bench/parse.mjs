@@ -5,19 +5,8 @@
 // flowc runs) and through Ohm alone (the reference it is tested against), on the same lines.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateFlow, repeatSample } from './generate.mjs';
+import { generatedLines, repeatSample } from './generate.mjs';
 import { bin, load, machine, median, root, runNode, table } from './lib.mjs';
-
-/** A generated diagram with about `lines` lines (the generator works in nodes). */
-function fileOfLines(lines) {
-  let nodes = Math.max(10, Math.round(lines / 2.3));
-  let text = generateFlow({ nodes, groups: Math.max(2, Math.round(nodes / 12)), seed: 7 });
-  // One correction step is enough: line count is close to linear in nodes.
-  const count = text.split('\n').length;
-  nodes = Math.max(10, Math.round((nodes * lines) / count));
-  text = generateFlow({ nodes, groups: Math.max(2, Math.round(nodes / 12)), seed: 7 });
-  return text;
-}
 
 /** Copies of samples/cqrs.flow (48 lines each) up to about `lines` lines. */
 function repeatedSamples(lines) {
@@ -31,9 +20,9 @@ export async function benchParse({ runs = 5 } = {}) {
   mkdirSync(dir, { recursive: true });
   const { parse, parseWithOhm } = await import(join(root, 'dist', 'index.js'));
   const inputs = [
-    ['generated', 1_000, fileOfLines(1_000)],
-    ['generated', 10_000, fileOfLines(10_000)],
-    ['generated', 100_000, fileOfLines(100_000)],
+    ['generated', 1_000, generatedLines(1_000)],
+    ['generated', 10_000, generatedLines(10_000)],
+    ['generated', 100_000, generatedLines(100_000)],
     ['repeated samples', 100_000, repeatedSamples(100_000)],
   ];
   const rows = [];

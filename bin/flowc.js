@@ -3,8 +3,8 @@
 // The flowc executable. CommonJS (bin/package.json), because an ES module entry point makes Node
 // load its ESM loader first, ~5 ms of a small render.
 //
-// It runs the bundled CLI (dist/cli.cjs) with the V8 code cache the build made (dist/cli.cache), so
-// a start does not pay for compiling the CLI again: see scripts/build.mjs.
+// It runs the bundled CLI (dist/cli.cjs, and the pieces of it a run needs) with the V8 code caches
+// the build made, so a start does not pay for compiling the CLI again: see scripts/build.mjs.
 //
 // Most runs are short: a CQRS-sized render is done ~60 ms after Node's own start. V8's optimising
 // compiler (TurboFan) would start compiling the hottest functions on a background thread just
@@ -16,7 +16,8 @@
 // as usual (measured: docs/performance.md, "Start-up of a small render").
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
-const { join } = require('node:path');
+const { dirname, join } = require('node:path');
+const { pathToFileURL } = require('node:url');
 const v8 = require('node:v8');
 const vm = require('node:vm');
 
@@ -25,31 +26,54 @@ const DEFAULT_INTERRUPT_BUDGET = 66 * 1024; // V8's default in Node 20 (`node --
 // A budget given on node's own command line is the user's choice (NODE_OPTIONS cannot carry one).
 const ownBudget = process.execArgv.some((a) => a.startsWith('--interrupt-budget'));
 if (!ownBudget) v8.setFlagsFromString(`--interrupt-budget=${SHORT_RUN_INTERRUPT_BUDGET}`);
+// The build's warm-up runs (FLOWC_WRITE_CODE_CACHE=1) keep the start's budget to the end: V8
+// rejects a code cache made under other flags, and every run starts with the short-run budget.
+const writeCodeCache = process.env.FLOWC_WRITE_CODE_CACHE === '1';
 const onLongRun = () => {
-  if (!ownBudget) v8.setFlagsFromString(`--interrupt-budget=${DEFAULT_INTERRUPT_BUDGET}`);
+  if (!ownBudget && !writeCodeCache)
+    v8.setFlagsFromString(`--interrupt-budget=${DEFAULT_INTERRUPT_BUDGET}`);
 };
 
 const dist = join(__dirname, '..', 'dist');
 const file = join(dist, 'cli.cjs');
-const cacheFile = join(dist, 'cli.cache');
 if (!existsSync(file)) {
   process.stderr.write(`flowc: ${file} is missing: run \`npm run build\` (npm install does it)\n`);
   process.exit(2);
 }
-const source = readFileSync(file, 'utf8');
-const script = new vm.Script(
-  `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
-  {
-    filename: file,
-    cachedData: existsSync(cacheFile) ? readFileSync(cacheFile) : undefined,
-  },
-);
-const cli = { exports: {} };
-script.runInThisContext()(cli.exports, createRequire(file), cli, file, dist);
+// The CLI is in pieces (scripts/build.mjs, buildCli): dist/cli.cjs and dist/cli-chunks/NAME-HASH.cjs.
+// A piece requires another by a relative path; each is run once, as a vm.Script with its own code
+// cache (NAME-HASH.cache beside it). Every other require (Node's modules, sharp, dist/lsp.cjs) is
+// Node's, rooted at dist/cli.cjs.
+const PIECE = /^\.\/(?:cli-chunks\/)?[\w-]+-[A-Z0-9]{8}\.cjs$/;
+const nodeRequire = createRequire(file);
+const moduleUrl = pathToFileURL(file).href;
+const pieces = new Map();
+const piecesRun = [];
+const requireFrom = (dir) => (request) =>
+  PIECE.test(request) ? runPiece(join(dir, request)) : nodeRequire(request);
+function runPiece(filename) {
+  const known = pieces.get(filename);
+  if (known !== undefined) return known.exports;
+  const piece = { exports: {} };
+  pieces.set(filename, piece);
+  const cacheFile = `${filename.slice(0, -'.cjs'.length)}.cache`;
+  // The build checks that every piece is ASCII, so latin1 reads it exactly, into a one-byte string.
+  const source = readFileSync(filename, 'latin1');
+  const script = new vm.Script(
+    `(function (exports, require, module, __filename, __dirname, __flowcModuleUrl) {${source}\n})`,
+    { filename, cachedData: existsSync(cacheFile) ? readFileSync(cacheFile) : undefined },
+  );
+  piecesRun.push({ script, cacheFile });
+  const dir = dirname(filename);
+  script.runInThisContext()(piece.exports, requireFrom(dir), piece, filename, dir, moduleUrl);
+  return piece.exports;
+}
+const cli = { exports: runPiece(file) };
 cli.exports.main({ onLongRun }).then((run) => {
-  if (process.env.FLOWC_WRITE_CODE_CACHE === '1') {
+  if (writeCodeCache) {
     // Build time only (scripts/build.mjs): after a real run, the cache holds every function it compiled.
-    writeFileSync(cacheFile, script.createCachedData());
+    for (const { script, cacheFile } of piecesRun)
+      writeFileSync(cacheFile, script.createCachedData());
   }
   // Every file is written and every promise settled: exit now (with process.exitCode), unless
   // some output is still waiting to be flushed (a pipe outside Linux), which the event loop drains.

@@ -2,20 +2,30 @@
 // Builds dist/ (runs from `npm install`, the `prepare` script):
 // - dist/index.js (+ chunks): the library, ESM, for `import { compile } from 'flowc'`;
 // - dist/batch-worker.js: the worker thread of batch rendering;
-// - dist/cli.cjs: the command line, one script that bin/flowc.js runs through V8's code cache;
+// - dist/cli.cjs and dist/cli-chunks/*.cjs: the command line, in pieces that bin/flowc.js runs
+//   through V8 code caches, loading a piece when a run first needs it (see buildCli);
 // - dist/watch/app.js, app.css: the script and style sheet of `flowc watch`'s pages;
 // - dist/lsp.cjs: the language server with vscode-languageserver, which only `flowc lsp` requires
 //   (a separate file, so no other command reads, compiles or caches a byte of it);
-// - dist/cli.cache: that code cache, made by one warm-up render (`flowc render samples/cqrs.flow`).
-//   Compiling the CLI's ~600 KB of JavaScript on every start was about a fifth of a small render's
-//   time; with the cache V8 reuses the compiled functions. A cache made by another Node version is
-//   rejected by V8 and the CLI simply compiles as usual.
+// - dist/cli.cache, dist/cli-chunks/*.cache: a code cache per piece, made by warm-up runs (a render
+//   to SVG and PNG, a lint, a batch that renders and one with nothing to do). Compiling the CLI's
+//   JavaScript on every start was about a fifth of a small render's time; with the caches V8
+//   reuses the compiled functions. A cache made by another Node version is rejected by V8 and
+//   the piece simply compiles as usual.
 // - dist/*.d.ts: the library's type declarations (tsc), skipped with --no-types.
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startupPatches } from './startup-patches.mjs';
 
@@ -29,16 +39,18 @@ const lspApart = {
       path: 'lsp',
       namespace: 'lsp-apart',
     }));
-    // A require() (bin/flowc.js gives the CLI a require rooted at dist/), not an import(): the CLI
-    // runs as a vm.Script, which has no dynamic import.
+    // Its exports, re-exported from dist/lsp.cjs: the CommonJS piece this becomes requires it
+    // (bin/flowc.js resolves every require that is not a piece of the CLI from dist/).
     build.onLoad({ filter: /.*/, namespace: 'lsp-apart' }, () => ({
-      contents: "module.exports = require('./lsp.cjs');",
+      contents: "export * from './lsp.cjs';",
       loader: 'js',
     }));
     build.onResolve({ filter: /^\.\/lsp\.cjs$/ }, () => ({ path: './lsp.cjs', external: true }));
   },
 };
 const quick = process.argv.includes('--no-types');
+/** The CLI's pieces besides dist/cli.cjs (see buildCli); bin/flowc.js knows the name too. */
+const CLI_CHUNKS = 'cli-chunks';
 
 const common = {
   absWorkingDir: root,
@@ -87,19 +99,64 @@ for (const entry of ['src/watch/client/app.ts', 'src/watch/client/app.css']) {
     logLevel: 'warning',
   });
 }
-await build({
-  ...common,
-  entryPoints: { cli: 'src/cli/main.ts' },
-  outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
-  format: 'cjs',
-  // The sources are ESM and find the package through import.meta.url; in one CommonJS script that
-  // is the script's own URL.
-  define: { 'import.meta.url': '__flowcModuleUrl' },
-  // Start-up: dependencies' load-time work that a render does not use is made lazy.
-  plugins: [startupPatches, lspApart],
-  banner: { js: "const __flowcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+await buildCli();
+
+/**
+ * The command line in pieces, so that a run loads only the code its command uses: esbuild splits
+ * src/cli/main.ts at every dynamic import() (the commands, the pipeline, the batch renderer's
+ * render step, ...) into dist/cli.cjs and dist/cli-chunks/*.cjs, as ES modules; each is then
+ * turned into a CommonJS script (an import() becomes a require()), which bin/flowc.js runs as a
+ * vm.Script with a code cache of its own. A batch with nothing to render, `--version` or `lint`
+ * never read, compile or deserialise the layout engine, the emitters or the Mermaid importer.
+ */
+async function buildCli() {
+  const esm = mkdtempSync(join(tmpdir(), 'flowc-cli-'));
+  try {
+    await build({
+      ...common,
+      entryPoints: { cli: 'src/cli/main.ts' },
+      outdir: esm,
+      splitting: true,
+      format: 'esm',
+      chunkNames: `${CLI_CHUNKS}/[name]-[hash]`,
+      outExtension: { '.js': '.cjs' },
+      // Every piece finds the package from dist/cli.cjs's URL (bin/flowc.js passes it to each), as
+      // the one CommonJS script before it did.
+      define: { 'import.meta.url': '__flowcModuleUrl' },
+      // Start-up: dependencies' load-time work that a render does not use is made lazy.
+      plugins: [startupPatches, lspApart],
+    });
+    const written = readdirSync(esm, { recursive: true, encoding: 'utf8' });
+    for (const name of written.filter((n) => n.endsWith('.LEGAL.txt')))
+      cpSync(join(esm, name), join(root, 'dist', name));
+    // esbuild reads the source maps of its input: the CommonJS pieces map to src/ again.
+    const { external: _bundlingOnly, ...transformOnly } = common;
+    const pieces = await build({
+      ...transformOnly,
+      bundle: false,
+      entryPoints: written.filter((n) => n.endsWith('.cjs')).map((n) => join(esm, n)),
+      outbase: esm,
+      outdir: 'dist',
+      outExtension: { '.js': '.cjs' },
+      format: 'cjs',
+      // bin/flowc.js runs each piece as a vm.Script, which has no dynamic import(): require().
+      supported: { 'dynamic-import': false },
+      write: false,
+    });
+    for (const piece of pieces.outputFiles) {
+      mkdirSync(dirname(piece.path), { recursive: true });
+      // esbuild writes strings, templates and regular expressions in ASCII (its default charset);
+      // only comments it keeps (before class fields) may hold other characters. They are escaped,
+      // so that bin/flowc.js can read every piece as latin1, into a one-byte string.
+      const text = piece.path.endsWith('.cjs')
+        ? piece.text.replace(/[^\0-\x7f]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`)
+        : piece.text;
+      writeFileSync(piece.path, text);
+    }
+  } finally {
+    rmSync(esm, { recursive: true, force: true });
+  }
+}
 await build({
   ...common,
   entryPoints: { lsp: 'src/lsp/index.ts' },
@@ -110,19 +167,36 @@ await build({
   banner: { js: "const __flowcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
-// The code cache: one real render, whose compiled functions V8 serialises at exit.
+// The code caches: real runs, each of which adds the functions it compiled to the cache of every
+// piece it loaded (a run reads the caches the runs before it wrote, and writes them back at exit).
 const scratch = mkdtempSync(join(tmpdir(), 'flowc-build-'));
-const warm = spawnSync(
-  process.execPath,
-  [`${root}bin/flowc.js`, 'render', `${root}samples/cqrs.flow`, '-o', join(scratch, 'cqrs.svg')],
-  {
+const folder = join(scratch, 'docs');
+mkdirSync(folder);
+const settled = new Date(Date.now() - 3600_000);
+// Eight files: enough for the batch to list the output folder instead of asking file by file.
+for (const name of readdirSync(join(root, 'samples')).filter((n) => n.endsWith('.flow'))) {
+  cpSync(join(root, 'samples', name), join(folder, name));
+  utimesSync(join(folder, name), settled, settled);
+}
+const warmUps = [
+  ['render', join(root, 'samples', 'cqrs.flow'), '-o', join(scratch, 'cqrs.svg')],
+  ['render', join(root, 'samples', 'cqrs.flow'), '-o', join(scratch, 'cqrs.png')],
+  ['lint', join(root, 'samples', 'cqrs.flow')],
+  // A batch that renders (in this thread), then one with nothing to do.
+  ['render', folder, '-o', join(scratch, 'out'), '--jobs', '1', '-q'],
+  ['render', folder, '-o', join(scratch, 'out'), '-q'],
+];
+for (const args of warmUps) {
+  const warm = spawnSync(process.execPath, [`${root}bin/flowc.js`, ...args], {
     env: { ...process.env, FLOWC_WRITE_CODE_CACHE: '1' },
     encoding: 'utf8',
-  },
-);
+  });
+  if (warm.status !== 0)
+    console.warn(
+      `warning: \`flowc ${args[0]}\` (code cache warm-up) exited ${warm.status}: ${warm.stderr}`,
+    );
+}
 rmSync(scratch, { recursive: true, force: true });
-if (warm.status !== 0)
-  console.warn(`warning: no code cache (the warm-up render exited ${warm.status}): ${warm.stderr}`);
 
 if (!quick) {
   execFileSync(

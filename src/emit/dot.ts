@@ -25,6 +25,7 @@ import { groupEnds, type GroupEnds } from '../model/group-ends.js';
 import { shapeModule } from '../shapes/index.js';
 import type { Side } from '../syntax/ast.js';
 import { EDGE_FONT_SIZE, FONT_FAMILY, NODE_FONT_SIZE, TITLE_FONT_SIZE } from '../style.js';
+import { groupTree } from './group-tree.js';
 import { terminalKinds, nodeKinds as kindsOf } from './kinds.js';
 import { contrastText } from './look.js';
 import { LIGHT } from './theme.js';
@@ -60,19 +61,10 @@ export function emitDot(diagram: Diagram, options: DotOptions = {}): string {
   const nodeLine = (node: DiagramNode, indent: string): string =>
     `${indent}${quote(node.id)} [label=${quoteLabel(sizeNode(node.shape, node.label).lines.join('\n'))}, ${nodeAttributes(node, kinds.get(node.id) ?? 'step', ends.get(node.id) === 'end')}];`;
 
-  const groups = new Map(diagram.groups.map((group) => [group.id, group] as const));
   const hasGroupEdges = diagram.edges.some((e) => e.fromKind === 'group' || e.toKind === 'group');
   const members = hasGroupEdges ? groupEnds(diagram) : null;
-  // A node is drawn in its group's block; one whose group is unknown is drawn at the top level rather than lost.
-  const nodesOf = new Map<string, DiagramNode[]>();
-  for (const node of diagram.nodes) {
-    if (node.group === null || !groups.has(node.group)) lines.push(nodeLine(node, '  '));
-    else {
-      const list = nodesOf.get(node.group);
-      if (list) list.push(node);
-      else nodesOf.set(node.group, [node]);
-    }
-  }
+  const { topNodes, topGroups, groups, nodesOf } = groupTree(diagram);
+  for (const node of topNodes) lines.push(nodeLine(node, '  '));
   const writeGroup = (group: DiagramGroup, depth: number): void => {
     const indent = '  '.repeat(depth + 1);
     lines.push(
@@ -91,8 +83,7 @@ export function emitDot(diagram: Diagram, options: DotOptions = {}): string {
     }
     lines.push(`${indent}}`);
   };
-  for (const group of diagram.groups)
-    if (group.parent === null || !groups.has(group.parent)) writeGroup(group, 0);
+  for (const group of topGroups) writeGroup(group, 0);
 
   const known = new Set(diagram.nodes.map((node) => node.id));
   for (const edge of diagram.edges) {

@@ -2,7 +2,8 @@
  * `--format json`: the laid-out diagram as data, in the contract's shape and SVG coordinates.
  * Objects are built field by field so the key order is fixed, and numbers are rounded to 2 decimals,
  * so the output is byte-identical for the same input. Beyond the contract's fields: each group's
- * `parent` and `depth`, each node's `style` (its resolved look, colours as lower-case hex), `link`
+ * `parent` and `depth` (and, when the swimlanes are wrapped into rows, `continued`: the group's
+ * band in each later row, box and header), each node's `style` (its resolved look, colours as lower-case hex), `link`
  * and `tooltip`, each edge's `fromKind`/`toKind` ('node', or 'group' for an edge to a group's box)
  * and `style`.
  */
@@ -46,6 +47,14 @@ function groupJson(group: LayoutGroup) {
     depth: group.depth,
     ...boxJson(group),
     header: boxJson(group.header),
+    ...(group.continued
+      ? {
+          continued: group.continued.map((part) => ({
+            ...boxJson(part),
+            header: boxJson(part.header),
+          })),
+        }
+      : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import type {
   NodeStyle,
 } from '../model/diagram.js';
 import { shapeModule } from '../shapes/index.js';
+import { groupTree } from './group-tree.js';
 import { terminalKinds } from './kinds.js';
 import { stripIllegalChars } from './text.js';
 import { pushAll } from '../util/arrays.js';
@@ -42,17 +43,8 @@ export function emitMermaid(diagram: Diagram, options: MermaidOptions = {}): str
     '%% Mermaid flowcharts have no edge handles, so the handle(side) settings of the .flow file are not kept.',
     `flowchart ${direction}`,
   ];
-  // A node is drawn in its group's block; one whose group is unknown is drawn at the top level rather than lost.
-  const groups = new Map(diagram.groups.map((group) => [group.id, group] as const));
-  const nodesOf = new Map<string, DiagramNode[]>();
-  for (const node of diagram.nodes) {
-    if (node.group === null || !groups.has(node.group)) lines.push(nodeLine(node, '  '));
-    else {
-      const list = nodesOf.get(node.group);
-      if (list) list.push(node);
-      else nodesOf.set(node.group, [node]);
-    }
-  }
+  const { topNodes, topGroups, groups, nodesOf } = groupTree(diagram);
+  for (const node of topNodes) lines.push(nodeLine(node, '  '));
   const writeGroup = (group: DiagramGroup, depth: number): void => {
     const indent = '  '.repeat(depth + 1);
     lines.push(
@@ -65,9 +57,7 @@ export function emitMermaid(diagram: Diagram, options: MermaidOptions = {}): str
     }
     lines.push(`${indent}end`);
   };
-  // Groups whose parent is missing are written at the top level rather than lost.
-  for (const group of diagram.groups)
-    if (group.parent === null || !groups.has(group.parent)) writeGroup(group, 0);
+  for (const group of topGroups) writeGroup(group, 0);
 
   const endpoint = (id: string, kind: DiagramEdge['fromKind']): string | undefined =>
     ids.get(kind === 'group' ? groupKey(id) : id);

@@ -3,7 +3,14 @@
  * input. Draw order is groups, edge lines, nodes, edge labels, so a label sits on top of any line
  * and a node hides nothing but the ends of its own edges.
  */
-import type { Layout, LayoutEdge, LayoutGroup, LayoutNode, Point } from '../layout/types.js';
+import type {
+  GroupPart,
+  Layout,
+  LayoutEdge,
+  LayoutGroup,
+  LayoutNode,
+  Point,
+} from '../layout/types.js';
 import type { Direction } from '../model/diagram.js';
 import {
   ARROWHEAD_LENGTH,
@@ -192,14 +199,25 @@ function defaultDescription(layout: Layout, kinds: Map<string, NodeKind>): strin
 }
 
 function drawGroup(group: LayoutGroup, paint: PaintFn): string[] {
-  const { x, y, width, height, header } = group;
+  // A wrapped lane is drawn once per row, each band with its header and title.
+  const parts = [group, ...(group.continued ?? [])];
+  return [
+    `    <g id="${groupElementId(group.id)}" class="flowc-group" data-id="${xmlAttribute(group.id)}">`,
+    ...parts.flatMap((part) => drawGroupBox(part, group.title, paint)),
+    '    </g>',
+  ];
+}
+
+/** One box of a group: fill, header band, border, title. */
+function drawGroupBox(part: GroupPart, title: string, paint: PaintFn): string[] {
+  const { x, y, width, height, header } = part;
   const box = `x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" rx="${GROUP_RADIUS}"`;
   // The header band is drawn between the fill and the border so the border stays crisp over it.
   const headerShape =
     Math.abs(header.y - y) < 0.5
       ? `<path d="${topRoundedRect(header.x, header.y, header.width, header.height, GROUP_RADIUS)}"${paint('group-header')}/>`
       : `<rect x="${n(header.x)}" y="${n(header.y)}" width="${n(header.width)}" height="${n(header.height)}"${paint('group-header')}/>`;
-  const title = textElement([group.title], {
+  const text = textElement([title], {
     x: header.x + TITLE_INSET,
     centreY: header.y + header.height / 2,
     fontSize: TITLE_FONT_SIZE,
@@ -207,12 +225,10 @@ function drawGroup(group: LayoutGroup, paint: PaintFn): string[] {
     paint: paint('group-title'),
   });
   return [
-    `    <g id="${groupElementId(group.id)}" class="flowc-group" data-id="${xmlAttribute(group.id)}">`,
     `      <rect ${box}${paint('group-fill')}/>`,
     `      ${headerShape}`,
     `      <rect ${box}${paint('group-border', ' stroke-width="1"')}/>`,
-    `      ${title}`,
-    '    </g>',
+    `      ${text}`,
   ];
 }
 

@@ -39,6 +39,7 @@ import {
 } from './routing.js';
 import { layoutLayered, type LayeredResult } from './layered/index.js';
 import { unionBox } from './geometry.js';
+import { laneLines, rowChannels, rowMargins } from './lanes-wrap.js';
 import type { LayeredInput } from './layered/input.js';
 import { LayeredMemo } from './layered/memo.js';
 import {
@@ -91,7 +92,11 @@ export function layout(diagram: Diagram, options: LayoutOptions = {}): Layout {
   // against all the earlier ones (1,000 edges at one node: 50 s against the layered engine's 4 s).
   const large =
     kind === 'auto' && diagram.nodes.length > LAYERED_AUTO_MAX_NODES && !hasHub(diagram);
-  if (kind === 'lanes' || toGroups || large) return layoutLanes(diagram, direction, edgeStyle);
+  if (toGroups || large) return layoutLanes(diagram, direction, edgeStyle);
+  if (kind === 'lanes') {
+    const lanes = layoutLanes(diagram, direction, edgeStyle);
+    return preferWrapped(lanes, wrappedLanes(diagram, direction, edgeStyle, lanes));
+  }
   try {
     return chooseLayout(diagram, direction, edgeStyle, kind === 'auto');
   } catch (error) {
@@ -168,7 +173,8 @@ function chooseLayout(
   if (first.wrapped && diagram.nodes.length <= CANDIDATES_MAX_NODES)
     layered({ blocks: false, wrap: false });
   if (lanesToo && lanesCandidate(diagram)) {
-    const lanes = layoutLanes(diagram, direction, edgeStyle);
+    const plain = layoutLanes(diagram, direction, edgeStyle);
+    const lanes = preferWrapped(plain, wrappedLanes(diagram, direction, edgeStyle, plain));
     const score = scoreParts(lanes, handled).total;
     candidates.push({ layout: lanes, score, bound: score, complete: null });
   }
@@ -208,12 +214,56 @@ interface LayeredOptions {
   memo?: LayeredMemo;
 }
 
+/**
+ * The swimlanes wrapped into rows (lanes-wrap.ts), computed only when the lanes drawing is longer
+ * than MAX_ASPECT and the diagram small enough to draw twice; null otherwise, and for what the wrap
+ * does not handle: nested groups, edges ending on a group box (which row's band would they meet?).
+ */
+function wrappedLanes(
+  diagram: Diagram,
+  direction: Direction,
+  edgeStyle: EdgeStyle,
+  lanes: Layout,
+): Layout | null {
+  if (layoutAspect(lanes) <= MAX_ASPECT || diagram.nodes.length > CANDIDATES_MAX_NODES) return null;
+  if (diagram.groups.some((g) => g.parent !== null)) return null;
+  if (diagram.edges.some((e) => e.fromKind === 'group' || e.toKind === 'group')) return null;
+  return layoutLanes(diagram, direction, edgeStyle, true);
+}
+
+/**
+ * The swimlanes too long to read (beyond MAX_ASPECT) give way to their wrap into rows when the wrap
+ * crosses no more edges than they do: the wrap is the drawing that fits a page, and the score's
+ * aspect term alone (two crossings per unit above 3) would keep a 3.06 drawing over its wrap for
+ * four more bends. A wrap that costs crossings (the routes it severs must cross the lanes between
+ * the rows) is not taken: the long drawing stays, and competes as it is.
+ */
+function preferWrapped(lanes: Layout, wrapped: Layout | null): Layout {
+  if (wrapped === null || layoutAspect(wrapped) > MAX_ASPECT) return lanes;
+  return scoreParts(wrapped).crossings <= scoreParts(lanes).crossings ? wrapped : lanes;
+}
+
 function layoutAspect(layout: Layout): number {
   return Math.max(layout.width, layout.height) / Math.max(1, Math.min(layout.width, layout.height));
 }
 
-/** The swimlane layout (place.ts) with the general router (routing.ts). */
-function layoutLanes(diagram: Diagram, direction: Direction, edgeStyle: EdgeStyle): Layout {
+/**
+ * The swimlane layout (place.ts) with the general router (routing.ts); `wrap`: the lanes wrapped
+ * into rows (lanes-wrap.ts), null when they cannot be (fewer than two columns).
+ */
+function layoutLanes(diagram: Diagram, direction: Direction, edgeStyle: EdgeStyle): Layout;
+function layoutLanes(
+  diagram: Diagram,
+  direction: Direction,
+  edgeStyle: EdgeStyle,
+  wrap: true,
+): Layout | null;
+function layoutLanes(
+  diagram: Diagram,
+  direction: Direction,
+  edgeStyle: EdgeStyle,
+  wrap = false,
+): Layout | null {
   const sizes = new Map<string, NodeSize>();
   for (const node of diagram.nodes) sizes.set(node.id, sizeNode(node.shape, node.label));
   const labelSizes = new Map<number, LabelSize>();
@@ -256,7 +306,9 @@ function layoutLanes(diagram: Diagram, direction: Direction, edgeStyle: EdgeStyl
       labelAlong,
       spread,
       Math.round(nodeSep * spread),
+      wrap,
     );
+    if (wrap && !next.placement.continued) return null;
     if (!attempt || next.labels.collisions < attempt.labels.collisions) attempt = next;
     if (attempt.labels.collisions === 0) break;
   }
@@ -268,7 +320,7 @@ function layoutLanes(diagram: Diagram, direction: Direction, edgeStyle: EdgeStyl
     direction,
     edgeStyle,
     sizes,
-    { ...placement, headers },
+    { ...placement, headers, continued: placement.continued },
     routed,
     labelSizes,
     labels.boxes,
@@ -633,11 +685,13 @@ function layOutOnce(
   labelAlong: (edgeIndex: number) => number,
   spread: number,
   nodeSep: number,
+  wrap: boolean,
 ): Attempt {
   let placement;
   try {
     placement = place({
       direction,
+      wrap,
       rankSep: Math.round(MIN_RANK_SEP * spread),
       nodeSep,
       spread,
@@ -675,17 +729,41 @@ function layOutOnce(
     outlines,
     groupOf,
     groups: placement.groups,
+    ...(placement.continued
+      ? {
+          continued: placement.continued,
+          detours: rowMargins(rowBoxes(placement), direction),
+          guides: [
+            ...rowChannels(rowBoxes(placement), direction),
+            ...laneLines(
+              [...placement.groups.values(), ...[...placement.continued.values()].flat()],
+              GROUP_HEADER_HEIGHT,
+            ),
+          ],
+        }
+      : {}),
     headerHeight: GROUP_HEADER_HEIGHT,
     flow: flowVector(direction),
     style: edgeStyle,
   });
-  const headers = [...placement.groups.values()].map((box) => headerOf(box));
+  const headers = [
+    ...placement.groups.values(),
+    ...[...(placement.continued?.values() ?? [])].flat(),
+  ].map((box) => headerOf(box));
   const labels = placeLabels(
     labelRequests(diagram, routed, labelSizes, placement.nodes),
     [...placement.nodes.values()],
     headers,
   );
   return { placement, routed, labels };
+}
+
+/** Wrapped lanes: each row's box (the union of its lanes' bands), in row order. */
+function rowBoxes(placement: Placement): Box[] {
+  const rows: Box[][] = [[...placement.groups.values()]];
+  for (const boxes of placement.continued?.values() ?? [])
+    boxes.forEach((box, k) => (rows[k + 1] ??= []).push(box));
+  return rows.map((row) => unionBox(row));
 }
 
 /** What labels.ts places: each edge's route and label size, and a decision branch's diamond. */
@@ -758,7 +836,13 @@ function assemble(
   direction: Direction,
   edgeStyle: EdgeStyle,
   sizes: Map<string, NodeSize>,
-  placement: { nodes: Map<string, Box>; groups: Map<string, Box>; headers: Map<string, Box> },
+  placement: {
+    nodes: Map<string, Box>;
+    groups: Map<string, Box>;
+    headers: Map<string, Box>;
+    /** Wrapped lanes: each group's band in the later rows (its header at its top). */
+    continued?: Map<string, Box[]> | undefined;
+  },
   routed: RoutedEdge[],
   labelSizes: Map<number, LabelSize>,
   labelBoxes: Array<Box | null>,
@@ -776,6 +860,7 @@ function assemble(
   placement.nodes.forEach(extend);
   placement.groups.forEach(extend);
   placement.headers.forEach(extend);
+  placement.continued?.forEach((boxes) => boxes.forEach(extend));
   for (const r of routed) for (const p of r.points) extend({ x: p.x, y: p.y, width: 0, height: 0 });
   for (const box of labelBoxes) if (box) extend(box);
   if (!Number.isFinite(minX)) {
@@ -796,6 +881,7 @@ function assemble(
     const box = move(placement.groups.get(group.id) as Box);
     const depth = group.parent === null ? 0 : (depthOf.get(group.parent) ?? 0) + 1;
     depthOf.set(group.id, depth);
+    const continued = placement.continued?.get(group.id);
     return {
       id: group.id,
       title: group.title,
@@ -803,6 +889,9 @@ function assemble(
       depth,
       ...box,
       header: move(placement.headers.get(group.id) as Box),
+      ...(continued
+        ? { continued: continued.map((part) => ({ ...move(part), header: move(headerOf(part)) })) }
+        : {}),
     };
   });
   const nodes: LayoutNode[] = diagram.nodes.map((node) => {

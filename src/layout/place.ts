@@ -44,6 +44,7 @@ import {
   resolveHandleConstraints,
 } from './constraints.js';
 import { maxOf, minOf } from '../util/arrays.js';
+import { planRows, stackRows, type RowPlan } from './lanes-wrap.js';
 
 export { flowVector } from './constraints.js';
 
@@ -87,12 +88,19 @@ export interface PlaceInput {
    * the choice between swimlanes and packed blocks is made at spread 1 so a retry keeps the picture.
    */
   spread?: number;
+  /**
+   * Wrap aligned swimlanes into rows (lanes-wrap.ts): two or more, as many as bring the drawing
+   * nearest 3:2. Ignored for nested groups and packed blocks.
+   */
+  wrap?: boolean;
 }
 
 export interface Placement {
   nodes: Map<string, Box>;
-  /** Group boxes, header band included (at the top). */
+  /** Group boxes, header band included (at the top); wrapped lanes: the band in the first row. */
   groups: Map<string, Box>;
+  /** Wrapped lanes: each group's band in the later rows, in row order (absent when not wrapped). */
+  continued?: Map<string, Box[]>;
 }
 
 export class PlacementError extends Error {}
@@ -226,6 +234,14 @@ export function place(input: PlaceInput): Placement {
       stretched(nominal.acrossExtent, nominal.alongExtent));
   // Leaning edges say which lane should lie next under which in the aligned picture; blocks are
   // read in order instead, and there they cost crossings (api-gateway TB 23 -> 25).
+  if (!blocks && input.wrap) {
+    // The rows and cuts are chosen at spread 1 too, so a retry keeps them.
+    const plan = planRows(nominal, ranked.rank, along, edgeLinks(input.edges, indexOf));
+    if (plan) {
+      const geometry = wrappedSwimlanes(lanes, laneOrder, sizes, frame, spacing, plan);
+      return toPlacement(input, geometry, frame);
+    }
+  }
   const geometry = blocks
     ? packedBlocks(
         lanes,
@@ -237,6 +253,20 @@ export function place(input: PlaceInput): Placement {
       )
     : swimlanes(lanes, laneOrder, sizes, frame, spacing);
   return toPlacement(input, geometry, frame);
+}
+
+/** The edges as node index pairs, self-loops left out. */
+function edgeLinks(
+  edges: readonly PlaceEdge[],
+  indexOf: ReadonlyMap<string, number>,
+): Array<[number, number]> {
+  const links: Array<[number, number]> = [];
+  for (const edge of edges) {
+    const a = indexOf.get(edge.from) as number;
+    const b = indexOf.get(edge.to) as number;
+    if (a !== b) links.push([a, b]);
+  }
+  return links;
 }
 
 /** The share of the columns a lane spans (first to last column of its nodes), averaged over the non-empty lanes. */
@@ -650,8 +680,11 @@ interface Spacing {
   gaps?: readonly number[];
 }
 
-/** Positions in the abstract frame: node centres, lane boxes (along and across intervals). */
-interface Geometry {
+/**
+ * Positions in the abstract frame: node centres, lane boxes (along and across intervals; wrapped
+ * lanes list a group once per row, the first row first).
+ */
+export interface Geometry {
   centreAlong: number[];
   centreAcross: number[];
   lanes: Array<{
@@ -777,6 +810,56 @@ function swimlanes(
     alongExtent: along1 - along0,
     acrossExtent: Math.max(0, cursor - LANE_GAP),
   };
+}
+
+/**
+ * The lanes wrapped into the planned rows (lanes-wrap.ts): each row laid out as swimlanes of its
+ * own, every lane in it with only the row's nodes (its own columns, the sub-rows it uses, so a lane
+ * with nothing in a row is a thin empty band), then the rows stacked with channels between them.
+ */
+function wrappedSwimlanes(
+  lanes: readonly Lane[],
+  order: readonly number[],
+  sizes: Sizes,
+  frame: Frame,
+  spacing: Spacing,
+  plan: RowPlan,
+): Geometry {
+  const count = sizes.rank.length;
+  const columnCount = count === 0 ? 0 : maxOf(sizes.rank) + 1;
+  const rowOfColumn = new Array<number>(columnCount).fill(0);
+  plan.starts.forEach((start, k) => {
+    for (let c = start; c < (plan.starts[k + 1] ?? columnCount); c++) rowOfColumn[c] = k;
+  });
+  const rowOf = sizes.rank.map((c) => rowOfColumn[c] as number);
+  const rows = plan.starts.map((start, k) => {
+    const end = plan.starts[k + 1] ?? columnCount;
+    const inRow = (v: number): boolean => rowOf[v] === k;
+    const rowLanes = lanes.map((lane) => ({ ...lane, nodes: lane.nodes.filter(inRow) }));
+    // Nodes of other rows stand in the row's first column with no length: they widen nothing.
+    const rank = sizes.rank.map((c, v) => (inRow(v) ? c - start : 0));
+    const along = sizes.along.map((a, v) => (inRow(v) ? a : 0));
+    // Each lane keeps the sub-rows its nodes in this row use, in order.
+    const row = sizes.row.slice();
+    for (const lane of rowLanes) {
+      const used = [...new Set(lane.nodes.map((v) => sizes.row[v] as number))].sort(
+        (a, b) => a - b,
+      );
+      for (const v of lane.nodes) row[v] = used.indexOf(sizes.row[v] as number);
+    }
+    const gaps = spacing.gaps?.slice(start, end);
+    return swimlanes(
+      rowLanes,
+      order,
+      { along, across: sizes.across, rank, row },
+      frame,
+      gaps ? { ...spacing, gaps } : spacing,
+    );
+  });
+  // The title tabs lie where LR rows start; in RL that is where they end (no room needed there).
+  const title =
+    frame.horizontal && frame.sign > 0 ? Math.max(0, ...lanes.map((l) => l.minWidth)) : 0;
+  return stackRows(rows, rowOf, plan.severed, title);
 }
 
 /**
@@ -1120,17 +1203,20 @@ function toPlacement(input: PlaceInput, geometry: Geometry, frame: Frame): Place
     });
   });
   const groups = new Map<string, Box>();
+  const continued = new Map<string, Box[]>();
   for (const lane of geometry.lanes) {
     const a0 = Math.min(frame.sign * lane.along0, frame.sign * lane.along1);
     const length = lane.along1 - lane.along0;
     const box = frame.horizontal
       ? { x: a0, y: lane.across0, width: length, height: lane.across1 - lane.across0 }
       : { x: lane.across0, y: a0, width: lane.across1 - lane.across0, height: length };
-    groups.set(lane.groupId as string, box);
+    const id = lane.groupId as string;
+    if (!groups.has(id)) groups.set(id, box);
+    else continued.set(id, [...(continued.get(id) ?? []), box]);
   }
   // Groups of the diagram that have no lane (none: every group gets one) would be missing here.
   for (const group of input.groups) {
     if (!groups.has(group.id)) throw new PlacementError(`group ${group.id} was not placed`);
   }
-  return { nodes, groups };
+  return continued.size > 0 ? { nodes, groups, continued } : { nodes, groups };
 }

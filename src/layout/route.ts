@@ -79,6 +79,8 @@ export interface RouterOptions {
   sharingCostPerPx: number;
   /** Room around the two ends in which the first search looks, px. */
   searchPadding: number;
+  /** Grid size above which the search weights its heuristic (default WEIGHTED_GRID_LIMIT). */
+  weightedGridLimit?: number;
 }
 
 export const DEFAULT_ROUTER_OPTIONS: RouterOptions = {
@@ -423,7 +425,7 @@ export class OrthogonalRouter {
     const ex = xs[ei] as number;
     const ey = ys[ej] as number;
     // On big grids the search is made greedier (weighted A*): a slightly longer route found fast.
-    const weight = nx * ny > WEIGHTED_GRID_LIMIT ? 2 : 1;
+    const weight = nx * ny > (this.options.weightedGridLimit ?? WEIGHTED_GRID_LIMIT) ? 2 : 1;
     const heuristic = (i: number, j: number): number =>
       weight * (Math.abs((xs[i] as number) - ex) + Math.abs((ys[j] as number) - ey));
     const startState = (sj * nx + si) * 4 + request.startDir;

@@ -20,7 +20,9 @@ import {
 } from './geometry.js';
 import { BoxIndex } from './box-index.js';
 import {
+  DEFAULT_ROUTER_OPTIONS,
   OrthogonalRouter,
+  type RouterOptions,
   SoftRegionSet,
   type Dir,
   type RouteRequest,
@@ -39,6 +41,26 @@ const HEADER_COST_PER_PX = 4;
  */
 const FOREIGN_GROUP_COST_PER_PX = 30;
 
+/**
+ * Wrapped lanes: the routes between rows span the drawing, on grids past the weighted search's
+ * limit (with the lines inside every band, lanes-wrap.ts laneLines), where the greedy search takes
+ * the straight drop through the lanes of the next row instead of the channel and the row's start.
+ * Searched exactly up to the size where soft costs are dropped anyway (only diagrams of at most 300
+ * nodes are wrapped).
+ */
+const WRAPPED_ROUTER_OPTIONS: RouterOptions = {
+  ...DEFAULT_ROUTER_OPTIONS,
+  weightedGridLimit: 40000,
+};
+
+/**
+ * A px in a wrapped drawing's margins a route should not run along (lanes-wrap.ts rowMargins), as
+ * much as in a header band: at 1.5 (another group's) a route between rows still went down past
+ * the next row's end and back along a lane (ab-testing LR), being 1,100 px shorter than the way
+ * through the channel and in at the row's start.
+ */
+const DETOUR_COST_PER_PX = 4;
+
 export interface RoutingInput {
   edges: readonly DiagramEdge[];
   nodes: ReadonlyMap<string, Box>;
@@ -47,6 +69,12 @@ export interface RoutingInput {
   /** The group a node lies in, the group a group lies in; null (or absent) at the top level. */
   groupOf: ReadonlyMap<string, string | null>;
   groups: ReadonlyMap<string, Box>;
+  /** Wrapped lanes: each group's band in the later rows (costs and grid lines as its first box). */
+  continued?: ReadonlyMap<string, readonly Box[]>;
+  /** Areas a route pays DETOUR_COST_PER_PX to run through (wrapped lanes' row margins). */
+  detours?: readonly Box[];
+  /** More boxes whose borders are grid lines (wrapped lanes: tracks in the channels between rows). */
+  guides?: readonly Box[];
   headerHeight: number;
   flow: Vector;
   style: EdgeStyle;
@@ -172,16 +200,19 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     requests.push({ key: `${k}:to`, nodeId: edge.to, side: toSide, toward: corner ?? source });
   });
   const ports = assignPorts(requests, box, geometryOf);
-  const groupBoxes = [...input.groups.entries()];
-  const everything = unionBox([...nodes.values(), ...input.groups.values()]);
+  const groupBoxes: Array<[string, Box]> = [...input.groups.entries()];
+  for (const [id, boxes] of input.continued ?? []) for (const b of boxes) groupBoxes.push([id, b]);
+  const everything = unionBox([...nodes.values(), ...groupBoxes.map(([, g]) => g)]);
   const bounds = inflate(everything, 80);
   const nodeBoxes = [...nodes.values()];
   const router = new OrthogonalRouter(
     nodeBoxes.map((b) => inflate(b, NODE_MARGIN)),
-    groupBoxes.map(([, g]) => inflate(g, 10)),
+    [...groupBoxes.map(([, g]) => inflate(g, 10)), ...(input.guides ?? [])],
     bounds,
+    input.continued ? WRAPPED_ROUTER_OPTIONS : DEFAULT_ROUTER_OPTIONS,
   );
   const soft = softRegions(groupBoxes, input.headerHeight);
+  for (const box of input.detours ?? []) soft.set.add({ box, costPerPx: DETOUR_COST_PER_PX });
   let tightRouter: OrthogonalRouter | null = null;
   const order = edges
     .map((_, k) => {
@@ -325,16 +356,18 @@ function rerouteAgainstAll(
 /**
  * What a route pays for running through a group other than its ends' own and through any group's
  * header band: each group's box, then its header band, made once for all the edges. Returns the
- * set and, per group id, the id of its box region (an edge skips its own groups' boxes).
+ * set and, per group id, the ids of its box regions (an edge skips its own groups' boxes; a
+ * wrapped lane has one box per row).
  */
 function softRegions(
   groups: ReadonlyArray<[string, Box]>,
   headerHeight: number,
-): { set: SoftRegionSet; groupRegion: Map<string, number> } {
+): { set: SoftRegionSet; groupRegion: Map<string, number[]> } {
   const set = new SoftRegionSet();
-  const groupRegion = new Map<string, number>();
+  const groupRegion = new Map<string, number[]>();
   for (const [id, box] of groups) {
-    groupRegion.set(id, set.add({ box, costPerPx: OTHER_GROUP_COST_PER_PX }));
+    const region = set.add({ box, costPerPx: OTHER_GROUP_COST_PER_PX });
+    groupRegion.set(id, [...(groupRegion.get(id) ?? []), region]);
     set.add({
       box: { x: box.x, y: box.y, width: box.width, height: headerHeight },
       costPerPx: HEADER_COST_PER_PX,
@@ -350,14 +383,12 @@ function softRegions(
 function ownGroupRegions(
   edge: DiagramEdge,
   groupOf: ReadonlyMap<string, string | null>,
-  groupRegion: ReadonlyMap<string, number>,
+  groupRegion: ReadonlyMap<string, readonly number[]>,
 ): number[] {
   const skip: number[] = [];
   for (const end of [edge.from, edge.to])
-    for (let g = groupOf.get(end); g !== null && g !== undefined; g = groupOf.get(g)) {
-      const region = groupRegion.get(g);
-      if (region !== undefined && !skip.includes(region)) skip.push(region);
-    }
+    for (let g = groupOf.get(end); g !== null && g !== undefined; g = groupOf.get(g))
+      for (const region of groupRegion.get(g) ?? []) if (!skip.includes(region)) skip.push(region);
   return skip;
 }
 

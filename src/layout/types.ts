@@ -33,6 +33,16 @@ export interface LayoutGroup extends Box {
   depth: number;
   /** The header band holding the title (inside the group box). */
   header: Box;
+  /**
+   * Swimlanes wrapped into rows: the group's band in each later row, each with its own header
+   * (the box above is its band in the first row). Absent when the drawing is not wrapped.
+   */
+  continued?: GroupPart[];
+}
+
+/** One more box of a group (a wrapped lane's band in a later row), with its header band. */
+export interface GroupPart extends Box {
+  header: Box;
 }
 
 export interface LayoutNode extends Box {

@@ -11,6 +11,7 @@ import type { Attribute, EndpointRef, Identifier, Side, StringLiteral } from './
 import { setAstActions, type ActionDict, type SemanticNode as OhmNode } from './cst.js';
 import { FLOW_GRAMMAR_RECIPE } from './grammar-recipe.js';
 import { matchCompiled } from './line-matcher.js';
+import { fastLine } from './fast-line.js';
 
 /** `makeRecipe` is public Ohm API (used by its generated bundles) but missing from its type declarations. */
 const { makeRecipe } = ohm as unknown as { makeRecipe(recipe: unknown): ohm.Grammar };
@@ -168,6 +169,9 @@ export type LineMatch = { ast: LineAst } | { failure: ohm.FailedMatchResult };
 
 /** Match one line (no line terminator) and build its AST, or say why it does not match. */
 export function matchLine(text: string, lineNumber: number): LineMatch {
+  // The everyday lines straight to their AST (fast-line.ts); the rest through the compiled tree.
+  const fast = fastLine(text, lineNumber);
+  if (fast !== null) return { ast: fast };
   const cst = matchCompiled(text);
   if (cst === null) return matchLineWithOhm(text, lineNumber);
   currentLine = lineNumber;

@@ -22,7 +22,14 @@ afterEach(() => tree?.cleanup());
 function functionsRun(
   argv: string[],
   cwd: string,
-): { status: number | null; stderr: string; functions: Set<string>; scripts: string[] } {
+): {
+  status: number | null;
+  stderr: string;
+  functions: Set<string>;
+  scripts: string[];
+  /** The scripts that ran a function of this name. */
+  scriptsRunning: (name: string) => string[];
+} {
   const dir = fs.mkdtempSync(path.join(cwd, 'coverage-'));
   const r = spawnSync(process.execPath, [BIN, ...argv], {
     cwd,
@@ -31,6 +38,7 @@ function functionsRun(
   });
   const functions = new Set<string>();
   const scripts: string[] = [];
+  const ran = new Map<string, Set<string>>();
   for (const file of fs.readdirSync(dir)) {
     const report = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as {
       result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[];
@@ -39,11 +47,21 @@ function functionsRun(
       if (!/\/dist\//.test(script.url)) continue;
       scripts.push(script.url);
       for (const fn of script.functions)
-        if ((fn.ranges[0]?.count ?? 0) > 0 && fn.functionName) functions.add(fn.functionName);
+        if ((fn.ranges[0]?.count ?? 0) > 0 && fn.functionName) {
+          functions.add(fn.functionName);
+          if (!ran.has(fn.functionName)) ran.set(fn.functionName, new Set());
+          ran.get(fn.functionName)!.add(script.url);
+        }
     }
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  return { status: r.status, stderr: r.stderr, functions, scripts };
+  return {
+    status: r.status,
+    stderr: r.stderr,
+    functions,
+    scripts,
+    scriptsRunning: (name) => [...(ran.get(name) ?? [])],
+  };
 }
 
 test('a run with nothing to render runs none of the pipeline', () => {
@@ -59,6 +77,12 @@ test('a run with nothing to render runs none of the pipeline', () => {
   for (const name of ['renderTask', 'parseLines', 'layout'])
     expect(noop.functions).not.toContain(name);
   expect(noop.scripts.filter((url) => url.endsWith('/batch-worker.js'))).toEqual([]);
+  // The CLI is in pieces (scripts/build.mjs): the pieces holding the task renderer, the parser and
+  // the layout engine are not even read and compiled (they were most of the one bundle before).
+  const pipeline = ['renderTask', 'parseLines', 'layout'].flatMap((n) => cold.scriptsRunning(n));
+  expect(pipeline.length).toBeGreaterThanOrEqual(1);
+  for (const url of pipeline) expect(url).toMatch(/\/dist\/cli-chunks\//);
+  expect(noop.scripts.filter((url) => pipeline.includes(url))).toEqual([]);
 });
 
 test('SIGKILL mid-run: the cache is whole and names only finished files; the next run renders the rest', async () => {

@@ -132,3 +132,40 @@ describe('bin/flowc.js', () => {
     expect(help.stdout).toContain('--direction <dir>');
   });
 });
+
+describe('the CLI in pieces (scripts/build.mjs, bin/flowc.js)', () => {
+  const chunks = path.join(REPO, 'dist/cli-chunks');
+  const pieces = [
+    path.join(REPO, 'dist/cli.cjs'),
+    ...fs
+      .readdirSync(chunks)
+      .filter((f) => f.endsWith('.cjs'))
+      .map((f) => path.join(chunks, f)),
+  ];
+
+  test('every piece is ASCII, so the bin reads it as latin1 without changing a character', () => {
+    expect(pieces.length).toBeGreaterThan(5);
+    for (const piece of pieces) {
+      const bytes = fs.readFileSync(piece);
+      expect([piece, bytes.findIndex((b) => b > 0x7f)]).toEqual([piece, -1]);
+    }
+  });
+
+  test("the pieces the build's warm-up runs loaded have their code cache", () => {
+    const cached = pieces.filter((p) => fs.existsSync(p.replace(/\.cjs$/, '.cache')));
+    // The warm-up runs load the entry, the commands' pieces and the pipeline's.
+    expect(cached).toContain(path.join(REPO, 'dist/cli.cjs'));
+    expect(cached.length).toBeGreaterThan(pieces.length / 2);
+  });
+
+  test('a piece requires the others by relative paths the bin resolves; Node resolves the rest', () => {
+    for (const piece of pieces) {
+      const text = fs.readFileSync(piece, 'latin1');
+      for (const [, request] of text.matchAll(/\brequire\("(\.[^"]*)"\)/g))
+        expect([piece, request]).toEqual([
+          piece,
+          expect.stringMatching(/^\.\/(?:cli-chunks\/)?[\w-]+-[A-Z0-9]{8}\.cjs$|^\.\/lsp\.cjs$/),
+        ]);
+    }
+  });
+});

@@ -91,7 +91,7 @@ describe('CQRS swimlanes (LR)', () => {
 describe('user-authentication (LR): a long process whose lanes span most of the drawing stays aligned', () => {
   const result = layout(diagramOf(sample('user-authentication')));
 
-  it('keeps the swimlanes (every lane spans the drawing) rather than packed blocks', () => {
+  it('keeps the swimlanes (every lane spans the drawing, in every row) rather than packed blocks', () => {
     for (const lane of result.groups) expect(lane.width).toBe((result.groups[0] as Box).width);
   });
 
@@ -105,7 +105,7 @@ describe('user-authentication (LR): a long process whose lanes span most of the 
     }
   });
 
-  it('puts "Store token" (right -> End.bottom) under End, so its edge rises into End with one bend and "Show error" -> End runs straight', () => {
+  it('puts "Store token" (right -> End.bottom) under End, so its edge rises into End with one bend, and "Show error" -> End, cut by the wrap into rows, leaves its row at the end and drops into End', () => {
     const node = (id: string): LayoutNode => result.nodes.find((n) => n.id === id) as LayoutNode;
     expect(node('Client.signedIn').y).toBeGreaterThan(
       node('Client.end').y + node('Client.end').height,
@@ -113,9 +113,14 @@ describe('user-authentication (LR): a long process whose lanes span most of the 
     expect(
       result.edges.find((e) => e.from === 'Client.signedIn' && e.to === 'Client.end')?.points,
     ).toHaveLength(3);
-    expect(
-      result.edges.find((e) => e.from === 'Client.showError' && e.to === 'Client.end')?.points,
-    ).toHaveLength(2);
+    // Unwrapped (4620×1002) it ran straight along the Browser lane; the lanes are now two rows.
+    expect(result.groups[0]?.continued).toHaveLength(1);
+    const route = result.edges.find(
+      (e) => e.from === 'Client.showError' && e.to === 'Client.end',
+    )?.points;
+    expect(route).toHaveLength(4);
+    const end = node('Client.end');
+    expect(Math.max(...(route ?? []).map((p) => p.x))).toBeGreaterThan(end.x - 24);
   });
 });
 

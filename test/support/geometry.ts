@@ -11,6 +11,17 @@ import { distanceToOutline, elementOutline } from './outline.js';
 
 const EPSILON = 0.01;
 
+/**
+ * Every box of every group, each as a group of its own (same id, title, parent): a wrapped lane
+ * (`continued`) is one box per row, each with its header.
+ */
+export function groupParts(layout: Layout): LayoutGroup[] {
+  return layout.groups.flatMap((g) => [
+    g,
+    ...(g.continued ?? []).map((part) => ({ ...g, ...part, continued: undefined })),
+  ]);
+}
+
 /** Interiors intersect (shared borders do not count). */
 export function boxesOverlap(a: Box, b: Box): boolean {
   return (
@@ -146,7 +157,7 @@ export function layoutViolations(diagram: Diagram, layout: Layout): string[] {
   const canvas = { x: 0, y: 0, width: layout.width, height: layout.height };
   const boxes: Array<[string, Box]> = [
     ...layout.nodes.map((n) => [`node ${n.id}`, n] as [string, Box]),
-    ...layout.groups.map((g) => [`group ${g.id}`, g] as [string, Box]),
+    ...groupParts(layout).map((g) => [`group ${g.id}`, g] as [string, Box]),
   ];
   for (const [name, box] of boxes) {
     if (!boxContains(canvas, box)) problems.push(`${name} lies outside the canvas`);
@@ -169,27 +180,40 @@ export function layoutViolations(diagram: Diagram, layout: Layout): string[] {
       if (g === outer) return true;
     return false;
   };
+  // A wrapped lane has one box per row: a node lies in one of its group's boxes, a subgroup's box
+  // in one of its parent's, and boxes of unrelated groups never overlap.
+  const parts = groupParts(layout);
+  const partsOf = (id: string): LayoutGroup[] => parts.filter((p) => p.id === id);
   for (const group of layout.groups) {
-    if (!boxContains(group, group.header))
-      problems.push(`group ${group.id}'s header is outside its box`);
+    const own = partsOf(group.id);
+    for (const part of own)
+      if (!boxContains(part, part.header))
+        problems.push(`group ${group.id}'s header is outside its box`);
     for (const node of layout.nodes) {
       if (within(node.group, group.id)) {
-        if (!boxContains(group, node))
+        if (!own.some((part) => boxContains(part, node)))
           problems.push(`group ${group.id} does not contain its node ${node.id}`);
-        if (boxesOverlap(node, group.header))
+        if (own.some((part) => boxesOverlap(node, part.header)))
           problems.push(`node ${node.id} overlaps group ${group.id}'s header`);
-      } else if (boxesOverlap(node, group)) {
+      } else if (own.some((part) => boxesOverlap(node, part))) {
         problems.push(`node ${node.id} overlaps group ${group.id}, which is not its group`);
       }
     }
     for (const other of layout.groups) {
       if (other.id === group.id) continue;
+      const inner = partsOf(other.id);
       if (within(other.id, group.id)) {
-        if (!boxContains(group, other))
-          problems.push(`group ${group.id} does not contain its subgroup ${other.id}`);
-        if (boxesOverlap(other, group.header))
-          problems.push(`group ${other.id} overlaps group ${group.id}'s header`);
-      } else if (other.id > group.id && !within(group.id, other.id) && boxesOverlap(group, other))
+        for (const box of inner) {
+          if (!own.some((part) => boxContains(part, box)))
+            problems.push(`group ${group.id} does not contain its subgroup ${other.id}`);
+          if (own.some((part) => boxesOverlap(box, part.header)))
+            problems.push(`group ${other.id} overlaps group ${group.id}'s header`);
+        }
+      } else if (
+        other.id > group.id &&
+        !within(group.id, other.id) &&
+        own.some((a) => inner.some((b) => boxesOverlap(a, b)))
+      )
         problems.push(`groups ${group.id} and ${other.id} overlap`);
     }
   }
@@ -258,7 +282,7 @@ export function layoutViolations(diagram: Diagram, layout: Layout): string[] {
       if (edge.labelLines.length === 0) problems.push(`${name}'s label has no lines`);
       for (const node of layout.nodes)
         if (boxesOverlap(box, node)) problems.push(`${name}'s label overlaps node ${node.id}`);
-      for (const group of layout.groups)
+      for (const group of parts)
         if (boxesOverlap(box, group.header))
           problems.push(`${name}'s label overlaps group ${group.id}'s header`);
       layout.edges.forEach((other, o) => {

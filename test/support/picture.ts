@@ -15,6 +15,7 @@ import type {
   Point,
 } from '../../src/layout/types.js';
 import { groupTitleWidth } from '../../src/layout/sizes.js';
+import { groupParts } from './geometry.js';
 import { EDGE_FONT_SIZE, NODE_FONT_SIZE } from '../../src/style.js';
 
 /** Routes keep at least this far from a group's border they run along, px. */
@@ -118,7 +119,7 @@ export function titleTab(group: LayoutGroup): Box {
 export function headerCrossings(layout: Layout): string[] {
   const out: string[] = [];
   for (const s of segments(layout)) {
-    for (const group of layout.groups) {
+    for (const group of groupParts(layout)) {
       if (crossesInterior(s.a, s.b, titleTab(group), 0.5))
         out.push(`${name(layout, s.edge)} runs through the title tab of group ${group.id}`);
     }
@@ -134,7 +135,7 @@ export function headerCrossings(layout: Layout): string[] {
 export function borderHugs(layout: Layout): string[] {
   const out: string[] = [];
   for (const s of segments(layout)) {
-    for (const group of layout.groups) {
+    for (const group of groupParts(layout)) {
       const edge = layout.edges[s.edge] as LayoutEdge;
       if (
         (edge.fromKind === 'group' && edge.from === group.id) ||
