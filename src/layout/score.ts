@@ -115,15 +115,15 @@ export function scoreParts(layout: Layout, handled: readonly boolean[] = []): Sc
 }
 
 /**
- * The lowest score the ordering's search (layered/order.ts: whole groups moved, then re-swept) can
- * bring a draft drawn without it to: the search exists to take edges off foreign groups, and it
- * removes crossings on the way, measured at most about half of them. Measured against completing
- * every draft (200 generated CQRS-sized files, samples LR/TB, corpus): a bound without the
- * crossings term lost 11 points of score on one generated file; with the full crossing cost
- * (10 each) it completes 2.5 times as many drafts for no better choice.
+ * The lowest score the full ordering (more sweeps, then the search over whole-group moves:
+ * layered/order.ts) can bring a layered draft to: the search exists to take edges off foreign
+ * groups, and the sweeps and the search remove crossings. Measured against completing every draft
+ * (the batch benchmark's 1,000 generated files): charging half the crossings, 7 choices scored
+ * worse than main's (86 points in all) against 11 better (249); the full crossing cost, 2 worse
+ * (44) and the same 11 better. Samples LR/TB and corpus: the same layouts as main's either way.
  */
 export function searchBound(parts: ScoreParts): number {
-  return parts.total - FOREIGN_COST * parts.foreign - (CROSSING_COST / 2) * parts.crossings;
+  return parts.total - FOREIGN_COST * parts.foreign - CROSSING_COST * parts.crossings;
 }
 
 const CROSSING_COST = 10;
