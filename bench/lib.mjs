@@ -1,6 +1,6 @@
 // Shared helpers for the benchmarks: whole-process timing, peak memory, machine description.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,29 @@ export function childrenCpuMs() {
   }
 }
 const TICKS_PER_SECOND = 100; // USER_HZ, the unit of /proc/<pid>/stat on Linux
+
+/**
+ * CPU time (ms) of this process's threads so far, from /proc/self/task/<tid>/stat (10 ms ticks):
+ * `main` is the JavaScript thread, `others` everything else (V8's optimising compiler and garbage
+ * collector helpers, libuv's pool, worker threads). NaN where /proc is missing.
+ */
+export function threadsCpuMs() {
+  try {
+    let main = 0;
+    let others = 0;
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime are fields 14 and 15.
+      const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+      if (tid === String(process.pid)) main += ms;
+      else others += ms;
+    }
+    return { main, others };
+  } catch {
+    return { main: NaN, others: NaN };
+  }
+}
 
 /**
  * Runs `node args...` once; returns wall milliseconds, CPU milliseconds (all threads), peak RSS

@@ -31,9 +31,10 @@ export interface CacheEntry {
   /** The options digest alone (formats, render options, rules, flowc version). */
   options?: string;
   /**
-   * The source's size, modification time and inode when it was hashed (`size:mtimeMs:ino`): while
-   * they are unchanged the file is not read again. Recorded only for files last modified well
-   * before they were read, so an edit in the same clock tick as the read is never missed.
+   * The source's size, modification and change times and inode when it was hashed
+   * (`size:mtimeMs:ctimeMs:ino`): while they are unchanged the file is not read again. Recorded
+   * only for files last modified and changed well before they were read, so an edit in the same
+   * clock tick as the read is never missed (see trustedSignature in index.ts).
    */
   stat?: string;
   /** Output files, relative to the cache's folder, `/`-separated. */
@@ -49,13 +50,17 @@ interface CacheFile {
 
 export class RenderCache {
   private readonly changed = new Map<string, CacheEntry | null>();
+  /** The folder the cache is in: output paths in entries are relative to it. */
+  readonly folder: string;
 
   private constructor(
     private readonly fs: FileSystem,
     readonly file: string,
     private entries: Record<string, CacheEntry>,
     private readonly lockOptions: LockOptions,
-  ) {}
+  ) {
+    this.folder = path.dirname(file);
+  }
 
   /** Reads the cache in `dir`; a missing, unreadable or foreign file is an empty cache. */
   static async load(
@@ -65,10 +70,6 @@ export class RenderCache {
   ): Promise<RenderCache> {
     const file = path.join(dir, CACHE_FILE);
     return new RenderCache(fs, file, await readEntries(fs, file), lockOptions);
-  }
-
-  get folder(): string {
-    return path.dirname(this.file);
   }
 
   get(key: string): CacheEntry | undefined {

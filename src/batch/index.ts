@@ -95,6 +95,7 @@ export async function renderBatch(request: BatchRequest, callerIo: BatchIo): Pro
     outputs: new OutputProbe(io.fs, cachedOutputs(files, cache, request.force === true)),
     optionsDigest: digestOptions(request),
     now,
+    planned: (io.wallClock ?? Date.now)(),
     dropped: [],
   };
   const tasks = await planRun(run);
@@ -180,6 +181,8 @@ interface Run {
   outputs: OutputProbe;
   optionsDigest: string;
   now: () => number;
+  /** The wall clock (ms since the epoch) when planning started: how old a source is. */
+  planned: number;
   /** Outputs that rendered files had in the cache and no longer have (for --prune). */
   dropped: { source: string; outputs: string[] }[];
 }
@@ -199,6 +202,7 @@ function* cachedOutputs(
 /** Decides, file by file, what is up to date; returns the files to render, in order. */
 async function planRun(run: Run): Promise<RenderTask[]> {
   const tasks: RenderTask[] = [];
+  await run.outputs.listAll();
   await forEachLimited(run.files, PLAN_CONCURRENCY, async (file, id) => {
     if (run.outcomes[id] !== undefined) return;
     const decision = await planFile(run, file);
@@ -219,49 +223,54 @@ async function planRun(run: Run): Promise<RenderTask[]> {
 
 async function planFile(run: Run, file: PlannedFile): Promise<FileOutcome | { text: string }> {
   const { io, cache, optionsDigest } = run;
-  const failed = (failure: Failure): FileOutcome => ({
-    source: file.source,
-    relative: file.relative,
-    status: 'failed',
-    failure,
-  });
-  const skipped = (entry: CacheEntry): FileOutcome =>
-    entry.failure
-      ? { ...failed(entry.failure), cached: true }
-      : { source: file.source, relative: file.relative, status: 'skipped' };
   const entry = run.request.force ? undefined : cache.get(file.relative);
-  const probed = await statSource(io, file.source);
-  if ('failure' in probed) return failed(probed.failure);
-  file.stat = trustedSignature(probed.stats);
-  // A Markdown file's outputs are those its last render made.
-  const outputs = file.markdown
-    ? (entry?.outputs ?? [])
-    : file.outputs.map((o) => relativeKey(cache.folder, o.file));
-  // Unchanged since it was hashed (same size, time and inode) and rendered with these options.
+  let stats: Stats;
+  try {
+    stats = await io.fs.stat(file.source);
+  } catch (error) {
+    return failedFile(file, ioFailure(`cannot read: ${describeFsError(error, 'read failed')}`));
+  }
+  // A FIFO or a device would block the read or never end: only regular files are read.
+  if (!stats.isFile()) return failedFile(file, ioFailure('cannot read: not a regular file'));
+  file.stat = trustedSignature(stats, run.planned);
+  // Unchanged since it was hashed (same size, times and inode) and rendered with these options.
   if (
     entry?.options === optionsDigest &&
     entry.stat !== undefined &&
     entry.stat === file.stat &&
-    (await outputsPresent(run.outputs, entry, outputs, file, cache.folder))
+    (outputsPresentNow(run.outputs, entry, file, cache.folder) ??
+      (await outputsPresent(run.outputs, entry, file, cache.folder)))
   ) {
     file.hash = entry.hash;
-    return skipped(entry);
+    return skippedFile(file, entry);
   }
   const read = await readSourceFile(io, file.source);
-  if ('failure' in read) return failed(read.failure);
+  if ('failure' in read) return failedFile(file, read.failure);
   file.hash = sha1().update(optionsDigest).update(read.bytes).digest('hex');
-  if (
-    entry?.hash === file.hash &&
-    (await outputsPresent(run.outputs, entry, outputs, file, cache.folder))
-  ) {
+  if (entry?.hash === file.hash && (await outputsPresent(run.outputs, entry, file, cache.folder))) {
     // Same bytes (a fresh checkout, a touched file): remember the new signature.
     if (entry.stat !== file.stat || entry.options !== optionsDigest) {
       const { stat: _previous, ...rest } = entry;
       cache.set(file.relative, { ...rest, options: optionsDigest, ...signatureOf(file) });
     }
-    return skipped(entry);
+    return skippedFile(file, entry);
   }
   return { text: read.bytes.toString('utf8') };
+}
+
+function failedFile(file: PlannedFile, failure: Failure): FileOutcome {
+  return { source: file.source, relative: file.relative, status: 'failed', failure };
+}
+
+/** A file whose outputs are up to date; its remembered failure, if it had one, is reported again. */
+function skippedFile(file: PlannedFile, entry: CacheEntry): FileOutcome {
+  return entry.failure
+    ? { ...failedFile(file, entry.failure), cached: true }
+    : { source: file.source, relative: file.relative, status: 'skipped' };
+}
+
+function ioFailure(message: string): Failure {
+  return { kind: 'io', message, moreErrors: 0, drawn: false };
 }
 
 /** Renders the tasks (workers or this thread), with progress, cache updates and checkpoints. */
@@ -458,35 +467,6 @@ function digestOptions(request: BatchRequest): string {
 
 type SourceRead = { bytes: Buffer } | { failure: Failure };
 
-async function statSource(
-  io: BatchIo,
-  file: string,
-): Promise<{ stats: Stats } | { failure: Failure }> {
-  try {
-    const stats = await io.fs.stat(file);
-    // A FIFO or a device would block the read or never end: only regular files are read.
-    if (!stats.isFile())
-      return {
-        failure: {
-          kind: 'io',
-          message: 'cannot read: not a regular file',
-          moreErrors: 0,
-          drawn: false,
-        },
-      };
-    return { stats };
-  } catch (error) {
-    return {
-      failure: {
-        kind: 'io',
-        message: `cannot read: ${describeFsError(error, 'read failed')}`,
-        moreErrors: 0,
-        drawn: false,
-      },
-    };
-  }
-}
-
 async function readSourceFile(io: BatchIo, file: string): Promise<SourceRead> {
   try {
     return { bytes: await io.fs.readFile(file, MAX_INPUT_BYTES) };
@@ -505,25 +485,67 @@ async function readSourceFile(io: BatchIo, file: string): Promise<SourceRead> {
 /** A file modified this recently may change again within the same clock tick: not trusted. */
 const SETTLED_MS = 2000;
 
-function trustedSignature(stats: Stats): string | undefined {
-  const age = Date.now() - stats.mtimeMs;
-  return age > SETTLED_MS ? `${stats.size}:${stats.mtimeMs}:${stats.ino}` : undefined;
+/**
+ * The source's stat signature: size, modification and change times, inode. The change time
+ * (ctime) is set by the system on every write and cannot be set back, so an edit that keeps the
+ * size and puts the old modification time back (`cp -p`, `rsync -t`, `tar -x` over the file, an
+ * editor preserving times) still changes the signature, as it does for git's index. None for a
+ * file changed less than SETTLED_MS before `now` (the planning's start: an earlier clock only
+ * trusts fewer files).
+ */
+function trustedSignature(stats: Stats, now: number): string | undefined {
+  const changed = stats.mtimeMs > stats.ctimeMs ? stats.mtimeMs : stats.ctimeMs;
+  return now - changed > SETTLED_MS
+    ? `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`
+    : undefined;
 }
 
 function signatureOf(file: PlannedFile): { stat?: string } {
   return file.stat === undefined ? {} : { stat: file.stat };
 }
 
+/** The output files of `file` as the cache names them, `/`-separated, relative to its folder. */
+function outputKeys(file: PlannedFile, entry: CacheEntry, cacheFolder: string): readonly string[] {
+  // A Markdown file's outputs are those its last render made.
+  return file.markdown ? entry.outputs : file.outputs.map((o) => relativeKey(cacheFolder, o.file));
+}
+
+/** The same output names in the same order. */
+function sameOutputs(entry: CacheEntry, outputs: readonly string[]): boolean {
+  if (entry.outputs.length !== outputs.length) return false;
+  for (let i = 0; i < outputs.length; i++) if (entry.outputs[i] !== outputs[i]) return false;
+  return true;
+}
+
+/**
+ * `outputsPresent` answered from the output folders listed already, without waiting; undefined
+ * when an output needs a look at the disk.
+ */
+function outputsPresentNow(
+  probe: OutputProbe,
+  entry: CacheEntry,
+  file: PlannedFile,
+  cacheFolder: string,
+): boolean | undefined {
+  if (file.markdown) return undefined;
+  if (!sameOutputs(entry, outputKeys(file, entry, cacheFolder))) return false;
+  if (entry.failure !== undefined && !entry.failure.drawn) return true;
+  for (const output of file.outputs) {
+    const known = probe.known(output.file);
+    if (known !== true) return known;
+  }
+  return true;
+}
+
 /** The entry names these outputs, and they exist (a diagram that could not be drawn has none). */
 async function outputsPresent(
   probe: OutputProbe,
   entry: CacheEntry,
-  outputs: readonly string[],
   file: PlannedFile,
   cacheFolder: string,
 ): Promise<boolean> {
-  if (entry.outputs.length !== outputs.length || entry.outputs.some((o, i) => o !== outputs[i]))
-    return false;
+  const outputs = outputKeys(file, entry, cacheFolder);
+  if (!sameOutputs(entry, outputs)) return false;
   // A Markdown file lists the images its drawn blocks have, whatever failed beside them.
   if (!file.markdown && entry.failure !== undefined && !entry.failure.drawn) return true;
   const files = file.markdown

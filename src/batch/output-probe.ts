@@ -7,9 +7,9 @@
  * which follows it; anything else, or a name not listed, is not present. A folder that cannot be
  * listed falls back to `stat` for each of its outputs.
  */
-import * as path from 'node:path';
 import type { Dirent } from 'node:fs';
 import { isFile, type FileSystem } from '../files/fs.js';
+import { splitPath } from '../util/paths.js';
 
 /** A folder is listed when at least this many of the outputs asked about are in it. */
 export const LIST_FOLDER_MIN = 8;
@@ -17,6 +17,8 @@ export const LIST_FOLDER_MIN = 8;
 export class OutputProbe {
   /** Folder → its entries by name, null when it could not be listed (then stat decides). */
   private readonly listed = new Map<string, Promise<Map<string, Dirent> | null>>();
+  /** The listings made so far, to answer without waiting (`known`). */
+  private readonly done = new Map<string, Map<string, Dirent> | null>();
   private readonly expected = new Map<string, number>();
 
   /** `outputs`: every output the run may ask about, so folders worth listing are known. */
@@ -25,27 +27,61 @@ export class OutputProbe {
     outputs: Iterable<string>,
   ) {
     for (const output of outputs) {
-      const folder = path.dirname(output);
+      const { folder } = splitPath(output);
       this.expected.set(folder, (this.expected.get(folder) ?? 0) + 1);
     }
   }
 
+  /**
+   * Lists now every folder worth listing, so that `known` answers for all their outputs (a no-op
+   * batch then plans each file without waiting on a listing).
+   */
+  async listAll(): Promise<void> {
+    const folders: Promise<unknown>[] = [];
+    for (const [folder, count] of this.expected)
+      if (count >= LIST_FOLDER_MIN) folders.push(this.listing(folder));
+    await Promise.all(folders);
+  }
+
+  /**
+   * The answer `isFile` would give, when a listing made already gives it; undefined when only
+   * `isFile` can tell (the folder not listed yet, or not worth listing, or a link to follow). A
+   * no-op batch asks this for all but the first output of each folder: no promise, no await.
+   */
+  known(file: string): boolean | undefined {
+    const { folder, name } = splitPath(file);
+    const entries = this.done.get(folder);
+    if (entries === undefined || entries === null) return undefined;
+    const entry = entries.get(name);
+    if (entry === undefined) return false;
+    if (entry.isFile()) return true;
+    if (entry.isSymbolicLink() || isUnknownType(entry)) return undefined;
+    return false;
+  }
+
   async isFile(file: string): Promise<boolean> {
-    const folder = path.dirname(file);
+    const { folder, name } = splitPath(file);
     if ((this.expected.get(folder) ?? 0) < LIST_FOLDER_MIN) return isFile(this.fs, file);
-    let listing = this.listed.get(folder);
-    if (listing === undefined) {
-      // The promise is kept, so files planned side by side share one listing.
-      listing = this.list(folder);
-      this.listed.set(folder, listing);
-    }
-    const entries = await listing;
+    const entries = await this.listing(folder);
     if (entries === null) return isFile(this.fs, file);
-    const entry = entries.get(path.basename(file));
+    const entry = entries.get(name);
     if (entry === undefined) return false;
     if (entry.isFile()) return true;
     if (entry.isSymbolicLink() || isUnknownType(entry)) return isFile(this.fs, file);
     return false;
+  }
+
+  /** The folder's listing, made once (the promise is kept: files planned side by side share it). */
+  private listing(folder: string): Promise<Map<string, Dirent> | null> {
+    let listing = this.listed.get(folder);
+    if (listing === undefined) {
+      listing = this.list(folder).then((entries) => {
+        this.done.set(folder, entries);
+        return entries;
+      });
+      this.listed.set(folder, listing);
+    }
+    return listing;
   }
 
   private async list(folder: string): Promise<Map<string, Dirent> | null> {

@@ -55,6 +55,11 @@ export interface BatchIo {
   /** Clock for rates and ETA (milliseconds); defaults to `process.hrtime`. */
   now?: () => number;
   /**
+   * The wall clock (milliseconds since the epoch) that says how long ago a source changed (a
+   * source changed in the last two seconds is always read again); defaults to `Date.now`.
+   */
+  wallClock?: () => number;
+  /**
    * The pipeline used when rendering in this thread; defaults to `compileFormats`. Tests pass a
    * counting wrapper to prove each file is parsed and laid out once for all its formats.
    */

@@ -33,3 +33,15 @@ export function pathBelow(base: string, file: string): string {
 export function childPath(folder: string, name: string): string {
   return folder.endsWith(path.sep) ? folder + name : folder + path.sep + name;
 }
+
+/**
+ * `path.dirname` and `path.basename` of a normalised absolute file path at once, by its last
+ * separator, without their scans of the whole path (a no-op batch asks for every output). The
+ * root, a trailing separator and Windows (where `/` separates too) are left to `path`.
+ */
+export function splitPath(file: string): { folder: string; name: string } {
+  const at = path.sep === '/' ? file.lastIndexOf('/') : -1;
+  if (at > 0 && at < file.length - 1)
+    return { folder: file.slice(0, at), name: file.slice(at + 1) };
+  return { folder: path.dirname(file), name: path.basename(file) };
+}

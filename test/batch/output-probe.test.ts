@@ -54,6 +54,38 @@ test('a folder of many outputs is listed once, and each answer is the one stat g
   expect(calls.stat).toBe(3);
 });
 
+test('known answers as isFile does once the folder is listed, and never guesses before', async () => {
+  const folder = join(dir, 'known');
+  mkdirSync(folder);
+  const asked = outputs(folder, LIST_FOLDER_MIN + 2);
+  const [file, missing, link] = asked;
+  for (const other of asked.slice(3)) writeFileSync(other, 'x');
+  writeFileSync(file!, 'x');
+  symlinkSync(file!, link!);
+  const { fs, calls } = counting();
+  const probe = new OutputProbe(fs, asked);
+  expect(asked.map((output) => probe.known(output))).toEqual(asked.map(() => undefined));
+  expect(await probe.isFile(file!)).toBe(true);
+  // Listed now: regular files and absent names are answered; a link still needs a stat.
+  expect(probe.known(file!)).toBe(true);
+  expect(probe.known(missing!)).toBe(false);
+  expect(probe.known(link!)).toBeUndefined();
+  for (const output of asked.slice(3)) expect(probe.known(output)).toBe(true);
+  // A folder that is not worth listing is never answered without a stat.
+  const few = outputs(join(dir, 'few-known'), 1)[0]!;
+  expect(probe.known(few)).toBeUndefined();
+  expect(calls.readdir).toBe(1);
+
+  // listAll lists every folder worth listing up front (and only those).
+  const ahead = new OutputProbe(fs, [...asked, few]);
+  await ahead.listAll();
+  expect(calls.readdir).toBe(2);
+  expect(asked.map((output) => ahead.known(output))).toEqual(
+    asked.map((output) => probe.known(output)),
+  );
+  expect(ahead.known(few)).toBeUndefined();
+});
+
 test('a folder of few outputs is asked with stat, never listed', async () => {
   const folder = join(dir, 'few');
   mkdirSync(folder);

@@ -230,11 +230,16 @@ describe('incremental runs', () => {
         nodeFileSystem.readFile(file)
       ),
     };
+    // Setting a file's times sets its change time (ctime) to now, which only time can settle:
+    // the runs see a clock `later` ms ahead.
+    let later = 0;
     const run = async () => {
       reads = 0;
-      return (await batch(request(tree.dir, tree.valid), { fs: counting })).summary;
+      const wallClock = () => Date.now() + later;
+      return (await batch(request(tree.dir, tree.valid), { fs: counting, wallClock })).summary;
     };
     for (const file of sources) setAge(file, 3600);
+    later = 10_000;
     expect(await run()).toMatchObject({ rendered: 6 });
     expect(await run()).toMatchObject({ skipped: 6 });
     expect(reads).toBe(0);
@@ -249,8 +254,11 @@ describe('incremental runs', () => {
     expect(await run()).toMatchObject({ skipped: 6 });
     expect(reads).toBe(0);
 
-    // Just edited: rendered, then read (and hashed) on every run until it has settled.
+    // Just edited (modified 'now' by the runs' clock): rendered, then read (and hashed) on every
+    // run until it has settled.
     fs.writeFileSync(sources[0]!, validFlow(500));
+    const edited = new Date(Date.now() + later);
+    fs.utimesSync(sources[0]!, edited, edited);
     expect(await run()).toMatchObject({ rendered: 1, skipped: 5 });
     expect(await run()).toMatchObject({ rendered: 0, skipped: 6 });
     expect(reads).toBe(1);
@@ -259,6 +267,55 @@ describe('incremental runs', () => {
     expect(reads).toBe(1);
     expect(await run()).toMatchObject({ skipped: 6 });
     expect(reads).toBe(0);
+
+    // Every modification time a minute old, every change time (set by utimes) just now: all read.
+    later = 0;
+    expect(await run()).toMatchObject({ skipped: 6 });
+    expect(reads).toBe(6);
+  });
+
+  test('an edit that keeps the size, the inode and (set back) the modification time is still rendered', async () => {
+    // What `cp -p`, `rsync -t`, `tar -x` over an existing file or an editor preserving times do:
+    // same size, same inode, the old mtime. The change time (which no tool can set back) differs.
+    tree = generateTree(3, { broken: false });
+    const source = path.join(tree.dir, 'docs', tree.valid[1]!);
+    const settled = new Date(Date.now() - 3600_000);
+    for (const f of tree.valid) fs.utimesSync(path.join(tree.dir, 'docs', f), settled, settled);
+    const settledRun = { wallClock: () => Date.now() + 10_000 };
+    expect((await batch(request(tree.dir, tree.valid), settledRun)).summary).toMatchObject({
+      rendered: 3,
+    });
+    // Recorded with their signatures: a run now reads none of them.
+    expect((await batch(request(tree.dir, tree.valid), settledRun)).summary).toMatchObject({
+      skipped: 3,
+    });
+    const before = fs.statSync(source);
+    const text = fs.readFileSync(source, 'utf8');
+    // The same number of bytes, other words: a node label changed letter for letter.
+    const edited = text.replace(
+      /label:"([^"]*)"/,
+      (_m, label: string) => `label:"${label.replace(/./g, 'X')}"`,
+    );
+    expect(edited).not.toBe(text);
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
+    await new Promise((resolve) => setTimeout(resolve, 20)); // a later change time
+    fs.writeFileSync(source, edited); // in place: the same inode
+    fs.utimesSync(source, before.atime, before.mtime);
+    const after = fs.statSync(source);
+    expect([after.size, after.mtimeMs, after.ino]).toEqual([
+      before.size,
+      before.mtimeMs,
+      before.ino,
+    ]);
+    // Even seen an hour later, when every time it has is long settled.
+    const wallClock = () => Date.now() + 3600_000;
+    const { summary } = await batch(request(tree.dir, tree.valid), { wallClock });
+    expect(summary).toMatchObject({ rendered: 1, skipped: 2 });
+    const svg = fs.readFileSync(
+      path.join(tree.dir, 'out', tree.valid[1]!.replace(/\.flow$/, '.svg')),
+      'utf8',
+    );
+    expect(svg).toContain('XXX');
   });
 
   test('a damaged cache file costs a full render, not a crash', async () => {

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { discoverFiles } from '../../src/files/discover.js';
+import { discoverFiles, ignoreMatcher } from '../../src/files/discover.js';
 import { nodeFileSystem } from '../../src/files/fs.js';
 import { commonBase, formatFromExtension, outputPathFor } from '../../src/files/output-paths.js';
 import { isGlobPattern } from '../../src/files/glob-pattern.js';
@@ -182,6 +182,47 @@ describe('discoverFiles', () => {
     expect(rel(files)).toEqual(['docs/a.flow']);
   });
 
+  test('the ignore matcher answers per path as matching its whole relative path does', async () => {
+    const patterns = ['docs/b', './docs/out/*.flow', '**/drafts/**', '../outside/*.flow', 'x'];
+    const base = '/r/w';
+    const picomatch = (await import('picomatch')).default;
+    const matches = picomatch(
+      patterns.map((p) => (p.startsWith('./') ? p.slice(2) : p)),
+      { dot: true },
+    );
+    // The definition before folders were remembered: the file's own relative path and each
+    // folder above it, matched one by one.
+    const reference = (file: string): boolean => {
+      const relative = path.relative(base, file).split(path.sep).join('/');
+      if (matches(relative)) return true;
+      for (let slash = relative.indexOf('/'); slash > 0; slash = relative.indexOf('/', slash + 1))
+        if (matches(relative.slice(0, slash))) return true;
+      return false;
+    };
+    const isIgnored = await ignoreMatcher({ patterns, base });
+    const files = [
+      '/r/w/docs/a.flow',
+      '/r/w/docs/b/c.flow',
+      '/r/w/docs/b/d/e.flow',
+      '/r/w/docs/bb/c.flow',
+      '/r/w/docs/out/old.flow',
+      '/r/w/docs/out/deeper/old.flow',
+      '/r/w/a/drafts/z.flow',
+      '/r/w/drafts/z.flow',
+      '/r/w/x',
+      '/r/w/x/y.flow',
+      '/r/w/y/x',
+      '/r/outside/o.flow',
+      '/r/outside/deeper/o.flow',
+      '/r/o.flow',
+      '/top.flow',
+    ];
+    // Twice: the second answers come from the remembered folders.
+    for (const file of [...files, ...files])
+      expect([file, isIgnored(file)]).toEqual([file, reference(file)]);
+    expect(files.filter((f) => reference(f)).length).toBeGreaterThanOrEqual(6);
+  });
+
   test('ignore globs are relative to their base', async () => {
     const { files } = await discover(['docs', 'other'], {
       ignore: { patterns: ['docs/b/**', 'other/z.flow'], base: tree.dir },
@@ -206,6 +247,48 @@ describe('output placement', () => {
     );
     expect(outputPathFor('/elsewhere/x.flow', 'png', '/r/out', '/r/docs')).toBe('/r/out/x.png');
     expect(outputPathFor('/r/docs/notes.txt', 'dot', null, '/r')).toBe('/r/docs/notes.txt.dot');
+  });
+
+  test('a source inside the base is placed as path.join and path.extname place it', () => {
+    // The definition before the string-joining fast path (docs/performance.md, no-op batch).
+    const byPath = (source: string, ext: string, outDir: string | null, base: string): string => {
+      const relative = outDir === null ? null : path.relative(base, source);
+      const placed =
+        outDir === null
+          ? source
+          : relative !== null && !relative.startsWith('..') && !path.isAbsolute(relative)
+            ? path.join(outDir, relative)
+            : path.join(outDir, path.basename(source));
+      const e = path.extname(placed);
+      return (e === '.flow' ? placed.slice(0, -e.length) : placed) + ext;
+    };
+    const sources = [
+      '/r/docs/a.flow',
+      '/r/docs/a/b/c.flow',
+      '/r/docs/.flow',
+      '/r/docs/a/.flow',
+      '/r/docs/..flow',
+      '/r/docs/a/..flow',
+      '/r/docs/...flow',
+      '/r/docs/.x.flow',
+      '/r/docs/..x/y.flow',
+      '/r/docs/x.FLOW',
+      '/r/docs/x.flow.flow',
+      '/r/docs/x.md',
+      '/r/docsy/x.flow',
+      '/r/x.flow',
+      '/elsewhere/x.flow',
+      '/r/docs',
+    ];
+    for (const base of ['/r/docs', '/r/docs/', '/r', '/'])
+      for (const outDir of ['/r/out', '/r/out/', '/', null])
+        for (const source of sources)
+          expect([source, base, outDir, outputPathFor(source, 'svg', outDir, base)]).toEqual([
+            source,
+            base,
+            outDir,
+            byPath(source, '.svg', outDir, base),
+          ]);
   });
 
   test('the common base of folders, files and globs', () => {

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// Where a cold batch file's time goes, thread by thread (docs/performance.md, "Cold and no-op
+// batches"): the same generated files rendered by the built pipeline (dist/) in this thread, pass
+// after pass, or by fresh worker threads (dist/batch-worker.js, driven as src/batch/pool.ts drives
+// it), with the CPU time of the JavaScript thread and of the process's other threads (V8's
+// optimising compiler and garbage collector helpers, the workers).
+//
+//   node bench/batch/worker-gap.mjs thread  [--files N] [--passes P]
+//   node bench/batch/worker-gap.mjs workers [--files N] [--workers W] [--young MB]
+//
+// Run the modes one after the other, interleaved, to compare them (the machine is shared).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { generateFlow } from '../generate.mjs';
+import { load, root, takeOption, threadsCpuMs } from '../lib.mjs';
+
+const args = process.argv.slice(2);
+const files = Number(takeOption(args, '--files', 200));
+const passes = Number(takeOption(args, '--passes', 2));
+const workers = Number(takeOption(args, '--workers', 1));
+const young = takeOption(args, '--young', null);
+const [mode] = args;
+if (mode !== 'thread' && mode !== 'workers') {
+  console.error('usage: node bench/batch/worker-gap.mjs thread|workers [--files N] [...]');
+  process.exit(2);
+}
+// The batch benchmark's files: CQRS-sized (19 nodes, 4 groups).
+const texts = Array.from({ length: files }, (_, i) =>
+  generateFlow({ nodes: 19, groups: 4, seed: i + 1 }),
+);
+const perFile = (ms) => `${(ms / files).toFixed(2)} ms`;
+const loadBefore = load();
+const cpu0 = threadsCpuMs();
+const started = performance.now();
+const lines = [];
+if (mode === 'thread') {
+  const lib = await import(join(root, 'dist', 'index.js'));
+  for (let pass = 1; pass <= passes; pass++) {
+    const c0 = threadsCpuMs();
+    const t0 = performance.now();
+    for (const text of texts) await lib.compileFormats(text, ['svg'], { rules: {} });
+    const c1 = threadsCpuMs();
+    lines.push(
+      `pass ${pass}: ${perFile(performance.now() - t0)} a file; CPU this thread ${perFile(c1.main - c0.main)}, other threads ${perFile(c1.others - c0.others)}`,
+    );
+  }
+} else {
+  const out = mkdtempSync(join(tmpdir(), 'flowc-worker-gap-'));
+  const tasks = texts.map((text, id) => ({
+    id,
+    source: join(out, `${id}.flow`),
+    text,
+    outputs: [{ format: 'svg', file: join(out, `${id}.svg`) }],
+  }));
+  const settings = { cwd: out, formats: ['svg'], render: {}, rules: {} };
+  const compileMs = [];
+  let next = 0;
+  await Promise.all(
+    Array.from(
+      { length: workers },
+      () =>
+        new Promise((resolve, reject) => {
+          const worker = new Worker(join(root, 'dist', 'batch-worker.js'), {
+            workerData: { settings, stop: new SharedArrayBuffer(4) },
+            ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: Number(young) } } : {}),
+          });
+          let inFlight = 0;
+          const feed = () => {
+            while (inFlight < 2 && next < tasks.length) {
+              const batch = tasks.slice(next, next + 16);
+              next += batch.length;
+              inFlight++;
+              worker.postMessage({ tasks: batch });
+            }
+            if (inFlight === 0) void worker.terminate().then(resolve);
+          };
+          worker.on('message', (message) => {
+            inFlight--;
+            for (const r of message.results) {
+              if (r.failure) reject(new Error(r.failure.message));
+              compileMs[r.id] = r.compileMs;
+            }
+            feed();
+          });
+          worker.on('error', reject);
+          feed();
+        }),
+    ),
+  );
+  rmSync(out, { recursive: true, force: true });
+  const sum = compileMs.reduce((a, b) => a + b, 0);
+  lines.push(`${workers} worker(s): rendering ${perFile(sum)} a file (each worker's own clock)`);
+}
+const cpu1 = threadsCpuMs();
+console.log(
+  `${mode}, ${files} files, load ${loadBefore} → ${load()}: wall ${((performance.now() - started) / 1000).toFixed(1)} s;` +
+    ` CPU this thread ${perFile(cpu1.main - cpu0.main)}, other threads ${perFile(cpu1.others - cpu0.others)} a file`,
+);
+for (const line of lines) console.log(`  ${line}`);
