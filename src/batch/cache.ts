@@ -150,10 +150,10 @@ async function readEntries(fs: FileSystem, file: string): Promise<Record<string,
       parsed.entries === null
     )
       return {};
-    const entries: Record<string, CacheEntry> = {};
-    for (const [key, entry] of Object.entries(parsed.entries))
-      if (isEntry(entry)) entries[key] = entry;
-    return entries;
+    // Kept as parsed (its keys are own properties, `__proto__` too), without what is not an entry.
+    const entries = parsed.entries as Record<string, unknown>;
+    for (const key of Object.keys(entries)) if (!isEntry(entries[key])) delete entries[key];
+    return entries as Record<string, CacheEntry>;
   } catch {
     return {}; // a damaged cache only costs a full render
   }
@@ -168,6 +168,11 @@ function isEntry(value: unknown): value is CacheEntry {
     (entry.options === undefined || typeof entry.options === 'string') &&
     (entry.stat === undefined || typeof entry.stat === 'string') &&
     Array.isArray(entry.outputs) &&
-    entry.outputs.every((o) => typeof o === 'string')
+    allStrings(entry.outputs)
   );
+}
+
+function allStrings(values: readonly unknown[]): boolean {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'string') return false;
+  return true;
 }

@@ -188,15 +188,19 @@ interface Run {
 }
 
 /** The outputs the planning may look for: those of the files the cache knows. */
-function* cachedOutputs(
+function cachedOutputs(
   files: readonly PlannedFile[],
   cache: RenderCache,
   force: boolean,
-): Generator<string> {
-  if (force) return;
-  for (const file of files)
+): string[] {
+  const outputs: string[] = [];
+  if (force) return outputs;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
     if (!file.markdown && cache.get(file.relative) !== undefined)
-      for (const output of file.outputs) yield output.file;
+      for (let k = 0; k < file.outputs.length; k++) outputs.push(file.outputs[k]!.file);
+  }
+  return outputs;
 }
 
 /** Decides, file by file, what is up to date; returns the files to render, in order. */

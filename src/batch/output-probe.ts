@@ -24,10 +24,10 @@ export class OutputProbe {
   /** `outputs`: every output the run may ask about, so folders worth listing are known. */
   constructor(
     private readonly fs: FileSystem,
-    outputs: Iterable<string>,
+    outputs: readonly string[],
   ) {
-    for (const output of outputs) {
-      const { folder } = splitPath(output);
+    for (let i = 0; i < outputs.length; i++) {
+      const { folder } = splitPath(outputs[i]!);
       this.expected.set(folder, (this.expected.get(folder) ?? 0) + 1);
     }
   }

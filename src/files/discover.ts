@@ -83,15 +83,15 @@ export async function discoverFiles(
 
   const files: string[] = [];
   const seen = new Set<string>();
-  /** `real`: the file's real path when the folder walk already knows it. */
-  const add = async (file: string, knownReal?: string): Promise<boolean> => {
-    if (isIgnored(file)) return false;
-    const real = knownReal ?? (await realpathOr(fs, file));
-    if (isExcluded(real) || seen.has(real)) return false;
+  /** A file whose real path is known (a walk or a glob found it): no promise per file. */
+  const addFound = (file: string, real: string): boolean => {
+    if (isIgnored(file) || isExcluded(real) || seen.has(real)) return false;
     seen.add(real);
     files.push(file);
     return true;
   };
+  const add = async (file: string): Promise<boolean> =>
+    !isIgnored(file) && addFound(file, await realpathOr(fs, file));
 
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
@@ -108,7 +108,7 @@ export async function discoverFiles(
           markdown,
         );
         let added = 0;
-        for (const { file, real } of found) if (await add(file, real)) added++;
+        for (const { file, real } of found) if (addFound(file, real)) added++;
         if (found.length === 0)
           problems.push({
             input,
@@ -133,7 +133,7 @@ export async function discoverFiles(
         markdown,
       );
       let added = 0;
-      for (const { file, real } of found) if (await add(file, real)) added++;
+      for (const { file, real } of found) if (addFound(file, real)) added++;
       if (found.length === 0)
         problems.push({
           input,

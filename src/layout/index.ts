@@ -41,6 +41,7 @@ import { layoutLayered, type LayeredResult } from './layered/index.js';
 import { unionBox } from './geometry.js';
 import { laneLines, rowChannels, rowMargins } from './lanes-wrap.js';
 import type { LayeredInput } from './layered/input.js';
+import { LayeredMemo } from './layered/memo.js';
 import {
   frameOf,
   headerSide,
@@ -129,11 +130,13 @@ export function hasHub(diagram: Diagram): boolean {
  * where the flow passes between groups and they measure better (score.ts). The extra candidates
  * are computed only for diagrams small enough to draw twice.
  *
- * With the automatic choice the layered candidates are first drawn as drafts, without the
- * ordering's search over whole-group moves (most of a small layout's time); a draft whose search
- * was skipped is completed only while it can still win: when its score, less what the search can
- * at best save (score.ts searchBound), is below the best score so far. A completed candidate keeps
- * whichever of its draft and its full drawing scores lower.
+ * With the automatic choice the layered candidates are first drawn as drafts: the ordering's
+ * sweeps cut short and its search over whole-group moves skipped (layered/order.ts; together most
+ * of a small layout's time). A draft that differs from the full drawing is completed only while it
+ * can still win: when its score, less what the full ordering can at best save (score.ts
+ * searchBound), is below the best score so far; the full ordering goes on from the draft's sweeps
+ * (layered/memo.ts). A completed candidate keeps whichever of its draft and full drawing scores
+ * lower.
  */
 function chooseLayout(
   diagram: Diagram,
@@ -143,18 +146,20 @@ function chooseLayout(
 ): Layout {
   const handled = diagram.edges.map((e) => e.fromHandle !== null || e.toHandle !== null);
   const candidates: Candidate[] = [];
+  const memo = new LayeredMemo();
   const layered = (options: LayeredOptions): { wrapped: boolean; layout: Layout } => {
     const drawn = layoutLayeredDiagram(diagram, direction, edgeStyle, {
       ...options,
-      search: !lanesToo,
+      memo,
+      draft: lanesToo,
     });
     const parts = scoreParts(drawn.layout, handled);
     candidates.push({
       layout: drawn.layout,
       score: parts.total,
       bound: searchBound(parts),
-      complete: drawn.searchSkipped
-        ? () => layoutLayeredDiagram(diagram, direction, edgeStyle, options).layout
+      complete: drawn.draft
+        ? () => layoutLayeredDiagram(diagram, direction, edgeStyle, { ...options, memo }).layout
         : null,
     });
     return drawn;
@@ -204,8 +209,9 @@ interface Candidate {
 interface LayeredOptions {
   blocks: boolean;
   wrap?: boolean;
-  /** false: a draft, without the ordering's search (LayeredInput.search). */
-  search?: boolean;
+  /** A draft, its ordering cut short (LayeredInput.draft). */
+  draft?: boolean;
+  memo?: LayeredMemo;
 }
 
 /**
@@ -327,7 +333,7 @@ function layoutLayeredDiagram(
   direction: Direction,
   edgeStyle: EdgeStyle,
   options: LayeredOptions,
-): { layout: Layout; wrapped: boolean; searchSkipped: boolean } {
+): { layout: Layout; wrapped: boolean; draft: boolean } {
   const { blocks } = options;
   const frame = frameOf(direction);
   const wraps = wrapWidths(frame.transposed);
@@ -387,7 +393,8 @@ function layoutLayeredDiagram(
     spread: 1,
     blocks,
     ...(options.wrap === false ? { wrap: false } : {}),
-    ...(options.search === false ? { search: false } : {}),
+    ...(options.draft ? { draft: true } : {}),
+    ...(options.memo ? { memo: options.memo } : {}),
   };
   // Separate parts packed about 3:2 landscape in the real drawing. Handles across the flow keep
   // their ends in one rank, unless that makes the drawing more than 3 times wider across the flow
@@ -396,12 +403,12 @@ function layoutLayeredDiagram(
   // Wrapped flows: LR about 2:1 wide, TB about square.
   const alongTarget = frame.transposed ? 2 : 1;
   let result = layoutLayered(input, aspect, alongTarget);
-  let searchSkipped = result.searchSkipped === true;
+  let draft = result.draft === true;
   for (const demote of ['between-groups', 'all'] as const) {
     if (acrossAspect(result) <= MAX_ACROSS_ASPECT) break;
     // Without the rows the handles asked for, the drawing's width matters more than straightness.
     const next = layoutLayered({ ...input, demote, widthWeight: 10 }, aspect, alongTarget);
-    if (next.searchSkipped) searchSkipped = true;
+    if (next.draft) draft = true;
     if (acrossAspect(next) < acrossAspect(result)) result = next;
   }
   const nodes = new Map<string, Box>();
@@ -512,7 +519,7 @@ function layoutLayeredDiagram(
     labelSizes,
     labels.boxes,
   );
-  return { layout: drawing, wrapped: result.wrapped === true, searchSkipped };
+  return { layout: drawing, wrapped: result.wrapped === true, draft };
 }
 
 /**

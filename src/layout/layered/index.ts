@@ -28,6 +28,7 @@ import { assignX, type Spacing } from './position.js';
 import { addPortVertices, planPorts, type EdgePlan } from './ports.js';
 import { rankNodes } from './rank.js';
 import { assignY } from './vertical.js';
+import { LayeredMemo } from './memo.js';
 
 export interface LayeredEdgeResult {
   /** Internal polyline from the source's port to the target's, or null: route it elsewhere. */
@@ -51,8 +52,8 @@ export interface LayeredResult {
   orderCrossings: number;
   /** Whether a part was wrapped (wrap.ts) or drawn as blocks on shelves. */
   wrapped?: boolean;
-  /** The ordering's search was skipped where it would have run (input.search false): a draft. */
-  searchSkipped?: boolean;
+  /** A draft (input.draft) that the full ordering may change: its sweeps or search were cut. */
+  draft?: boolean;
 }
 
 const BASE_SPACING: Spacing = {
@@ -81,10 +82,10 @@ const WIDTH_WEIGHT = 2;
 export function layoutLayered(input: LayeredInput, aspect = 1.5, alongTarget = 2): LayeredResult {
   const parts = components(input);
   let folded = false;
-  let searchSkipped = false;
+  let draft = false;
   const part = (sub: LayeredInput): LayeredResult => {
     const result = layoutPart(sub);
-    if (result.searchSkipped) searchSkipped = true;
+    if (result.draft) draft = true;
     return result;
   };
   const layoutOne = (sub: LayeredInput): LayeredResult => {
@@ -94,7 +95,7 @@ export function layoutLayered(input: LayeredInput, aspect = 1.5, alongTarget = 2
     if (result !== first) folded = true;
     return result;
   };
-  if (parts.length <= 1) return { ...layoutOne(input), wrapped: folded, searchSkipped };
+  if (parts.length <= 1) return { ...layoutOne(input), wrapped: folded, draft };
   const pieces = splitInput(input, parts).map((piece) => ({
     ...piece,
     result: layoutOne(piece.input),
@@ -107,10 +108,26 @@ export function layoutLayered(input: LayeredInput, aspect = 1.5, alongTarget = 2
     placed.map((at, p) => ({ x: at.x - (bounds[p] as Box).x, y: at.y - (bounds[p] as Box).y })),
     [],
   );
-  return { ...merged, wrapped: folded, searchSkipped };
+  return { ...merged, wrapped: folded, draft };
 }
 
+/** One part, or what the memo kept of it. */
 function layoutPart(input: LayeredInput): LayeredResult {
+  const memo = input.memo;
+  if (!memo) return layOutPart(input, null);
+  const key = LayeredMemo.keyOf(input);
+  const draft = input.draft === true;
+  const known = memo.result(key, draft);
+  if (known) return known;
+  const result = layOutPart(input, { memo, key });
+  memo.keepResult(key, draft, result);
+  return result;
+}
+
+function layOutPart(
+  input: LayeredInput,
+  kept: { memo: LayeredMemo; key: string } | null,
+): LayeredResult {
   const spread = input.spread;
   const spacing: Spacing = {
     nodeSep: Math.round(BASE_SPACING.nodeSep * spread),
@@ -121,11 +138,14 @@ function layoutPart(input: LayeredInput): LayeredResult {
   };
   const ranking = rankNodes(input);
   const g = new LayeredGraph(input, ranking);
+  const resume = input.draft ? undefined : kept?.memo.sweepsOf(kept.key);
   const orderer = new Orderer(g, {
     wishes: ranking.constraints.kept,
-    ...(input.search === false ? { search: false } : {}),
+    ...(input.draft ? { draft: true } : {}),
+    ...(resume ? { resume } : {}),
   });
   orderer.run();
+  if (kept && orderer.saved) kept.memo.keepSweeps(kept.key, orderer.saved);
   const pos = new Int32Array(g.vertexCount);
   for (const layer of g.layers) layer.forEach((v, i) => (pos[v] = i));
   const plan = planPorts(g, pos);
@@ -239,7 +259,7 @@ function layoutPart(input: LayeredInput): LayeredResult {
     headers,
     edges,
     orderCrossings: orderer.hopCrossings(),
-    ...(orderer.searchSkipped ? { searchSkipped: true } : {}),
+    ...(orderer.incomplete ? { draft: true } : {}),
   };
 }
 

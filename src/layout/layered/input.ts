@@ -5,6 +5,7 @@
  */
 import type { Shape } from '../../model/diagram.js';
 import type { Side } from '../../syntax/ast.js';
+import type { LayeredMemo } from './memo.js';
 
 export interface LayeredNode {
   id: string;
@@ -64,9 +65,12 @@ export interface LayeredInput {
   /** false: never wrap (a candidate the automatic choice compares with the wrapped drawing). */
   wrap?: boolean;
   /**
-   * false: the ordering skips its search over whole-group moves (order.ts), the slow part of small
-   * layouts; the result says whether the search would have run (LayeredResult.searchSkipped). The
-   * automatic choice scores such drafts first and completes only those that can still win.
+   * A draft: the ordering's sweeps are cut short and its search over whole-group moves skipped
+   * (order.ts), most of a small layout's time; the result says whether that changed anything
+   * (LayeredResult.draft). The automatic choice scores drafts first and completes only those that
+   * can still win.
    */
-  search?: boolean;
+  draft?: boolean;
+  /** Work shared by the layouts of one diagram (memo.ts): parts already laid out, drafts' sweeps. */
+  memo?: LayeredMemo;
 }
