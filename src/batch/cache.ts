@@ -110,7 +110,7 @@ export class RenderCache {
         async () => {
           const merged = applyChanges(await readEntries(this.fs, this.file), pending);
           const sorted: Record<string, CacheEntry> = {};
-          for (const key of Object.keys(merged).sort()) sorted[key] = merged[key]!;
+          for (const key of Object.keys(merged).sort()) setOwn(sorted, key, merged[key]!);
           const content: CacheFile = { format: CACHE_FORMAT, entries: sorted };
           await writeOutput(this.fs, this.file, JSON.stringify(content) + '\n');
         },
@@ -130,9 +130,22 @@ function applyChanges(
   const result = { ...entries };
   for (const [key, entry] of changes) {
     if (entry === null) delete result[key];
-    else result[key] = entry;
+    else setOwn(result, key, entry);
   }
   return result;
+}
+
+/**
+ * `record[key] = value` as an own property whatever the key: a source named `__proto__` (a key is
+ * a relative path) would otherwise set the object's prototype and lose its entry.
+ */
+function setOwn(record: Record<string, CacheEntry>, key: string, value: CacheEntry): void {
+  Object.defineProperty(record, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 async function readEntries(fs: FileSystem, file: string): Promise<Record<string, CacheEntry>> {

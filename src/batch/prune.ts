@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import type { FileSystem } from '../files/fs.js';
 import { RenderCache } from './cache.js';
 import { inShard, type Shard } from './shard.js';
+import { leavesBase } from '../util/paths.js';
 
 export interface Orphan {
   /** The cache key of the source that is gone; absent for outputs a source no longer has. */
@@ -46,7 +47,7 @@ export async function findOrphans(
   const outputPath = (relative: string): string | null => {
     const file = path.resolve(folder, ...relative.split('/'));
     const below = path.relative(folder, file);
-    return below === '' || below.startsWith('..') || path.isAbsolute(below) ? null : file;
+    return below === '' || leavesBase(below) ? null : file;
   };
   const gone: [string | undefined, string, string[]][] = [];
   const claimed = new Set(options.keep);
@@ -141,7 +142,7 @@ async function removeEmptyFolders(
 
 function isStrictlyInside(root: string, folder: string): boolean {
   const below = path.relative(root, folder);
-  return below !== '' && !below.startsWith('..') && !path.isAbsolute(below);
+  return below !== '' && !leavesBase(below);
 }
 
 async function isGone(fs: FileSystem, file: string): Promise<boolean> {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { Format } from '../compile.js';
 import { isGlobPattern } from './glob-pattern.js';
 import { isFolder, type FileSystem } from './fs.js';
-import { pathBelow } from '../util/paths.js';
+import { leavesBase, pathBelow } from '../util/paths.js';
 
 export const FORMAT_EXTENSIONS: Readonly<Record<Format, string>> = {
   svg: '.svg',
@@ -98,7 +98,7 @@ export function outputPathFor(
   const placed =
     outDir === null
       ? source
-      : relative !== null && !relative.startsWith('..') && !path.isAbsolute(relative)
+      : relative !== null && !leavesBase(relative)
         ? path.join(outDir, relative)
         : path.join(outDir, path.basename(source));
   const ext = path.extname(placed);
@@ -108,12 +108,12 @@ export function outputPathFor(
 const FLOW_EXTENSION = '.flow';
 
 /**
- * A path `path.join` would leave as it is: no empty, `.` or `..` segment, and not starting with
- * `..` (outside the base). The last segment is a file name without its `.flow`, so it is not empty
+ * A path `path.join` would leave as it is: no empty, `.` or `..` segment (so not outside the base;
+ * a segment such as `..x` is a name). The last segment is a file name without its `.flow`, so it is not empty
  * either (`x/.flow` is the hidden file `.flow`, whose extension `path.extname` says is none).
  */
 function isPlainRelative(relative: string): boolean {
-  if (relative === '' || relative.startsWith('..')) return false;
+  if (relative === '') return false;
   const sep = path.sep;
   for (let start = 0; ;) {
     const end = relative.indexOf(sep, start);
@@ -136,5 +136,5 @@ function staticPrefix(pattern: string): string {
 
 function isInside(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return relative === '' || !leavesBase(relative);
 }

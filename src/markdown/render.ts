@@ -11,7 +11,7 @@ import type { CheckOptions } from '../check.js';
 import { compileFormats, type Format, type RenderOptions } from '../compile.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { FORMAT_EXTENSIONS } from '../files/output-paths.js';
-import { pathBelow } from '../util/paths.js';
+import { leavesBase, pathBelow } from '../util/paths.js';
 import { applySeverities } from '../validate/index.js';
 import { mergeDiagnostics } from './check.js';
 import { updateMarkdown, type ImageLink, type SourceMode } from './links.js';
@@ -131,7 +131,7 @@ export function imagePath(
   const folder = path.dirname(markdownFile);
   if (outDir === null) return path.join(folder, name);
   const relative = pathBelow(base ?? folder, folder);
-  const inside = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  const inside = relative === '' || !leavesBase(relative);
   return path.join(outDir, inside ? relative : '', name);
 }
 

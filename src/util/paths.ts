@@ -6,6 +6,14 @@ import * as path from 'node:path';
 import { printable } from './printable.js';
 
 /**
+ * Whether a path made by `path.relative(base, x)` leaves the base: `..`, `../…` or another root.
+ * A name that only starts with two dots (`..x`, `...flow`) is inside.
+ */
+export function leavesBase(relative: string): boolean {
+  return relative === '..' || relative.startsWith('..' + path.sep) || path.isAbsolute(relative);
+}
+
+/**
  * A path as the user would recognise it in a message: relative to `cwd`; names that are not paths
  * (`<stdin>`) as they are. Control characters in it are shown as escapes (src/util/printable.ts):
  * a file name cannot act on the terminal or start a line of its own in a log.

@@ -110,3 +110,16 @@ test('a lock older than the stale age is broken whoever wrote it', async () => {
   await cache.save();
   expect(savedKeys()).toEqual(['a.flow']);
 });
+
+test('an entry keyed like an Object.prototype property is saved and read back as an entry', async () => {
+  const cache = await RenderCache.load(nodeFileSystem, dir);
+  for (const key of ['__proto__', 'constructor', 'toString']) cache.set(key, entry(1));
+  await cache.save();
+  expect(savedKeys()).toEqual(['__proto__', 'constructor', 'toString']);
+  const again = await RenderCache.load(nodeFileSystem, dir);
+  for (const key of ['__proto__', 'constructor', 'toString'])
+    expect(again.get(key)).toEqual(entry(1));
+  again.set('other.flow', entry(2));
+  await again.save();
+  expect(savedKeys()).toEqual(['__proto__', 'constructor', 'other.flow', 'toString']);
+});

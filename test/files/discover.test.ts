@@ -247,16 +247,25 @@ describe('output placement', () => {
     );
     expect(outputPathFor('/elsewhere/x.flow', 'png', '/r/out', '/r/docs')).toBe('/r/out/x.png');
     expect(outputPathFor('/r/docs/notes.txt', 'dot', null, '/r')).toBe('/r/docs/notes.txt.dot');
+    // A folder whose name starts with two dots is inside the base (it was placed as if outside:
+    // only its file name kept, so `..x/a.flow` and `a.flow` wrote one output).
+    expect(outputPathFor('/r/docs/..x/a.flow', 'svg', '/r/out', '/r/docs')).toBe(
+      '/r/out/..x/a.svg',
+    );
+    expect(outputPathFor('/r/docs/...flow', 'svg', '/r/out', '/r/docs')).toBe('/r/out/...svg');
+    expect(outputPathFor('/r/x.flow', 'svg', '/r/out', '/r/docs')).toBe('/r/out/x.svg');
   });
 
   test('a source inside the base is placed as path.join and path.extname place it', () => {
-    // The definition before the string-joining fast path (docs/performance.md, no-op batch).
+    // The definition before the string-joining fast path (docs/performance.md, no-op batch), with
+    // a folder named like `..x` inside the base counted as inside.
     const byPath = (source: string, ext: string, outDir: string | null, base: string): string => {
       const relative = outDir === null ? null : path.relative(base, source);
+      const outside = (r: string) => r === '..' || r.startsWith('../') || path.isAbsolute(r);
       const placed =
         outDir === null
           ? source
-          : relative !== null && !relative.startsWith('..') && !path.isAbsolute(relative)
+          : relative !== null && !outside(relative)
             ? path.join(outDir, relative)
             : path.join(outDir, path.basename(source));
       const e = path.extname(placed);
