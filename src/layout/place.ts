@@ -717,6 +717,33 @@ function columnStarts(widths: readonly number[], gapAfter: (column: number) => n
   return starts;
 }
 
+/**
+ * Global columns along the flow: each as wide as its widest node, `spacing.gaps[c]` (or rankSep)
+ * after column c. Gives the content's length along and each node's centre along (the middle of
+ * its column).
+ */
+function globalColumns(
+  sizes: Sizes,
+  spacing: Spacing,
+): { contentAlong: number; centreAlong: number[] } {
+  const count = sizes.rank.length;
+  const columnCount = count === 0 ? 0 : maxOf(sizes.rank) + 1;
+  const widths = new Array<number>(columnCount).fill(0);
+  for (let v = 0; v < count; v++) {
+    const c = sizes.rank[v] as number;
+    widths[c] = Math.max(widths[c] as number, sizes.along[v] as number);
+  }
+  const starts = columnStarts(widths, (c) => spacing.gaps?.[c] ?? spacing.rankSep);
+  const contentAlong =
+    columnCount === 0
+      ? EMPTY_LANE_ALONG
+      : (starts[columnCount - 1] as number) + (widths[columnCount - 1] as number);
+  const centreAlong = sizes.rank.map(
+    (c) => (starts[c] as number) + Math.round((widths[c] as number) / 2),
+  );
+  return { contentAlong, centreAlong };
+}
+
 /** Across layout of one lane's rows: row starts relative to the lane's content start, and the content size. */
 function laneRows(
   lane: Lane,
@@ -750,18 +777,7 @@ function swimlanes(
   spacing: Spacing,
 ): Geometry {
   const count = sizes.rank.length;
-  const columnCount = count === 0 ? 0 : maxOf(sizes.rank) + 1;
-  const widths = new Array<number>(columnCount).fill(0);
-  for (let v = 0; v < count; v++)
-    widths[sizes.rank[v] as number] = Math.max(
-      widths[sizes.rank[v] as number] as number,
-      sizes.along[v] as number,
-    );
-  const starts = columnStarts(widths, (c) => spacing.gaps?.[c] ?? spacing.rankSep);
-  const contentAlong =
-    columnCount === 0
-      ? EMPTY_LANE_ALONG
-      : (starts[columnCount - 1] as number) + (widths[columnCount - 1] as number);
+  const { contentAlong, centreAlong } = globalColumns(sizes, spacing);
   const hasGroups = lanes.some((l) => l.groupId !== null);
   const pad = hasGroups ? GROUP_PADDING : 0;
   let along0 = -pad - frame.headerBefore;
@@ -775,12 +791,7 @@ function swimlanes(
       along1 += Math.ceil(extra / 2);
     }
   }
-  const centreAlong = new Array<number>(count).fill(0);
   const centreAcross = new Array<number>(count).fill(0);
-  for (let v = 0; v < count; v++) {
-    const c = sizes.rank[v] as number;
-    centreAlong[v] = (starts[c] as number) + Math.round((widths[c] as number) / 2);
-  }
   const boxes: Geometry['lanes'] = [];
   let cursor = 0;
   for (const l of order) {
@@ -923,24 +934,8 @@ function nestedSwimlanes(
   spacing: Spacing,
 ): Geometry {
   const count = sizes.rank.length;
-  const columnCount = count === 0 ? 0 : maxOf(sizes.rank) + 1;
-  const widths = new Array<number>(columnCount).fill(0);
-  for (let v = 0; v < count; v++)
-    widths[sizes.rank[v] as number] = Math.max(
-      widths[sizes.rank[v] as number] as number,
-      sizes.along[v] as number,
-    );
-  const starts = columnStarts(widths, (c) => spacing.gaps?.[c] ?? spacing.rankSep);
-  const contentAlong =
-    columnCount === 0
-      ? EMPTY_LANE_ALONG
-      : (starts[columnCount - 1] as number) + (widths[columnCount - 1] as number);
-  const centreAlong = new Array<number>(count).fill(0);
+  const { contentAlong, centreAlong } = globalColumns(sizes, spacing);
   const centreAcross = new Array<number>(count).fill(0);
-  for (let v = 0; v < count; v++) {
-    const c = sizes.rank[v] as number;
-    centreAlong[v] = (starts[c] as number) + Math.round((widths[c] as number) / 2);
-  }
 
   const byId = new Map(groups.map((g) => [g.id, g] as const));
   const depth = new Map<string, number>();
