@@ -174,8 +174,11 @@ export function assignX(
     const value = (v: number): number => solved.values[v] as number;
     const crossings = headerCrossings(g, plan, headerSide);
     const byCluster = new Map<number, Array<{ vertex: number; offset: number }>>();
-    for (const { cluster, vertex, offset } of crossings)
-      byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), { vertex, offset }]);
+    for (const { cluster, vertex, offset } of crossings) {
+      const list = byCluster.get(cluster);
+      if (list) list.push({ vertex, offset });
+      else byCluster.set(cluster, [{ vertex, offset }]);
+    }
     let added = 0;
     const constrain = (a: number, b: number, gap: number): void => {
       tail.push(a);
@@ -201,28 +204,13 @@ export function assignX(
         )
       )
         continue;
-      const first = at[0] as (typeof at)[number];
-      const last = at[at.length - 1] as (typeof at)[number];
-      // The place that needs the least widening: before the first route, after the last one, or
-      // between two routes of different vertices (the title goes there).
-      let need = left + title + t - first.x;
-      let between = -1;
-      let after = false;
-      if (last.x + t + title - right < need) {
-        need = last.x + t + title - right;
-        after = true;
-      }
-      for (let k = 0; k + 1 < at.length; k++) {
-        const a = at[k] as (typeof at)[number];
-        const b = at[k + 1] as (typeof at)[number];
-        if (varOf(a.vertex) === varOf(b.vertex)) continue;
-        const want = title + 2 * t - (b.x - a.x);
-        if (want < need) {
-          need = want;
-          between = k;
-          after = false;
-        }
-      }
+      const { between, after } = titlePlace(
+        at,
+        left,
+        right,
+        title,
+        (a, b) => varOf(a) === varOf(b),
+      );
       if (between >= 0) {
         const a = at[between] as (typeof at)[number];
         const b = at[between + 1] as (typeof at)[number];
@@ -248,6 +236,42 @@ export function assignX(
 
 /** Room between a cluster's title and a route crossing its title band beside the title, px. */
 export const TITLE_CLEARANCE = 6;
+
+/**
+ * Where a title goes in a band whose routes (`at`, sorted by x) leave it no place: the place that
+ * needs the least widening — before the first route, after the last one (`after`), or between
+ * routes k and k + 1 of different vertices (`between` = k, else -1).
+ */
+function titlePlace(
+  at: ReadonlyArray<{ vertex: number; x: number }>,
+  left: number,
+  right: number,
+  title: number,
+  sameVertex: (a: number, b: number) => boolean,
+): { between: number; after: boolean } {
+  const t = TITLE_CLEARANCE;
+  const first = at[0] as (typeof at)[number];
+  const last = at[at.length - 1] as (typeof at)[number];
+  let need = left + title + t - first.x;
+  let between = -1;
+  let after = false;
+  if (last.x + t + title - right < need) {
+    need = last.x + t + title - right;
+    after = true;
+  }
+  for (let k = 0; k + 1 < at.length; k++) {
+    const a = at[k] as (typeof at)[number];
+    const b = at[k + 1] as (typeof at)[number];
+    if (sameVertex(a.vertex, b.vertex)) continue;
+    const want = title + 2 * t - (b.x - a.x);
+    if (want < need) {
+      need = want;
+      between = k;
+      after = false;
+    }
+  }
+  return { between, after };
+}
 
 /**
  * Whether a title fits in its band between routes crossing it at `at` (sorted), clear of each by
