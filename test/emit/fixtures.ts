@@ -321,7 +321,8 @@ function node(
   };
 }
 
-function edge(
+/** An edge between two nodes (the span a placeholder). */
+export function edge(
   index: number,
   from: string,
   to: string,

@@ -5,25 +5,9 @@ import { routeEdges } from '../../src/layout/routing.js';
 import { emptyRouterStats, thinLines, AXIS_LINE_LIMIT } from '../../src/layout/route.js';
 import { shapeModule, type ShapeGeometry } from '../../src/shapes/index.js';
 import type { DiagramEdge } from '../../src/model/diagram.js';
+import { edge } from '../emit/fixtures.js';
 import type { Box, Point } from '../../src/layout/types.js';
 import { segmentCrossesBox } from '../support/geometry.js';
-
-const span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } };
-
-function edge(index: number, from: string, to: string): DiagramEdge {
-  return {
-    index,
-    from,
-    to,
-    fromKind: 'node',
-    toKind: 'node',
-    fromHandle: null,
-    toHandle: null,
-    label: null,
-    style: {},
-    span,
-  } as unknown as DiagramEdge;
-}
 
 /** A hub with n targets in a column and an end beside them; every edge routed; the routers' work. */
 function routeHub(n: number) {
@@ -35,8 +19,8 @@ function routeHub(n: number) {
   const outlines = new Map<string, ShapeGeometry>();
   for (const id of nodes.keys()) outlines.set(id, shapeModule(id === 'e' ? 'circle' : 'rectangle'));
   const edges: DiagramEdge[] = [];
-  for (let k = 0; k < n; k++) edges.push(edge(edges.length, 'h', `t${k}`));
-  for (let k = 0; k < n; k++) edges.push(edge(edges.length, `t${k}`, 'e'));
+  for (let k = 0; k < n; k++) edges.push(edge(edges.length, 'h', `t${k}`, null, null, null));
+  for (let k = 0; k < n; k++) edges.push(edge(edges.length, `t${k}`, 'e', null, null, null));
   const stats = emptyRouterStats();
   const routed = routeEdges({
     edges,
