@@ -23,7 +23,7 @@ import * as path from 'node:path';
 import type { Dirent } from 'node:fs';
 import { isGlobPattern } from './glob-pattern.js';
 import { printable } from '../util/printable.js';
-import { childPath, pathBelow } from '../util/paths.js';
+import { childPath, pathBelow, splitPath } from '../util/paths.js';
 import { isFsError, describeFsError, type FileSystem } from './fs.js';
 import { isMarkdownPath, mayHaveFlowBlocks } from './markdown.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
@@ -328,8 +328,9 @@ export async function ignoreMatcher(ignore: IgnoreRules): Promise<(file: string)
     return known;
   };
   return (file) => {
-    const folder = folderOf(path.dirname(file));
-    return folder.ignored || matches(folder.prefix + path.basename(file));
+    const { folder: dir, name } = splitPath(file);
+    const folder = folderOf(dir);
+    return folder.ignored || matches(folder.prefix + name);
   };
 }
 
