@@ -71,7 +71,7 @@ export async function runLint(
   const shown = options.quiet ? results.map(errorsOnly) : results;
   const context: Omit<ReportContext, 'colors'> = {
     cwd: io.cwd,
-    rules: settings.rules,
+    rules: await settings.rules(),
     version: flowcVersion(),
     informationUri: packageLinks().homepage,
   };

@@ -191,7 +191,7 @@ async function renderSingle(
   await printDiagnostics(
     [{ filePath: source.filePath, source: source.text, diagnostics: result.diagnostics }],
     options,
-    settings.rules,
+    await settings.rules(),
     io,
   );
   const name = shownPath(io.cwd, source.filePath);
@@ -277,7 +277,7 @@ async function renderMarkdownSingle(
       render,
       rules: settings.ruleSettings,
     },
-    { quiet: options.quiet === true, rules: settings.rules },
+    { quiet: options.quiet === true, rules: await settings.rules() },
     io,
   );
 }
@@ -381,7 +381,7 @@ async function checkOutputs(
           render,
           rules: settings.ruleSettings,
         },
-        { rules: settings.rules },
+        { rules: await settings.rules() },
         io,
       );
       compared += checked.compared;
@@ -398,7 +398,7 @@ async function checkOutputs(
       await printDiagnostics(
         [{ filePath: read.filePath, source: read.text, diagnostics: result.diagnostics }],
         { ...options, quiet: true },
-        settings.rules,
+        await settings.rules(),
         io,
       );
       io.stderr.write(

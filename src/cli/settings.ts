@@ -8,6 +8,7 @@ import {
   loadConfig,
   parseRuleSetting,
   type LoadedConfig,
+  type RuleIds,
   type RuleSeverity,
 } from '../config/index.js';
 import { UsageError } from './errors.js';
@@ -24,15 +25,26 @@ export interface CommonOptions {
 
 export interface Settings {
   loaded: LoadedConfig;
-  rules: CliRule[];
+  /**
+   * The rule registry, for reporters (descriptions, SARIF). Loaded when first asked for, as are
+   * the rule ids when the configuration or a `--rule` flag names a rule: a run that reports no
+   * diagnostic (a batch with nothing to render) never loads the validator's rules.
+   */
+  rules: () => Promise<CliRule[]>;
   /** Configuration file severities with `--rule` flags applied over them. */
   ruleSettings: Record<string, RuleSeverity>;
 }
 
 export async function loadSettings(options: CommonOptions, io: Io): Promise<Settings> {
-  const rules = await loadRules();
-  const knownRules = rules.map((rule) => rule.id);
-  const fixedRules = rules.filter((rule) => !rule.configurable).map((rule) => rule.id);
+  let registry: Promise<CliRule[]> | undefined;
+  const rules = (): Promise<CliRule[]> => (registry ??= loadRules());
+  const ruleIds = async (): Promise<RuleIds> => {
+    const all = await rules();
+    return {
+      known: all.map((rule) => rule.id),
+      fixed: all.filter((rule) => !rule.configurable).map((rule) => rule.id),
+    };
+  };
   let loaded: LoadedConfig;
   try {
     loaded = await loadConfig({
@@ -40,18 +52,19 @@ export async function loadSettings(options: CommonOptions, io: Io): Promise<Sett
       fs: io.fs,
       explicitPath: typeof options.config === 'string' ? options.config : undefined,
       disabled: options.config === false,
-      knownRules,
-      fixedRules,
+      ruleIds,
     });
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
   const ruleSettings: Record<string, RuleSeverity> = { ...loaded.config.rules };
-  for (const [id, severity] of Object.entries(
-    parseRuleFlags(options.rule ?? [], knownRules, fixedRules),
-  ))
-    ruleSettings[id] = severity;
+  const flags = options.rule ?? [];
+  if (flags.length > 0) {
+    const { known, fixed } = await ruleIds();
+    for (const [id, severity] of Object.entries(parseRuleFlags(flags, known, fixed)))
+      ruleSettings[id] = severity;
+  }
   return { loaded, rules, ruleSettings };
 }
 

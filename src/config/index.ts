@@ -12,7 +12,7 @@
  * reported at once, by its JSON path, with a "did you mean" for misspelt keys and rule ids.
  */
 import * as path from 'node:path';
-import { DIRECTIONS, LAYOUT_KINDS, type Direction, type LayoutKind } from '../model/diagram.js';
+import { DIRECTIONS, LAYOUT_KINDS, type Direction, type LayoutKind } from '../model/placement.js';
 import { EDGE_STYLES, type EdgeStyle } from '../layout/types.js';
 import { FORMATS, type Format } from '../emit/formats.js';
 import { THEMES, type Theme } from '../emit/theme.js';
@@ -108,10 +108,17 @@ export interface LoadConfigOptions {
   explicitPath?: string;
   /** `--no-config`: use no configuration file at all. */
   disabled?: boolean;
-  /** Rule ids a configuration may name. */
-  knownRules: readonly string[];
-  /** Rule ids that are always errors (a setting may only say "error"). */
-  fixedRules?: readonly string[];
+  /**
+   * The rule ids, or how to get them: asked for only when the file has a `rules` section (the CLI
+   * loads the rule registry for them, which a run whose configuration names no rule never needs).
+   */
+  ruleIds: RuleIds | (() => Promise<RuleIds>);
+}
+
+/** The rule ids a configuration may name, and those that are always errors (may only say "error"). */
+export interface RuleIds {
+  known: readonly string[];
+  fixed: readonly string[];
 }
 
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
@@ -129,12 +136,22 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     if (!isFsError(error)) throw error;
     throw new ConfigError(shown, [describeFsError(error, 'cannot read it')]);
   }
+  const data = parseJson(text, shown);
+  const { ruleIds } = options;
+  const ids =
+    isObject(data) && data['rules'] !== undefined
+      ? typeof ruleIds === 'function'
+        ? await ruleIds()
+        : ruleIds
+      : NO_RULE_IDS; // not consulted: there are no rule settings to check
   return {
-    config: parseConfig(text, shown, options.knownRules, options.fixedRules),
+    config: checkConfig(data, shown, ids.known, ids.fixed),
     path: file,
     base: path.dirname(file),
   };
 }
+
+const NO_RULE_IDS: RuleIds = { known: [], fixed: [] };
 
 /** Parses and validates the text of a configuration file; throws ConfigError listing every problem. */
 export function parseConfig(
@@ -143,12 +160,24 @@ export function parseConfig(
   knownRules: readonly string[],
   fixedRules: readonly string[] = [],
 ): FlowcConfig {
-  let data: unknown;
+  return checkConfig(parseJson(text, file), file, knownRules, fixedRules);
+}
+
+function parseJson(text: string, file: string): unknown {
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new ConfigError(file, [`not valid JSON: ${(error as Error).message}`]);
   }
+}
+
+/** Validates a configuration file's parsed JSON; throws ConfigError listing every problem. */
+function checkConfig(
+  data: unknown,
+  file: string,
+  knownRules: readonly string[],
+  fixedRules: readonly string[],
+): FlowcConfig {
   const problems: string[] = [];
   if (!isObject(data)) throw new ConfigError(file, ['the configuration must be a JSON object']);
   checkKeys(data, TOP_KEYS, '', problems);

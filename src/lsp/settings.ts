@@ -8,7 +8,13 @@
 import * as path from 'node:path';
 import { ignoreMatcher } from '../files/discover.js';
 import { nodeFileSystem } from '../files/fs.js';
-import { ConfigError, loadConfig, type LoadedConfig, type RuleSeverity } from '../config/index.js';
+import {
+  ConfigError,
+  loadConfig,
+  type LoadedConfig,
+  type RuleIds,
+  type RuleSeverity,
+} from '../config/index.js';
 import { rules } from '../validate/index.js';
 
 export interface ServerConfigOptions {
@@ -28,8 +34,10 @@ export interface DocumentSettings {
   problem: string | null;
 }
 
-const KNOWN = rules.map((r) => r.id);
-const FIXED = rules.filter((r) => !r.configurable).map((r) => r.id);
+const RULE_IDS: RuleIds = {
+  known: rules.map((r) => r.id),
+  fixed: rules.filter((r) => !r.configurable).map((r) => r.id),
+};
 
 export class SettingsCache {
   private readonly configs = new Map<string, Promise<LoadedConfig | ConfigError>>();
@@ -70,8 +78,7 @@ export class SettingsCache {
           ? path.resolve(this.cwd, this.options.configFile)
           : undefined,
         disabled: this.options.noConfig === true,
-        knownRules: KNOWN,
-        fixedRules: FIXED,
+        ruleIds: RULE_IDS,
       }).catch((error: unknown) => {
         if (error instanceof ConfigError) return error;
         throw error;

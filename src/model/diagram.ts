@@ -5,18 +5,13 @@
 import type { Span } from '../diagnostics.js';
 import type { SettingKey, Side } from '../syntax/ast.js';
 import { SHAPE_NAMES, type ShapeName } from '../shapes/index.js';
+import { DIRECTIONS, LAYOUT_KINDS, type Direction, type LayoutKind } from './placement.js';
 
 /** A node's shape: one of the registry's (src/shapes). */
 export type Shape = ShapeName;
 export const SHAPES: readonly Shape[] = SHAPE_NAMES;
 
-/** The layout directions: the one list the grammar check, the CLI, the configuration and the LSP use. */
-export const DIRECTIONS = ['LR', 'TB', 'RL', 'BT'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
-
-/** The placement: layered (groups as clusters, dot's picture) or lanes (groups as swimlanes). */
-export const LAYOUT_KINDS = ['layered', 'lanes'] as const;
-export type LayoutKind = (typeof LAYOUT_KINDS)[number];
+export { DIRECTIONS, LAYOUT_KINDS, type Direction, type LayoutKind } from './placement.js';
 
 /**
  * The values of each file-level setting (`direction TB`, `layout lanes`): read by the resolver, the

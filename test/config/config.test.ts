@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigError, findConfigFile, parseConfig } from '../../src/config/index.js';
+import { ConfigError, findConfigFile, loadConfig, parseConfig } from '../../src/config/index.js';
 import { nodeFileSystem } from '../../src/files/fs.js';
 import { compile } from '../../src/compile.js';
 import { CLEAN_FLOW, WARNINGS_FLOW, run, tempTree } from '../cli/helpers.js';
@@ -131,6 +131,44 @@ describe('findConfigFile', () => {
       expect(await findConfigFile(path.join(tree.dir, 'repo2'), nodeFileSystem)).toBe(
         path.join(tree.dir, 'repo2/flowc.config.json'),
       );
+    } finally {
+      tree.cleanup();
+    }
+  });
+});
+
+describe('loadConfig', () => {
+  // The CLI gets the rule ids from the validator's registry: a configuration without a `rules`
+  // section (or no configuration) must not need them, so a run that reports nothing never loads it.
+  test('asks for the rule ids only when the file has a rules section, and checks them then', async () => {
+    const tree = tempTree({
+      'plain/flowc.config.json': '{"ignore": ["drafts/**"], "render": {"direction": "TB"}}',
+      'plain/.git/HEAD': '',
+      'ruled/flowc.config.json': '{"rules": {"dead-ends": "off", "single-branch": "warn"}}',
+      'ruled/.git/HEAD': '',
+      'none/.git/HEAD': '',
+    });
+    let asked = 0;
+    const ruleIds = async () => {
+      asked++;
+      return { known: KNOWN, fixed: ['syntax'] };
+    };
+    try {
+      const load = (folder: string) =>
+        loadConfig({ cwd: path.join(tree.dir, folder), fs: nodeFileSystem, ruleIds });
+      expect((await load('plain')).config).toEqual({
+        rules: {},
+        ignore: ['drafts/**'],
+        render: { direction: 'TB' },
+      });
+      expect((await load('none')).path).toBeNull();
+      expect(asked).toBe(0);
+      const error = await load('ruled').catch((e: unknown) => e);
+      expect(asked).toBe(1);
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([
+        "rules[\"dead-ends\"]: unknown rule 'dead-ends' (did you mean 'dead-end'?)",
+      ]);
     } finally {
       tree.cleanup();
     }
