@@ -203,13 +203,56 @@ function cachedOutputs(
   return outputs;
 }
 
-/** Decides, file by file, what is up to date; returns the files to render, in order. */
+/**
+ * Decides, file by file, what is up to date; returns the files to render, in order. First every
+ * source's `stat`, one after the other (the real file system answers synchronously), and the
+ * files the cache shows unchanged are settled there without a promise of their own (a no-op
+ * batch is nearly all such files); the others are read and hashed, PLAN_CONCURRENCY at once.
+ */
 async function planRun(run: Run): Promise<RenderTask[]> {
-  const tasks: RenderTask[] = [];
+  const { files, outcomes } = run;
   await run.outputs.listAll();
-  await forEachLimited(run.files, PLAN_CONCURRENCY, async (file, id) => {
-    if (run.outcomes[id] !== undefined) return;
-    const decision = await planFile(run, file);
+  /** `unchanged`: the signature matches, whether the outputs are there needs a look at the disk. */
+  const changed: { id: number; entry: CacheEntry | undefined; unchanged: boolean }[] = [];
+  for (let id = 0; id < files.length; id++) {
+    if (outcomes[id] !== undefined) continue;
+    const file = files[id]!;
+    let stats: Stats;
+    try {
+      stats = await run.io.fs.stat(file.source);
+    } catch (error) {
+      outcomes[id] = failedFile(
+        file,
+        ioFailure(`cannot read: ${describeFsError(error, 'read failed')}`),
+      );
+      continue;
+    }
+    // A FIFO or a device would block the read or never end: only regular files are read.
+    if (!stats.isFile()) {
+      outcomes[id] = failedFile(file, ioFailure('cannot read: not a regular file'));
+      continue;
+    }
+    file.stat = trustedSignature(stats, run.planned);
+    const entry = run.request.force ? undefined : run.cache.get(file.relative);
+    // Unchanged since it was hashed (same size, times and inode) and rendered with these options.
+    if (
+      entry?.options === run.optionsDigest &&
+      entry.stat !== undefined &&
+      entry.stat === file.stat
+    ) {
+      const present = outputsPresentNow(run.outputs, entry, file, run.cache.folder);
+      if (present === true) {
+        file.hash = entry.hash;
+        outcomes[id] = skippedFile(file, entry);
+        continue;
+      }
+      changed.push({ id, entry, unchanged: present === undefined });
+    } else changed.push({ id, entry, unchanged: false });
+  }
+  const tasks: RenderTask[] = [];
+  await forEachLimited(changed, PLAN_CONCURRENCY, async ({ id, entry, unchanged }) => {
+    const file = files[id]!;
+    const decision = await planChangedFile(run, file, entry, unchanged);
     if ('text' in decision)
       tasks.push({
         id,
@@ -220,30 +263,28 @@ async function planRun(run: Run): Promise<RenderTask[]> {
           ? { markdown: { outDir: run.request.outDir, base: run.request.base } }
           : {}),
       });
-    else run.outcomes[id] = decision;
+    else outcomes[id] = decision;
   });
   return tasks.sort((a, b) => a.id - b.id);
 }
 
-async function planFile(run: Run, file: PlannedFile): Promise<FileOutcome | { text: string }> {
+/**
+ * A file `planRun` could not settle from its stat alone: skipped when it is `unchanged` (its
+ * signature and options match the cache entry's) and its outputs are on disk, or when its bytes
+ * hash to the cached hash (a fresh checkout, a touched file) and its outputs are there; else its
+ * text, to render.
+ */
+async function planChangedFile(
+  run: Run,
+  file: PlannedFile,
+  entry: CacheEntry | undefined,
+  unchanged: boolean,
+): Promise<FileOutcome | { text: string }> {
   const { io, cache, optionsDigest } = run;
-  const entry = run.request.force ? undefined : cache.get(file.relative);
-  let stats: Stats;
-  try {
-    stats = await io.fs.stat(file.source);
-  } catch (error) {
-    return failedFile(file, ioFailure(`cannot read: ${describeFsError(error, 'read failed')}`));
-  }
-  // A FIFO or a device would block the read or never end: only regular files are read.
-  if (!stats.isFile()) return failedFile(file, ioFailure('cannot read: not a regular file'));
-  file.stat = trustedSignature(stats, run.planned);
-  // Unchanged since it was hashed (same size, times and inode) and rendered with these options.
   if (
-    entry?.options === optionsDigest &&
-    entry.stat !== undefined &&
-    entry.stat === file.stat &&
-    (outputsPresentNow(run.outputs, entry, file, cache.folder) ??
-      (await outputsPresent(run.outputs, entry, file, cache.folder)))
+    entry !== undefined &&
+    unchanged &&
+    (await outputsPresent(run.outputs, entry, file, cache.folder))
   ) {
     file.hash = entry.hash;
     return skippedFile(file, entry);

@@ -2,8 +2,12 @@
 export const MARKDOWN_EXTENSIONS: readonly string[] = ['.md', '.markdown'];
 
 export function isMarkdownPath(file: string): boolean {
-  const lower = file.toLowerCase();
-  return MARKDOWN_EXTENSIONS.some((ext) => lower.endsWith(ext));
+  // Each extension is one dot and letters: the path ends with one exactly when the part from its
+  // last dot is that extension (lower-cased: only that part, not the whole path).
+  const dot = file.lastIndexOf('.');
+  if (dot === -1) return false;
+  const extension = file.slice(dot).toLowerCase();
+  return MARKDOWN_EXTENSIONS.includes(extension);
 }
 
 /**
