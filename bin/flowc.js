@@ -15,7 +15,6 @@
 // or a batch of files), which puts the default back: big renders, lints and batches are optimised
 // as usual (measured: docs/performance.md, "Start-up of a small render").
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const v8 = require('node:v8');
@@ -42,10 +41,12 @@ if (!existsSync(file)) {
 }
 // The CLI is in pieces (scripts/build.mjs, buildCli): dist/cli.cjs and dist/cli-chunks/NAME-HASH.cjs.
 // A piece requires another by a relative path; each is run once, as a vm.Script with its own code
-// cache (NAME-HASH.cache beside it). Every other require (Node's modules, sharp, dist/lsp.cjs) is
-// Node's, rooted at dist/cli.cjs.
+// cache (NAME-HASH.cache beside it). Every other require is Node's: a relative one (dist/lsp.cjs)
+// from dist/, as if from dist/cli.cjs; Node's modules and packages (sharp) through this file's own
+// require, which finds a package as dist/cli.cjs would (the package's folder, then above it)
+// without loading node:module for a createRequire (part of Node's ES module loader comes with it).
 const PIECE = /^\.\/(?:cli-chunks\/)?[\w-]+-[A-Z0-9]{8}\.cjs$/;
-const nodeRequire = createRequire(file);
+const nodeRequire = (request) => require(request.startsWith('./') ? join(dist, request) : request);
 const moduleUrl = pathToFileURL(file).href;
 const pieces = new Map();
 const piecesRun = [];
