@@ -324,8 +324,9 @@ async function renderRun(
   tasks: readonly RenderTask[],
 ): Promise<{ mode: BatchSummary['mode']; workers: number; cacheProblems: string[] }> {
   const { request, io, files, outcomes, cache, now } = run;
+  // isTTY last: asking creates the stream, which loads Node's stream modules.
   const progress =
-    io.stderr.isTTY && !request.quiet && tasks.length > 0
+    !request.quiet && tasks.length > 0 && io.stderr.isTTY
       ? new ProgressLine(io.stderr, files.length, now)
       : null;
   let done = files.length - tasks.length;

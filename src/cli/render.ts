@@ -12,9 +12,6 @@ import * as path from 'node:path';
 import type { CompileOptions, Format, RenderOptions } from '../compile.js';
 import type { CheckResult } from '../check.js';
 import { FORMAT_VALUES, type RuleSeverity } from '../config/index.js';
-import { colorEnabled, loadColors } from '../report/color.js';
-import { stylish } from '../report/stylish.js';
-import { errorsOnly } from '../report/summary.js';
 import type { LintResult, ReportRule } from '../report/types.js';
 import { didYouMean } from '../util/suggest.js';
 import { removeStaleTemps, writeOutput } from '../files/write.js';
@@ -191,7 +188,7 @@ async function renderSingle(
   await printDiagnostics(
     [{ filePath: source.filePath, source: source.text, diagnostics: result.diagnostics }],
     options,
-    await settings.rules(),
+    settings.rules,
     io,
   );
   const name = shownPath(io.cwd, source.filePath);
@@ -332,13 +329,21 @@ async function compileSource(source: Source, options: CompileOptions): Promise<C
 async function printDiagnostics(
   results: LintResult[],
   options: RenderRequest,
-  rules: ReportRule[],
+  rules: () => Promise<ReportRule[]>,
   io: Io,
 ): Promise<void> {
+  if (results.every((r) => r.diagnostics.length === 0)) return;
+  // The reporter is loaded only for a report: a render or a batch without one never needs it.
+  const [{ colorEnabled, loadColors }, { stylish }, { errorsOnly }] = await Promise.all([
+    import('../report/color.js'),
+    import('../report/stylish.js'),
+    import('../report/summary.js'),
+  ]);
   const shown = options.quiet ? results.map(errorsOnly) : results;
   if (shown.every((r) => r.diagnostics.length === 0)) return;
   const colors = await loadColors(colorEnabled(io.stderr.isTTY, io.env));
-  io.stderr.write(stylish(shown, { cwd: io.cwd, colors, rules, version: flowcVersion() }));
+  const context = { cwd: io.cwd, colors, rules: await rules(), version: flowcVersion() };
+  io.stderr.write(stylish(shown, context));
 }
 
 /**
@@ -398,7 +403,7 @@ async function checkOutputs(
       await printDiagnostics(
         [{ filePath: read.filePath, source: read.text, diagnostics: result.diagnostics }],
         { ...options, quiet: true },
-        await settings.rules(),
+        settings.rules,
         io,
       );
       io.stderr.write(
