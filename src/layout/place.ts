@@ -23,9 +23,11 @@
  * 5. Column x positions are shared by all lanes, so an edge between lanes in one column is a straight
  *    drop. When the swimlanes would be more than 4 times longer than wide (and over 3,000 px) with
  *    lanes spanning on average less than a third of the columns (a staircase of groups: generated
- *    1,000-node drawings), or more than 4 times wider across the flow than along it (LR handles
- *    drawn TB), each lane becomes a compact block with its own columns and the blocks are
- *    packed in reading order on shelves.
+ *    1,000-node drawings), or more than 4 times wider across the flow than along it, each lane
+ *    becomes a compact block with its own columns and the blocks are packed in reading order on
+ *    shelves; but when a single lane is longer across than the drawing is along (handles written
+ *    for LR drawn TB, or the other way round), the caller is told to draw the lanes in the flow
+ *    the handles ask for instead (`Placement.turn`, turnedFlow).
  * 6. Nested groups (a group inside a group) are drawn as boxes inside their parent's box: each group
  *    holding nodes of its own is a lane, the lanes of a group's subtree are kept together (the
  *    group's own lane first, then its subgroups in lane order), and each box is its children's
