@@ -219,7 +219,7 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     bounds,
     input.continued ? WRAPPED_ROUTER_OPTIONS : DEFAULT_ROUTER_OPTIONS,
   );
-  const soft = softRegions(groupBoxes, input.headerHeight);
+  const soft = softRegions(groupBoxes, OTHER_GROUP_COST_PER_PX, input.headerHeight);
   for (const box of input.detours ?? []) soft.set.add({ box, costPerPx: DETOUR_COST_PER_PX });
   let tightRouter: OrthogonalRouter | null = null;
   const order = edges
@@ -368,13 +368,19 @@ function rerouteAgainstAll(
 }
 
 /**
- * What a route pays for running through a group other than its ends' own, through any group's
- * header band, and along any group's border closer than `BORDER_CLEARANCE`: each group's box, its
- * header band and its border strips, made once for all the edges. Returns the set and, per group
- * id, the ids of its box regions and of its strips (an edge skips its own groups' boxes, and the
- * strips of a group it ends on; a wrapped lane has one box per row).
+ * What a route pays for running through a group other than its ends' own (`groupCostPerPx` a px),
+ * through a group's header band (when `headerHeight` is given: the swimlanes' bands; the layered
+ * layout passes its title bands on their own), and along any group's border closer than
+ * `BORDER_CLEARANCE`: each group's box, its header band and its border strips, made once for all
+ * the edges. Returns the set and, per group id, the ids of its box regions and of its strips (an
+ * edge skips its own groups' boxes, and the strips of a group it ends on; a wrapped lane has one
+ * box per row).
  */
-function softRegions(groups: ReadonlyArray<[string, Box]>, headerHeight: number): GroupRegions {
+function softRegions(
+  groups: ReadonlyArray<[string, Box]>,
+  groupCostPerPx: number,
+  headerHeight: number | null,
+): GroupRegions {
   const set = new SoftRegionSet();
   const groupRegion = new Map<string, number[]>();
   const bandRegions = new Map<string, number[]>();
@@ -382,11 +388,12 @@ function softRegions(groups: ReadonlyArray<[string, Box]>, headerHeight: number)
     map.set(id, [...(map.get(id) ?? []), ...ids]);
   };
   for (const [id, box] of groups) {
-    append(groupRegion, id, set.add({ box, costPerPx: OTHER_GROUP_COST_PER_PX }));
-    set.add({
-      box: { x: box.x, y: box.y, width: box.width, height: headerHeight },
-      costPerPx: HEADER_COST_PER_PX,
-    });
+    append(groupRegion, id, set.add({ box, costPerPx: groupCostPerPx }));
+    if (headerHeight !== null)
+      set.add({
+        box: { x: box.x, y: box.y, width: box.width, height: headerHeight },
+        costPerPx: HEADER_COST_PER_PX,
+      });
     append(
       bandRegions,
       id,
@@ -549,18 +556,8 @@ export function routeBetweenPorts(
   for (const route of drawn) router.addRoute(route);
   // What a route pays for, made once: the groups (for the edges neither of whose ends they hold),
   // the title bands, the strips along the groups' borders, and the strips beside the routes drawn.
-  const soft = new SoftRegionSet();
-  const foreign = new Map<string, number>();
-  const bands = new Map<string, number[]>();
-  for (const [id, box] of groupBoxes) {
-    foreign.set(id, soft.add({ box, costPerPx: FOREIGN_GROUP_COST_PER_PX }));
-    bands.set(
-      id,
-      borderBands(box).map(([band, along]) =>
-        soft.add({ box: band, costPerPx: BORDER_COST_PER_PX, along }),
-      ),
-    );
-  }
+  const regions = softRegions(groupBoxes, FOREIGN_GROUP_COST_PER_PX, null);
+  const soft = regions.set;
   for (const box of headers) soft.add({ box, costPerPx: HEADER_COST_PER_PX });
   const besideRoute = (route: readonly Point[]): void => {
     for (const strip of routeStrips(route)) soft.add(strip);
@@ -584,23 +581,12 @@ export function routeBetweenPorts(
     const into = { x: -NORMALS[e.toSide].x, y: -NORMALS[e.toSide].y };
     const s = step(e.from, out, NODE_MARGIN);
     const t = step(e.to, NORMALS[e.toSide], NODE_MARGIN);
-    // The groups holding either end, and the groups around those (groupOf maps a group to its
-    // parent), are no foreign groups; the border strips of a group it ends on are free.
-    const skip: number[] = [];
-    for (const end of [e.edge.from, e.edge.to])
-      for (let g = groupOf.get(end) ?? null; g !== null; g = groupOf.get(g) ?? null) {
-        const id = foreign.get(g);
-        if (id !== undefined && skip.includes(id)) break;
-        if (id !== undefined) skip.push(id);
-      }
-    if (e.edge.fromKind === 'group') skip.push(...(bands.get(e.edge.from) ?? []));
-    if (e.edge.toKind === 'group') skip.push(...(bands.get(e.edge.to) ?? []));
     const request: RouteRequest = {
       start: s,
       startDir: dirOf(out),
       end: t,
       endDir: dirOf(into),
-      soft: { set: soft, skip },
+      soft: { set: soft, skip: skippedRegions(e.edge, groupOf, regions) },
     };
     // A stub end inside another node's margin (the layered layout packs nodes closer than two
     // margins) has no route there: every window up to the whole drawing would be searched in vain.
