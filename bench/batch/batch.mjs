@@ -19,6 +19,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { generateFlow } from '../generate.mjs';
+import { driveWorkers } from './drive.mjs';
 import {
   bin,
   load,
@@ -291,43 +292,12 @@ async function profileWorkers(sources, work, workers) {
 
   const started = performance.now();
   const cpu0 = threadsCpuMs();
-  let next = 0;
-  const per = await Promise.all(
-    Array.from(
-      { length: workers },
-      () =>
-        new Promise((resolve, reject) => {
-          const spawned = performance.now();
-          const worker = startWorker();
-          let busy = 0;
-          let inFlight = 0;
-          const feed = () => {
-            while (inFlight < 2 && next < tasks.length) {
-              const batch = tasks.slice(next, next + 16);
-              next += batch.length;
-              inFlight++;
-              worker.postMessage({ tasks: batch });
-            }
-            if (inFlight === 0) {
-              void worker.terminate();
-              resolve({ busy, wall: performance.now() - spawned });
-            }
-          };
-          worker.on('message', (m) => {
-            inFlight--;
-            for (const r of m.results) {
-              if (r.failure)
-                reject(new Error(`worker failed on a benchmark file: ${r.failure.message}`));
-              // Workers answer with the outputs (the coordinating thread writes them): no writeMs.
-              busy += r.compileMs + (r.writeMs ?? 0);
-            }
-            feed();
-          });
-          worker.on('error', reject);
-          feed();
-        }),
-    ),
-  );
+  const busy = new Array(workers).fill(0);
+  // Workers answer with the outputs (the coordinating thread writes them): no writeMs.
+  const walls = await driveWorkers(tasks, workers, startWorker, (r, k) => {
+    busy[k] += r.compileMs + (r.writeMs ?? 0);
+  });
+  const per = walls.map(({ wall }, k) => ({ busy: busy[k], wall }));
   const wall = performance.now() - started;
   const cpu1 = threadsCpuMs();
   const startupMs = median(startups);

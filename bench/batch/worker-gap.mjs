@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { generateFlow } from '../generate.mjs';
+import { driveWorkers } from './drive.mjs';
 import { load, root, takeOption, threadsCpuMs } from '../lib.mjs';
 
 const args = process.argv.slice(2);
@@ -56,39 +57,14 @@ if (mode === 'thread') {
   }));
   const settings = { cwd: out, formats: ['svg'], render: {}, rules: {} };
   const compileMs = [];
-  let next = 0;
-  await Promise.all(
-    Array.from(
-      { length: workers },
-      () =>
-        new Promise((resolve, reject) => {
-          const worker = new Worker(join(root, 'dist', 'batch-worker.js'), {
-            workerData: { settings, stop: new SharedArrayBuffer(4) },
-            ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: Number(young) } } : {}),
-          });
-          let inFlight = 0;
-          const feed = () => {
-            while (inFlight < 2 && next < tasks.length) {
-              const batch = tasks.slice(next, next + 16);
-              next += batch.length;
-              inFlight++;
-              worker.postMessage({ tasks: batch });
-            }
-            if (inFlight === 0) void worker.terminate().then(resolve);
-          };
-          worker.on('message', (message) => {
-            inFlight--;
-            for (const r of message.results) {
-              if (r.failure) reject(new Error(r.failure.message));
-              compileMs[r.id] = r.compileMs;
-            }
-            feed();
-          });
-          worker.on('error', reject);
-          feed();
-        }),
-    ),
-  );
+  const startWorker = () =>
+    new Worker(join(root, 'dist', 'batch-worker.js'), {
+      workerData: { settings, stop: new SharedArrayBuffer(4) },
+      ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: Number(young) } } : {}),
+    });
+  await driveWorkers(tasks, workers, startWorker, (r) => {
+    compileMs[r.id] = r.compileMs;
+  });
   rmSync(out, { recursive: true, force: true });
   const sum = compileMs.reduce((a, b) => a + b, 0);
   lines.push(`${workers} worker(s): rendering ${perFile(sum)} a file (each worker's own clock)`);

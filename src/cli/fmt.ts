@@ -15,13 +15,12 @@ import { stylish } from '../report/stylish.js';
 import type { LintResult } from '../report/types.js';
 import { plural } from '../report/summary.js';
 import { shownPath } from '../util/paths.js';
-import { discoverFiles } from '../files/discover.js';
 import { describeFsError, isFsError } from '../files/fs.js';
 import { OutputKindError, outputTarget, removeStaleTemps, writeOutput } from '../files/write.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { ignoreRules, loadSettings } from './settings.js';
-import { readSource, readStdinSource, STDIN, type Source } from './sources.js';
+import { readInputFiles, readStdinSource, STDIN, type Source } from './sources.js';
 import { flowcVersion } from './version.js';
 
 export interface FmtOptions {
@@ -66,19 +65,9 @@ export async function runFmt(
   const fileInputs = inputs.filter((p) => p !== STDIN);
   if (fileInputs.length > 0) {
     const settings = await loadSettings({ config: options.config }, io);
-    const discovery = await discoverFiles(fileInputs, {
-      cwd: io.cwd,
-      fs: io.fs,
-      ignore: ignoreRules(settings),
-    });
-    for (const p of discovery.problems)
-      problems.push(`${shownPath(io.cwd, p.input)}: ${p.message}`);
-    for (const file of discovery.files) {
-      const read = await readSource(io, file);
-      if ('problem' in read) {
-        problems.push(`${shownPath(io.cwd, file)}: ${read.problem}`);
-        continue;
-      }
+    const ignore = ignoreRules(settings);
+    for await (const read of readInputFiles(io, fileInputs, { ignore }, problems)) {
+      const file = read.filePath;
       const result = await formatAsync(read.text);
       if (result.output === null) {
         syntaxErrors.push({ filePath: file, source: read.text, diagnostics: result.diagnostics });

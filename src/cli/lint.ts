@@ -10,12 +10,11 @@ import type { LintResult, ReportContext } from '../report/types.js';
 import type { RuleSeverity } from '../config/index.js';
 import { didYouMean } from '../util/suggest.js';
 import { writeOutput } from '../files/write.js';
-import { discoverFiles } from '../files/discover.js';
 import { describeFsError } from '../files/fs.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { ignoreRules, loadSettings, type CommonOptions } from './settings.js';
-import { readSource, readStdinSource, STDIN, stdinWasPiped, type Source } from './sources.js';
+import { readInputFiles, readStdinSource, STDIN, stdinWasPiped, type Source } from './sources.js';
 import { shownPath } from '../util/paths.js';
 import { packageLinks } from '../util/package.js';
 import { flowcVersion } from './version.js';
@@ -52,19 +51,9 @@ export async function runLint(
   const fileInputs = inputs.filter((p) => p !== STDIN);
   if (inputs.includes(STDIN)) sources.push(await readStdinSource(io, options.stdinFilename));
   if (fileInputs.length > 0) {
-    const discovery = await discoverFiles(fileInputs, {
-      markdown: true,
-      cwd: io.cwd,
-      fs: io.fs,
-      ignore: ignoreRules(settings),
-    });
-    for (const p of discovery.problems)
-      problems.push(`${shownPath(io.cwd, p.input)}: ${p.message}`);
-    for (const file of discovery.files) {
-      const read = await readSource(io, file);
-      if ('problem' in read) problems.push(`${shownPath(io.cwd, file)}: ${read.problem}`);
-      else sources.push(read);
-    }
+    const ignore = ignoreRules(settings);
+    for await (const read of readInputFiles(io, fileInputs, { ignore, markdown: true }, problems))
+      sources.push(read);
   }
 
   const results = await lintSources(sources, settings.ruleSettings);

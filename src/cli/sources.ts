@@ -2,7 +2,9 @@
  * Reading the inputs: standard input (`-`) and files, with failures as messages, not throws.
  */
 import * as path from 'node:path';
+import { discoverFiles, type IgnoreRules } from '../files/discover.js';
 import { describeFsError, isFsError } from '../files/fs.js';
+import { shownPath } from '../util/paths.js';
 import type { Io } from './io.js';
 import { UsageError } from './errors.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
@@ -57,5 +59,25 @@ export async function readSource(
   } catch (error) {
     if (!isFsError(error)) throw error;
     return { filePath: file, problem: describeFsError(error, 'cannot read file') };
+  }
+}
+
+/**
+ * The files the `inputs` name (folders walked, globs expanded, the configuration's ignore rules
+ * applied), read one at a time as they are asked for. An input that names nothing and a file that
+ * cannot be read each add a line to `problems` (the path as the user would recognise it).
+ */
+export async function* readInputFiles(
+  io: Io,
+  inputs: readonly string[],
+  options: { ignore: IgnoreRules; markdown?: boolean },
+  problems: string[],
+): AsyncGenerator<Source> {
+  const discovery = await discoverFiles(inputs, { cwd: io.cwd, fs: io.fs, ...options });
+  for (const p of discovery.problems) problems.push(`${shownPath(io.cwd, p.input)}: ${p.message}`);
+  for (const file of discovery.files) {
+    const read = await readSource(io, file);
+    if ('problem' in read) problems.push(`${shownPath(io.cwd, file)}: ${read.problem}`);
+    else yield read;
   }
 }

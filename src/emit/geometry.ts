@@ -4,17 +4,7 @@
  */
 import type { Point } from '../layout/types.js';
 import { formatNumber as n } from './text.js';
-
-function distance(a: Point, b: Point): number {
-  return Math.hypot(b.x - a.x, b.y - a.y);
-}
-
-/** Moves from `from` towards `to` by `length`. */
-function towards(from: Point, to: Point, length: number): Point {
-  const d = distance(from, to);
-  if (d === 0) return { ...from };
-  return { x: from.x + ((to.x - from.x) * length) / d, y: from.y + ((to.y - from.y) * length) / d };
-}
+import { distance, towards } from '../util/points.js';
 
 /** Drops points that repeat the previous one (they would give zero-length segments and no direction). */
 export function dedupe(points: readonly Point[]): Point[] {

@@ -17,7 +17,7 @@ import type {
   TopLevel,
 } from '../syntax/ast.js';
 import { printString } from '../syntax/print.js';
-import { EDGE_ATTRIBUTE_ORDER, NODE_ATTRIBUTE_ORDER, STYLE_ATTRIBUTE_ORDER } from './order.js';
+import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, STYLE_ATTRIBUTES } from '../model/attributes.js';
 
 const INDENT = '  ';
 
@@ -92,7 +92,7 @@ function collect(list: readonly TopLevel[], items: Map<number, LineItem>): void 
 }
 
 export function printNode(node: NodeDecl): string {
-  const attributes = ordered(node.attributes, NODE_ATTRIBUTE_ORDER)
+  const attributes = ordered(node.attributes, NODE_ATTRIBUTES)
     .map((a) => ` ${a.key.name}:${printString(a.value.value)}`)
     .join('');
   return `${node.id.name}: ${node.shape.name}${attributes}`;
@@ -100,14 +100,14 @@ export function printNode(node: NodeDecl): string {
 
 /** `style warn fill:"#fde"`: a named style, its attributes in the fixed order. */
 export function printStyle(style: StyleDecl): string {
-  const attributes = ordered(style.attributes, STYLE_ATTRIBUTE_ORDER)
+  const attributes = ordered(style.attributes, STYLE_ATTRIBUTES)
     .map((a) => ` ${a.key.name}:${printString(a.value.value)}`)
     .join('');
   return `style ${style.name.name}${attributes}`;
 }
 
 export function printEdge(edge: EdgeDecl): string {
-  const attributes = ordered(edge.attributes, EDGE_ATTRIBUTE_ORDER).map(
+  const attributes = ordered(edge.attributes, EDGE_ATTRIBUTES).map(
     (a) => `${a.key.name}=${printString(a.value.value)}`,
   );
   const list = attributes.length > 0 ? ` [${attributes.join(', ')}]` : '';

@@ -3,8 +3,8 @@
  * qualified node and group ids, nested groups, resolved edges and looks), reporting references
  * that do not resolve, repeated ids, unknown attributes, bad values and bad settings.
  */
-export { resolve, NODE_ATTRIBUTES, EDGE_ATTRIBUTES, type ResolveResult } from './resolve.js';
-export { STYLE_ATTRIBUTES } from './styles.js';
+export { resolve, type ResolveResult } from './resolve.js';
+export { NODE_ATTRIBUTES, EDGE_ATTRIBUTES, STYLE_ATTRIBUTES } from './attributes.js';
 export type { ResolvedReference, ReferenceSegment } from './resolved-references.js';
 export type * from './diagram.js';
 export { SHAPES, DIRECTIONS, LAYOUT_KINDS, LINE_STYLES, SETTING_VALUES } from './diagram.js';

@@ -46,6 +46,7 @@ import {
 import { lookUpEndpoint, orList, buildNameIndex, type NameIndex } from './references.js';
 import { segmentsOf, type ResolvedReference } from './resolved-references.js';
 import { newScope, qualify, type DeclaredGroup, type Scope } from './scope.js';
+import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES } from './attributes.js';
 import { StyleReader } from './styles.js';
 
 export interface ResolveResult {
@@ -57,19 +58,6 @@ export interface ResolveResult {
    */
   references: ResolvedReference[];
 }
-
-/** The attributes each kind of statement defines, in the order the docs (and `flowc fmt`) list them. */
-export const NODE_ATTRIBUTES: readonly string[] = [
-  'label',
-  'class',
-  'fill',
-  'stroke',
-  'text',
-  'style',
-  'link',
-  'tooltip',
-];
-export const EDGE_ATTRIBUTES: readonly string[] = ['label', 'style', 'color', 'class'];
 
 interface PendingEdge {
   decl: EdgeDecl;

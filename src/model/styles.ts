@@ -20,6 +20,7 @@ import {
 } from './diagram.js';
 import { checkLink } from './links.js';
 import { orList } from './references.js';
+import { STYLE_ATTRIBUTES } from './attributes.js';
 
 export type Reporter = (
   ruleId: string,
@@ -45,9 +46,6 @@ function suggest(attribute: Attribute, text: string | null): Suggestion[] | unde
   const span = inside(attribute);
   return text !== null && span ? [{ text, span }] : undefined;
 }
-
-/** The keys of a named style. */
-export const STYLE_ATTRIBUTES: readonly string[] = ['fill', 'stroke', 'text', 'style'];
 
 interface Declared {
   decl: StyleDecl;

@@ -5,6 +5,7 @@
  */
 import type { Side } from './sides.js';
 import { formatNumber as n } from '../util/number.js';
+import { distance, towards } from '../util/points.js';
 import type { Box, Point } from './types.js';
 
 export type Segment =
@@ -49,16 +50,6 @@ export function pathData(outline: Outline): string {
 /** An open path (a detail line such as a cylinder's front rim): the same data without `Z`. */
 export function openPathData(outline: Outline): string {
   return pathData(outline).slice(0, -2);
-}
-
-function distance(a: Point, b: Point): number {
-  return Math.hypot(b.x - a.x, b.y - a.y);
-}
-
-function towards(from: Point, to: Point, length: number): Point {
-  const d = distance(from, to);
-  if (d === 0) return { ...from };
-  return { x: from.x + ((to.x - from.x) * length) / d, y: from.y + ((to.y - from.y) * length) / d };
 }
 
 /** A closed polygon whose vertices are rounded by quadratic curves of up to `radius`. */

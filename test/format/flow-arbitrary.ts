@@ -10,6 +10,7 @@
  */
 import fc from 'fast-check';
 import { SHAPE_NAMES } from '../../src/shapes/index.js';
+import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, STYLE_ATTRIBUTES } from '../../src/model/attributes.js';
 
 export type Item =
   | { kind: 'node'; id: string; shape: string; attributes: [string, string][]; comment?: string }
@@ -232,17 +233,7 @@ function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 
-const KNOWN = new Set([
-  'label',
-  'class',
-  'fill',
-  'stroke',
-  'text',
-  'style',
-  'link',
-  'tooltip',
-  'color',
-]);
+const KNOWN = new Set([...NODE_ATTRIBUTES, ...EDGE_ATTRIBUTES, ...STYLE_ATTRIBUTES]);
 
 export function render(structure: FlowStructure, layout: Layout): string {
   let b = 0;
