@@ -758,6 +758,8 @@ function layOutOnce(
         }
       : {}),
     headerHeight: GROUP_HEADER_HEIGHT,
+    decisions: new Set(diagram.nodes.filter((n) => n.shape === 'diamond').map((n) => n.id)),
+    labelSize: (edge) => labelSizes.get(edge.index) ?? null,
     flow: flowVector(direction),
     style: edgeStyle,
   });
