@@ -185,7 +185,9 @@ function boxGap(a: Box, b: Box): number {
  * A branch label's spot by its decision: every 2 px along the start of its route, centred on the
  * line, within `BRANCH_LABEL_REACH` of the diamond's box, touching no node, header or label,
  * crossing no other edge and covering no arrowhead; the nearest to the diamond wins. Null when
- * there is none.
+ * there is none. The start searched is as long as the reach and the label, plus half the diamond:
+ * a route out of a side vertex that turns at once runs beside the diamond's slant for up to half
+ * its size before a label on it clears the diamond's box.
  */
 function nearCandidate(request: LabelRequest, own: number, scene: Scene): Box | null {
   const size = request.size as { width: number; height: number };
@@ -194,7 +196,11 @@ function nearCandidate(request: LabelRequest, own: number, scene: Scene): Box | 
   let best: Box | null = null;
   let bestScore = Infinity;
   let travelled = 0;
-  const limit = BRANCH_LABEL_REACH + Math.max(size.width, size.height) + 8;
+  const limit =
+    BRANCH_LABEL_REACH +
+    Math.max(size.width, size.height) +
+    8 +
+    Math.max(near.width, near.height) / 2;
   for (let s = 0; s + 1 < points.length && travelled <= limit; s++) {
     const a = points[s] as Point;
     const b = points[s + 1] as Point;
@@ -219,6 +225,39 @@ function nearCandidate(request: LabelRequest, own: number, scene: Scene): Box | 
   }
   return best;
 }
+
+/**
+ * Where a decision branch's label goes when its route runs straight out of the diamond's vertex
+ * (`port`, on `side` of the box): the first spot on the line clear of the diamond, and `ROOM_END`
+ * px beyond it for a route passing the label's end. The router keeps other routes out of it (a
+ * route crossing there leaves the label no place within reach).
+ */
+export function branchLabelRoom(
+  port: Point,
+  side: 'top' | 'right' | 'bottom' | 'left',
+  size: { width: number; height: number },
+): Box {
+  const along = side === 'left' || side === 'right' ? size.width : size.height;
+  const length = NODE_CLEARANCE * 2 + along + ROOM_END;
+  switch (side) {
+    case 'right':
+      return { x: port.x, y: port.y - size.height / 2, width: length, height: size.height };
+    case 'left':
+      return {
+        x: port.x - length,
+        y: port.y - size.height / 2,
+        width: length,
+        height: size.height,
+      };
+    case 'bottom':
+      return { x: port.x - size.width / 2, y: port.y, width: size.width, height: length };
+    case 'top':
+      return { x: port.x - size.width / 2, y: port.y - length, width: size.width, height: length };
+  }
+}
+
+/** Room kept beyond a branch label's end for a route passing it (the routes' parallel gap), px. */
+const ROOM_END = 8;
 
 /** Room between a label placed beside its line and the line, px. */
 const BESIDE_GAP = 4;

@@ -21,6 +21,12 @@ export interface SoftRegion {
   costPerPx: number;
   /** Only segments running this way pay (a strip along a border: running along it, not across). */
   along?: 'horizontal' | 'vertical';
+  /**
+   * Charged for the length of every grid segment inside it, even where its borders are no grid
+   * lines (a small room that should not add lines of its own to every search; a region without
+   * it charges the segments between grid lines on or inside its borders).
+   */
+  loose?: true;
 }
 
 /** Whether a segment running one way pays a region's cost. */
@@ -484,7 +490,7 @@ export class OrthogonalRouter {
     const huge = nx * ny > GREEDY_GRID_LIMIT;
     if (!huge)
       forEachSoft(request.soft, region, (soft) => {
-        mark(soft.box, (isH, index, length) => {
+        (soft.loose ? markOverlapping : mark)(soft.box, (isH, index, length) => {
           if (!pays(soft, isH)) return;
           if (isH) hCost[index] = (hCost[index] as number) + soft.costPerPx * length;
           else vCost[index] = (vCost[index] as number) + soft.costPerPx * length;

@@ -31,6 +31,7 @@ import {
   type SoftRegion,
 } from './route.js';
 import { assignPorts, chooseSides, type PortRequest } from './sides.js';
+import { branchLabelRoom } from './labels.js';
 
 /** Clearance kept between routes and nodes, and the length of the perpendicular stub at each port. */
 export const NODE_MARGIN = 12;
@@ -46,6 +47,11 @@ const HEADER_COST_PER_PX = 4;
  * and crossings of going around (a bend 36, a crossing 28).
  */
 const FOREIGN_GROUP_COST_PER_PX = 30;
+/**
+ * A px of another route inside a decision branch's label room (labels.ts branchLabelRoom): a route
+ * crossing it costs more than the few px around the label's end (a label 18 px high: 72).
+ */
+const LABEL_ROOM_COST_PER_PX = 4;
 
 /**
  * Wrapped lanes: the routes between rows span the drawing, on grids past the weighted search's
@@ -82,6 +88,13 @@ export interface RoutingInput {
   /** More boxes whose borders are grid lines (wrapped lanes: tracks in the channels between rows). */
   guides?: readonly Box[];
   headerHeight: number;
+  /**
+   * Decisions: nodes whose branches (the edges leaving them, when there are two or three) each
+   * leave from their own side, not as one line out of one vertex that splits further on.
+   */
+  decisions?: ReadonlySet<string>;
+  /** The size of an edge's label, if it has one (a decision branch's keeps its room, labels.ts). */
+  labelSize?: (edge: DiagramEdge) => { width: number; height: number } | null;
   flow: Vector;
   style: EdgeStyle;
   /** When given, the routers' work (searches, grid cells, expansions) is added into it. */
@@ -156,12 +169,29 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     set.add(side);
     pointSides.set(key, set);
   };
+  // A decision's branches: the sides its other branches leave from (written, then each chosen).
+  const branchCount = new Map<string, number>();
+  for (const edge of edges)
+    if (edge.fromKind === 'node' && edge.from !== edge.to && input.decisions?.has(edge.from))
+      branchCount.set(edge.from, (branchCount.get(edge.from) ?? 0) + 1);
+  const branching = (edge: DiagramEdge): boolean => {
+    const count = branchCount.get(edge.from) ?? 0;
+    return edge.fromKind === 'node' && edge.from !== edge.to && count >= 2 && count <= 3;
+  };
   for (const edge of edges) {
     if (edge.from === edge.to) continue;
     if (edge.fromHandle) takeSide(edge.from, edge.fromKind, edge.fromHandle, 'out');
     if (edge.toHandle) takeSide(edge.to, edge.toKind, edge.toHandle, 'in');
   }
   const none: ReadonlySet<Side> = new Set();
+  // Sides an end may not share: those of ends going the other way, and for a decision's branch
+  // those of its other branches too.
+  const takenFrom = (edge: DiagramEdge): ReadonlySet<Side> => {
+    const against = pointSides.get(`in:${edge.from}`) ?? none;
+    if (!branching(edge)) return against;
+    const along = pointSides.get(`out:${edge.from}`);
+    return along ? new Set([...against, ...along]) : against;
+  };
   const sides: Array<[Side, Side]> = new Array(edges.length);
   for (const pass of [true, false]) {
     edges.forEach((edge, k) => {
@@ -174,10 +204,7 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
         input.flow,
         loopsOn.get(edge.from),
         { source: edge.fromKind === 'group', target: edge.toKind === 'group' },
-        {
-          source: pointSides.get(`in:${edge.from}`) ?? none,
-          target: pointSides.get(`out:${edge.to}`) ?? none,
-        },
+        { source: takenFrom(edge), target: pointSides.get(`out:${edge.to}`) ?? none },
       );
       sides[k] = pair;
       claim(edge, pair);
@@ -213,14 +240,34 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
   const everything = unionBox([...nodes.values(), ...groupBoxes.map(([, g]) => g)]);
   const bounds = inflate(everything, 80);
   const nodeBoxes = [...nodes.values()];
+  // The room of each decision branch's label by its diamond (labels.ts branchLabelRoom).
+  const rooms: Array<Box | null> = edges.map((edge, k) => {
+    const size = branching(edge) ? (input.labelSize?.(edge) ?? null) : null;
+    return size
+      ? branchLabelRoom(ports.get(`${k}:from`) as Point, (sides[k] as [Side, Side])[0], size)
+      : null;
+  });
   const router = new OrthogonalRouter(
     nodeBoxes.map((b) => inflate(b, NODE_MARGIN)),
     [...borderGuides(groupBoxes.map(([, g]) => g)), ...(input.guides ?? [])],
     bounds,
     input.continued ? WRAPPED_ROUTER_OPTIONS : DEFAULT_ROUTER_OPTIONS,
   );
-  const soft = softRegions(groupBoxes, input.headerHeight);
+  const soft = softRegions(groupBoxes, OTHER_GROUP_COST_PER_PX, input.headerHeight);
   for (const box of input.detours ?? []) soft.set.add({ box, costPerPx: DETOUR_COST_PER_PX });
+  // Per decision vertex (`id:side`), the rooms there: an edge ending at that vertex passes through
+  // them anyway (a written handle may bring one in where a branch leaves).
+  const roomsAt = new Map<string, number[]>();
+  rooms.forEach((box, k) => {
+    if (!box) return;
+    const key = `${(edges[k] as DiagramEdge).from}:${(sides[k] as [Side, Side])[0]}`;
+    const id = soft.set.add({ box, costPerPx: LABEL_ROOM_COST_PER_PX, loose: true });
+    roomsAt.set(key, [...(roomsAt.get(key) ?? []), id]);
+  });
+  const ownRooms = (edge: DiagramEdge, [fromSide, toSide]: [Side, Side]): number[] => [
+    ...(roomsAt.get(`${edge.from}:${fromSide}`) ?? []),
+    ...(roomsAt.get(`${edge.to}:${toSide}`) ?? []),
+  ];
   let tightRouter: OrthogonalRouter | null = null;
   const order = edges
     .map((_, k) => {
@@ -249,7 +296,10 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
       startDir: dirOf(out),
       end: t,
       endDir: dirOf(into),
-      soft: { set: soft.set, skip: skippedRegions(edge, input.groupOf, soft) },
+      soft: {
+        set: soft.set,
+        skip: [...skippedRegions(edge, input.groupOf, soft), ...ownRooms(edge, [fromSide, toSide])],
+      },
     };
     let path = router.route(request);
     const routedFreely = path !== null;
@@ -368,13 +418,19 @@ function rerouteAgainstAll(
 }
 
 /**
- * What a route pays for running through a group other than its ends' own, through any group's
- * header band, and along any group's border closer than `BORDER_CLEARANCE`: each group's box, its
- * header band and its border strips, made once for all the edges. Returns the set and, per group
- * id, the ids of its box regions and of its strips (an edge skips its own groups' boxes, and the
- * strips of a group it ends on; a wrapped lane has one box per row).
+ * What a route pays for running through a group other than its ends' own (`groupCostPerPx` a px),
+ * through a group's header band (when `headerHeight` is given: the swimlanes' bands; the layered
+ * layout passes its title bands on their own), and along any group's border closer than
+ * `BORDER_CLEARANCE`: each group's box, its header band and its border strips, made once for all
+ * the edges. Returns the set and, per group id, the ids of its box regions and of its strips (an
+ * edge skips its own groups' boxes, and the strips of a group it ends on; a wrapped lane has one
+ * box per row).
  */
-function softRegions(groups: ReadonlyArray<[string, Box]>, headerHeight: number): GroupRegions {
+function softRegions(
+  groups: ReadonlyArray<[string, Box]>,
+  groupCostPerPx: number,
+  headerHeight: number | null,
+): GroupRegions {
   const set = new SoftRegionSet();
   const groupRegion = new Map<string, number[]>();
   const bandRegions = new Map<string, number[]>();
@@ -382,11 +438,12 @@ function softRegions(groups: ReadonlyArray<[string, Box]>, headerHeight: number)
     map.set(id, [...(map.get(id) ?? []), ...ids]);
   };
   for (const [id, box] of groups) {
-    append(groupRegion, id, set.add({ box, costPerPx: OTHER_GROUP_COST_PER_PX }));
-    set.add({
-      box: { x: box.x, y: box.y, width: box.width, height: headerHeight },
-      costPerPx: HEADER_COST_PER_PX,
-    });
+    append(groupRegion, id, set.add({ box, costPerPx: groupCostPerPx }));
+    if (headerHeight !== null)
+      set.add({
+        box: { x: box.x, y: box.y, width: box.width, height: headerHeight },
+        costPerPx: HEADER_COST_PER_PX,
+      });
     append(
       bandRegions,
       id,
@@ -549,18 +606,8 @@ export function routeBetweenPorts(
   for (const route of drawn) router.addRoute(route);
   // What a route pays for, made once: the groups (for the edges neither of whose ends they hold),
   // the title bands, the strips along the groups' borders, and the strips beside the routes drawn.
-  const soft = new SoftRegionSet();
-  const foreign = new Map<string, number>();
-  const bands = new Map<string, number[]>();
-  for (const [id, box] of groupBoxes) {
-    foreign.set(id, soft.add({ box, costPerPx: FOREIGN_GROUP_COST_PER_PX }));
-    bands.set(
-      id,
-      borderBands(box).map(([band, along]) =>
-        soft.add({ box: band, costPerPx: BORDER_COST_PER_PX, along }),
-      ),
-    );
-  }
+  const regions = softRegions(groupBoxes, FOREIGN_GROUP_COST_PER_PX, null);
+  const soft = regions.set;
   for (const box of headers) soft.add({ box, costPerPx: HEADER_COST_PER_PX });
   const besideRoute = (route: readonly Point[]): void => {
     for (const strip of routeStrips(route)) soft.add(strip);
@@ -584,23 +631,12 @@ export function routeBetweenPorts(
     const into = { x: -NORMALS[e.toSide].x, y: -NORMALS[e.toSide].y };
     const s = step(e.from, out, NODE_MARGIN);
     const t = step(e.to, NORMALS[e.toSide], NODE_MARGIN);
-    // The groups holding either end, and the groups around those (groupOf maps a group to its
-    // parent), are no foreign groups; the border strips of a group it ends on are free.
-    const skip: number[] = [];
-    for (const end of [e.edge.from, e.edge.to])
-      for (let g = groupOf.get(end) ?? null; g !== null; g = groupOf.get(g) ?? null) {
-        const id = foreign.get(g);
-        if (id !== undefined && skip.includes(id)) break;
-        if (id !== undefined) skip.push(id);
-      }
-    if (e.edge.fromKind === 'group') skip.push(...(bands.get(e.edge.from) ?? []));
-    if (e.edge.toKind === 'group') skip.push(...(bands.get(e.edge.to) ?? []));
     const request: RouteRequest = {
       start: s,
       startDir: dirOf(out),
       end: t,
       endDir: dirOf(into),
-      soft: { set: soft, skip },
+      soft: { set: soft, skip: skippedRegions(e.edge, groupOf, regions) },
     };
     // A stub end inside another node's margin (the layered layout packs nodes closer than two
     // margins) has no route there: every window up to the whole drawing would be searched in vain.
