@@ -23,9 +23,11 @@
  * 5. Column x positions are shared by all lanes, so an edge between lanes in one column is a straight
  *    drop. When the swimlanes would be more than 4 times longer than wide (and over 3,000 px) with
  *    lanes spanning on average less than a third of the columns (a staircase of groups: generated
- *    1,000-node drawings), or more than 4 times wider across the flow than along it (LR handles
- *    drawn TB), each lane becomes a compact block with its own columns and the blocks are
- *    packed in reading order on shelves.
+ *    1,000-node drawings), or more than 4 times wider across the flow than along it, each lane
+ *    becomes a compact block with its own columns and the blocks are packed in reading order on
+ *    shelves; but when a single lane is longer across than the drawing is along (handles written
+ *    for LR drawn TB, or the other way round), the caller is told to draw the lanes in the flow
+ *    the handles ask for instead (`Placement.turn`, turnedFlow).
  * 6. Nested groups (a group inside a group) are drawn as boxes inside their parent's box: each group
  *    holding nodes of its own is a lane, the lanes of a group's subtree are kept together (the
  *    group's own lane first, then its subgroups in lane order), and each box is its children's
@@ -94,6 +96,12 @@ export interface PlaceInput {
    * nearest 3:2. Ignored for nested groups and packed blocks.
    */
   wrap?: boolean;
+  /**
+   * Answer `Placement.turn` when the swimlanes would be far wider across the flow than along it
+   * (handles written for the other flow): set by the caller's first attempt only, so a turned
+   * drawing is never turned back.
+   */
+  turn?: boolean;
 }
 
 export interface Placement {
@@ -107,6 +115,12 @@ export interface Placement {
   continued?: Map<string, Box[]>;
   /** Wrapped lanes: each row's box (the union of its bands), in row order (absent when not wrapped). */
   rows?: Box[];
+  /**
+   * With PlaceInput.turn, when the handles run across the requested flow (`turnedFlow`): the flow
+   * to draw the lanes in instead (the caller lays the diagram out again in it; this placement is
+   * then only the unfinished aligned lanes).
+   */
+  turn?: Direction;
 }
 
 export class PlacementError extends Error {}
@@ -248,6 +262,19 @@ export function place(input: PlaceInput): Placement {
       return toPlacement(input, geometry, frame);
     }
   }
+  // Turned only when a single lane is longer across the flow than the whole drawing along it: its
+  // nodes stack across (the handles), not merely many lanes side by side (24 copies of CQRS).
+  const widestLane = maxOf(nominal.lanes.map((l) => l.across1 - l.across0));
+  if (
+    input.turn &&
+    lanes.length > 1 &&
+    stretched(nominal.acrossExtent, nominal.alongExtent) &&
+    widestLane > nominal.alongExtent
+  )
+    return {
+      ...toPlacement(input, nominal, frame),
+      turn: turnedFlow(input.edges, frame.horizontal),
+    };
   const geometry = blocks
     ? packedBlocks(
         lanes,
@@ -259,6 +286,27 @@ export function place(input: PlaceInput): Placement {
       )
     : swimlanes(lanes, laneOrder, sizes, frame, spacing);
   return toPlacement(input, geometry, frame);
+}
+
+/**
+ * The flow the written handles ask for when swimlanes in the requested flow would be more than
+ * MAX_LANE_ASPECT times wider across it than along it: handles written for LR drawn TB (every
+ * step inside a group leaves right and enters left, so a lane cannot run down the page), or the
+ * other way round. The lanes are then drawn as that flow draws them, one band after another with
+ * aligned columns, so an edge between lanes whose handles put its ends in one column is a straight
+ * drop. Before, each lane became a packed block with its own columns: saga-orchestration TB
+ * 3.28 times wider than tall with 38 crossings (LR: 1.34 and 4), event-sourcing TB 3.28 (LR 2.52).
+ * The opposite of the requested flow's axis: LR (TB) unless more handles point the other way.
+ */
+function turnedFlow(edges: readonly PlaceEdge[], horizontal: boolean): Direction {
+  const [forward, backward]: [Side, Side] = horizontal ? ['bottom', 'top'] : ['right', 'left'];
+  let votes = 0;
+  for (const edge of edges) {
+    if (edge.fromHandle === forward || edge.toHandle === backward) votes++;
+    if (edge.fromHandle === backward || edge.toHandle === forward) votes--;
+  }
+  if (horizontal) return votes >= 0 ? 'TB' : 'BT';
+  return votes >= 0 ? 'LR' : 'RL';
 }
 
 /** The edges as node index pairs, self-loops left out. */

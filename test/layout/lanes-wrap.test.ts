@@ -59,7 +59,7 @@ const aspect = (r: Layout): number => Math.max(r.width, r.height) / Math.min(r.w
 /**
  * The LR samples the wrap draws (their lanes were 3.06–4.61 times wider than tall), with the
  * crossings of the long drawing (test/layout/quality.test.ts's budgets), which the wrap must not
- * exceed. audit-logging LR (3.25) is not among them: its wrap crosses 7 edges against 2.
+ * exceed. audit-logging LR (3.25) is wrapped too, though its wrap crosses 6 edges against 2 (below).
  */
 const WRAPPED_LR: Record<string, number> = {
   'ab-testing': 5,
@@ -206,10 +206,11 @@ describe('what is not wrapped', () => {
     }
   });
 
-  it('keeps the long drawing when its wrap would cross more edges (audit-logging LR)', () => {
+  it('wraps a drawing beyond 3:1 even when the wrap crosses more edges (audit-logging LR: 3.25, 2 crossings; wrapped 1.27, 6)', () => {
     const result = layout(diagramOf(sample('audit-logging')), { direction: 'LR' });
-    expect(result.groups[0]?.continued).toBeUndefined();
-    expect(edgeCrossings(result)).toBeLessThanOrEqual(2);
+    expect(result.groups[0]?.continued).toHaveLength(1);
+    expect(aspect(result)).toBeLessThanOrEqual(3);
+    expect(edgeCrossings(result)).toBeLessThanOrEqual(6);
   });
 
   it.each(['LR', 'RL', 'TB', 'BT'] as const)(

@@ -3,6 +3,7 @@ import { layout } from '../../src/layout/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagramOf } from './diagrams.js';
+import { layoutViolations } from '../support/geometry.js';
 import { random } from '../support/random.js';
 
 /** Deterministic pseudo-random integers (mulberry32). */
@@ -190,5 +191,54 @@ describe('an edge into a decision drawn in the swimlanes', () => {
     expect(end).not.toEqual(read.points[0]);
     // Both edges into Done arrive at its left end (a merge is fine).
     expect(edge('store', 'done').toHandle).toBe(edge('QuerySide.n16', 'done').toHandle);
+  });
+});
+
+describe('lanes whose handles run across the requested flow (place.ts turnedFlow)', () => {
+  // A lane of 14 steps chained right -> left, drawn TB: its nodes stack across the flow, so the
+  // lanes would be far wider than long (as packed blocks: one block 14 nodes wide).
+  const flow = (out: 'right' | 'left', into: 'left' | 'right'): string =>
+    [
+      'A { # Orchestrator',
+      ...Array.from({ length: 14 }, (_, k) => `  a${k}: rectangle label:"Orchestrator step ${k}"`),
+      ...Array.from(
+        { length: 13 },
+        (_, k) => `  a${k}.handle(${out}) -> a${k + 1}.handle(${into})`,
+      ),
+      '}',
+      'B { # Service',
+      '  b0: rectangle label:"Service step"',
+      '  b1: rectangle label:"Service reply"',
+      `  b0.handle(${out}) -> b1.handle(${into})`,
+      '}',
+      'A.a3.handle(bottom) -> B.b0.handle(top)',
+      'B.b1.handle(top) -> A.a9.handle(bottom)',
+    ].join('\n');
+
+  it.each([
+    ['right', 'left', 'LR'],
+    ['left', 'right', 'RL'],
+  ] as const)(
+    'draws handles %s -> %s asked for TB as %s lanes within 3:1, handles honoured, the drop between lanes straight',
+    (out, into, turned) => {
+      const diagram = diagramOf(flow(out, into));
+      for (const kind of ['lanes', 'auto'] as const) {
+        const result = layout(diagram, { direction: 'TB', layout: kind });
+        expect(result.layout).toBe('lanes');
+        expect(result.direction).toBe(turned);
+        expect(
+          Math.max(result.width, result.height) / Math.min(result.width, result.height),
+        ).toBeLessThanOrEqual(3);
+        expect(layoutViolations(diagram, result)).toEqual([]);
+        expect(result.edges.find((e) => e.from === 'A.a3' && e.to === 'B.b0')?.points).toHaveLength(
+          2,
+        );
+      }
+    },
+  );
+
+  it('keeps the requested flow when the handles do not stack a lane across it', () => {
+    const diagram = diagramOf(flow('right', 'left'));
+    expect(layout(diagram, { direction: 'LR', layout: 'lanes' }).direction).toBe('LR');
   });
 });
