@@ -373,7 +373,21 @@ export class OrthogonalRouter {
     for (const padding of [this.options.searchPadding, this.options.searchPadding * 4]) {
       const region = clip(inflate(span, padding), this.bounds);
       const found = this.search(request, region);
-      if (found) return found;
+      if (!found) continue;
+      if (padding !== this.options.searchPadding || !alongEdge(found, region, this.bounds))
+        return found;
+      // The route runs along the window's edge: the way it wanted lies further out. Searched again
+      // in the wider window, the cheaper of the two is kept.
+      const state = { size: this.lastGridSize, thinned: this.lastThinned };
+      const wider = this.search(request, clip(inflate(span, padding * 4), this.bounds));
+      if (
+        wider &&
+        this.routeCost(wider, request.soft).total < this.routeCost(found, request.soft).total
+      )
+        return wider;
+      this.lastGridSize = state.size;
+      this.lastThinned = state.thinned;
+      return found;
     }
     return this.search(request, this.bounds);
   }
@@ -900,4 +914,24 @@ function overlaps(a: Box, b: Box): boolean {
   return (
     a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height
   );
+}
+
+/** Whether a route has a segment on an edge of the search window that is not the drawing's edge. */
+function alongEdge(points: readonly Point[], region: Box, bounds: Box): boolean {
+  const left = region.x;
+  const right = region.x + region.width;
+  const top = region.y;
+  const bottom = region.y + region.height;
+  for (let k = 0; k + 1 < points.length; k++) {
+    const a = points[k] as Point;
+    const b = points[k + 1] as Point;
+    if (a.x === b.x && a.y !== b.y) {
+      if ((a.x === left && left > bounds.x) || (a.x === right && right < bounds.x + bounds.width))
+        return true;
+    } else if (a.y === b.y && a.x !== b.x) {
+      if ((a.y === top && top > bounds.y) || (a.y === bottom && bottom < bounds.y + bounds.height))
+        return true;
+    }
+  }
+  return false;
 }

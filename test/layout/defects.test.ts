@@ -11,7 +11,7 @@ import {
   headerCrossings,
   twoWayPairs,
 } from '../support/picture.js';
-import { diagramOf } from './diagrams.js';
+import { adversarialFlows, diagramOf } from './diagrams.js';
 
 const draw = (text: string, direction: Direction, kind: LayoutKind = 'layered') =>
   layout(diagramOf(text), { direction, layout: kind });
@@ -221,6 +221,19 @@ describe('routes keep 12 px from the group borders they run along', () => {
       expect(drawn.layout).toBe('lanes');
       expect(borderHugs(drawn)).toEqual([]);
     }
+  });
+});
+
+describe('a route the search window cut short', () => {
+  // The router searches a window 90 px around an edge's ends first; a route found there that runs
+  // along the window's edge wanted to go further out: 'nested groups' TB's way from "Another top
+  // group" to "End" ran 877 px along the window's edge, 10 px below "Outer group". Such a route is
+  // searched again in the wider window and the cheaper one kept (route.ts `route`).
+  it('nested groups, TB, swimlanes', () => {
+    const text = adversarialFlows().find(([name]) => name.startsWith('nested groups'))?.[1];
+    expect(text).toBeDefined();
+    const drawn = draw(text as string, 'TB', 'lanes');
+    expect(borderHugs(drawn)).toEqual([]);
   });
 });
 
