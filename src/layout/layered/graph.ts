@@ -31,6 +31,15 @@ export interface Hop {
   weight: number;
 }
 
+/** A cluster in two consecutive layers: [cluster, left and right in the upper, left and right in the lower]. */
+export type ClusterSpan = [number, number, number, number, number];
+
+/** Whether a hop from `upper` to `lower` (positions) passes over the cluster: from one side of it to the other. */
+export function passesOver(span: ClusterSpan, upper: number, lower: number): boolean {
+  const [, a0, a1, b0, b1] = span;
+  return (upper < a0 && lower > b1) || (upper > a1 && lower < b0);
+}
+
 export class LayeredGraph {
   readonly kind: number[] = [];
   readonly layerOf: number[] = [];
@@ -272,6 +281,31 @@ export class LayeredGraph {
   private dummyCluster(upper: number, lower: number, l: number, lu: number, ll: number): number {
     const nearUpper = l - lu <= ll - l;
     return this.deepestSpanning(nearUpper ? upper : lower, l);
+  }
+
+  /**
+   * The clusters present in both layer l and layer l + 1, each as a `ClusterSpan` of positions in
+   * `pos` (a vertex's place in its layer, or its coordinate): what a hop between the two layers
+   * may pass over (`passesOver`).
+   */
+  clusterSpans(l: number, pos: ArrayLike<number>): ClusterSpan[] {
+    const layers = this.layerCount;
+    const spans: ClusterSpan[] = [];
+    for (const v of this.layers[l] as number[]) {
+      if (this.kind[v] !== LEFT_BORDER) continue;
+      const c = this.cluster[v] as number;
+      const below = this.borders.get(c * layers + l + 1);
+      if (!below) continue;
+      const above = this.borders.get(c * layers + l) as [number, number];
+      spans.push([
+        c,
+        pos[above[0]] as number,
+        pos[above[1]] as number,
+        pos[below[0]] as number,
+        pos[below[1]] as number,
+      ]);
+    }
+    return spans;
   }
 
   /** Whether cluster `outer` is `inner` or one of its ancestors. */

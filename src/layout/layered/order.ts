@@ -15,7 +15,15 @@
  *   does not belong to counts many times, so edges go around groups they do not enter.
  */
 import { bilayerCrossings } from './crossings.js';
-import { DUMMY, LABEL, LEFT_BORDER, RIGHT_BORDER, REAL, type LayeredGraph } from './graph.js';
+import {
+  DUMMY,
+  LABEL,
+  LEFT_BORDER,
+  passesOver,
+  RIGHT_BORDER,
+  REAL,
+  type LayeredGraph,
+} from './graph.js';
 
 /**
  * Weight of a cluster border's segment between two layers, for crossing counts: an edge entering
@@ -1115,22 +1123,7 @@ export class Orderer {
    */
   private foreignPasses(l: number, seen?: (u: number, w: number, c: number) => void): number {
     const g = this.g;
-    const layers = g.layerCount;
-    const spans: Array<[number, number, number, number, number]> = [];
-    for (const v of g.layers[l] as number[]) {
-      if (g.kind[v] !== LEFT_BORDER) continue;
-      const c = g.cluster[v] as number;
-      const below = g.borders.get(c * layers + l + 1);
-      if (!below) continue;
-      const above = g.borders.get(c * layers + l) as [number, number];
-      spans.push([
-        c,
-        this.pos[above[0]] as number,
-        this.pos[above[1]] as number,
-        this.pos[below[0]] as number,
-        this.pos[below[1]] as number,
-      ]);
-    }
+    const spans = g.clusterSpans(l, this.pos);
     if (spans.length === 0) return 0;
     let passes = 0;
     for (const u of g.layers[l] as number[]) {
@@ -1140,12 +1133,15 @@ export class Orderer {
       for (let k = this.downStart[u] as number; k < (this.downStart[u + 1] as number); k++) {
         const w = this.downList[k] as number;
         const pw = this.pos[w] as number;
-        for (const [c, l0, l1, b0, b1] of spans) {
-          if ((pu < l0 && pw > b1) || (pu > l1 && pw < b0)) {
-            if (!g.encloses(c, g.cluster[u] as number) && !g.encloses(c, g.cluster[w] as number)) {
-              passes++;
-              seen?.(u, w, c);
-            }
+        for (const span of spans) {
+          const c = span[0];
+          if (
+            passesOver(span, pu, pw) &&
+            !g.encloses(c, g.cluster[u] as number) &&
+            !g.encloses(c, g.cluster[w] as number)
+          ) {
+            passes++;
+            seen?.(u, w, c);
           }
         }
       }

@@ -8,7 +8,16 @@
  * a rectangle that contains its members in every layer it spans and keeps every other vertex of
  * those layers outside: clusters never overlap anything, by construction.
  */
-import { DUMMY, LABEL, LEFT_BORDER, PORT, REAL, RIGHT_BORDER, type LayeredGraph } from './graph.js';
+import {
+  DUMMY,
+  LABEL,
+  LEFT_BORDER,
+  passesOver,
+  PORT,
+  REAL,
+  RIGHT_BORDER,
+  type LayeredGraph,
+} from './graph.js';
 import type { EdgePlan, PortPlan } from './ports.js';
 import { LINE_GAP, STUB } from './ports.js';
 import { networkSimplex } from './simplex.js';
@@ -345,7 +354,6 @@ function straightBlocks(g: LayeredGraph, plan: PortPlan): Int32Array {
     if (g.cluster[hop.upper] !== g.cluster[hop.lower]) return;
     (byLayer[g.layerOf[hop.upper] as number] as number[]).push(h);
   });
-  const layers = g.layerCount;
   byLayer.forEach((list, l) => {
     if (list.length === 0) return;
     // Inner segments crossing each other: neither is kept straight.
@@ -364,28 +372,13 @@ function straightBlocks(g: LayeredGraph, plan: PortPlan): Int32Array {
       minAfter = Math.min(minAfter, lower[i] as number);
     }
     // Clusters present in both layers, as position ranges, for the pass-over test.
-    const spans: Array<[number, number, number, number, number]> = [];
-    for (const v of g.layers[l] as number[]) {
-      if (g.kind[v] !== LEFT_BORDER) continue;
-      const c = g.cluster[v] as number;
-      const below = g.borders.get(c * layers + l + 1);
-      if (!below) continue;
-      const above = g.borders.get(c * layers + l) as [number, number];
-      spans.push([
-        c,
-        pos[above[0]] as number,
-        pos[above[1]] as number,
-        pos[below[0]] as number,
-        pos[below[1]] as number,
-      ]);
-    }
+    const spans = g.clusterSpans(l, pos);
     list.forEach((h, i) => {
       if (crossed[i]) return;
       const hop = g.hops[h]!;
       const pu = pos[hop.upper] as number;
       const pl = pos[hop.lower] as number;
-      for (const [, a0, a1, b0, b1] of spans)
-        if ((pu < a0 && pl > b1) || (pu > a1 && pl < b0)) return;
+      if (spans.some((span) => passesOver(span, pu, pl))) return;
       sets.link(find(hop.lower), find(hop.upper));
     });
   });
