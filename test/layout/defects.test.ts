@@ -80,7 +80,12 @@ describe('decision branches leave from different vertices', () => {
 });
 
 describe('decision branches: each from its own vertex, each label by its diamond', () => {
-  const kinds = ['lanes', 'layered'] as const;
+  /** No decision-branch defect in either engine, LR and TB. */
+  const expectBranchesClean = (text: string): void => {
+    for (const direction of ['LR', 'TB'] as const)
+      for (const kind of ['lanes', 'layered'] as const)
+        expect(decisionBranches(draw(text, direction, kind))).toEqual([]);
+  };
 
   // The swimlanes' router let two branches without handles leave from one vertex (ends going the
   // same way merge there) and split further on (shapes LR: "Tests green?" and "Approved?").
@@ -102,8 +107,7 @@ describe('decision branches: each from its own vertex, each label by its diamond
       'Build.green -> Release.notes [label="yes"]',
       'Build.green -> Failure.report [label="no"]',
     ].join('\n');
-    for (const direction of ['LR', 'TB'] as const)
-      for (const kind of kinds) expect(decisionBranches(draw(text, direction, kind))).toEqual([]);
+    expectBranchesClean(text);
   });
 
   // A branch out of a side vertex that turns at once runs beside the diamond's slant: on a tall
@@ -129,8 +133,7 @@ describe('decision branches: each from its own vertex, each label by its diamond
       'Desk.paid.handle(bottom) -> Kitchen.done.handle(top) [label="Yes"]',
       'Desk.paid.handle(right) -> Kitchen.cancel.handle(top) [label="No"]',
     ].join('\n');
-    for (const direction of ['LR', 'TB'] as const)
-      for (const kind of kinds) expect(decisionBranches(draw(text, direction, kind))).toEqual([]);
+    expectBranchesClean(text);
   });
 
   // The swimlanes: a way back passing 12 px outside a lane ran across the "Yes" branch 32 px from
@@ -181,8 +184,7 @@ describe('decision branches: each from its own vertex, each label by its diamond
       '  report.handle(right) -> end.handle(left)',
       '}',
     ].join('\n');
-    for (const direction of ['LR', 'TB'] as const)
-      for (const kind of kinds) expect(decisionBranches(draw(text, direction, kind))).toEqual([]);
+    expectBranchesClean(text);
   });
 });
 
