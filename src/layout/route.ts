@@ -370,26 +370,23 @@ export class OrthogonalRouter {
       width: Math.abs(request.start.x - request.end.x),
       height: Math.abs(request.start.y - request.end.y),
     };
-    for (const padding of [this.options.searchPadding, this.options.searchPadding * 4]) {
-      const region = clip(inflate(span, padding), this.bounds);
-      const found = this.search(request, region);
-      if (!found) continue;
-      if (padding !== this.options.searchPadding || !alongEdge(found, region, this.bounds))
-        return found;
-      // The route runs along the window's edge: the way it wanted lies further out. Searched again
-      // in the wider window, the cheaper of the two is kept.
-      const state = { size: this.lastGridSize, thinned: this.lastThinned };
-      const wider = this.search(request, clip(inflate(span, padding * 4), this.bounds));
-      if (
-        wider &&
-        this.routeCost(wider, request.soft).total < this.routeCost(found, request.soft).total
-      )
-        return wider;
-      this.lastGridSize = state.size;
-      this.lastThinned = state.thinned;
-      return found;
-    }
-    return this.search(request, this.bounds);
+    const padding = this.options.searchPadding;
+    const narrow = clip(inflate(span, padding), this.bounds);
+    const found = this.search(request, narrow);
+    if (found && !alongEdge(found, narrow, this.bounds)) return found;
+    // Nothing in the narrow window, or a route along its edge (the way it wanted lies further
+    // out): searched again in the wider window; of two routes the cheaper is kept.
+    const state = { size: this.lastGridSize, thinned: this.lastThinned };
+    const wider = this.search(request, clip(inflate(span, padding * 4), this.bounds));
+    if (found === null) return wider ?? this.search(request, this.bounds);
+    if (
+      wider &&
+      this.routeCost(wider, request.soft).total < this.routeCost(found, request.soft).total
+    )
+      return wider;
+    this.lastGridSize = state.size;
+    this.lastThinned = state.thinned;
+    return found;
   }
 
   private search(request: RouteRequest, region: Box): Point[] | null {
