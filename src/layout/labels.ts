@@ -22,7 +22,8 @@ export interface LabelRequest {
 export const BRANCH_LABEL_REACH = 28;
 
 const FRACTIONS = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9, 0.05, 0.95, 0.02, 0.98];
-const NODE_CLEARANCE = 3;
+/** Room between a label and a node's box (on every side), px. */
+export const LABEL_NODE_GAP = 6;
 const LABEL_GAP = 3;
 /** Room the arrowhead at a route's end takes, px: its length and 1 px more, and its width. */
 const HEAD_LENGTH = ARROWHEAD_LENGTH + 1;
@@ -148,14 +149,21 @@ interface Scene {
   arrowheads: BoxIndex;
 }
 
-/** Overlaps a label may never have: nodes (with clearance), group headers, other labels. */
-function hardOverlaps(scene: Scene, box: Box): number {
+/**
+ * Overlaps a label may never have: nodes (with `LABEL_NODE_GAP` of clearance), group headers, other
+ * labels (with `LABEL_GAP` each). `close`: only touching counts (spots are on a half-pixel grid),
+ * for a route with no spot that keeps the clearances.
+ */
+function hardOverlaps(scene: Scene, box: Box, close = false): number {
   return (
-    overlapCount(scene.nodes, box, NODE_CLEARANCE * 2) +
+    overlapCount(scene.nodes, box, close ? TOUCHING : LABEL_NODE_GAP) +
     overlapCount(scene.headers, box, 0) +
-    overlapCount(scene.placed, box, LABEL_GAP * 2)
+    overlapCount(scene.placed, box, close ? TOUCHING : LABEL_GAP * 2)
   );
 }
+
+/** A gap below which two boxes on the half-pixel grid touch, px. */
+const TOUCHING = 0.5;
 
 /** How many segments of other edges than `own` pass through the box. */
 function crossingsOf(scene: Scene, box: Box, own: number): number {
@@ -167,10 +175,18 @@ function crossingsOf(scene: Scene, box: Box, own: number): number {
   return crossings;
 }
 
-/** How many boxes of the index overlap `box` (with `gap` between them counting as overlap). */
+/**
+ * How many boxes of the index overlap `box` (with `gap` between them counting as overlap). The index
+ * is asked about the box grown by the gap: a box within the gap but apart from `box` (a diamond
+ * 1 px from a branch label) is one the label must keep clear of.
+ */
 function overlapCount(index: BoxIndex, box: Box, gap: number): number {
+  const area =
+    gap > 0
+      ? { x: box.x - gap, y: box.y - gap, width: box.width + 2 * gap, height: box.height + 2 * gap }
+      : box;
   let count = 0;
-  for (const id of index.query(box)) if (boxesOverlap(box, index.box(id), gap)) count++;
+  for (const id of index.query(area)) if (boxesOverlap(box, index.box(id), gap)) count++;
   return count;
 }
 
@@ -238,7 +254,7 @@ export function branchLabelRoom(
   size: { width: number; height: number },
 ): Box {
   const along = side === 'left' || side === 'right' ? size.width : size.height;
-  const length = NODE_CLEARANCE * 2 + along + ROOM_END;
+  const length = LABEL_NODE_GAP + along + ROOM_END;
   switch (side) {
     case 'right':
       return { x: port.x, y: port.y - size.height / 2, width: length, height: size.height };
@@ -274,12 +290,14 @@ function bestCandidate(
   let bestScore = Infinity;
   let fallback: Box | null = null;
   let fallbackScore = Infinity;
-  // Preferred spots first; only when none is free, every few pixels along every segment; and only
-  // when still none is free, beside the line (a short edge between two close neighbours).
-  for (const pass of ['sparse', 'dense', 'beside'] as const) {
+  // Preferred spots first; only when none is free, every few pixels along every segment; then the
+  // same closer than the clearances but touching nothing (a spline passing a node closer than the
+  // clearance, a loop hugging its node's corner); and only when still none is free, beside the
+  // line (a short edge between two close neighbours).
+  for (const pass of ['sparse', 'dense', 'close', 'beside'] as const) {
     if (best) break;
-    const dense = pass !== 'sparse';
     const offsets = pass === 'beside' ? [-1, 1] : [0];
+    const close = pass === 'close' || pass === 'beside';
     for (let s = 0; s < segmentCount; s++) {
       const a = points[s] as Point;
       const b = points[s + 1] as Point;
@@ -287,9 +305,10 @@ function bestCandidate(
       if (length === 0) continue;
       const isEnd = s === 0 || s === segmentCount - 1;
       // Centres are rounded to half pixels, which keeps them within 0.36 px of a diagonal segment.
-      const fractions = dense
-        ? Array.from({ length: Math.floor(length / 4) }, (_, n) => (n * 4 + 2) / length)
-        : FRACTIONS;
+      const every = (): number[] =>
+        Array.from({ length: Math.floor(length / 4) }, (_, n) => (n * 4 + 2) / length);
+      const fractions =
+        pass === 'sparse' ? FRACTIONS : pass === 'close' ? [...FRACTIONS, ...every()] : every();
       for (const fraction of fractions)
         for (const offset of offsets) {
           const cx = Math.round((a.x + (b.x - a.x) * fraction) * 2) / 2;
@@ -302,7 +321,7 @@ function bestCandidate(
             width: size.width,
             height: size.height,
           };
-          const hard = hardOverlaps(scene, box);
+          const hard = hardOverlaps(scene, box, close);
           const crossings = crossingsOf(scene, box, own);
           // A label that does not fit along its segment hangs over the corners: prefer ones that fit.
           const along = a.x === b.x ? size.height : size.width;

@@ -15,6 +15,7 @@ import type {
   Point,
 } from '../../src/layout/types.js';
 import { BORDER_CLEARANCE, PARALLEL_GAP } from '../../src/layout/routing.js';
+import { LABEL_NODE_GAP } from '../../src/layout/labels.js';
 import { groupTitleWidth } from '../../src/layout/sizes.js';
 import { groupParts } from './geometry.js';
 import { EDGE_FONT_SIZE, NODE_FONT_SIZE } from '../../src/style.js';
@@ -327,6 +328,25 @@ export function selfLoops(layout: Layout): string[] {
   return out;
 }
 
+/**
+ * Edge labels closer than `LABEL_NODE_GAP` to a node's box (the labels' own clearance): a label
+ * touching a node (a branch label 1 px from its diamond's vertex) reads as part of it. Self-loops'
+ * labels, placed beside their node on purpose, count too.
+ */
+export function labelsByNodes(layout: Layout): string[] {
+  const out: string[] = [];
+  layout.edges.forEach((edge, k) => {
+    const box = edge.labelBox;
+    if (!box) return;
+    for (const node of layout.nodes) {
+      const gap = distanceBetweenBoxes(box, node);
+      if (gap < LABEL_NODE_GAP - 0.01)
+        out.push(`${name(layout, k)}: its label lies ${gap} px from node ${node.id}`);
+    }
+  });
+  return out;
+}
+
 /** Every check above, by name. */
 export const PICTURE_CHECKS: Record<string, (layout: Layout) => string[]> = {
   'foreign group': foreignGroupCrossings,
@@ -336,4 +356,5 @@ export const PICTURE_CHECKS: Record<string, (layout: Layout) => string[]> = {
   'two-way pair': twoWayPairs,
   'decision branches': decisionBranches,
   'self-loop': selfLoops,
+  'label by a node': labelsByNodes,
 };

@@ -8,8 +8,12 @@ import type { Side } from '../../syntax/ast.js';
 import { NORMALS } from '../geometry.js';
 import type { Box, Point } from '../types.js';
 import { LINE_GAP, STUB } from './ports.js';
+import { LABEL_NODE_GAP } from '../labels.js';
 
-/** How far a loop in `lane` reaches out from its side, px (room for a label centred on it). */
+/**
+ * How far a loop in `lane` reaches out from its side, px (room for a label centred on it, as far
+ * from the node as every label keeps).
+ */
 export function loopDistance(
   lane: number,
   side: Side,
@@ -18,7 +22,7 @@ export function loopDistance(
   const base = STUB + lane * LINE_GAP;
   if (!label) return base;
   const half = side === 'left' || side === 'right' ? label.width / 2 : label.height / 2;
-  return Math.max(base, Math.ceil(half + 4));
+  return Math.max(base, Math.ceil(half + LABEL_NODE_GAP));
 }
 
 /** How far the loop and its label reach beyond the side, px. */
