@@ -48,6 +48,7 @@ import {
 } from './constraints.js';
 import { maxOf, minOf } from '../util/arrays.js';
 import { planRows, stackRows, type RowPlan } from './lanes-wrap.js';
+import { BORDER_CLEARANCE, NODE_MARGIN } from './routing.js';
 
 export { flowVector } from './constraints.js';
 
@@ -226,7 +227,8 @@ export function place(input: PlaceInput): Placement {
   const nested = input.groups.some((g) => g.parent !== null && g.parent !== undefined);
 
   const rows = assignRows(lanes, laneOf, ranked.rank, ranked.key, aboveOrder, keptForward, rising);
-  const sizes: Sizes = { along, across, rank: ranked.rank, row: rows };
+  const room = borderRoom(input, indexOf, frame, laneOf, laneOrder);
+  const sizes: Sizes = { along, across, rank: ranked.rank, row: rows, room };
   // A forward edge's label sits in the gap after its source's column: only that gap is widened.
   const columnCount = count === 0 ? 0 : maxOf(ranked.rank) + 1;
   const gaps = new Array<number>(columnCount).fill(input.rankSep);
@@ -725,6 +727,51 @@ interface Sizes {
   across: number[];
   rank: number[];
   row: number[];
+  /** Per node, the room its lane keeps between it and the lane's border before / after it, px. */
+  room?: { before: number[]; after: number[] };
+}
+
+/** Room between a node's side and its lane's border for a stub and a turn kept off the border, px. */
+const TURN_ROOM = NODE_MARGIN + BORDER_CLEARANCE;
+
+/**
+ * Per node, the room its lane must keep across the flow before it (the top in LR, the left in TB)
+ * and after it: `TURN_ROOM` on a side with a written handle whose route turns inside the lane (its
+ * other end in the same lane, or in a lane on the other side), so that the stub and the turn keep
+ * `BORDER_CLEARANCE` from the border (user-authentication's "Retry" into the bottom of a node 18 px
+ * from its lane's border ran 6 px inside it). A route to a lane beyond that border crosses it
+ * straight and needs no room.
+ */
+function borderRoom(
+  input: PlaceInput,
+  indexOf: ReadonlyMap<string, number>,
+  frame: Frame,
+  laneOf: readonly number[],
+  laneOrder: readonly number[],
+): { before: number[]; after: number[] } {
+  const count = input.nodes.length;
+  const before = new Array<number>(count).fill(0);
+  const after = new Array<number>(count).fill(0);
+  const position = new Array<number>(laneOrder.length).fill(0);
+  laneOrder.forEach((l, k) => (position[l] = k));
+  const [beforeSide, afterSide]: [Side, Side] = frame.horizontal
+    ? ['top', 'bottom']
+    : ['left', 'right'];
+  const mark = (v: number, side: Side | null, other: number): void => {
+    if (side !== beforeSide && side !== afterSide) return;
+    const own = position[laneOf[v] as number] as number;
+    const far = position[laneOf[other] as number] as number;
+    if (side === beforeSide && far >= own) before[v] = TURN_ROOM;
+    if (side === afterSide && far <= own) after[v] = TURN_ROOM;
+  };
+  for (const edge of input.edges) {
+    const from = indexOf.get(edge.from);
+    const to = indexOf.get(edge.to);
+    if (from === undefined || to === undefined || from === to) continue;
+    mark(from, edge.fromHandle, to);
+    mark(to, edge.toHandle, from);
+  }
+  return { before, after };
 }
 
 interface Spacing {
@@ -860,6 +907,22 @@ function swimlanes(
         (rows.starts[r] as number) +
         Math.round((rows.heights[r] as number) / 2);
     }
+    // The room a node's handles need from the lane's borders (borderRoom), where the padding and
+    // the row's height leave less: the lane grows by what is missing.
+    let lackBefore = 0;
+    let lackAfter = 0;
+    if (isGroup && sizes.room)
+      for (const v of lane.nodes) {
+        const half = (sizes.across[v] as number) / 2;
+        const centre = (centreAcross[v] as number) - cursor;
+        lackBefore = Math.max(lackBefore, (sizes.room.before[v] as number) - (centre - half));
+        lackAfter = Math.max(lackAfter, (sizes.room.after[v] as number) - (size - centre - half));
+      }
+    lackBefore = Math.ceil(lackBefore);
+    lackAfter = Math.ceil(lackAfter);
+    if (lackBefore > 0)
+      for (const v of lane.nodes) centreAcross[v] = (centreAcross[v] as number) + lackBefore;
+    size += lackBefore + lackAfter;
     if (isGroup)
       boxes.push({
         groupId: lane.groupId,
@@ -927,7 +990,7 @@ function wrappedSwimlanes(
     return swimlanes(
       rowLanes,
       rowOrder,
-      { along, across: sizes.across, rank, row },
+      { along, across: sizes.across, rank, row, ...(sizes.room ? { room: sizes.room } : {}) },
       frame,
       gaps ? { ...spacing, gaps } : spacing,
     );

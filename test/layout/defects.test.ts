@@ -226,6 +226,36 @@ describe('routes keep 12 px from the group borders they run along', () => {
   });
 });
 
+describe('a lane keeps room for a stub and a turn between a node and its border', () => {
+  // A node 18 px from its lane's border (the padding) with a written handle on that side whose
+  // route turns inside the lane: the 12 px stub and the turn ran 6 px inside the border
+  // (user-authentication's "Retry"). The lane now keeps 24 px there (place.ts borderRoom).
+  it.each([
+    ['LR', 'bottom', 'top'],
+    ['TB', 'right', 'left'],
+  ] as const)('%s: a way back into the %s of a node', (direction, back, out) => {
+    const [along, towards] = direction === 'LR' ? ['right', 'left'] : ['bottom', 'top'];
+    const text = [
+      'Client { # Client',
+      '  submit: rectangle label:"Submit username and password"',
+      '  wait: rectangle label:"Wait"',
+      '  error: rectangle label:"Show error"',
+      `  submit.handle(${along}) -> wait.handle(${towards})`,
+      `  wait.handle(${along}) -> error.handle(${towards})`,
+      `  error.handle(${out}) -> submit.handle(${back}) [label="Retry"]`,
+      '}',
+      'Server { # Server',
+      '  check: rectangle label:"Check"',
+      '}',
+      `Client.submit.handle(${back}) -> Server.check.handle(${out}) [label="Login"]`,
+      `Server.check.handle(${out}) -> Client.error.handle(${back})`,
+    ].join('\n');
+    const drawn = draw(text, direction, 'lanes');
+    expect(drawn.layout).toBe('lanes');
+    expect(borderHugs(drawn)).toEqual([]);
+  });
+});
+
 describe('a route the search window cut short', () => {
   // The router searches a window 90 px around an edge's ends first; a route found there that runs
   // along the window's edge wanted to go further out: 'nested groups' TB's way from "Another top

@@ -128,6 +128,9 @@ function defects(cases: Case[]): Record<string, string[]> {
  * their LR pictures): title tabs 1 -> 0, border runs 5 -> 3, close parallels 19 -> 14. Border
  * runs: the route of 'nested groups' TB along the edge of its search window is searched again in
  * the wider one (route.ts route): 3 -> 2.
+ * Border runs 2 -> 0 (session 7): a lane keeps 24 px (a stub and the clearance) between a node and
+ * its border where a written handle's route turns inside the lane (place.ts borderRoom:
+ * user-authentication's "Retry" into the bottom of a node 18 px from the border, LR and TB).
  * Labels by a node (session 7): 155 -> 1 (and 62 -> 0 on the corpus) when labels.ts began to ask
  * its box index for the nodes within the label's clearance, not only those its box meets (branch
  * labels sat 0.5-2 px from their diamond's vertex). Left: 'two-way pairs' LR's lanes self-loop
@@ -136,7 +139,7 @@ function defects(cases: Case[]): Record<string, string[]> {
 const SAMPLE_CEILING: Record<string, number> = {
   'foreign group': 0,
   'title tab': 0,
-  'group border': 2,
+  'group border': 0,
   'close parallels': 14,
   'two-way pair': 0,
   'decision branches': 0,
