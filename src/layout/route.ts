@@ -178,11 +178,31 @@ interface Segment {
   route: number;
 }
 
-/** Grid lines are kept on whole pixels so routes are deterministic and exact. */
-function uniqueSorted(values: number[]): number[] {
-  const sorted = values.map((v) => Math.round(v)).sort((a, b) => a - b);
+/**
+ * Grid lines are kept on whole pixels so routes are deterministic and exact: the values within
+ * [lo, hi], rounded, sorted and without repeats. Sorted as a typed array (natively, no comparison
+ * calls); where −0 and 0 both occur, the one met first is kept, as a stable sort would.
+ */
+function uniqueSortedWithin(values: readonly number[], lo: number, hi: number): number[] {
+  const sorted = new Float64Array(values.length);
+  let n = 0;
+  let zero = 0;
+  let zeroSeen = false;
+  for (const v of values) {
+    if (!(v >= lo && v <= hi)) continue;
+    const r = Math.round(v);
+    if (r === 0 && !zeroSeen) {
+      zero = r;
+      zeroSeen = true;
+    }
+    sorted[n++] = r;
+  }
+  const kept = sorted.subarray(0, n).sort();
   const out: number[] = [];
-  for (const v of sorted) if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
+  for (let k = 0; k < n; k++) {
+    const v = kept[k] as number;
+    if (out.length === 0 || out[out.length - 1] !== v) out.push(v === 0 ? zero : v);
+  }
   return out;
 }
 
@@ -419,8 +439,8 @@ export class OrthogonalRouter {
       baseX.push(g.x, g.x + g.width);
       baseY.push(g.y, g.y + g.height);
     }
-    let xs = uniqueSorted(baseX.filter((x) => x >= region.x && x <= region.x + region.width));
-    let ys = uniqueSorted(baseY.filter((y) => y >= region.y && y <= region.y + region.height));
+    let xs = uniqueSortedWithin(baseX, region.x, region.x + region.width);
+    let ys = uniqueSortedWithin(baseY, region.y, region.y + region.height);
     // Past AXIS_LINE_LIMIT an axis keeps the lines near the two ends and a sample of the others
     // (no channel mid-lines there); boxes and regions then mark every grid segment they overlap
     // (markOverlapping), not only the segments between their own borders, which may be gone.
