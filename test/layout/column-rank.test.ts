@@ -14,7 +14,7 @@ type Case = { root: number[]; forward: Array<[number, number]> };
 /** A random constraint graph: `n` nodes, classes of runs of nodes, edges mostly forward. */
 function randomCase(seed: number): Case {
   const next = random(seed);
-  const n = 1 + next(seed % 5 === 0 ? RANKED_BY_SIMPLEX_MAX : 40);
+  const n = 1 + next(seed % 10 === 0 ? RANKED_BY_SIMPLEX_MAX : 40);
   const root = Array.from({ length: n }, (_, v) => v);
   const shared = next(4); // 0: no shared classes
   for (let v = 1; v < n; v++)
@@ -33,10 +33,10 @@ function randomCase(seed: number): Case {
 }
 
 describe('column ranking = dagre network simplex', () => {
-  it("gives dagre's columns on 600 random constraint graphs (cycles, shared classes, repeats)", () => {
+  it("gives dagre's columns on 400 random constraint graphs (cycles, shared classes, repeats)", () => {
     let differing = 0;
     const first: string[] = [];
-    for (let seed = 1; seed <= 600; seed++) {
+    for (let seed = 1; seed <= 400; seed++) {
       const { root, forward } = randomCase(seed);
       const ours = rankClasses(root, forward);
       const theirs = rankWithDagre(root, forward);
