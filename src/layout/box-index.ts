@@ -112,10 +112,14 @@ export class BoxIndex {
       return out;
     }
     if (this.gridded < count) this.fillGrids();
-    // Called for every label candidate: numeric cell keys and a stamp array instead of a Set.
+    // Called for every label candidate: numeric cell keys and a stamp array instead of a Set. Two
+    // stamps a query: a box seen and missed, a box seen and met.
     const out: number[] = [];
-    const stamp = ++this.stamp;
+    this.stamp += 2;
+    const missed = this.stamp - 1;
+    const met = this.stamp;
     const marks = this.marks;
+    const e = this.extents;
     let listsHit = 0;
     let size = this.cellSize;
     for (const cells of this.levels) {
@@ -130,30 +134,43 @@ export class BoxIndex {
             if (!list) continue;
             listsHit++;
             for (const id of list) {
-              if (marks[id] === stamp) continue;
-              marks[id] = stamp;
-              const b = this.boxes[id] as Box;
-              if (b.x <= x1 && area.x <= b.x + b.width && b.y <= y1 && area.y <= b.y + b.height) {
+              const mark = marks[id] as number;
+              if (mark === missed || mark === met) continue;
+              const at = 4 * id;
+              if (
+                (e[at] as number) <= x1 &&
+                area.x <= (e[at + 2] as number) &&
+                (e[at + 1] as number) <= y1 &&
+                area.y <= (e[at + 3] as number)
+              ) {
                 if (out.length >= limit) return null;
+                marks[id] = met;
                 out.push(id);
-              }
+              } else marks[id] = missed;
             }
           }
         }
       }
       size *= LEVEL_FACTOR;
     }
-    // One cell's list is already ascending (ids are added in order). A typed array sorts numbers
-    // natively, without calling a comparison: long results (every route of a hub's fan) sort fast.
+    // One cell's list is already ascending (ids are added in order).
     if (listsHit <= 1) return out;
     if (out.length < 64) return out.sort((a, b) => a - b);
+    // A long result (every route of a hub's fan, of a bundle of parallel edges) that is a good
+    // share of all boxes: read back in id order from the marks, without sorting.
+    if (count <= 32 * out.length) {
+      let k = 0;
+      for (let id = 0; id < count; id++) if (marks[id] === met) out[k++] = id;
+      return out;
+    }
+    // Else a typed array sorts numbers natively, without calling a comparison.
     const sorted = Float64Array.from(out).sort();
     for (let k = 0; k < out.length; k++) out[k] = sorted[k] as number;
     return out;
   }
 
   private stamp = 0;
-  /** Per id: the stamp of the last query that met it (a typed array: ids are met in any order). */
+  /** Per id: the stamp of the last query that saw it, missed or met (ids are seen in any order). */
   private marks = new Uint32Array(64);
   /** Per id: left, top, right, bottom. */
   private extents = new Float64Array(256);
