@@ -1,3 +1,28 @@
+/*!
+ * src/layout/column-rank.ts is a port of the network-simplex ranking of dagre (@dagrejs/dagre 3.1.3:
+ * lib/rank/network-simplex.ts, feasible-tree.ts, util.ts; lib/acyclic.ts dfsFAS; lib/nesting-graph.ts;
+ * lib/util.ts simplify; with the iteration orders of @dagrejs/graphlib 4.0.6), under dagre's licence:
+ *
+ * Copyright (c) 2012-2014 Chris Pettitt
+ *
+ * Permission is hereby granted, free of charge, to any person obtaining a copy
+ * of this software and associated documentation files (the "Software"), to deal
+ * in the Software without restriction, including without limitation the rights
+ * to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+ * copies of the Software, and to permit persons to whom the Software is
+ * furnished to do so, subject to the following conditions:
+ *
+ * The above copyright notice and this permission notice shall be included in
+ * all copies or substantial portions of the Software.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+ * IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+ * FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+ * AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+ * LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+ * OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN
+ * THE SOFTWARE.
+ */
 /**
  * Column assignment for the swimlanes (place.ts): every "same column" class is contracted to one
  * node, and each needs a rank such that each forward constraint goes at least one column ahead,
