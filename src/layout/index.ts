@@ -183,40 +183,48 @@ function chooseLayout(
   // Edges to groups: finishing may find one that cannot be cut at its group's border, and then
   // layout() draws lanes whatever the scores; so every candidate is finished.
   const stages = !diagram.edges.some((e) => e.fromKind === 'group' || e.toKind === 'group');
+  const memo = new LayeredMemo();
+  const draw = (options: LayeredOptions): LayeredDraw => {
+    work.layeredDrawn++;
+    return drawLayered(diagram, direction, { ...options, memo });
+  };
   /** The engine's drawing finished, or null when its lower bound exceeds `best`. */
   const finish = (draw: LayeredDraw, best: number): Layout | null => {
-    work.layeredDrawn++;
     if (stages && layeredLowerBound(diagram, draw, edgeStyle, handled) > best) return null;
     work.layeredFinished++;
     return finishLayered(diagram, direction, edgeStyle, draw);
   };
   const candidates: Candidate[] = [];
   let best = lanes?.score ?? Infinity;
-  const memo = new LayeredMemo();
-  const layered = (options: LayeredOptions): { draw: LayeredDraw; layout: Layout | null } => {
-    const draw = drawLayered(diagram, direction, { ...options, memo, draft: lanesToo });
-    const layout = finish(draw, best);
-    if (layout === null) return { draw, layout };
+  const layered = (options: LayeredOptions): { drawn: LayeredDraw; layout: Layout | null } => {
+    const drawn = draw({ ...options, draft: lanesToo });
+    const layout = finish(drawn, best);
+    if (layout === null) return { drawn, layout };
     const parts = scoreParts(layout, handled);
     candidates.push({
       layout,
       score: parts.total,
       bound: searchBound(parts),
-      complete: draw.draft
-        ? (cutoff) => finish(drawLayered(diagram, direction, { ...options, memo }), cutoff)
+      complete: drawn.draft
+        ? (cutoff) => {
+            const changed = memo.changed;
+            const full = draw(options);
+            // Every part ended in its draft's order: the drawing is the draft's.
+            return memo.changed === changed ? null : finish(full, cutoff);
+          }
         : null,
     });
     best = Math.min(best, parts.total);
-    return { draw, layout };
+    return { drawn, layout };
   };
   const first = layered({ blocks: false });
   // Too long to read and not wrapped (groups span the flow): groups as blocks on shelves. A first
   // drawing that was not finished is judged by what the engine drew of it.
-  const firstAspect = first.layout ? layoutAspect(first.layout) : drawnAspect(first.draw);
+  const firstAspect = first.layout ? layoutAspect(first.layout) : drawnAspect(first.drawn);
   if (firstAspect > MAX_ASPECT && diagram.groups.length > 1) layered({ blocks: true });
   // Wrapped: the long drawing too, when small enough to draw twice (wrapping cuts edges, which
   // then run back around the rows: on a dense flow that costs more than the length saves).
-  if (first.draw.result.wrapped === true && diagram.nodes.length <= CANDIDATES_MAX_NODES)
+  if (first.drawn.result.wrapped === true && diagram.nodes.length <= CANDIDATES_MAX_NODES)
     layered({ blocks: false, wrap: false });
   if (lanes) candidates.push(lanes);
   let bestScore = Math.min(...candidates.map((c) => c.score));
@@ -242,7 +250,10 @@ function chooseLayout(
 export interface ChoiceWork {
   /** Layered drawings the engine made (drafts, their completions, blocks, unwrapped). */
   layeredDrawn: number;
-  /** Those of them finished and scored (the rest could not win). */
+  /**
+   * Those of them finished and scored; the rest could not win (their lower bound exceeded the
+   * best score so far) or were completions that ended in their draft's order.
+   */
   layeredFinished: number;
 }
 
