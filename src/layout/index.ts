@@ -305,6 +305,26 @@ function preferWrapped(lanes: Layout, wrapped: Layout | null): Layout {
   return wrapped === null || layoutAspect(wrapped) > MAX_ASPECT ? lanes : wrapped;
 }
 
+/**
+ * The layered drawing of a diagram, finished, and the lower bound the automatic choice reads from
+ * the engine's drawing before finishing it (layeredLowerBound): tests hold one against the other.
+ */
+export function layeredBoundAndLayout(
+  diagram: Diagram,
+  options: { direction: Direction; edgeStyle?: EdgeStyle; draft?: boolean },
+): { bound: number; layout: Layout } {
+  const edgeStyle = options.edgeStyle ?? 'ortho';
+  const handled = diagram.edges.map((e) => e.fromHandle !== null || e.toHandle !== null);
+  const draw = drawLayered(diagram, options.direction, {
+    blocks: false,
+    ...(options.draft ? { draft: true } : {}),
+  });
+  return {
+    bound: layeredLowerBound(diagram, draw, edgeStyle, handled),
+    layout: finishLayered(diagram, options.direction, edgeStyle, draw),
+  };
+}
+
 /** The aspect of what the engine drew (its node, group and title boxes) with the canvas margins. */
 function drawnAspect(draw: LayeredDraw): number {
   const box = unionBox([...draw.nodes.values(), ...draw.groups.values(), ...draw.headers.values()]);
