@@ -195,7 +195,7 @@ describe('the lower bound that skips finishing a layered candidate', () => {
     },
   );
 
-  it('CQRS LR: the layered draft is drawn but not finished (its bound 130 against the lanes 119.6)', () => {
+  it('CQRS LR: the layered draft is drawn but not finished (its bound 130.8 against the lanes 119.6)', () => {
     const { layout: chosen, work } = layoutCounted(diagramOf(sample('cqrs')), { direction: 'LR' });
     expect(chosen.layout).toBe('lanes');
     expect(work.layeredDrawn).toBe(1);
