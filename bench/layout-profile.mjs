@@ -40,7 +40,7 @@ const PHASES = [
   ['routeBetweenPorts', 'layout/routing.js', '  routes the channels cannot draw'],
   ['layoutLanes', 'layout/index.js', 'swimlanes candidate'],
   ['place', 'layout/place.js', '  placement'],
-  ['rankWithDagre', 'layout/dagre-rank.js', '    columns (dagre network simplex)'],
+  ['rankClasses', 'layout/column-rank.js', '    columns (network simplex)'],
   ['routeEdges', 'layout/routing.js', '  routing'],
   ['placeLabels', 'layout/labels.js', 'edge labels (all candidates)'],
   ['scoreParts', 'layout/score.js', 'scoring (all candidates)'],

@@ -1,6 +1,7 @@
 /**
- * Path data for edges and shapes: rounded orthogonal routes, smooth curves through points,
- * polylines, and polygons with rounded corners. Pure functions of the points given.
+ * Path data for edges and boxes: rounded orthogonal routes, smooth curves through points,
+ * polylines and top-rounded rectangles (shapes draw their own outlines: src/shapes/outline.ts).
+ * Pure functions of the points given.
  */
 import type { Point } from '../layout/types.js';
 import { formatNumber as n } from './text.js';
@@ -99,24 +100,6 @@ export function splinePath(points: readonly Point[]): string {
     d += ` C${n(c1.x)} ${n(c1.y)} ${n(c2.x)} ${n(c2.y)} ${n(p2.x)} ${n(p2.y)}`;
   }
   return d;
-}
-
-/** A closed polygon with each vertex rounded by up to `radius`. */
-export function roundedPolygon(vertices: readonly Point[], radius: number): string {
-  const count = vertices.length;
-  const parts: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const prev = vertices[(i + count - 1) % count]!;
-    const corner = vertices[i]!;
-    const next = vertices[(i + 1) % count]!;
-    const r = Math.min(radius, distance(prev, corner) / 2, distance(corner, next) / 2);
-    const a = towards(corner, prev, r);
-    const b = towards(corner, next, r);
-    parts.push(
-      `${i === 0 ? 'M' : 'L'}${n(a.x)} ${n(a.y)} Q${n(corner.x)} ${n(corner.y)} ${n(b.x)} ${n(b.y)}`,
-    );
-  }
-  return `${parts.join(' ')} Z`;
 }
 
 /** A rectangle whose top two corners are rounded with circular arcs, like an SVG `rect` with `rx` (a header band inside a group box). */

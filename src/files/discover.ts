@@ -92,6 +92,22 @@ export async function discoverFiles(
   };
   const add = async (file: string): Promise<boolean> =>
     !isIgnored(file) && addFound(file, await realpathOr(fs, file));
+  /**
+   * The files a glob or a folder walk found (Markdown kept only with flow blocks); a problem when
+   * it found none, or when the configuration ignores every one.
+   */
+  const addAll = async (
+    input: string,
+    candidates: FoundFile[],
+    messages: { none: string; ignored: string },
+  ): Promise<void> => {
+    const found = await withFlowBlocks(fs, candidates, (f) => f.file, markdown);
+    let added = 0;
+    for (const { file, real } of found) if (addFound(file, real)) added++;
+    if (found.length === 0) problems.push({ input, message: messages.none });
+    else if (added === 0 && found.every((f) => isIgnored(f.file)))
+      problems.push({ input, message: messages.ignored });
+  };
 
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
@@ -101,50 +117,20 @@ export async function discoverFiles(
     } catch (error) {
       if (!isFsError(error)) throw error;
       if (isGlobPattern(input)) {
-        const found = await withFlowBlocks(
-          fs,
-          await expandGlob(fs, input, cwd),
-          (f) => f.file,
-          markdown,
-        );
-        let added = 0;
-        for (const { file, real } of found) if (addFound(file, real)) added++;
-        if (found.length === 0)
-          problems.push({
-            input,
-            message: `no ${sources} files match '${printable(input)}'`,
-          });
-        else if (added === 0 && found.every((f) => isIgnored(f.file))) {
-          problems.push({
-            input,
-            message: `every file matching '${printable(input)}' is ignored by the configuration`,
-          });
-        }
+        await addAll(input, await expandGlob(fs, input, cwd), {
+          none: `no ${sources} files match '${printable(input)}'`,
+          ignored: `every file matching '${printable(input)}' is ignored by the configuration`,
+        });
         continue;
       }
       problems.push({ input, message: describeFsError(error, 'no such file or folder') });
       continue;
     }
     if (stats.isDirectory()) {
-      const found = await withFlowBlocks(
-        fs,
-        await walk(fs, absolute, problems, isExcluded),
-        (f) => f.file,
-        markdown,
-      );
-      let added = 0;
-      for (const { file, real } of found) if (addFound(file, real)) added++;
-      if (found.length === 0)
-        problems.push({
-          input,
-          message: `no ${sources} files in folder '${printable(input)}'`,
-        });
-      else if (added === 0 && found.every((f) => isIgnored(f.file))) {
-        problems.push({
-          input,
-          message: `every ${sources} file in '${printable(input)}' is ignored by the configuration`,
-        });
-      }
+      await addAll(input, await walk(fs, absolute, problems, isExcluded), {
+        none: `no ${sources} files in folder '${printable(input)}'`,
+        ignored: `every ${sources} file in '${printable(input)}' is ignored by the configuration`,
+      });
     } else {
       // An explicitly named file is read even without the .flow extension; an ignored one is
       // skipped quietly (a pre-commit hook passes every changed file, ignored ones included).

@@ -6,6 +6,11 @@
  * it spans at most SPAN_CELLS cells each way. In one grid only, a long box (a route's trunk down a
  * hub's fan of 1,000 edges, 84,000 px) sat in one list per cell it spans, and every query over it
  * walked it once per cell: the routing of a hub grew with the cube of its edges.
+ *
+ * Up to LINEAR_MAX boxes a query scans every box's extent in a flat typed array instead (the
+ * routes, obstacles and soft regions of a small diagram: a few dozen boxes, hundreds of queries a
+ * layout, where the grids' cell lookups cost more than the scan); the grids are built on the first
+ * query past that size, from every box in id order. Both give the same ids.
  */
 import type { Box } from './types.js';
 
@@ -15,6 +20,8 @@ const SPAN_CELLS = 4;
 const LEVEL_FACTOR = 8;
 /** Grids at most (the coarsest takes every box still wider: 192 px × 8^7 is 400 million px). */
 const MAX_LEVEL = 7;
+/** Boxes up to which a query scans them all instead of the grids. */
+const LINEAR_MAX = 128;
 
 export class BoxIndex {
   private readonly boxes: Box[] = [];
@@ -30,25 +37,41 @@ export class BoxIndex {
       const grown = new Uint32Array(this.marks.length * 2);
       grown.set(this.marks);
       this.marks = grown;
+      const extents = new Float64Array(this.extents.length * 2);
+      extents.set(this.extents);
+      this.extents = extents;
     }
-    let level = 0;
-    let size = this.cellSize;
-    while (
-      level < MAX_LEVEL &&
-      (Math.floor((box.x + box.width) / size) - Math.floor(box.x / size) >= SPAN_CELLS ||
-        Math.floor((box.y + box.height) / size) - Math.floor(box.y / size) >= SPAN_CELLS)
-    ) {
-      level++;
-      size *= LEVEL_FACTOR;
-    }
-    while (this.levels.length <= level) this.levels.push(new Map());
-    const cells = this.levels[level] as Map<number, number[]>;
-    forCells(box, size, (key) => {
-      const list = cells.get(key);
-      if (list) list.push(id);
-      else cells.set(key, [id]);
-    });
+    const at = 4 * id;
+    this.extents[at] = box.x;
+    this.extents[at + 1] = box.y;
+    this.extents[at + 2] = box.x + box.width;
+    this.extents[at + 3] = box.y + box.height;
     return id;
+  }
+
+  /** Puts the boxes not yet in the grids into them, in id order (each cell's list stays ascending). */
+  private fillGrids(): void {
+    for (let id = this.gridded; id < this.boxes.length; id++) {
+      const box = this.boxes[id] as Box;
+      let level = 0;
+      let size = this.cellSize;
+      while (
+        level < MAX_LEVEL &&
+        (Math.floor((box.x + box.width) / size) - Math.floor(box.x / size) >= SPAN_CELLS ||
+          Math.floor((box.y + box.height) / size) - Math.floor(box.y / size) >= SPAN_CELLS)
+      ) {
+        level++;
+        size *= LEVEL_FACTOR;
+      }
+      while (this.levels.length <= level) this.levels.push(new Map());
+      const cells = this.levels[level] as Map<number, number[]>;
+      forCells(box, size, (key) => {
+        const list = cells.get(key);
+        if (list) list.push(id);
+        else cells.set(key, [id]);
+      });
+    }
+    this.gridded = this.boxes.length;
   }
 
   box(id: number): Box {
@@ -69,12 +92,34 @@ export class BoxIndex {
    * on a crowd pays for at most `limit` of it).
    */
   queryAtMost(area: Box, limit: number): number[] | null {
-    // Called for every label candidate: numeric cell keys and a stamp array instead of a Set.
-    const out: number[] = [];
-    const stamp = ++this.stamp;
-    const marks = this.marks;
     const x1 = area.x + area.width;
     const y1 = area.y + area.height;
+    const count = this.boxes.length;
+    if (count <= LINEAR_MAX) {
+      const e = this.extents;
+      const out: number[] = [];
+      for (let id = 0, at = 0; id < count; id++, at += 4) {
+        if (
+          (e[at] as number) <= x1 &&
+          area.x <= (e[at + 2] as number) &&
+          (e[at + 1] as number) <= y1 &&
+          area.y <= (e[at + 3] as number)
+        ) {
+          if (out.length >= limit) return null;
+          out.push(id);
+        }
+      }
+      return out;
+    }
+    if (this.gridded < count) this.fillGrids();
+    // Called for every label candidate: numeric cell keys and a stamp array instead of a Set. Two
+    // stamps a query: a box seen and missed, a box seen and met.
+    const out: number[] = [];
+    this.stamp += 2;
+    const missed = this.stamp - 1;
+    const met = this.stamp;
+    const marks = this.marks;
+    const e = this.extents;
     let listsHit = 0;
     let size = this.cellSize;
     for (const cells of this.levels) {
@@ -89,31 +134,48 @@ export class BoxIndex {
             if (!list) continue;
             listsHit++;
             for (const id of list) {
-              if (marks[id] === stamp) continue;
-              marks[id] = stamp;
-              const b = this.boxes[id] as Box;
-              if (b.x <= x1 && area.x <= b.x + b.width && b.y <= y1 && area.y <= b.y + b.height) {
+              const mark = marks[id] as number;
+              if (mark === missed || mark === met) continue;
+              const at = 4 * id;
+              if (
+                (e[at] as number) <= x1 &&
+                area.x <= (e[at + 2] as number) &&
+                (e[at + 1] as number) <= y1 &&
+                area.y <= (e[at + 3] as number)
+              ) {
                 if (out.length >= limit) return null;
+                marks[id] = met;
                 out.push(id);
-              }
+              } else marks[id] = missed;
             }
           }
         }
       }
       size *= LEVEL_FACTOR;
     }
-    // One cell's list is already ascending (ids are added in order). A typed array sorts numbers
-    // natively, without calling a comparison: long results (every route of a hub's fan) sort fast.
+    // One cell's list is already ascending (ids are added in order).
     if (listsHit <= 1) return out;
     if (out.length < 64) return out.sort((a, b) => a - b);
+    // A long result (every route of a hub's fan, of a bundle of parallel edges) that is a good
+    // share of all boxes: read back in id order from the marks, without sorting.
+    if (count <= 32 * out.length) {
+      let k = 0;
+      for (let id = 0; id < count; id++) if (marks[id] === met) out[k++] = id;
+      return out;
+    }
+    // Else a typed array sorts numbers natively, without calling a comparison.
     const sorted = Float64Array.from(out).sort();
     for (let k = 0; k < out.length; k++) out[k] = sorted[k] as number;
     return out;
   }
 
   private stamp = 0;
-  /** Per id: the stamp of the last query that met it (a typed array: ids are met in any order). */
+  /** Per id: the stamp of the last query that saw it, missed or met (ids are seen in any order). */
   private marks = new Uint32Array(64);
+  /** Per id: left, top, right, bottom. */
+  private extents = new Float64Array(256);
+  /** Boxes (ids below this) already in the grids. */
+  private gridded = 0;
 }
 
 function forCells(box: Box, size: number, visit: (key: number) => void): void {

@@ -12,7 +12,8 @@
  *    declaration order unless a forward path already separates the two columns (forward wins). A
  *    dropped wish is still drawn with its handles; it is only routed around.
  * 3. Columns: the whole graph is ranked at once, the same-column classes contracted to one node:
- *    by dagre's network-simplex ranker (dagre-rank.ts) up to RANKED_BY_DAGRE_MAX classes; above
+ *    by dagre's network-simplex ranking (column-rank.ts, the same ranks on flat arrays) up to
+ *    RANKED_BY_SIMPLEX_MAX classes; above
  *    that (network-simplex takes seconds at 1,000 nodes) by longest path, then every class moves
  *    to the median of where its neighbours want it (within what its constraints allow) until
  *    nothing moves, which shortens edges the way network-simplex does.
@@ -38,7 +39,7 @@ import type { Side } from '../syntax/ast.js';
 import type { Box } from './types.js';
 import { unionBox } from './geometry.js';
 import { GROUP_HEADER_HEIGHT, GROUP_PADDING } from './sizes.js';
-import { RANKED_BY_DAGRE_MAX, rankWithDagre } from './dagre-rank.js';
+import { RANKED_BY_SIMPLEX_MAX, rankClasses } from './column-rank.js';
 import {
   MinQueue,
   constraintOf,
@@ -354,7 +355,7 @@ export interface Ranked {
 
 /**
  * Columns for the classes (`root[v]` is v's class): dagre's network simplex up to
- * RANKED_BY_DAGRE_MAX classes, else longest path shortened by median sweeps (exported for tests).
+ * RANKED_BY_SIMPLEX_MAX classes, else longest path shortened by median sweeps (exported for tests).
  */
 export function rankNodes(
   root: readonly number[],
@@ -363,9 +364,10 @@ export function rankNodes(
   const count = root.length;
   if (count === 0) return { rank: [], key: [] };
   const classes = root.reduce((n, r, v) => n + (r === v ? 1 : 0), 0);
-  // dagre's network-simplex ranking where it is affordable; our linear-time pass beyond that.
-  const byDagre = classes <= RANKED_BY_DAGRE_MAX ? rankWithDagre(root, forward) : null;
-  if (byDagre) return { rank: compress(root.map((r) => byDagre[r] as number)), key: root.slice() };
+  // Network-simplex ranking where it is affordable; our linear-time pass beyond that.
+  const bySimplex = classes <= RANKED_BY_SIMPLEX_MAX ? rankClasses(root, forward) : null;
+  if (bySimplex)
+    return { rank: compress(root.map((r) => bySimplex[r] as number)), key: root.slice() };
   const rank = shortenEdges(root, forward, longestPathRanks(count, root, forward));
   // Inside a column, classes keep declaration order (a class is keyed by its first node).
   return { rank: compress(rank), key: root.slice() };

@@ -12,8 +12,6 @@ import { MinHeap } from '../util/heap.js';
 
 /** Travel directions: 0 = +x (right), 1 = +y (down), 2 = −x (left), 3 = −y (up). */
 export type Dir = 0 | 1 | 2 | 3;
-const DX = [1, 0, -1, 0] as const;
-const DY = [0, 1, 0, -1] as const;
 
 export interface SoftRegion {
   box: Box;
@@ -180,11 +178,31 @@ interface Segment {
   route: number;
 }
 
-/** Grid lines are kept on whole pixels so routes are deterministic and exact. */
-function uniqueSorted(values: number[]): number[] {
-  const sorted = values.map((v) => Math.round(v)).sort((a, b) => a - b);
+/**
+ * Grid lines are kept on whole pixels so routes are deterministic and exact: the values within
+ * [lo, hi], rounded, sorted and without repeats. Sorted as a typed array (natively, no comparison
+ * calls); where −0 and 0 both occur, the one met first is kept, as a stable sort would.
+ */
+function uniqueSortedWithin(values: readonly number[], lo: number, hi: number): number[] {
+  const sorted = new Float64Array(values.length);
+  let n = 0;
+  let zero = 0;
+  let zeroSeen = false;
+  for (const v of values) {
+    if (!(v >= lo && v <= hi)) continue;
+    const r = Math.round(v);
+    if (r === 0 && !zeroSeen) {
+      zero = r;
+      zeroSeen = true;
+    }
+    sorted[n++] = r;
+  }
+  const kept = sorted.subarray(0, n).sort();
   const out: number[] = [];
-  for (const v of sorted) if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
+  for (let k = 0; k < n; k++) {
+    const v = kept[k] as number;
+    if (out.length === 0 || out[out.length - 1] !== v) out.push(v === 0 ? zero : v);
+  }
   return out;
 }
 
@@ -238,6 +256,23 @@ export class OrthogonalRouter {
     closed: Uint32Array;
     stamp: number;
   } | null = null;
+
+  /** The A* queue, reused by every search. */
+  private readonly heap = new MinHeap();
+
+  private readonly heuristicBuffers: [Float64Array, Float64Array] = [
+    new Float64Array(256),
+    new Float64Array(256),
+  ];
+
+  /** A reused array for the heuristic's column (0) or row (1) parts. */
+  private heuristicBuffer(which: 0 | 1, size: number): Float64Array {
+    if (this.heuristicBuffers[which].length < size)
+      this.heuristicBuffers[which] = new Float64Array(
+        Math.max(size, this.heuristicBuffers[which].length * 2),
+      );
+    return this.heuristicBuffers[which];
+  }
 
   private readonly costBuffers: [Float64Array, Float64Array] = [
     new Float64Array(1024),
@@ -404,8 +439,8 @@ export class OrthogonalRouter {
       baseX.push(g.x, g.x + g.width);
       baseY.push(g.y, g.y + g.height);
     }
-    let xs = uniqueSorted(baseX.filter((x) => x >= region.x && x <= region.x + region.width));
-    let ys = uniqueSorted(baseY.filter((y) => y >= region.y && y <= region.y + region.height));
+    let xs = uniqueSortedWithin(baseX, region.x, region.x + region.width);
+    let ys = uniqueSortedWithin(baseY, region.y, region.y + region.height);
     // Past AXIS_LINE_LIMIT an axis keeps the lines near the two ends and a sample of the others
     // (no channel mid-lines there); boxes and regions then mark every grid segment they overlap
     // (markOverlapping), not only the segments between their own borders, which may be gone.
@@ -560,26 +595,32 @@ export class OrthogonalRouter {
     const seen = scratch.seen;
     const closed = scratch.closed;
     const stamp = ++scratch.stamp;
-    const bestOf = (state: number): number =>
-      seen[state] === stamp ? (best[state] as number) : Infinity;
-    const heap = new MinHeap();
+    const heap = this.heap;
+    heap.clear();
     const ex = xs[ei] as number;
     const ey = ys[ej] as number;
     // On big grids the search is made greedier (weighted A*): a slightly longer route found fast.
     const weight = nx * ny > (this.options.weightedGridLimit ?? WEIGHTED_GRID_LIMIT) ? 2 : 1;
-    const heuristic = (i: number, j: number): number =>
-      weight * (Math.abs((xs[i] as number) - ex) + Math.abs((ys[j] as number) - ey));
-    const startState = (sj * nx + si) * 4 + request.startDir;
+    // The heuristic weight·(|x − ex| + |y − ey|) per column and row: lines are whole pixels, so the
+    // two parts add up to exactly the same number.
+    const hx = this.heuristicBuffer(0, nx);
+    const hy = this.heuristicBuffer(1, ny);
+    for (let i = 0; i < nx; i++) hx[i] = weight * Math.abs((xs[i] as number) - ex);
+    for (let j = 0; j < ny; j++) hy[j] = weight * Math.abs((ys[j] as number) - ey);
+    const hStride = nx - 1;
+    const { startDir, endDir } = request;
+    const startState = (sj * nx + si) * 4 + startDir;
     best[startState] = 0;
     previous[startState] = -1;
     seen[startState] = stamp;
-    heap.push(startState, heuristic(si, sj));
+    heap.push(startState, (hx[si] as number) + (hy[sj] as number));
     let goalState = -1;
     let goalCost = Infinity;
     let expansions = 0;
     // The goal is a virtual state (index stateCount) reached from the goal cell, so that a final
     // bend is paid for before the search stops; states are closed once expanded.
     const goal = stateCount;
+    const endCell = ej * nx + ei;
     while (heap.size > 0) {
       const state = heap.pop();
       if (state === goal) break;
@@ -588,12 +629,10 @@ export class OrthogonalRouter {
       expansions++;
       const dir = state & 3;
       const cell = state >> 2;
-      const i = cell % nx;
-      const j = (cell - i) / nx;
       const g = best[state] as number;
-      if (i === ei && j === ej && state !== startState) {
-        if ((dir + 2) % 4 !== request.endDir) {
-          const total = g + (dir === request.endDir ? 0 : bendCost);
+      if (cell === endCell && state !== startState) {
+        if ((dir + 2) % 4 !== endDir) {
+          const total = g + (dir === endDir ? 0 : bendCost);
           if (total < goalCost) {
             goalCost = total;
             goalState = state;
@@ -602,28 +641,41 @@ export class OrthogonalRouter {
         }
         continue;
       }
+      const i = cell % nx;
+      const j = (cell - i) / nx;
+      const back = (dir + 2) & 3;
+      // The four moves in the order 0 (+x), 1 (+y), 2 (−x), 3 (−y), as before.
       for (let nd = 0; nd < 4; nd++) {
-        if (nd === (dir + 2) % 4) continue;
-        const ni = i + DX[nd as Dir];
-        const nj = j + DY[nd as Dir];
-        if (ni < 0 || nj < 0 || ni >= nx || nj >= ny) continue;
-        const step =
-          nd === 0
-            ? hCost[j * (nx - 1) + i]
-            : nd === 2
-              ? hCost[j * (nx - 1) + ni]
-              : nd === 1
-                ? vCost[j * nx + i]
-                : vCost[nj * nx + i];
-        if (step === undefined || step === Infinity) continue;
+        if (nd === back) continue;
+        let step: number;
+        let ni = i;
+        let nj = j;
+        if (nd === 0) {
+          if (i + 1 >= nx) continue;
+          ni = i + 1;
+          step = hCost[j * hStride + i] as number;
+        } else if (nd === 1) {
+          if (j + 1 >= ny) continue;
+          nj = j + 1;
+          step = vCost[cell] as number;
+        } else if (nd === 2) {
+          if (i === 0) continue;
+          ni = i - 1;
+          step = hCost[j * hStride + ni] as number;
+        } else {
+          if (j === 0) continue;
+          nj = j - 1;
+          step = vCost[cell - nx] as number;
+        }
+        if (step === Infinity) continue;
         const cost = g + step + (nd === dir ? 0 : bendCost);
         const next = (nj * nx + ni) * 4 + nd;
-        if (closed[next] !== stamp && cost < bestOf(next)) {
-          best[next] = cost;
-          seen[next] = stamp;
-          previous[next] = state;
-          heap.push(next, cost + heuristic(ni, nj));
-        }
+        if (closed[next] === stamp) continue;
+        if (seen[next] === stamp && cost >= (best[next] as number)) continue;
+        best[next] = cost;
+        seen[next] = stamp;
+        previous[next] = state;
+        heap.push(next, cost + ((hx[ni] as number) + (hy[nj] as number)));
       }
     }
     this.stats.searches++;

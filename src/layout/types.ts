@@ -11,18 +11,10 @@ import type {
   NodeStyle,
   Shape,
 } from '../model/diagram.js';
+import type { Box, Point } from '../shapes/types.js';
 
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+/** Points and boxes are the shapes' (a layout places shapes): one definition for both. */
+export type { Box, Point };
 
 export interface LayoutGroup extends Box {
   id: string;

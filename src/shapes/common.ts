@@ -3,7 +3,7 @@
  */
 import type { Side } from './sides.js';
 import { pathData, type Outline } from './outline.js';
-import type { Box, Point, SvgElement } from './types.js';
+import type { Box, Point, ShapeModule, SvgElement } from './types.js';
 
 /** Rounds up to an even integer, so a box's centre and side midpoints fall on whole pixels. */
 export function evenCeil(value: number): number {
@@ -24,6 +24,19 @@ export function inflate(box: Box, by: number): Box {
 
 export function pathElement(outline: Outline): SvgElement {
   return { tag: 'path', attributes: [['d', pathData(outline)]] };
+}
+
+/**
+ * `draw` and `highlight` of a shape drawn as its outline alone, without details: the outline as a
+ * path, and the highlight the outline of the box grown by the gap.
+ */
+export function outlineOnly(
+  outline: (box: Box) => Outline,
+): Pick<ShapeModule, 'draw' | 'highlight'> {
+  return {
+    draw: (box) => ({ body: pathElement(outline(box)), details: [] }),
+    highlight: (box, gap) => pathElement(outline(inflate(box, gap))),
+  };
 }
 
 export function rectElement(box: Box, radius: number): SvgElement {

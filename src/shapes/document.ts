@@ -1,5 +1,5 @@
 /** `document`: a document or report (ISO 5807), a page with a wavy bottom edge. */
-import { centre, evenCeil, inflate, pathElement, span } from './common.js';
+import { centre, evenCeil, outlineOnly, span } from './common.js';
 import type { Outline } from './outline.js';
 import type { Box, ShapeModule } from './types.js';
 
@@ -58,8 +58,7 @@ export const document: ShapeModule<'document'> = {
     if (side === 'bottom') return null;
     return span(box.y, box.y + box.height - WAVE, 8);
   },
-  draw: (box) => ({ body: pathElement(outline(box)), details: [] }),
-  highlight: (box, gap) => pathElement(outline(inflate(box, gap))),
+  ...outlineOnly(outline),
   mermaid: () => ({ shape: 'doc' }),
   dot: () => ({ shape: 'note' }),
 };

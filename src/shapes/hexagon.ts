@@ -1,5 +1,5 @@
 /** `hexagon`: preparation (ISO 5807): setting something up before the flow goes on. */
-import { centre, clamp, evenCeil, inflate, pathElement, span } from './common.js';
+import { centre, clamp, evenCeil, outlineOnly, span } from './common.js';
 import { roundedPolygon } from './outline.js';
 import type { Box, ShapeModule } from './types.js';
 
@@ -51,8 +51,7 @@ export const hexagon: ShapeModule<'hexagon'> = {
     const p = point(box.height);
     return span(box.x + p, box.x + box.width - p, 6);
   },
-  draw: (box) => ({ body: pathElement(outline(box)), details: [] }),
-  highlight: (box, gap) => pathElement(outline(inflate(box, gap))),
+  ...outlineOnly(outline),
   mermaid: () => ({ open: '{{', close: '}}' }),
   dot: () => ({ shape: 'hexagon' }),
 };

@@ -207,11 +207,6 @@ export function outlineCrossing(polyline: readonly Point[], side: Side, at: numb
   return vertical ? { x: at, y: best } : { x: best, y: at };
 }
 
-/** The middle of a side, as a coordinate along it. */
-export function sideMiddle(box: Box, side: Side): number {
-  return side === 'top' || side === 'bottom' ? box.x + box.width / 2 : box.y + box.height / 2;
-}
-
 /** The point of the bounding box's side at `at`. */
 export function boxSidePoint(box: Box, side: Side, at: number): Point {
   switch (side) {

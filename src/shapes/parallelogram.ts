@@ -1,5 +1,5 @@
 /** `parallelogram`: input or output (ISO 5807 "data"), leaning right like Mermaid's `[/…/]`. */
-import { centre, clamp, evenCeil, inflate, pathElement, span } from './common.js';
+import { centre, clamp, evenCeil, outlineOnly, span } from './common.js';
 import { roundedPolygon } from './outline.js';
 import type { Box, ShapeModule } from './types.js';
 
@@ -50,8 +50,7 @@ export const parallelogram: ShapeModule<'parallelogram'> = {
     if (side === 'bottom') return span(box.x, box.x + box.width - s, 6);
     return null;
   },
-  draw: (box) => ({ body: pathElement(outline(box)), details: [] }),
-  highlight: (box, gap) => pathElement(outline(inflate(box, gap))),
+  ...outlineOnly(outline),
   mermaid: () => ({ open: '[/', close: '/]' }),
   dot: () => ({ shape: 'parallelogram' }),
 };

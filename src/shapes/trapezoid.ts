@@ -1,5 +1,5 @@
 /** `trapezoid`: a manual operation (ISO 5807), wider at the top, like Mermaid's `[\…/]`. */
-import { centre, clamp, evenCeil, inflate, pathElement, span } from './common.js';
+import { centre, clamp, evenCeil, outlineOnly, span } from './common.js';
 import { roundedPolygon } from './outline.js';
 import type { Box, ShapeModule } from './types.js';
 
@@ -51,8 +51,7 @@ export const trapezoid: ShapeModule<'trapezoid'> = {
     }
     return null;
   },
-  draw: (box) => ({ body: pathElement(outline(box)), details: [] }),
-  highlight: (box, gap) => pathElement(outline(inflate(box, gap))),
+  ...outlineOnly(outline),
   mermaid: () => ({ open: '[\\', close: '/]' }),
   dot: () => ({ shape: 'invtrapezium' }),
 };

@@ -49,4 +49,26 @@ describe('BoxIndex', () => {
       }
     }
   });
+
+  it('answers the same while it grows past the size where queries stop scanning (queries between adds)', () => {
+    const next = random(15);
+    const index = new BoxIndex(160);
+    const boxes: Box[] = [];
+    for (let k = 0; k < 300; k++) {
+      const box = {
+        x: next(3000),
+        y: next(3000),
+        width: next(400),
+        height: next(3) === 0 ? 0 : next(90),
+      };
+      boxes.push(box);
+      index.add(box);
+      const area = { x: next(3000), y: next(3000), width: next(600), height: next(600) };
+      const expected = brute(boxes, area);
+      expect(index.query(area)).toEqual(expected);
+      // queryAtMost: null exactly when more than `limit` boxes meet the area.
+      const limit = next(4);
+      expect(index.queryAtMost(area, limit)).toEqual(expected.length > limit ? null : expected);
+    }
+  });
 });

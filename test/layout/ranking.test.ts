@@ -1,9 +1,10 @@
 /**
- * The swimlanes' columns above RANKED_BY_DAGRE_MAX classes (issue #10: "the >160-class path"):
+ * The swimlanes' columns above RANKED_BY_SIMPLEX_MAX classes (issue #10: "the >160-class path"):
  * longest path, shortened by median sweeps, instead of dagre's network simplex. Checked against
  * dagre on the same constraints, and as drawings through the geometry invariants.
  */
-import { RANKED_BY_DAGRE_MAX, rankWithDagre } from '../../src/layout/dagre-rank.js';
+import { RANKED_BY_SIMPLEX_MAX } from '../../src/layout/column-rank.js';
+import { rankWithDagre } from '../support/dagre-rank.js';
 import { rankNodes } from '../../src/layout/place.js';
 import { layout } from '../../src/layout/index.js';
 import { layoutViolations } from '../support/geometry.js';
@@ -11,15 +12,15 @@ import { generateFlow } from '../../bench/generate.mjs';
 import { diagramOf } from './diagrams.js';
 import { random } from '../support/random.js';
 
-describe('columns of more than RANKED_BY_DAGRE_MAX classes', () => {
+describe('columns of more than RANKED_BY_SIMPLEX_MAX classes', () => {
   it.each([1, 2, 3])('random constraints, seed %i', (seed) => {
     const next = random(seed);
-    const n = RANKED_BY_DAGRE_MAX + 40 + next(80);
+    const n = RANKED_BY_SIMPLEX_MAX + 40 + next(80);
     // Some nodes share a class (a same-column wish): every class is keyed by its first node.
     const root = Array.from({ length: n }, (_, v) => v);
     for (let v = 1; v < n; v++) if (next(6) === 0) root[v] = root[v - 1] as number;
     const classes = root.filter((r, v) => r === v).length;
-    expect(classes).toBeGreaterThan(RANKED_BY_DAGRE_MAX);
+    expect(classes).toBeGreaterThan(RANKED_BY_SIMPLEX_MAX);
     // Forward constraints between classes, acyclic (from an earlier class to a later one).
     const forward: Array<[number, number]> = [];
     for (let v = 1; v < n; v++) {

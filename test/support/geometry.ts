@@ -328,8 +328,3 @@ export function edgeCrossings(layout: Layout): number {
   }
   return count;
 }
-
-/** Bends of all routes together (interior points of the polylines). */
-export function bendCount(layout: Layout): number {
-  return layout.edges.reduce((sum, edge) => sum + Math.max(0, edge.points.length - 2), 0);
-}

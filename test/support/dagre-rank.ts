@@ -1,22 +1,10 @@
 /**
- * Column assignment by dagre. The swimlane placement (place.ts) contracts every "same column"
- * class to one node and needs a rank per class such that each forward constraint goes at least one
- * column ahead, with edges as short as possible: exactly what dagre's network-simplex ranker
- * computes.
- *
- * Only the ranks are used. dagre's pipeline ranks first, then calls the `customOrder` hook (its
- * replacement for crossing minimisation), then positions everything; the stacking inside a column
- * is place.ts's own, so the hook reads the ranks from dagre's layout graph and stops the run there
- * by throwing a private sentinel. The ranks are the same as a full run's; the ordering sweeps and
- * coordinate assignment it skips were three quarters of dagre's time (2.7 ms → 0.7 ms a layout,
- * warm, for a 14-class graph; a full default run took 5.5 ms).
- *
- * network-simplex grows super-linearly (seconds at 1,000 nodes, see ../shared/peers/README.md), so
- * above RANKED_BY_DAGRE_MAX classes place.ts ranks with its own linear-time pass.
+ * The swimlanes' column ranking as it was done through dagre until session 7 (the oracle of
+ * test/layout/column-rank.test.ts): the class graph with one `minlen: 1` edge per class pair
+ * (weight = number of constraints) and dagre's network-simplex ranker; the ranks are read in dagre's
+ * `customOrder` hook, which then stops the run. src/layout/column-rank.ts must give the same columns.
  */
 import dagre from '@dagrejs/dagre';
-
-export const RANKED_BY_DAGRE_MAX = 160;
 
 type RankedNode = { rank?: number };
 
