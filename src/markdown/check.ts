@@ -30,22 +30,43 @@ export async function checkMarkdown(
   options: CheckOptions = {},
 ): Promise<MarkdownCheckResult> {
   const document = scanMarkdown(text);
-  const blocks: BlockCheck[] = [];
+  const blocks = (await eachBlock(document, options, (source) => checkAsync(source, options))).map(
+    ({ block, diagnostics, renderable }) => ({ block, diagnostics, renderable }),
+  );
+  return { document, blocks, diagnostics: mergeDiagnostics(blocks) };
+}
+
+/**
+ * Every block that is not skipped, with `run`'s result on its source (null for a blocked block,
+ * which is not run) and its diagnostics: the block's own problems (severities as configured) and
+ * the result's, at `.md` positions, sorted. `lint` runs the checks, `render` compiles.
+ */
+export async function eachBlock<R extends { diagnostics: Diagnostic[]; renderable: boolean }>(
+  document: MarkdownDocument,
+  options: Pick<CheckOptions, 'rules'>,
+  run: (source: string) => Promise<R>,
+): Promise<(BlockCheck & { result: R | null })[]> {
+  const blocks: (BlockCheck & { result: R | null })[] = [];
   for (const block of document.blocks) {
     if (block.skipped) continue;
     const own = applySeverities(block.problems, options.rules);
     if (block.blocked) {
-      blocks.push({ block, diagnostics: own.sort(compareDiagnostics), renderable: false });
+      blocks.push({
+        block,
+        diagnostics: own.sort(compareDiagnostics),
+        renderable: false,
+        result: null,
+      });
       continue;
     }
-    const result = await checkAsync(block.source, options);
+    const result = await run(block.source);
     const diagnostics = [
       ...own,
       ...result.diagnostics.map((d) => toMarkdownDiagnostic(block, d)),
     ].sort(compareDiagnostics);
-    blocks.push({ block, diagnostics, renderable: result.renderable });
+    blocks.push({ block, diagnostics, renderable: result.renderable, result });
   }
-  return { document, blocks, diagnostics: mergeDiagnostics(blocks) };
+  return blocks;
 }
 
 export function mergeDiagnostics(blocks: readonly { diagnostics: Diagnostic[] }[]): Diagnostic[] {

@@ -9,13 +9,11 @@
 import * as path from 'node:path';
 import type { CheckOptions } from '../check.js';
 import { compileFormats, type Format, type RenderOptions } from '../compile.js';
-import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { FORMAT_EXTENSIONS } from '../files/output-paths.js';
 import { leavesBase, pathBelow } from '../util/paths.js';
-import { applySeverities } from '../validate/index.js';
-import { mergeDiagnostics } from './check.js';
+import { eachBlock, mergeDiagnostics } from './check.js';
 import { updateMarkdown, type ImageLink, type SourceMode } from './links.js';
-import { toMarkdownDiagnostic } from './positions.js';
 import { scanMarkdown, type FlowBlock, type MarkdownDocument } from './scan.js';
 
 /** The formats a Markdown image link may point to, in order of preference. */
@@ -64,29 +62,9 @@ export async function renderMarkdown(
   options: MarkdownRenderOptions,
 ): Promise<MarkdownRenderResult> {
   const document = scanMarkdown(text);
-  const blocks: BlockRender[] = [];
-  for (const block of document.blocks) {
-    if (block.skipped) continue;
-    const own = applySeverities(block.problems, options.rules);
-    if (block.blocked) {
-      blocks.push({
-        block,
-        diagnostics: own.sort(compareDiagnostics),
-        renderable: false,
-        outputs: {},
-      });
-      continue;
-    }
-    const result = await compileFormats(block.source, options.formats, options);
-    blocks.push({
-      block,
-      diagnostics: [...own, ...result.diagnostics.map((d) => toMarkdownDiagnostic(block, d))].sort(
-        compareDiagnostics,
-      ),
-      renderable: result.renderable,
-      outputs: result.outputs,
-    });
-  }
+  const blocks: BlockRender[] = (
+    await eachBlock(document, options, (source) => compileFormats(source, options.formats, options))
+  ).map(({ result, ...block }) => ({ ...block, outputs: result?.outputs ?? {} }));
 
   const images: MarkdownImage[] = [];
   const links = new Map<number, ImageLink>();
