@@ -27,7 +27,11 @@ const repeat = Number(takeOption(args, '--repeat', 3));
 const PHASES = [
   ['layout', 'layout/index.js', 'layout(): everything'],
   ['chooseLayout', 'layout/index.js', 'the automatic choice'],
-  ['layoutLayeredDiagram', 'layout/index.js', 'layered candidates (plain, blocks, unwrapped)'],
+  [
+    'drawLayered',
+    'layout/index.js',
+    'layered candidates drawn (plain, blocks, unwrapped, completions)',
+  ],
   ['layoutPart', 'layout/layered/index.js', '  layered engine, per part'],
   ['rankNodes', 'layout/layered/rank.js', '    ranking'],
   ['run', 'layout/layered/order.js', '    ordering (sweeps, transposes)'],
@@ -37,6 +41,7 @@ const PHASES = [
   ['assignX', 'layout/layered/position.js', '    positions across the flow'],
   ['buildRoutes', 'layout/layered/routes.js', '    channel routes'],
   ['wrapped', 'layout/layered/wrap.js', '    wrapping / blocks (incl. their parts)'],
+  ['finishLayered', 'layout/index.js', 'layered candidates finished (those that can win)'],
   ['routeBetweenPorts', 'layout/routing.js', '  routes the channels cannot draw'],
   ['layoutLanes', 'layout/index.js', 'swimlanes candidate'],
   ['place', 'layout/place.js', '  placement'],

@@ -110,9 +110,8 @@ export function scoreParts(layout: Layout, handled: readonly boolean[] = []): Sc
         }
       }
     }
-  const nodes = Math.max(1, layout.nodes.length);
-  const areaPerNode = (layout.width * layout.height) / nodes / (FONT * FONT);
-  const nodeSize = layout.nodes.reduce((s, n) => s + (n.width + n.height) / 2, 0) / nodes || 1;
+  const areaPerNode = areaPerNodeOf(layout.width, layout.height, layout.nodes.length);
+  const nodeSize = nodeSizeOf(layout.nodes);
   let length = 0;
   for (const edge of layout.edges)
     for (let i = 0; i + 1 < edge.points.length; i++) {
@@ -136,6 +135,27 @@ export function scoreParts(layout: Layout, handled: readonly boolean[] = []): Sc
     10 * edgeLength +
     ASPECT_COST * Math.max(0, aspect - MAX_ASPECT);
   return { crossings, foreign, areaPerNode, edgeLength, aspect, bends, total };
+}
+
+/** The drawing's area per node, in squared font sizes. */
+export function areaPerNodeOf(width: number, height: number, nodeCount: number): number {
+  return (width * height) / Math.max(1, nodeCount) / (FONT * FONT);
+}
+
+/** The mean node size (half of width plus height) that edge lengths are measured in. */
+export function nodeSizeOf(nodes: readonly Box[]): number {
+  return nodes.reduce((s, n) => s + (n.width + n.height) / 2, 0) / Math.max(1, nodes.length) || 1;
+}
+
+/**
+ * The score's terms that only grow as a drawing is finished (more routes, labels, a larger canvas):
+ * the bends of edges with written handles, the area per node and the edge length. Without the
+ * crossings, edges over foreign groups (which the full ordering may remove: searchBound) and the
+ * aspect (which a larger canvas may lower), it bounds searchBound from below when its arguments
+ * bound the finished drawing's from below (index.ts layeredLowerBound).
+ */
+export function growingScore(bends: number, areaPerNode: number, edgeLength: number): number {
+  return BEND_COST * bends + areaPerNode / 20 + 10 * edgeLength;
 }
 
 /**

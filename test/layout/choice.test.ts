@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { layout } from '../../src/layout/index.js';
-import { scoreParts } from '../../src/layout/score.js';
+import { layeredBoundAndLayout, layout, layoutCounted } from '../../src/layout/index.js';
+import { growingScore, scoreParts, searchBound } from '../../src/layout/score.js';
 import type { Diagram } from '../../src/model/diagram.js';
 import { generateFlow } from '../../bench/generate.mjs';
 import { resolve } from '../../src/model/index.js';
@@ -154,4 +154,63 @@ describe('the staged automatic choice', () => {
       expect(auto).toBeLessThanOrEqual(score(diagram, { ...options, layout: 'lanes' }) + 1e-9);
     },
   );
+});
+
+/**
+ * A layered candidate is finished only when a lower bound on its score, read from the engine's
+ * drawing (index.ts layeredLowerBound), does not already exceed the best score so far. The bound
+ * must never exceed what the finished drawing scores without crossings and foreign groups (the
+ * terms a completion may still remove), or the choice would skip a candidate that could win.
+ */
+describe('the lower bound that skips finishing a layered candidate', () => {
+  const cases: Array<[string, Diagram, 'LR' | 'TB']> = [];
+  for (const name of ['ab-testing', 'cqrs', 'event-sourcing', 'saga-orchestration', 'api-gateway'])
+    for (const direction of ['LR', 'TB'] as const)
+      cases.push([`${name} ${direction}`, diagramOf(sample(name)), direction]);
+  for (const seed of [3, 77, 127, 150])
+    cases.push([
+      `generated ${seed}`,
+      diagramOf(generateFlow({ nodes: 19, groups: 4, seed })),
+      'LR',
+    ]);
+  it.each(cases)(
+    '%s: at most the finished drawing scores, and not trivial',
+    (_, diagram, direction) => {
+      const handled = diagram.edges.map((e) => e.fromHandle !== null || e.toHandle !== null);
+      for (const draft of [false, true])
+        for (const edgeStyle of ['ortho', 'spline', 'straight'] as const) {
+          const { bound, layout: drawn } = layeredBoundAndLayout(diagram, {
+            direction,
+            edgeStyle,
+            draft,
+          });
+          const parts = scoreParts(drawn, handled);
+          expect(bound).toBeLessThanOrEqual(
+            growingScore(parts.bends, parts.areaPerNode, parts.edgeLength) + 1e-9,
+          );
+          expect(bound).toBeLessThanOrEqual(searchBound(parts) + 1e-9);
+          // Area and length alone are well above zero on any of these.
+          expect(bound).toBeGreaterThan(0.5 * (parts.areaPerNode / 20));
+        }
+    },
+  );
+
+  it('CQRS LR: the layered draft is drawn but not finished (its bound 130.8 against the lanes 119.6)', () => {
+    const { layout: chosen, work } = layoutCounted(diagramOf(sample('cqrs')), { direction: 'LR' });
+    expect(chosen.layout).toBe('lanes');
+    expect(work.layeredDrawn).toBe(1);
+    expect(work.layeredFinished).toBe(0);
+  });
+
+  it('generated CQRS-sized files: some layered drawings are not finished, the choice unchanged', () => {
+    let drawn = 0;
+    let finished = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const { work } = layoutCounted(diagramOf(generateFlow({ nodes: 19, groups: 4, seed })));
+      drawn += work.layeredDrawn;
+      finished += work.layeredFinished;
+    }
+    expect(finished).toBeLessThan(drawn);
+    expect(finished).toBeGreaterThan(0);
+  });
 });

@@ -75,3 +75,24 @@ describe('layered drafts and memo', () => {
     expect(again).toEqual(first);
   });
 });
+
+describe('a completion that ends in its draft order', () => {
+  it('hands back the draft drawing of its parts, and says so', () => {
+    let reused = 0;
+    for (const seed of SEEDS) {
+      const input = inputOf(seed);
+      const memo = new LayeredMemo();
+      const draft = layoutLayered({ ...input, draft: true, memo });
+      if (!draft.draft) continue;
+      const changed = memo.changed;
+      const full = layoutLayered({ ...input, memo });
+      expect(full).toEqual(layoutLayered(input));
+      // The memo says no part was drawn anew only when the drawing is the draft's.
+      if (memo.changed === changed) {
+        expect({ ...full, draft: true }).toEqual(draft);
+        reused++;
+      }
+    }
+    expect(reused).toBeGreaterThan(0);
+  });
+});

@@ -146,6 +146,10 @@ function layOutPart(
   });
   orderer.run();
   if (kept && orderer.saved) kept.memo.keepSweeps(kept.key, orderer.saved);
+  if (kept && input.draft && orderer.incomplete) kept.memo.keepDraftOrder(kept.key, g.layers);
+  // The full ordering ended where the draft's did: the rest is the draft's.
+  const same = kept && !input.draft ? kept.memo.reuseDraft(kept.key, g.layers) : null;
+  if (same) return same;
   const pos = new Int32Array(g.vertexCount);
   for (const layer of g.layers) layer.forEach((v, i) => (pos[v] = i));
   const plan = planPorts(g, pos);
