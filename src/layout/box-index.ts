@@ -99,12 +99,7 @@ export class BoxIndex {
       const e = this.extents;
       const out: number[] = [];
       for (let id = 0, at = 0; id < count; id++, at += 4) {
-        if (
-          (e[at] as number) <= x1 &&
-          area.x <= (e[at + 2] as number) &&
-          (e[at + 1] as number) <= y1 &&
-          area.y <= (e[at + 3] as number)
-        ) {
+        if (meets(e, at, area.x, area.y, x1, y1)) {
           if (out.length >= limit) return null;
           out.push(id);
         }
@@ -137,12 +132,7 @@ export class BoxIndex {
               const mark = marks[id] as number;
               if (mark === missed || mark === met) continue;
               const at = 4 * id;
-              if (
-                (e[at] as number) <= x1 &&
-                area.x <= (e[at + 2] as number) &&
-                (e[at + 1] as number) <= y1 &&
-                area.y <= (e[at + 3] as number)
-              ) {
+              if (meets(e, at, area.x, area.y, x1, y1)) {
                 if (out.length >= limit) return null;
                 marks[id] = met;
                 out.push(id);
@@ -176,6 +166,23 @@ export class BoxIndex {
   private extents = new Float64Array(256);
   /** Boxes (ids below this) already in the grids. */
   private gridded = 0;
+}
+
+/** Whether the extent at `at` (x0, y0, x1, y1) meets the closed area from (ax0, ay0) to (ax1, ay1). */
+function meets(
+  e: Float64Array,
+  at: number,
+  ax0: number,
+  ay0: number,
+  ax1: number,
+  ay1: number,
+): boolean {
+  return (
+    (e[at] as number) <= ax1 &&
+    ax0 <= (e[at + 2] as number) &&
+    (e[at + 1] as number) <= ay1 &&
+    ay0 <= (e[at + 3] as number)
+  );
 }
 
 function forCells(box: Box, size: number, visit: (key: number) => void): void {
