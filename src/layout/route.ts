@@ -267,11 +267,7 @@ export class OrthogonalRouter {
 
   /** A reused array for the heuristic's column (0) or row (1) parts. */
   private heuristicBuffer(which: 0 | 1, size: number): Float64Array {
-    if (this.heuristicBuffers[which].length < size)
-      this.heuristicBuffers[which] = new Float64Array(
-        Math.max(size, this.heuristicBuffers[which].length * 2),
-      );
-    return this.heuristicBuffers[which];
+    return atLeast(this.heuristicBuffers, which, size);
   }
 
   private readonly costBuffers: [Float64Array, Float64Array] = [
@@ -281,11 +277,7 @@ export class OrthogonalRouter {
 
   /** A reused segment-cost array of at least `size` entries (callers overwrite the first `size`). */
   private costBuffer(which: 0 | 1, size: number): Float64Array {
-    if (this.costBuffers[which].length < size)
-      this.costBuffers[which] = new Float64Array(
-        Math.max(size, this.costBuffers[which].length * 2),
-      );
-    return this.costBuffers[which].subarray(0, size);
+    return atLeast(this.costBuffers, which, size).subarray(0, size);
   }
 
   /** Search arrays reused between searches; a stamp marks which entries belong to the current one. */
@@ -983,4 +975,11 @@ function alongEdge(points: readonly Point[], region: Box, bounds: Box): boolean 
     }
   }
   return false;
+}
+
+/** `buffers[which]`, first replaced by one at least `size` long (doubling) when it is shorter. */
+function atLeast(buffers: [Float64Array, Float64Array], which: 0 | 1, size: number): Float64Array {
+  const buffer = buffers[which];
+  if (buffer.length >= size) return buffer;
+  return (buffers[which] = new Float64Array(Math.max(size, buffer.length * 2)));
 }
