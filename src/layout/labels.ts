@@ -4,7 +4,7 @@
  * places no other edge runs through.
  */
 import type { Box, Point } from './types.js';
-import { boxesOverlap, segmentCrossesBox } from './geometry.js';
+import { boxesOverlap, inflate, segmentCrossesBox } from './geometry.js';
 import { BoxIndex } from './box-index.js';
 import { ARROWHEAD_LENGTH, ARROWHEAD_WIDTH } from '../style.js';
 
@@ -181,12 +181,9 @@ function crossingsOf(scene: Scene, box: Box, own: number): number {
  * 1 px from a branch label) is one the label must keep clear of.
  */
 function overlapCount(index: BoxIndex, box: Box, gap: number): number {
-  const area =
-    gap > 0
-      ? { x: box.x - gap, y: box.y - gap, width: box.width + 2 * gap, height: box.height + 2 * gap }
-      : box;
   let count = 0;
-  for (const id of index.query(area)) if (boxesOverlap(box, index.box(id), gap)) count++;
+  for (const id of index.query(gap > 0 ? inflate(box, gap) : box))
+    if (boxesOverlap(box, index.box(id), gap)) count++;
   return count;
 }
 
