@@ -730,7 +730,7 @@ interface Sizes {
   rank: number[];
   row: number[];
   /** Per node, the room its lane keeps between it and the lane's border before / after it, px. */
-  room?: { before: number[]; after: number[] };
+  room: { before: number[]; after: number[] };
 }
 
 /** Room between a node's side and its lane's border for a stub and a turn kept off the border, px. */
@@ -913,7 +913,7 @@ function swimlanes(
     // the row's height leave less: the lane grows by what is missing.
     let lackBefore = 0;
     let lackAfter = 0;
-    if (isGroup && sizes.room)
+    if (isGroup)
       for (const v of lane.nodes) {
         const half = (sizes.across[v] as number) / 2;
         const centre = (centreAcross[v] as number) - cursor;
@@ -992,7 +992,7 @@ function wrappedSwimlanes(
     return swimlanes(
       rowLanes,
       rowOrder,
-      { along, across: sizes.across, rank, row, ...(sizes.room ? { room: sizes.room } : {}) },
+      { along, across: sizes.across, rank, row, room: sizes.room },
       frame,
       gaps ? { ...spacing, gaps } : spacing,
     );
