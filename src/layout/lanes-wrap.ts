@@ -78,17 +78,19 @@ export function planRows(
   rank: readonly number[],
   along: readonly number[],
   links: ReadonlyArray<readonly [number, number]>,
+  laneOf: readonly number[],
 ): RowPlan | null {
   const { first, last } = columnExtents(geometry, rank, along);
   const columns = first.length;
   if (columns < 2) return null;
   const severedAt = cutCounts(columns, rank, links);
+  const bands = bandCounter(rank, laneOf);
   const total = (last[columns - 1] as number) - (first[0] as number);
   const frame = geometry.alongExtent - total;
   let best: RowPlan | null = null;
   let bestMiss = Infinity;
   for (let rows = 2; rows <= Math.min(MAX_ROWS, columns); rows++) {
-    const plan = chooseCuts(first, last, severedAt, rows);
+    const plan = chooseCuts(first, last, severedAt, rows, bands);
     if (plan === null) continue;
     const length = maxRowLength(first, last, plan.starts) + frame;
     const depth =
@@ -142,6 +144,7 @@ export function chooseCuts(
   last: readonly number[],
   severedAt: readonly number[],
   rows: number,
+  bands: (from: number, to: number) => number = () => 0,
 ): RowPlan | null {
   const columns = first.length;
   if (rows < 2 || rows > columns) return null;
@@ -150,14 +153,14 @@ export function chooseCuts(
   const limit = Math.max(ROW_SLACK * ideal, widest);
   const rowLength = (a: number, b: number): number => (last[b] as number) - (first[a] as number);
   // cost[k][c]: rows 0 … k cover columns 0 … c, row k ending at c: [edges severed, longest row].
-  type Cost = { edges: number; longest: number; from: number };
+  type Cost = { edges: number; bands: number; longest: number; from: number };
   const table: Array<Array<Cost | null>> = [];
   for (let k = 0; k < rows; k++) {
     const line: Array<Cost | null> = new Array<Cost | null>(columns).fill(null);
     for (let c = k; c < columns; c++) {
       if (k === 0) {
         const length = rowLength(0, c);
-        if (length <= limit) line[c] = { edges: 0, longest: length, from: -1 };
+        if (length <= limit) line[c] = { edges: 0, bands: bands(0, c), longest: length, from: -1 };
         continue;
       }
       let best: Cost | null = null;
@@ -168,6 +171,7 @@ export function chooseCuts(
         if (length > limit) continue;
         const next = {
           edges: before.edges + (severedAt[p] as number),
+          bands: before.bands + bands(p + 1, c),
           longest: Math.max(before.longest, length),
           from: p,
         };
@@ -190,8 +194,28 @@ export function chooseCuts(
   return { starts, severed };
 }
 
-function costOf(cost: { edges: number; longest: number }, ideal: number): number {
-  return CUT_EDGE_COST * cost.edges + Math.max(0, cost.longest - ideal) / ideal;
+function costOf(cost: { edges: number; bands: number; longest: number }, ideal: number): number {
+  return CUT_EDGE_COST * (cost.edges + cost.bands) + Math.max(0, cost.longest - ideal) / ideal;
+}
+
+/** How many lanes have nodes in the columns from … to (both included): the bands of such a row. */
+function bandCounter(
+  rank: readonly number[],
+  laneOf: readonly number[],
+): (from: number, to: number) => number {
+  const columnsOf = new Map<number, number[]>();
+  rank.forEach((c, v) => {
+    const lane = laneOf[v] as number;
+    const list = columnsOf.get(lane);
+    if (list) list.push(c);
+    else columnsOf.set(lane, [c]);
+  });
+  const lanes = [...columnsOf.values()];
+  return (from, to) => {
+    let cost = 0;
+    for (const cs of lanes) cost += bandCost(cs.filter((c) => c >= from && c <= to).length);
+    return cost;
+  };
 }
 
 /**
@@ -355,4 +379,179 @@ export function rowChannels(rows: readonly Box[], direction: Direction): Box[] {
     }
   }
   return out;
+}
+
+/** A band (a lane's part in one row) costs this share of an edge cut: a lane repeated in a row reads as one more lane. */
+const BAND_COST = 0.5;
+
+/** A lane's band holding `nodes` nodes, in edge cuts: a band of one node costs twice a band. */
+function bandCost(nodes: number): number {
+  return nodes === 0 ? 0 : nodes === 1 ? 2 * BAND_COST : BAND_COST;
+}
+
+/** Which row each node is drawn in, and its column there (a column of the row's range). */
+export interface RowAssignment {
+  /** Row of every node. */
+  rowOf: number[];
+  /** Column of every node (its rank, or the rank it is moved to in another row). */
+  column: number[];
+  /** Per cut (between row k and k + 1), how many edges cross it. */
+  severed: number[];
+}
+
+/**
+ * The rows of the nodes, from the cut columns, then improved node by node: a lane's band in a row
+ * (all its nodes there), or a single node of it, moves to the neighbouring row when that severs
+ * fewer edges or removes a band without severing more (each band costs BAND_COST of an edge cut).
+ * A lane whose one node in a row only leads on to the next row is drawn there instead of as a band
+ * of its own (audit-logging: the dead-letter step alone in its lane's first row, joined by three
+ * edges to the second). A moved band keeps its columns' order and moves to the row's nearest end
+ * (the start of a later row, the end of an earlier one); a move is taken only when it fits the
+ * row's columns, no node of the lane stands in its place, and every edge it joins within the row
+ * keeps its direction (a forward edge stays forward, a column stays shared).
+ * `laneOf`: each node's lane; `slot`: its sub-row in the lane (nodes of a lane and column differ in it).
+ */
+export function assignToRows(
+  starts: readonly number[],
+  rank: readonly number[],
+  laneOf: readonly number[],
+  slot: readonly number[],
+  links: ReadonlyArray<readonly [number, number]>,
+): RowAssignment {
+  const count = rank.length;
+  const columns = count === 0 ? 0 : Math.max(...rank) + 1;
+  const rows = starts.length;
+  const first = (k: number): number => starts[k] as number;
+  const last = (k: number): number => (starts[k + 1] ?? columns) - 1;
+  const rowOf = rank.map((c) => {
+    let k = 0;
+    while (k + 1 < rows && c >= first(k + 1)) k++;
+    return k;
+  });
+  const column = rank.slice();
+  const linksOf: number[][] = Array.from({ length: count }, () => []);
+  links.forEach(([a, b], i) => {
+    linksOf[a]?.push(i);
+    linksOf[b]?.push(i);
+  });
+  const rowSize = new Array<number>(rows).fill(0);
+  for (const k of rowOf) rowSize[k] = (rowSize[k] as number) + 1;
+  const bandKey = (lane: number, k: number): number => lane * rows + k;
+  const bandSize = new Map<number, number>();
+  rowOf.forEach((k, v) => {
+    const key = bandKey(laneOf[v] as number, k);
+    bandSize.set(key, (bandSize.get(key) ?? 0) + 1);
+  });
+  const sign = (x: number): number => (x > 0 ? 1 : x < 0 ? -1 : 0);
+  /** The move of `group` (one lane, one row) to row `to`: its columns and cost change, or null. */
+  const tryMove = (group: number[], to: number): { columns: number[]; delta: number } | null => {
+    const from = rowOf[group[0] as number] as number;
+    if (to < 0 || to >= rows || group.length === (rowSize[from] as number)) return null;
+    const inGroup = new Set(group);
+    const lane = laneOf[group[0] as number] as number;
+    const cols = group.map((v) => column[v] as number);
+    // The shifts (in columns) that keep the group in the row and every edge it joins within the
+    // row in its direction; the wished one puts the group by its neighbours there (the median of
+    // their offsets), or at the row's near end when it has none there.
+    let low = first(to) - Math.min(...cols);
+    let high = last(to) - Math.max(...cols);
+    const offsets: number[] = [];
+    let delta = 0;
+    for (let i = 0; i < group.length; i++) {
+      const v = group[i] as number;
+      for (const e of linksOf[v] as number[]) {
+        const [a, b] = links[e] as readonly [number, number];
+        const w = a === v ? b : a;
+        if (inGroup.has(w)) continue;
+        const rw = rowOf[w] as number;
+        // Rows are read in order: an edge between rows keeps the way its columns run (an edge
+        // within one column reads downwards).
+        const ahead = sign((rank[b] as number) - (rank[a] as number));
+        const across = a === v ? sign(rw - to) : sign(to - rw);
+        if (across !== 0 && across !== (ahead === 0 ? 1 : ahead)) return null;
+        delta += Math.abs(to - rw) - Math.abs(from - rw);
+        if (rw !== to) continue;
+        // Drawn within the row: w's column less v's, which the shift must keep of its sign.
+        const gap = (column[w] as number) - (cols[i] as number);
+        const keep = a === v ? ahead : -ahead;
+        if (keep > 0) high = Math.min(high, gap - 1);
+        else if (keep < 0) low = Math.max(low, gap + 1);
+        else {
+          low = Math.max(low, gap);
+          high = Math.min(high, gap);
+        }
+        offsets.push(gap);
+      }
+    }
+    if (low > high) return null;
+    offsets.sort((x, y) => x - y);
+    const wish =
+      offsets.length > 0 ? (offsets[(offsets.length - 1) >> 1] as number) : to > from ? low : high;
+    const taken = (shift: number): boolean => {
+      for (let u = 0; u < count; u++)
+        if (rowOf[u] === to && laneOf[u] === lane)
+          for (let i = 0; i < group.length; i++)
+            if (column[u] === (cols[i] as number) + shift && slot[u] === slot[group[i] as number])
+              return true;
+      return false;
+    };
+    // The free shift nearest the wish.
+    const start = Math.min(high, Math.max(low, wish));
+    let shift: number | null = null;
+    for (let step = 0; shift === null && step <= high - low; step++)
+      for (const d of [start - step, start + step])
+        if (shift === null && d >= low && d <= high && !taken(d)) shift = d;
+    if (shift === null) return null;
+    const inFrom = bandSize.get(bandKey(lane, from)) ?? 0;
+    const inTo = bandSize.get(bandKey(lane, to)) ?? 0;
+    delta += bandCost(inFrom - group.length) - bandCost(inFrom);
+    delta += bandCost(inTo + group.length) - bandCost(inTo);
+    const by = shift;
+    return { columns: cols.map((c) => c + by), delta };
+  };
+  for (let round = 0; round < count; round++) {
+    let best: { group: number[]; to: number; columns: number[]; delta: number } | null = null;
+    const bands = new Map<number, number[]>();
+    rowOf.forEach((k, v) => {
+      const key = bandKey(laneOf[v] as number, k);
+      const band = bands.get(key);
+      if (band) band.push(v);
+      else bands.set(key, [v]);
+    });
+    const groups = [...bands.values()].flatMap((band) =>
+      band.length > 1 ? [band, ...band.map((v) => [v])] : [band],
+    );
+    for (const group of groups)
+      for (const to of [
+        (rowOf[group[0] as number] as number) - 1,
+        (rowOf[group[0] as number] as number) + 1,
+      ]) {
+        const move = tryMove(group, to);
+        if (move && move.delta < -1e-9 && (!best || move.delta < best.delta))
+          best = { group, to, ...move };
+      }
+    if (!best) break;
+    const from = rowOf[best.group[0] as number] as number;
+    const lane = laneOf[best.group[0] as number] as number;
+    best.group.forEach((v, i) => {
+      rowOf[v] = best.to;
+      column[v] = best.columns[i] as number;
+    });
+    rowSize[from] = (rowSize[from] as number) - best.group.length;
+    rowSize[best.to] = (rowSize[best.to] as number) + best.group.length;
+    bandSize.set(bandKey(lane, from), (bandSize.get(bandKey(lane, from)) ?? 0) - best.group.length);
+    bandSize.set(
+      bandKey(lane, best.to),
+      (bandSize.get(bandKey(lane, best.to)) ?? 0) + best.group.length,
+    );
+  }
+  const severed = new Array<number>(Math.max(0, rows - 1)).fill(0);
+  for (const [a, b] of links)
+    for (
+      let k = Math.min(rowOf[a] as number, rowOf[b] as number);
+      k < Math.max(rowOf[a] as number, rowOf[b] as number);
+      k++
+    )
+      severed[k] = (severed[k] as number) + 1;
+  return { rowOf, column, severed };
 }

@@ -48,7 +48,13 @@ import {
   resolveHandleConstraints,
 } from './constraints.js';
 import { maxOf, minOf } from '../util/arrays.js';
-import { planRows, stackRows, type RowPlan } from './lanes-wrap.js';
+import {
+  assignToRows,
+  planRows,
+  stackRows,
+  type RowAssignment,
+  type RowPlan,
+} from './lanes-wrap.js';
 import { BORDER_CLEARANCE, NODE_MARGIN } from './routing.js';
 
 export { flowVector } from './constraints.js';
@@ -259,9 +265,11 @@ export function place(input: PlaceInput): Placement {
   // read in order instead, and there they cost crossings (api-gateway TB 23 -> 25).
   if (!blocks && input.wrap) {
     // The rows and cuts are chosen at spread 1 too, so a retry keeps them.
-    const plan = planRows(nominal, ranked.rank, along, edgeLinks(input.edges, indexOf));
+    const links = edgeLinks(input.edges, indexOf);
+    const plan = planRows(nominal, ranked.rank, along, links, laneOf);
     if (plan) {
-      const geometry = wrappedSwimlanes(lanes, laneOrder, sizes, frame, spacing, plan);
+      const assigned = assignToRows(plan.starts, ranked.rank, laneOf, rows, links);
+      const geometry = wrappedSwimlanes(lanes, laneOrder, sizes, frame, spacing, plan, assigned);
       return toPlacement(input, geometry, frame);
     }
   }
@@ -956,20 +964,17 @@ function wrappedSwimlanes(
   frame: Frame,
   spacing: Spacing,
   plan: RowPlan,
+  assigned: RowAssignment,
 ): Geometry {
   const count = sizes.rank.length;
   const columnCount = count === 0 ? 0 : maxOf(sizes.rank) + 1;
-  const rowOfColumn = new Array<number>(columnCount).fill(0);
-  plan.starts.forEach((start, k) => {
-    for (let c = start; c < (plan.starts[k + 1] ?? columnCount); c++) rowOfColumn[c] = k;
-  });
-  const rowOf = sizes.rank.map((c) => rowOfColumn[c] as number);
+  const rowOf = assigned.rowOf;
   const rows = plan.starts.map((start, k) => {
     const end = plan.starts[k + 1] ?? columnCount;
     const inRow = (v: number): boolean => rowOf[v] === k;
     const rowLanes = lanes.map((lane) => ({ ...lane, nodes: lane.nodes.filter(inRow) }));
     // Nodes of other rows stand in the row's first column with no length: they widen nothing.
-    const rank = sizes.rank.map((c, v) => (inRow(v) ? c - start : 0));
+    const rank = assigned.column.map((c, v) => (inRow(v) ? c - start : 0));
     const along = sizes.along.map((a, v) => (inRow(v) ? a : 0));
     // Each lane keeps the sub-rows its nodes in this row use, in order.
     const row = sizes.row.slice();
@@ -1000,7 +1005,7 @@ function wrappedSwimlanes(
   // The title tabs lie where LR rows start; in RL that is where they end (no room needed there).
   const title =
     frame.horizontal && frame.sign > 0 ? Math.max(0, ...lanes.map((l) => l.minWidth)) : 0;
-  return stackRows(rows, rowOf, plan.severed, title);
+  return stackRows(rows, rowOf, assigned.severed, title);
 }
 
 /**
