@@ -47,7 +47,7 @@ import {
 } from './routing.js';
 import { layoutLayered, type LayeredResult } from './layered/index.js';
 import { unionBox } from './geometry.js';
-import { laneLines, rowChannels, rowMargins } from './lanes-wrap.js';
+import { laneLines, rowChannels, rowMargins, type WrapMode } from './lanes-wrap.js';
 import type { LayeredInput } from './layered/input.js';
 import { LayeredMemo } from './layered/memo.js';
 import {
@@ -292,7 +292,14 @@ function wrappedLanes(
   if (layoutAspect(lanes) <= MAX_ASPECT || diagram.nodes.length > CANDIDATES_MAX_NODES) return null;
   if (diagram.groups.some((g) => g.parent !== null)) return null;
   if (diagram.edges.some((e) => e.fromKind === 'group' || e.toKind === 'group')) return null;
-  return layoutLanes(diagram, direction, edgeStyle, true);
+  const bands = layoutLanes(diagram, direction, edgeStyle, 'bands');
+  const columns = layoutLanes(diagram, direction, edgeStyle, 'columns');
+  if (bands === null || columns === null) return bands ?? columns;
+  // The wrap by bands unless the one by columns crosses fewer edges (its rows read worse, but its
+  // estimate of the crossings between rows can be wrong: api-gateway LR 8 against 7).
+  const a = scoreParts(bands);
+  const b = scoreParts(columns);
+  return b.crossings < a.crossings ? columns : bands;
 }
 
 /**
@@ -346,13 +353,13 @@ function layoutLanes(
   diagram: Diagram,
   direction: Direction,
   edgeStyle: EdgeStyle,
-  wrap: true,
+  wrap: WrapMode,
 ): Layout | null;
 function layoutLanes(
   diagram: Diagram,
   direction: Direction,
   edgeStyle: EdgeStyle,
-  wrap = false,
+  wrap: WrapMode | false = false,
 ): Layout | null {
   return drawLanes(diagram, direction, edgeStyle, wrap, true);
 }
@@ -362,7 +369,7 @@ function drawLanes(
   diagram: Diagram,
   direction: Direction,
   edgeStyle: EdgeStyle,
-  wrap: boolean,
+  wrap: WrapMode | false,
   turn: boolean,
 ): Layout | null {
   const sizes = new Map<string, NodeSize>();
@@ -894,7 +901,7 @@ function layOutOnce(
   labelAlong: (edgeIndex: number) => number,
   spread: number,
   nodeSep: number,
-  wrap: boolean,
+  wrap: WrapMode | false,
   turn: boolean,
 ): Attempt | { turn: Direction } {
   let placement;

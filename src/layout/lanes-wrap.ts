@@ -78,19 +78,29 @@ export function planRows(
   rank: readonly number[],
   along: readonly number[],
   links: ReadonlyArray<readonly [number, number]>,
-  laneOf: readonly number[],
+  laneOf: readonly number[] | null,
 ): RowPlan | null {
   const { first, last } = columnExtents(geometry, rank, along);
   const columns = first.length;
   if (columns < 2) return null;
   const severedAt = cutCounts(columns, rank, links);
-  const bands = bandCounter(rank, laneOf);
+  // Without lanes: the cut where the fewest edges cross (the 'columns' wrap).
+  const tangledAt = laneOf
+    ? severedAt.map((_, c) =>
+        tangles(
+          links
+            .map(([a, b]) => [rank[a] as number, rank[b] as number].sort((x, y) => x - y))
+            .filter(([u, l]) => (u as number) <= c && (l as number) > c) as Array<[number, number]>,
+        ),
+      )
+    : [];
+  const bands = laneOf ? bandCounter(rank, laneOf) : undefined;
   const total = (last[columns - 1] as number) - (first[0] as number);
   const frame = geometry.alongExtent - total;
   let best: RowPlan | null = null;
   let bestMiss = Infinity;
   for (let rows = 2; rows <= Math.min(MAX_ROWS, columns); rows++) {
-    const plan = chooseCuts(first, last, severedAt, rows, bands);
+    const plan = chooseCuts(first, last, severedAt, rows, bands, tangledAt);
     if (plan === null) continue;
     const length = maxRowLength(first, last, plan.starts) + frame;
     const depth =
@@ -107,6 +117,23 @@ export function planRows(
 /** The channel between two rows when the cut severs `severed` edges, px. */
 export function channelWidth(severed: number): number {
   return Math.max(CHANNEL_MIN, CHANNEL_MARGIN + CHANNEL_PER_EDGE * severed);
+}
+
+/**
+ * How many pairs of the edges a cut severs cross in the channel: `ends` are their columns (the
+ * end in the earlier row first). A pair nested in the long drawing (one edge from before the
+ * other's start to after its end) crosses once wrapped, since both rows start at the left: the
+ * edge from the end of a row to the start of the next runs back across every edge that spans it.
+ */
+export function tangles(ends: ReadonlyArray<readonly [number, number]>): number {
+  let count = 0;
+  for (let i = 0; i < ends.length; i++)
+    for (let j = i + 1; j < ends.length; j++) {
+      const [u1, l1] = ends[i] as readonly [number, number];
+      const [u2, l2] = ends[j] as readonly [number, number];
+      if ((u1 - u2) * (l1 - l2) < 0) count++;
+    }
+  return count;
 }
 
 /** Per possible cut after column c (c = 0 … columns - 2), how many edges join both sides. */
@@ -145,6 +172,7 @@ export function chooseCuts(
   severedAt: readonly number[],
   rows: number,
   bands: (from: number, to: number) => number = () => 0,
+  tangledAt: readonly number[] = [],
 ): RowPlan | null {
   const columns = first.length;
   if (rows < 2 || rows > columns) return null;
@@ -170,7 +198,7 @@ export function chooseCuts(
         const length = rowLength(p + 1, c);
         if (length > limit) continue;
         const next = {
-          edges: before.edges + (severedAt[p] as number),
+          edges: before.edges + (severedAt[p] as number) + TANGLE_COST * (tangledAt[p] ?? 0),
           bands: before.bands + bands(p + 1, c),
           longest: Math.max(before.longest, length),
           from: p,
@@ -381,8 +409,45 @@ export function rowChannels(rows: readonly Box[], direction: Direction): Box[] {
   return out;
 }
 
+/**
+ * How lanes are wrapped into rows: 'bands' (planRows with the lanes' bands and the cut edges'
+ * crossings, then assignToRows), or 'columns' (the cut where the fewest edges cross, columnRows).
+ */
+export type WrapMode = 'bands' | 'columns';
+
+/** Every node in the row of its column (the cuts of `starts`). */
+export function columnRows(
+  starts: readonly number[],
+  rank: readonly number[],
+  links: ReadonlyArray<readonly [number, number]>,
+): RowAssignment {
+  const rowOf = rank.map((c) => {
+    let k = 0;
+    while (k + 1 < starts.length && c >= (starts[k + 1] as number)) k++;
+    return k;
+  });
+  return { rowOf, column: rank.slice(), severed: severedBetween(starts.length, rowOf, links) };
+}
+
+/** Per cut (between row k and k + 1), how many edges cross it. */
+function severedBetween(
+  rows: number,
+  rowOf: readonly number[],
+  links: ReadonlyArray<readonly [number, number]>,
+): number[] {
+  const severed = new Array<number>(Math.max(0, rows - 1)).fill(0);
+  for (const [a, b] of links) {
+    const low = Math.min(rowOf[a] as number, rowOf[b] as number);
+    const high = Math.max(rowOf[a] as number, rowOf[b] as number);
+    for (let k = low; k < high; k++) severed[k] = (severed[k] as number) + 1;
+  }
+  return severed;
+}
+
 /** A band (a lane's part in one row) costs this share of an edge cut: a lane repeated in a row reads as one more lane. */
 const BAND_COST = 0.5;
+/** Two severed edges crossing in the channel cost this many edge cuts. */
+const TANGLE_COST = 2;
 
 /** A lane's band holding `nodes` nodes, in edge cuts: a band of one node costs twice a band. */
 function bandCost(nodes: number): number {
@@ -423,12 +488,7 @@ export function assignToRows(
   const rows = starts.length;
   const first = (k: number): number => starts[k] as number;
   const last = (k: number): number => (starts[k + 1] ?? columns) - 1;
-  const rowOf = rank.map((c) => {
-    let k = 0;
-    while (k + 1 < rows && c >= first(k + 1)) k++;
-    return k;
-  });
-  const column = rank.slice();
+  const { rowOf, column } = columnRows(starts, rank, links);
   const linksOf: number[][] = Array.from({ length: count }, () => []);
   links.forEach(([a, b], i) => {
     linksOf[a]?.push(i);
@@ -443,6 +503,20 @@ export function assignToRows(
     bandSize.set(key, (bandSize.get(key) ?? 0) + 1);
   });
   const sign = (x: number): number => (x > 0 ? 1 : x < 0 ? -1 : 0);
+  /** The pairs of edges crossing in the channels (tangles), over every cut. */
+  const tangled = (): number => {
+    let total = 0;
+    for (let k = 0; k + 1 < rows; k++) {
+      const ends: Array<[number, number]> = [];
+      for (const [a, b] of links) {
+        const [upper, lower] = (rowOf[a] as number) <= (rowOf[b] as number) ? [a, b] : [b, a];
+        if ((rowOf[upper] as number) <= k && (rowOf[lower] as number) > k)
+          ends.push([column[upper] as number, column[lower] as number]);
+      }
+      total += tangles(ends);
+    }
+    return total;
+  };
   /** The move of `group` (one lane, one row) to row `to`: its columns and cost change, or null. */
   const tryMove = (group: number[], to: number): { columns: number[]; delta: number } | null => {
     const from = rowOf[group[0] as number] as number;
@@ -507,7 +581,19 @@ export function assignToRows(
     delta += bandCost(inFrom - group.length) - bandCost(inFrom);
     delta += bandCost(inTo + group.length) - bandCost(inTo);
     const by = shift;
-    return { columns: cols.map((c) => c + by), delta };
+    const moved = cols.map((c) => c + by);
+    // The crossings in the channels, with the group moved and back.
+    const before = tangled();
+    group.forEach((v, i) => {
+      rowOf[v] = to;
+      column[v] = moved[i] as number;
+    });
+    delta += TANGLE_COST * (tangled() - before);
+    group.forEach((v, i) => {
+      rowOf[v] = from;
+      column[v] = cols[i] as number;
+    });
+    return { columns: moved, delta };
   };
   for (let round = 0; round < count; round++) {
     let best: { group: number[]; to: number; columns: number[]; delta: number } | null = null;
@@ -545,13 +631,5 @@ export function assignToRows(
       (bandSize.get(bandKey(lane, best.to)) ?? 0) + best.group.length,
     );
   }
-  const severed = new Array<number>(Math.max(0, rows - 1)).fill(0);
-  for (const [a, b] of links)
-    for (
-      let k = Math.min(rowOf[a] as number, rowOf[b] as number);
-      k < Math.max(rowOf[a] as number, rowOf[b] as number);
-      k++
-    )
-      severed[k] = (severed[k] as number) + 1;
-  return { rowOf, column, severed };
+  return { rowOf, column, severed: severedBetween(rows, rowOf, links) };
 }

@@ -50,10 +50,12 @@ import {
 import { maxOf, minOf } from '../util/arrays.js';
 import {
   assignToRows,
+  columnRows,
   planRows,
   stackRows,
   type RowAssignment,
   type RowPlan,
+  type WrapMode,
 } from './lanes-wrap.js';
 import { BORDER_CLEARANCE, NODE_MARGIN } from './routing.js';
 
@@ -101,9 +103,11 @@ export interface PlaceInput {
   spread?: number;
   /**
    * Wrap aligned swimlanes into rows (lanes-wrap.ts): two or more, as many as bring the drawing
-   * nearest 3:2. Ignored for nested groups and packed blocks.
+   * nearest 3:2. Ignored for nested groups and packed blocks. 'bands': cut where the rows hold
+   * few bands and the cut edges do not cross, then nodes moved between rows (assignToRows);
+   * 'columns': cut where the fewest edges cross, every column in one row.
    */
-  wrap?: boolean;
+  wrap?: WrapMode | false;
   /**
    * Answer `Placement.turn` when the swimlanes would be far wider across the flow than along it
    * (handles written for the other flow): set by the caller's first attempt only, so a turned
@@ -266,9 +270,12 @@ export function place(input: PlaceInput): Placement {
   if (!blocks && input.wrap) {
     // The rows and cuts are chosen at spread 1 too, so a retry keeps them.
     const links = edgeLinks(input.edges, indexOf);
-    const plan = planRows(nominal, ranked.rank, along, links, laneOf);
+    const byBands = input.wrap === 'bands';
+    const plan = planRows(nominal, ranked.rank, along, links, byBands ? laneOf : null);
     if (plan) {
-      const assigned = assignToRows(plan.starts, ranked.rank, laneOf, rows, links);
+      const assigned = byBands
+        ? assignToRows(plan.starts, ranked.rank, laneOf, rows, links)
+        : columnRows(plan.starts, ranked.rank, links);
       const geometry = wrappedSwimlanes(lanes, laneOrder, sizes, frame, spacing, plan, assigned);
       return toPlacement(input, geometry, frame);
     }
