@@ -72,6 +72,11 @@ export interface RouteRequest {
   end: Point;
   endDir: Dir;
   soft: SoftCosts;
+  /**
+   * Whether an earlier route (by id) is of this one's trunk: it may share its line (a common
+   * source or target). Routes not of it get lines beside them (RouterOptions.besideLines).
+   */
+  trunk?: (route: number) => boolean;
 }
 
 /** A finished route's cost against the other routes (OrthogonalRouter.routeCost). */
@@ -88,6 +93,13 @@ export interface RouterOptions {
   crossingCost: number;
   /** Extra cost per pixel of running along an earlier route: a parallel free line is preferred. */
   sharingCostPerPx: number;
+  /**
+   * Grid lines this far either side of the segments of every earlier route not of the request's
+   * trunk (RouteRequest.trunk), px: without them the grid offers a route running by another only
+   * the other's own line (obstacles' borders and guides lie elsewhere), and sharing it at
+   * `sharingCostPerPx` beats a bend, so unrelated routes ran on one line. Absent: none.
+   */
+  besideLines?: number;
   /** Room around the two ends in which the first search looks, px. */
   searchPadding: number;
   /** Grid size above which the search weights its heuristic (default WEIGHTED_GRID_LIMIT). */
@@ -431,6 +443,17 @@ export class OrthogonalRouter {
       baseX.push(g.x, g.x + g.width);
       baseY.push(g.y, g.y + g.height);
     }
+    // Lines beside the earlier routes not of its trunk (RouterOptions.besideLines), so a route can
+    // run apart from them.
+    const beside = this.options.besideLines;
+    const { trunk } = request;
+    if (beside !== undefined && trunk !== undefined)
+      for (const id of this.routedIndex.query(region)) {
+        const { a, b, route } = this.routed[id] as Segment;
+        if (!this.live[route] || trunk(route)) continue;
+        if (a.x === b.x) baseX.push(a.x - beside, a.x + beside);
+        else baseY.push(a.y - beside, a.y + beside);
+      }
     let xs = uniqueSortedWithin(baseX, region.x, region.x + region.width);
     let ys = uniqueSortedWithin(baseY, region.y, region.y + region.height);
     // Past AXIS_LINE_LIMIT an axis keeps the lines near the two ends and a sample of the others
