@@ -74,9 +74,13 @@ export interface RouteRequest {
   soft: SoftCosts;
   /**
    * Whether an earlier route (by id) is of this one's trunk: it may share its line (a common
-   * source or target). Routes not of it get lines beside them (RouterOptions.besideLines).
+   * source or target). With `besideLines`, the routes not of it get grid lines that far either
+   * side of their segments, px: without them the grid offers a route running by another only the
+   * other's own line (obstacles' borders and guides lie elsewhere), and sharing it at
+   * `sharingCostPerPx` beats a bend, so unrelated routes ran on one line.
    */
   trunk?: (route: number) => boolean;
+  besideLines?: number;
 }
 
 /** A finished route's cost against the other routes (OrthogonalRouter.routeCost). */
@@ -93,13 +97,6 @@ export interface RouterOptions {
   crossingCost: number;
   /** Extra cost per pixel of running along an earlier route: a parallel free line is preferred. */
   sharingCostPerPx: number;
-  /**
-   * Grid lines this far either side of the segments of every earlier route not of the request's
-   * trunk (RouteRequest.trunk), px: without them the grid offers a route running by another only
-   * the other's own line (obstacles' borders and guides lie elsewhere), and sharing it at
-   * `sharingCostPerPx` beats a bend, so unrelated routes ran on one line. Absent: none.
-   */
-  besideLines?: number;
   /** Room around the two ends in which the first search looks, px. */
   searchPadding: number;
   /** Grid size above which the search weights its heuristic (default WEIGHTED_GRID_LIMIT). */
@@ -389,6 +386,28 @@ export class OrthogonalRouter {
     return { total: total + interaction, interaction, crossings, unseen };
   }
 
+  /**
+   * How many px of a route lie on the lines of remembered routes not of `trunk` (all of them when
+   * it is absent): runs that read as one line with an unrelated edge.
+   */
+  sharedApart(points: readonly Point[], trunk?: (route: number) => boolean): number {
+    let shared = 0;
+    for (let k = 0; k + 1 < points.length; k++) {
+      const { horizontal, at, lo, hi } = axisSegment(points[k] as Point, points[k + 1] as Point);
+      const span = horizontal
+        ? { x: lo, y: at, width: hi - lo, height: 0 }
+        : { x: at, y: lo, width: 0, height: hi - lo };
+      for (const id of this.routedIndex.query(span)) {
+        const other = this.routed[id] as Segment;
+        if (!this.live[other.route] || trunk?.(other.route)) continue;
+        const o = axisSegment(other.a, other.b);
+        if (o.horizontal === horizontal && o.at === at)
+          shared += Math.max(0, Math.min(hi, o.hi) - Math.max(lo, o.lo));
+      }
+    }
+    return shared;
+  }
+
   /** Grid lines² of the search that found the last route (what a search like it again would cost). */
   lastGridSize = 0;
 
@@ -443,10 +462,9 @@ export class OrthogonalRouter {
       baseX.push(g.x, g.x + g.width);
       baseY.push(g.y, g.y + g.height);
     }
-    // Lines beside the earlier routes not of its trunk (RouterOptions.besideLines), so a route can
+    // Lines beside the earlier routes not of its trunk (RouteRequest.besideLines), so a route can
     // run apart from them.
-    const beside = this.options.besideLines;
-    const { trunk } = request;
+    const { trunk, besideLines: beside } = request;
     if (beside !== undefined && trunk !== undefined)
       for (const id of this.routedIndex.query(region)) {
         const { a, b, route } = this.routed[id] as Segment;

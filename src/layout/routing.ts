@@ -54,12 +54,12 @@ const FOREIGN_GROUP_COST_PER_PX = 30;
 const LABEL_ROOM_COST_PER_PX = 4;
 
 /**
- * The swimlanes' router: grid lines 10 px beside every route drawn before that shares neither
- * end with the edge searched (route.ts besideLines), so it can run apart instead of on the other's
- * line (samples: 21 -> 17 runs closer than 10 px, bench/quality.mjs; picture check 14 -> 13;
- * lines beside the trunk's routes too: 15).
+ * A route that runs on the line of an earlier route sharing neither end with it (route.ts
+ * sharedApart) is searched again with grid lines this far beside those routes (RouteRequest
+ * besideLines), and the new route kept when it shares less and crosses no more: the grid offered
+ * only the other's line, and sharing it (0.4 a px) was cheaper than a bend (36).
  */
-const LANES_ROUTER_OPTIONS: RouterOptions = { ...DEFAULT_ROUTER_OPTIONS, besideLines: 10 };
+const BESIDE_LINES = 10;
 
 /**
  * Wrapped lanes: the routes between rows span the drawing, on grids past the weighted search's
@@ -69,7 +69,7 @@ const LANES_ROUTER_OPTIONS: RouterOptions = { ...DEFAULT_ROUTER_OPTIONS, besideL
  * nodes are wrapped).
  */
 const WRAPPED_ROUTER_OPTIONS: RouterOptions = {
-  ...LANES_ROUTER_OPTIONS,
+  ...DEFAULT_ROUTER_OPTIONS,
   weightedGridLimit: 40000,
 };
 
@@ -259,7 +259,7 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     nodeBoxes.map((b) => inflate(b, NODE_MARGIN)),
     [...borderGuides(groupBoxes.map(([, g]) => g)), ...(input.guides ?? [])],
     bounds,
-    input.continued ? WRAPPED_ROUTER_OPTIONS : LANES_ROUTER_OPTIONS,
+    input.continued ? WRAPPED_ROUTER_OPTIONS : DEFAULT_ROUTER_OPTIONS,
   );
   const soft = softRegions(groupBoxes, OTHER_GROUP_COST_PER_PX, input.headerHeight);
   for (const box of input.detours ?? []) soft.set.add({ box, costPerPx: DETOUR_COST_PER_PX });
@@ -334,13 +334,33 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
       );
       path = tightRouter.route(request);
     }
-    const points = withStubs(k, path ?? [s, { x: s.x, y: t.y }, t]);
+    let points = withStubs(k, path ?? [s, { x: s.x, y: t.y }, t]);
+    let searched = request;
+    let gridSize = router.lastGridSize;
+    let thinned = router.lastThinned;
+    const shared = routedFreely ? router.sharedApart(points, request.trunk) : 0;
+    if (shared > 0) {
+      // On an unrelated route's line: searched again with lines beside the earlier routes.
+      const apart = { ...request, besideLines: BESIDE_LINES };
+      const again = router.route(apart);
+      const candidate = again ? withStubs(k, again) : null;
+      if (
+        candidate &&
+        router.sharedApart(candidate, request.trunk) < shared &&
+        router.routeCost(candidate, request.soft).crossings <=
+          router.routeCost(points, request.soft).crossings + 1
+      ) {
+        points = candidate;
+        searched = apart;
+        gridSize = router.lastGridSize;
+        thinned = router.lastThinned;
+      }
+    }
     routes[k] = points;
     const routeId = router.addRoute(points);
     edgeOfRoute[routeId] = k;
     // A route found on a thinned grid (a long edge through a crowd) is not searched again either.
-    if (routedFreely && !router.lastThinned)
-      searches[k] = { request, routeId, gridSize: router.lastGridSize };
+    if (routedFreely && !thinned) searches[k] = { request: searched, routeId, gridSize };
   }
   rerouteAgainstAll(router, order, searches, routes, withStubs, edgeOfRoute);
   if (input.stats) {
@@ -421,17 +441,22 @@ function rerouteAgainstAll(
 ): void {
   for (const { k } of order) {
     const search = searches[k];
-    if (!search || search.gridSize > REROUTE_GRID_LIMIT) continue;
+    if (!search) continue;
     router.removeRoute(search.routeId);
     const current = router.routeCost(routes[k] as Point[], search.request.soft, search.routeId);
-    const path = current.unseen > 0 ? router.route(search.request) : null;
+    const path =
+      current.unseen > 0 && search.gridSize <= REROUTE_GRID_LIMIT
+        ? router.route(search.request)
+        : null;
     const candidate = path ? withStubs(k, path) : null;
     const cost = candidate ? router.routeCost(candidate, search.request.soft) : null;
     if (
       candidate &&
       cost &&
       cost.total < current.total - 1e-6 &&
-      cost.crossings <= current.crossings
+      cost.crossings <= current.crossings &&
+      router.sharedApart(candidate, search.request.trunk) <=
+        router.sharedApart(routes[k] as Point[], search.request.trunk)
     ) {
       routes[k] = candidate;
       search.routeId = router.addRoute(candidate);
@@ -439,6 +464,24 @@ function rerouteAgainstAll(
     } else {
       router.restoreRoute(search.routeId);
     }
+    // Still on an unrelated route's line (one drawn after it, which its search did not see):
+    // searched again with lines beside the others, kept when it shares less and crosses no more.
+    const shared = router.sharedApart(routes[k] as Point[], search.request.trunk);
+    if (shared === 0) continue;
+    router.removeRoute(search.routeId);
+    const before = router.routeCost(routes[k] as Point[], search.request.soft).crossings;
+    const apart = { ...search.request, besideLines: BESIDE_LINES };
+    const again = router.route(apart);
+    const moved = again ? withStubs(k, again) : null;
+    if (
+      moved &&
+      router.sharedApart(moved, search.request.trunk) < shared &&
+      router.routeCost(moved, search.request.soft).crossings <= before + 1
+    ) {
+      routes[k] = moved;
+      search.routeId = router.addRoute(moved);
+      edgeOfRoute[search.routeId] = k;
+    } else router.restoreRoute(search.routeId);
   }
 }
 

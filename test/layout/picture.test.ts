@@ -140,7 +140,7 @@ const SAMPLE_CEILING: Record<string, number> = {
   'foreign group': 0,
   'title tab': 0,
   'group border': 0,
-  'close parallels': 13,
+  'close parallels': 14,
   'two-way pair': 0,
   'decision branches': 0,
   'self-loop': 0,
