@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { layout } from '../../src/layout/index.js';
-import { chooseCuts, channelWidth } from '../../src/layout/lanes-wrap.js';
+import { assignToRows, chooseCuts, channelWidth, tangles } from '../../src/layout/lanes-wrap.js';
 import type { Box, Layout, Point } from '../../src/layout/types.js';
 import { emitSvg } from '../../src/emit/svg.js';
 import { emitJson } from '../../src/emit/json.js';
@@ -235,4 +235,52 @@ describe('what is not wrapped', () => {
       expect(layoutViolations(diagram, result)).toEqual([]);
     },
   );
+});
+
+describe('the wrap by bands (lanes-wrap.ts assignToRows, tangles)', () => {
+  it('moves a lane whose one node in a row only leads on to the next row into that row', () => {
+    // Lane 0: nodes 0, 1 (columns 0, 1), node 4 (column 3); lane 1: node 2 (column 1, below node 1)
+    // and node 3 (column 3). Cut after column 1: lane 1 holds node 2 alone in the first row, and
+    // node 2's edges both lead to the second row.
+    const rank = [0, 1, 1, 3, 3];
+    const laneOf = [0, 0, 1, 1, 0];
+    const slot = [0, 0, 0, 0, 0];
+    const links: Array<[number, number]> = [
+      [0, 1],
+      [1, 4],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+    ];
+    const { rowOf, severed } = assignToRows([0, 2], rank, laneOf, slot, links);
+    expect(rowOf[2]).toBe(1);
+    // Then node 1 follows (its edges to 2 and 4 lead there): only 0 -> 1 is severed.
+    expect(rowOf).toEqual([0, 1, 1, 1, 1]);
+    expect(severed).toEqual([1]);
+  });
+
+  it('counts nested cut edges as crossing once wrapped', () => {
+    expect(
+      tangles([
+        [0, 5],
+        [2, 3],
+      ]),
+    ).toBe(1);
+    expect(
+      tangles([
+        [0, 3],
+        [2, 5],
+      ]),
+    ).toBe(0);
+  });
+
+  it('draws audit-logging LR with no lane band of one node and fewer crossings than the long drawing wrapped by columns (6)', () => {
+    const result = layout(diagramOf(sample('audit-logging')), { direction: 'LR' });
+    expect(aspect(result)).toBeLessThanOrEqual(3);
+    const single = bands(result).filter(
+      ({ box }) => result.nodes.filter((n) => boxContains(box, n)).length === 1,
+    );
+    expect(single.map((b) => b.id)).toEqual([]);
+    expect(edgeCrossings(result)).toBeLessThanOrEqual(4);
+  });
 });

@@ -25,10 +25,10 @@ const CROSSING_BUDGET: Record<string, { LR: number; TB: number }> = {
   // 8, 18, 3, 5, 10, 39, 16 (packed blocks or the layered picture).
   'ab-testing': { LR: 5, TB: 5 },
   'api-gateway': { LR: 9, TB: 7 },
-  'audit-logging': { LR: 6, TB: 6 },
+  'audit-logging': { LR: 4, TB: 4 },
   cqrs: { LR: 3, TB: 3 },
   'event-sourcing': { LR: 5, TB: 5 },
-  'saga-orchestration': { LR: 13, TB: 4 },
+  'saga-orchestration': { LR: 13, TB: 5 },
   'user-authentication': { LR: 7, TB: 7 },
 };
 
