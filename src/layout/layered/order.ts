@@ -1080,17 +1080,26 @@ export class Orderer {
 
   /** Crossings between the edges of u and v (u left of v) to both neighbouring layers. */
   private pairCrossings(u: number, v: number): number {
+    return (
+      this.sideCrossings(u, v, this.upStart, this.upList, this.upWeight) +
+      this.sideCrossings(u, v, this.downStart, this.downList, this.downWeight)
+    );
+  }
+
+  /** pairCrossings on one side (the layer above or the one below). */
+  private sideCrossings(
+    u: number,
+    v: number,
+    start: Int32Array,
+    list: Int32Array,
+    weights: Float64Array,
+  ): number {
     let total = 0;
-    for (const [start, list, weights] of [
-      [this.upStart, this.upList, this.upWeight],
-      [this.downStart, this.downList, this.downWeight],
-    ] as const) {
-      for (let i = start[u] as number; i < (start[u + 1] as number); i++) {
-        const pu = this.pos[list[i] as number] as number;
-        const wu = weights[i] as number;
-        for (let j = start[v] as number; j < (start[v + 1] as number); j++) {
-          if ((this.pos[list[j] as number] as number) < pu) total += wu * (weights[j] as number);
-        }
+    for (let i = start[u] as number; i < (start[u + 1] as number); i++) {
+      const pu = this.pos[list[i] as number] as number;
+      const wu = weights[i] as number;
+      for (let j = start[v] as number; j < (start[v + 1] as number); j++) {
+        if ((this.pos[list[j] as number] as number) < pu) total += wu * (weights[j] as number);
       }
     }
     return total;
@@ -1099,23 +1108,36 @@ export class Orderer {
   /** Weighted crossings of the whole drawing (hops and cluster borders) and foreign passes. */
   totalCrossings(): number {
     const g = this.g;
+    const { upper, lower, weight } = this.segments;
     let total = 0;
     for (let l = 0; l + 1 < g.layerCount; l++) {
       total += FOREIGN_PASS_COST * this.foreignPasses(l);
-      const upper: number[] = [];
-      const lower: number[] = [];
-      const weight: number[] = [];
+      let count = 0;
       for (const v of g.layers[l] as number[]) {
         for (let k = this.downStart[v] as number; k < (this.downStart[v + 1] as number); k++) {
-          upper.push(this.pos[v] as number);
-          lower.push(this.pos[this.downList[k] as number] as number);
-          weight.push(this.downWeight[k] as number);
+          upper[count] = this.pos[v] as number;
+          lower[count] = this.pos[this.downList[k] as number] as number;
+          weight[count] = this.downWeight[k] as number;
+          count++;
         }
       }
-      total += bilayerCrossings(upper, lower, weight, (g.layers[l + 1] as number[]).length);
+      total += bilayerCrossings(upper, lower, weight, (g.layers[l + 1] as number[]).length, count);
     }
     return total;
   }
+
+  /** The segments between two layers, reused by every count (upper, lower position, weight). */
+  private get segments(): { upper: Int32Array; lower: Int32Array; weight: Float64Array } {
+    const size = this.downList.length;
+    this.segmentBuffers ??= {
+      upper: new Int32Array(size),
+      lower: new Int32Array(size),
+      weight: new Float64Array(size),
+    };
+    return this.segmentBuffers;
+  }
+  private segmentBuffers: { upper: Int32Array; lower: Int32Array; weight: Float64Array } | null =
+    null;
 
   /**
    * Hops between layers l and l + 1 that pass over a cluster present in both layers while neither
@@ -1152,20 +1174,20 @@ export class Orderer {
   /** Real crossings only (hop against hop, weight 1 each), for reports. */
   hopCrossings(): number {
     const g = this.g;
+    const { upper, lower, weight } = this.segments;
     let total = 0;
     for (let l = 0; l + 1 < g.layerCount; l++) {
-      const upper: number[] = [];
-      const lower: number[] = [];
-      const weight: number[] = [];
+      let count = 0;
       for (const v of g.layers[l] as number[]) {
         if (g.kind[v] === LEFT_BORDER || g.kind[v] === RIGHT_BORDER) continue;
         for (let k = this.downStart[v] as number; k < (this.downStart[v + 1] as number); k++) {
-          upper.push(this.pos[v] as number);
-          lower.push(this.pos[this.downList[k] as number] as number);
-          weight.push(1);
+          upper[count] = this.pos[v] as number;
+          lower[count] = this.pos[this.downList[k] as number] as number;
+          weight[count] = 1;
+          count++;
         }
       }
-      total += bilayerCrossings(upper, lower, weight, (g.layers[l + 1] as number[]).length);
+      total += bilayerCrossings(upper, lower, weight, (g.layers[l + 1] as number[]).length, count);
     }
     return total;
   }
