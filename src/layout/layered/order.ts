@@ -87,8 +87,9 @@ interface Entry {
   index: number;
   /** Constraint graph (sibling clusters' order, glued wishes). */
   indegree: number;
-  ins: Entry[];
-  outs: Entry[];
+  /** Null until the first constraint (most entries have none). */
+  ins: Entry[] | null;
+  outs: Entry[] | null;
   merged: boolean;
   /** Glue: merged with its successor whatever the barycenters. */
   glued: Set<Entry> | null;
@@ -571,14 +572,14 @@ export class Orderer {
       let order = layer;
       for (const lefts of scopes.values()) {
         if (lefts.length < 2) continue;
-        const sorted = lefts
-          .slice()
-          .sort(
-            (x, y) =>
-              (this.sigma[g.cluster[x] as number] as number) -
-                (this.sigma[g.cluster[y] as number] as number) ||
-              (g.cluster[x] as number) - (g.cluster[y] as number),
-          );
+        const sorted = lefts.slice();
+        stableSort(
+          sorted,
+          (x, y) =>
+            (this.sigma[g.cluster[x] as number] as number) -
+              (this.sigma[g.cluster[y] as number] as number) ||
+            (g.cluster[x] as number) - (g.cluster[y] as number),
+        );
         order = this.reorderBlocks(order, lefts, sorted);
       }
       if (order !== layer) {
@@ -869,7 +870,9 @@ export class Orderer {
       }
       const vs = this.sortScope(c, list, l, biasRight);
       const pair = g.borders.get(c * layers + l) as [number, number];
-      const block = [pair[0], ...vs, pair[1]];
+      const block = [pair[0]];
+      for (const v of vs) block.push(v);
+      block.push(pair[1]);
       const pinned = statics.pinnedBlock.get(c);
       const entry = newEntry(
         block,
@@ -945,7 +948,8 @@ export class Orderer {
     }
     // Sibling clusters in their global order: consecutive present ones constrained.
     const clusters = entries.filter((e) => g.kind[e.vs[0] as number] === LEFT_BORDER);
-    clusters.sort(
+    stableSort(
+      clusters,
       (a, b) =>
         (this.sigma[g.cluster[a.vs[0] as number] as number] as number) -
           (this.sigma[g.cluster[b.vs[0] as number] as number] as number) ||
@@ -1200,15 +1204,15 @@ function newEntry(vs: number[], barycenter: number, weight: number, index: numbe
     weight,
     index,
     indegree: 0,
-    ins: [],
-    outs: [],
+    ins: null,
+    outs: null,
     merged: false,
     glued: null,
   };
 }
 
 function constrain(a: Entry, b: Entry, glue: boolean): void {
-  a.outs.push(b);
+  (a.outs ??= []).push(b);
   b.indegree++;
   if (glue) {
     a.glued ??= new Set();
@@ -1227,7 +1231,10 @@ function resolveConflicts(entries: Entry[]): Entry[] {
   while (sources.length > 0) {
     const entry = sources.pop() as Entry;
     visited.push(entry);
-    for (const u of entry.ins.slice().reverse()) {
+    const ins = entry.ins ?? [];
+    // Latest first (merging touches neither this list nor the entries it holds but `merged`).
+    for (let k = ins.length - 1; k >= 0; k--) {
+      const u = ins[k] as Entry;
       if (u.merged) continue;
       const glued = u.glued?.has(entry) ?? false;
       if (
@@ -1238,8 +1245,8 @@ function resolveConflicts(entries: Entry[]): Entry[] {
       )
         merge(entry, u);
     }
-    for (const w of entry.outs) {
-      w.ins.push(entry);
+    for (const w of entry.outs ?? []) {
+      (w.ins ??= []).push(entry);
       if (--w.indegree === 0) sources.push(w);
     }
   }
@@ -1278,13 +1285,15 @@ function merge(target: Entry, source: Entry): void {
  * when biased right), the others kept at their current index.
  */
 function sortEntries(entries: Entry[], biasRight: boolean): Entry[] {
-  const sortable = entries.filter((e) => !Number.isNaN(e.barycenter));
-  const unsortable = entries
-    .filter((e) => Number.isNaN(e.barycenter))
-    .sort((a, b) => b.index - a.index);
-  sortable.sort(
+  const sortable: Entry[] = [];
+  const unsortable: Entry[] = [];
+  for (const e of entries) (Number.isNaN(e.barycenter) ? unsortable : sortable).push(e);
+  stableSort(
+    sortable,
     (a, b) => a.barycenter - b.barycenter || (biasRight ? b.index - a.index : a.index - b.index),
   );
+  if (unsortable.length === 0) return sortable;
+  stableSort(unsortable, (a, b) => b.index - a.index);
   const out: Entry[] = [];
   const consume = (): void => {
     while (
@@ -1300,6 +1309,30 @@ function sortEntries(entries: Entry[], biasRight: boolean): Entry[] {
   }
   while (unsortable.length > 0) out.push(unsortable.pop() as Entry);
   return out;
+}
+
+/** Lists up to this long are sorted by insertion (stableSort). */
+const INSERTION_SORT_MAX = 16;
+
+/**
+ * Sorts in place, stably, as Array.prototype.sort does (a stable sort has one result for a
+ * consistent comparison): short lists, the many scopes of a few entries the sweeps sort, by
+ * insertion, without the built-in sort's work array.
+ */
+function stableSort<T>(list: T[], compare: (a: T, b: T) => number): void {
+  if (list.length > INSERTION_SORT_MAX) {
+    list.sort(compare);
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i] as T;
+    let j = i - 1;
+    while (j >= 0 && compare(list[j] as T, item) > 0) {
+      list[j + 1] = list[j] as T;
+      j--;
+    }
+    list[j + 1] = item;
+  }
 }
 
 function csr(lists: number[][]): [Int32Array, Int32Array, Float64Array] {
