@@ -29,13 +29,8 @@ export function dot(a: Vector, b: Vector): number {
   return a.x * b.x + a.y * b.y;
 }
 
-export function center(box: Box): Point {
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-export function inflate(box: Box, by: number): Box {
-  return { x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by };
-}
+/** A box's centre and a box grown on every side: the shapes' helpers, one definition. */
+export { centre, inflate } from '../shapes/index.js';
 
 /** Interiors intersect (touching edges do not count), after growing both by `gap / 2`. */
 export function boxesOverlap(a: Box, b: Box, gap = 0): boolean {

@@ -10,7 +10,7 @@ import type { Side } from '../syntax/ast.js';
 import type { Box, EdgeStyle, Point } from './types.js';
 import {
   NORMALS,
-  center,
+  centre,
   dot,
   inflate,
   segmentCrossesBox,
@@ -136,7 +136,7 @@ function nearestOnSide(b: Box, side: Side, p: Point): Point {
 function loopCorner(box: Box, a: Side, b: Side): Point {
   const na = NORMALS[a];
   const nb = NORMALS[b];
-  const c = center(box);
+  const c = centre(box);
   if (dot(na, nb) !== 0) return c;
   return { x: c.x + (na.x + nb.x) * (box.width / 2), y: c.y + (na.y + nb.y) * (box.height / 2) };
 }
@@ -221,8 +221,8 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     const corner = loop ? loopCorner(box(edge.from), fromSide, toSide) : null;
     // A group's box may span the drawing: its end is aimed at the point of its side nearest to
     // the other end, not at its centre.
-    const fromAt = center(box(edge.from));
-    const toAt = center(box(edge.to));
+    const fromAt = centre(box(edge.from));
+    const toAt = centre(box(edge.to));
     const source =
       edge.fromKind === 'group' ? nearestOnSide(box(edge.from), fromSide, toAt) : fromAt;
     const target = edge.toKind === 'group' ? nearestOnSide(box(edge.to), toSide, fromAt) : toAt;

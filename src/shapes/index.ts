@@ -20,7 +20,7 @@ import type { Box, Point, ShapeGeometry, ShapeModule } from './types.js';
 
 export type * from './types.js';
 export { groupBox, GROUP_RADIUS } from './group-box.js';
-export { evenCeil } from './common.js';
+export { centre, evenCeil, inflate } from './common.js';
 
 /** In the order the docs list them: the three core shapes, then the flowchart symbols. */
 export const SHAPE_MODULES = [
