@@ -184,7 +184,9 @@ interface Segment {
  * calls); where −0 and 0 both occur, the one met first is kept, as a stable sort would.
  */
 function uniqueSortedWithin(values: readonly number[], lo: number, hi: number): number[] {
-  const sorted = new Float64Array(values.length);
+  if (lineScratch.length < values.length)
+    lineScratch = new Float64Array(Math.max(values.length, 2 * lineScratch.length));
+  const sorted = lineScratch;
   let n = 0;
   let zero = 0;
   let zeroSeen = false;
@@ -205,6 +207,9 @@ function uniqueSortedWithin(values: readonly number[], lo: number, hi: number): 
   }
   return out;
 }
+
+/** uniqueSortedWithin's sorting space, reused (two calls a search). */
+let lineScratch = new Float64Array(256);
 
 /** Index of the first value > target in a sorted array. */
 function upperBound(values: readonly number[], target: number): number {
@@ -534,12 +539,11 @@ export class OrthogonalRouter {
       }
     };
     const mark = thinned ? markOverlapping : markInside;
-    for (const o of obstacles) {
-      mark(o, (isH, index) => {
-        if (isH) hCost[index] = Infinity;
-        else vCost[index] = Infinity;
-      });
-    }
+    const block = (isH: boolean, index: number): void => {
+      if (isH) hCost[index] = Infinity;
+      else vCost[index] = Infinity;
+    };
+    for (const o of obstacles) mark(o, block);
     // On huge grids only the obstacles count: soft costs would make the search explore widely.
     const huge = nx * ny > GREEDY_GRID_LIMIT;
     if (!huge)

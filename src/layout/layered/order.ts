@@ -853,9 +853,7 @@ export class Orderer {
         b = pin;
         w = Math.max(w, 1);
       }
-      (children[(g.cluster[v] as number) + 1] as Entry[]).push(
-        newEntry([v], b, w, this.pos[v] as number),
-      );
+      (children[(g.cluster[v] as number) + 1] as Entry[]).push(this.vertexEntry(v, b, w));
     }
     // Deepest clusters first, so a cluster's block is complete before its parent sorts it.
     for (const c of statics.present) {
@@ -888,6 +886,27 @@ export class Orderer {
   }
 
   private readonly children: Entry[][] = [];
+  /**
+   * Per vertex: its entry in the sorts (sortLayer), reset for each one (a sort keeps no entry past
+   * its end, and merging makes new vertex lists, never changes one), so the sweeps allocate none.
+   */
+  private readonly entries: Entry[] = [];
+
+  private vertexEntry(v: number, barycenter: number, weight: number): Entry {
+    const index = this.pos[v] as number;
+    const entry = this.entries[v];
+    if (!entry) return (this.entries[v] = newEntry([v], barycenter, weight, index));
+    if (entry.vs.length !== 1 || entry.vs[0] !== v) entry.vs = [v];
+    entry.barycenter = barycenter;
+    entry.weight = weight;
+    entry.index = index;
+    entry.indegree = 0;
+    entry.ins = null;
+    entry.outs = null;
+    entry.merged = false;
+    entry.glued = null;
+    return entry;
+  }
   private readonly statics = new Map<number, LayerStatics>();
 
   /** What does not change between sweeps in a layer: its clusters (deepest first) and pins. */
