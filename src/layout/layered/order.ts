@@ -990,7 +990,8 @@ export class Orderer {
       }
     }
     const resolved = resolveConflicts(entries);
-    const sorted = sortEntries(resolved, biasRight).flatMap((e) => e.vs);
+    const sorted: number[] = [];
+    for (const e of sortEntries(resolved, biasRight)) for (const v of e.vs) sorted.push(v);
     return this.enforceClusterOrder(sorted, clusterOrder);
   }
 
@@ -1002,6 +1003,19 @@ export class Orderer {
   private enforceClusterOrder(vs: number[], leftBordersInOrder: number[]): number[] {
     if (leftBordersInOrder.length < 2) return vs;
     const g = this.g;
+    // Most sorts keep the order: checked first, block by block, without copying any.
+    let inOrder = true;
+    for (let i = 0, k = 0; i < vs.length && inOrder;) {
+      const v = vs[i] as number;
+      if (g.kind[v] === LEFT_BORDER) {
+        const c = g.cluster[v] as number;
+        let j = i + 1;
+        while (!(g.kind[vs[j] as number] === RIGHT_BORDER && g.cluster[vs[j] as number] === c)) j++;
+        if (v !== leftBordersInOrder[k++]) inOrder = false;
+        i = j + 1;
+      } else i++;
+    }
+    if (inOrder) return vs;
     const blocks = new Map<number, number[]>();
     let i = 0;
     const starts: number[] = [];
