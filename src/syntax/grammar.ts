@@ -4,18 +4,48 @@
  * A line is matched first by the compiled matcher (line-matcher.ts, generated from the same
  * grammar/flow.ohm), which builds the tree Ohm would build ~30x faster; the actions below run on
  * either tree. A line it declines goes to Ohm, whose failure says what was expected where (errors.ts).
+ *
+ * Ohm itself is loaded, and the grammar built from its recipe, when a line first needs it: the front
+ * path (fast-line.ts) and the compiled matcher answer every line of a valid file, so a render or a
+ * lint of one never loads Ohm (loading ohm-js, its Unicode tables, the grammar and the semantics
+ * were ~50 M of a CQRS render's ~850 M instructions: docs/performance.md).
  */
-import * as ohm from 'ohm-js';
+import type * as ohm from 'ohm-js';
 import type { Span } from '../diagnostics.js';
 import type { Attribute, EndpointRef, Identifier, Side, StringLiteral } from './ast.js';
 import { setAstActions, type ActionDict, type SemanticNode as OhmNode } from './cst.js';
 import { FLOW_GRAMMAR_RECIPE } from './grammar-recipe.js';
 import { matchCompiled } from './line-matcher.js';
 import { fastLine } from './fast-line.js';
+import { requirePackage } from '../util/lazy.js';
 
-/** `makeRecipe` is public Ohm API (used by its generated bundles) but missing from its type declarations. */
-const { makeRecipe } = ohm as unknown as { makeRecipe(recipe: unknown): ohm.Grammar };
-export const flowGrammar: ohm.Grammar = makeRecipe(JSON.parse(FLOW_GRAMMAR_RECIPE));
+/** Ohm's part of the parse: the grammar (built from its recipe), its semantics and one matcher. */
+interface OhmParts {
+  grammar: ohm.Grammar;
+  semantics: ohm.Semantics;
+  matcher: ohm.Matcher;
+}
+
+let ohmParts: OhmParts | null = null;
+
+/** Ohm's part, made when first needed (see above). */
+function ohmNow(): OhmParts {
+  if (ohmParts !== null) return ohmParts;
+  // `makeRecipe` is public Ohm API (used by its generated bundles) but missing from its type declarations.
+  const { makeRecipe } = requirePackage<{ makeRecipe(recipe: unknown): ohm.Grammar }>('ohm-js');
+  const grammar = makeRecipe(JSON.parse(FLOW_GRAMMAR_RECIPE));
+  // Ohm's wrappers have everything SemanticNode lists; its ActionDict type names its own classes.
+  const semantics = grammar
+    .createSemantics()
+    .addOperation<unknown>('ast', astActions as unknown as ohm.ActionDict<unknown>);
+  ohmParts = { grammar, semantics, matcher: grammar.matcher() };
+  return ohmParts;
+}
+
+/** The grammar of grammar/flow.ohm as Ohm's object (loads Ohm on first use). */
+export function flowGrammar(): ohm.Grammar {
+  return ohmNow().grammar;
+}
 
 /** What one line holds, before group nesting is applied. Spans are on the line given to `matchLine`. */
 export type LineStatement =
@@ -158,12 +188,6 @@ const astActions = {
 } satisfies ActionDict;
 
 setAstActions(astActions);
-// Ohm's wrappers have everything SemanticNode lists; its ActionDict type names its own classes.
-const semantics = flowGrammar
-  .createSemantics()
-  .addOperation<unknown>('ast', astActions as unknown as ohm.ActionDict<unknown>);
-
-const lineMatcher = flowGrammar.matcher();
 
 export type LineMatch = { ast: LineAst } | { failure: ohm.FailedMatchResult };
 
@@ -182,8 +206,9 @@ export function matchLine(text: string, lineNumber: number): LineMatch {
 export function matchLineWithOhm(text: string, lineNumber: number): LineMatch {
   // One matcher for every line: grammar.match() would build a new one (and its memo table) each
   // time. A failed result re-sets the input itself before it computes its expected text.
-  lineMatcher.setInput(text);
-  const result = lineMatcher.match('Line');
+  const { matcher, semantics } = ohmNow();
+  matcher.setInput(text);
+  const result = matcher.match('Line');
   if (result.failed()) return { failure: result };
   currentLine = lineNumber;
   return { ast: semantics(result).ast() as LineAst };

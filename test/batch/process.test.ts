@@ -11,6 +11,8 @@ import { CACHE_FILE } from '../../src/batch/index.js';
 import { CACHE_LOCK_FILE } from '../../src/batch/cache.js';
 import { BIN, generateTree, listFiles, validFlow, writeFile, type Tree } from './helpers.js';
 
+const REPO_SAMPLES = path.join(path.dirname(BIN), '..', 'samples');
+
 let tree: Tree;
 afterEach(() => tree?.cleanup());
 
@@ -24,6 +26,7 @@ function functionsRun(
   cwd: string,
 ): {
   status: number | null;
+  stdout: string;
   stderr: string;
   functions: Set<string>;
   scripts: string[];
@@ -57,6 +60,7 @@ function functionsRun(
   fs.rmSync(dir, { recursive: true, force: true });
   return {
     status: r.status,
+    stdout: r.stdout,
     stderr: r.stderr,
     functions,
     scripts,
@@ -83,6 +87,30 @@ test('a run with nothing to render runs none of the pipeline', () => {
   expect(pipeline.length).toBeGreaterThanOrEqual(1);
   for (const url of pipeline) expect(url).toMatch(/\/dist\/cli-chunks\//);
   expect(noop.scripts.filter((url) => pipeline.includes(url))).toEqual([]);
+});
+
+test('a render or lint of a valid file never loads Ohm; a line only Ohm can explain does', () => {
+  tree = generateTree(1, { broken: false });
+  const ohmRan = (run: ReturnType<typeof functionsRun>): boolean =>
+    [...run.functions].some((name) => /^makeRecipe\d*$/.test(name)) ||
+    run.scripts.some((url) => url.includes('/node_modules/ohm-js/'));
+  // The front path and the compiled matcher answer every line of a valid file (src/syntax/grammar.ts).
+  const render = functionsRun(
+    ['render', path.join(REPO_SAMPLES, 'cqrs.flow'), '-o', 'x.svg'],
+    tree.dir,
+  );
+  expect(render.status).toBe(0);
+  expect(render.functions).toContain('parseLines');
+  expect(ohmRan(render)).toBe(false);
+  const lint = functionsRun(['lint', path.join(REPO_SAMPLES, 'cqrs.flow')], tree.dir);
+  expect(lint.status).toBe(0);
+  expect(ohmRan(lint)).toBe(false);
+  // The control: a broken line is explained by Ohm, with Ohm's expectations.
+  writeFile(path.join(tree.dir, 'broken.flow'), 'a: circle label:"A"\na -> \n');
+  const broken = functionsRun(['lint', 'broken.flow'], tree.dir);
+  expect(broken.status).toBe(1);
+  expect(broken.stdout).toContain('unexpected end of line: expected an identifier');
+  expect(ohmRan(broken)).toBe(true);
 });
 
 test('SIGKILL mid-run: the cache is whole and names only finished files; the next run renders the rest', async () => {
