@@ -8,8 +8,8 @@
 // - dist/lsp.cjs: the language server with vscode-languageserver, which only `flowc lsp` requires
 //   (a separate file, so no other command reads, compiles or caches a byte of it);
 // - dist/cli.cache, dist/cli-chunks/*.cache: a code cache per piece, made by warm-up runs (a render
-//   to SVG and PNG, a lint, a batch that renders and one with nothing to do). Compiling the CLI's
-//   JavaScript on every start was about a fifth of a small render's time; with the caches V8
+//   to SVG and PNG, a lint, a batch that renders one file and one with nothing to do). Compiling the
+//   CLI's JavaScript on every start was about a fifth of a small render's time; with the caches V8
 //   reuses the compiled functions. A cache made by another Node version is rejected by V8 and
 //   the piece simply compiles as usual.
 // - dist/*.d.ts: the library's type declarations (tsc), skipped with --no-types.
@@ -169,26 +169,41 @@ await build({
 
 // The code caches: real runs, each of which adds the functions it compiled to the cache of every
 // piece it loaded (a run reads the caches the runs before it wrote, and writes them back at exit).
+// Each is a short run, as the runs that read the caches mostly are. When a batch that rendered the
+// eight samples in this thread made the caches, a later CQRS render spent ~48 M instructions in
+// V8's baseline compiler at its first calls, against ~30 M with the caches of short runs only, and
+// ~25 M instructions more in all (3 %); a no-op batch ~49 M more, a PNG ~24 M (docs/performance.md).
 const scratch = mkdtempSync(join(tmpdir(), 'flowc-build-'));
-const folder = join(scratch, 'docs');
-mkdirSync(folder);
 const settled = new Date(Date.now() - 3600_000);
+const folderOf = (name, files) => {
+  const folder = join(scratch, name);
+  mkdirSync(folder);
+  for (const file of files) {
+    cpSync(join(root, 'samples', file), join(folder, file));
+    utimesSync(join(folder, file), settled, settled);
+  }
+  return folder;
+};
+const one = folderOf('one', ['cqrs.flow']);
 // Eight files: enough for the batch to list the output folder instead of asking file by file.
-for (const name of readdirSync(join(root, 'samples')).filter((n) => n.endsWith('.flow'))) {
-  cpSync(join(root, 'samples', name), join(folder, name));
-  utimesSync(join(folder, name), settled, settled);
-}
+const eight = folderOf(
+  'docs',
+  readdirSync(join(root, 'samples')).filter((n) => n.endsWith('.flow')),
+);
 const warmUps = [
-  ['render', join(root, 'samples', 'cqrs.flow'), '-o', join(scratch, 'cqrs.svg')],
-  ['render', join(root, 'samples', 'cqrs.flow'), '-o', join(scratch, 'cqrs.png')],
-  ['lint', join(root, 'samples', 'cqrs.flow')],
-  // A batch that renders (in this thread), then one with nothing to do.
-  ['render', folder, '-o', join(scratch, 'out'), '--jobs', '1', '-q'],
-  ['render', folder, '-o', join(scratch, 'out'), '-q'],
+  { args: ['render', join(root, 'samples', 'cqrs.flow'), '-o', join(scratch, 'cqrs.svg')] },
+  { args: ['render', join(root, 'samples', 'cqrs.flow'), '-o', join(scratch, 'cqrs.png')] },
+  { args: ['lint', join(root, 'samples', 'cqrs.flow')] },
+  // A batch that renders (one file, in this thread).
+  { args: ['render', one, '-o', join(scratch, 'one-out'), '--jobs', '1', '-q'] },
+  // A batch with nothing to do: its outputs rendered first by a run that writes no cache.
+  { args: ['render', eight, '-o', join(scratch, 'out'), '-q'], cache: false },
+  { args: ['render', eight, '-o', join(scratch, 'out'), '-q'] },
 ];
-for (const args of warmUps) {
+const { FLOWC_WRITE_CODE_CACHE: _inherited, ...plainEnv } = process.env;
+for (const { args, cache = true } of warmUps) {
   const warm = spawnSync(process.execPath, [`${root}bin/flowc.js`, ...args], {
-    env: { ...process.env, FLOWC_WRITE_CODE_CACHE: '1' },
+    env: cache ? { ...plainEnv, FLOWC_WRITE_CODE_CACHE: '1' } : plainEnv,
     encoding: 'utf8',
   });
   if (warm.status !== 0)
