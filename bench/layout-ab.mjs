@@ -71,6 +71,9 @@ for (let r = 0; r < rounds; r++)
     times[k].push((u.user + u.system) / 1000 / (2 * texts.length));
   }
 const [a, b] = times.map(median);
+// Each round's B over its A (run next to each other, so under the same load): on a loaded machine
+// the medians of the two columns can differ by 20 % for the same code, the rounds' ratios less.
+const paired = median(times[1].map((t, r) => t / times[0][r]));
 console.log(
-  `${machine()}; load average ${loadBefore} → ${load()}. ${set} (${texts.length} diagrams × LR, TB), layout ${kind}, ${rounds} interleaved rounds: A ${a.toFixed(2)} ms, B ${b.toFixed(2)} ms CPU a layout (median); B/A ${(b / a).toFixed(3)}`,
+  `${machine()}; load average ${loadBefore} → ${load()}. ${set} (${texts.length} diagrams × LR, TB), layout ${kind}, ${rounds} interleaved rounds: A ${a.toFixed(2)} ms, B ${b.toFixed(2)} ms CPU a layout (median); B/A ${(b / a).toFixed(3)}; median of the rounds' B/A ${paired.toFixed(3)}`,
 );

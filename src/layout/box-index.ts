@@ -33,10 +33,7 @@ export class BoxIndex {
   add(box: Box): number {
     const id = this.boxes.length;
     this.boxes.push(box);
-    if (id >= this.marks.length) {
-      const grown = new Uint32Array(this.marks.length * 2);
-      grown.set(this.marks);
-      this.marks = grown;
+    if (4 * id >= this.extents.length) {
       const extents = new Float64Array(this.extents.length * 2);
       extents.set(this.extents);
       this.extents = extents;
@@ -51,6 +48,11 @@ export class BoxIndex {
 
   /** Puts the boxes not yet in the grids into them, in id order (each cell's list stays ascending). */
   private fillGrids(): void {
+    if (this.marks.length < this.boxes.length) {
+      const grown = new Uint32Array(Math.max(this.boxes.length, 2 * this.marks.length));
+      grown.set(this.marks);
+      this.marks = grown;
+    }
     for (let id = this.gridded; id < this.boxes.length; id++) {
       const box = this.boxes[id] as Box;
       let level = 0;
@@ -160,10 +162,13 @@ export class BoxIndex {
   }
 
   private stamp = 0;
-  /** Per id: the stamp of the last query that saw it, missed or met (ids are seen in any order). */
-  private marks = new Uint32Array(64);
+  /**
+   * Per id: the stamp of the last query that saw it, missed or met (ids are seen in any order);
+   * grown with the grids (a small index, scanned, has none: a layout makes dozens of indexes).
+   */
+  private marks = new Uint32Array(0);
   /** Per id: left, top, right, bottom. */
-  private extents = new Float64Array(256);
+  private extents = new Float64Array(64);
   /** Boxes (ids below this) already in the grids. */
   private gridded = 0;
 }

@@ -193,7 +193,9 @@ interface Segment {
  * calls); where −0 and 0 both occur, the one met first is kept, as a stable sort would.
  */
 function uniqueSortedWithin(values: readonly number[], lo: number, hi: number): number[] {
-  const sorted = new Float64Array(values.length);
+  if (lineScratch.length < values.length)
+    lineScratch = new Float64Array(Math.max(values.length, 2 * lineScratch.length));
+  const sorted = lineScratch;
   let n = 0;
   let zero = 0;
   let zeroSeen = false;
@@ -214,6 +216,9 @@ function uniqueSortedWithin(values: readonly number[], lo: number, hi: number): 
   }
   return out;
 }
+
+/** uniqueSortedWithin's sorting space, reused (two calls a search). */
+let lineScratch = new Float64Array(256);
 
 /** Index of the first value > target in a sorted array. */
 function upperBound(values: readonly number[], target: number): number {
@@ -239,6 +244,41 @@ function lowerBound(values: readonly number[], target: number): number {
   return lo;
 }
 
+interface SearchArrays {
+  best: Float64Array;
+  previous: Int32Array;
+  seen: Uint32Array;
+  closed: Uint32Array;
+  /** Which entries belong to the current search (seen, closed equal to it). */
+  stamp: number;
+}
+
+/**
+ * The search's working storage, shared by every router: a search runs to its end before another
+ * starts, and a layout makes several routers (each candidate, each pass), which each allocated and
+ * zeroed their own. Grown by doubling, never shrunk.
+ */
+const SEARCH: {
+  arrays: SearchArrays;
+  /** The A* queue. */
+  heap: MinHeap;
+  /** The heuristic's column (0) and row (1) parts. */
+  heuristic: [Float64Array, Float64Array];
+  /** Horizontal (0) and vertical (1) segment costs. */
+  costs: [Float64Array, Float64Array];
+} = {
+  arrays: {
+    best: new Float64Array(4096),
+    previous: new Int32Array(4096),
+    seen: new Uint32Array(4096),
+    closed: new Uint32Array(4096),
+    stamp: 0,
+  },
+  heap: new MinHeap(),
+  heuristic: [new Float64Array(256), new Float64Array(256)],
+  costs: [new Float64Array(1024), new Float64Array(1024)],
+};
+
 export class OrthogonalRouter {
   private readonly obstacles: BoxIndex;
   private readonly routed: Segment[] = [];
@@ -258,56 +298,37 @@ export class OrthogonalRouter {
     obstacleBoxes.forEach((box) => this.obstacles.add(box));
   }
 
-  private scratch: {
-    best: Float64Array;
-    previous: Int32Array;
-    seen: Uint32Array;
-    closed: Uint32Array;
-    stamp: number;
-  } | null = null;
-
-  /** The A* queue, reused by every search. */
-  private readonly heap = new MinHeap();
-
-  private readonly heuristicBuffers: [Float64Array, Float64Array] = [
-    new Float64Array(256),
-    new Float64Array(256),
-  ];
-
-  /** A reused array for the heuristic's column (0) or row (1) parts. */
-  private heuristicBuffer(which: 0 | 1, size: number): Float64Array {
-    return atLeast(this.heuristicBuffers, which, size);
-  }
-
-  private readonly costBuffers: [Float64Array, Float64Array] = [
-    new Float64Array(1024),
-    new Float64Array(1024),
-  ];
-
-  /** A reused segment-cost array of at least `size` entries (callers overwrite the first `size`). */
-  private costBuffer(which: 0 | 1, size: number): Float64Array {
-    return atLeast(this.costBuffers, which, size).subarray(0, size);
-  }
-
-  /** Search arrays reused between searches; a stamp marks which entries belong to the current one. */
-  private scratchFor(stateCount: number): {
-    best: Float64Array;
-    previous: Int32Array;
-    seen: Uint32Array;
-    closed: Uint32Array;
-    stamp: number;
-  } {
-    if (!this.scratch || this.scratch.best.length < stateCount) {
-      const size = Math.max(stateCount, (this.scratch?.best.length ?? 0) * 2, 4096);
-      this.scratch = {
+  /** Search arrays reused between searches (of every router: see SEARCH). */
+  private scratchFor(stateCount: number): SearchArrays {
+    const scratch = SEARCH.arrays;
+    if (scratch.best.length < stateCount) {
+      const size = Math.max(stateCount, scratch.best.length * 2);
+      SEARCH.arrays = {
         best: new Float64Array(size),
         previous: new Int32Array(size),
         seen: new Uint32Array(size),
         closed: new Uint32Array(size),
         stamp: 0,
       };
+      return SEARCH.arrays;
     }
-    return this.scratch;
+    if (scratch.stamp === 0xffffffff) {
+      // Stamps would wrap round: every entry back to "not this search's".
+      scratch.seen.fill(0);
+      scratch.closed.fill(0);
+      scratch.stamp = 0;
+    }
+    return scratch;
+  }
+
+  /** A reused array for the heuristic's column (0) or row (1) parts. */
+  private heuristicBuffer(which: 0 | 1, size: number): Float64Array {
+    return atLeast(SEARCH.heuristic, which, size);
+  }
+
+  /** A reused segment-cost array of at least `size` entries (callers overwrite the first `size`). */
+  private costBuffer(which: 0 | 1, size: number): Float64Array {
+    return atLeast(SEARCH.costs, which, size).subarray(0, size);
   }
 
   /** Remembers a finished route so later searches avoid crossing and sharing it; returns its id. */
@@ -559,12 +580,11 @@ export class OrthogonalRouter {
       }
     };
     const mark = thinned ? markOverlapping : markInside;
-    for (const o of obstacles) {
-      mark(o, (isH, index) => {
-        if (isH) hCost[index] = Infinity;
-        else vCost[index] = Infinity;
-      });
-    }
+    const block = (isH: boolean, index: number): void => {
+      if (isH) hCost[index] = Infinity;
+      else vCost[index] = Infinity;
+    };
+    for (const o of obstacles) mark(o, block);
     // On huge grids only the obstacles count: soft costs would make the search explore widely.
     const huge = nx * ny > GREEDY_GRID_LIMIT;
     if (!huge)
@@ -628,7 +648,7 @@ export class OrthogonalRouter {
     const seen = scratch.seen;
     const closed = scratch.closed;
     const stamp = ++scratch.stamp;
-    const heap = this.heap;
+    const heap = SEARCH.heap;
     heap.clear();
     const ex = xs[ei] as number;
     const ey = ys[ej] as number;

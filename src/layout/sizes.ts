@@ -56,9 +56,14 @@ export function sizeNode(
   label: string,
   wrapWidth = shapeModule(shape).wrapWidth,
 ): NodeSize {
+  const key = `${shape}\u0000${wrapWidth}\u0000${label}`;
+  const known = SIZED.nodes.get(key);
+  if (known) return { ...known, lines: known.lines.slice() };
   const module = shapeModule(shape);
   const text = wrapText(label, NODE_FONT_SIZE, wrapWidth);
-  return { ...module.size(text), lines: text.lines };
+  const size = { ...module.size(text), lines: text.lines };
+  remember(SIZED.nodes, key, { ...size, lines: size.lines.slice() });
+  return size;
 }
 
 export interface LabelSize {
@@ -68,12 +73,34 @@ export interface LabelSize {
 }
 
 export function sizeEdgeLabel(label: string, wrapWidth = EDGE_LABEL_WRAP_WIDTH): LabelSize {
+  const key = `${wrapWidth}\u0000${label}`;
+  const known = SIZED.labels.get(key);
+  if (known) return { ...known, lines: known.lines.slice() };
   const text = wrapText(label, EDGE_FONT_SIZE, wrapWidth);
-  return {
+  const size = {
     width: evenCeil(text.width + 2 * LABEL_PADDING_X),
     height: evenCeil(text.height + 2 * LABEL_PADDING_Y),
     lines: text.lines,
   };
+  remember(SIZED.labels, key, { ...size, lines: size.lines.slice() });
+  return size;
+}
+
+/**
+ * Sizes already measured, by shape, wrap width and text: the automatic choice sizes every node and
+ * label once per candidate it draws (with the same wrap widths), the emitters again. Callers get
+ * their own copies (a size's lines go into the layout).
+ */
+const SIZED = {
+  nodes: new Map<string, NodeSize>(),
+  labels: new Map<string, LabelSize>(),
+};
+/** Sizes kept at most per kind (then that memo starts again): a few diagrams' worth. */
+const SIZED_MAX = 2048;
+
+function remember<T>(memo: Map<string, T>, key: string, value: T): void {
+  if (memo.size >= SIZED_MAX) memo.clear();
+  memo.set(key, value);
 }
 
 /** Smallest width that shows a group's title in its header band. */

@@ -192,18 +192,30 @@ function arcPoints(from: Point, arc: Extract<Segment, { kind: 'arc' }>): Point[]
  */
 export function outlineCrossing(polyline: readonly Point[], side: Side, at: number): Point | null {
   const vertical = side === 'top' || side === 'bottom';
-  let best: number | null = null;
-  const better = (v: number): boolean =>
-    best === null || (side === 'top' || side === 'left' ? v < best : v > best);
+  const lowest = side === 'top' || side === 'left';
+  // Called for every route end on a curved or slanted side: no array or closure per segment.
+  let best = 0;
+  let found = false;
+  const consider = (v: number): void => {
+    if (!found || (lowest ? v < best : v > best)) {
+      best = v;
+      found = true;
+    }
+  };
   for (let k = 0; k + 1 < polyline.length; k++) {
     const p = polyline[k]!;
     const q = polyline[k + 1]!;
-    const [pu, pv, qu, qv] = vertical ? [p.x, p.y, q.x, q.y] : [p.y, p.x, q.y, q.x];
+    const pu = vertical ? p.x : p.y;
+    const pv = vertical ? p.y : p.x;
+    const qu = vertical ? q.x : q.y;
+    const qv = vertical ? q.y : q.x;
     if (at < Math.min(pu, qu) || at > Math.max(pu, qu)) continue;
-    const candidates = pu === qu ? [pv, qv] : [pv + ((at - pu) * (qv - pv)) / (qu - pu)];
-    for (const v of candidates) if (better(v)) best = v;
+    if (pu === qu) {
+      consider(pv);
+      consider(qv);
+    } else consider(pv + ((at - pu) * (qv - pv)) / (qu - pu));
   }
-  if (best === null) return null;
+  if (!found) return null;
   return vertical ? { x: at, y: best } : { x: best, y: at };
 }
 

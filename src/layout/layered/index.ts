@@ -315,9 +315,12 @@ function headerTab(box: Box, input: LayeredInput, c: number, edges: LayeredEdgeR
   }
   const start = along === 'x' ? box.x : box.y;
   const room = (along === 'x' ? box.width : box.height) - length;
-  const hits = (offset: number, pad: number): number =>
-    blocked.filter(([lo, hi]) => hi + pad > start + offset && lo - pad < start + offset + length)
-      .length;
+  const hits = (offset: number, pad: number): number => {
+    let count = 0;
+    for (const [lo, hi] of blocked)
+      if (hi + pad > start + offset && lo - pad < start + offset + length) count++;
+    return count;
+  };
   // Candidate offsets: the start, the end, and just past or just before each route (6 px clear).
   const candidates = [0, room];
   for (const [lo, hi] of blocked)

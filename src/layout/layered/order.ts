@@ -87,8 +87,9 @@ interface Entry {
   index: number;
   /** Constraint graph (sibling clusters' order, glued wishes). */
   indegree: number;
-  ins: Entry[];
-  outs: Entry[];
+  /** Null until the first constraint (most entries have none). */
+  ins: Entry[] | null;
+  outs: Entry[] | null;
   merged: boolean;
   /** Glue: merged with its successor whatever the barycenters. */
   glued: Set<Entry> | null;
@@ -571,14 +572,14 @@ export class Orderer {
       let order = layer;
       for (const lefts of scopes.values()) {
         if (lefts.length < 2) continue;
-        const sorted = lefts
-          .slice()
-          .sort(
-            (x, y) =>
-              (this.sigma[g.cluster[x] as number] as number) -
-                (this.sigma[g.cluster[y] as number] as number) ||
-              (g.cluster[x] as number) - (g.cluster[y] as number),
-          );
+        const sorted = lefts.slice();
+        stableSort(
+          sorted,
+          (x, y) =>
+            (this.sigma[g.cluster[x] as number] as number) -
+              (this.sigma[g.cluster[y] as number] as number) ||
+            (g.cluster[x] as number) - (g.cluster[y] as number),
+        );
         order = this.reorderBlocks(order, lefts, sorted);
       }
       if (order !== layer) {
@@ -852,9 +853,7 @@ export class Orderer {
         b = pin;
         w = Math.max(w, 1);
       }
-      (children[(g.cluster[v] as number) + 1] as Entry[]).push(
-        newEntry([v], b, w, this.pos[v] as number),
-      );
+      (children[(g.cluster[v] as number) + 1] as Entry[]).push(this.vertexEntry(v, b, w));
     }
     // Deepest clusters first, so a cluster's block is complete before its parent sorts it.
     for (const c of statics.present) {
@@ -869,7 +868,9 @@ export class Orderer {
       }
       const vs = this.sortScope(c, list, l, biasRight);
       const pair = g.borders.get(c * layers + l) as [number, number];
-      const block = [pair[0], ...vs, pair[1]];
+      const block = [pair[0]];
+      for (const v of vs) block.push(v);
+      block.push(pair[1]);
       const pinned = statics.pinnedBlock.get(c);
       const entry = newEntry(
         block,
@@ -885,6 +886,27 @@ export class Orderer {
   }
 
   private readonly children: Entry[][] = [];
+  /**
+   * Per vertex: its entry in the sorts (sortLayer), reset for each one (a sort keeps no entry past
+   * its end, and merging makes new vertex lists, never changes one), so the sweeps allocate none.
+   */
+  private readonly entries: Entry[] = [];
+
+  private vertexEntry(v: number, barycenter: number, weight: number): Entry {
+    const index = this.pos[v] as number;
+    const entry = this.entries[v];
+    if (!entry) return (this.entries[v] = newEntry([v], barycenter, weight, index));
+    if (entry.vs.length !== 1 || entry.vs[0] !== v) entry.vs = [v];
+    entry.barycenter = barycenter;
+    entry.weight = weight;
+    entry.index = index;
+    entry.indegree = 0;
+    entry.ins = null;
+    entry.outs = null;
+    entry.merged = false;
+    entry.glued = null;
+    return entry;
+  }
   private readonly statics = new Map<number, LayerStatics>();
 
   /** What does not change between sweeps in a layer: its clusters (deepest first) and pins. */
@@ -945,7 +967,8 @@ export class Orderer {
     }
     // Sibling clusters in their global order: consecutive present ones constrained.
     const clusters = entries.filter((e) => g.kind[e.vs[0] as number] === LEFT_BORDER);
-    clusters.sort(
+    stableSort(
+      clusters,
       (a, b) =>
         (this.sigma[g.cluster[a.vs[0] as number] as number] as number) -
           (this.sigma[g.cluster[b.vs[0] as number] as number] as number) ||
@@ -967,7 +990,8 @@ export class Orderer {
       }
     }
     const resolved = resolveConflicts(entries);
-    const sorted = sortEntries(resolved, biasRight).flatMap((e) => e.vs);
+    const sorted: number[] = [];
+    for (const e of sortEntries(resolved, biasRight)) for (const v of e.vs) sorted.push(v);
     return this.enforceClusterOrder(sorted, clusterOrder);
   }
 
@@ -979,6 +1003,19 @@ export class Orderer {
   private enforceClusterOrder(vs: number[], leftBordersInOrder: number[]): number[] {
     if (leftBordersInOrder.length < 2) return vs;
     const g = this.g;
+    // Most sorts keep the order: checked first, block by block, without copying any.
+    let inOrder = true;
+    for (let i = 0, k = 0; i < vs.length && inOrder;) {
+      const v = vs[i] as number;
+      if (g.kind[v] === LEFT_BORDER) {
+        const c = g.cluster[v] as number;
+        let j = i + 1;
+        while (!(g.kind[vs[j] as number] === RIGHT_BORDER && g.cluster[vs[j] as number] === c)) j++;
+        if (v !== leftBordersInOrder[k++]) inOrder = false;
+        i = j + 1;
+      } else i++;
+    }
+    if (inOrder) return vs;
     const blocks = new Map<number, number[]>();
     let i = 0;
     const starts: number[] = [];
@@ -1080,17 +1117,26 @@ export class Orderer {
 
   /** Crossings between the edges of u and v (u left of v) to both neighbouring layers. */
   private pairCrossings(u: number, v: number): number {
+    return (
+      this.sideCrossings(u, v, this.upStart, this.upList, this.upWeight) +
+      this.sideCrossings(u, v, this.downStart, this.downList, this.downWeight)
+    );
+  }
+
+  /** pairCrossings on one side (the layer above or the one below). */
+  private sideCrossings(
+    u: number,
+    v: number,
+    start: Int32Array,
+    list: Int32Array,
+    weights: Float64Array,
+  ): number {
     let total = 0;
-    for (const [start, list, weights] of [
-      [this.upStart, this.upList, this.upWeight],
-      [this.downStart, this.downList, this.downWeight],
-    ] as const) {
-      for (let i = start[u] as number; i < (start[u + 1] as number); i++) {
-        const pu = this.pos[list[i] as number] as number;
-        const wu = weights[i] as number;
-        for (let j = start[v] as number; j < (start[v + 1] as number); j++) {
-          if ((this.pos[list[j] as number] as number) < pu) total += wu * (weights[j] as number);
-        }
+    for (let i = start[u] as number; i < (start[u + 1] as number); i++) {
+      const pu = this.pos[list[i] as number] as number;
+      const wu = weights[i] as number;
+      for (let j = start[v] as number; j < (start[v + 1] as number); j++) {
+        if ((this.pos[list[j] as number] as number) < pu) total += wu * (weights[j] as number);
       }
     }
     return total;
@@ -1099,23 +1145,36 @@ export class Orderer {
   /** Weighted crossings of the whole drawing (hops and cluster borders) and foreign passes. */
   totalCrossings(): number {
     const g = this.g;
+    const { upper, lower, weight } = this.segments;
     let total = 0;
     for (let l = 0; l + 1 < g.layerCount; l++) {
       total += FOREIGN_PASS_COST * this.foreignPasses(l);
-      const upper: number[] = [];
-      const lower: number[] = [];
-      const weight: number[] = [];
+      let count = 0;
       for (const v of g.layers[l] as number[]) {
         for (let k = this.downStart[v] as number; k < (this.downStart[v + 1] as number); k++) {
-          upper.push(this.pos[v] as number);
-          lower.push(this.pos[this.downList[k] as number] as number);
-          weight.push(this.downWeight[k] as number);
+          upper[count] = this.pos[v] as number;
+          lower[count] = this.pos[this.downList[k] as number] as number;
+          weight[count] = this.downWeight[k] as number;
+          count++;
         }
       }
-      total += bilayerCrossings(upper, lower, weight, (g.layers[l + 1] as number[]).length);
+      total += bilayerCrossings(upper, lower, weight, (g.layers[l + 1] as number[]).length, count);
     }
     return total;
   }
+
+  /** The segments between two layers, reused by every count (upper, lower position, weight). */
+  private get segments(): { upper: Int32Array; lower: Int32Array; weight: Float64Array } {
+    const size = this.downList.length;
+    this.segmentBuffers ??= {
+      upper: new Int32Array(size),
+      lower: new Int32Array(size),
+      weight: new Float64Array(size),
+    };
+    return this.segmentBuffers;
+  }
+  private segmentBuffers: { upper: Int32Array; lower: Int32Array; weight: Float64Array } | null =
+    null;
 
   /**
    * Hops between layers l and l + 1 that pass over a cluster present in both layers while neither
@@ -1152,20 +1211,20 @@ export class Orderer {
   /** Real crossings only (hop against hop, weight 1 each), for reports. */
   hopCrossings(): number {
     const g = this.g;
+    const { upper, lower, weight } = this.segments;
     let total = 0;
     for (let l = 0; l + 1 < g.layerCount; l++) {
-      const upper: number[] = [];
-      const lower: number[] = [];
-      const weight: number[] = [];
+      let count = 0;
       for (const v of g.layers[l] as number[]) {
         if (g.kind[v] === LEFT_BORDER || g.kind[v] === RIGHT_BORDER) continue;
         for (let k = this.downStart[v] as number; k < (this.downStart[v + 1] as number); k++) {
-          upper.push(this.pos[v] as number);
-          lower.push(this.pos[this.downList[k] as number] as number);
-          weight.push(1);
+          upper[count] = this.pos[v] as number;
+          lower[count] = this.pos[this.downList[k] as number] as number;
+          weight[count] = 1;
+          count++;
         }
       }
-      total += bilayerCrossings(upper, lower, weight, (g.layers[l + 1] as number[]).length);
+      total += bilayerCrossings(upper, lower, weight, (g.layers[l + 1] as number[]).length, count);
     }
     return total;
   }
@@ -1178,15 +1237,15 @@ function newEntry(vs: number[], barycenter: number, weight: number, index: numbe
     weight,
     index,
     indegree: 0,
-    ins: [],
-    outs: [],
+    ins: null,
+    outs: null,
     merged: false,
     glued: null,
   };
 }
 
 function constrain(a: Entry, b: Entry, glue: boolean): void {
-  a.outs.push(b);
+  (a.outs ??= []).push(b);
   b.indegree++;
   if (glue) {
     a.glued ??= new Set();
@@ -1205,7 +1264,10 @@ function resolveConflicts(entries: Entry[]): Entry[] {
   while (sources.length > 0) {
     const entry = sources.pop() as Entry;
     visited.push(entry);
-    for (const u of entry.ins.slice().reverse()) {
+    const ins = entry.ins ?? [];
+    // Latest first (merging touches neither this list nor the entries it holds but `merged`).
+    for (let k = ins.length - 1; k >= 0; k--) {
+      const u = ins[k] as Entry;
       if (u.merged) continue;
       const glued = u.glued?.has(entry) ?? false;
       if (
@@ -1216,8 +1278,8 @@ function resolveConflicts(entries: Entry[]): Entry[] {
       )
         merge(entry, u);
     }
-    for (const w of entry.outs) {
-      w.ins.push(entry);
+    for (const w of entry.outs ?? []) {
+      (w.ins ??= []).push(entry);
       if (--w.indegree === 0) sources.push(w);
     }
   }
@@ -1256,13 +1318,15 @@ function merge(target: Entry, source: Entry): void {
  * when biased right), the others kept at their current index.
  */
 function sortEntries(entries: Entry[], biasRight: boolean): Entry[] {
-  const sortable = entries.filter((e) => !Number.isNaN(e.barycenter));
-  const unsortable = entries
-    .filter((e) => Number.isNaN(e.barycenter))
-    .sort((a, b) => b.index - a.index);
-  sortable.sort(
+  const sortable: Entry[] = [];
+  const unsortable: Entry[] = [];
+  for (const e of entries) (Number.isNaN(e.barycenter) ? unsortable : sortable).push(e);
+  stableSort(
+    sortable,
     (a, b) => a.barycenter - b.barycenter || (biasRight ? b.index - a.index : a.index - b.index),
   );
+  if (unsortable.length === 0) return sortable;
+  stableSort(unsortable, (a, b) => b.index - a.index);
   const out: Entry[] = [];
   const consume = (): void => {
     while (
@@ -1278,6 +1342,30 @@ function sortEntries(entries: Entry[], biasRight: boolean): Entry[] {
   }
   while (unsortable.length > 0) out.push(unsortable.pop() as Entry);
   return out;
+}
+
+/** Lists up to this long are sorted by insertion (stableSort). */
+const INSERTION_SORT_MAX = 16;
+
+/**
+ * Sorts in place, stably, as Array.prototype.sort does (a stable sort has one result for a
+ * consistent comparison): short lists, the many scopes of a few entries the sweeps sort, by
+ * insertion, without the built-in sort's work array.
+ */
+function stableSort<T>(list: T[], compare: (a: T, b: T) => number): void {
+  if (list.length > INSERTION_SORT_MAX) {
+    list.sort(compare);
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i] as T;
+    let j = i - 1;
+    while (j >= 0 && compare(list[j] as T, item) > 0) {
+      list[j + 1] = list[j] as T;
+      j--;
+    }
+    list[j + 1] = item;
+  }
 }
 
 function csr(lists: number[][]): [Int32Array, Int32Array, Float64Array] {
