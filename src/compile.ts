@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from './diagnostics.js';
 import type { Diagram, Direction, LayoutKind } from './model/diagram.js';
+import { DEFAULT_DIRECTION } from './model/placement.js';
 import type { EdgeStyle, Layout } from './layout/types.js';
 import { checkAsync, type CheckOptions, type CheckResult } from './check.js';
 import { layout, LayoutError } from './layout/index.js';
@@ -27,7 +28,10 @@ export interface RenderOptions {
   background?: string;
   /** SVG <title>; defaults to a summary of the diagram. */
   title?: string;
-  /** PNG: told when the image is drawn smaller than asked (see PngOptions.onWarning). */
+  /**
+   * Told when the output is not quite what was asked: a PNG drawn smaller than asked (see
+   * PngOptions.onWarning), or swimlanes drawn in another direction than asked (turnedMessage).
+   */
   onWarning?: (message: string) => void;
 }
 
@@ -100,6 +104,11 @@ export async function compileFormats(
         options,
       );
     }
+    if (laidOut !== null) {
+      const asked = direction ?? DEFAULT_DIRECTION;
+      if ((laidOut as Layout).direction !== asked)
+        options.onWarning?.(turnedMessage(asked, (laidOut as Layout).direction));
+    }
   } catch (error) {
     if (!(error instanceof LayoutError)) throw error;
     // The layout engine gave up on this graph: report it like any other error, with nothing written.
@@ -117,6 +126,19 @@ export async function compileFormats(
     };
   }
   return { ...result, outputs };
+}
+
+/**
+ * The swimlanes turn to the flow the handles ask for when, drawn as asked, one lane would stretch
+ * across the whole drawing (docs/layout.md, "Turned lanes"): the user asked for one direction and
+ * gets another, so they are told why and how to get the one asked for.
+ */
+export function turnedMessage(asked: Direction, drawn: Direction): string {
+  return (
+    `drawn ${drawn} instead of ${asked}: the handles inside its groups ask for ${drawn}, and ` +
+    `swimlanes drawn ${asked} would stretch a lane across the whole drawing; ` +
+    `--layout layered draws it ${asked}`
+  );
 }
 
 async function emitFormat(

@@ -87,10 +87,12 @@ async function renderMarkdownTask(
   fs: FileSystem,
 ): Promise<TaskResult> {
   const started = performance.now();
+  const warnings: string[] = [];
   let result: MarkdownRenderResult;
   try {
     result = await renderMarkdown(task.text, {
       ...settings.render,
+      onWarning: (message) => warnings.push(message),
       rules: { ...settings.rules },
       file: task.source,
       formats: settings.formats,
@@ -135,6 +137,7 @@ async function renderMarkdownTask(
       outputs: result.images.map((image) => ({ format: image.format, file: image.file })),
       ...(write.textWritten ? { text: result.text } : {}),
     },
+    ...(warnings.length > 0 ? { warnings } : {}),
     compileMs: compiled - started,
     writeMs: performance.now() - compiled,
   };

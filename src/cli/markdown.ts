@@ -54,7 +54,12 @@ export async function renderMarkdownFile(
   io: Io,
 ): Promise<number> {
   const name = shownPath(io.cwd, job.file);
-  const result = await renderMarkdownJob(job);
+  // -q prints errors only; a warning of a block's drawing (a PNG drawn smaller, a direction turned)
+  // names the block.
+  const onWarning = report.quiet
+    ? undefined
+    : (message: string) => io.stderr.write(`flowc: warning: ${name}: ${message}\n`);
+  const result = await renderMarkdownJob({ ...job, render: { ...job.render, onWarning } });
   await printMarkdownDiagnostics(job, result, report, io);
   if (result.blocks.length === 0) {
     if (!report.quiet)

@@ -181,8 +181,11 @@ async function renderSingle(
     ...render,
     format,
     rules: settings.ruleSettings,
-    onWarning: (message) =>
-      io.stderr.write(`flowc: warning: ${shownPath(io.cwd, source.filePath)}: ${message}\n`),
+    // -q prints errors only, as a batch does (batch/index.ts).
+    onWarning: options.quiet
+      ? undefined
+      : (message) =>
+          io.stderr.write(`flowc: warning: ${shownPath(io.cwd, source.filePath)}: ${message}\n`),
   };
   const { result, errors } = await compileSource(source, compileOptions);
   await printDiagnostics(

@@ -21,6 +21,7 @@ import type {
   Direction,
   LineStyle,
 } from '../model/diagram.js';
+import { DEFAULT_DIRECTION } from '../model/placement.js';
 import { groupEnds, type GroupEnds } from '../model/group-ends.js';
 import { shapeModule } from '../shapes/index.js';
 import type { Side } from '../syntax/ast.js';
@@ -42,7 +43,7 @@ const THICK_NODE_PENWIDTH = 3;
 const THICK_EDGE_PENWIDTH = 2.4;
 
 export function emitDot(diagram: Diagram, options: DotOptions = {}): string {
-  const direction = options.direction ?? diagram.direction ?? 'LR';
+  const direction = options.direction ?? diagram.direction ?? DEFAULT_DIRECTION;
   const ends = terminalKinds(diagram);
   const kinds = kindsOf(diagram);
   const font = quote(FONT_FAMILY);

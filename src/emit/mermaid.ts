@@ -13,6 +13,7 @@ import type {
   LineStyle,
   NodeStyle,
 } from '../model/diagram.js';
+import { DEFAULT_DIRECTION } from '../model/placement.js';
 import { shapeModule } from '../shapes/index.js';
 import { groupTree } from './group-tree.js';
 import { terminalKinds } from './kinds.js';
@@ -32,7 +33,7 @@ export interface MermaidOptions {
  * `-.->`, thick edges `==>`; a link becomes `click … href`, with the tooltip.
  */
 export function emitMermaid(diagram: Diagram, options: MermaidOptions = {}): string {
-  const direction = options.direction ?? diagram.direction ?? 'LR';
+  const direction = options.direction ?? diagram.direction ?? DEFAULT_DIRECTION;
   const ids = allocateIds(diagram);
   const kinds = terminalKinds(diagram);
   const nodeLine = (node: DiagramNode, indent: string): string =>

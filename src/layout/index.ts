@@ -6,6 +6,7 @@
  * translate onto the canvas.
  */
 import type { Diagram, DiagramEdge, Direction, LayoutKind, Shape } from '../model/diagram.js';
+import { DEFAULT_DIRECTION } from '../model/placement.js';
 import { groupEnds } from '../model/group-ends.js';
 import { attachPoint, shapeModule, type ShapeGeometry } from '../shapes/index.js';
 import {
@@ -102,7 +103,7 @@ function layoutWith(diagram: Diagram, options: LayoutOptions, work: ChoiceWork):
       throw new LayoutError(
         `this diagram has ${formatLimit(count)} ${what}, more than the ${formatLimit(limit)} flowc lays out (docs/limits.md): split it into several diagrams (lint, DOT and Mermaid output have no such limit)`,
       );
-  const direction: Direction = options.direction ?? diagram.direction ?? 'LR';
+  const direction: Direction = options.direction ?? diagram.direction ?? DEFAULT_DIRECTION;
   const edgeStyle: EdgeStyle = options.edges ?? 'ortho';
   const kind = options.layout ?? diagram.layout ?? 'auto';
   // Edges that end on a group box the layered engine cannot draw (see groupAnchors): the lanes do.

@@ -44,7 +44,7 @@ export async function checkMarkdown(
 export async function eachBlock<R extends { diagnostics: Diagnostic[]; renderable: boolean }>(
   document: MarkdownDocument,
   options: Pick<CheckOptions, 'rules'>,
-  run: (source: string) => Promise<R>,
+  run: (source: string, block: FlowBlock) => Promise<R>,
 ): Promise<(BlockCheck & { result: R | null })[]> {
   const blocks: (BlockCheck & { result: R | null })[] = [];
   for (const block of document.blocks) {
@@ -59,7 +59,7 @@ export async function eachBlock<R extends { diagnostics: Diagnostic[]; renderabl
       });
       continue;
     }
-    const result = await run(block.source);
+    const result = await run(block.source, block);
     const diagnostics = [
       ...own,
       ...result.diagnostics.map((d) => toMarkdownDiagnostic(block, d)),

@@ -63,7 +63,12 @@ export async function renderMarkdown(
 ): Promise<MarkdownRenderResult> {
   const document = scanMarkdown(text);
   const blocks: BlockRender[] = (
-    await eachBlock(document, options, (source) => compileFormats(source, options.formats, options))
+    await eachBlock(document, options, (source, block) =>
+      compileFormats(source, options.formats, {
+        ...options,
+        onWarning: blockWarning(options, block),
+      }),
+    )
   ).map(({ result, ...block }) => ({ ...block, outputs: result?.outputs ?? {} }));
 
   const images: MarkdownImage[] = [];
@@ -90,6 +95,17 @@ export async function renderMarkdown(
           isManagedTarget: (target) => isImageOf(stem, target),
         });
   return { document, blocks, diagnostics: mergeDiagnostics(blocks), images, text: updated };
+}
+
+/** A block's warnings say which block: `block 'checkout' (line 12): …`, `block 2 (line 30): …`. */
+function blockWarning(
+  options: MarkdownRenderOptions,
+  block: FlowBlock,
+): ((message: string) => void) | undefined {
+  const { onWarning } = options;
+  if (onWarning === undefined) return undefined;
+  const name = block.explicitId ? `'${block.id}'` : String(block.ordinal);
+  return (message) => onWarning(`block ${name} (line ${block.fenceIndex + 1}): ${message}`);
 }
 
 /** `README.md` → `README`. */

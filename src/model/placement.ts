@@ -9,6 +9,9 @@
 export const DIRECTIONS = ['LR', 'TB', 'RL', 'BT'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
+/** The direction of a diagram that names none (no `direction` line, no option). */
+export const DEFAULT_DIRECTION: Direction = 'LR';
+
 /** The placement: layered (groups as clusters, dot's picture) or lanes (groups as swimlanes). */
 export const LAYOUT_KINDS = ['layered', 'lanes'] as const;
 export type LayoutKind = (typeof LAYOUT_KINDS)[number];

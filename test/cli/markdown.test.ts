@@ -34,6 +34,7 @@ const README = md(
 const BROKEN_LINE = 15; // `w: rectangle label:"Work`
 
 let tree: { dir: string; cleanup: () => void };
+const __dirname_ = (): string => path.dirname(new URL(import.meta.url).pathname);
 afterEach(() => tree?.cleanup());
 
 /** Every file under `dir` (but the batch cache) with a hash of its bytes. */
@@ -182,6 +183,33 @@ describe('flowc render README.md', () => {
       code: 0,
       stderr: 'flowc: plain.md has no ```flow blocks: nothing to render\n',
     });
+  });
+
+  test("a block's warning names the block, on its own and in a batch; -q keeps it quiet", async () => {
+    // CQRS's handles run left to right: asked TB, its swimlanes are drawn LR, with a warning.
+    const cqrs = fs
+      .readFileSync(path.join(__dirname_(), '../../samples/cqrs.flow'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    tree = tempTree({
+      'doc.md': md('# Two', '', '```flow', ...GOOD, '```', '', '```flow id=cqrs', ...cqrs, '```'),
+      'more/other.md': md('```flow id=cqrs', ...cqrs, '```'),
+    });
+    const fenceLine = GOOD.length + 6;
+    const one = await run(['render', 'doc.md', '--direction', 'TB'], { cwd: tree.dir });
+    expect(one.code).toBe(0);
+    expect(one.stderr).toBe(
+      `flowc: warning: doc.md: block 'cqrs' (line ${fenceLine}): drawn LR instead of TB: ` +
+        'the handles inside its groups ask for LR, and swimlanes drawn TB would stretch a lane ' +
+        'across the whole drawing; --layout layered draws it TB\n',
+    );
+    const quiet = await run(['render', 'doc.md', '--direction', 'TB', '-q'], { cwd: tree.dir });
+    expect(quiet).toMatchObject({ code: 0, stderr: '' });
+    const batch = await run(['render', 'more', '--direction', 'TB'], { cwd: tree.dir });
+    expect(batch.code).toBe(0);
+    expect(batch.stderr).toMatch(
+      /^more\/other\.md: warning: block 'cqrs' \(line 1\): drawn LR instead of TB: /m,
+    );
   });
 
   test('-o FILE and standard input are refused for Markdown, with the reason', async () => {

@@ -5,7 +5,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compile } from '../../src/compile.js';
-import { CLEAN_FLOW, RULES_FLOW, SYNTAX_FLOW, WARNINGS_FLOW, run, tempTree } from './helpers.js';
+import {
+  CLEAN_FLOW,
+  REPO,
+  RULES_FLOW,
+  SYNTAX_FLOW,
+  WARNINGS_FLOW,
+  run,
+  tempTree,
+} from './helpers.js';
 
 let tree: { dir: string; cleanup: () => void };
 
@@ -95,6 +103,16 @@ describe('flowc render: formats and destinations', () => {
     expect(dark).toBe((await compile(CLEAN_FLOW, { format: 'svg', theme: 'dark' })).output);
     const spline = (await render(['clean.flow', '-f', 'json', '--edges', 'spline'])).stdout;
     expect(JSON.parse(spline).edgeStyle).toBe('spline');
+  });
+
+  test('a direction asked and not drawn is said, once, on stderr (not with -q)', async () => {
+    const cqrs = path.join(REPO, 'samples/cqrs.flow');
+    const r = await render([cqrs, '-f', 'json', '--direction', 'TB']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).direction).toBe('LR');
+    expect(r.stderr).toMatch(/^flowc: warning: .*cqrs\.flow: drawn LR instead of TB: .*\n$/);
+    const quiet = await render([cqrs, '-f', 'json', '--direction', 'TB', '-q']);
+    expect(quiet).toMatchObject({ code: 0, stderr: '' });
   });
 
   test('PNG --width and --background', async () => {
