@@ -9,8 +9,8 @@ import type { Diagram, DiagramEdge, Direction, LayoutKind, Shape } from '../mode
 import { DEFAULT_DIRECTION } from '../model/placement.js';
 import { groupEnds } from '../model/group-ends.js';
 import { attachPoint, shapeModule, type ShapeGeometry } from '../shapes/index.js';
+import { tooLongForPage } from './page.js';
 import {
-  MAX_ASPECT,
   areaPerNodeOf,
   growingScore,
   lanesCandidate,
@@ -221,8 +221,10 @@ function chooseLayout(
   const first = layered({ blocks: false });
   // Too long to read and not wrapped (groups span the flow): groups as blocks on shelves. A first
   // drawing that was not finished is judged by what the engine drew of it.
-  const firstAspect = first.layout ? layoutAspect(first.layout) : drawnAspect(first.drawn);
-  if (firstAspect > MAX_ASPECT && diagram.groups.length > 1) layered({ blocks: true });
+  const firstLong = tooLongForPage(
+    ...(first.layout ? layoutSize(first.layout) : drawnSize(first.drawn)),
+  );
+  if (firstLong && diagram.groups.length > 1) layered({ blocks: true });
   // Wrapped: the long drawing too, when small enough to draw twice (wrapping cuts edges, which
   // then run back around the rows: on a dense flow that costs more than the length saves).
   if (first.drawn.result.wrapped === true && diagram.nodes.length <= CANDIDATES_MAX_NODES)
@@ -282,8 +284,8 @@ interface LayeredOptions {
 }
 
 /**
- * The swimlanes wrapped into rows (lanes-wrap.ts), computed only when the lanes drawing is longer
- * than MAX_ASPECT and the diagram small enough to draw twice; null otherwise, and for what the wrap
+ * The swimlanes wrapped into rows (lanes-wrap.ts), computed only when the lanes drawing is too long
+ * for a page (page.ts) and the diagram small enough to draw twice; null otherwise, and for what the wrap
  * does not handle: nested groups, edges ending on a group box (which row's band would they meet?).
  * The wrap by bands, and the one by columns alone when its rows differ (the bands' estimate of the
  * crossings between rows can be wrong), drawn too and taken when it crosses fewer edges. Until
@@ -296,7 +298,8 @@ function wrappedLanes(
   lanes: Layout,
   work: ChoiceWork,
 ): Layout | null {
-  if (layoutAspect(lanes) <= MAX_ASPECT || diagram.nodes.length > CANDIDATES_MAX_NODES) return null;
+  if (!tooLongForPage(...layoutSize(lanes)) || diagram.nodes.length > CANDIDATES_MAX_NODES)
+    return null;
   if (diagram.groups.some((g) => g.parent !== null)) return null;
   if (diagram.edges.some((e) => e.fromKind === 'group' || e.toKind === 'group')) return null;
   const report: WrapReport = { columnsAlike: false };
@@ -317,13 +320,13 @@ interface WrapReport {
 }
 
 /**
- * The swimlanes too long to read (beyond MAX_ASPECT) give way to their wrap into rows whenever the
- * wrap is within MAX_ASPECT: the wrap is the drawing that fits a page. Until session 6 a wrap that
+ * The swimlanes too long for a page (page.ts) give way to their wrap into rows whenever the
+ * wrap fits one: the wrap is the drawing that fits a page. Until session 6 a wrap that
  * cost crossings (the routes it severs must cross the lanes between the rows) was not taken, and
  * audit-logging LR stayed 3.25 times wider than tall (2 crossings; wrapped 1.27, 4 crossings).
  */
 function preferWrapped(lanes: Layout, wrapped: Layout | null): Layout {
-  return wrapped === null || layoutAspect(wrapped) > MAX_ASPECT ? lanes : wrapped;
+  return wrapped === null || tooLongForPage(...layoutSize(wrapped)) ? lanes : wrapped;
 }
 
 /**
@@ -347,15 +350,13 @@ export function layeredBoundAndLayout(
 }
 
 /** The aspect of what the engine drew (its node, group and title boxes) with the canvas margins. */
-function drawnAspect(draw: LayeredDraw): number {
+function drawnSize(draw: LayeredDraw): [number, number] {
   const box = unionBox([...draw.nodes.values(), ...draw.groups.values(), ...draw.headers.values()]);
-  const width = box.width + 2 * CANVAS_MARGIN;
-  const height = box.height + 2 * CANVAS_MARGIN;
-  return Math.max(width, height) / Math.max(1, Math.min(width, height));
+  return [box.width + 2 * CANVAS_MARGIN, box.height + 2 * CANVAS_MARGIN];
 }
 
-function layoutAspect(layout: Layout): number {
-  return Math.max(layout.width, layout.height) / Math.max(1, Math.min(layout.width, layout.height));
+function layoutSize(layout: Layout): [number, number] {
+  return [layout.width, layout.height];
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import type { Diagram } from '../model/diagram.js';
 import type { Box, Layout, Point } from './types.js';
+import { pageExcess } from './page.js';
 
 /** Above this many nodes the lanes are never tried: the layered layout alone keeps renders fast. */
 const LANES_CANDIDATE_MAX_NODES = 300;
@@ -133,7 +134,7 @@ export function scoreParts(layout: Layout, handled: readonly boolean[] = []): Sc
     FOREIGN_COST * foreign +
     areaPerNode / 20 +
     10 * edgeLength +
-    ASPECT_COST * Math.max(0, aspect - MAX_ASPECT);
+    ASPECT_COST * pageExcess(layout.width, layout.height);
   return { crossings, foreign, areaPerNode, edgeLength, aspect, bends, total };
 }
 
@@ -185,9 +186,7 @@ const FOREIGN_COST = 50;
  */
 const BEND_COST = 4;
 
-/** Drawings longer than this (either way) are hard to read at page width... */
-export const MAX_ASPECT = 3;
-/** ...and cost this much per unit of aspect above it (two crossings; measured on the corpus, 40 made wrapping win where it cut edges that then cross: 31 crossings against 19). */
+/** Drawings too long for a page (page.ts) cost this much per unit of aspect above MAX_ASPECT (two crossings; measured on the corpus, 40 made wrapping win where it cut edges that then cross: 31 crossings against 19). */
 const ASPECT_COST = 20;
 
 function orient(p: Point, q: Point, r: Point): number {

@@ -16,9 +16,8 @@ import type { LayeredInput } from './input.js';
 import { mergePieces, resultBounds, splitInput } from './components.js';
 import { LINE_GAP } from './ports.js';
 import { maxOf, minOf } from '../../util/arrays.js';
+import { tooLongForPage } from '../page.js';
 
-/** Longer along the flow than this many times across it: wrapped. */
-const MAX_ALONG_ASPECT = 3;
 /** Room between chunks, px (the routes running back to the next chunk's start go through it). */
 const CHUNK_GAP = 48;
 /** Distance from the chunks to the nearest carriage-return track, px. */
@@ -33,7 +32,9 @@ export function wrapped(
   alongTarget: number,
 ): LayeredResult {
   const bounds = resultBounds(first);
-  if (bounds.height <= MAX_ALONG_ASPECT * bounds.width || input.nodes.length < 4) return first;
+  // Wrapped: longer along the flow than across it, and too long for a page (page.ts).
+  const long = bounds.height > bounds.width && tooLongForPage(bounds.height, bounds.width);
+  if (!long || input.nodes.length < 4) return first;
   const layers = maxOf(first.nodeLayer) + 1;
   // Extent of every layer along the flow, and where cuts may go (no group spans them).
   const top = new Array<number>(layers).fill(Infinity);
