@@ -5,8 +5,8 @@
 // it), with the CPU time of the JavaScript thread and of the process's other threads (V8's
 // optimising compiler and garbage collector helpers, the workers).
 //
-//   node bench/batch/worker-gap.mjs thread  [--files N] [--passes P]
-//   node bench/batch/worker-gap.mjs workers [--files N] [--workers W] [--young MB]
+//   node bench/batch/worker-gap.mjs thread  [--files N] [--passes P] [--mark] [--dist DIR]
+//   node bench/batch/worker-gap.mjs workers [--files N] [--workers W] [--young MB] [--dist DIR]
 //
 // Run the modes one after the other, interleaved, to compare them (the machine is shared).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +22,11 @@ const files = Number(takeOption(args, '--files', 200));
 const passes = Number(takeOption(args, '--passes', 2));
 const workers = Number(takeOption(args, '--workers', 1));
 const young = takeOption(args, '--young', null);
+// --dist DIR: render with DIR/dist (another build of the package; bench/batch/cold-ab.mjs).
+const dist = join(takeOption(args, '--dist', root), 'dist');
+// --mark: a line on stderr before each file (thread mode), to place V8's traces (run under
+// `stdbuf -oL`, with 2>&1, so that V8's buffered stdout keeps its order with the marks).
+const mark = args.includes('--mark') ? (args.splice(args.indexOf('--mark'), 1), true) : false;
 const [mode] = args;
 if (mode !== 'thread' && mode !== 'workers') {
   console.error('usage: node bench/batch/worker-gap.mjs thread|workers [--files N] [...]');
@@ -37,11 +42,14 @@ const cpu0 = threadsCpuMs();
 const started = performance.now();
 const lines = [];
 if (mode === 'thread') {
-  const lib = await import(join(root, 'dist', 'index.js'));
+  const lib = await import(join(dist, 'index.js'));
   for (let pass = 1; pass <= passes; pass++) {
     const c0 = threadsCpuMs();
     const t0 = performance.now();
-    for (const text of texts) await lib.compileFormats(text, ['svg'], { rules: {} });
+    for (let f = 0; f < texts.length; f++) {
+      if (mark) process._rawDebug(`=== pass ${pass} file ${f + 1}`);
+      await lib.compileFormats(texts[f], ['svg'], { rules: {} });
+    }
     const c1 = threadsCpuMs();
     lines.push(
       `pass ${pass}: ${perFile(performance.now() - t0)} a file; CPU this thread ${perFile(c1.main - c0.main)}, other threads ${perFile(c1.others - c0.others)}`,
@@ -58,7 +66,7 @@ if (mode === 'thread') {
   const settings = { cwd: out, formats: ['svg'], render: {}, rules: {} };
   const compileMs = [];
   const startWorker = () =>
-    new Worker(join(root, 'dist', 'batch-worker.js'), {
+    new Worker(join(dist, 'batch-worker.js'), {
       workerData: { settings, stop: new SharedArrayBuffer(4) },
       ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: Number(young) } } : {}),
     });

@@ -279,6 +279,26 @@ const SEARCH: {
   costs: [new Float64Array(1024), new Float64Array(1024)],
 };
 
+/**
+ * For tests: the stamp of the last search (SEARCH.arrays.stamp), first set to `stamp` when given:
+ * 0 clears the arrays as at the start; any other value only advances it (the arrays hold the
+ * stamps of earlier searches, up to the current one), to drive it to 0xffffffff, where scratchFor
+ * clears the arrays and starts again.
+ */
+export function searchStampForTests(stamp?: number): number {
+  const scratch = SEARCH.arrays;
+  if (stamp === 0) {
+    scratch.seen.fill(0);
+    scratch.closed.fill(0);
+    scratch.stamp = 0;
+  } else if (stamp !== undefined) {
+    if (stamp < scratch.stamp || stamp > 0xffffffff)
+      throw new RangeError(`stamp ${stamp} is behind ${scratch.stamp} or past 0xffffffff`);
+    scratch.stamp = stamp;
+  }
+  return scratch.stamp;
+}
+
 export class OrthogonalRouter {
   private readonly obstacles: BoxIndex;
   private readonly routed: Segment[] = [];

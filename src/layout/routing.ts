@@ -56,7 +56,8 @@ const LABEL_ROOM_COST_PER_PX = 4;
 /**
  * A route that runs on the line of an earlier route sharing neither end with it (route.ts
  * sharedApart) is searched again with grid lines this far beside those routes (RouteRequest
- * besideLines), and the new route kept when it shares less and crosses no more: the grid offered
+ * besideLines), and the new route kept when it shares less and crosses at most one more route
+ * (besideOthers): the grid offered
  * only the other's line, and sharing it (0.4 a px) was cheaper than a bend (36).
  */
 const BESIDE_LINES = 10;
@@ -338,20 +339,14 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     let searched = request;
     let gridSize = router.lastGridSize;
     let thinned = router.lastThinned;
-    const shared = routedFreely ? router.sharedApart(points, request.trunk) : 0;
+    let shared = routedFreely ? router.sharedApart(points, request.trunk) : 0;
     if (shared > 0) {
       // On an unrelated route's line: searched again with lines beside the earlier routes.
-      const apart = { ...request, besideLines: BESIDE_LINES };
-      const again = router.route(apart);
-      const candidate = again ? withStubs(k, again) : null;
-      if (
-        candidate &&
-        router.sharedApart(candidate, request.trunk) < shared &&
-        router.routeCost(candidate, request.soft).crossings <=
-          router.routeCost(points, request.soft).crossings + 1
-      ) {
-        points = candidate;
-        searched = apart;
+      const moved = besideOthers(router, request, points, shared, (path) => withStubs(k, path));
+      if (moved) {
+        points = moved.points;
+        searched = moved.request;
+        shared = moved.shared;
         gridSize = router.lastGridSize;
         thinned = router.lastThinned;
       }
@@ -360,7 +355,7 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     const routeId = router.addRoute(points);
     edgeOfRoute[routeId] = k;
     // A route found on a thinned grid (a long edge through a crowd) is not searched again either.
-    if (routedFreely && !thinned) searches[k] = { request: searched, routeId, gridSize };
+    if (routedFreely && !thinned) searches[k] = { request: searched, routeId, gridSize, shared };
   }
   rerouteAgainstAll(router, order, searches, routes, withStubs, edgeOfRoute);
   if (input.stats) {
@@ -411,6 +406,35 @@ interface Search {
   routeId: number;
   /** Grid lines² of the search that found the first route. */
   gridSize: number;
+  /** Px of that route on the lines of unrelated routes drawn before it (route.ts sharedApart). */
+  shared: number;
+}
+
+/**
+ * A route on the line of unrelated routes (`shared` px of `points`, route.ts sharedApart) searched
+ * again with grid lines BESIDE_LINES beside the others: the new route, its request and what it
+ * still shares, when it shares less and crosses at most one more route; else null. The router must
+ * not hold `points`' own route (not added yet, or removed).
+ */
+function besideOthers(
+  router: OrthogonalRouter,
+  request: RouteRequest,
+  points: readonly Point[],
+  shared: number,
+  withStubs: (path: readonly Point[]) => Point[],
+): { points: Point[]; request: RouteRequest; shared: number } | null {
+  const apart = { ...request, besideLines: BESIDE_LINES };
+  const again = router.route(apart);
+  if (!again) return null;
+  const moved = withStubs(again);
+  const movedShared = router.sharedApart(moved, request.trunk);
+  if (
+    movedShared < shared &&
+    router.routeCost(moved, request.soft).crossings <=
+      router.routeCost(points, request.soft).crossings + 1
+  )
+    return { points: moved, request: apart, shared: movedShared };
+  return null;
 }
 
 /**
@@ -450,36 +474,38 @@ function rerouteAgainstAll(
         : null;
     const candidate = path ? withStubs(k, path) : null;
     const cost = candidate ? router.routeCost(candidate, search.request.soft) : null;
-    if (
-      candidate &&
-      cost &&
+    const cheaper =
+      candidate !== null &&
+      cost !== null &&
       cost.total < current.total - 1e-6 &&
-      cost.crossings <= current.crossings &&
-      router.sharedApart(candidate, search.request.trunk) <=
-        router.sharedApart(routes[k] as Point[], search.request.trunk)
-    ) {
-      routes[k] = candidate;
-      search.routeId = router.addRoute(candidate);
+      cost.crossings <= current.crossings;
+    // What the candidate shares (its own route, of its trunk, never counts).
+    let shared = cheaper ? router.sharedApart(candidate, search.request.trunk) : 0;
+    if (cheaper && shared <= router.sharedApart(routes[k] as Point[], search.request.trunk)) {
+      routes[k] = candidate as Point[];
+      search.routeId = router.addRoute(candidate as Point[]);
       edgeOfRoute[search.routeId] = k;
     } else {
       router.restoreRoute(search.routeId);
+      // Its route as searched: no route drawn or changed since meets it (unseen 0), so it shares
+      // what it shared then with the routes it saw, less any of them moved away since: nothing
+      // when it shared nothing then.
+      shared =
+        current.unseen === 0 && search.shared === 0
+          ? 0
+          : router.sharedApart(routes[k] as Point[], search.request.trunk);
     }
     // Still on an unrelated route's line (one drawn after it, which its search did not see):
-    // searched again with lines beside the others, kept when it shares less and crosses no more.
-    const shared = router.sharedApart(routes[k] as Point[], search.request.trunk);
+    // searched again with lines beside the others, kept when it shares less and crosses at most
+    // one more.
     if (shared === 0) continue;
     router.removeRoute(search.routeId);
-    const before = router.routeCost(routes[k] as Point[], search.request.soft).crossings;
-    const apart = { ...search.request, besideLines: BESIDE_LINES };
-    const again = router.route(apart);
-    const moved = again ? withStubs(k, again) : null;
-    if (
-      moved &&
-      router.sharedApart(moved, search.request.trunk) < shared &&
-      router.routeCost(moved, search.request.soft).crossings <= before + 1
-    ) {
-      routes[k] = moved;
-      search.routeId = router.addRoute(moved);
+    const moved = besideOthers(router, search.request, routes[k] as Point[], shared, (path) =>
+      withStubs(k, path),
+    );
+    if (moved) {
+      routes[k] = moved.points;
+      search.routeId = router.addRoute(moved.points);
       edgeOfRoute[search.routeId] = k;
     } else router.restoreRoute(search.routeId);
   }

@@ -1,5 +1,6 @@
 import {
   OrthogonalRouter,
+  searchStampForTests,
   SoftRegionSet,
   type Dir,
   type SoftRegion,
@@ -176,6 +177,48 @@ describe('OrthogonalRouter', () => {
       soft: [],
     }) as Point[];
     expect(router.routeCost(points, []).total).toBe(100);
+  });
+
+  it('searches correctly across the wraparound of the shared search stamps', () => {
+    // Every router shares one set of A* arrays; an entry belongs to the current search when it
+    // holds its stamp. Past 0xffffffff the stamps start again at 1, so the arrays must be cleared
+    // first: entries left by the searches of stamps 1, 2, ... would otherwise look seen and closed.
+    const pick = random(15);
+    const obstacles: Box[] = Array.from({ length: 12 }, () => ({
+      x: pick(500) - 150,
+      y: pick(500) - 150,
+      width: 20 + pick(60),
+      height: 20 + pick(60),
+    }));
+    const free = (p: Point): boolean =>
+      obstacles.every(
+        (b) => !(p.x >= b.x && p.x <= b.x + b.width && p.y >= b.y && p.y <= b.y + b.height),
+      );
+    const requests: Array<{ start: Point; startDir: Dir; end: Point; endDir: Dir }> = [];
+    while (requests.length < 8) {
+      const start = { x: pick(700) - 190, y: pick(700) - 190 };
+      const end = { x: pick(700) - 190, y: pick(700) - 190 };
+      if (free(start) && free(end))
+        requests.push({ start, startDir: pick(4) as Dir, end, endDir: pick(4) as Dir });
+    }
+    const searchAll = (): Array<Point[] | null> => {
+      const router = new OrthogonalRouter(obstacles, [], bounds);
+      return requests.map((r) => router.route({ ...r, soft: [] }));
+    };
+    // The searches from stamp 1 (the arrays grown to these grids first: growing them starts the
+    // stamps again)...
+    searchAll();
+    searchStampForTests(0);
+    const expected = searchAll();
+    expect(expected.filter((p) => p !== null).length).toBeGreaterThanOrEqual(6);
+    const after = searchStampForTests();
+    expect(after).toBeGreaterThanOrEqual(requests.length);
+    // ...and the same searches once the stamps run over the limit: from 1 again, in arrays that
+    // still hold those searches' entries under the same stamps unless they are cleared.
+    searchStampForTests(0xffffffff);
+    const again = searchAll();
+    expect(searchStampForTests()).toBe(after);
+    expect(again).toEqual(expected);
   });
 
   it('returns null when the target is walled in', () => {
