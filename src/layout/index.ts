@@ -90,7 +90,7 @@ export function layoutCounted(
   diagram: Diagram,
   options: LayoutOptions = {},
 ): { layout: Layout; work: ChoiceWork } {
-  const work: ChoiceWork = { layeredDrawn: 0, layeredFinished: 0 };
+  const work: ChoiceWork = { layeredDrawn: 0, layeredFinished: 0, wrapsDrawn: 0 };
   return { layout: layoutWith(diagram, options, work), work };
 }
 
@@ -117,7 +117,7 @@ function layoutWith(diagram: Diagram, options: LayoutOptions, work: ChoiceWork):
   if (toGroups || large) return layoutLanes(diagram, direction, edgeStyle);
   if (kind === 'lanes') {
     const lanes = layoutLanes(diagram, direction, edgeStyle);
-    return preferWrapped(lanes, wrappedLanes(diagram, direction, edgeStyle, lanes));
+    return preferWrapped(lanes, wrappedLanes(diagram, direction, edgeStyle, lanes, work));
   }
   try {
     return chooseLayout(diagram, direction, edgeStyle, kind === 'auto', work);
@@ -177,7 +177,7 @@ function chooseLayout(
   let lanes: Candidate | null = null;
   if (lanesToo && lanesCandidate(diagram)) {
     const plain = layoutLanes(diagram, direction, edgeStyle);
-    const layout = preferWrapped(plain, wrappedLanes(diagram, direction, edgeStyle, plain));
+    const layout = preferWrapped(plain, wrappedLanes(diagram, direction, edgeStyle, plain, work));
     const score = scoreParts(layout, handled).total;
     lanes = { layout, score, bound: score, complete: null };
   }
@@ -258,6 +258,8 @@ export interface ChoiceWork {
    * best score so far) or were completions that ended in their draft's order.
    */
   layeredFinished: number;
+  /** Swimlane drawings wrapped into rows (wrappedLanes: one, or two when the wraps differ). */
+  wrapsDrawn: number;
 }
 
 /** A picture the automatic choice compares. */
@@ -285,25 +287,36 @@ interface LayeredOptions {
  * The swimlanes wrapped into rows (lanes-wrap.ts), computed only when the lanes drawing is too long
  * for a page (page.ts) and the diagram small enough to draw twice; null otherwise, and for what the wrap
  * does not handle: nested groups, edges ending on a group box (which row's band would they meet?).
+ * The wrap by bands, and the one by columns alone when its rows differ (the bands' estimate of the
+ * crossings between rows can be wrong), drawn too and taken when it crosses fewer edges. Until
+ * session 9 the second was drawn every time: the samples' lanes took 1.05–1.11× as long.
  */
 function wrappedLanes(
   diagram: Diagram,
   direction: Direction,
   edgeStyle: EdgeStyle,
   lanes: Layout,
+  work: ChoiceWork,
 ): Layout | null {
   if (!tooLongForPage(...layoutSize(lanes)) || diagram.nodes.length > CANDIDATES_MAX_NODES)
     return null;
   if (diagram.groups.some((g) => g.parent !== null)) return null;
   if (diagram.edges.some((e) => e.fromKind === 'group' || e.toKind === 'group')) return null;
-  const bands = layoutLanes(diagram, direction, edgeStyle, 'bands');
+  const report: WrapReport = { columnsAlike: false };
+  work.wrapsDrawn++;
+  const bands = layoutLanes(diagram, direction, edgeStyle, 'bands', report);
+  if (report.columnsAlike) return bands;
+  work.wrapsDrawn++;
   const columns = layoutLanes(diagram, direction, edgeStyle, 'columns');
   if (bands === null || columns === null) return bands ?? columns;
-  // The wrap by bands unless the one by columns crosses fewer edges (its rows read worse, but its
-  // estimate of the crossings between rows can be wrong: api-gateway LR 8 against 7).
   const a = scoreParts(bands);
   const b = scoreParts(columns);
   return b.crossings < a.crossings ? columns : bands;
+}
+
+/** What drawing a wrap found: whether the wrap by columns would be the same (Placement.columnsAlike). */
+interface WrapReport {
+  columnsAlike: boolean;
 }
 
 /**
@@ -356,14 +369,16 @@ function layoutLanes(
   direction: Direction,
   edgeStyle: EdgeStyle,
   wrap: WrapMode,
+  report?: WrapReport,
 ): Layout | null;
 function layoutLanes(
   diagram: Diagram,
   direction: Direction,
   edgeStyle: EdgeStyle,
   wrap: WrapMode | false = false,
+  report?: WrapReport,
 ): Layout | null {
-  return drawLanes(diagram, direction, edgeStyle, wrap, true);
+  return drawLanes(diagram, direction, edgeStyle, wrap, true, report);
 }
 
 /** layoutLanes; `turn`: the lanes may be drawn in the flow their handles ask for (place.ts turnedFlow). */
@@ -373,6 +388,7 @@ function drawLanes(
   edgeStyle: EdgeStyle,
   wrap: WrapMode | false,
   turn: boolean,
+  report?: WrapReport,
 ): Layout | null {
   const sizes = new Map<string, NodeSize>();
   for (const node of diagram.nodes) sizes.set(node.id, sizeNode(node.shape, node.label));
@@ -420,12 +436,13 @@ function drawLanes(
       turn,
     );
     // Handles written for the other flow (place.ts turnedFlow): the lanes are drawn in it.
-    if ('turn' in next) return drawLanes(diagram, next.turn, edgeStyle, wrap, false);
+    if ('turn' in next) return drawLanes(diagram, next.turn, edgeStyle, wrap, false, report);
     if (wrap && !next.placement.rows) return null;
     if (!attempt || next.labels.collisions < attempt.labels.collisions) attempt = next;
     if (attempt.labels.collisions === 0) break;
   }
   const { placement, routed, labels } = attempt as Attempt;
+  if (report) report.columnsAlike = placement.columnsAlike === true;
   const headers = new Map([...placement.groups].map(([id, box]) => [id, headerOf(box)] as const));
   return assemble(
     'lanes',

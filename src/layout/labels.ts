@@ -102,7 +102,20 @@ export function placeLabels(
   const result: Array<Box | null> = [...kept];
   for (const box of kept) if (box) placed.add(box);
   let collisions = 0;
-  requests.forEach((request, k) => {
+  // Labels on shorter routes first: they have fewer places, a longer route's label can go further.
+  const length = (points: readonly Point[]): number =>
+    points.reduce(
+      (sum, p, i) =>
+        i === 0
+          ? 0
+          : sum + Math.hypot(p.x - (points[i - 1] as Point).x, p.y - (points[i - 1] as Point).y),
+      0,
+    );
+  const order = requests.map((_, k) => k);
+  const lengths = requests.map((request) => length(request.points));
+  order.sort((a, b) => (lengths[a] as number) - (lengths[b] as number) || a - b);
+  order.forEach((k) => {
+    const request = requests[k] as LabelRequest;
     if (!request.size || kept[k]) return;
     const near = request.near ? nearCandidate(request, k, scene) : null;
     if (near) {

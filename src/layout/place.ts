@@ -128,6 +128,11 @@ export interface Placement {
   /** Wrapped lanes: each row's box (the union of its bands), in row order (absent when not wrapped). */
   rows?: Box[];
   /**
+   * Wrapped by bands: whether the wrap by columns would put every node in the same row and column
+   * (then it is the same drawing, and index.ts draws it only once).
+   */
+  columnsAlike?: boolean;
+  /**
    * With PlaceInput.turn, when the handles run across the requested flow (`turnedFlow`): the flow
    * to draw the lanes in instead (the caller lays the diagram out again in it; this placement is
    * then only the unfinished aligned lanes).
@@ -277,7 +282,16 @@ export function place(input: PlaceInput): Placement {
         ? assignToRows(plan.starts, ranked.rank, laneOf, rows, links)
         : columnRows(plan.starts, ranked.rank, links);
       const geometry = wrappedSwimlanes(lanes, laneOrder, sizes, frame, spacing, plan, assigned);
-      return toPlacement(input, geometry, frame);
+      // The wrap by columns alone: does it put any node in another row or column?
+      const other = byBands ? planRows(nominal, ranked.rank, along, links, null) : null;
+      const alike =
+        other !== null &&
+        other.starts.join() === plan.starts.join() &&
+        sameRows(columnRows(other.starts, ranked.rank, links), assigned);
+      return {
+        ...toPlacement(input, geometry, frame),
+        ...(byBands ? { columnsAlike: alike } : {}),
+      };
     }
   }
   // Turned only when a single lane is longer across the flow than the whole drawing along it: its
@@ -304,6 +318,11 @@ export function place(input: PlaceInput): Placement {
       )
     : swimlanes(lanes, laneOrder, sizes, frame, spacing);
   return toPlacement(input, geometry, frame);
+}
+
+/** Whether two row assignments put every node in the same row and column. */
+function sameRows(a: RowAssignment, b: RowAssignment): boolean {
+  return a.rowOf.every((k, v) => k === b.rowOf[v] && a.column[v] === b.column[v]);
 }
 
 /**

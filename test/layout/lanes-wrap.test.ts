@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { layout } from '../../src/layout/index.js';
+import { layout, layoutCounted } from '../../src/layout/index.js';
 import { assignToRows, chooseCuts, channelWidth, tangles } from '../../src/layout/lanes-wrap.js';
 import type { Box, Layout, Point } from '../../src/layout/types.js';
 import { emitSvg } from '../../src/emit/svg.js';
@@ -195,6 +195,36 @@ describe('the cut between rows', () => {
       0, 2, 4,
     ]);
     expect(chooseCuts(first.slice(0, 2), last.slice(0, 2), [1], 3)).toBeNull();
+  });
+});
+
+describe('the wraps drawn', () => {
+  // Until session 9 the wrap cut by columns alone was drawn beside the one by bands every time,
+  // and taken when it crossed fewer edges (api-gateway LR: 7 against 8). Now only when its rows
+  // differ: api-gateway LR (cut after column 7 by bands, 6 by columns) and audit-logging LR (the
+  // bands' cut is a column earlier, the dead-letter step moved).
+  it.each([
+    ['ab-testing', 1, 5],
+    ['api-gateway', 2, 7],
+    ['audit-logging', 2, 4],
+    ['saga-orchestration', 1, 5],
+    ['user-authentication', 1, 7],
+  ] as const)(
+    '%s LR: %i wrap(s) drawn, crossing at most %i edges (the better of the two wraps)',
+    (name, drawn, crossings) => {
+      const { layout: result, work } = layoutCounted(diagramOf(sample(name)), {
+        direction: 'LR',
+        layout: 'lanes',
+      });
+      expect(work.wrapsDrawn).toBe(drawn);
+      expect(result.groups.some((g) => (g.continued?.length ?? 0) > 0)).toBe(true);
+      expect(edgeCrossings(result)).toBeLessThanOrEqual(crossings);
+    },
+  );
+
+  it('draws no wrap for a drawing within 3:1 (CQRS LR)', () => {
+    const { work } = layoutCounted(diagramOf(sample('cqrs')), { direction: 'LR', layout: 'lanes' });
+    expect(work.wrapsDrawn).toBe(0);
   });
 });
 

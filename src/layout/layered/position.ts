@@ -16,6 +16,7 @@ import {
   PORT,
   REAL,
   RIGHT_BORDER,
+  type Hop,
   type LayeredGraph,
 } from './graph.js';
 import type { EdgePlan, PortPlan } from './ports.js';
@@ -164,6 +165,7 @@ export function assignX(
   }
   // Hops: |x_a + offset_a − x_b − offset_b|, through an auxiliary variable below both.
   const offsets = hopOffsets(g, plan);
+  const fan = fanWeights(g, plan);
   g.hops.forEach((hop, h) => {
     if ((plan.edges[hop.edge] as EdgePlan).fallback) return;
     if (block[hop.upper] === block[hop.lower]) return; // one straight block already
@@ -173,7 +175,8 @@ export function assignX(
     tail.push(aux, aux);
     head.push(varOf(hop.upper), varOf(hop.lower));
     minlen.push(Math.max(0, d), Math.max(0, -d));
-    weight.push(hop.weight, hop.weight);
+    const w = (fan.longEnd[h] ? 1 : hop.weight) + (fan.extra[h] as number);
+    weight.push(w, w);
   });
   let solved = networkSimplex({ vertexCount: vars, tail, head, minlen, weight });
   // Routes crossing a title band (TB, BT) where the band has no place clear of them: the place
@@ -241,6 +244,60 @@ export function assignX(
     clusterRight[c] = solved.values[clusterVar(c, true)] as number;
   });
   return { x, clusterLeft, clusterRight };
+}
+
+/** How much more the middle hop of a fan pulls (see `fanWeights`). */
+const FAN_PULL = 1;
+
+/**
+ * Weights for fans. A node with k >= 2 hops to the next layer (a fan out) or from the previous one
+ * (a fan in) gets its ports spread along that side, one per hop, in the order of the other ends;
+ * with every hop weighing the same, the node's best place is the median of its fan, but any other
+ * pull on it (one edge on its other side, the drawing's width) moves it to one end of the fan, where
+ * every run of the fan overlaps the next and the channel needs a track for each (a comb). So:
+ *
+ * - `extra`: the middle hop (the two middle ones, half each, when k is even) pulls `FAN_PULL`
+ *   more: the node sits over (under) the middle of its fan, runs to the left and to the right
+ *   share tracks.
+ * - `longEnd`: a long edge's first or last hop in a fan weighs 1 like the fan's other hops instead
+ *   of dot's 2 (which keeps a long edge straight where it meets its node: in a fan it bends into its
+ *   port anyway), so long edges arriving at a sink from one side do not drag it off its fan.
+ */
+function fanWeights(g: LayeredGraph, plan: PortPlan): { extra: Float64Array; longEnd: Uint8Array } {
+  const extra = new Float64Array(g.hops.length);
+  const longEnd = new Uint8Array(g.hops.length);
+  const pos = new Int32Array(g.vertexCount);
+  for (const layer of g.layers) layer.forEach((v, i) => (pos[v] = i));
+  const down = new Map<number, number[]>();
+  const up = new Map<number, number[]>();
+  const add = (map: Map<number, number[]>, v: number, h: number): void => {
+    const list = map.get(v);
+    if (list) list.push(h);
+    else map.set(v, [h]);
+  };
+  g.hops.forEach((hop, h) => {
+    if ((plan.edges[hop.edge] as EdgePlan).fallback) return;
+    if (g.kind[hop.upper] === REAL) add(down, hop.upper, h);
+    if (g.kind[hop.lower] === REAL) add(up, hop.lower, h);
+  });
+  const mark = (list: number[], other: (h: number) => number): void => {
+    if (list.length < 2) return;
+    for (const h of list) if (g.kind[other(h)] === DUMMY) longEnd[h] = 1;
+    list.sort((a, b) => (pos[other(a)] as number) - (pos[other(b)] as number));
+    const k = list.length;
+    const pull = (i: number, w: number): void => {
+      const h = list[i] as number;
+      extra[h] = (extra[h] as number) + w;
+    };
+    if (k % 2 === 1) pull((k - 1) / 2, FAN_PULL);
+    else {
+      pull(k / 2 - 1, FAN_PULL / 2);
+      pull(k / 2, FAN_PULL / 2);
+    }
+  };
+  for (const list of down.values()) mark(list, (h) => (g.hops[h] as Hop).lower);
+  for (const list of up.values()) mark(list, (h) => (g.hops[h] as Hop).upper);
+  return { extra, longEnd };
 }
 
 /** Room between a cluster's title and a route crossing its title band beside the title, px. */
