@@ -349,7 +349,7 @@ export function layeredBoundAndLayout(
   };
 }
 
-/** The aspect of what the engine drew (its node, group and title boxes) with the canvas margins. */
+/** The size (width, height) of what the engine drew (its node, group and title boxes) with the canvas margins. */
 function drawnSize(draw: LayeredDraw): [number, number] {
   const box = unionBox([...draw.nodes.values(), ...draw.groups.values(), ...draw.headers.values()]);
   return [box.width + 2 * CANVAS_MARGIN, box.height + 2 * CANVAS_MARGIN];
