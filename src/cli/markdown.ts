@@ -80,10 +80,9 @@ export async function renderMarkdownFile(
     );
   }
   const notDrawn = result.blocks.filter((b) => !b.renderable);
+  const { blockName } = await import('../markdown/render.js'); // loaded by renderMarkdownJob
   for (const { block } of notDrawn) {
-    io.stderr.write(
-      `flowc: ${name}: block ${block.explicitId ? `'${block.id}'` : block.ordinal} (line ${block.fenceIndex + 1}) was not rendered: fix the errors above\n`,
-    );
+    io.stderr.write(`flowc: ${name}: ${blockName(block)} was not rendered: fix the errors above\n`);
   }
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0 || write.textChanged) return EXIT_INPUT_ERRORS;

@@ -97,15 +97,19 @@ export async function renderMarkdown(
   return { document, blocks, diagnostics: mergeDiagnostics(blocks), images, text: updated };
 }
 
-/** A block's warnings say which block: `block 'checkout' (line 12): …`, `block 2 (line 30): …`. */
+/** How messages name a block: `block 'checkout' (line 12)`, `block 2 (line 30)`. */
+export function blockName(block: FlowBlock): string {
+  return `block ${block.explicitId ? `'${block.id}'` : block.ordinal} (line ${block.fenceIndex + 1})`;
+}
+
+/** A block's warnings say which block (blockName). */
 function blockWarning(
   options: MarkdownRenderOptions,
   block: FlowBlock,
 ): ((message: string) => void) | undefined {
   const { onWarning } = options;
   if (onWarning === undefined) return undefined;
-  const name = block.explicitId ? `'${block.id}'` : String(block.ordinal);
-  return (message) => onWarning(`block ${name} (line ${block.fenceIndex + 1}): ${message}`);
+  return (message) => onWarning(`${blockName(block)}: ${message}`);
 }
 
 /** `README.md` → `README`. */
