@@ -221,10 +221,9 @@ function chooseLayout(
   const first = layered({ blocks: false });
   // Too long to read and not wrapped (groups span the flow): groups as blocks on shelves. A first
   // drawing that was not finished is judged by what the engine drew of it.
-  const firstLong = tooLongForPage(
-    ...(first.layout ? layoutSize(first.layout) : drawnSize(first.drawn)),
-  );
-  if (firstLong && diagram.groups.length > 1) layered({ blocks: true });
+  const firstSize = first.layout ?? drawnSize(first.drawn);
+  if (tooLongForPage(firstSize.width, firstSize.height) && diagram.groups.length > 1)
+    layered({ blocks: true });
   // Wrapped: the long drawing too, when small enough to draw twice (wrapping cuts edges, which
   // then run back around the rows: on a dense flow that costs more than the length saves).
   if (first.drawn.result.wrapped === true && diagram.nodes.length <= CANDIDATES_MAX_NODES)
@@ -298,7 +297,7 @@ function wrappedLanes(
   lanes: Layout,
   work: ChoiceWork,
 ): Layout | null {
-  if (!tooLongForPage(...layoutSize(lanes)) || diagram.nodes.length > CANDIDATES_MAX_NODES)
+  if (!tooLongForPage(lanes.width, lanes.height) || diagram.nodes.length > CANDIDATES_MAX_NODES)
     return null;
   if (diagram.groups.some((g) => g.parent !== null)) return null;
   if (diagram.edges.some((e) => e.fromKind === 'group' || e.toKind === 'group')) return null;
@@ -326,7 +325,7 @@ interface WrapReport {
  * audit-logging LR stayed 3.25 times wider than tall (2 crossings; wrapped 1.27, 4 crossings).
  */
 function preferWrapped(lanes: Layout, wrapped: Layout | null): Layout {
-  return wrapped === null || tooLongForPage(...layoutSize(wrapped)) ? lanes : wrapped;
+  return wrapped === null || tooLongForPage(wrapped.width, wrapped.height) ? lanes : wrapped;
 }
 
 /**
@@ -350,13 +349,9 @@ export function layeredBoundAndLayout(
 }
 
 /** The size (width, height) of what the engine drew (its node, group and title boxes) with the canvas margins. */
-function drawnSize(draw: LayeredDraw): [number, number] {
+function drawnSize(draw: LayeredDraw): { width: number; height: number } {
   const box = unionBox([...draw.nodes.values(), ...draw.groups.values(), ...draw.headers.values()]);
-  return [box.width + 2 * CANVAS_MARGIN, box.height + 2 * CANVAS_MARGIN];
-}
-
-function layoutSize(layout: Layout): [number, number] {
-  return [layout.width, layout.height];
+  return { width: box.width + 2 * CANVAS_MARGIN, height: box.height + 2 * CANVAS_MARGIN };
 }
 
 /**

@@ -18,16 +18,16 @@ export const MAX_ASPECT = 3;
 export const PAGE_LENGTH = 2000;
 
 /**
- * How far a drawing `along` px long and `across` px wide is beyond a page: its aspect above
+ * How far a drawing `width` × `height` px (either way round) is beyond a page: its aspect above
  * MAX_ASPECT when its long side is beyond PAGE_LENGTH, 0 otherwise (fits a page).
  */
-export function pageExcess(along: number, across: number): number {
-  const long = Math.max(along, across);
+export function pageExcess(width: number, height: number): number {
+  const long = Math.max(width, height);
   if (long <= PAGE_LENGTH) return 0;
-  return Math.max(0, long / Math.max(1, Math.min(along, across)) - MAX_ASPECT);
+  return Math.max(0, long / Math.max(1, Math.min(width, height)) - MAX_ASPECT);
 }
 
 /** Too long for a page (pageExcess above 0). */
-export function tooLongForPage(along: number, across: number): boolean {
-  return pageExcess(along, across) > 0;
+export function tooLongForPage(width: number, height: number): boolean {
+  return pageExcess(width, height) > 0;
 }

@@ -57,8 +57,8 @@ const LABEL_ROOM_COST_PER_PX = 4;
  * A route that runs on the line of an earlier route sharing neither end with it (route.ts
  * sharedApart) is searched again with grid lines this far beside those routes (RouteRequest
  * besideLines), and the new route kept when it shares less and crosses at most one more route
- * (besideOthers): the grid offered
- * only the other's line, and sharing it (0.4 a px) was cheaper than a bend (36).
+ * (besideOthers): the grid offered only the other's line, and sharing it (0.4 a px) was cheaper
+ * than a bend (36).
  */
 const BESIDE_LINES = 10;
 

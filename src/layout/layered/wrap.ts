@@ -33,7 +33,7 @@ export function wrapped(
 ): LayeredResult {
   const bounds = resultBounds(first);
   // Wrapped: longer along the flow than across it, and too long for a page (page.ts).
-  const long = bounds.height > bounds.width && tooLongForPage(bounds.height, bounds.width);
+  const long = bounds.height > bounds.width && tooLongForPage(bounds.width, bounds.height);
   if (!long || input.nodes.length < 4) return first;
   const layers = maxOf(first.nodeLayer) + 1;
   // Extent of every layer along the flow, and where cuts may go (no group spans them).
