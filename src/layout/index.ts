@@ -32,6 +32,7 @@ import type {
 import {
   GROUP_HEADER_HEIGHT,
   groupTitleWidth,
+  LANES_FIT,
   sizeEdgeLabel,
   sizeNode,
   wrapWidths,
@@ -386,11 +387,12 @@ function drawLanes(
   report?: WrapReport,
 ): Layout | null {
   const sizes = new Map<string, NodeSize>();
-  for (const node of diagram.nodes) sizes.set(node.id, sizeNode(node.shape, node.label));
+  for (const node of diagram.nodes)
+    sizes.set(node.id, sizeNode(node.shape, node.label, undefined, LANES_FIT));
   const labelSizes = new Map<number, LabelSize>();
   for (const edge of diagram.edges) {
     if (edge.label !== null && edge.label !== '')
-      labelSizes.set(edge.index, sizeEdgeLabel(edge.label));
+      labelSizes.set(edge.index, sizeEdgeLabel(edge.label, undefined, LANES_FIT));
   }
   const groupIds = new Set(diagram.groups.map((g) => g.id));
   const known = (id: string, kind: DiagramEdge['fromKind']): boolean =>

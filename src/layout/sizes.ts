@@ -5,7 +5,7 @@
 import type { Shape } from '../model/diagram.js';
 import { evenCeil, shapeModule } from '../shapes/index.js';
 import { EDGE_FONT_SIZE, LINE_HEIGHT, NODE_FONT_SIZE, TITLE_FONT_SIZE } from '../style.js';
-import { measureText, wrapText } from './text.js';
+import { measureText, wrapText, type LineFit } from './text.js';
 
 export { evenCeil };
 /** Longest line of an edge label before it wraps, px. */
@@ -50,17 +50,25 @@ const TB_WRAP_FACTOR = 220 / 170;
 /** ...and a diamond's up to 200 px. */
 const TB_DIAMOND_WRAP = 200;
 
+/**
+ * How the swimlanes' labels wrap: each line as full as it goes. With lines of even length
+ * (narrower boxes) the lanes' router put two jogs 4 px apart in the gap between two lanes
+ * (audit-logging LR and TB), so the lanes keep the sizes they were drawn with.
+ */
+export const LANES_FIT: LineFit = 'filled';
+
 /** A node's box for its label: the label wrapped at `wrapWidth` (default: the shape's), the box sized by the shape. */
 export function sizeNode(
   shape: Shape,
   label: string,
   wrapWidth = shapeModule(shape).wrapWidth,
+  fit: LineFit = 'even',
 ): NodeSize {
-  const key = `${shape}\u0000${wrapWidth}\u0000${label}`;
+  const key = `${shape}\u0000${wrapWidth}\u0000${fit}\u0000${label}`;
   const known = SIZED.nodes.get(key);
   if (known) return { ...known, lines: known.lines.slice() };
   const module = shapeModule(shape);
-  const text = wrapText(label, NODE_FONT_SIZE, wrapWidth);
+  const text = wrapText(label, NODE_FONT_SIZE, wrapWidth, fit);
   const size = { ...module.size(text), lines: text.lines };
   remember(SIZED.nodes, key, { ...size, lines: size.lines.slice() });
   return size;
@@ -72,11 +80,15 @@ export interface LabelSize {
   lines: string[];
 }
 
-export function sizeEdgeLabel(label: string, wrapWidth = EDGE_LABEL_WRAP_WIDTH): LabelSize {
-  const key = `${wrapWidth}\u0000${label}`;
+export function sizeEdgeLabel(
+  label: string,
+  wrapWidth = EDGE_LABEL_WRAP_WIDTH,
+  fit: LineFit = 'even',
+): LabelSize {
+  const key = `${wrapWidth}\u0000${fit}\u0000${label}`;
   const known = SIZED.labels.get(key);
   if (known) return { ...known, lines: known.lines.slice() };
-  const text = wrapText(label, EDGE_FONT_SIZE, wrapWidth);
+  const text = wrapText(label, EDGE_FONT_SIZE, wrapWidth, fit);
   const size = {
     width: evenCeil(text.width + 2 * LABEL_PADDING_X),
     height: evenCeil(text.height + 2 * LABEL_PADDING_Y),

@@ -4,7 +4,7 @@
  */
 import { ADVANCE_RANGES, FALLBACK_ADVANCE, UNITS_PER_EM } from './font-metrics.js';
 import { LINE_HEIGHT } from '../style.js';
-import { maxOf, pushAll } from '../util/arrays.js';
+import { maxOf } from '../util/arrays.js';
 
 /** One range of the table: its runs are decoded the first time a code point in it is measured. */
 interface AdvanceTable {
@@ -105,18 +105,20 @@ interface MeasuredLine {
   units: number;
 }
 
-/** A place inside a word where it may break: after punctuation, or at a camelCase boundary. */
+/** A place inside a word where it may break: after a separator or punctuation, or at a camelCase boundary. */
 export interface WordBreak {
   /** Offset into the word (UTF-16 units); the break falls before the character there. */
   offset: number;
-  kind: 'punctuation' | 'camel';
+  /** `separator`: after `/` or `::`; `punctuation`: after `-`, `_`, `.`, or before `(`; `camel`: a camelCase boundary. */
+  kind: 'separator' | 'punctuation' | 'camel';
 }
 
 /**
  * Where a word may break when it is wider than the line, as offsets into the word (the break
- * falls before the character at that offset): after `/`, `::`, `-`, `_` and `.`, and at camelCase
- * boundaries (`DomainMessenger` before `M`, `HTTPServer` before `S`). Never after the first
- * character, never inside a run of the same punctuation (`--`, `::`).
+ * falls before the character at that offset): after `/` and `::` (separators), after `-`, `_`
+ * and `.` and before `(` (punctuation), and at camelCase boundaries (`DomainMessenger` before
+ * `M`, `HTTPServer` before `S`). Never after the first character, never inside a run of the same
+ * punctuation (`--`, `::`).
  */
 export function wordBreaks(word: string): WordBreak[] {
   const chars = [...word];
@@ -133,100 +135,238 @@ export function wordBreaks(word: string): WordBreak[] {
     if (next === undefined) break;
     // A single character never stands alone on a line (`/usr`, `-flag`, `aB`).
     if (i === 0) continue;
-    const afterPunctuation =
-      (char === '/' || char === '-' || char === '_' || char === '.' || char === ':') &&
-      next !== char &&
-      (char !== ':' || chars[i - 1] === ':');
+    const repeated = next === char;
+    const separator = !repeated && (char === '/' || (char === ':' && chars[i - 1] === ':'));
+    const punctuation =
+      (!repeated && (char === '-' || char === '_' || char === '.')) ||
+      (next === '(' && char !== '(');
     const camel =
       (isLower(char) && isUpper(next)) || (isUpper(char) && isUpper(next) && isLower(chars[i + 2]));
-    if (afterPunctuation) breaks.push({ offset, kind: 'punctuation' });
+    if (separator) breaks.push({ offset, kind: 'separator' });
+    else if (punctuation) breaks.push({ offset, kind: 'punctuation' });
     else if (camel) breaks.push({ offset, kind: 'camel' });
   }
   return breaks;
 }
 
-/**
- * Splits a word wider than `maxWidth` into pieces that fit: each piece runs to the last break
- * after punctuation that still fits, else to the last camelCase boundary that fits; only a
- * stretch with neither is cut between characters (at least one character a piece).
- */
-function breakLongWord(word: string, fontSize: number, maxWidth: number): MeasuredLine[] {
-  const kinds = new Map(wordBreaks(word).map((b) => [b.offset, b.kind] as const));
-  const pieces: MeasuredLine[] = [];
-  let piece: MeasuredLine = { text: '', units: 0 };
-  // The piece up to its last break after punctuation, and up to its last camelCase boundary.
-  let punctuation: MeasuredLine | null = null;
-  let camel: MeasuredLine | null = null;
-  let offset = 0;
-  for (const char of word) {
-    const advance = advanceOf(char.codePointAt(0) ?? 0);
-    if (piece.text !== '' && toPx(piece.units + advance, fontSize) > maxWidth) {
-      const cut = punctuation ?? camel ?? piece;
-      pieces.push(cut);
-      piece = { text: piece.text.slice(cut.text.length), units: piece.units - cut.units };
-      punctuation = null;
-      camel = null;
-    }
-    piece = { text: piece.text + char, units: piece.units + advance };
-    offset += char.length;
-    const kind = kinds.get(offset);
-    if (kind === 'punctuation') punctuation = piece;
-    else if (kind === 'camel') camel = piece;
-  }
-  if (piece.text !== '') pieces.push(piece);
-  return pieces;
+/** What follows a piece of a paragraph: a space, a break inside a word (by kind), or the paragraph's end. */
+type BreakAfter = 'space' | WordBreak['kind'] | 'char' | 'end';
+
+/** A piece of a paragraph that is never broken, and the break allowed after it. */
+interface Atom {
+  text: string;
+  units: number;
+  after: BreakAfter;
 }
 
 /**
- * Greedy wrap of one paragraph (no hard breaks) at spaces; each word is measured once. A word
- * wider than the line starts a line of its own and is broken by `breakLongWord`; its pieces are
- * never joined with a space.
+ * What a way of breaking a paragraph costs in `breakAtoms`: fewer lines first (a line costs more
+ * than any unevenness or break inside a word), then breaks at spaces before separators,
+ * punctuation and camelCase, then lines of even width (each line adds its shortfall from the
+ * limit, squared, as a fraction of the limit, times `shortfall`: equal lines cost least, a stub of
+ * a few characters most). A break between characters costs more than a line: it is taken only
+ * inside a stretch that no allowed break makes fit. Breaks are whole numbers, so sums compare exactly.
+ */
+const COST = {
+  line: 100,
+  shortfall: 10,
+  break: { space: 0, end: 0, separator: 1, punctuation: 2, camel: 4, char: 1000 },
+} as const;
+/** Narrowing stops after this many rounds, and is not tried on paragraphs of more atoms. */
+const NARROWING = { rounds: 16, atoms: 64 } as const;
+
+/**
+ * The pieces of a paragraph: its words, and, for a word wider than the line, the stretches between
+ * its breaks (`wordBreaks`), and the characters of a stretch still wider than the line.
+ */
+function atomsOf(words: string[], fontSize: number, maxWidth: number): Atom[] {
+  const atoms: Atom[] = [];
+  for (const word of words) {
+    const units = unitsOf(word);
+    if (toPx(units, fontSize) <= maxWidth) {
+      atoms.push({ text: word, units, after: 'space' });
+      continue;
+    }
+    let start = 0;
+    const stretch = (end: number, after: BreakAfter): void => {
+      const text = word.slice(start, end);
+      start = end;
+      const stretchUnits = unitsOf(text);
+      if (toPx(stretchUnits, fontSize) <= maxWidth) {
+        atoms.push({ text, units: stretchUnits, after });
+        return;
+      }
+      const chars = [...text];
+      chars.forEach((char, k) =>
+        atoms.push({
+          text: char,
+          units: advanceOf(char.codePointAt(0) ?? 0),
+          after: k === chars.length - 1 ? after : 'char',
+        }),
+      );
+    };
+    for (const { offset, kind } of wordBreaks(word)) stretch(offset, kind);
+    stretch(word.length, 'space');
+  }
+  const last = atoms[atoms.length - 1];
+  if (last) last.after = 'end';
+  return atoms;
+}
+
+/** A way of breaking a paragraph's atoms into lines. */
+interface Breaking {
+  /** Where each line ends (the index after its last atom), last line first. */
+  ends: number[];
+  /** Sum of `COST.break` over the breaks taken. */
+  penalty: number;
+  /** The widest line, font units. */
+  widest: number;
+}
+
+/**
+ * The least-`COST` way of breaking `atoms` into lines of at most `limit` font units (a single atom
+ * wider than that takes a line of its own). Lines start at each atom once and end where the next
+ * atom no longer fits, so this takes time in proportion to the atoms times the atoms a line holds.
+ */
+function breakAtoms(atoms: Atom[], limit: number, spaceUnits: number): Breaking {
+  const n = atoms.length;
+  // best[k]: the least cost of the atoms before k, broken into lines with a break before atom k.
+  const best = new Float64Array(n + 1).fill(Infinity);
+  const lineStart = new Int32Array(n + 1);
+  const lineUnits = new Float64Array(n + 1);
+  best[0] = 0;
+  for (let start = 0; start < n; start++) {
+    const before = best[start] as number;
+    if (before === Infinity) continue;
+    let units = 0;
+    for (let end = start; end < n; end++) {
+      const atom = atoms[end] as Atom;
+      if (end > start && (atoms[end - 1] as Atom).after === 'space') units += spaceUnits;
+      units += atom.units;
+      if (units > limit && end > start) break;
+      const shortfall = Math.max(0, limit - units) / limit;
+      const cost =
+        before + COST.line + COST.shortfall * shortfall * shortfall + COST.break[atom.after];
+      if (cost < (best[end + 1] as number)) {
+        best[end + 1] = cost;
+        lineStart[end + 1] = start;
+        lineUnits[end + 1] = units;
+      }
+    }
+  }
+  const ends: number[] = [];
+  let penalty = 0;
+  let widest = 0;
+  for (let end = n; end > 0; end = lineStart[end] as number) {
+    ends.push(end);
+    penalty += COST.break[(atoms[end - 1] as Atom).after];
+    widest = Math.max(widest, lineUnits[end] as number);
+  }
+  return { ends, penalty, widest };
+}
+
+/**
+ * How a paragraph's lines are chosen: `even`, the least `COST` in the narrowest width that keeps it
+ * (`breakAtoms`), or `filled`, each line holding the atoms that fit after the ones before it
+ * (`fillAtoms`; the swimlanes' sizes, see sizes.ts `LANES_FIT`).
+ */
+export type LineFit = 'even' | 'filled';
+
+/** Each line as full as it goes: an atom starts a new line only where it no longer fits. */
+function fillAtoms(atoms: Atom[], limit: number, spaceUnits: number): Breaking {
+  const ends: number[] = [];
+  let penalty = 0;
+  let widest = 0;
+  let units = 0;
+  for (let k = 0; k < atoms.length; k++) {
+    const atom = atoms[k] as Atom;
+    const gap = k > 0 && (atoms[k - 1] as Atom).after === 'space' ? spaceUnits : 0;
+    if (k > 0 && units + gap + atom.units > limit) {
+      ends.push(k);
+      penalty += COST.break[(atoms[k - 1] as Atom).after];
+      widest = Math.max(widest, units);
+      units = atom.units;
+    } else units += gap + atom.units;
+  }
+  ends.push(atoms.length);
+  widest = Math.max(widest, units);
+  return { ends: ends.reverse(), penalty, widest };
+}
+
+/**
+ * Wraps one paragraph (no hard breaks): the least-`COST` lines over every way of breaking it at its
+ * spaces, and inside a word wider than the line at that word's breaks; then, while the same number
+ * of lines with breaks as good fits in less width, in the narrowest such width (the box is as wide
+ * as its widest line). No line is wider than `maxWidth` unless it is a single character.
  */
 function wrapParagraph(
   paragraph: string,
   fontSize: number,
   maxWidth: number,
   spaceUnits: number,
+  fit: LineFit,
 ): MeasuredLine[] {
   const words = paragraph.split(/\s+/).filter((word) => word !== '');
   if (words.length === 0) return [{ text: '', units: 0 }];
-  const lines: MeasuredLine[] = [];
-  let line: MeasuredLine = { text: '', units: 0 };
-  for (const word of words) {
-    const units = unitsOf(word);
-    if (toPx(units, fontSize) > maxWidth) {
-      if (line.text !== '') lines.push(line);
-      const pieces = breakLongWord(word, fontSize, maxWidth);
-      pushAll(lines, pieces.slice(0, -1));
-      line = pieces[pieces.length - 1] ?? { text: '', units: 0 };
-      continue;
-    }
-    if (line.text === '') {
-      line = { text: word, units };
-      continue;
-    }
-    const joined = line.units + spaceUnits + units;
-    if (toPx(joined, fontSize) > maxWidth) {
-      lines.push(line);
-      line = { text: word, units };
-    } else {
-      line = { text: `${line.text} ${word}`, units: joined };
+  const atoms = atomsOf(words, fontSize, maxWidth);
+  const limit = (maxWidth * UNITS_PER_EM) / fontSize;
+  if (fit === 'filled') return linesOf(atoms, fillAtoms(atoms, limit, spaceUnits), spaceUnits);
+  let chosen = breakAtoms(atoms, limit, spaceUnits);
+  if (atoms.length <= NARROWING.atoms) {
+    for (let round = 0; round < NARROWING.rounds && chosen.ends.length > 1; round++) {
+      const narrower = breakAtoms(atoms, chosen.widest - 1, spaceUnits);
+      if (
+        narrower.ends.length !== chosen.ends.length ||
+        narrower.penalty > chosen.penalty ||
+        narrower.widest >= chosen.widest
+      )
+        break;
+      chosen = narrower;
     }
   }
-  lines.push(line);
-  return lines;
+  return linesOf(atoms, chosen, spaceUnits);
+}
+
+/** The lines of a way of breaking `atoms`, first line first. */
+function linesOf(atoms: Atom[], chosen: Breaking, spaceUnits: number): MeasuredLine[] {
+  const lines: MeasuredLine[] = [];
+  let end = atoms.length;
+  for (const start of [...chosen.ends.slice(1), 0]) {
+    let text = '';
+    let units = 0;
+    for (let k = start; k < end; k++) {
+      const atom = atoms[k] as Atom;
+      if (k > start && (atoms[k - 1] as Atom).after === 'space') {
+        text += ' ';
+        units += spaceUnits;
+      }
+      text += atom.text;
+      units += atom.units;
+    }
+    lines.push({ text, units });
+    end = start;
+  }
+  return lines.reverse();
 }
 
 /**
  * Breaks `text` into lines no wider than `maxWidth` (except that nothing is split below one character):
  * `\n` is a hard break, spaces are soft breaks; a word longer than the width breaks after `/`, `::`, `-`,
- * `_`, `.` or at a camelCase boundary, and between characters only where none of those fits.
+ * `_`, `.`, before `(` or at a camelCase boundary, and between characters only where none of those
+ * fits. Of the ways with the fewest lines it takes the one with the best breaks and the most even
+ * lines (`COST`), so a label that needs two lines gets two of about the same length, not a full line
+ * and a stub, and its box is no wider than it must be; with `fit` 'filled', each line as full as it goes.
  */
-export function wrapText(text: string, fontSize: number, maxWidth: number): TextBlock {
+export function wrapText(
+  text: string,
+  fontSize: number,
+  maxWidth: number,
+  fit: LineFit = 'even',
+): TextBlock {
   const spaceUnits = advanceOf(0x20);
   const measured = text
     .split(/\r?\n/)
-    .flatMap((paragraph) => wrapParagraph(paragraph, fontSize, maxWidth, spaceUnits));
+    .flatMap((paragraph) => wrapParagraph(paragraph, fontSize, maxWidth, spaceUnits, fit));
   const width = maxOf(
     measured.map((line) => toPx(line.units, fontSize)),
     0,

@@ -66,7 +66,7 @@ describe('wrapText', () => {
     expect(block.lines).toEqual(['L2CrossDomain', 'Messenger']);
   });
 
-  it('breaks after / :: - _ and . (the last one that fits)', () => {
+  it('breaks after / :: - _ and . (where the lines come out most even)', () => {
     const at = (word: string, fitting: string): string[] =>
       wrapText(word, 14, measureText(fitting, 14)).lines;
     expect(at('verify/challenge/defend', 'verify/challenge/de')).toEqual([
@@ -74,8 +74,8 @@ describe('wrapText', () => {
       'defend',
     ]);
     expect(at('crate::module::Thing', 'crate::modu')).toEqual(['crate::', 'module::', 'Thing']);
-    expect(at('end-to-end-tests', 'end-to-end-t')).toEqual(['end-to-end-', 'tests']);
-    expect(at('snake_case_name', 'snake_case_n')).toEqual(['snake_case_', 'name']);
+    expect(at('end-to-end-tests', 'end-to-end-t')).toEqual(['end-to-', 'end-tests']);
+    expect(at('snake_case_name', 'snake_case_n')).toEqual(['snake_', 'case_name']);
     expect(at('L1Messenger.sendMessage', 'L1Messenger.sen')).toEqual([
       'L1Messenger.',
       'sendMessage',
@@ -86,7 +86,7 @@ describe('wrapText', () => {
     const label = 'Call L1CrossDomainMessenger.sendMessage on chain';
     const block = wrapText(label, 14, 130);
     fits(block.lines, 130);
-    expect(block.lines).toEqual(['Call', 'L1CrossDomain', 'Messenger.', 'sendMessage on', 'chain']);
+    expect(block.lines).toEqual(['Call', 'L1CrossDomain', 'Messenger.send', 'Message on chain']);
   });
 
   it('breaks between characters only a stretch with no allowed break that fits', () => {
@@ -99,11 +99,105 @@ describe('wrapText', () => {
 
   it('lists the break points of a word', () => {
     const offsets = (word: string): string[] =>
-      wordBreaks(word).map((b) => `${b.offset}${b.kind === 'camel' ? 'c' : 'p'}`);
+      wordBreaks(word).map((b) => `${b.offset}${b.kind[0] as string}`);
     expect(offsets('HTTPServerError')).toEqual(['4c', '10c']);
-    expect(offsets('a--b::c:d')).toEqual(['3p', '6p']);
-    expect(offsets('/usr/lib')).toEqual(['5p']);
+    expect(offsets('a--b::c:d')).toEqual(['3p', '6s']);
+    expect(offsets('/usr/lib')).toEqual(['5s']);
+    expect(offsets('snake_case.name')).toEqual(['6p', '11p']);
+    expect(offsets('block_id(block_hash)')).toEqual(['6p', '8p', '15p']);
+    expect(offsets('f(x)')).toEqual([]);
     expect(offsets('-x')).toEqual([]);
     expect(offsets('plain')).toEqual([]);
+  });
+});
+
+describe('wrapText chooses among the ways to break a label', () => {
+  const widest = (lines: string[]): number => Math.max(...lines.map((l) => measureText(l, 14)));
+
+  it('gives a label that needs two lines two lines of about the same length, not a line and a stub', () => {
+    expect(wrapText('Show Account Suspended Error', 14, 220).lines).toEqual([
+      'Show Account',
+      'Suspended Error',
+    ]);
+    expect(wrapText('Process 4K Resolution if Available', 14, 220).lines).toEqual([
+      'Process 4K Resolution',
+      'if Available',
+    ]);
+    // Greedy filling leaves 'Error' and 'Available' alone on the last line, in boxes 60 px wider.
+    expect(widest(wrapText('Show Account Suspended Error', 14, 220).lines)).toBeLessThan(
+      measureText('Show Account Suspended', 14) - 50,
+    );
+  });
+
+  it('keeps as few lines as filling each line would, and never a wider box', () => {
+    const labels = [
+      'A rather long label that has to wrap over several lines',
+      'Kubernetes Scheduler evaluates ResourceClaim',
+      'Request to API server to Create/Update ResourceClaim or its template',
+      'Iterates through the pipelines and creates edges between components',
+      'Check the status of the order and ok',
+    ];
+    // Filling each line as far as it goes: the fewest lines that breaking at spaces allows.
+    const filled = (label: string, width: number): string[] => {
+      const lines: string[] = [];
+      for (const word of label.split(' ')) {
+        const last = lines[lines.length - 1];
+        if (last !== undefined && measureText(`${last} ${word}`, 14) <= width)
+          lines[lines.length - 1] = `${last} ${word}`;
+        else lines.push(word);
+      }
+      return lines;
+    };
+    for (const label of labels) {
+      for (const width of [170, 220, 260]) {
+        const lines = wrapText(label, 14, width).lines;
+        expect(lines.join(' ')).toBe(label);
+        expect(lines.length).toBe(filled(label, width).length);
+        expect(widest(lines)).toBeLessThanOrEqual(widest(filled(label, width)));
+        for (const line of lines) expect(line.length).toBeGreaterThan(3);
+      }
+    }
+  });
+
+  it('breaks an identifier after :: rather than after _ when both make two lines', () => {
+    expect(wrapText('DatabaseProvider::block_id(block_hash)', 14, 220).lines).toEqual([
+      'DatabaseProvider::',
+      'block_id(block_hash)',
+    ]);
+    expect(wrapText('StaticFileJarProvider::block_by_id(block_number)', 14, 220).lines).toEqual([
+      'StaticFileJarProvider::',
+      'block_by_id(block_number)',
+    ]);
+  });
+
+  it('uses a camelCase boundary when breaking only after _ would take a line more', () => {
+    // After '_' only: 'func_of_' / 'PerformanceProfile_' / 'name'.
+    expect(wrapText('func_of_PerformanceProfile_name', 14, 170).lines).toEqual([
+      'func_of_Performance',
+      'Profile_name',
+    ]);
+  });
+
+  it('breaks a word between characters into even pieces, as few as fit', () => {
+    const word = 'Supercalifragilisticexpialidocious';
+    const lines = wrapText(word, 14, 80).lines;
+    expect(lines.join('')).toBe(word);
+    expect(lines.length).toBe(Math.ceil(measureText(word, 14) / 80));
+    const lengths = lines.map((l) => measureText(l, 14));
+    expect(Math.max(...lengths) - Math.min(...lengths)).toBeLessThan(15);
+  });
+
+  it("fills each line as far as it goes with fit 'filled' (the swimlanes' sizes)", () => {
+    expect(wrapText('Show Account Suspended Error', 14, 220, 'filled').lines).toEqual([
+      'Show Account Suspended',
+      'Error',
+    ]);
+    const label = 'A rather long label that has to wrap over several lines';
+    const lines = wrapText(label, 14, 120, 'filled').lines;
+    expect(lines.join(' ')).toBe(label);
+    lines.slice(1).forEach((line, k) => {
+      const first = line.split(' ')[0] as string;
+      expect(measureText(`${lines[k] as string} ${first}`, 14)).toBeGreaterThan(120);
+    });
   });
 });
