@@ -1,9 +1,9 @@
 // Batch benchmark (issue 6): 1,000 CQRS-sized diagrams (19 nodes, 4 groups, from bench/generate.mjs)
 // rendered by `flowc render DIR -o OUT -f svg`, cold and incremental (nothing to do), with the
-// default jobs and --jobs 1, whole process; Graphviz's one-process `dot -Tsvg -O` on the same
-// diagrams emitted as DOT, side by side when `dot` is on PATH. Then where each millisecond of a
-// cold file goes: the pipeline's stages in-process, the atomic write, and the worker threads'
-// start-up and messaging.
+// default jobs (one thread per two cores) and --jobs <cores> (a worker per core), whole process;
+// Graphviz's one-process `dot -Tsvg -O` on the same diagrams emitted as DOT, side by side when
+// `dot` is on PATH. Then where each millisecond of a cold file goes: the pipeline's stages
+// in-process, the atomic write, and the worker threads' start-up and messaging.
 import { spawnSync } from 'node:child_process';
 import {
   mkdirSync,
@@ -54,6 +54,9 @@ async function measure(work, files, runs) {
   const hasDot = spawnSync('dot', ['-V'], { stdio: 'ignore' }).status === 0;
   const dotFiles = hasDot ? emitDot(src, dotDir) : [];
 
+  // The default is one thread per two cores (src/batch/index.ts defaultJobs); beside it, one
+  // worker per core, the default before session 10.
+  const perCore = availableParallelism();
   const flowc = (jobs) => [
     bin,
     'render',
@@ -77,13 +80,16 @@ async function measure(work, files, runs) {
     },
     { name: 'incremental, default jobs', run: () => checked('incremental', timed(flowc())) },
     {
-      name: 'cold, --jobs 1',
+      name: `cold, --jobs ${perCore}`,
       run: () => (
         rmSync(out, { recursive: true, force: true }),
-        checked('cold --jobs 1', timed(flowc(1)))
+        checked(`cold --jobs ${perCore}`, timed(flowc(perCore)))
       ),
     },
-    { name: 'incremental, --jobs 1', run: () => checked('incremental --jobs 1', timed(flowc(1))) },
+    {
+      name: `incremental, --jobs ${perCore}`,
+      run: () => checked(`incremental --jobs ${perCore}`, timed(flowc(perCore))),
+    },
   ];
   if (hasDot) {
     variants.push({
@@ -145,7 +151,7 @@ async function measure(work, files, runs) {
     '',
     table(['stage', 'first pass', 'warm', 'share (warm)'], profile.rows),
     '',
-    `Worker threads (${workers.workers}, the \`--jobs\` default here): start-up ${workers.startupMs.toFixed(0)} ms each` +
+    `Worker threads (${workers.workers}, one per core): start-up ${workers.startupMs.toFixed(0)} ms each` +
       ` (thread, pipeline bundle, layout engine); rendering ${workers.busyMs.toFixed(2)} ms per file in a worker (the coordinating thread writes;` +
       ` each worker is a fresh thread: compare with the first pass above, ${profile.firstTotalMs.toFixed(2)} ms, not the warm one); CPU of the workers' threads ${workers.cpuPerFileMs.toFixed(2)} ms per file;` +
       ` messaging and idle ${workers.overheadPct.toFixed(1)} % of the workers' wall time; ${workers.rate.toFixed(0)} files/s` +

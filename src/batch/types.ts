@@ -21,8 +21,8 @@ export interface BatchRequest {
   formats: readonly Format[];
   render: RenderOptions;
   rules: Readonly<Record<string, RuleSeverity>>;
-  /** Worker threads; 1 renders in this thread. */
-  jobs: number;
+  /** Threads rendering (`--jobs`); 1 renders in this thread. Default: `defaultJobs` of the cores. */
+  jobs?: number;
   /** Render every file even when its outputs are up to date. */
   force: boolean;
   /** Render only this slice of the files (`--shard K/N`). */
@@ -64,6 +64,8 @@ export interface BatchIo {
    * counting wrapper to prove each file is parsed and laid out once for all its formats.
    */
   compileFormats?: CompileFormats;
+  /** The cores the default `jobs` is made for; defaults to `os.availableParallelism()`. */
+  cores?: number;
   /** Where the worker script is (null: not built); defaults to `<package root>/dist/batch-worker.js`. */
   workerScript?: string | null;
 }

@@ -9,7 +9,7 @@ export function addBatchOptions(render: Command): void {
   render
     .option(
       '-j, --jobs <n>',
-      'batch: number of worker threads (default: the number of cores)',
+      'batch: number of threads rendering (default: half the cores, at least 1)',
       positiveInteger,
     )
     .option('--force', 'batch: render every file, even those whose outputs are up to date')

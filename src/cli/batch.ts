@@ -7,7 +7,6 @@
  * Exit codes: 0 every file rendered or up to date; 1 a diagram has errors; 2 misuse, a missing
  * input, or a file that could not be read or written; 130 interrupted by Ctrl-C.
  */
-import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { discoverFiles } from '../files/discover.js';
 import { EXIT_USAGE } from './errors.js';
@@ -67,7 +66,7 @@ export async function runBatchCommand(
         formats: request.formats,
         render: request.render,
         rules: request.rules,
-        jobs: request.batch.jobs ?? availableParallelism(),
+        ...(request.batch.jobs !== undefined ? { jobs: request.batch.jobs } : {}),
         force: request.batch.force === true,
         shard,
         quiet: request.quiet,

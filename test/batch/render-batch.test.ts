@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileFormats } from '../../src/compile.js';
 import { nodeFileSystem } from '../../src/files/fs.js';
-import { CACHE_FILE, workerCount } from '../../src/batch/index.js';
+import { CACHE_FILE, defaultJobs, workerCount } from '../../src/batch/index.js';
 import { batchSize } from '../../src/batch/pool.js';
 import type { CompileFormats } from '../../src/batch/index.js';
 import {
@@ -450,6 +450,26 @@ describe('worker threads', () => {
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(1000);
     expect(sizes.slice(0, 50).every((n) => n === 16)).toBe(true);
     expect(sizes.slice(-8)).toEqual([2, 1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  test('without --jobs, one thread renders per two cores: on two cores, this thread alone', async () => {
+    // Each rendering thread keeps about a second core busy with V8's optimising compiler (see
+    // defaultJobs): on two cores two workers took 1.5x the CPU of one thread and longer.
+    expect([1, 2, 3, 4, 5, 8, 64].map(defaultJobs)).toEqual([1, 1, 1, 2, 2, 4, 32]);
+    tree = generateTree(16, { broken: false });
+    const { jobs: _none, ...noJobs } = request(tree.dir, tree.valid);
+    const two = await batch(noJobs, { cores: 2, workerScript: null });
+    expect(two.summary).toMatchObject({ mode: 'in-process', workers: 1, rendered: 16 });
+    expect(two.stderr).not.toMatch(/batch-worker\.js is missing/);
+    // Four cores: two threads (the script withheld, so the run says it would have started them).
+    const four = await batch(
+      { ...noJobs, outDir: path.join(tree.dir, 'out-4') },
+      { cores: 4, workerScript: null },
+    );
+    expect(four.stderr).toMatch(
+      /batch-worker\.js is missing \(run `npm run build`\): rendering in one thread/,
+    );
+    expect(four.summary).toMatchObject({ rendered: 16, exitCode: 0 });
   });
 
   test('threads are started only when there are enough files for them', () => {
