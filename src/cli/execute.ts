@@ -107,6 +107,7 @@ Examples:
   $ flowc watch docs/ --open                    an index of docs/'s diagrams, opened in the browser
   $ flowc watch README.md                       the flow blocks of a Markdown file
   $ flowc watch diagram.flow --port 8080 --theme dark --direction TB
+  $ flowc watch diagram.flow --layout layered   groups as boxes (lanes: as swimlanes)
 
 The first line on stdout is the page's URL (http://127.0.0.1:PORT/). The server listens on
 127.0.0.1 only and serves only the watched files' pages. Ctrl-C stops it (exit code 0);
@@ -326,6 +327,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('-p, --port <n>', 'port on 127.0.0.1 (default: a free one)', port)
     .option('--open', 'open the page in the default browser ($BROWSER if set)')
     .addOption(directionOption())
+    .addOption(layoutOption())
     .addOption(edgesOption())
     .addOption(themeOption("the page's theme", 'follows the system; the page can switch'));
   addRuleOption(watch);

@@ -14,6 +14,7 @@ export interface WatchCommandOptions extends CommonOptions {
   port?: number;
   open?: boolean;
   direction?: RenderOptions['direction'];
+  layout?: RenderOptions['layout'];
   edges?: RenderOptions['edges'];
   theme?: 'light' | 'dark' | 'auto';
 }
@@ -49,6 +50,7 @@ export async function runWatch(
       theme: options.theme ?? defaults.theme ?? 'auto',
       render: {
         direction: options.direction ?? defaults.direction,
+        layout: options.layout ?? defaults.layout,
         edges: options.edges ?? defaults.edges,
       },
       rules: settings.ruleSettings,

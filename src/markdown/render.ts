@@ -46,6 +46,8 @@ export interface BlockRender {
   /** False when nothing was drawn (its images are not written, its link is left as it is). */
   renderable: boolean;
   outputs: Partial<Record<Format, string | Buffer>>;
+  /** The block's own warnings (compile's onWarning), without the block's name. */
+  warnings: string[];
 }
 
 export interface MarkdownRenderResult {
@@ -62,14 +64,21 @@ export async function renderMarkdown(
   options: MarkdownRenderOptions,
 ): Promise<MarkdownRenderResult> {
   const document = scanMarkdown(text);
+  const warnings = new Map<FlowBlock, string[]>();
   const blocks: BlockRender[] = (
-    await eachBlock(document, options, (source, block) =>
-      compileFormats(source, options.formats, {
+    await eachBlock(document, options, (source, block) => {
+      const own: string[] = [];
+      warnings.set(block, own);
+      return compileFormats(source, options.formats, {
         ...options,
-        onWarning: blockWarning(options, block),
-      }),
-    )
-  ).map(({ result, ...block }) => ({ ...block, outputs: result?.outputs ?? {} }));
+        onWarning: blockWarning(options, block, own),
+      });
+    })
+  ).map(({ result, ...block }) => ({
+    ...block,
+    outputs: result?.outputs ?? {},
+    warnings: warnings.get(block.block) ?? [],
+  }));
 
   const images: MarkdownImage[] = [];
   const links = new Map<number, ImageLink>();
@@ -102,14 +111,17 @@ export function blockName(block: FlowBlock): string {
   return `block ${block.explicitId ? `'${block.id}'` : block.ordinal} (line ${block.fenceIndex + 1})`;
 }
 
-/** A block's warnings say which block (blockName). */
+/** A block's warnings are kept in `own`, and passed on saying which block (blockName). */
 function blockWarning(
   options: MarkdownRenderOptions,
   block: FlowBlock,
-): ((message: string) => void) | undefined {
+  own: string[],
+): (message: string) => void {
   const { onWarning } = options;
-  if (onWarning === undefined) return undefined;
-  return (message) => onWarning(`${blockName(block)}: ${message}`);
+  return (message) => {
+    own.push(message);
+    onWarning?.(`${blockName(block)}: ${message}`);
+  };
 }
 
 /** `README.md` → `README`. */

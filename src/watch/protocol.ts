@@ -34,6 +34,8 @@ export interface DiagramState {
   /** Bumped each time `svg` changes. */
   svgVersion: number;
   diagnostics: ShownDiagnostic[];
+  /** What the drawing says beside its diagnostics: e.g. the lanes drawn LR although TB was asked. */
+  notices: string[];
   /** The file name a download gets (`cqrs.svg`, `README-checkout.svg`), without extension. */
   downloadName: string;
 }

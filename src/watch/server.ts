@@ -42,7 +42,7 @@ export interface WatchOptions {
   port?: number;
   /** The page's theme; `auto` follows the browser and lets the page switch. */
   theme?: 'light' | 'dark' | 'auto';
-  render?: Pick<RenderOptions, 'direction' | 'edges'>;
+  render?: Pick<RenderOptions, 'direction' | 'layout' | 'edges'>;
   rules?: Record<string, RuleSeverity>;
   ignore?: IgnoreRules;
   /** A line for the terminal: a file drawn, an error found. */

@@ -15,7 +15,7 @@ import type { DiagramState, FileState, PageTheme, ShownDiagnostic } from './prot
 export type SourceKind = 'flow' | 'markdown';
 
 export interface ViewOptions {
-  render: Pick<RenderOptions, 'direction' | 'edges'>;
+  render: Pick<RenderOptions, 'direction' | 'layout' | 'edges'>;
   rules: Record<string, RuleSeverity>;
 }
 
@@ -26,6 +26,8 @@ export interface DrawnDiagram {
   /** Null when this text cannot be drawn. */
   svg: string | null;
   diagnostics: Diagnostic[];
+  /** What the drawing says beside its diagnostics (compile's onWarning: lanes turned, ...). */
+  notices: string[];
   downloadName: string;
 }
 
@@ -40,10 +42,12 @@ export async function drawFile(
   const stem = baseName(file);
   if (kind === 'flow') {
     const { compileFormats } = await import('../compile.js');
+    const notices: string[] = [];
     const result = await compileFormats(text, ['svg'], {
       ...options.render,
       theme,
       rules: options.rules,
+      onWarning: (message) => notices.push(message),
     });
     const svg = result.outputs.svg;
     return [
@@ -52,6 +56,7 @@ export async function drawFile(
         title: '',
         svg: typeof svg === 'string' ? svg : null,
         diagnostics: result.diagnostics,
+        notices,
         downloadName: stem,
       },
     ];
@@ -64,7 +69,7 @@ export async function drawFile(
     file,
     formats: ['svg'],
   });
-  return result.blocks.map(({ block, diagnostics, renderable, outputs }) => {
+  return result.blocks.map(({ block, diagnostics, renderable, outputs, warnings }) => {
     const svg = outputs.svg;
     const name = block.explicitId ? `'${block.id}'` : `Block ${block.ordinal}`;
     return {
@@ -72,6 +77,7 @@ export async function drawFile(
       title: `${name} · line ${block.fenceIndex + 1}`,
       svg: renderable && typeof svg === 'string' ? svg : null,
       diagnostics,
+      notices: warnings,
       downloadName: `${stem}-${block.id}`,
     };
   });
@@ -201,6 +207,7 @@ export class FileView {
               span: { line: 1, column: 1, endLine: 1, endColumn: 1 },
             },
           ],
+          notices: [],
           downloadName: baseName(this.file),
         },
       ];
@@ -232,6 +239,7 @@ export class FileView {
           svgVersion: picture?.version ?? 0,
           diagnostics:
             this.text === null ? [] : diagram.diagnostics.map((d) => showDiagnostic(this.text!, d)),
+          notices: this.text === null ? [] : diagram.notices,
           downloadName: diagram.downloadName,
         };
       },
@@ -248,7 +256,12 @@ export class FileView {
 
   /** While the file is missing: its last pictures, none of them current. */
   private staleDiagrams(theme: PageTheme): DrawnDiagram[] {
-    return (this.previous.get(theme) ?? []).map((d) => ({ ...d, svg: null, diagnostics: [] }));
+    return (this.previous.get(theme) ?? []).map((d) => ({
+      ...d,
+      svg: null,
+      diagnostics: [],
+      notices: [],
+    }));
   }
 
   /** The picture a download of `key` gets: the one the page shows. */

@@ -109,6 +109,23 @@ async function served(port: number, file: string): Promise<void> {
     const canvas = await page.locator('.fw-canvas svg').boundingBox();
     expect(canvas!.x).toBeGreaterThanOrEqual(0);
     expect(canvas!.x + canvas!.width).toBeLessThanOrEqual(1280);
+    expect(await page.locator('.fw-drawing-notes').isVisible()).toBe(false);
+  });
+
+  test('lanes drawn in another direction than the file asks: the page says so above the picture', async () => {
+    const turned = cqrs.replace('cqrs-', 'turned-');
+    tree.write(turned, `direction TB\n${CQRS}`);
+    await served(watch.port, turned);
+    await page.goto(`${watch.url}view/${turned}`);
+    await waitForLabel(page, 'User initiates action');
+    const notice = page.locator('.fw-drawing-notes .fw-drawing-note');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('drawn LR instead of TB');
+    expect(await notice.textContent()).toContain('--layout layered draws it TB');
+    // Above the picture, not over it.
+    const box = await page.locator('.fw-drawing-notes').boundingBox();
+    const stage = await page.locator('.fw-stage').boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(stage!.y + 1);
   });
 
   test('an edit shows up without a reload, and the zoom and pan are kept', async () => {

@@ -13,7 +13,8 @@ import { nodeFileSystem } from '../../src/files/fs.js';
 import { browserCommand } from '../../src/watch/open.js';
 import { REPO } from '../cli/helpers.js';
 import { run } from '../cli/helpers.js';
-import { connects, get, SMALL, tempTree, type Tree } from './helpers.js';
+import { connects, CQRS, fileEvents, get, SMALL, tempTree, type Tree } from './helpers.js';
+import { turnedMessage } from '../../src/compile.js';
 
 let tree: Tree;
 afterEach(() => tree?.cleanup());
@@ -85,6 +86,37 @@ describe('flowc watch (in process)', () => {
     expect(stdout()).toBe(`http://127.0.0.1:${busy}/\n`);
     stop.abort();
     expect(await done).toBe(0);
+  });
+
+  test.each([
+    [{}, [turnedMessage('TB', 'LR')]],
+    [{ layout: 'layered' as const }, []],
+  ])('--direction TB with %o: the page says when the lanes are turned', async (more, notices) => {
+    tree = tempTree({ 'cqrs.flow': CQRS });
+    const { io } = fakeIo(tree.dir);
+    const stop = new AbortController();
+    let url = '';
+    const done = runWatch('cqrs.flow', { config: false, direction: 'TB', ...more }, io, {
+      signal: stop.signal,
+      started: (u) => (url = u),
+    });
+    await waitFor(() => url !== '');
+    const events = fileEvents(Number(new URL(url).port), 'cqrs.flow');
+    try {
+      const state = await events.next((s) => s.diagrams[0]?.current === true);
+      expect(state.diagrams[0]!.notices).toEqual(notices);
+    } finally {
+      events.close();
+      stop.abort();
+    }
+    expect(await done).toBe(0);
+  });
+
+  test('a bad --layout is a usage error naming the choices', async () => {
+    tree = tempTree({ 'a.flow': SMALL });
+    const bad = await run(['watch', 'a.flow', '--layout', 'grid'], { cwd: tree.dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('layered');
   });
 
   test('a missing path and a bad --port are usage errors', async () => {

@@ -8,6 +8,7 @@ import * as net from 'node:net';
 import { startWatchServer, pathSegments, PortInUseError } from '../../src/watch/server.js';
 import type { WatchOptions, WatchServer } from '../../src/watch/server.js';
 import type { FileState } from '../../src/watch/protocol.js';
+import { turnedMessage } from '../../src/compile.js';
 import {
   connects,
   CQRS,
@@ -298,6 +299,43 @@ describe('live updates', () => {
     await events.next(drawn('Work'));
     renameSave(tree.file('a.flow'), small('Renamed'));
     await events.next(drawn('Renamed'));
+  });
+
+  test('lanes drawn in another direction than asked: the page is told; --layout layered draws it as asked', async () => {
+    tree = tempTree({
+      'cqrs.flow': CQRS,
+      'doc.md': ['```flow id=c', CQRS.trimEnd(), '```', ''].join('\n'),
+    });
+    const { port } = await serve(tree.dir, { quietMs: 10, render: { direction: 'TB' } });
+    const flow = await track(fileEvents(port, 'cqrs.flow')).next(
+      (s) => s.diagrams[0]?.current === true,
+    );
+    expect(flow.diagrams[0]!.notices).toEqual([turnedMessage('TB', 'LR')]);
+    expect(flow.diagrams[0]!.diagnostics).toEqual([]);
+    // A Markdown block's notice is its own (the page titles the block; no name in front).
+    const doc = await track(fileEvents(port, 'doc.md')).next(
+      (s) => s.diagrams[0]?.current === true,
+    );
+    expect(doc.diagrams[0]!.notices).toEqual([turnedMessage('TB', 'LR')]);
+    await server!.close();
+    server = null;
+    const layered = await serve(tree.dir, {
+      quietMs: 10,
+      render: { direction: 'TB', layout: 'layered' },
+    });
+    const asked = await track(fileEvents(layered.port, 'cqrs.flow')).next(
+      (s) => s.diagrams[0]?.current === true,
+    );
+    expect(asked.diagrams[0]!.notices).toEqual([]);
+  });
+
+  test('a drawing in the direction asked has no notice', async () => {
+    tree = tempTree({ 'cqrs.flow': CQRS });
+    const { port } = await serve(tree.dir, { quietMs: 10 });
+    const state = await track(fileEvents(port, 'cqrs.flow')).next(
+      (s) => s.diagrams[0]?.current === true,
+    );
+    expect(state.diagrams[0]!.notices).toEqual([]);
   });
 
   test('a Markdown file: one diagram per block, errors at .md lines, the last good picture per block', async () => {

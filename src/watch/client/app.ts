@@ -30,6 +30,14 @@ const FIT_MAX_SCALE = 1.5;
 const body = document.body;
 const root = document.documentElement;
 
+/** A notice, its options (`--layout layered`) as code kept on one line. */
+function noticeItem(notice: string): HTMLParagraphElement {
+  const item = el('p', 'fw-drawing-note');
+  for (const [i, part] of notice.split(/(--[a-z-]+(?: [a-z]+)?)/).entries())
+    if (part !== '') item.append(i % 2 === 1 ? el('code', undefined, part) : part);
+  return item;
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   className?: string,
@@ -140,6 +148,8 @@ class Pane {
   private readonly viewport = el('div', 'fw-viewport');
   private readonly canvas = el('div', 'fw-canvas');
   private readonly overlay = el('div', 'fw-overlay');
+  /** What the drawing says beside its diagnostics (the lanes drawn in another direction, ...). */
+  private readonly notices = el('div', 'fw-drawing-notes');
   private readonly badge = el('button', 'fw-badge');
   private readonly zoomLabel = el('button', 'fw-button fw-zoom-level');
   private readonly svgLink = el('a', 'fw-button fw-download', 'SVG');
@@ -200,7 +210,9 @@ class Pane {
     this.overlay.hidden = true;
     const stage = el('div', 'fw-stage');
     stage.append(this.viewport, this.overlay, this.badge);
-    this.element.append(head, stage);
+    this.notices.setAttribute('role', 'status');
+    this.notices.hidden = true;
+    this.element.append(head, this.notices, stage);
     this.interact();
   }
 
@@ -232,6 +244,12 @@ class Pane {
     for (const link of [this.svgLink, this.pngLink])
       link.classList.toggle('fw-disabled', diagram.svg === null);
     this.showProblems(diagram, file);
+    this.showNotices(diagram);
+  }
+
+  private showNotices(diagram: DiagramState): void {
+    this.notices.replaceChildren(...diagram.notices.map(noticeItem));
+    this.notices.hidden = diagram.notices.length === 0;
   }
 
   // -- overlay
