@@ -7,9 +7,13 @@
  * Ranks are compressed so that every layer holds a real node or a label: a rank holding only
  * dummies would add a channel and two bends to every edge through it for nothing.
  *
- * A dummy belongs to a cluster: near its upper end to the deepest cluster of that end that spans its
- * layer, near its lower end likewise (never below the clusters holding both ends). So an edge leaving
- * a group runs inside it down to where the group ends, and enters its target's group where it begins.
+ * A dummy belongs to a cluster: in the upper half of its edge to the deepest cluster holding both
+ * ends (an edge leaving a group leaves it at once, as in dot, where the virtual nodes of an edge
+ * between clusters belong to neither), in the lower half to the deepest cluster of the lower end that
+ * spans its layer (it enters its target's group where the group begins). Kept inside the source's
+ * group down to where that group ended, the dummies and labels of edges to a group beside it made
+ * the source's box as deep as all of them and pushed the other group out beside it (the held-out
+ * set's storage diagrams: a management group holding eight labels of edges to the guest group).
  */
 import type { LayeredInput } from './input.js';
 import type { Ranking } from './rank.js';
@@ -142,8 +146,13 @@ export class LayeredGraph {
       const labelLayer = labelRank[k] === null ? -1 : layerOfRank(labelRank[k] as number);
       const chain = [upper];
       for (let l = lu + 1; l < ll; l++) {
-        const cluster = this.dummyCluster(upper, lower, l, lu, ll);
         const isLabel = l === labelLayer && edge.label !== null;
+        // A decision's branch label stays by its diamond (labels.ts keeps it within reach), so in
+        // the diamond's group.
+        const cluster =
+          isLabel && nodes[edge.from]?.shape === 'diamond'
+            ? this.deepestSpanning(edge.from, l)
+            : this.dummyCluster(upper, lower, l, lu, ll);
         const v = this.addVertex(
           isLabel ? LABEL : DUMMY,
           l,
@@ -279,8 +288,12 @@ export class LayeredGraph {
   }
 
   private dummyCluster(upper: number, lower: number, l: number, lu: number, ll: number): number {
-    const nearUpper = l - lu <= ll - l;
-    return this.deepestSpanning(nearUpper ? upper : lower, l);
+    if (l - lu > ll - l) return this.deepestSpanning(lower, l);
+    // The deepest cluster holding both ends (it spans every layer between them).
+    const inner = this.cluster[lower] as number;
+    let c = this.cluster[upper] as number;
+    while (c >= 0 && !this.encloses(c, inner)) c = this.clusterParent[c] as number;
+    return c;
   }
 
   /**
