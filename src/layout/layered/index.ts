@@ -56,12 +56,20 @@ export interface LayeredResult {
   draft?: boolean;
 }
 
+/**
+ * Spacing in px. Inside a cluster, dot's cluster margin (8 pt) around nodes and labels, also under
+ * the title band; edges keep EDGE_PAD from borders (position.ts). Measured against dot (area per
+ * node, geometric mean of the ratios): padding 14 -> 8, title gap 14 -> 8 and sibling margin
+ * 18 -> 12 take the corpus's 8 grouped diagrams from 1.22 to 1.15 times dot's, /work/extra's 15
+ * from 1.34 to 1.25, with no more crossings and no longer edges.
+ */
 const BASE_SPACING: Spacing = {
   nodeSep: 18,
   nodeDummySep: 12,
   dummySep: 10,
-  clusterPad: 14,
-  clusterMargin: 18,
+  clusterPad: 8,
+  headerGap: 8,
+  clusterMargin: 12,
 };
 const MIN_CHANNEL = 12;
 
@@ -134,6 +142,7 @@ function layOutPart(
     nodeDummySep: Math.round(BASE_SPACING.nodeDummySep * spread),
     dummySep: Math.round(BASE_SPACING.dummySep * spread),
     clusterPad: BASE_SPACING.clusterPad,
+    headerGap: BASE_SPACING.headerGap,
     clusterMargin: Math.round(BASE_SPACING.clusterMargin * spread),
   };
   const ranking = rankNodes(input);
@@ -165,9 +174,13 @@ function layOutPart(
   const layers = g.layerCount;
   const above = new Float64Array(layers);
   const below = new Float64Array(layers);
+  const loopsAbove = new Uint8Array(layers);
+  const loopsBelow = new Uint8Array(layers);
   for (let v = 0; v < g.vertexCount; v++) {
     const l = g.layerOf[v] as number;
     const half = (g.height[v] as number) / 2;
+    if (plan.overTop[v]) loopsAbove[l] = 1;
+    if (plan.overBottom[v]) loopsBelow[l] = 1;
     above[l] = Math.max(above[l] as number, half + (plan.overTop[v] ?? 0));
     below[l] = Math.max(below[l] as number, half + (plan.overBottom[v] ?? 0));
   }
@@ -176,6 +189,9 @@ function layOutPart(
     below,
     tracks: Int32Array.from(tracks.map((t) => t.count)),
     clusterPad: spacing.clusterPad,
+    headerGap: spacing.headerGap,
+    loopsAbove,
+    loopsBelow,
     minChannel: Math.round(MIN_CHANNEL * spread),
     headerSide: input.headerSide,
   });

@@ -31,11 +31,16 @@ export interface Spacing {
   nodeDummySep: number;
   /** Between two dummies (parallel edges): at least LINE_GAP. */
   dummySep: number;
-  /** From a cluster's border to what it holds. */
+  /** From a cluster's border to the nodes, labels and clusters it holds (edges keep EDGE_PAD). */
   clusterPad: number;
+  /** From a cluster's title band to the nodes and labels under it (edges keep EDGE_PAD). */
+  headerGap: number;
   /** From a cluster's border to what lies outside it, and between sibling clusters. */
   clusterMargin: number;
 }
+
+/** From a group's border or title band to an edge running along it inside, px (issue: at least 12; more than 12 so that no measure counts it as hugging the border). */
+export const EDGE_PAD = 14;
 
 export interface XResult {
   x: Float64Array;
@@ -76,6 +81,22 @@ export function assignX(
   const leftReach = (v: number): number => (g.width[v] as number) / 2 + (plan.marginLeft[v] ?? 0);
   const rightReach = (v: number): number => (g.width[v] as number) / 2 + (plan.marginRight[v] ?? 0);
   const headerLeft = headerSide === 'left';
+  // From a cluster's border to what it holds: a node or a label keeps clusterPad, an edge (a dummy,
+  // a port's lane, loops beside a node) keeps EDGE_PAD (edges 12 px clear of group borders).
+  const padOf = (v: number, side: 'left' | 'right'): number => {
+    const k = g.kind[v];
+    const lanes = side === 'left' ? plan.marginLeft[v] : plan.marginRight[v];
+    const solid = (k === REAL || k === LABEL) && !lanes;
+    return solid ? spacing.clusterPad : Math.max(spacing.clusterPad, EDGE_PAD);
+  };
+  // From a cluster's border to a vertex outside it, likewise.
+  const marginOf = (v: number, side: 'left' | 'right'): number =>
+    padOf(v, side) === spacing.clusterPad
+      ? spacing.clusterMargin
+      : Math.max(spacing.clusterMargin, EDGE_PAD);
+  // Under a title band (LR, RL: the band on the internal left) a node keeps headerGap.
+  const headerPad = (pad: number): number =>
+    pad === spacing.clusterPad ? spacing.headerGap : Math.max(spacing.headerGap, EDGE_PAD);
   const sepBetween = (a: number, b: number): number => {
     const ka = g.kind[a] as number;
     const kb = g.kind[b] as number;
@@ -101,14 +122,16 @@ export function assignX(
       if (!aBorder && !bBorder) gap = rightReach(a) + sepBetween(a, b) + leftReach(b);
       else if (!aBorder) {
         // vertex then a border: entering a sibling cluster (left) or closing its own (right)
-        gap = rightReach(a) + (kb === LEFT_BORDER ? spacing.clusterMargin : spacing.clusterPad);
+        gap = rightReach(a) + (kb === LEFT_BORDER ? marginOf(a, 'right') : padOf(a, 'right'));
       } else if (!bBorder) {
         const pad = headerLeft
-          ? spacing.clusterPad + headerThickness(g, g.cluster[a] as number)
-          : spacing.clusterPad;
-        gap = (ka === LEFT_BORDER ? pad : spacing.clusterMargin) + leftReach(b);
+          ? headerPad(padOf(b, 'left')) + headerThickness(g, g.cluster[a] as number)
+          : padOf(b, 'left');
+        gap = (ka === LEFT_BORDER ? pad : marginOf(b, 'left')) + leftReach(b);
       } else if (ka === LEFT_BORDER && kb === LEFT_BORDER) {
-        gap = spacing.clusterPad + (headerLeft ? headerThickness(g, g.cluster[a] as number) : 0);
+        gap = headerLeft
+          ? headerPad(spacing.clusterPad) + headerThickness(g, g.cluster[a] as number)
+          : spacing.clusterPad;
       } else if (ka === RIGHT_BORDER && kb === RIGHT_BORDER) {
         gap = spacing.clusterPad;
       } else if (ka === LEFT_BORDER && kb === RIGHT_BORDER) {

@@ -3,10 +3,12 @@
  * that overhang included), vertices centred in it; between two layers a channel holds, from top to
  * bottom, the bottom borders of the clusters that end above it (innermost first, one padding each),
  * the tracks of the runs crossing it, and the top borders (with their title bands) of the clusters
- * that begin below it. Tracks keep LINE_GAP from each other and TRACK_MARGIN from borders and nodes.
+ * that begin below it. A border keeps clusterPad from the nodes inside (headerGap under a title
+ * band), EDGE_PAD where loops overhang a node. Tracks keep LINE_GAP from each other and TRACK_MARGIN from borders and nodes.
  */
 import type { LayeredGraph } from './graph.js';
 import { LINE_GAP } from './ports.js';
+import { EDGE_PAD } from './position.js';
 
 /** Distance from a border or a node to the nearest track, px (edges 12 px clear of group borders). */
 const TRACK_MARGIN = 10;
@@ -30,7 +32,13 @@ export interface YInput {
   below: Float64Array;
   /** Tracks used in each channel (channel c above layer c; layers + 1 channels). */
   tracks: Int32Array;
+  /** From a cluster's top or bottom border to the nodes it holds, px. */
   clusterPad: number;
+  /** From a cluster's title band to the nodes under it, px. */
+  headerGap: number;
+  /** Per layer: whether loops overhang its band at the top (bottom): they keep EDGE_PAD from borders. */
+  loopsAbove: Uint8Array;
+  loopsBelow: Uint8Array;
   /** Smallest channel between two layers, px. */
   minChannel: number;
   headerSide: string;
@@ -45,10 +53,25 @@ export function assignY(g: LayeredGraph, input: YInput): YResult {
   // clusters that begin or end in the same layer stack their paddings). Children come after parents.
   const openOffset = new Float64Array(clusters.length);
   const closeOffset = new Float64Array(clusters.length);
+  const pad = (loops: number, header: boolean): number => {
+    const gap = header ? input.headerGap : input.clusterPad;
+    return loops ? Math.max(gap, EDGE_PAD) : gap;
+  };
   for (let c = clusters.length - 1; c >= 0; c--) {
-    openOffset[c] = (openOffset[c] as number) + input.clusterPad + (headerTop ? headerOf(g, c) : 0);
+    const top = input.loopsAbove[g.spanTop[c] as number] as number;
+    const bottom = input.loopsBelow[g.spanBottom[c] as number] as number;
+    openOffset[c] =
+      (openOffset[c] as number) + pad(top, headerTop) + (headerTop ? headerOf(g, c) : 0);
+    // LR, RL: the side the flow leaves by keeps EDGE_PAD (measured: clusterPad there lets the
+    // wrapped layered drawing of samples/shapes LR, with both branches of a decision leaving from
+    // one point and routes through title bands, win the automatic choice over the lanes).
     closeOffset[c] =
-      (closeOffset[c] as number) + input.clusterPad + (headerBottom ? headerOf(g, c) : 0);
+      (closeOffset[c] as number) +
+      (headerBottom
+        ? pad(bottom, true) + headerOf(g, c)
+        : input.headerSide === 'left'
+          ? Math.max(EDGE_PAD, pad(bottom, false))
+          : pad(bottom, false));
     const p = g.clusterParent[c] as number;
     if (p < 0) continue;
     if (g.spanTop[p] === g.spanTop[c])
