@@ -34,7 +34,11 @@ export function wrapWidths(horizontalFlow: boolean): {
   node: (shape: Shape) => number;
   edge: number;
 } {
-  if (horizontalFlow) return { node: (shape) => shapeModule(shape).wrapWidth, edge: 130 };
+  if (horizontalFlow)
+    return {
+      node: (shape) => (shape === 'diamond' ? LR_DIAMOND_WRAP : shapeModule(shape).wrapWidth),
+      edge: 130,
+    };
   return {
     node: (shape) => {
       const width = shapeModule(shape).wrapWidth;
@@ -49,6 +53,12 @@ export function wrapWidths(horizontalFlow: boolean): {
 const TB_WRAP_FACTOR = 220 / 170;
 /** ...and a diamond's up to 200 px. */
 const TB_DIAMOND_WRAP = 200;
+/**
+ * Sideways flows: a diamond's lines up to 170 px, not its own 130. A diamond is twice its text
+ * box both ways, and a rank across an LR flow is as tall as its nodes: each line more makes the
+ * rank 36 px taller ('Utilization Changed > UtilizationThreshold?' in 4 lines: 182 x 170).
+ */
+const LR_DIAMOND_WRAP = 170;
 
 /**
  * How the swimlanes' labels wrap: each line as full as it goes. With lines of even length
