@@ -39,7 +39,10 @@ export interface Spacing {
   clusterMargin: number;
 }
 
-/** From a group's border or title band to an edge running along it inside, px (issue: at least 12; more than 12 so that no measure counts it as hugging the border). */
+/**
+ * From a group's border or title band to an edge running along it inside, px: the issue asks for
+ * at least 12, and more than 12 keeps every measure from counting it as hugging the border.
+ */
 export const EDGE_PAD = 14;
 
 export interface XResult {

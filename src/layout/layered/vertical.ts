@@ -4,7 +4,8 @@
  * bottom, the bottom borders of the clusters that end above it (innermost first, one padding each),
  * the tracks of the runs crossing it, and the top borders (with their title bands) of the clusters
  * that begin below it. A border keeps clusterPad from the nodes inside (headerGap under a title
- * band), EDGE_PAD where loops overhang a node. Tracks keep LINE_GAP from each other and TRACK_MARGIN from borders and nodes.
+ * band), EDGE_PAD where loops overhang a node. Tracks keep LINE_GAP from each other and
+ * TRACK_MARGIN from borders and nodes.
  */
 import type { LayeredGraph } from './graph.js';
 import { LINE_GAP } from './ports.js';
