@@ -89,8 +89,11 @@ export class LayeredGraph {
     const rank = ranking.rank;
 
     // Label ranks: right after the source for a decision's branch (its label stays by the
-    // diamond), else the middle rank between the two ends.
-    const labelRank = edges.map((edge) => {
+    // diamond), else the middle rank between the two ends. A longer edge whose rank is not taken
+    // yet puts its label in the nearest rank between its ends that holds a node or a label of an
+    // edge with no other choice (dot's labels sit in ranks of nodes too): a rank of its own adds a
+    // layer, the label's height and two channels, to the edges passing it without a label as well.
+    const wantedRank = edges.map((edge) => {
       if (!edge.label || edge.from === edge.to) return null;
       const rf = rank[edge.from] as number;
       const rt = rank[edge.to] as number;
@@ -98,6 +101,29 @@ export class LayeredGraph {
       const step = Math.sign(rt - rf);
       if (nodes[edge.from]?.shape === 'diamond') return rf + step;
       return rf + step * Math.floor(Math.abs(rt - rf) / 2);
+    });
+    const taken = new Set<number>(rank);
+    edges.forEach((edge, k) => {
+      const r = wantedRank[k];
+      if (
+        r !== null &&
+        r !== undefined &&
+        Math.abs((rank[edge.to] as number) - (rank[edge.from] as number)) === 2
+      )
+        taken.add(r);
+    });
+    const labelRank = edges.map((edge, k) => {
+      const wanted = wantedRank[k] ?? null;
+      if (wanted === null || taken.has(wanted)) return wanted;
+      const rf = rank[edge.from] as number;
+      const rt = rank[edge.to] as number;
+      const step = Math.sign(rt - rf);
+      let best: number | null = null;
+      for (let r = rf + step; r !== rt; r += step) {
+        if (!taken.has(r)) continue;
+        if (best === null || Math.abs(r - wanted) < Math.abs(best - wanted)) best = r;
+      }
+      return best ?? wanted;
     });
     // Compress: keep ranks with a real node or a label.
     const used = new Set<number>(rank);
