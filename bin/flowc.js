@@ -64,7 +64,7 @@ function runPiece(filename) {
   try {
     script = new vm.Script(
       `(function (exports, require, module, __filename, __dirname, __flowcModuleUrl) {${source}\n})`,
-      { filename, cachedData: existsSync(cacheFile) ? readFileSync(cacheFile) : undefined },
+      { filename, cachedData: readCache(cacheFile) },
     );
   } catch (error) {
     // dist/ left by an older build (a pull without `npm install`), or a damaged file.
@@ -77,6 +77,14 @@ function runPiece(filename) {
   const dir = dirname(filename);
   script.runInThisContext()(piece.exports, requireFrom(dir), piece, filename, dir, moduleUrl);
   return piece.exports;
+}
+/** A piece's code cache; none when it cannot be read (the piece is compiled as it runs). */
+function readCache(cacheFile) {
+  try {
+    return readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
 }
 /** A piece's text; a piece that cannot be read (a damaged install) ends the run with exit code 2. */
 function readPiece(filename) {

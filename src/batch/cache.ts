@@ -13,6 +13,7 @@
  * output folder (two shards, two pipelines) keep each other's entries even when they save at the
  * same moment (read, merge and replace are one step for the other writers).
  */
+import { isAscii } from 'node:buffer';
 import * as path from 'node:path';
 import { writeOutput } from '../files/write.js';
 import { withFileLock, type LockOptions } from '../files/lock.js';
@@ -151,7 +152,10 @@ function setOwn(record: Record<string, CacheEntry>, key: string, value: CacheEnt
 async function readEntries(fs: FileSystem, file: string): Promise<Record<string, CacheEntry>> {
   let text: string;
   try {
-    text = (await fs.readFile(file, MAX_CACHE_BYTES)).toString('utf8');
+    const bytes = await fs.readFile(file, MAX_CACHE_BYTES);
+    // Nearly always ASCII (hashes, numbers, plain paths): then latin1 reads it as it is, into a
+    // one-byte string, without UTF-8 decoding (~2 % of a no-op batch of 1,000 files).
+    text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   } catch {
     return {};
   }

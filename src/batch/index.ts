@@ -11,12 +11,12 @@
  * file that finished, and the run ends with exit code 130.
  */
 import { statSync, type Stats } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { describeFsError, nodeFileSystem } from '../files/fs.js';
 import { outputPathFor } from '../files/output-paths.js';
 import { packageVersion } from '../util/package.js';
 import { fnv1a64, sha1 } from '../util/hash.js';
+import { nodeOs } from '../util/lazy.js';
 import { pathBelow, shownPath } from '../util/paths.js';
 import { removeStaleTemps } from '../files/write.js';
 import { printable } from '../util/printable.js';
@@ -385,7 +385,11 @@ async function renderRun(
     rules: request.rules,
     markdown: request.markdown ?? 'keep',
   };
-  const jobs = request.jobs ?? defaultJobs(io.cores ?? availableParallelism());
+  // node:os only when there is something to render (a no-op batch does not load it).
+  const jobs =
+    tasks.length === 0
+      ? 1
+      : (request.jobs ?? defaultJobs(io.cores ?? nodeOs().availableParallelism()));
   const workers = workerCount(jobs, tasks.length);
   const script =
     workers > 1 ? (io.workerScript !== undefined ? io.workerScript : workerScriptPath()) : null;
@@ -499,7 +503,9 @@ function planFiles(request: BatchRequest): PlannedFile[] {
           format,
           file: outputPathFor(source, format, request.outDir, request.base),
         }));
-    planned.push({ source, relative, outputs, markdown });
+    // Every field set from the start: planning sets hash and stat on each file later, which
+    // would otherwise give every object a new shape and an out-of-object property store.
+    planned.push({ source, relative, outputs, markdown, hash: undefined, stat: undefined });
   }
   return planned;
 }

@@ -9,7 +9,7 @@
  */
 import type { Dirent } from 'node:fs';
 import { isFile, type FileSystem } from '../files/fs.js';
-import { splitPath } from '../util/paths.js';
+import { isDirectChild, splitPath } from '../util/paths.js';
 
 /** A folder is listed when at least this many of the outputs asked about are in it. */
 export const LIST_FOLDER_MIN = 8;
@@ -20,16 +20,28 @@ export class OutputProbe {
   /** The listings made so far, to answer without waiting (`known`). */
   private readonly done = new Map<string, Map<string, Dirent> | null>();
   private readonly expected = new Map<string, number>();
+  /** The listed folder `known` answered from last. */
+  private lastKnown: { folder: string; entries: Map<string, Dirent> } | null = null;
 
   /** `outputs`: every output the run may ask about, so folders worth listing are known. */
   constructor(
     private readonly fs: FileSystem,
     outputs: readonly string[],
   ) {
+    // Outputs come folder by folder: a run of outputs in one folder is counted at once.
+    let folder: string | null = null;
+    let count = 0;
     for (let i = 0; i < outputs.length; i++) {
-      const { folder } = splitPath(outputs[i]!);
-      this.expected.set(folder, (this.expected.get(folder) ?? 0) + 1);
+      const output = outputs[i]!;
+      if (folder !== null && isDirectChild(output, folder)) {
+        count++;
+        continue;
+      }
+      if (folder !== null) this.expected.set(folder, (this.expected.get(folder) ?? 0) + count);
+      folder = splitPath(output).folder;
+      count = 1;
     }
+    if (folder !== null) this.expected.set(folder, (this.expected.get(folder) ?? 0) + count);
   }
 
   /**
@@ -49,9 +61,20 @@ export class OutputProbe {
    * no-op batch asks this for all but the first output of each folder: no promise, no await.
    */
   known(file: string): boolean | undefined {
-    const { folder, name } = splitPath(file);
-    const entries = this.done.get(folder);
-    if (entries === undefined || entries === null) return undefined;
+    let entries: Map<string, Dirent> | null | undefined;
+    let name: string;
+    const last = this.lastKnown;
+    if (last !== null && isDirectChild(file, last.folder)) {
+      // The folder of the file asked before (a no-op batch asks folder by folder).
+      entries = last.entries;
+      name = file.slice(last.folder.length + 1);
+    } else {
+      const split = splitPath(file);
+      entries = this.done.get(split.folder);
+      if (entries === undefined || entries === null) return undefined;
+      this.lastKnown = { folder: split.folder, entries };
+      name = split.name;
+    }
     const entry = entries.get(name);
     if (entry === undefined) return false;
     if (entry.isFile()) return true;
@@ -92,7 +115,9 @@ export class OutputProbe {
       // A folder that is not there holds none of its outputs; any other problem: ask each one.
       return (error as NodeJS.ErrnoException).code === 'ENOENT' ? new Map() : null;
     }
-    return new Map(entries.map((entry) => [entry.name, entry]));
+    const byName = new Map<string, Dirent>();
+    for (let i = 0; i < entries.length; i++) byName.set(entries[i]!.name, entries[i]!);
+    return byName;
   }
 }
 

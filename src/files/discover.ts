@@ -23,7 +23,7 @@ import * as path from 'node:path';
 import type { Dirent } from 'node:fs';
 import { isGlobPattern } from './glob-pattern.js';
 import { printable } from '../util/printable.js';
-import { childPath, pathBelow, splitPath } from '../util/paths.js';
+import { childPath, isDirectChild, pathBelow, splitPath } from '../util/paths.js';
 import { isFsError, describeFsError, type FileSystem } from './fs.js';
 import { isMarkdownPath, mayHaveFlowBlocks } from './markdown.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
@@ -75,11 +75,18 @@ export async function discoverFiles(
   const markdown = options.markdown === true;
   const sources = markdown ? `${FLOW_EXTENSION} or Markdown` : FLOW_EXTENSION;
   const problems: DiscoveryProblem[] = [];
-  const isIgnored = options.ignore ? await ignoreMatcher(options.ignore) : () => false;
+  const ignore = options.ignore ? new IgnoreMatcher(options.ignore) : null;
+  const isIgnored = (file: string): boolean => ignore !== null && ignore.matches(file);
   const excluded = await Promise.all(
     (options.excludeDirs ?? []).map((dir) => realpathOr(fs, path.resolve(cwd, dir))),
   );
-  const isExcluded = (real: string) => excluded.some((dir) => isInside(real, dir));
+  // Each excluded folder with its trailing separator, made once (every file found is asked).
+  const excludedPrefixes = excluded.map((dir) => (dir.endsWith(path.sep) ? dir : dir + path.sep));
+  const isExcluded = (real: string): boolean => {
+    for (let i = 0; i < excluded.length; i++)
+      if (real === excluded[i] || real.startsWith(excludedPrefixes[i]!)) return true;
+    return false;
+  };
 
   const files: string[] = [];
   const seen = new Set<string>();
@@ -90,8 +97,10 @@ export async function discoverFiles(
     files.push(file);
     return true;
   };
-  const add = async (file: string): Promise<boolean> =>
-    !isIgnored(file) && addFound(file, await realpathOr(fs, file));
+  const add = async (file: string): Promise<boolean> => {
+    await ignore?.prepare([file]);
+    return !isIgnored(file) && addFound(file, await realpathOr(fs, file));
+  };
   /**
    * The files a glob or a folder walk found (Markdown kept only with flow blocks); a problem when
    * it found none, or when the configuration ignores every one.
@@ -102,6 +111,7 @@ export async function discoverFiles(
     messages: { none: string; ignored: string },
   ): Promise<void> => {
     const found = await withFlowBlocks(fs, candidates, (f) => f.file, markdown);
+    if (ignore !== null) await ignore.prepare(found.map((f) => f.file));
     let added = 0;
     for (let i = 0; i < found.length; i++) if (addFound(found[i]!.file, found[i]!.real)) added++;
     if (found.length === 0) problems.push({ input, message: messages.none });
@@ -149,6 +159,8 @@ interface FoundFile {
 interface Frame {
   dir: string;
   real: string;
+  /** The folder's path is its real path (no link on the way). */
+  isReal: boolean;
   entries: Dirent[];
   next: number;
 }
@@ -176,7 +188,7 @@ async function walk(
       visited.add(real);
       const entries = await fs.readdir(dir, { withFileTypes: true });
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      stack.push({ dir, real, entries, next: 0 });
+      stack.push({ dir, real, isReal: dir === real, entries, next: 0 });
     } catch (error) {
       if (!isFsError(error)) throw error;
       problems.push({ input: dir, message: describeFsError(error, 'cannot read folder') });
@@ -209,8 +221,10 @@ async function walk(
     } else if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) await enter(full);
     } else if (entry.isFile() && isSourceName(entry.name)) {
-      // One realpath per folder, not per file (a no-op batch of 1,000 files spent 10 ms on them).
-      found.push({ file: full, real: childPath(frame.real, entry.name) });
+      // One realpath per folder, not per file (a no-op batch of 1,000 files spent 10 ms on them);
+      // a folder that is its real path gives the same string.
+      const real = frame.isReal ? full : childPath(frame.real, entry.name);
+      found.push({ file: full, real });
     }
   }
   return found;
@@ -282,53 +296,137 @@ async function withFlowBlocks<T>(
  * Whether a path matches one of the configuration's ignore globs. Each path is matched on its own,
  * relative to the configuration's folder (`/`-separated); a glob naming a folder (`drafts`) also
  * ignores everything in it. Nothing is read from the disk for the globs.
- *
- * What is asked of a file's folder (its path relative to the base, whether a glob matches it or a
- * folder above it) is kept per folder: a folder of 1,000 files is worked out once, and each file
- * costs one match of its own path (a no-op batch of 1,000 files outside the configuration's folder
- * spent ~15 % of its run in `path.relative` and the folder globs, docs/performance.md).
  */
 export async function ignoreMatcher(ignore: IgnoreRules): Promise<(file: string) => boolean> {
-  if (ignore.patterns.length === 0) return () => false;
-  const { default: picomatch } = await import('picomatch');
-  const patterns = ignore.patterns.map((p) => (p.startsWith('./') ? p.slice(2) : p));
-  const matches = picomatch(patterns, { dot: true });
-  const folders = new Map<string, IgnoreFolder>();
-  const folderOf = (dir: string): IgnoreFolder => {
-    let known = folders.get(dir);
-    if (known === undefined) {
-      const relative = pathBelow(ignore.base, dir).split(path.sep).join('/');
-      // A file's path is its folder's and its name: `prefix` + name.
-      const prefix = relative === '' || relative.endsWith('/') ? relative : `${relative}/`;
+  const matcher = new IgnoreMatcher(ignore);
+  await matcher.loadGlobs();
+  return (file) => matcher.matches(file);
+}
+
+/**
+ * `ignoreMatcher`'s answers, with the glob library (picomatch) loaded only for a folder where a
+ * glob may match. A glob's leading plain names (`samples/invalid` of `samples/invalid/**`) must
+ * start any path it matches, so a folder whose path differs from them in one of those places
+ * holds no ignored file and is below no ignored folder: `docs/` for `drafts/**`, or every folder
+ * of a batch whose files are outside the configuration's folder (`../../tmp/...`). Callers ask
+ * `prepare` with the files first (it loads the globs when one of them needs them), then `matches`.
+ *
+ * What is asked of a file's folder (its path relative to the base, whether a glob may match in
+ * it, whether one matches it or a folder above it) is kept per folder: a folder of 1,000 files is
+ * worked out once (a no-op batch of 1,000 files outside the configuration's folder spent ~15 % of
+ * its run in `path.relative` and the folder globs, then ~7 % loading picomatch and matching each
+ * file; docs/performance.md).
+ */
+export class IgnoreMatcher {
+  private readonly patterns: string[];
+  /** Each pattern's leading plain names; empty when it starts with glob syntax (it may match anywhere). */
+  private readonly heads: string[][];
+  private globs: ((relative: string) => boolean) | null = null;
+  private readonly folders = new Map<string, IgnoreFolder>();
+  /** The last folder asked about, for the next file of the same folder (no split, no lookup). */
+  private last: { dir: string; folder: IgnoreFolder } | null = null;
+
+  constructor(private readonly ignore: IgnoreRules) {
+    this.patterns = ignore.patterns.map((p) => (p.startsWith('./') ? p.slice(2) : p));
+    this.heads = this.patterns.map(plainHead);
+  }
+
+  /** Loads the globs if a file of `files` (absolute paths) is in a folder where one may match. */
+  async prepare(files: readonly string[]): Promise<void> {
+    if (this.globs !== null || this.patterns.length === 0) return;
+    for (let i = 0; i < files.length; i++)
+      if (this.folderOf(files[i]!).mayMatch) return this.loadGlobs();
+  }
+
+  async loadGlobs(): Promise<void> {
+    if (this.globs !== null || this.patterns.length === 0) return;
+    const { default: picomatch } = await import('picomatch');
+    this.globs = picomatch(this.patterns, { dot: true });
+  }
+
+  /** Whether `file` (absolute) is ignored; its folder must have been `prepare`d (or the globs loaded). */
+  matches(file: string): boolean {
+    if (this.patterns.length === 0) return false;
+    const folder = this.folderOf(file);
+    if (!folder.mayMatch) return false;
+    const globs = this.globs;
+    if (globs === null) throw new Error(`ignore globs not loaded for ${file}`);
+    if (folder.ignored === undefined) {
       // A glob matching a folder ignores what is inside it: this folder or one above it.
-      let ignored = false;
+      const prefix = folder.prefix;
+      folder.ignored = false;
       for (let slash = prefix.indexOf('/'); slash > 0; slash = prefix.indexOf('/', slash + 1))
-        if (matches(prefix.slice(0, slash))) {
-          ignored = true;
+        if (globs(prefix.slice(0, slash))) {
+          folder.ignored = true;
           break;
         }
-      known = { prefix, ignored };
-      // Bounded for a long-lived caller (the language server asks about files as they open).
-      if (folders.size >= MAX_IGNORE_FOLDERS) folders.clear();
-      folders.set(dir, known);
     }
+    return folder.ignored || globs(folder.prefix + splitPath(file).name);
+  }
+
+  private folderOf(file: string): IgnoreFolder {
+    const last = this.last;
+    // The same folder as the last file's: `file` is that folder, a separator and a name.
+    if (last !== null && isDirectChild(file, last.dir)) return last.folder;
+    const { folder: dir } = splitPath(file);
+    let known = this.folders.get(dir);
+    if (known === undefined) {
+      const relative = pathBelow(this.ignore.base, dir).split(path.sep).join('/');
+      // A file's path is its folder's and its name: `prefix` + name.
+      const prefix = relative === '' || relative.endsWith('/') ? relative : `${relative}/`;
+      known = { prefix, mayMatch: this.heads.some((head) => mayLeadInto(head, prefix)) };
+      // Bounded for a long-lived caller (the language server asks about files as they open).
+      if (this.folders.size >= MAX_IGNORE_FOLDERS) this.folders.clear();
+      this.folders.set(dir, known);
+    }
+    this.last = { dir, folder: known };
     return known;
-  };
-  return (file) => {
-    const { folder: dir, name } = splitPath(file);
-    const folder = folderOf(dir);
-    return folder.ignored || matches(folder.prefix + name);
-  };
+  }
 }
 
 interface IgnoreFolder {
   /** The folder relative to the base, `/`-separated, with a trailing `/` ('' for the base). */
   prefix: string;
-  /** An ignore glob matches the folder or one above it. */
-  ignored: boolean;
+  /** A glob may match a file in the folder, the folder, or a folder above it. */
+  mayMatch: boolean;
+  /** A glob matches the folder or one above it (worked out when first asked, globs loaded). */
+  ignored?: boolean;
 }
 
 const MAX_IGNORE_FOLDERS = 4096;
+
+/**
+ * A glob segment that picomatch matches only by itself, character for character (letters, digits,
+ * `_`, `-` and `.`, not `.` or `..`); anything else (wildcards, classes, braces, extglobs, `!`,
+ * escapes, an empty segment) ends a glob's plain head.
+ */
+const PLAIN_SEGMENT = /^[\w.-]+$/;
+
+/** The leading segments of a glob that are plain names. */
+function plainHead(pattern: string): string[] {
+  const head: string[] = [];
+  for (const segment of pattern.split('/')) {
+    if (!PLAIN_SEGMENT.test(segment) || segment === '.' || segment === '..') break;
+    head.push(segment);
+  }
+  return head;
+}
+
+/**
+ * Whether a glob with plain head `head` may match a path starting with `prefix` (a folder's
+ * relative path with its trailing `/`) or a folder above it: a match starts with all of the head's
+ * names, so it may unless one of the folder's first names differs from the head's name there.
+ */
+function mayLeadInto(head: readonly string[], prefix: string): boolean {
+  let at = 0;
+  for (let i = 0; i < head.length; i++) {
+    const slash = prefix.indexOf('/', at);
+    if (slash === -1) return true; // the folder's path is shorter than the head: a file in it may match
+    if (slash - at !== head[i]!.length || !prefix.startsWith(head[i]!, at)) return false;
+    at = slash + 1;
+  }
+  return true;
+}
 
 function isInside(file: string, folder: string): boolean {
   return file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);

@@ -43,6 +43,22 @@ export function childPath(folder: string, name: string): string {
 }
 
 /**
+ * Whether `file` is `folder`, a separator and a name (what `splitPath(file).folder === folder`
+ * says, without slicing): a loop over the files of a folder asks it of each file against the
+ * last file's folder. Where `/` is not the only separator (Windows) it says no, and the caller
+ * splits the path.
+ */
+export function isDirectChild(file: string, folder: string): boolean {
+  return (
+    path.sep === '/' &&
+    file.length > folder.length + 1 &&
+    file.charCodeAt(folder.length) === 47 /* / */ &&
+    file.startsWith(folder) &&
+    file.indexOf('/', folder.length + 1) === -1
+  );
+}
+
+/**
  * `path.dirname` and `path.basename` of a normalised absolute file path at once, by its last
  * separator, without their scans of the whole path (a no-op batch asks for every output). The
  * root, a trailing separator and Windows (where `/` separates too) are left to `path`.

@@ -89,6 +89,35 @@ test('a run with nothing to render runs none of the pipeline', () => {
   expect(noop.scripts.filter((url) => pipeline.includes(url))).toEqual([]);
 });
 
+test('ignore globs that cannot match the rendered folders leave the glob library unloaded', () => {
+  tree = generateTree(6, { broken: false });
+  writeFile(
+    path.join(tree.dir, 'flowc.config.json'),
+    '{ "ignore": ["drafts/**", "docs/**/skip.flow"] }\n',
+  );
+  // The glob library is a piece of its own (dist/cli-chunks/picomatch-HASH.cjs).
+  const globsLoaded = (run: ReturnType<typeof functionsRun>): boolean =>
+    run.scripts.some((url) => /\/picomatch-[A-Z0-9]{8}\.cjs$/.test(url));
+  const cold = functionsRun(['render', 'docs', '-o', 'out', '--jobs', '1'], tree.dir);
+  expect(cold.status).toBe(0);
+  const noop = functionsRun(['render', 'docs', '-o', 'out'], tree.dir);
+  expect(noop.status).toBe(0);
+  expect(noop.stderr).toMatch(/^rendered 0, skipped 6, failed 0 in /m);
+  // `docs/**/skip.flow` may match inside docs/: its files are matched by the globs (none is ignored).
+  expect(globsLoaded(noop)).toBe(true);
+  // drafts/** cannot match anything in docs/ (the first name differs): picomatch is not loaded.
+  writeFile(path.join(tree.dir, 'flowc.config.json'), '{ "ignore": ["drafts/**"] }\n');
+  const quiet = functionsRun(['render', 'docs', '-o', 'out'], tree.dir);
+  expect(quiet.status).toBe(0);
+  expect(quiet.stderr).toMatch(/^rendered 0, skipped 6, failed 0 in /m);
+  expect(globsLoaded(quiet)).toBe(false);
+  // The control: a file in drafts/ is ignored, by the globs.
+  writeFile(path.join(tree.dir, 'drafts', 'x.flow'), validFlow(1));
+  const drafts = functionsRun(['lint', 'docs', 'drafts'], tree.dir);
+  expect(drafts.stderr).toContain("every .flow or Markdown file in 'drafts' is ignored");
+  expect(globsLoaded(drafts)).toBe(true);
+});
+
 test('a render or lint of a valid file never loads Ohm; a line only Ohm can explain does', () => {
   tree = generateTree(1, { broken: false });
   const ohmRan = (run: ReturnType<typeof functionsRun>): boolean =>

@@ -395,6 +395,30 @@ describe('incremental runs', () => {
     expect(fs.existsSync(path.join(tree.dir, 'docs', 'other', 'd.svg'))).toBe(true);
   });
 
+  test('a cache naming files outside ASCII is read as UTF-8: those files are skipped when unchanged', async () => {
+    // The cache is read as latin1 when it is all ASCII (no decoding), else as UTF-8.
+    tree = generateTree(0, { broken: false });
+    const names = ['flat/caf\u00e9.flow', 'flat/\u56f3.flow', 'flat/plain.flow'];
+    const settled = new Date(Date.now() - 3600_000);
+    names.forEach((name, i) => {
+      const file = path.join(tree.dir, 'docs', name);
+      writeFile(file, validFlow(i));
+      fs.utimesSync(file, settled, settled);
+    });
+    const wallClock = () => Date.now() + 10_000;
+    const run = async (files: readonly string[]) =>
+      (await batch(request(tree.dir, files), { wallClock })).summary;
+    expect(await run(names)).toMatchObject({ rendered: 3 });
+    const cache = fs.readFileSync(path.join(tree.dir, 'out', CACHE_FILE), 'utf8');
+    expect(cache).toContain('caf\u00e9.flow');
+    expect(await run(names)).toMatchObject({ rendered: 0, skipped: 3 });
+    expect(fs.existsSync(path.join(tree.dir, 'out', 'flat', '\u56f3.svg'))).toBe(true);
+    // An all-ASCII cache (the other files' entries are kept beside it when it is saved).
+    fs.rmSync(path.join(tree.dir, 'out'), { recursive: true });
+    expect(await run(['flat/plain.flow'])).toMatchObject({ rendered: 1 });
+    expect(await run(['flat/plain.flow'])).toMatchObject({ rendered: 0, skipped: 1 });
+  });
+
   test('a damaged cache file costs a full render, not a crash', async () => {
     tree = generateTree(3, { broken: false });
     await batch(request(tree.dir, tree.valid));

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { discoverFiles, ignoreMatcher } from '../../src/files/discover.js';
+import { discoverFiles, IgnoreMatcher, ignoreMatcher } from '../../src/files/discover.js';
 import { nodeFileSystem } from '../../src/files/fs.js';
 import { commonBase, formatFromExtension, outputPathFor } from '../../src/files/output-paths.js';
 import { isGlobPattern } from '../../src/files/glob-pattern.js';
@@ -221,6 +221,79 @@ describe('discoverFiles', () => {
     for (const file of [...files, ...files])
       expect([file, isIgnored(file)]).toEqual([file, reference(file)]);
     expect(files.filter((f) => reference(f)).length).toBeGreaterThanOrEqual(6);
+  });
+
+  test('an ignore matcher that loads the globs only where one may match answers as the globs do', async () => {
+    const patterns = [
+      'samples/invalid/**',
+      'docs/b',
+      './docs/out/*.flow',
+      'a.b/c-d_e/*.flow',
+      '.hidden/**',
+      '!keep/**',
+      '{x,y}/z.flow',
+      'p/+(q|r)/s.flow',
+      'deep/er/est',
+      'u v/w.flow',
+      'a/../b/c.flow',
+    ];
+    const base = '/r/w';
+    const picomatch = (await import('picomatch')).default;
+    const globs = picomatch(
+      patterns.map((p) => (p.startsWith('./') ? p.slice(2) : p)),
+      { dot: true },
+    );
+    // The definition: the file's own relative path and each folder above it, matched one by one.
+    const reference = (file: string): boolean => {
+      const relative = path.relative(base, file).split(path.sep).join('/');
+      if (globs(relative)) return true;
+      for (let slash = relative.indexOf('/'); slash > 0; slash = relative.indexOf('/', slash + 1))
+        if (globs(relative.slice(0, slash))) return true;
+      return false;
+    };
+    const names = ['samples', 'invalid', 'docs', 'b', 'out', 'a.b', 'c-d_e', '.hidden', 'keep'];
+    const more = ['x', 'y', 'z.flow', 'p', 'q', 's.flow', 'deep', 'er', 'est', 'u v', 'w.flow'];
+    const segments = [...names, ...more, 'other', '..', 'c.flow', 'a'];
+    const files: string[] = [];
+    for (const one of segments) {
+      files.push(path.resolve(base, one, 'f.flow'));
+      for (const two of segments) {
+        files.push(path.resolve(base, one, two));
+        for (const three of ['f.flow', 'invalid', 'z.flow', 's.flow', 'est', 'c.flow'])
+          files.push(path.resolve(base, one, two, three));
+      }
+    }
+    files.push('/top.flow', '/r/o.flow', '/tmp/noop/part-0/diagram-0.flow');
+    // `..` makes the base itself: a folder holding the files, never one of them.
+    files.splice(0, files.length, ...new Set(files.filter((file) => file !== base)));
+    const expected = files.map(reference);
+    // One matcher for all (folders remembered, the globs loaded once), and one per file.
+    const shared = new IgnoreMatcher({ patterns, base });
+    await shared.prepare(files);
+    expect(files.map((file) => shared.matches(file))).toEqual(expected);
+    // Every fifth file with a matcher of its own (each loads the globs again where one may match).
+    const sample = files.filter((_, i) => i % 5 === 0);
+    const single = await Promise.all(
+      sample.map(async (file) => {
+        const matcher = new IgnoreMatcher({ patterns, base });
+        await matcher.prepare([file]);
+        return matcher.matches(file);
+      }),
+    );
+    expect(single).toEqual(sample.map(reference));
+    expect(expected.filter(Boolean).length).toBeGreaterThan(100);
+  });
+
+  test('an ignore matcher does not load the globs for folders where none may match', async () => {
+    const matcher = new IgnoreMatcher({ patterns: ['samples/invalid/**', 'drafts'], base: '/r/w' });
+    const outside = ['/tmp/batch/part-0/a.flow', '/r/w/docs/a.flow', '/r/w/samples/ok/a.flow'];
+    await matcher.prepare(outside);
+    // Not loaded: asking about a folder where a glob may match, unprepared, is a mistake.
+    expect(() => matcher.matches('/r/w/samples/invalid/a.flow')).toThrow(/not loaded/);
+    expect(outside.map((file) => matcher.matches(file))).toEqual([false, false, false]);
+    await matcher.prepare(['/r/w/samples/invalid/a.flow']);
+    expect(matcher.matches('/r/w/samples/invalid/a.flow')).toBe(true);
+    expect(matcher.matches('/r/w/drafts/x/a.flow')).toBe(true);
   });
 
   test('ignore globs are relative to their base', async () => {
