@@ -165,7 +165,8 @@ async function readEntries(fs: FileSystem, file: string): Promise<Record<string,
       return {};
     // Kept as parsed (its keys are own properties, `__proto__` too), without what is not an entry.
     const entries = parsed.entries as Record<string, unknown>;
-    for (const key of Object.keys(entries)) if (!isEntry(entries[key])) delete entries[key];
+    const keys = Object.keys(entries);
+    for (let i = 0; i < keys.length; i++) if (!isEntry(entries[keys[i]!])) delete entries[keys[i]!];
     return entries as Record<string, CacheEntry>;
   } catch {
     return {}; // a damaged cache only costs a full render

@@ -10,10 +10,10 @@
  * finish (outputs are written atomically, so none is left half-written), the cache keeps every
  * file that finished, and the run ends with exit code 130.
  */
-import type { Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { describeFsError } from '../files/fs.js';
+import { describeFsError, nodeFileSystem } from '../files/fs.js';
 import { outputPathFor } from '../files/output-paths.js';
 import { packageVersion } from '../util/package.js';
 import { fnv1a64, sha1 } from '../util/hash.js';
@@ -215,12 +215,15 @@ async function planRun(run: Run): Promise<RenderTask[]> {
   await run.outputs.listAll();
   /** `unchanged`: the signature matches, whether the outputs are there needs a look at the disk. */
   const changed: { id: number; entry: CacheEntry | undefined; unchanged: boolean }[] = [];
+  // The real file system's stat, called directly: awaiting its promise suspended and resumed this
+  // function once per file. Any other file system (a test's) is awaited as before.
+  const statNow = run.io.fs.stat === nodeFileSystem.stat ? statSync : null;
   for (let id = 0; id < files.length; id++) {
     if (outcomes[id] !== undefined) continue;
     const file = files[id]!;
     let stats: Stats;
     try {
-      stats = await run.io.fs.stat(file.source);
+      stats = statNow !== null ? statNow(file.source) : await run.io.fs.stat(file.source);
     } catch (error) {
       outcomes[id] = failedFile(
         file,
@@ -484,7 +487,9 @@ export function workerCount(jobs: number, files: number): number {
 
 function planFiles(request: BatchRequest): PlannedFile[] {
   const planned: PlannedFile[] = [];
-  for (const source of request.files) {
+  const sources = request.files;
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i]!;
     const relative = relativeKey(request.base, source);
     if (!inShard(relative, request.shard)) continue;
     const markdown = isMarkdownPath(source);
@@ -578,6 +583,31 @@ function sameOutputs(entry: CacheEntry, outputs: readonly string[]): boolean {
 }
 
 /**
+ * `sameOutputs(entry, outputKeys(file, entry, cacheFolder))` for a `.flow` file, without making
+ * the keys: an output inside the cache's folder is its key there, so each entry name is compared
+ * with the end of the output's path (a no-op batch asks this for every file). An output elsewhere
+ * is left to `outputKeys`.
+ */
+function namesOutputs(entry: CacheEntry, file: PlannedFile, cacheFolder: string): boolean {
+  const outputs = file.outputs;
+  if (path.sep !== '/' || entry.outputs.length !== outputs.length)
+    return sameOutputs(entry, outputKeys(file, entry, cacheFolder));
+  const prefix = cacheFolder.endsWith('/') ? cacheFolder.length : cacheFolder.length + 1;
+  for (let i = 0; i < outputs.length; i++) {
+    const output = outputs[i]!.file;
+    const key = entry.outputs[i]!;
+    if (
+      output.length <= prefix ||
+      output.charCodeAt(prefix - 1) !== 47 /* / */ ||
+      !output.startsWith(cacheFolder)
+    )
+      return sameOutputs(entry, outputKeys(file, entry, cacheFolder));
+    if (output.length !== prefix + key.length || !output.endsWith(key)) return false;
+  }
+  return true;
+}
+
+/**
  * `outputsPresent` answered from the output folders listed already, without waiting; undefined
  * when an output needs a look at the disk.
  */
@@ -588,10 +618,11 @@ function outputsPresentNow(
   cacheFolder: string,
 ): boolean | undefined {
   if (file.markdown) return undefined;
-  if (!sameOutputs(entry, outputKeys(file, entry, cacheFolder))) return false;
+  if (!namesOutputs(entry, file, cacheFolder)) return false;
   if (entry.failure !== undefined && !entry.failure.drawn) return true;
-  for (const output of file.outputs) {
-    const known = probe.known(output.file);
+  const outputs = file.outputs;
+  for (let i = 0; i < outputs.length; i++) {
+    const known = probe.known(outputs[i]!.file);
     if (known !== true) return known;
   }
   return true;
@@ -641,8 +672,10 @@ function markOutputClashes(
   cwd: string,
 ): void {
   const owner = new Map<string, string>();
-  files.forEach((file, id) => {
-    for (const { file: output } of file.outputs) {
+  for (let id = 0; id < files.length; id++) {
+    const file = files[id]!;
+    for (let k = 0; k < file.outputs.length; k++) {
+      const output = file.outputs[k]!.file;
       const first = owner.get(output);
       if (first === undefined) {
         owner.set(output, file.source);
@@ -655,9 +688,9 @@ function markOutputClashes(
         status: 'failed',
         failure: { kind: 'io', message, moreErrors: 0, drawn: false },
       };
-      return;
+      break;
     }
-  });
+  }
 }
 
 async function renderInThisThread(

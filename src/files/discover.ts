@@ -103,7 +103,7 @@ export async function discoverFiles(
   ): Promise<void> => {
     const found = await withFlowBlocks(fs, candidates, (f) => f.file, markdown);
     let added = 0;
-    for (const { file, real } of found) if (addFound(file, real)) added++;
+    for (let i = 0; i < found.length; i++) if (addFound(found[i]!.file, found[i]!.real)) added++;
     if (found.length === 0) problems.push({ input, message: messages.none });
     else if (added === 0 && found.every((f) => isIgnored(f.file)))
       problems.push({ input, message: messages.ignored });
@@ -263,7 +263,8 @@ async function withFlowBlocks<T>(
   markdown: boolean,
 ): Promise<T[]> {
   const kept: T[] = [];
-  for (const item of found) {
+  for (let i = 0; i < found.length; i++) {
+    const item = found[i]!;
     const file = fileOf(item);
     if (!isMarkdownPath(file)) kept.push(item);
     else if (markdown) {

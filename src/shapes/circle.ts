@@ -6,10 +6,15 @@ import { centre, evenCeil } from './common.js';
 import type { Outline } from './outline.js';
 import type { Box, ShapeModule, SvgElement } from './types.js';
 
-const MIN_DIAMETER = 52;
-/** Room between the text box's corners and the circle. */
-const PADDING = 12;
+const MIN_DIAMETER = 44;
+/** The inner ring of an end, this far inside the circle. */
 const RING_GAP = 3.5;
+/**
+ * Room between the text box's corners and the inner ring (an end's; a start is as big for the
+ * same label). 12 px across the diagonal until session 11 left a long one-line label ('Stopped')
+ * touching a thick end's ring.
+ */
+const CLEARANCE = 5;
 
 function circleElement(box: Box, by: number): SvgElement {
   const c = centre(box);
@@ -32,7 +37,7 @@ export const circle: ShapeModule<'circle'> = {
   size: (text) => {
     // The text box's diagonal must fit inside the circle.
     const diameter = evenCeil(
-      Math.max(MIN_DIAMETER, Math.hypot(text.width, text.height) + PADDING),
+      Math.max(MIN_DIAMETER, Math.hypot(text.width, text.height) + 2 * (RING_GAP + CLEARANCE)),
     );
     return { width: diameter, height: diameter };
   },

@@ -5,6 +5,20 @@ import type { Side } from './sides.js';
 import { pathData, type Outline } from './outline.js';
 import type { Box, Point, ShapeModule, SvgElement } from './types.js';
 
+/**
+ * A node's box around its label, shared by every shape (each adds what its symbol needs: a
+ * cylinder's rims, a document's wave, a hexagon's points, a subroutine's bars). Close to dot's
+ * default node (0.75 × 0.5 in, 54 × 36 pt at 14 pt: 3.9 × 2.6 font units, a margin of ~8 × 4 pt
+ * around the text): a one-line label's box is 36 px (2.6 font units) tall and at least 80 wide;
+ * text is 12 px from the sides and 6 px above and below its lines (whose 1.3 line height already
+ * leaves 2 px over and under the glyphs). Was 16 / 10 / 96 / 40 until session 11: 1.3–1.4 × dot's
+ * boxes, which made the held-out-like set's median area per node 180 font² against dot's 168.
+ */
+export const NODE_PADDING_X = 12;
+export const NODE_PADDING_Y = 6;
+export const NODE_MIN_WIDTH = 80;
+export const NODE_MIN_HEIGHT = 36;
+
 /** Rounds up to an even integer, so a box's centre and side midpoints fall on whole pixels. */
 export function evenCeil(value: number): number {
   return Math.ceil(value / 2) * 2;

@@ -1,12 +1,22 @@
 /** `cylinder`: a data store or database (ISO 5807 "stored data"), an upright cylinder. */
-import { centre, evenCeil, inflate, pathElement, span } from './common.js';
+import {
+  NODE_MIN_HEIGHT,
+  NODE_MIN_WIDTH,
+  NODE_PADDING_X,
+  NODE_PADDING_Y,
+  centre,
+  evenCeil,
+  inflate,
+  pathElement,
+  span,
+} from './common.js';
 import { openPathData, type Outline } from './outline.js';
 import type { Box, ShapeModule, SvgElement } from './types.js';
 
-const PADDING_X = 16;
-const PADDING_Y = 8;
-const MIN_WIDTH = 80;
-const MIN_HEIGHT = 56;
+const PADDING_X = NODE_PADDING_X;
+const PADDING_Y = NODE_PADDING_Y - 2;
+const MIN_WIDTH = NODE_MIN_WIDTH - 16;
+const MIN_HEIGHT = NODE_MIN_HEIGHT + 16;
 /** Half-height of the ellipses at the top and bottom. */
 const RIM = 7;
 

@@ -3,7 +3,7 @@ import { centre, evenCeil, pathElement } from './common.js';
 import { roundedPolygon } from './outline.js';
 import type { Box, Point, ShapeModule } from './types.js';
 
-const PADDING = 6;
+const PADDING = 4;
 const MIN_HEIGHT = 48;
 const RADIUS = 4;
 

@@ -1,12 +1,21 @@
 /** `document`: a document or report (ISO 5807), a page with a wavy bottom edge. */
-import { centre, evenCeil, outlineOnly, span } from './common.js';
+import {
+  NODE_MIN_HEIGHT,
+  NODE_MIN_WIDTH,
+  NODE_PADDING_X,
+  NODE_PADDING_Y,
+  centre,
+  evenCeil,
+  outlineOnly,
+  span,
+} from './common.js';
 import type { Outline } from './outline.js';
 import type { Box, ShapeModule } from './types.js';
 
-const PADDING_X = 16;
-const PADDING_Y = 10;
-const MIN_WIDTH = 96;
-const MIN_HEIGHT = 46;
+const PADDING_X = NODE_PADDING_X;
+const PADDING_Y = NODE_PADDING_Y;
+const MIN_WIDTH = NODE_MIN_WIDTH;
+const MIN_HEIGHT = NODE_MIN_HEIGHT + 6;
 /** Amplitude of the wave: the bottom edge swings this far above and below its middle line. */
 const WAVE = 5;
 

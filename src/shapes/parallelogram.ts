@@ -1,12 +1,22 @@
 /** `parallelogram`: input or output (ISO 5807 "data"), leaning right like Mermaid's `[/…/]`. */
-import { centre, clamp, evenCeil, outlineOnly, span } from './common.js';
+import {
+  NODE_MIN_HEIGHT,
+  NODE_MIN_WIDTH,
+  NODE_PADDING_X,
+  NODE_PADDING_Y,
+  centre,
+  clamp,
+  evenCeil,
+  outlineOnly,
+  span,
+} from './common.js';
 import { roundedPolygon } from './outline.js';
 import type { Box, ShapeModule } from './types.js';
 
-const PADDING_X = 16;
-const PADDING_Y = 10;
-const MIN_WIDTH = 96;
-const MIN_HEIGHT = 40;
+const PADDING_X = NODE_PADDING_X;
+const PADDING_Y = NODE_PADDING_Y;
+const MIN_WIDTH = NODE_MIN_WIDTH;
+const MIN_HEIGHT = NODE_MIN_HEIGHT;
 const RADIUS = 3;
 
 /** How far the top edge is shifted right of the bottom one. */

@@ -1,15 +1,28 @@
 /** `rectangle`: a step (ISO 5807 "process"), drawn with rounded corners. */
-import { boxSpan, centre, evenCeil, inflate, rectElement } from './common.js';
+import {
+  NODE_MIN_HEIGHT,
+  NODE_MIN_WIDTH,
+  NODE_PADDING_X,
+  NODE_PADDING_Y,
+  boxSpan,
+  centre,
+  evenCeil,
+  inflate,
+  rectElement,
+} from './common.js';
 import { roundedRect } from './outline.js';
 import type { ShapeModule } from './types.js';
 
-const PADDING_X = 16;
-const PADDING_Y = 10;
-const MIN_WIDTH = 96;
-const MIN_HEIGHT = 40;
-const RADIUS = 8;
-/** Ports stay this far from the corners (beyond the rounding). */
-const CORNER_CLEARANCE = 10;
+const PADDING_X = NODE_PADDING_X;
+const PADDING_Y = NODE_PADDING_Y;
+const MIN_WIDTH = NODE_MIN_WIDTH;
+const MIN_HEIGHT = NODE_MIN_HEIGHT;
+const RADIUS = 6;
+/**
+ * Ports stay this far from the corners (beyond the rounding): a one-line box's side keeps 20 px
+ * for its ports, so three edges leaving one side are 10 px apart.
+ */
+const CORNER_CLEARANCE = 8;
 
 export const rectangle: ShapeModule<'rectangle'> = {
   name: 'rectangle',

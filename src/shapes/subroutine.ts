@@ -1,13 +1,23 @@
 /** `subroutine`: a predefined process (a sub-flow described elsewhere), a box with double sides. */
-import { boxSpan, centre, evenCeil, inflate, rectElement } from './common.js';
+import {
+  NODE_MIN_HEIGHT,
+  NODE_MIN_WIDTH,
+  NODE_PADDING_X,
+  NODE_PADDING_Y,
+  boxSpan,
+  centre,
+  evenCeil,
+  inflate,
+  rectElement,
+} from './common.js';
 import { formatNumber as n } from '../util/number.js';
 import { roundedRect } from './outline.js';
 import type { Box, ShapeModule, SvgElement } from './types.js';
 
-const PADDING_X = 16;
-const PADDING_Y = 10;
-const MIN_WIDTH = 110;
-const MIN_HEIGHT = 40;
+const PADDING_X = NODE_PADDING_X;
+const PADDING_Y = NODE_PADDING_Y;
+const MIN_WIDTH = NODE_MIN_WIDTH + 14;
+const MIN_HEIGHT = NODE_MIN_HEIGHT;
 const RADIUS = 3;
 /** Distance of the inner vertical bars from the sides. */
 const BAR = 10;

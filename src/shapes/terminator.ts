@@ -2,14 +2,26 @@
  * `terminator`: the stadium of ISO 5807's terminal symbol. It counts as a start or an end exactly as
  * a circle does (an end gets an inner outline); it holds longer labels than a circle.
  */
-import { centre, evenCeil, inflate, rectElement, span } from './common.js';
+import {
+  NODE_MIN_HEIGHT,
+  NODE_MIN_WIDTH,
+  centre,
+  evenCeil,
+  inflate,
+  rectElement,
+  span,
+} from './common.js';
 import { roundedRect } from './outline.js';
 import type { Box, ShapeModule } from './types.js';
 
-const PADDING_Y = 10;
-const MIN_WIDTH = 96;
-const MIN_HEIGHT = 40;
+const MIN_WIDTH = NODE_MIN_WIDTH;
+const MIN_HEIGHT = NODE_MIN_HEIGHT;
 const RING_GAP = 3.5;
+/**
+ * Room between the text's lines and an end's inner ring, above and below: the text's corners sit
+ * where the half circles begin, so a two-line label needs this more than a rectangle's padding.
+ */
+const CLEARANCE = 4;
 
 const radius = (box: Box): number => Math.min(box.width, box.height) / 2;
 
@@ -20,7 +32,7 @@ export const terminator: ShapeModule<'terminator'> = {
   role: 'step',
   wrapWidth: 170,
   size: (text) => {
-    const height = evenCeil(Math.max(MIN_HEIGHT, text.height + 2 * PADDING_Y));
+    const height = evenCeil(Math.max(MIN_HEIGHT, text.height + 2 * (RING_GAP + CLEARANCE)));
     // The text sits between the two half circles, whose radius is half the height.
     return { width: evenCeil(Math.max(MIN_WIDTH, text.width + height)), height };
   },

@@ -1,12 +1,23 @@
 /** `trapezoid`: a manual operation (ISO 5807), wider at the top, like Mermaid's `[\…/]`. */
-import { centre, clamp, evenCeil, outlineOnly, span } from './common.js';
+import {
+  NODE_MIN_HEIGHT,
+  NODE_MIN_WIDTH,
+  NODE_PADDING_X,
+  NODE_PADDING_Y,
+  centre,
+  clamp,
+  evenCeil,
+  outlineOnly,
+  span,
+} from './common.js';
 import { roundedPolygon } from './outline.js';
 import type { Box, ShapeModule } from './types.js';
 
-const PADDING_X = 12;
-const PADDING_Y = 10;
-const MIN_WIDTH = 96;
-const MIN_HEIGHT = 40;
+/** Less than a rectangle's: the slants add their own room. */
+const PADDING_X = NODE_PADDING_X - 4;
+const PADDING_Y = NODE_PADDING_Y;
+const MIN_WIDTH = NODE_MIN_WIDTH;
+const MIN_HEIGHT = NODE_MIN_HEIGHT;
 const RADIUS = 3;
 
 /** How much narrower the bottom edge is on each side. */

@@ -185,3 +185,46 @@ test('three runs into one output folder at the same time keep every cache entry'
     new RegExp(`^rendered 0, skipped ${parts.length * perRun}, failed 0 in `, 'm'),
   );
 });
+
+test('another flowc version renders everything again, once; so does a changed configuration', () => {
+  tree = generateTree(4, { broken: false });
+  // The same build under another version: bin/ copied, dist/ and fonts/ linked, a package.json
+  // naming another version (flowc finds its version by walking up from dist/, src/util/package.ts).
+  const repo = path.join(path.dirname(BIN), '..');
+  const other = fs.mkdtempSync(path.join(tree.dir, 'flowc-'));
+  fs.cpSync(path.join(repo, 'bin'), path.join(other, 'bin'), { recursive: true });
+  for (const entry of ['dist', 'fonts', 'node_modules'])
+    fs.symlinkSync(path.join(repo, entry), path.join(other, entry));
+  const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  fs.writeFileSync(
+    path.join(other, 'package.json'),
+    JSON.stringify({ ...manifest, version: `${manifest.version}-other` }),
+  );
+  const run = (bin: string, ...more: string[]) => {
+    const r = spawnSync(process.execPath, [bin, 'render', 'docs', '-o', 'out', ...more], {
+      cwd: tree.dir,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    return /^rendered (\d+), skipped (\d+)/m.exec(r.stderr)!.slice(1).map(Number);
+  };
+  const otherBin = path.join(other, 'bin', 'flowc.js');
+  expect(
+    spawnSync(process.execPath, [otherBin, '--version'], { encoding: 'utf8' }).stdout,
+  ).toContain(`${manifest.version}-other`);
+  expect(run(BIN)).toEqual([4, 0]);
+  expect(run(BIN)).toEqual([0, 4]);
+  expect(run(otherBin)).toEqual([4, 0]);
+  expect(run(otherBin)).toEqual([0, 4]);
+  expect(run(BIN)).toEqual([4, 0]);
+
+  // The configuration's render options decide the outputs too.
+  writeFile(path.join(tree.dir, 'flowc.config.json'), '{ "render": { "theme": "dark" } }\n');
+  expect(run(BIN)).toEqual([4, 0]);
+  expect(run(BIN)).toEqual([0, 4]);
+  writeFile(path.join(tree.dir, 'flowc.config.json'), '{ "rules": { "dead-end": "off" } }\n');
+  expect(run(BIN)).toEqual([4, 0]);
+  expect(run(BIN)).toEqual([0, 4]);
+});

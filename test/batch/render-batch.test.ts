@@ -8,7 +8,7 @@ import { compileFormats } from '../../src/compile.js';
 import { nodeFileSystem } from '../../src/files/fs.js';
 import { CACHE_FILE, defaultJobs, workerCount } from '../../src/batch/index.js';
 import { batchSize } from '../../src/batch/pool.js';
-import type { CompileFormats } from '../../src/batch/index.js';
+import type { BatchRequest, CompileFormats } from '../../src/batch/index.js';
 import {
   batch,
   generateTree,
@@ -316,6 +316,83 @@ describe('incremental runs', () => {
       'utf8',
     );
     expect(svg).toContain('XXX');
+  });
+
+  test('settled files in a listed folder: a no-op reads none, and a deleted output, an edit or a changed option still renders', async () => {
+    // Ten outputs in one folder: the output folder is listed, and every file is settled from its
+    // stat and the listing alone (the no-op's fast path in planRun).
+    tree = generateTree(0, { broken: false });
+    const names = Array.from({ length: 10 }, (_, i) => `flat/f${i}.flow`);
+    const sourceOf = (name: string) => path.join(tree.dir, 'docs', name);
+    const settled = new Date(Date.now() - 3600_000);
+    names.forEach((name, i) => {
+      writeFile(sourceOf(name), validFlow(i));
+      fs.utimesSync(sourceOf(name), settled, settled);
+    });
+    let reads = 0;
+    const counting = {
+      ...nodeFileSystem,
+      readFile: (file: string, maxBytes?: number) => (
+        file.endsWith('.flow') && reads++,
+        nodeFileSystem.readFile(file, maxBytes)
+      ),
+    };
+    const run = async (overrides: Partial<BatchRequest> = {}) => {
+      reads = 0;
+      const wallClock = () => Date.now() + 10_000;
+      return (await batch(request(tree.dir, names, overrides), { fs: counting, wallClock }))
+        .summary;
+    };
+    expect(await run()).toMatchObject({ rendered: 10 });
+    expect(await run()).toMatchObject({ rendered: 0, skipped: 10 });
+    expect(reads).toBe(0);
+
+    const output = path.join(tree.dir, 'out', 'flat', 'f3.svg');
+    fs.unlinkSync(output);
+    expect(await run()).toMatchObject({ rendered: 1, skipped: 9 });
+    expect(fs.existsSync(output)).toBe(true);
+    // A folder where the output was: not an output.
+    fs.unlinkSync(output);
+    fs.mkdirSync(output);
+    expect(await run()).toMatchObject({ failed: 1, skipped: 9 });
+    fs.rmdirSync(output);
+    expect(await run()).toMatchObject({ rendered: 1, skipped: 9 });
+
+    fs.writeFileSync(sourceOf(names[5]!), validFlow(500));
+    fs.utimesSync(sourceOf(names[5]!), settled, settled);
+    expect(await run()).toMatchObject({ rendered: 1, skipped: 9 });
+    expect(await run()).toMatchObject({ rendered: 0, skipped: 10 });
+    expect(reads).toBe(0);
+
+    expect(await run({ render: { theme: 'dark' } })).toMatchObject({ rendered: 10 });
+    expect(await run({ render: { theme: 'dark' } })).toMatchObject({ skipped: 10 });
+    expect(reads).toBe(0);
+    expect(await run({ render: { theme: 'dark' }, formats: ['svg', 'dot'] })).toMatchObject({
+      rendered: 10,
+    });
+  });
+
+  test('outputs beside sources outside the base (outside the cache folder): skipped when there, rendered when deleted', async () => {
+    tree = generateTree(0, { broken: false });
+    const names = ['flat/a.flow', 'flat/b.flow', 'other/c.flow', 'other/d.flow'];
+    const settled = new Date(Date.now() - 3600_000);
+    names.forEach((name, i) => {
+      const file = path.join(tree.dir, 'docs', name);
+      writeFile(file, validFlow(i));
+      fs.utimesSync(file, settled, settled);
+    });
+    const req = {
+      ...request(tree.dir, names),
+      base: path.join(tree.dir, 'docs', 'flat'),
+      outDir: null,
+    };
+    const wallClock = () => Date.now() + 10_000;
+    expect((await batch(req, { wallClock })).summary).toMatchObject({ rendered: 4 });
+    expect(fs.existsSync(path.join(tree.dir, 'docs', 'flat', CACHE_FILE))).toBe(true);
+    expect((await batch(req, { wallClock })).summary).toMatchObject({ skipped: 4 });
+    fs.unlinkSync(path.join(tree.dir, 'docs', 'other', 'd.svg'));
+    expect((await batch(req, { wallClock })).summary).toMatchObject({ rendered: 1, skipped: 3 });
+    expect(fs.existsSync(path.join(tree.dir, 'docs', 'other', 'd.svg'))).toBe(true);
   });
 
   test('a damaged cache file costs a full render, not a crash', async () => {

@@ -83,7 +83,7 @@ describe('emitSvg document', () => {
 
   test('draws steps as rounded rectangles and decisions as diamonds', () => {
     const step = node(doc, 'Client.n2').querySelector('rect');
-    expect(step?.getAttribute('rx')).toBe('8');
+    expect(step?.getAttribute('rx')).toBe('6');
     expect([step?.getAttribute('x'), step?.getAttribute('y'), step?.getAttribute('width')]).toEqual(
       ['136', '92', '140'],
     );

@@ -34,9 +34,9 @@ const CROSSING_BUDGET: Record<string, { LR: number; TB: number }> = {
 
 /**
  * Every sample, LR and TB, at most 3 times longer one way than the other (#10). shapes LR (nested
- * groups, which neither wrap into rows nor pack as blocks) is 2790×928, 3.006: the one exception.
+ * groups, which neither wrap into rows nor pack as blocks) was 2790×928, 3.006, the one exception,
+ * until session 11's node sizes: 2688×906, 2.97.
  */
-const ASPECT_EXCEPTIONS: Record<string, number> = { 'shapes LR': 3.01 };
 
 describe('every sample within 3:1', () => {
   const names = readdirSync(fileURLToPath(new URL('../../samples/', import.meta.url)))
@@ -50,7 +50,7 @@ describe('every sample within 3:1', () => {
     it.each(['LR', 'TB'] as const)('%s', (direction) => {
       const result = layout(diagram, { direction });
       const aspect = Math.max(result.width, result.height) / Math.min(result.width, result.height);
-      expect(aspect).toBeLessThanOrEqual(ASPECT_EXCEPTIONS[`${name} ${direction}`] ?? 3);
+      expect(aspect).toBeLessThanOrEqual(3);
     });
   });
 });
