@@ -304,6 +304,71 @@ export function resolveHandleConstraints(
   columnWishes: ReadonlyArray<[number, number]>,
   wishEdges: ReadonlyArray<[number, number]>,
 ): ResolvedConstraints {
+  for (const known of RESOLVED)
+    if (
+      known.count === count &&
+      samePairs(known.forward, forward) &&
+      sameNumbers(known.written, written) &&
+      samePairs(known.columnWishes, columnWishes) &&
+      samePairs(known.wishEdges, wishEdges)
+    )
+      return known.result;
+  const result = resolveAnew(count, forward, written, columnWishes, wishEdges);
+  if (RESOLVED.length >= RESOLVED_KEPT) RESOLVED.shift();
+  RESOLVED.push({
+    count,
+    forward: forward.map(([a, b]) => [a, b] as [number, number]),
+    written: written.slice(),
+    columnWishes: columnWishes.map(([a, b]) => [a, b] as [number, number]),
+    wishEdges: wishEdges.map(([a, b]) => [a, b] as [number, number]),
+    result,
+  });
+  return result;
+}
+
+/**
+ * The last few resolutions, by their inputs (copied): one layout resolves the same constraints for
+ * each swimlanes placement (plain, wrapped by bands, by columns) and each layered ranking (a
+ * draft's part, its demoted variants), 3.1 times a layout of the batch's generated files of which
+ * 42 % repeat one before. The result is handed out again as it is: its readers (place.ts, the
+ * layered rank.ts and order.ts) only read it.
+ */
+const RESOLVED: Array<{
+  count: number;
+  forward: Array<[number, number]>;
+  written: number[];
+  columnWishes: Array<[number, number]>;
+  wishEdges: Array<[number, number]>;
+  result: ResolvedConstraints;
+}> = [];
+const RESOLVED_KEPT = 4;
+
+function samePairs(
+  a: ReadonlyArray<[number, number]>,
+  b: ReadonlyArray<[number, number]>,
+): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const p = a[k] as [number, number];
+    const q = b[k] as [number, number];
+    if (p[0] !== q[0] || p[1] !== q[1]) return false;
+  }
+  return true;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+function resolveAnew(
+  count: number,
+  forward: ReadonlyArray<[number, number]>,
+  written: readonly number[],
+  columnWishes: ReadonlyArray<[number, number]>,
+  wishEdges: ReadonlyArray<[number, number]>,
+): ResolvedConstraints {
   // Written handles outrank defaults: forward constraints from handles first, then the same-column
   // wishes, then the edges without handles (each unless it closes a cycle).
   const acyclic = acyclicEdges(

@@ -526,6 +526,9 @@ function drawLayered(diagram: Diagram, direction: Direction, options: LayeredOpt
         fromSide: edge.fromHandle ? internalSide(frame, edge.fromHandle) : null,
         toSide: edge.toHandle ? internalSide(frame, edge.toHandle) : null,
         label: label ? internalSize(frame, label.width, label.height) : null,
+        ...(edge.fromKind === 'group' || edge.toKind === 'group'
+          ? { groupEnd: true as const }
+          : {}),
       };
     }),
     headerSide: headerSide(frame),

@@ -245,11 +245,11 @@ function lowerBound(values: readonly number[], target: number): number {
 }
 
 interface SearchArrays {
+  /** A state's cost so far; -Infinity once it is closed (expanded). */
   best: Float64Array;
   previous: Int32Array;
   seen: Uint32Array;
-  closed: Uint32Array;
-  /** Which entries belong to the current search (seen, closed equal to it). */
+  /** Which entries belong to the current search (seen equal to it). */
   stamp: number;
 }
 
@@ -271,7 +271,6 @@ const SEARCH: {
     best: new Float64Array(4096),
     previous: new Int32Array(4096),
     seen: new Uint32Array(4096),
-    closed: new Uint32Array(4096),
     stamp: 0,
   },
   heap: new MinHeap(),
@@ -289,7 +288,6 @@ export function searchStampForTests(stamp?: number): number {
   const scratch = SEARCH.arrays;
   if (stamp === 0) {
     scratch.seen.fill(0);
-    scratch.closed.fill(0);
     scratch.stamp = 0;
   } else if (stamp !== undefined) {
     if (stamp < scratch.stamp || stamp > 0xffffffff)
@@ -327,7 +325,6 @@ export class OrthogonalRouter {
         best: new Float64Array(size),
         previous: new Int32Array(size),
         seen: new Uint32Array(size),
-        closed: new Uint32Array(size),
         stamp: 0,
       };
       return SEARCH.arrays;
@@ -335,7 +332,6 @@ export class OrthogonalRouter {
     if (scratch.stamp === 0xffffffff) {
       // Stamps would wrap round: every entry back to "not this search's".
       scratch.seen.fill(0);
-      scratch.closed.fill(0);
       scratch.stamp = 0;
     }
     return scratch;
@@ -666,7 +662,6 @@ export class OrthogonalRouter {
     const best = scratch.best;
     const previous = scratch.previous;
     const seen = scratch.seen;
-    const closed = scratch.closed;
     const stamp = ++scratch.stamp;
     const heap = SEARCH.heap;
     heap.clear();
@@ -691,18 +686,20 @@ export class OrthogonalRouter {
     let goalCost = Infinity;
     let expansions = 0;
     // The goal is a virtual state (index stateCount) reached from the goal cell, so that a final
-    // bend is paid for before the search stops; states are closed once expanded.
+    // bend is paid for before the search stops. A state is closed once expanded: its best cost is
+    // set to -Infinity, which no new cost improves on (every state in the queue was seen by this
+    // search, so its best is this search's), and a queued copy of it is then passed over.
     const goal = stateCount;
     const endCell = ej * nx + ei;
     while (heap.size > 0) {
       const state = heap.pop();
       if (state === goal) break;
-      if (closed[state] === stamp) continue;
-      closed[state] = stamp;
+      const g = best[state] as number;
+      if (g === -Infinity) continue;
+      best[state] = -Infinity;
       expansions++;
       const dir = state & 3;
       const cell = state >> 2;
-      const g = best[state] as number;
       if (cell === endCell && state !== startState) {
         if ((dir + 2) % 4 !== endDir) {
           const total = g + (dir === endDir ? 0 : bendCost);
@@ -743,7 +740,7 @@ export class OrthogonalRouter {
         if (step === Infinity) continue;
         const cost = g + step + (nd === dir ? 0 : bendCost);
         const next = (nj * nx + ni) * 4 + nd;
-        if (closed[next] === stamp) continue;
+        // Also passes over a closed state (its best is -Infinity).
         if (seen[next] === stamp && cost >= (best[next] as number)) continue;
         best[next] = cost;
         seen[next] = stamp;

@@ -96,3 +96,23 @@ describe('a completion that ends in its draft order', () => {
     expect(reused).toBeGreaterThan(0);
   });
 });
+
+describe('the ranking of a part', () => {
+  it('is made once for a draft and its completion (the memo keeps it by the part)', () => {
+    const seed = SEEDS.find((s) => layoutLayered({ ...inputOf(s), draft: true }).draft);
+    const input = inputOf(seed as number);
+    const memo = new LayeredMemo();
+    const keep = memo.rankingOf.bind(memo);
+    let ranked = 0;
+    memo.rankingOf = (key, rank) =>
+      keep(key, () => {
+        ranked++;
+        return rank();
+      });
+    expect(layoutLayered({ ...input, draft: true, memo }).draft).toBe(true);
+    expect(ranked).toBe(1);
+    const full = layoutLayered({ ...input, memo });
+    expect(ranked).toBe(1);
+    expect(full).toEqual(layoutLayered(input));
+  });
+});

@@ -145,7 +145,7 @@ function layOutPart(
     headerGap: BASE_SPACING.headerGap,
     clusterMargin: Math.round(BASE_SPACING.clusterMargin * spread),
   };
-  const ranking = rankNodes(input);
+  const ranking = kept ? kept.memo.rankingOf(kept.key, () => rankNodes(input)) : rankNodes(input);
   const g = new LayeredGraph(input, ranking);
   const resume = input.draft ? undefined : kept?.memo.sweepsOf(kept.key);
   const orderer = new Orderer(g, {

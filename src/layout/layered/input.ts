@@ -42,6 +42,12 @@ export interface LayeredEdge {
   toSide: Side | null;
   /** The label's internal size, or null. */
   label: { width: number; height: number } | null;
+  /**
+   * An end of the edge is a group box: the route is laid out to a node inside and cut where it
+   * crosses the group's border (layout/index.ts), so the layer past that border keeps room for the
+   * piece outside (vertical.ts).
+   */
+  groupEnd?: true;
 }
 
 export interface LayeredInput {

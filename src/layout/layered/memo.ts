@@ -10,10 +10,12 @@
 import type { LayeredResult } from './index.js';
 import type { LayeredInput } from './input.js';
 import type { SweepState } from './order.js';
+import type { Ranking } from './rank.js';
 
 export class LayeredMemo {
   private readonly results = new Map<string, LayeredResult>();
   private readonly sweeps = new Map<string, SweepState>();
+  private readonly rankings = new Map<string, Ranking>();
   /** The order a draft of the part ended in, when the full ordering may change it. */
   private readonly draftOrders = new Map<string, number[][]>();
   /** Parts whose full layout is their draft's. */
@@ -49,6 +51,16 @@ export class LayeredMemo {
     this.results.set(cut ? `draft ${key}` : key, result);
     if (draft && !cut) this.sameAsDraft.add(key);
     else if (!draft && !this.sameAsDraft.has(key)) this.changed++;
+  }
+
+  /**
+   * The part's ranking (rank.ts rankNodes reads only the part's input, and nothing changes a
+   * Ranking once made): a draft's completion lays out the same part again from its ranking on.
+   */
+  rankingOf(key: string, rank: () => Ranking): Ranking {
+    let ranking = this.rankings.get(key);
+    if (ranking === undefined) this.rankings.set(key, (ranking = rank()));
+    return ranking;
   }
 
   sweepsOf(key: string): SweepState | undefined {

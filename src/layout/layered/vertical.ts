@@ -63,9 +63,8 @@ export function assignY(g: LayeredGraph, input: YInput): YResult {
     const bottom = input.loopsBelow[g.spanBottom[c] as number] as number;
     openOffset[c] =
       (openOffset[c] as number) + pad(top, headerTop) + (headerTop ? headerOf(g, c) : 0);
-    // LR, RL: the side the flow leaves by keeps EDGE_PAD (measured: clusterPad there lets the
-    // wrapped layered drawing of samples/shapes LR, with both branches of a decision leaving from
-    // one point and routes through title bands, win the automatic choice over the lanes).
+    // LR, RL: the side the flow leaves by keeps EDGE_PAD (8 there lets generated seed 3 RL's
+    // smoothed routes cut through nodes, test/layout/geometry.test.ts).
     closeOffset[c] =
       (closeOffset[c] as number) +
       (headerBottom
@@ -88,6 +87,7 @@ export function assignY(g: LayeredGraph, input: YInput): YResult {
     opening[t] = Math.max(opening[t] as number, openOffset[c] as number);
     closing[b] = Math.max(closing[b] as number, closeOffset[c] as number);
   }
+  const crossed = bordersCrossed(g);
   const centre = new Float64Array(layers);
   const bandTop = new Float64Array(layers);
   const bandBottom = new Float64Array(layers);
@@ -106,7 +106,7 @@ export function assignY(g: LayeredGraph, input: YInput): YResult {
     const inner = c > 0 && c < layers ? input.minChannel : 0;
     const height = Math.max(
       tracked,
-      close + open + (close > 0 && open > 0 ? BORDER_MARGIN : 0),
+      close + open + ((close > 0 && open > 0) || crossed[c] ? BORDER_MARGIN : 0),
       inner,
     );
     y = Math.ceil(y + height);
@@ -136,4 +136,34 @@ export function assignY(g: LayeredGraph, input: YInput): YResult {
 
 function headerOf(g: LayeredGraph, c: number): number {
   return g.input.clusters[c]?.headerThickness ?? 0;
+}
+
+/**
+ * Channels (c above layer c) that an edge to or from a group (LayeredEdge.groupEnd) crosses through
+ * the border of a cluster ending just above (beginning just below) the channel: there the next
+ * layer keeps BORDER_MARGIN from that border, so the piece of the route outside the cluster, which
+ * is all that is drawn of it there, is not empty (shapes LR: `Prepare -> compile` with compile
+ * against Prepare's border).
+ */
+function bordersCrossed(g: LayeredGraph): Uint8Array {
+  const crossed = new Uint8Array(g.layerCount + 1);
+  const holds = (c: number, v: number): boolean => {
+    for (let d = g.cluster[v] as number; d >= 0; d = g.clusterParent[d] as number)
+      if (d === c) return true;
+    return false;
+  };
+  // Whether one of v's clusters ends at its layer on the side towards `other` and leaves it out.
+  const leaves = (v: number, other: number, span: number[]): boolean => {
+    for (let c = g.cluster[v] as number; c >= 0; c = g.clusterParent[c] as number)
+      if (span[c] === g.layerOf[v] && !holds(c, other)) return true;
+    return false;
+  };
+  for (const hop of g.hops) {
+    if (!g.input.edges[hop.edge]?.groupEnd) continue;
+    const channel = g.layerOf[hop.lower] as number;
+    if (channel !== (g.layerOf[hop.upper] as number) + 1) continue;
+    if (leaves(hop.upper, hop.lower, g.spanBottom) || leaves(hop.lower, hop.upper, g.spanTop))
+      crossed[channel] = 1;
+  }
+  return crossed;
 }

@@ -74,7 +74,11 @@ export function wrapped(
     let bestCost = Infinity;
     for (let l = from; l + 1 < layers; l++) {
       if (blocked[l] || !Number.isFinite(bottom[l] as number)) continue;
-      const at = ((bottom[l] as number) + (top[l + 1] as number)) / 2;
+      // The next layer holding nodes (a layer of label and edge dummies has none).
+      let next = l + 1;
+      while (next < layers && !Number.isFinite(top[next] as number)) next++;
+      if (next === layers) break;
+      const at = ((bottom[l] as number) + (top[next] as number)) / 2;
       const cost = Math.abs(at - target) / ideal + CUT_EDGE_COST * (cutEdges[l] as number);
       if (cost < bestCost) {
         bestCost = cost;
@@ -145,6 +149,7 @@ function wrapAt(
       fromSide: e.fromSide,
       toSide: null,
       label: e.label,
+      ...(e.groupEnd ? { groupEnd: true as const } : {}),
     });
     into.nodes.push({
       id: `\u0000in${k}`,
@@ -160,6 +165,7 @@ function wrapAt(
       fromSide: null,
       toSide: e.toSide,
       label: null,
+      ...(e.groupEnd ? { groupEnd: true as const } : {}),
     });
     returns.push({
       edge: k,
@@ -218,17 +224,29 @@ function wrapAt(
         : null,
     };
   });
+  // Nested without crossing, among the returns into one chunk: the one entering it furthest
+  // across (then leaving its own furthest across) takes the gap's first track, the inner track
+  // past the chunks and the outer one before them; the next ones go round it. Returns into a later
+  // chunk go round all those into an earlier one.
+  const lastX = (p: (typeof placedReturns)[number]): number => p.out[p.out.length - 1]?.x ?? 0;
   placedReturns.sort(
-    (p, q) => p.r.to - q.r.to || (p.into[0]?.x ?? 0) - (q.into[0]?.x ?? 0) || p.r.edge - q.r.edge,
+    (p, q) =>
+      p.r.to - q.r.to ||
+      (q.into[0]?.x ?? 0) - (p.into[0]?.x ?? 0) ||
+      lastX(q) - lastX(p) ||
+      p.r.edge - q.r.edge,
   );
+  const into = new Array<number>(count).fill(0);
+  for (const p of placedReturns) into[p.r.to] = (into[p.r.to] as number) + 1;
   const inGap = new Array<number>(count).fill(0);
   placedReturns.forEach((p, t) => {
     const last = p.out[p.out.length - 1] as Point;
     const first = p.into[0] as Point;
-    const below = high + TRACK_MARGIN + t * LINE_GAP;
-    const above = low - TRACK_MARGIN - t * LINE_GAP;
     const k = inGap[p.r.to] as number;
     inGap[p.r.to] = k + 1;
+    const before = t - k + ((into[p.r.to] as number) - 1 - k);
+    const below = high + TRACK_MARGIN + t * LINE_GAP;
+    const above = low - TRACK_MARGIN - before * LINE_GAP;
     const gapX = (gapStart[p.r.to] as number) + TRACK_MARGIN + k * LINE_GAP;
     const points = simplifyPolyline([
       ...p.out,
