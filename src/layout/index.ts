@@ -593,15 +593,20 @@ function finishLayered(
     ...diagram.nodes.map((n) => [n.id, n.group] as const),
     ...diagram.groups.map((g) => [g.id, g.parent] as const),
   ]);
-  const drawn = routes.filter((r): r is Point[] => r !== null);
-  routeBetweenPorts(fallback, nodes, groupOf, groups, [...headers.values()], drawn).forEach(
-    (points, i) => (routes[fallbackIndex[i] as number] = points),
-  );
-  // Ends on a group: the route to (from) the node inside is cut where it crosses the group's border.
   const sides = result.edges.map((e) => ({
     from: realSide(frame, e.fromSide),
     to: realSide(frame, e.toSide),
   }));
+  const drawn = routes.filter((r): r is Point[] => r !== null);
+  // A fallback route may leave or enter by another side than the engine's (routeBetweenPorts).
+  routeBetweenPorts(fallback, nodes, groupOf, groups, [...headers.values()], drawn).forEach(
+    (route, i) => {
+      const k = fallbackIndex[i] as number;
+      routes[k] = route.points;
+      sides[k] = { from: route.fromSide, to: route.toSide };
+    },
+  );
+  // Ends on a group: the route to (from) the node inside is cut where it crosses the group's border.
   diagram.edges.forEach((edge, k) => {
     const side = sides[k] as { from: Side; to: Side };
     if (edge.toKind === 'group') {
