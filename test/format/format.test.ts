@@ -191,8 +191,10 @@ describe('fuzzed files', () => {
       }),
       { numRuns: 400 },
     );
-    // The property must have had files to format, not only broken ones.
-    expect(formattedCount).toBeGreaterThan(40);
+    // The property must have had files to format, not only broken ones. About 13 % of the mutated
+    // files still parse (six runs: 47-60 of 400, a binomial spread of ~7), so the bound sits ~5
+    // spreads below the mean: it fails when formatting stops being exercised, not by chance.
+    expect(formattedCount).toBeGreaterThan(20);
   });
 });
 

@@ -192,6 +192,7 @@ export function assignX(
   // Hops: |x_a + offset_a − x_b − offset_b|, through an auxiliary variable below both.
   const offsets = hopOffsets(g, plan);
   const fan = fanWeights(g, plan);
+  const straightLabel = labelSides(g);
   g.hops.forEach((hop, h) => {
     if ((plan.edges[hop.edge] as EdgePlan).fallback) return;
     if (block[hop.upper] === block[hop.lower]) return; // one straight block already
@@ -201,7 +202,8 @@ export function assignX(
     tail.push(aux, aux);
     head.push(varOf(hop.upper), varOf(hop.lower));
     minlen.push(Math.max(0, d), Math.max(0, -d));
-    const w = (fan.longEnd[h] ? 1 : hop.weight) + (fan.extra[h] as number);
+    const w =
+      (fan.longEnd[h] ? 1 : hop.weight) + (fan.extra[h] as number) + (straightLabel[h] as number);
     weight.push(w, w);
   });
   let solved = networkSimplex({ vertexCount: vars, tail, head, minlen, weight });
@@ -500,4 +502,35 @@ export function hopOffsets(g: LayeredGraph, plan: PortPlan): Array<[number, numb
 export function endOffset(end: { side: string; offset: number }): number {
   if (end.side === 'left' || end.side === 'right') return 0; // the hop starts at its port vertex
   return end.offset;
+}
+
+/**
+ * A label vertex between two nodes lies anywhere between them at the same cost; its hop to the end
+ * with fewer hops on that side weighs 1 more, so the label sits in line with that end and one of
+ * the two channels around the label's layer needs no track for the edge (a fan's labels line up
+ * with the fan's far ends). Not beside a diamond: moving a decision widens the drawing (corpus 42).
+ */
+function labelSides(g: LayeredGraph): Uint8Array {
+  const extra = new Uint8Array(g.hops.length);
+  const down = new Int32Array(g.vertexCount);
+  const up = new Int32Array(g.vertexCount);
+  const into = new Map<number, number>();
+  const out = new Map<number, number>();
+  g.hops.forEach((hop, h) => {
+    down[hop.upper] = (down[hop.upper] as number) + 1;
+    up[hop.lower] = (up[hop.lower] as number) + 1;
+    if (g.kind[hop.lower] === LABEL) into.set(hop.lower, h);
+    if (g.kind[hop.upper] === LABEL) out.set(hop.upper, h);
+  });
+  const plain = (v: number): boolean => g.kind[v] === REAL && g.input.nodes[v]?.shape !== 'diamond';
+  for (const [v, above] of into) {
+    const below = out.get(v);
+    if (below === undefined) continue;
+    const a = (g.hops[above] as Hop).upper;
+    const b = (g.hops[below] as Hop).lower;
+    if (!plain(a) || !plain(b)) continue;
+    if ((up[b] as number) <= (down[a] as number)) extra[below] = 1;
+    else extra[above] = 1;
+  }
+  return extra;
 }
