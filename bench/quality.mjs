@@ -1,6 +1,7 @@
 // Picture quality of the layout, measured: for every sample (and direction), the drawing's size, the
 // bends, the crossings between edges, segments closer than 10 px to a parallel segment of another
-// edge, labels lying on another edge's line, and segments through another group's header band.
+// edge (and how many of those are trunks: on one line with an edge from the same source or to the
+// same target, merged on purpose), labels lying on another edge's line, and segments through another group's header band.
 //
 //   node scripts/build.mjs --no-types && node bench/quality.mjs [--dirs LR,TB] [--layout lanes|layered|auto] [--png DIR] [FILE.flow ...]
 //
@@ -55,6 +56,7 @@ export function measure(layout) {
   for (const e of layout.edges) bends += Math.max(0, e.points.length - 2);
   let crossings = 0;
   let closeParallel = 0;
+  let trunks = 0;
   for (let i = 0; i < segs.length; i++) {
     const [ei, a, b] = segs[i];
     const aH = a.y === b.y;
@@ -74,7 +76,13 @@ export function measure(layout) {
           ? [Math.min(c.x, d.x), Math.max(c.x, d.x)]
           : [Math.min(c.y, d.y), Math.max(c.y, d.y)];
         const shared = Math.min(p1, q1) - Math.max(p0, q0);
-        if (gap < 10 && shared > 4) closeParallel++;
+        if (gap < 10 && shared > 4) {
+          closeParallel++;
+          // On one line, out of one source or into one target: a trunk merged on purpose.
+          const e = layout.edges[ei];
+          const f = layout.edges[ej];
+          if (gap === 0 && (e.from === f.from || e.to === f.to)) trunks++;
+        }
       }
     }
   }
@@ -102,6 +110,7 @@ export function measure(layout) {
     bends,
     crossings,
     closeParallel,
+    trunks,
     labelOnLine,
     throughHeaders,
   };
@@ -133,6 +142,7 @@ const header = [
   'bends',
   'crossings',
   'parallel<10px',
+  'of them trunks',
   'label on line',
   'along header',
 ];
@@ -145,6 +155,7 @@ const lines = rows.map((r) =>
     r.bends,
     r.crossings,
     r.closeParallel,
+    r.trunks,
     r.labelOnLine,
     r.throughHeaders,
   ].map(String),
@@ -156,5 +167,5 @@ console.log(fmt(widths.map((w) => '-'.repeat(w))));
 for (const l of lines) console.log(fmt(l));
 const total = (key) => rows.reduce((s, r) => s + r[key], 0);
 console.log(
-  `\ntotal: ${total('bends')} bends, ${total('crossings')} crossings, ${total('closeParallel')} close parallels, ${total('labelOnLine')} labels on lines, ${total('throughHeaders')} runs along other groups' headers`,
+  `\ntotal: ${total('bends')} bends, ${total('crossings')} crossings, ${total('closeParallel')} close parallels (${total('trunks')} of them trunks out of one source or into one target), ${total('labelOnLine')} labels on lines, ${total('throughHeaders')} runs along other groups' headers`,
 );

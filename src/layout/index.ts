@@ -60,6 +60,7 @@ import {
   realBox,
   realPoint,
   realSide,
+  type Frame,
 } from './layered/frame.js';
 import { placeLabels, type LabelPlacement, type LabelRequest } from './labels.js';
 import { maxOf } from '../util/arrays.js';
@@ -512,6 +513,7 @@ function drawLayered(diagram: Diagram, direction: Direction, options: LayeredOpt
         id: node.id,
         ...internalSize(frame, size.width, size.height),
         shape: engineShape(node.shape),
+        spans: internalSpans(frame, shapeModule(node.shape), size.width, size.height),
         cluster: node.group === null ? -1 : (clusterIndex.get(node.group) ?? -1),
       };
     }),
@@ -599,15 +601,20 @@ function finishLayered(
     ...diagram.nodes.map((n) => [n.id, n.group] as const),
     ...diagram.groups.map((g) => [g.id, g.parent] as const),
   ]);
-  const drawn = routes.filter((r): r is Point[] => r !== null);
-  routeBetweenPorts(fallback, nodes, groupOf, groups, [...headers.values()], drawn).forEach(
-    (points, i) => (routes[fallbackIndex[i] as number] = points),
-  );
-  // Ends on a group: the route to (from) the node inside is cut where it crosses the group's border.
   const sides = result.edges.map((e) => ({
     from: realSide(frame, e.fromSide),
     to: realSide(frame, e.toSide),
   }));
+  const drawn = routes.filter((r): r is Point[] => r !== null);
+  // A fallback route may leave or enter by another side than the engine's (routeBetweenPorts).
+  routeBetweenPorts(fallback, nodes, groupOf, groups, [...headers.values()], drawn).forEach(
+    (route, i) => {
+      const k = fallbackIndex[i] as number;
+      routes[k] = route.points;
+      sides[k] = { from: route.fromSide, to: route.toSide };
+    },
+  );
+  // Ends on a group: the route to (from) the node inside is cut where it crosses the group's border.
   diagram.edges.forEach((edge, k) => {
     const side = sides[k] as { from: Side; to: Side };
     if (edge.toKind === 'group') {
@@ -897,6 +904,41 @@ function engineShape(shape: Shape): Shape {
     (side) => module.portSpan(probe, side) !== null,
   );
   return straight ? 'rectangle' : 'circle';
+}
+
+/**
+ * A shape's port spans (real sides of a real width × height box) as the layered engine reads them:
+ * per internal side, offsets from that side's middle along the internal axis (x on top/bottom, y
+ * on left/right), so a document's left side in LR (internal top) spreads its ends above the wave.
+ */
+function internalSpans(
+  frame: Frame,
+  geometry: ShapeGeometry,
+  width: number,
+  height: number,
+): Record<Side, readonly [number, number] | null> {
+  const box = { x: 0, y: 0, width, height };
+  const out = {} as Record<Side, readonly [number, number] | null>;
+  for (const side of ['top', 'right', 'bottom', 'left'] as const) {
+    const real = realSide(frame, side);
+    const span = geometry.portSpan(box, real);
+    if (!span) {
+      out[side] = null;
+      continue;
+    }
+    const acrossReal = real === 'top' || real === 'bottom';
+    const middle = acrossReal ? width / 2 : height / 2;
+    // The internal axis along this side, seen in the real frame: same way or reversed.
+    const along = realPoint(
+      frame,
+      side === 'top' || side === 'bottom' ? { x: 1, y: 0 } : { x: 0, y: 1 },
+    );
+    const sign = acrossReal ? along.x : along.y;
+    const a = (span[0] - middle) * sign;
+    const b = (span[1] - middle) * sign;
+    out[side] = [Math.min(a, b), Math.max(a, b)];
+  }
+  return out;
 }
 
 const MAX_ACROSS_ASPECT = 3;

@@ -673,10 +673,57 @@ export interface PortedEdge {
   toSide: Side;
 }
 
+/** A route of routeBetweenPorts and the sides it leaves and enters by. */
+export interface PortedRoute {
+  points: Point[];
+  fromSide: Side;
+  toSide: Side;
+}
+
+const OPPOSITE: Readonly<Record<Side, Side>> = {
+  top: 'bottom',
+  bottom: 'top',
+  left: 'right',
+  right: 'left',
+};
+
+/** The middle of a box's side. */
+function sideMiddle(box: Box, side: Side): Point {
+  switch (side) {
+    case 'top':
+      return { x: box.x + box.width / 2, y: box.y };
+    case 'bottom':
+      return { x: box.x + box.width / 2, y: box.y + box.height };
+    case 'left':
+      return { x: box.x, y: box.y + box.height / 2 };
+    default:
+      return { x: box.x + box.width, y: box.y + box.height / 2 };
+  }
+}
+
+/**
+ * The other sides an end may take when its own has no route (no written handle, on a node): the
+ * two sides across it first, the one facing `other` before the other, then the opposite side.
+ */
+function otherSides(box: Box, side: Side, other: Point): Side[] {
+  const c = centre(box);
+  const toward = { x: other.x - c.x, y: other.y - c.y };
+  const across = (Object.keys(OPPOSITE) as Side[]).filter(
+    (s) => s !== side && s !== OPPOSITE[side],
+  );
+  across.sort((a, b) => dot(NORMALS[b], toward) - dot(NORMALS[a], toward));
+  return [...across, OPPOSITE[side]];
+}
+
 /**
  * Routes edges whose sides and ports are already fixed (the layered layout hands over the few it
  * cannot draw in its channels), around every node, avoiding the routes already drawn, foreign
- * groups and title bands. Returns one polyline per edge, from its source port to its target port.
+ * groups and title bands. Returns one polyline per edge, from its source port to its target port,
+ * with its sides. An end with no route from its side (its stub would end on a node packed against
+ * that side: a wrapped flow's edge back to a node whose predecessor lies one channel before it)
+ * takes another side of its node, unless a handle or a group end fixes it: the search ends on the
+ * other sides, nearest to the other end first, and only when none has a route does the edge get
+ * the last resort, an L-shaped line that sees no node.
  */
 export function routeBetweenPorts(
   edges: readonly PortedEdge[],
@@ -685,7 +732,7 @@ export function routeBetweenPorts(
   groups: ReadonlyMap<string, Box>,
   headers: readonly Box[],
   drawn: ReadonlyArray<readonly Point[]>,
-): Point[][] {
+): PortedRoute[] {
   if (edges.length === 0) return [];
   const nodeBoxes = [...nodes.values()];
   const groupBoxes = [...groups.entries()];
@@ -723,22 +770,36 @@ export function routeBetweenPorts(
       return p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height;
     });
   let tight: OrthogonalRouter | null = null;
-  return edges.map((e) => {
-    const out = NORMALS[e.fromSide];
-    const into = { x: -NORMALS[e.toSide].x, y: -NORMALS[e.toSide].y };
-    const s = step(e.from, out, NODE_MARGIN);
-    const t = step(e.to, NORMALS[e.toSide], NODE_MARGIN);
+  /** The path between two stub ends, or null. */
+  const search = (
+    skip: number[],
+    from: Point,
+    fromSide: Side,
+    to: Point,
+    toSide: Side,
+    short = false,
+  ): Point[] | null => {
+    const out = NORMALS[fromSide];
+    const into = { x: -NORMALS[toSide].x, y: -NORMALS[toSide].y };
+    // A short stub (half the margin) only where the full one ends on a node.
+    const stub = (p: Point, v: Vector): Point => {
+      const full = step(p, v, NODE_MARGIN);
+      return short && blocked(touching, full) ? step(p, v, NODE_MARGIN / 2) : full;
+    };
+    const s = stub(from, out);
+    const t = stub(to, NORMALS[toSide]);
+    if (blocked(touching, s) || blocked(touching, t)) return null;
     const request: RouteRequest = {
       start: s,
       startDir: dirOf(out),
       end: t,
       endDir: dirOf(into),
-      soft: { set: soft, skip: skippedRegions(e.edge, groupOf, regions) },
+      soft: { set: soft, skip },
     };
     // A stub end inside another node's margin (the layered layout packs nodes closer than two
     // margins) has no route there: every window up to the whole drawing would be searched in vain.
     let path = blocked(margins, s) || blocked(margins, t) ? null : router.route(request);
-    if (!path && !blocked(touching, s) && !blocked(touching, t)) {
+    if (!path) {
       tight ??= new OrthogonalRouter(
         nodeBoxes.map((b) => inflate(b, 2)),
         [],
@@ -746,10 +807,60 @@ export function routeBetweenPorts(
       );
       path = tight.route(request);
     }
-    const points = simplifyPolyline([e.from, ...(path ?? [s, { x: s.x, y: t.y }, t]), e.to]);
-    router.addRoute(points);
-    besideRoute(points);
-    return points;
+    return path;
+  };
+  return edges.map((e) => {
+    const skip = skippedRegions(e.edge, groupOf, regions);
+    let route: PortedRoute | null = null;
+    const path = search(skip, e.from, e.fromSide, e.to, e.toSide);
+    if (path) route = { points: [e.from, ...path, e.to], fromSide: e.fromSide, toSide: e.toSide };
+    else {
+      // Other sides for the ends no handle or group fixes, in order of preference.
+      const box = (id: string): Box | undefined =>
+        id === e.edge.from && id === e.edge.to ? undefined : nodes.get(id);
+      const fromBox =
+        e.edge.fromKind === 'node' && !e.edge.fromHandle ? box(e.edge.from) : undefined;
+      const toBox = e.edge.toKind === 'node' && !e.edge.toHandle ? box(e.edge.to) : undefined;
+      const froms: Array<[Side, Point]> = [[e.fromSide, e.from]];
+      if (fromBox)
+        for (const side of otherSides(fromBox, e.fromSide, e.to))
+          froms.push([side, sideMiddle(fromBox, side)]);
+      const tos: Array<[Side, Point]> = [[e.toSide, e.to]];
+      if (toBox)
+        for (const side of otherSides(toBox, e.toSide, e.from))
+          tos.push([side, sideMiddle(toBox, side)]);
+      const tries: Array<[number, number]> = [];
+      for (let i = 0; i < froms.length; i++)
+        for (let j = 0; j < tos.length; j++) if (i + j > 0) tries.push([i, j]);
+      tries.sort((a, b) => a[0] + a[1] - (b[0] + b[1]));
+      for (const [i, j] of tries) {
+        const [fromSide, from] = froms[i] as [Side, Point];
+        const [toSide, to] = tos[j] as [Side, Point];
+        const found = search(skip, from, fromSide, to, toSide);
+        if (!found) continue;
+        route = { points: [from, ...found, to], fromSide, toSide };
+        break;
+      }
+    }
+    if (!route) {
+      // The written sides, squeezed into the gap before the node in front of a side.
+      const found = search(skip, e.from, e.fromSide, e.to, e.toSide, true);
+      if (found)
+        route = { points: [e.from, ...found, e.to], fromSide: e.fromSide, toSide: e.toSide };
+    }
+    if (!route) {
+      const s = step(e.from, NORMALS[e.fromSide], NODE_MARGIN);
+      const t = step(e.to, NORMALS[e.toSide], NODE_MARGIN);
+      route = {
+        points: [e.from, s, { x: s.x, y: t.y }, t, e.to],
+        fromSide: e.fromSide,
+        toSide: e.toSide,
+      };
+    }
+    route.points = simplifyPolyline(route.points);
+    router.addRoute(route.points);
+    besideRoute(route.points);
+    return route;
   });
 }
 

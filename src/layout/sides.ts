@@ -5,7 +5,7 @@
  * src/shapes) the edges sharing it are spread along it, each as close as possible to where its
  * other end lies; where it is a vertex, a curve or a slant they attach at the side's midpoint.
  */
-import type { ShapeGeometry } from '../shapes/index.js';
+import { WAY_OFFSET, type ShapeGeometry } from '../shapes/index.js';
 import type { Side } from '../syntax/ast.js';
 import type { Box, Point } from './types.js';
 import { NORMALS, SIDE_ORDER, dot, isHorizontalSide, opposite, type Vector } from './geometry.js';
@@ -165,6 +165,8 @@ export interface PortRequest {
 }
 
 const PORT_SPACING = 20;
+/** The least distance between two ports when one of them moves level with its other end, px. */
+const SNAP_SPACING = 10;
 
 /**
  * Positions of every edge end on its node's side, on the bounding box (routing starts there; the
@@ -183,7 +185,16 @@ export function assignPorts(
     else bySide.set(key, [request]);
   }
   const ports = new Map<string, Point>();
-  const sideKeys = [...bySide.keys()].sort();
+  // Sides that meet at one point first: an end whose other end lies on one is aimed at that point
+  // (a vertex's way-offset trunk), not at the other node's centre.
+  const pointLike = (sideKey: string): boolean => {
+    const first = (bySide.get(sideKey) as PortRequest[])[0] as PortRequest;
+    return geometryOf(first.nodeId).portSpan(boxOf(first.nodeId), first.side) === null;
+  };
+  const sorted = [...bySide.keys()].sort();
+  const sideKeys = [...sorted.filter(pointLike), ...sorted.filter((key) => !pointLike(key))];
+  const partner = (key: string): string =>
+    key.endsWith(':from') ? `${key.slice(0, -5)}:to` : `${key.slice(0, -3)}:from`;
   for (const sideKey of sideKeys) {
     const list = bySide.get(sideKey) as PortRequest[];
     const first = list[0] as PortRequest;
@@ -192,57 +203,184 @@ export function assignPorts(
     const mid = sidePoint(box, side);
     const span = geometryOf(first.nodeId).portSpan(box, side);
     if (!span) {
-      for (const request of list) ports.set(request.key, mid);
+      // One point (a vertex, a curve): the ends leaving and those arriving are two trunks
+      // WAY_OFFSET either side of it (a two-way pair, or a way in and a way out along one line, is
+      // two lines, not one); the group heading lower along the side takes the lower offset.
+      const along = (p: Point): number => (isHorizontalSide(side) ? p.x : p.y);
+      const out = list.filter((r) => r.key.endsWith(':from'));
+      const back = list.filter((r) => !r.key.endsWith(':from'));
+      const mean = (rs: PortRequest[]): number =>
+        rs.reduce((sum, r) => sum + along(r.toward), 0) / rs.length;
+      const shift =
+        out.length === 0 || back.length === 0
+          ? 0
+          : mean(out) <= mean(back)
+            ? -WAY_OFFSET
+            : WAY_OFFSET;
+      for (const request of list) {
+        const by = shift * (request.key.endsWith(':from') ? 1 : -1);
+        ports.set(
+          request.key,
+          isHorizontalSide(side) ? { x: mid.x + by, y: mid.y } : { x: mid.x, y: mid.y + by },
+        );
+      }
       continue;
     }
     const horizontal = isHorizontalSide(side);
     const [low, high] = span;
+    const across = (p: Point): number =>
+      horizontal ? Math.abs(p.y - mid.y) : Math.abs(p.x - mid.x);
     const wanted = list
       .map((request) => {
         // In line with the other end when that is on this side's span (a straight route); else as
         // near it as the side allows, so ends heading different ways do not cross at the side.
-        const toward = horizontal ? request.toward.x : request.toward.y;
-        return { request, at: Math.min(high, Math.max(low, toward)) };
+        const other = ports.get(partner(request.key)) ?? request.toward;
+        const toward = horizontal ? other.x : other.y;
+        const at = Math.min(high, Math.max(low, toward));
+        return { request, at, beyond: at !== toward, distance: across(request.toward) };
       })
       .sort(
         (a, b) =>
           a.at - b.at ||
           (a.request.key < b.request.key ? -1 : a.request.key > b.request.key ? 1 : 0),
       );
+    // One port for each group of ends that share it: on a side too short to give every end
+    // PORT_SPACING, the ends going the same way (all arriving, or all leaving) whose other ends lie
+    // beyond the same end of the side head the same way, so they are one trunk (into a node: one
+    // arrowhead, not a comb of heads a few px apart; out of one: a fan that splits where its
+    // targets lie, not lines a few px apart running side by side).
+    const groups = portGroups(wanted, (high - low) / Math.max(1, wanted.length - 1) < PORT_SPACING);
     const positions = spreadPositions(
-      wanted.map((w) => w.at),
+      groups.map((group) => (group[0] as (typeof wanted)[number]).at),
       low,
       high,
+      groups.map((group) => ((group[0] as (typeof wanted)[number]).beyond ? BEYOND_WEIGHT : 1)),
     );
-    wanted.forEach((w, index) => {
+    // Ends wishing for the same place inside the span (level with their other ends): the nearest
+    // other end takes the port nearest the wish (its route straight, or the shortest jog); the
+    // farther ones, which go around it anyway, the others.
+    let run = 0;
+    while (run < groups.length) {
+      let last = run;
+      const wish = (k: number): { at: number; beyond: boolean } =>
+        (groups[k] as Array<{ at: number; beyond: boolean }>)[0] as { at: number; beyond: boolean };
+      while (
+        last + 1 < groups.length &&
+        wish(last + 1).at === wish(run).at &&
+        !wish(run).beyond &&
+        (groups[last + 1] as unknown[]).length === 1 &&
+        (groups[run] as unknown[]).length === 1
+      )
+        last++;
+      if (last > run) {
+        const at = wish(run).at;
+        const places = (positions.slice(run, last + 1) as number[]).sort(
+          (a, b) => Math.abs(a - at) - Math.abs(b - at) || a - b,
+        );
+        const ends = groups
+          .slice(run, last + 1)
+          .sort(
+            (a, b) =>
+              (a[0] as (typeof wanted)[number]).distance -
+              (b[0] as (typeof wanted)[number]).distance,
+          );
+        const reordered = [...places.keys()]
+          .map((k) => ({ group: ends[k] as typeof wanted, place: places[k] as number }))
+          .sort((a, b) => a.place - b.place);
+        reordered.forEach(({ group, place }, k) => {
+          groups[run + k] = group;
+          positions[run + k] = place;
+        });
+      }
+      run = last + 1;
+    }
+    // An end level with its other end and pushed a few px off it (a jog) takes its wish when its
+    // neighbours stay SNAP_SPACING away.
+    groups.forEach((group, index) => {
+      const w = group[0] as (typeof wanted)[number];
+      const before = index > 0 ? (positions[index - 1] as number) : -Infinity;
+      const after = index + 1 < groups.length ? (positions[index + 1] as number) : Infinity;
+      if (!w.beyond && w.at - before >= SNAP_SPACING && after - w.at >= SNAP_SPACING)
+        positions[index] = w.at;
+    });
+    groups.forEach((group, index) => {
       const at = Math.round(positions[index] as number);
-      ports.set(w.request.key, horizontal ? { x: at, y: mid.y } : { x: mid.x, y: at });
+      for (const w of group)
+        ports.set(w.request.key, horizontal ? { x: at, y: mid.y } : { x: mid.x, y: at });
     });
   }
   return ports;
 }
 
 /**
- * Places sorted wished-for positions in [low, high], at least PORT_SPACING apart (less if the side
- * is too short), each as close to its wish as the others allow.
+ * The ends of one side (sorted by their wished-for place) in groups that share a port: each alone,
+ * or on a `crowded` side, neighbouring ends going the same way whose wishes lie beyond the same end
+ * of the span together.
  */
-function spreadPositions(wishes: number[], low: number, high: number): number[] {
+function portGroups<T extends { request: PortRequest; at: number; beyond: boolean }>(
+  wanted: readonly T[],
+  crowded: boolean,
+): T[][] {
+  const groups: T[][] = [];
+  for (const w of wanted) {
+    const previous = groups[groups.length - 1];
+    const head = previous?.[0];
+    if (
+      crowded &&
+      head &&
+      head.beyond &&
+      w.beyond &&
+      head.at === w.at &&
+      head.request.key.endsWith(':to') === w.request.key.endsWith(':to')
+    )
+      previous.push(w);
+    else groups.push([w]);
+  }
+  return groups;
+}
+
+/**
+ * How much an end whose other end lies beyond its side's span pulls on where the ports go, against
+ * 1 for an end level with its other end: the latter's route can be straight, the former turns
+ * anyway (so a fan's end level with its target is not pushed off that line by the others).
+ */
+const BEYOND_WEIGHT = 0.01;
+
+/**
+ * Places sorted wished-for positions in [low, high], at least PORT_SPACING apart (less if the side
+ * is too short), each as close to its wish as the others allow (by weight: clusters of wishes too
+ * close sit at their weighted mean).
+ */
+function spreadPositions(
+  wishes: number[],
+  low: number,
+  high: number,
+  weights: readonly number[],
+): number[] {
   const count = wishes.length;
   if (count === 1) return [wishes[0] as number];
   const spacing = Math.min(PORT_SPACING, (high - low) / (count - 1));
   // Pool adjacent wishes that would be too close into clusters centred on their wishes' mean.
-  const clusters: Array<{ first: number; size: number; start: number; offsetSum: number }> = [];
+  const clusters: Array<{
+    first: number;
+    size: number;
+    start: number;
+    offsetSum: number;
+    weight: number;
+  }> = [];
   wishes.forEach((wish, k) => {
-    let cluster = { first: k, size: 1, start: wish, offsetSum: wish };
+    const w = weights[k] as number;
+    let cluster = { first: k, size: 1, start: wish, offsetSum: wish * w, weight: w };
     for (;;) {
       const previous = clusters[clusters.length - 1];
       if (!previous || previous.start + previous.size * spacing <= cluster.start) break;
       clusters.pop();
-      // offsetSum holds the sum of (wish − spacing × index within the cluster).
+      // offsetSum holds the weighted sum of (wish − spacing × index within the cluster).
       const offsetSum =
-        previous.offsetSum + cluster.offsetSum - cluster.size * previous.size * spacing;
+        previous.offsetSum + cluster.offsetSum - cluster.weight * previous.size * spacing;
       const size = previous.size + cluster.size;
-      cluster = { first: previous.first, size, start: offsetSum / size, offsetSum };
+      const weight = previous.weight + cluster.weight;
+      cluster = { first: previous.first, size, start: offsetSum / weight, offsetSum, weight };
     }
     clusters.push(cluster);
   });

@@ -23,6 +23,7 @@ import {
   selfLoops,
   labelsByNodes,
   twoWayPairs,
+  headsTogether,
 } from '../support/picture.js';
 import { adversarialFlows, diagramOf } from './diagrams.js';
 
@@ -135,6 +136,9 @@ function defects(cases: Case[]): Record<string, string[]> {
  * its box index for the nodes within the label's clearance, not only those its box meets (branch
  * labels sat 0.5-2 px from their diamond's vertex). Left: 'two-way pairs' LR's lanes self-loop
  * "poll" reaches 12 px out of its node's corner, too little for an 18 px label to keep 6 px.
+ * Heads together (session 12): 2 -> 0 when the layered ports began to spread the ends of every
+ * shape's straight side part (its port span), not only a rectangle's: shapes LR and TB's two
+ * "no" edges ended on one point of "Failure report" (a document).
  */
 const SAMPLE_CEILING: Record<string, number> = {
   'foreign group': 0,
@@ -145,13 +149,16 @@ const SAMPLE_CEILING: Record<string, number> = {
   'decision branches': 0,
   'self-loop': 0,
   'label by a node': 1,
+  'heads together': 0,
 };
 
 /**
  * The same on the corpus (28 real flowcharts). Border runs 6 -> 0 and close parallels 2 -> 0 when
  * the layered layout's fallback routes began to pay for running along a border or beside a route
  * drawn before (routing.ts routeBetweenPorts: diagrams 16 and 20's ways back); title tabs 2 -> 0
- * (the band's slide, then room made for the title between two routes: 04, 24).
+ * (the band's slide, then room made for the title between two routes: 04, 24). Heads together
+ * (session 12, written then): 20 LR's way back from "Address Concerns" ends on the point where
+ * "Auto-Deploy" ends on "Dev Environment" (its route, not the side's ports, puts it there).
  */
 const CORPUS_CEILING: Record<string, number> = {
   'foreign group': 0,
@@ -162,6 +169,7 @@ const CORPUS_CEILING: Record<string, number> = {
   'decision branches': 0,
   'self-loop': 0,
   'label by a node': 0,
+  'heads together': 1,
 };
 
 describe('picture checks over the samples (LR, TB) and the adversarial cases', () => {
@@ -363,6 +371,44 @@ describe('the checks themselves', () => {
       ]),
     ];
     expect(closeParallels(l)).toEqual([]);
+  });
+
+  it('heads together: a comb 4 px apart, two heads on one point of a long side; a trunk into a short one', () => {
+    const l = {
+      ...base(),
+      nodes: [node('a', 0, 0), node('c', 400, 0), node('t', 200, 200), node('s', 0, 400)],
+    };
+    const into = (x: number): Layout['edges'] => [
+      edge('a', 't', [
+        [40, 40],
+        [40, 100],
+        [236, 100],
+        [236, 200],
+      ]),
+      edge('c', 't', [
+        [440, 40],
+        [440, 100],
+        [x, 100],
+        [x, 200],
+      ]),
+    ];
+    l.edges = into(240);
+    expect(headsTogether(l)).toHaveLength(1);
+    l.edges = into(236);
+    expect(headsTogether(l)).toHaveLength(1);
+    l.edges = into(266);
+    expect(headsTogether(l)).toEqual([]);
+    // Three ends into the 40 px left side of s (a 24 px span): one trunk, one head.
+    l.edges = ['a', 'c', 't'].map((from, k) =>
+      edge(from, 's', [
+        [40 + 200 * k, 40],
+        [40 + 200 * k, 300],
+        [-30, 300],
+        [-30, 420],
+        [0, 420],
+      ]),
+    );
+    expect(headsTogether(l)).toEqual([]);
   });
 
   it('two-way pair: the way back on top of the way there', () => {

@@ -19,6 +19,8 @@ import { LABEL_NODE_GAP } from '../../src/layout/labels.js';
 import { groupTitleWidth } from '../../src/layout/sizes.js';
 import { groupParts } from './geometry.js';
 import { EDGE_FONT_SIZE, NODE_FONT_SIZE } from '../../src/style.js';
+import { shapeModule } from '../../src/shapes/index.js';
+import type { Side } from '../../src/syntax/ast.js';
 
 /** Routes keep at least this far from a group's border they run along, px (the router's own). */
 export { BORDER_CLEARANCE };
@@ -347,6 +349,62 @@ export function labelsByNodes(layout: Layout): string[] {
   return out;
 }
 
+/**
+ * Arrowheads into one side of a node closer than `PARALLEL_GAP` to each other (a few px apart: a
+ * comb that reads as one thick head; at one point from different ways: two heads drawn as one),
+ * where the side's straight part (the shape's port span) could hold them that far apart. Ends
+ * meeting at a vertex or a curve are one trunk on purpose, and so are ends arriving along one last
+ * segment (one head) on a side too short to give each end twice `PARALLEL_GAP`.
+ */
+export function headsTogether(layout: Layout): string[] {
+  const out: string[] = [];
+  const bySide = new Map<string, number[]>();
+  layout.edges.forEach((e, k) => {
+    const node = layout.nodes.find((n) => n.id === e.to);
+    if (e.toKind !== 'node' || e.from === e.to || !node) return;
+    const key = `${node.id}\u0000${sideAt(node, e.points[e.points.length - 1] as Point)}`;
+    bySide.set(key, [...(bySide.get(key) ?? []), k]);
+  });
+  for (const [key, ends] of bySide) {
+    if (ends.length < 2) continue;
+    const [id, side] = key.split('\u0000') as [string, Side];
+    const node = layout.nodes.find((n) => n.id === id) as LayoutNode;
+    const span = shapeModule(node.shape).portSpan(node, side);
+    if (!span || span[1] - span[0] < (ends.length - 1) * PARALLEL_GAP) continue;
+    const trunkAllowed = span[1] - span[0] < (ends.length - 1) * 2 * PARALLEL_GAP;
+    ends.forEach((i, a) =>
+      ends.slice(a + 1).forEach((j) => {
+        const e = layout.edges[i]!.points;
+        const f = layout.edges[j]!.points;
+        const p = e.at(-1) as Point;
+        const q = f.at(-1) as Point;
+        const gap = Math.hypot(p.x - q.x, p.y - q.y);
+        const way = (pts: Point[]): string => {
+          const b = pts.at(-2) as Point;
+          return `${Math.sign(p.x - b.x)},${Math.sign(p.y - b.y)}`;
+        };
+        if (gap === 0 && trunkAllowed && way(e) === way(f)) return;
+        if (gap < PARALLEL_GAP)
+          out.push(
+            `${name(layout, i)} and ${name(layout, j)} end ${Math.round(gap * 10) / 10} px apart on ${side} of ${id}`,
+          );
+      }),
+    );
+  }
+  return out;
+}
+
+/** The side of a node's box nearest to a point on (or just inside) its outline. */
+function sideAt(box: Box, p: Point): Side {
+  const d: Array<[Side, number]> = [
+    ['top', Math.abs(p.y - box.y)],
+    ['bottom', Math.abs(p.y - (box.y + box.height))],
+    ['left', Math.abs(p.x - box.x)],
+    ['right', Math.abs(p.x - (box.x + box.width))],
+  ];
+  return d.reduce((best, c) => (c[1] < best[1] ? c : best))[0];
+}
+
 /** Every check above, by name. */
 export const PICTURE_CHECKS: Record<string, (layout: Layout) => string[]> = {
   'foreign group': foreignGroupCrossings,
@@ -357,4 +415,5 @@ export const PICTURE_CHECKS: Record<string, (layout: Layout) => string[]> = {
   'decision branches': decisionBranches,
   'self-loop': selfLoops,
   'label by a node': labelsByNodes,
+  'heads together': headsTogether,
 };

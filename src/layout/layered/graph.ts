@@ -10,10 +10,12 @@
  * A dummy belongs to a cluster: in the upper half of its edge to the deepest cluster holding both
  * ends (an edge leaving a group leaves it at once, as in dot, where the virtual nodes of an edge
  * between clusters belong to neither), in the lower half to the deepest cluster of the lower end that
- * spans its layer (it enters its target's group where the group begins). Kept inside the source's
- * group down to where that group ended, the dummies and labels of edges to a group beside it made
- * the source's box as deep as all of them and pushed the other group out beside it (the held-out
- * set's storage diagrams: a management group holding eight labels of edges to the guest group).
+ * spans its layer (it enters its target's group where the group begins); half way (the label of an
+ * edge two ranks long) to that lower cluster when one of its nodes is in the layer, else as in the
+ * upper half. Kept inside the source's group down to where that group ended, the dummies and labels
+ * of edges to a group beside it made the source's box as deep as all of them and pushed the other
+ * group out beside it (the held-out set's storage diagrams: a management group holding eight labels
+ * of edges to the guest group).
  */
 import type { LayeredInput } from './input.js';
 import type { Ranking } from './rank.js';
@@ -301,6 +303,21 @@ export class LayeredGraph {
     }
   }
 
+  /** Per cluster and layer (keyed cluster * layers + layer): whether a node of it lies there. */
+  private nodeLayers: Set<number> | null = null;
+
+  /** Whether a node of cluster c (at any depth) lies in layer l. */
+  private holdsNodeIn(c: number, l: number): boolean {
+    const layers = this.layers.length;
+    if (!this.nodeLayers) {
+      this.nodeLayers = new Set();
+      for (let v = 0; v < this.nodeCount; v++)
+        for (let d = this.cluster[v] as number; d >= 0; d = this.clusterParent[d] as number)
+          this.nodeLayers.add(d * layers + (this.layerOf[v] as number));
+    }
+    return this.nodeLayers.has(c * layers + l);
+  }
+
   /** Whether cluster c spans layer l. */
   spans(c: number, l: number): boolean {
     return (this.spanTop[c] as number) <= l && l <= (this.spanBottom[c] as number);
@@ -315,6 +332,13 @@ export class LayeredGraph {
 
   private dummyCluster(upper: number, lower: number, l: number, lu: number, ll: number): number {
     if (l - lu > ll - l) return this.deepestSpanning(lower, l);
+    // Half way (a label of an edge two ranks long): in the lower end's group when that group has a
+    // node in this layer. Outside it, the label stood beside the group's box, beyond its nodes, and
+    // its edge went around the box to enter it from the far side (held-out set 11, corpus 14).
+    if (l - lu === ll - l) {
+      const c = this.deepestSpanning(lower, l);
+      if (c >= 0 && this.holdsNodeIn(c, l)) return c;
+    }
     // The deepest cluster holding both ends (it spans every layer between them).
     const inner = this.cluster[lower] as number;
     let c = this.cluster[upper] as number;

@@ -16,6 +16,13 @@ export interface LayeredNode {
   /** Index of the innermost cluster holding the node, or -1 at the top level. */
   cluster: number;
   /**
+   * Where ends may spread along each internal side: [low, high] as offsets from the side's middle
+   * (the shape's port span, src/shapes, in this frame), or null where the side is a vertex, a curve
+   * or a slant and its ends meet at the middle. Absent: a rectangle's sides are straight from
+   * corner to corner, another shape's are not.
+   */
+  spans?: Readonly<Record<Side, readonly [number, number] | null>>;
+  /**
    * A wrapped chunk's terminal (wrap.ts), not drawn: 'out' sits one layer after the chunk's last,
    * 'in' one before its first, where an edge to or from another chunk leaves or enters it.
    */

@@ -16,6 +16,7 @@
 import type { Side } from '../../syntax/ast.js';
 import { WAY_OFFSET } from '../../shapes/index.js';
 import { LEFT_BORDER, PORT, REAL, RIGHT_BORDER, type LayeredGraph } from './graph.js';
+import type { LayeredNode } from './input.js';
 import { loopDistance, loopLabelSide, loopReach } from './loops.js';
 
 /** Length of the straight stub out of a port before the first turn, px. */
@@ -275,7 +276,6 @@ export function planPorts(g: LayeredGraph, pos: ArrayLike<number>): PortPlan {
     const list = endsAt[v] as EndPlan[];
     if (list.length === 0) continue;
     const node = nodes[v]!;
-    const spread = node.shape === 'rectangle';
     for (const side of ['top', 'bottom'] as const) {
       const onSide = list.filter(
         (e) => e.side === side && e.travel !== 'loop' && e.travel !== 'flat',
@@ -284,9 +284,12 @@ export function planPorts(g: LayeredGraph, pos: ArrayLike<number>): PortPlan {
         (a, b) =>
           (pos[nextOf.get(a) ?? a.vertex] as number) - (pos[nextOf.get(b) ?? b.vertex] as number),
       );
-      if (!spread || !spreadAlong(onSide, node.width)) separateWays(onSide, sourceEnds);
+      const room = sideRoom(node, side);
+      if (!room || !spreadAlong(onSide, room)) separateWays(onSide, sourceEnds);
     }
     for (const side of ['left', 'right'] as const) {
+      const room = sideRoom(node, side);
+      const spread = room !== null;
       const onSide = list.filter(
         (e) => e.side === side && (e.travel === 'down' || e.travel === 'up'),
       );
@@ -304,9 +307,9 @@ export function planPorts(g: LayeredGraph, pos: ArrayLike<number>): PortPlan {
         if (flats.length > 0) {
           // A straight same-layer edge keeps the middle (level with its neighbour's), the others
           // go above (up) and below (down) it.
-          spreadAlong([...ups, flats[0] as EndPlan], node.height / 2 + CORNER_CLEARANCE, 'end');
-          spreadAlong([flats[0] as EndPlan, ...downs], node.height / 2 + CORNER_CLEARANCE, 'start');
-        } else if (!spreadAlong([...ups, ...downs], node.height))
+          spreadAlong([...ups, flats[0] as EndPlan], room, 'end');
+          spreadAlong([flats[0] as EndPlan, ...downs], room, 'start');
+        } else if (!spreadAlong([...ups, ...downs], room))
           separateWays([...ups, ...downs], sourceEnds);
       }
       // Lanes: the nearest for the end closest to its turn.
@@ -470,22 +473,38 @@ function reserveStraightLabels(g: LayeredGraph, plan: PortPlan): void {
 }
 
 /**
- * Spreads ends along a side of the given length, in their order: centred on the middle, or with the
- * last (`end`) or first (`start`) end fixed at the middle and the others on one side of it. False
- * when the side is too short: the ends stay at the middle.
+ * Where ends may spread along a side, as offsets from its middle: the shape's port span (a straight
+ * part of the outline) kept `CORNER_CLEARANCE` from the box's corners; null where the shape has no
+ * straight part there (a vertex, a curve, a slant: the ends meet at the middle).
+ */
+function sideRoom(node: LayeredNode, side: Side): readonly [number, number] | null {
+  const half = (side === 'top' || side === 'bottom' ? node.width : node.height) / 2;
+  const span = node.spans ? node.spans[side] : node.shape === 'rectangle' ? [-half, half] : null;
+  if (!span) return null;
+  const low = Math.max(span[0], -half + CORNER_CLEARANCE);
+  const high = Math.min(span[1], half - CORNER_CLEARANCE);
+  return low < high ? [low, high] : null;
+}
+
+/**
+ * Spreads ends along a side within `room` (offsets from its middle, `sideRoom`), in their order:
+ * centred on the room, or with the last (`end`) or first (`start`) end fixed at the middle and the
+ * others on one side of it. False when the room is too short: the ends stay at the middle.
  */
 function spreadAlong(
   list: EndPlan[],
-  length: number,
+  room: readonly [number, number],
   anchor: 'centre' | 'start' | 'end' = 'centre',
 ): boolean {
   const count = list.length;
   if (count < 2) return true;
-  const usable = length - 2 * CORNER_CLEARANCE;
+  const [low, high] = room;
+  const usable = anchor === 'centre' ? high - low : anchor === 'end' ? -low : high;
   const spacing = Math.min(PORT_SPACING, usable / (count - 1));
   if (spacing < MIN_PORT_SPACING) return false; // one trunk at the middle
   const shift = anchor === 'centre' ? (count - 1) / 2 : anchor === 'end' ? count - 1 : 0;
-  list.forEach((e, i) => (e.offset = Math.round((i - shift) * spacing)));
+  const centre = anchor === 'centre' ? (low + high) / 2 : 0;
+  list.forEach((e, i) => (e.offset = Math.round(centre + (i - shift) * spacing)));
   return true;
 }
 
