@@ -6,15 +6,11 @@
 import type { Point } from '../layout/types.js';
 import { formatNumber as n } from './text.js';
 import { distance, towards } from '../util/points.js';
+import { distinctPoints, splinePieces } from '../util/spline.js';
 
 /** Drops points that repeat the previous one (they would give zero-length segments and no direction). */
 export function dedupe(points: readonly Point[]): Point[] {
-  const out: Point[] = [];
-  for (const p of points) {
-    const last = out[out.length - 1];
-    if (!last || distance(last, p) > 0.01) out.push({ x: p.x, y: p.y });
-  }
-  return out;
+  return distinctPoints(points);
 }
 
 /** Drops interior points that lie on a straight run, so corners are only drawn where the route turns. */
@@ -82,23 +78,17 @@ export function polylinePath(points: readonly Point[]): string {
 }
 
 /**
- * A smooth curve through every point (Catmull–Rom converted to cubic Béziers). The ends are
- * tangent to the first and last segments, so an edge still leaves and enters along its handle.
+ * A smooth curve through every point (src/util/spline.ts: Catmull–Rom as cubic Béziers, the curve
+ * the layout sizes the canvas around). The ends are tangent to the first and last segments, so an
+ * edge still leaves and enters along its handle.
  */
 export function splinePath(points: readonly Point[]): string {
   const route = dedupe(points);
   if (route.length < 3) return polylinePath(route);
   const first = route[0]!;
   let d = `M${n(first.x)} ${n(first.y)}`;
-  for (let i = 0; i < route.length - 1; i++) {
-    const p0 = route[i - 1] ?? route[i]!;
-    const p1 = route[i]!;
-    const p2 = route[i + 1]!;
-    const p3 = route[i + 2] ?? p2;
-    const c1 = { x: p1.x + (p2.x - p0.x) / 6, y: p1.y + (p2.y - p0.y) / 6 };
-    const c2 = { x: p2.x - (p3.x - p1.x) / 6, y: p2.y - (p3.y - p1.y) / 6 };
-    d += ` C${n(c1.x)} ${n(c1.y)} ${n(c2.x)} ${n(c2.y)} ${n(p2.x)} ${n(p2.y)}`;
-  }
+  for (const { c1, c2, end } of splinePieces(route))
+    d += ` C${n(c1.x)} ${n(c1.y)} ${n(c2.x)} ${n(c2.y)} ${n(end.x)} ${n(end.y)}`;
   return d;
 }
 

@@ -64,6 +64,7 @@ import {
 } from './layered/frame.js';
 import { placeLabels, type LabelPlacement, type LabelRequest } from './labels.js';
 import { maxOf } from '../util/arrays.js';
+import { splineBounds } from '../util/spline.js';
 import { formatLimit, MAX_LAYOUT_EDGES, MAX_LAYOUT_NODES } from '../limits.js';
 
 export class LayoutError extends Error {
@@ -1147,6 +1148,13 @@ function assemble(
   placement.headers.forEach(extend);
   placement.continued?.forEach((boxes) => boxes.forEach(extend));
   for (const r of routed) for (const p of r.points) extend({ x: p.x, y: p.y, width: 0, height: 0 });
+  // A spline bulges past its route's points (src/util/spline.ts): the canvas holds the curve.
+  if (edgeStyle === 'spline')
+    for (const r of routed) {
+      const b = splineBounds(r.points);
+      if (Number.isFinite(b.minX))
+        extend({ x: b.minX, y: b.minY, width: b.maxX - b.minX, height: b.maxY - b.minY });
+    }
   for (const box of labelBoxes) if (box) extend(box);
   if (!Number.isFinite(minX)) {
     minX = minY = 0;
