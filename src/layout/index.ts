@@ -334,10 +334,11 @@ function preferWrapped(lanes: Layout, wrapped: Layout | null): Layout {
 /**
  * The layered drawing of a diagram, finished, and the lower bound the automatic choice reads from
  * the engine's drawing before finishing it (layeredLowerBound): tests hold one against the other.
+ * `bound: false`: finished without reading the bound first (NaN for it), as no choice does.
  */
 export function layeredBoundAndLayout(
   diagram: Diagram,
-  options: { direction: Direction; edgeStyle?: EdgeStyle; draft?: boolean },
+  options: { direction: Direction; edgeStyle?: EdgeStyle; draft?: boolean; bound?: boolean },
 ): { bound: number; layout: Layout } {
   const edgeStyle = options.edgeStyle ?? 'ortho';
   const handled = diagram.edges.map((e) => e.fromHandle !== null || e.toHandle !== null);
@@ -346,7 +347,7 @@ export function layeredBoundAndLayout(
     ...(options.draft ? { draft: true } : {}),
   });
   return {
-    bound: layeredLowerBound(diagram, draw, edgeStyle, handled),
+    bound: options.bound === false ? NaN : layeredLowerBound(diagram, draw, edgeStyle, handled),
     layout: finishLayered(diagram, options.direction, edgeStyle, draw),
   };
 }
@@ -472,6 +473,11 @@ interface LayeredDraw {
   headers: Map<string, Box>;
   /** A draft that the full ordering may change (LayeredInput.draft). */
   draft: boolean;
+  /**
+   * Per edge between two nodes whose route the channels drew: that route with its ends on the
+   * outlines, as finishLayered draws it (layeredLowerBound makes it, finishLayered takes it).
+   */
+  onOutlines: Array<Point[] | undefined>;
 }
 
 function drawLayered(diagram: Diagram, direction: Direction, options: LayeredOptions): LayeredDraw {
@@ -564,7 +570,7 @@ function drawLayered(diagram: Diagram, direction: Direction, options: LayeredOpt
     groups.set(group.id, realBox(frame, result.clusters[k] as Box));
     headers.set(group.id, realBox(frame, result.headers[k] as Box));
   });
-  return { frame, sizes, labelSizes, result, nodes, groups, headers, draft };
+  return { frame, sizes, labelSizes, result, nodes, groups, headers, draft, onOutlines: [] };
 }
 
 /** The routes the engine's channels could not draw, group cuts, ends on outlines, labels. */
@@ -625,17 +631,21 @@ function finishLayered(
     if ((edge.fromKind === 'group' || edge.toKind === 'group') && (routes[k] as Point[]).length < 2)
       throw new GroupCutError(`edge ${edge.index + 1} does not leave its group`);
   });
-  // The engine's ports lie on the bounding box; each route's ends go onto the outline as drawn.
+  // The engine's ports lie on the bounding box; each route's ends go onto the outline as drawn
+  // (the lower bound did so already for the routes the channels drew between two nodes).
   const shapeOf = new Map(diagram.nodes.map((n) => [n.id, n.shape] as const));
-  diagram.edges.forEach((edge, k) =>
-    endsOnOutlines(
-      routes[k] as Point[],
-      edge,
-      sides[k] as { from: Side; to: Side },
-      nodes,
-      shapeOf,
-    ),
-  );
+  diagram.edges.forEach((edge, k) => {
+    const known = draw.onOutlines[k];
+    if (known) routes[k] = known;
+    else
+      endsOnOutlines(
+        routes[k] as Point[],
+        edge,
+        sides[k] as { from: Side; to: Side },
+        nodes,
+        shapeOf,
+      );
+  });
   const routed: RoutedEdge[] = diagram.edges.map((edge, k) => {
     const points = routes[k] as Point[];
     const side = sides[k] as { from: Side; to: Side };
@@ -717,6 +727,7 @@ function layeredLowerBound(
       const points = drawn.points.map((p) => realPoint(frame, p));
       const sides = { from: realSide(frame, drawn.fromSide), to: realSide(frame, drawn.toSide) };
       endsOnOutlines(points, edge, sides, nodes, shapeOf);
+      draw.onOutlines[k] = points;
       for (let i = 0; i < points.length; i++) {
         const p = points[i] as Point;
         extend(p.x, p.y, 0, 0);

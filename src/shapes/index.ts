@@ -15,7 +15,7 @@ import { rectangle } from './rectangle.js';
 import { subroutine } from './subroutine.js';
 import { terminator } from './terminator.js';
 import { trapezoid } from './trapezoid.js';
-import { boxSidePoint, flatten, outlineCrossing } from './outline.js';
+import { boxSidePoint, outlineCrossingOf } from './outline.js';
 import type { Box, Point, ShapeGeometry, ShapeModule } from './types.js';
 
 export type * from './types.js';
@@ -72,30 +72,7 @@ export const WAY_OFFSET = 8;
 export function attachPoint(geometry: ShapeGeometry, box: Box, side: Side, at: number): Point {
   const span = geometry.portSpan(box, side);
   if (span && at >= span[0] && at <= span[1]) return boxSidePoint(box, side, at);
-  const hit = outlineCrossing(flatOutline(geometry, box), side, at);
+  const hit = outlineCrossingOf(geometry.outline(box), side, at);
   if (!hit) return boxSidePoint(box, side, at);
   return { x: Math.round(hit.x * 2) / 2, y: Math.round(hit.y * 2) / 2 };
-}
-
-/** Flattened outlines by shape and box: the ends of a node's routes ask for the same one again. */
-const flatOutlines = new Map<ShapeGeometry, Map<string, readonly Point[]>>();
-let flatOutlineCount = 0;
-/** Outlines kept at most (then the memo starts again): a few diagrams' worth of nodes. */
-const FLAT_OUTLINES_MAX = 512;
-
-function flatOutline(geometry: ShapeGeometry, box: Box): readonly Point[] {
-  const key = `${box.x},${box.y},${box.width},${box.height}`;
-  let byBox = flatOutlines.get(geometry);
-  const known = byBox?.get(key);
-  if (known) return known;
-  if (flatOutlineCount >= FLAT_OUTLINES_MAX) {
-    flatOutlines.clear();
-    flatOutlineCount = 0;
-    byBox = undefined;
-  }
-  if (!byBox) flatOutlines.set(geometry, (byBox = new Map()));
-  const polyline = flatten(geometry.outline(box));
-  byBox.set(key, polyline);
-  flatOutlineCount++;
-  return polyline;
 }

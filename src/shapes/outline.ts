@@ -152,9 +152,33 @@ export function flatten(outline: Outline): Point[] {
 /** Points along an SVG arc (endpoint to centre parametrisation, SVG 1.1 appendix F.6.5; no rotation). */
 function arcPoints(from: Point, arc: Extract<Segment, { kind: 'arc' }>): Point[] {
   const to = arc.to;
+  const e = arcEllipse(from, arc);
+  if (e === null) return [to];
+  const points: Point[] = [];
+  for (let k = 1; k < e.steps; k++) {
+    const t = e.theta1 + (e.delta * k) / e.steps;
+    points.push({ x: e.cx + e.rx * Math.cos(t), y: e.cy + e.ry * Math.sin(t) });
+  }
+  points.push(to);
+  return points;
+}
+
+/** An arc's ellipse and the steps it is flattened in (arcPoints); null when it is a straight step. */
+interface ArcEllipse {
+  cx: number;
+  cy: number;
+  rx: number;
+  ry: number;
+  theta1: number;
+  delta: number;
+  steps: number;
+}
+
+function arcEllipse(from: Point, arc: Extract<Segment, { kind: 'arc' }>): ArcEllipse | null {
+  const to = arc.to;
   let rx = Math.abs(arc.rx);
   let ry = Math.abs(arc.ry);
-  if (rx === 0 || ry === 0 || (from.x === to.x && from.y === to.y)) return [to];
+  if (rx === 0 || ry === 0 || (from.x === to.x && from.y === to.y)) return null;
   const x1 = (from.x - to.x) / 2;
   const y1 = (from.y - to.y) / 2;
   const scale = (x1 * x1) / (rx * rx) + (y1 * y1) / (ry * ry);
@@ -176,13 +200,7 @@ function arcPoints(from: Point, arc: Extract<Segment, { kind: 'arc' }>): Point[]
   if (arc.sweep && delta < 0) delta += 2 * Math.PI;
   if (!arc.sweep && delta > 0) delta -= 2 * Math.PI;
   const steps = Math.max(2, Math.ceil(Math.abs(delta) / ARC_STEP));
-  const points: Point[] = [];
-  for (let k = 1; k < steps; k++) {
-    const t = theta1 + (delta * k) / steps;
-    points.push({ x: cx + rx * Math.cos(t), y: cy + ry * Math.sin(t) });
-  }
-  points.push(to);
-  return points;
+  return { cx, cy, rx, ry, theta1, delta, steps };
 }
 
 /**
@@ -215,6 +233,126 @@ export function outlineCrossing(polyline: readonly Point[], side: Side, at: numb
       consider(qv);
     } else consider(pv + ((at - pu) * (qv - pv)) / (qu - pu));
   }
+  if (!found) return null;
+  return vertical ? { x: at, y: best } : { x: best, y: at };
+}
+
+/**
+ * outlineCrossing(flatten(outline), side, at), without flattening the whole outline: a segment
+ * whose points all lie to one side of the line through `at` (its ends and control points, or an
+ * arc's ellipse, do, with a margin far above the rounding of the curve's formulas) has no pair
+ * of points the line can meet, so only the segments the line reaches are flattened, by the same
+ * formulas as flatten, and the pairs are considered as outlineCrossing considers them: the same
+ * crossing. A node's outline is flattened for every route end on a curve or a vertex of it
+ * (attachPoint), and the line meets one or two of its segments.
+ */
+export function outlineCrossingOf(outline: Outline, side: Side, at: number): Point | null {
+  const vertical = side === 'top' || side === 'bottom';
+  const lowest = side === 'top' || side === 'left';
+  let best = 0;
+  let found = false;
+  let pu = vertical ? outline.start.x : outline.start.y;
+  let pv = vertical ? outline.start.y : outline.start.x;
+  const consider = (v: number): void => {
+    if (!found || (lowest ? v < best : v > best)) {
+      best = v;
+      found = true;
+    }
+  };
+  // The pair from the last point to (qu, qv), as outlineCrossing's loop body.
+  const pair = (qu: number, qv: number): void => {
+    if (!(at < Math.min(pu, qu) || at > Math.max(pu, qu))) {
+      if (pu === qu) {
+        consider(pv);
+        consider(qv);
+      } else consider(pv + ((at - pu) * (qv - pv)) / (qu - pu));
+    }
+    pu = qu;
+    pv = qv;
+  };
+  const point = (x: number, y: number): void => pair(vertical ? x : y, vertical ? y : x);
+  /** Whether `at` lies outside [lo, hi] by more than the formulas' rounding can move a point. */
+  const apart = (lo: number, hi: number): boolean => {
+    const margin = 1e-9 * (1 + Math.max(Math.abs(lo), Math.abs(hi)));
+    return at < lo - margin || at > hi + margin;
+  };
+  /** Jumps to a segment's end without its inner points (none of the pairs can meet the line). */
+  const skipTo = (p: Point): void => {
+    pu = vertical ? p.x : p.y;
+    pv = vertical ? p.y : p.x;
+  };
+  let from = outline.start;
+  for (const s of outline.segments) {
+    switch (s.kind) {
+      case 'line':
+        point(s.to.x, s.to.y);
+        break;
+      case 'quad': {
+        const a = vertical ? from.x : from.y;
+        const c = vertical ? s.control.x : s.control.y;
+        const b = vertical ? s.to.x : s.to.y;
+        if (apart(Math.min(a, b, c), Math.max(a, b, c))) {
+          skipTo(s.to);
+          break;
+        }
+        for (let k = 1; k <= CURVE_STEPS; k++) {
+          const t = k / CURVE_STEPS;
+          const u = 1 - t;
+          point(
+            u * u * from.x + 2 * u * t * s.control.x + t * t * s.to.x,
+            u * u * from.y + 2 * u * t * s.control.y + t * t * s.to.y,
+          );
+        }
+        break;
+      }
+      case 'cubic': {
+        const a = vertical ? from.x : from.y;
+        const c1 = vertical ? s.c1.x : s.c1.y;
+        const c2 = vertical ? s.c2.x : s.c2.y;
+        const b = vertical ? s.to.x : s.to.y;
+        if (apart(Math.min(a, b, c1, c2), Math.max(a, b, c1, c2))) {
+          skipTo(s.to);
+          break;
+        }
+        for (let k = 1; k <= CURVE_STEPS; k++) {
+          const t = k / CURVE_STEPS;
+          const u = 1 - t;
+          point(
+            u * u * u * from.x +
+              3 * u * u * t * s.c1.x +
+              3 * u * t * t * s.c2.x +
+              t * t * t * s.to.x,
+            u * u * u * from.y +
+              3 * u * u * t * s.c1.y +
+              3 * u * t * t * s.c2.y +
+              t * t * t * s.to.y,
+          );
+        }
+        break;
+      }
+      case 'arc': {
+        const e = arcEllipse(from, s);
+        if (e !== null) {
+          const a = vertical ? from.x : from.y;
+          const b = vertical ? s.to.x : s.to.y;
+          const c = vertical ? e.cx : e.cy;
+          const r = Math.abs(vertical ? e.rx : e.ry);
+          if (apart(Math.min(a, b, c - r), Math.max(a, b, c + r))) {
+            skipTo(s.to);
+            break;
+          }
+          for (let k = 1; k < e.steps; k++) {
+            const t = e.theta1 + (e.delta * k) / e.steps;
+            point(e.cx + e.rx * Math.cos(t), e.cy + e.ry * Math.sin(t));
+          }
+        }
+        point(s.to.x, s.to.y);
+        break;
+      }
+    }
+    from = s.to;
+  }
+  point(outline.start.x, outline.start.y);
   if (!found) return null;
   return vertical ? { x: at, y: best } : { x: best, y: at };
 }

@@ -195,6 +195,24 @@ describe('the lower bound that skips finishing a layered candidate', () => {
     },
   );
 
+  // The bound puts the routes the channels drew onto the outlines, and finishing takes them from
+  // it (LayeredDraw.onOutlines) instead of doing it again: the same drawing as finishing alone,
+  // where routes are also drawn around the channels' and cut at group borders.
+  it.each([
+    ...cases,
+    ['shapes LR', diagramOf(sample('shapes')), 'LR'] as const,
+    ['shapes TB', diagramOf(sample('shapes')), 'TB'] as const,
+    ['user-authentication TB', diagramOf(sample('user-authentication')), 'TB'] as const,
+    ['audit-logging LR', diagramOf(sample('audit-logging')), 'LR'] as const,
+  ])('%s: finished after the bound, the drawing finished alone', (_, diagram, direction) => {
+    for (const edgeStyle of ['ortho', 'spline'] as const) {
+      const after = layeredBoundAndLayout(diagram, { direction, edgeStyle });
+      const alone = layeredBoundAndLayout(diagram, { direction, edgeStyle, bound: false });
+      expect(Number.isNaN(alone.bound)).toBe(true);
+      expect(after.layout).toEqual(alone.layout);
+    }
+  });
+
   it('CQRS LR: the layered draft is drawn but not finished (its bound 130.8 against the lanes 119.6)', () => {
     const { layout: chosen, work } = layoutCounted(diagramOf(sample('cqrs')), { direction: 'LR' });
     expect(chosen.layout).toBe('lanes');

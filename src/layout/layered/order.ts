@@ -58,6 +58,8 @@ export interface OrderOptions {
   draft?: boolean;
   /** The sweeps go on from a draft's saved state: the same order as a full run from the start. */
   resume?: SweepState;
+  /** Tests: every trial of a cluster order is swept, repeats too (Orderer.tried). */
+  repeatTrials?: boolean;
 }
 
 /** Where a draft's sweeps stopped: enough to go on exactly as an uninterrupted run would. */
@@ -116,6 +118,7 @@ export class Orderer {
   private readonly pinFirst = new Map<number, number>();
   private readonly draft: boolean;
   private readonly resume: SweepState | null;
+  private readonly repeatTrials: boolean;
   /** A draft stopped short of the full ordering (sweeps cut, or the search skipped where it would run). */
   incomplete = false;
   /** The sweeps' state where a draft cut them (null: they ran to their end). */
@@ -128,6 +131,7 @@ export class Orderer {
     const n = g.vertexCount;
     this.draft = options.draft === true;
     this.resume = options.resume ?? null;
+    this.repeatTrials = options.repeatTrials === true;
     this.pos = new Int32Array(n);
     this.clusterCount = g.input.clusters.length;
     this.sigma = new Float64Array(this.clusterCount);
@@ -495,12 +499,56 @@ export class Orderer {
    * crossings. `sigma` stays the order's keys (a caller that goes on from the old ones keeps them).
    */
   private tryOrder(from: number[][], sigma: Float64Array): number {
+    const key = this.repeatTrials ? null : this.trialKey(from, sigma);
+    if (key !== null) {
+      if (this.tried.has(key)) {
+        this.repeatsSkipped++;
+        return Infinity;
+      }
+      this.tried.add(key);
+    }
     this.restore(from);
     this.sigma = sigma;
     this.reslotAll();
     for (let s = 0; s < 2; s++) this.sweep(s % 2 === 0, false);
     this.transpose();
     return this.totalCrossings();
+  }
+
+  /**
+   * Trials already run (tryOrder), by the layers they started from and the order of every scope's
+   * clusters under their keys. A trial depends on nothing else: the sweeps and the reslotting read
+   * the keys only by comparing two siblings' (then their indexes), and the layers are restored
+   * first. moveClusters and movePairs each skip their own repeats, but movePairs tries again
+   * what moveClusters tried from the same layers (a group moved alone is a pair move with one
+   * step; on the batch benchmark's diagrams a quarter of the trials were repeats). A repeat
+   * cannot improve on the best: `from` is always the best order, whose cost only falls, so layers
+   * seen before are the best of that time, which the first trial did not beat. It is answered
+   * with Infinity (no improvement) without sweeping; the callers ignore what a trial that did
+   * not improve left in the layers and keys.
+   */
+  private readonly tried = new Set<string>();
+
+  /** Trials answered from `tried` (for tests). */
+  repeatsSkipped = 0;
+
+  /** tried's key of a trial; null (never skipped) when a key is not a finite number. */
+  private trialKey(from: number[][], sigma: Float64Array): string | null {
+    const g = this.g;
+    const clusters: number[] = [];
+    for (let c = 0; c < this.clusterCount; c++) {
+      if (!Number.isFinite(sigma[c] as number)) return null;
+      clusters.push(c);
+    }
+    clusters.sort(
+      (a, b) =>
+        (g.clusterParent[a] as number) - (g.clusterParent[b] as number) ||
+        (sigma[a] as number) - (sigma[b] as number) ||
+        a - b,
+    );
+    let key = clusters.join(',');
+    for (const layer of from) key += `;${layer.join(',')}`;
+    return key;
   }
 
   /** The clusters grouped by parent (top-level ones under -1), each list in index order. */
