@@ -30,7 +30,7 @@ import {
   type RouteRequest,
   type SoftRegion,
 } from './route.js';
-import { assignPorts, chooseSides, type PortRequest } from './sides.js';
+import { assignPorts, chooseSides, sidePoint, type PortRequest } from './sides.js';
 import { branchLabelRoom } from './labels.js';
 
 /** Clearance kept between routes and nodes, and the length of the perpendicular stub at each port. */
@@ -687,19 +687,6 @@ const OPPOSITE: Readonly<Record<Side, Side>> = {
   right: 'left',
 };
 
-/** The middle of a box's side. */
-function sideMiddle(box: Box, side: Side): Point {
-  switch (side) {
-    case 'top':
-      return { x: box.x + box.width / 2, y: box.y };
-    case 'bottom':
-      return { x: box.x + box.width / 2, y: box.y + box.height };
-    case 'left':
-      return { x: box.x, y: box.y + box.height / 2 };
-    default:
-      return { x: box.x + box.width, y: box.y + box.height / 2 };
-  }
-}
 
 /**
  * The other sides an end may take when its own has no route (no written handle, on a node): the
@@ -824,11 +811,11 @@ export function routeBetweenPorts(
       const froms: Array<[Side, Point]> = [[e.fromSide, e.from]];
       if (fromBox)
         for (const side of otherSides(fromBox, e.fromSide, e.to))
-          froms.push([side, sideMiddle(fromBox, side)]);
+          froms.push([side, sidePoint(fromBox, side)]);
       const tos: Array<[Side, Point]> = [[e.toSide, e.to]];
       if (toBox)
         for (const side of otherSides(toBox, e.toSide, e.from))
-          tos.push([side, sideMiddle(toBox, side)]);
+          tos.push([side, sidePoint(toBox, side)]);
       const tries: Array<[number, number]> = [];
       for (let i = 0; i < froms.length; i++)
         for (let j = 0; j < tos.length; j++) if (i + j > 0) tries.push([i, j]);
