@@ -5,7 +5,7 @@
  */
 import type { Side } from './sides.js';
 import { formatNumber as n } from '../util/number.js';
-import { distance, towards } from '../util/points.js';
+import { cubicAt, distance, quadraticAt, towards } from '../util/points.js';
 import type { Box, Point } from './types.js';
 
 export type Segment =
@@ -114,28 +114,18 @@ export function flatten(outline: Outline): Point[] {
       case 'quad':
         for (let k = 1; k <= CURVE_STEPS; k++) {
           const t = k / CURVE_STEPS;
-          const u = 1 - t;
           points.push({
-            x: u * u * at.x + 2 * u * t * s.control.x + t * t * s.to.x,
-            y: u * u * at.y + 2 * u * t * s.control.y + t * t * s.to.y,
+            x: quadraticAt(at.x, s.control.x, s.to.x, t),
+            y: quadraticAt(at.y, s.control.y, s.to.y, t),
           });
         }
         break;
       case 'cubic':
         for (let k = 1; k <= CURVE_STEPS; k++) {
           const t = k / CURVE_STEPS;
-          const u = 1 - t;
           points.push({
-            x:
-              u * u * u * at.x +
-              3 * u * u * t * s.c1.x +
-              3 * u * t * t * s.c2.x +
-              t * t * t * s.to.x,
-            y:
-              u * u * u * at.y +
-              3 * u * u * t * s.c1.y +
-              3 * u * t * t * s.c2.y +
-              t * t * t * s.to.y,
+            x: cubicAt(at.x, s.c1.x, s.c2.x, s.to.x, t),
+            y: cubicAt(at.y, s.c1.y, s.c2.y, s.to.y, t),
           });
         }
         break;
@@ -297,10 +287,9 @@ export function outlineCrossingOf(outline: Outline, side: Side, at: number): Poi
         }
         for (let k = 1; k <= CURVE_STEPS; k++) {
           const t = k / CURVE_STEPS;
-          const u = 1 - t;
           point(
-            u * u * from.x + 2 * u * t * s.control.x + t * t * s.to.x,
-            u * u * from.y + 2 * u * t * s.control.y + t * t * s.to.y,
+            quadraticAt(from.x, s.control.x, s.to.x, t),
+            quadraticAt(from.y, s.control.y, s.to.y, t),
           );
         }
         break;
@@ -316,16 +305,9 @@ export function outlineCrossingOf(outline: Outline, side: Side, at: number): Poi
         }
         for (let k = 1; k <= CURVE_STEPS; k++) {
           const t = k / CURVE_STEPS;
-          const u = 1 - t;
           point(
-            u * u * u * from.x +
-              3 * u * u * t * s.c1.x +
-              3 * u * t * t * s.c2.x +
-              t * t * t * s.to.x,
-            u * u * u * from.y +
-              3 * u * u * t * s.c1.y +
-              3 * u * t * t * s.c2.y +
-              t * t * t * s.to.y,
+            cubicAt(from.x, s.c1.x, s.c2.x, s.to.x, t),
+            cubicAt(from.y, s.c1.y, s.c2.y, s.to.y, t),
           );
         }
         break;

@@ -5,7 +5,7 @@
  * leaves and enters along its handle; between points it bulges past the polyline, by up to a sixth
  * of the neighbouring segments.
  */
-import { distance, type XY } from './points.js';
+import { cubicAt, distance, type XY } from './points.js';
 
 /** One cubic piece: from `start` to `end`, pulled by `c1` and `c2`. */
 export interface CubicPiece {
@@ -48,10 +48,6 @@ export function splinePieces(route: readonly XY[]): CubicPiece[] {
 function cubicRange(a: number, b: number, c: number, d: number): [number, number] {
   let low = Math.min(a, d);
   let high = Math.max(a, d);
-  const at = (t: number): number => {
-    const u = 1 - t;
-    return u * u * u * a + 3 * u * u * t * b + 3 * u * t * t * c + t * t * t * d;
-  };
   // The derivative, divided by 3: qa t² + qb t + qc.
   const qa = -a + 3 * b - 3 * c + d;
   const qb = 2 * (a - 2 * b + c);
@@ -68,7 +64,7 @@ function cubicRange(a: number, b: number, c: number, d: number): [number, number
   }
   for (const t of roots) {
     if (t <= 0 || t >= 1) continue;
-    const v = at(t);
+    const v = cubicAt(a, b, c, d, t);
     low = Math.min(low, v);
     high = Math.max(high, v);
   }
