@@ -687,7 +687,6 @@ const OPPOSITE: Readonly<Record<Side, Side>> = {
   right: 'left',
 };
 
-
 /**
  * The other sides an end may take when its own has no route (no written handle, on a node): the
  * two sides across it first, the one facing `other` before the other, then the opposite side.
