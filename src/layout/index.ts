@@ -48,7 +48,7 @@ import {
   type RoutedEdge,
 } from './routing.js';
 import { layoutLayered, type LayeredResult } from './layered/index.js';
-import { unionBox } from './geometry.js';
+import { SIDE_ORDER, unionBox } from './geometry.js';
 import { laneLines, rowChannels, rowMargins, type WrapMode } from './lanes-wrap.js';
 import type { LayeredInput } from './layered/input.js';
 import { LayeredMemo } from './layered/memo.js';
@@ -920,7 +920,7 @@ function internalSpans(
 ): Record<Side, readonly [number, number] | null> {
   const box = { x: 0, y: 0, width, height };
   const out = {} as Record<Side, readonly [number, number] | null>;
-  for (const side of ['top', 'right', 'bottom', 'left'] as const) {
+  for (const side of SIDE_ORDER) {
     const real = realSide(frame, side);
     const span = geometry.portSpan(box, real);
     if (!span) {

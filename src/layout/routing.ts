@@ -13,6 +13,8 @@ import {
   centre,
   dot,
   inflate,
+  isHorizontalSide,
+  opposite,
   segmentCrossesBox,
   simplifyPolyline,
   unionBox,
@@ -680,13 +682,6 @@ export interface PortedRoute {
   toSide: Side;
 }
 
-const OPPOSITE: Readonly<Record<Side, Side>> = {
-  top: 'bottom',
-  bottom: 'top',
-  left: 'right',
-  right: 'left',
-};
-
 /**
  * The other sides an end may take when its own has no route (no written handle, on a node): the
  * two sides across it first, the one facing `other` before the other, then the opposite side.
@@ -694,11 +689,9 @@ const OPPOSITE: Readonly<Record<Side, Side>> = {
 function otherSides(box: Box, side: Side, other: Point): Side[] {
   const c = centre(box);
   const toward = { x: other.x - c.x, y: other.y - c.y };
-  const across = (Object.keys(OPPOSITE) as Side[]).filter(
-    (s) => s !== side && s !== OPPOSITE[side],
-  );
+  const across: Side[] = isHorizontalSide(side) ? ['left', 'right'] : ['top', 'bottom'];
   across.sort((a, b) => dot(NORMALS[b], toward) - dot(NORMALS[a], toward));
-  return [...across, OPPOSITE[side]];
+  return [...across, opposite(side)];
 }
 
 /**

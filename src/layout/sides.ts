@@ -164,6 +164,14 @@ export interface PortRequest {
   toward: Point;
 }
 
+/** One end on a side: where it wishes to be, whether that wish was clamped to the side's span, how far its other end lies off the side. */
+interface WantedEnd {
+  request: PortRequest;
+  at: number;
+  beyond: boolean;
+  distance: number;
+}
+
 const PORT_SPACING = 20;
 /** The least distance between two ports when one of them moves level with its other end, px. */
 const SNAP_SPACING = 10;
@@ -230,7 +238,7 @@ export function assignPorts(
     const [low, high] = span;
     const across = (p: Point): number =>
       horizontal ? Math.abs(p.y - mid.y) : Math.abs(p.x - mid.x);
-    const wanted = list
+    const wanted: WantedEnd[] = list
       .map((request) => {
         // In line with the other end when that is on this side's span (a straight route); else as
         // near it as the side allows, so ends heading different ways do not cross at the side.
@@ -251,53 +259,16 @@ export function assignPorts(
     // targets lie, not lines a few px apart running side by side).
     const groups = portGroups(wanted, (high - low) / Math.max(1, wanted.length - 1) < PORT_SPACING);
     const positions = spreadPositions(
-      groups.map((group) => (group[0] as (typeof wanted)[number]).at),
+      groups.map((group) => headOf(group).at),
       low,
       high,
-      groups.map((group) => ((group[0] as (typeof wanted)[number]).beyond ? BEYOND_WEIGHT : 1)),
+      groups.map((group) => (headOf(group).beyond ? BEYOND_WEIGHT : 1)),
     );
-    // Ends wishing for the same place inside the span (level with their other ends): the nearest
-    // other end takes the port nearest the wish (its route straight, or the shortest jog); the
-    // farther ones, which go around it anyway, the others.
-    let run = 0;
-    while (run < groups.length) {
-      let last = run;
-      const wish = (k: number): { at: number; beyond: boolean } =>
-        (groups[k] as Array<{ at: number; beyond: boolean }>)[0] as { at: number; beyond: boolean };
-      while (
-        last + 1 < groups.length &&
-        wish(last + 1).at === wish(run).at &&
-        !wish(run).beyond &&
-        (groups[last + 1] as unknown[]).length === 1 &&
-        (groups[run] as unknown[]).length === 1
-      )
-        last++;
-      if (last > run) {
-        const at = wish(run).at;
-        const places = (positions.slice(run, last + 1) as number[]).sort(
-          (a, b) => Math.abs(a - at) - Math.abs(b - at) || a - b,
-        );
-        const ends = groups
-          .slice(run, last + 1)
-          .sort(
-            (a, b) =>
-              (a[0] as (typeof wanted)[number]).distance -
-              (b[0] as (typeof wanted)[number]).distance,
-          );
-        const reordered = [...places.keys()]
-          .map((k) => ({ group: ends[k] as typeof wanted, place: places[k] as number }))
-          .sort((a, b) => a.place - b.place);
-        reordered.forEach(({ group, place }, k) => {
-          groups[run + k] = group;
-          positions[run + k] = place;
-        });
-      }
-      run = last + 1;
-    }
+    nearestTakesWish(groups, positions);
     // An end level with its other end and pushed a few px off it (a jog) takes its wish when its
     // neighbours stay SNAP_SPACING away.
     groups.forEach((group, index) => {
-      const w = group[0] as (typeof wanted)[number];
+      const w = headOf(group);
       const before = index > 0 ? (positions[index - 1] as number) : -Infinity;
       const after = index + 1 < groups.length ? (positions[index + 1] as number) : Infinity;
       if (!w.beyond && w.at - before >= SNAP_SPACING && after - w.at >= SNAP_SPACING)
@@ -337,6 +308,50 @@ function portGroups<T extends { request: PortRequest; at: number; beyond: boolea
     else groups.push([w]);
   }
   return groups;
+}
+
+/** The end a port group is placed for (every group has one at least). */
+function headOf(group: readonly WantedEnd[]): WantedEnd {
+  return group[0] as WantedEnd;
+}
+
+/**
+ * Ends wishing for the same place inside the span (level with their other ends), each alone in its
+ * group: the nearest other end takes the port nearest the wish (its route straight, or the
+ * shortest jog); the farther ones, which go around it anyway, the others. Reorders `groups` and
+ * `positions` in place.
+ */
+function nearestTakesWish(groups: WantedEnd[][], positions: number[]): void {
+  let run = 0;
+  while (run < groups.length) {
+    const first = groups[run] as WantedEnd[];
+    let last = run;
+    while (
+      last + 1 < groups.length &&
+      headOf(groups[last + 1] as WantedEnd[]).at === headOf(first).at &&
+      !headOf(first).beyond &&
+      (groups[last + 1] as WantedEnd[]).length === 1 &&
+      first.length === 1
+    )
+      last++;
+    if (last > run) {
+      const at = headOf(first).at;
+      const places = positions
+        .slice(run, last + 1)
+        .sort((a, b) => Math.abs(a - at) - Math.abs(b - at) || a - b);
+      const ends = groups
+        .slice(run, last + 1)
+        .sort((a, b) => headOf(a).distance - headOf(b).distance);
+      const reordered = places
+        .map((place, k) => ({ group: ends[k] as WantedEnd[], place }))
+        .sort((a, b) => a.place - b.place);
+      reordered.forEach(({ group, place }, k) => {
+        groups[run + k] = group;
+        positions[run + k] = place;
+      });
+    }
+    run = last + 1;
+  }
 }
 
 /**
