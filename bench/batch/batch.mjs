@@ -33,6 +33,13 @@ import {
 } from '../lib.mjs';
 
 const FOLDERS = 10;
+/**
+ * An incremental run (nothing to render) takes ~0.2 s, a cold one ~10 s: each round runs the
+ * incremental rows this many times after their cold run, so their median is of 3× as many runs
+ * (single no-op runs spread from 0.19 to 0.48 s within a minute at load 4: docs/performance.md,
+ * session 13). The same command, after the same cold run.
+ */
+const INCREMENTAL_REPEATS = 3;
 
 export async function benchBatch({
   files = Number(process.env.FLOWC_BENCH_BATCH_FILES ?? 1000),
@@ -78,7 +85,11 @@ async function measure(work, files, runs) {
       name: 'cold, default jobs',
       run: () => (rmSync(out, { recursive: true, force: true }), checked('cold', timed(flowc()))),
     },
-    { name: 'incremental, default jobs', run: () => checked('incremental', timed(flowc())) },
+    {
+      name: 'incremental, default jobs',
+      repeat: INCREMENTAL_REPEATS,
+      run: () => checked('incremental', timed(flowc())),
+    },
     {
       name: `cold, --jobs ${perCore}`,
       run: () => (
@@ -88,6 +99,7 @@ async function measure(work, files, runs) {
     },
     {
       name: `incremental, --jobs ${perCore}`,
+      repeat: INCREMENTAL_REPEATS,
       run: () => checked(`incremental --jobs ${perCore}`, timed(flowc(perCore))),
     },
   ];
@@ -108,15 +120,17 @@ async function measure(work, files, runs) {
   const loadBefore = load();
   for (let i = 0; i < runs; i++) {
     variants.forEach((v, k) => {
-      // Each variant starts with the disk quiet: the previous one's writes (1,000 outputs) are
-      // flushed first, not left to slow down the next one's stat calls.
-      spawnSync('sync');
-      const r = v.run();
-      times[k].push(r.ms);
-      cpu[k].push(r.cpuMs);
-      console.error(
-        `  run ${i + 1}: ${v.name}: ${r.ms.toFixed(0)} ms, CPU ${r.cpuMs.toFixed(0)} ms`,
-      );
+      for (let repeat = 0; repeat < (v.repeat ?? 1); repeat++) {
+        // Each variant starts with the disk quiet: the previous one's writes (1,000 outputs) are
+        // flushed first, not left to slow down the next one's stat calls.
+        spawnSync('sync');
+        const r = v.run();
+        times[k].push(r.ms);
+        cpu[k].push(r.cpuMs);
+        console.error(
+          `  run ${i + 1}: ${v.name}: ${r.ms.toFixed(0)} ms, CPU ${r.cpuMs.toFixed(0)} ms`,
+        );
+      }
     });
   }
   const loadAfter = load();
@@ -141,7 +155,7 @@ async function measure(work, files, runs) {
     '### Batch rendering (`npm run bench -- batch`)',
     '',
     `Machine: ${machine()}; load average ${loadBefore} → ${loadAfter}. ${files} generated CQRS-sized diagrams (19 nodes, 4 groups, ~50 lines each, in ${FOLDERS} folders);` +
-      ` median of ${runs} interleaved runs, whole process (\`node bin/flowc.js render DIR -o OUT -f svg\`).` +
+      ` median of ${runs} interleaved runs (incremental rows: ${runs * INCREMENTAL_REPEATS}, ${INCREMENTAL_REPEATS} after each cold run), whole process (\`node bin/flowc.js render DIR -o OUT -f svg\`).` +
       ' CPU time is user + system of the whole process and its threads; "CPU vs dot" is dot\'s CPU time over flowc\'s (above 1: flowc spends less).' +
       (hasDot ? '' : ' Graphviz `dot` is not on PATH here, so there is no comparison row.'),
     '',

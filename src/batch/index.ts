@@ -13,7 +13,12 @@
 import { statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { describeFsError, nodeFileSystem } from '../files/fs.js';
-import { outputPathFor } from '../files/output-paths.js';
+import {
+  FORMAT_EXTENSIONS,
+  mirroredOutput,
+  outputPathFor,
+  withSeparator,
+} from '../files/output-paths.js';
 import { packageVersion } from '../util/package.js';
 import { fnv1a64, sha1 } from '../util/hash.js';
 import { nodeOs } from '../util/lazy.js';
@@ -80,12 +85,13 @@ export async function renderBatch(request: BatchRequest, callerIo: BatchIo): Pro
   // process.hrtime, not the global `performance`: that getter loads perf_hooks (~2.5 ms of a no-op run).
   const now = io.now ?? (() => Number(process.hrtime.bigint()) / 1e6);
   const started = now();
-  const files = planFiles(request);
+  const { files, mirrored } = planFiles(request);
   const outcomes: (FileOutcome | undefined)[] = Array.from(
     { length: files.length },
     () => undefined,
   );
-  markOutputClashes(files, outcomes, io.cwd);
+  // Mirrored outputs are one per source and format: only other placements may clash.
+  if (!mirrored) markOutputClashes(files, outcomes, io.cwd);
   const cache = await RenderCache.load(io.fs, request.outDir ?? request.base);
   const run: Run = {
     request,
@@ -489,26 +495,43 @@ export function workerCount(jobs: number, files: number): number {
   return Math.max(1, Math.min(jobs, Math.floor(files / FILES_PER_WORKER_MIN)));
 }
 
-function planFiles(request: BatchRequest): PlannedFile[] {
+/**
+ * The files of the run with their cache keys and outputs; `mirrored` when every output is a plain
+ * mirror of its source (`mirroredOutput`), so no two sources can write one file.
+ */
+function planFiles(request: BatchRequest): { files: PlannedFile[]; mirrored: boolean } {
   const planned: PlannedFile[] = [];
-  const sources = request.files;
+  const { files: sources, formats, outDir, base } = request;
+  // Worked out once, not per file: the base's prefix and each format's extension.
+  const below = withSeparator(base);
+  const extensions = formats.map((format) => FORMAT_EXTENSIONS[format]);
+  let mirrored = new Set(formats).size === formats.length;
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i]!;
-    const relative = relativeKey(request.base, source);
+    const relative =
+      path.sep === '/' && source.startsWith(below)
+        ? source.slice(below.length)
+        : relativeKey(base, source);
     if (!inShard(relative, request.shard)) continue;
-    const markdown = isMarkdownPath(source);
-    const outputs = markdown
-      ? []
-      : request.formats.map((format) => ({
-          format,
-          file: outputPathFor(source, format, request.outDir, request.base),
-        }));
+    const markdown = !source.endsWith(FLOW_EXTENSION) && isMarkdownPath(source);
+    const outputs: RenderTask['outputs'] = [];
+    if (!markdown)
+      for (let k = 0; k < formats.length; k++) {
+        let file = mirroredOutput(source, extensions[k]!, outDir, below);
+        if (file === null) {
+          mirrored = false;
+          file = outputPathFor(source, formats[k]!, outDir, base);
+        }
+        outputs.push({ format: formats[k]!, file });
+      }
     // Every field set from the start: planning sets hash and stat on each file later, which
     // would otherwise give every object a new shape and an out-of-object property store.
     planned.push({ source, relative, outputs, markdown, hash: undefined, stat: undefined });
   }
-  return planned;
+  return { files: planned, mirrored };
 }
+
+const FLOW_EXTENSION = '.flow';
 
 /** The cache key and shard key: the source path relative to the base, `/`-separated. */
 export function relativeKey(base: string, source: string): string {

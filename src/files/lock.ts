@@ -8,9 +8,9 @@
  * this machine, after STALE_LOCK_MS otherwise (another machine's process, or a reused pid). A
  * lock held longer than LOCK_WAIT_MS by a live process is an error, never a silent write.
  */
-import { hostname } from 'node:os';
 import type { FileSystem } from './fs.js';
 import { processIsRunning } from './write.js';
+import { nodeOs } from '../util/lazy.js';
 
 /** A lock older than this is broken whoever holds it: the work under it takes milliseconds. */
 export const STALE_LOCK_MS = 20_000;
@@ -58,7 +58,8 @@ async function acquire(fs: FileSystem, file: string, options: LockOptions): Prom
   const waitMs = options.waitMs ?? LOCK_WAIT_MS;
   const staleMs = options.staleMs ?? STALE_LOCK_MS;
   const isRunning = options.isRunning ?? processIsRunning;
-  const host = hostname();
+  // node:os when a lock is taken: a batch with nothing to save does not load it.
+  const host = nodeOs().hostname();
   const started = now();
   let delay = 1;
   for (;;) {

@@ -75,9 +75,9 @@ export async function inputsBase(
 
 /**
  * The output file for `source` in `format`. `source` and `outDir` are absolute and normalised (as
- * discovery and the CLI give them): a source inside the base is placed by joining strings, without
- * `path.join`'s normalising pass (most of planning a no-op batch of 1,000 files, with the cost of
- * `path.extname`); anywhere else `path` decides.
+ * discovery and the CLI give them): a plain mirror of its source (`mirroredOutput`) is made by
+ * joining strings, without `path.join`'s normalising pass (most of planning a no-op batch of 1,000
+ * files, with the cost of `path.extname`); anywhere else `path` decides.
  */
 export function outputPathFor(
   source: string,
@@ -86,13 +86,8 @@ export function outputPathFor(
   base: string,
 ): string {
   const extension = FORMAT_EXTENSIONS[format];
-  if (outDir !== null) {
-    const below = base.endsWith(path.sep) ? base : base + path.sep;
-    if (source.startsWith(below) && source.endsWith(FLOW_EXTENSION) && !outDir.endsWith(path.sep)) {
-      const relative = source.slice(below.length, -FLOW_EXTENSION.length);
-      if (isPlainRelative(relative)) return outDir + path.sep + relative + extension;
-    }
-  }
+  const mirrored = mirroredOutput(source, extension, outDir, withSeparator(base));
+  if (mirrored !== null) return mirrored;
   const relative = outDir === null ? null : pathBelow(base, source);
   // A source outside the base (possible with an explicit --base) keeps only its name.
   const placed =
@@ -103,6 +98,39 @@ export function outputPathFor(
         : path.join(outDir, path.basename(source));
   const ext = path.extname(placed);
   return (ext === FLOW_EXTENSION ? placed.slice(0, -ext.length) : placed) + extension;
+}
+
+/** A folder with its trailing separator: the prefix of every path below it. */
+export function withSeparator(folder: string): string {
+  return folder.endsWith(path.sep) ? folder : folder + path.sep;
+}
+
+/**
+ * `outputPathFor` of a `.flow` source that is a plain mirror of it, else null (then `path`
+ * decides): under `outDir`, the source's path below the base (`below`: the base with its trailing
+ * separator, `withSeparator`) without `.flow`, plus `extension`; beside the source (`outDir` null),
+ * the source without `.flow`, plus `extension`. Two different sources never have the same
+ * mirrored output (the parts kept differ), nor do two different extensions: a batch whose outputs
+ * are all mirrored has no two sources writing one file (src/batch, markOutputClashes).
+ */
+export function mirroredOutput(
+  source: string,
+  extension: string,
+  outDir: string | null,
+  below: string,
+): string | null {
+  if (!source.endsWith(FLOW_EXTENSION)) return null;
+  const end = source.length - FLOW_EXTENSION.length;
+  if (outDir === null) {
+    // A file named `.flow` has no extension for `path` (it is `.flow.svg`'s source): not mirrored.
+    const before = source.charCodeAt(end - 1);
+    return end > 0 && before !== 47 /* / */ && before !== 92 /* \ */
+      ? source.slice(0, end) + extension
+      : null;
+  }
+  if (!source.startsWith(below) || outDir.endsWith(path.sep)) return null;
+  const relative = source.slice(below.length, end);
+  return isPlainRelative(relative) ? outDir + path.sep + relative + extension : null;
 }
 
 const FLOW_EXTENSION = '.flow';

@@ -82,6 +82,18 @@ describe('flowc render DIR -o OUT', () => {
     expect(r.stderr).toContain('b/x.flow  out/x.svg is also the output of a/x.flow');
     expect(fs.readFileSync(path.join(tree.dir, 'out/x.svg'), 'utf8')).toContain('Step 1');
   });
+
+  test('outputs beside their sources: `x` and `x.flow` would both write x.svg, the second fails', async () => {
+    // Every output of a plain mirrored `.flow` source is its own (the clash check is skipped for
+    // such runs): a source without `.flow` is placed by `path`, so the check runs.
+    tree = generateTree(0, { broken: false });
+    writeFile(path.join(tree.dir, 'x.flow'), validFlow(1));
+    writeFile(path.join(tree.dir, 'x'), validFlow(2));
+    const r = await cli(['render', 'x.flow', 'x', '-f', 'svg'], tree.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('x  x.svg is also the output of x.flow');
+    expect(fs.readFileSync(path.join(tree.dir, 'x.svg'), 'utf8')).toContain('Step 1');
+  });
 });
 
 describe('--shard K/N', () => {

@@ -89,6 +89,30 @@ test('a run with nothing to render runs none of the pipeline', () => {
   expect(noop.scripts.filter((url) => pipeline.includes(url))).toEqual([]);
 });
 
+test('a run with nothing to render does not load node:os (the cache lock, which names the host, is not taken)', () => {
+  tree = generateTree(6, { broken: false });
+  // A preloaded script writes the Node modules the run loaded to a file as the process exits.
+  const hook = path.join(tree.dir, 'modules-hook.cjs');
+  const list = path.join(tree.dir, 'modules.txt');
+  writeFile(
+    hook,
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`,
+  );
+  const loaded = (argv: string[]): string[] => {
+    const r = spawnSync(process.execPath, ['-r', hook, BIN, ...argv], {
+      cwd: tree.dir,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    return fs.readFileSync(list, 'utf8').split('\n');
+  };
+  // The control: a run that renders (and saves its cache under a lock) loads node:os.
+  expect(loaded(['render', 'docs', '-o', 'out', '--jobs', '1'])).toContain('NativeModule os');
+  const noop = loaded(['render', 'docs', '-o', 'out']);
+  expect(noop).toContain('NativeModule vm');
+  expect(noop).not.toContain('NativeModule os');
+});
+
 test('ignore globs that cannot match the rendered folders leave the glob library unloaded', () => {
   tree = generateTree(6, { broken: false });
   writeFile(

@@ -6,7 +6,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discoverFiles, IgnoreMatcher, ignoreMatcher } from '../../src/files/discover.js';
 import { nodeFileSystem } from '../../src/files/fs.js';
-import { commonBase, formatFromExtension, outputPathFor } from '../../src/files/output-paths.js';
+import {
+  commonBase,
+  FORMAT_EXTENSIONS,
+  formatFromExtension,
+  mirroredOutput,
+  outputPathFor,
+  withSeparator,
+} from '../../src/files/output-paths.js';
 import { isGlobPattern } from '../../src/files/glob-pattern.js';
 import { tempTree } from '../cli/helpers.js';
 
@@ -371,6 +378,53 @@ describe('output placement', () => {
             outDir,
             byPath(source, '.svg', outDir, base),
           ]);
+  });
+
+  test("a mirrored output is outputPathFor's, and two sources never share one", () => {
+    const sources = [
+      '/r/docs/a.flow',
+      '/r/docs/a/b/c.flow',
+      '/r/docs/a/b.flow',
+      '/r/docs/a/b',
+      '/r/docs/.flow',
+      '/r/docs/a/.flow',
+      '/r/docs/..flow',
+      '/r/docs/...flow',
+      '/r/docs/..x/y.flow',
+      '/r/docs/x.flow.flow',
+      '/r/docs/x.flow.svg',
+      '/r/docs/x.svg.flow',
+      '/r/docs/x.FLOW',
+      '/r/docsy/x.flow',
+      '/r/x.flow',
+      '/elsewhere/x.flow',
+    ];
+    for (const base of ['/r/docs', '/r/docs/', '/r', '/'])
+      for (const outDir of ['/r/out', '/r/out/', '/', null]) {
+        const owners = new Map<string, string>();
+        for (const source of sources)
+          for (const format of ['svg', 'png', 'mermaid'] as const) {
+            const extension = FORMAT_EXTENSIONS[format];
+            const mirrored = mirroredOutput(source, extension, outDir, withSeparator(base));
+            if (mirrored === null) continue;
+            expect([source, base, outDir, mirrored]).toEqual([
+              source,
+              base,
+              outDir,
+              outputPathFor(source, format, outDir, base),
+            ]);
+            expect([mirrored, owners.get(mirrored) ?? source]).toEqual([mirrored, source]);
+            owners.set(mirrored, source);
+          }
+        // The usual case is mirrored (a .flow file below the base); an output folder written with
+        // a trailing separator is left to path.
+        const usual = mirroredOutput('/r/docs/a/b.flow', '.svg', outDir, withSeparator(base));
+        expect([base, outDir, usual === null]).toEqual([
+          base,
+          outDir,
+          outDir !== null && outDir.endsWith('/'),
+        ]);
+      }
   });
 
   test('the common base of folders, files and globs', () => {
