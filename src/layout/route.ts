@@ -56,12 +56,16 @@ export class SoftRegionSet {
 }
 
 /** A request's soft regions: its own list, or a shared set minus the ids in `skip`. */
-export type SoftCosts = readonly SoftRegion[] | { set: SoftRegionSet; skip: readonly number[] };
+export type SoftCosts =
+  | readonly SoftRegion[]
+  | { set: SoftRegionSet; skip: readonly number[]; extra?: readonly SoftRegion[] };
 
 /** Calls `visit` for each of the regions whose closed box meets `area`, in their order. */
 function forEachSoft(soft: SoftCosts, area: Box, visit: (region: SoftRegion) => void): void {
-  if ('set' in soft) soft.set.forEachIn(area, soft.skip, visit);
-  else for (const region of soft) if (overlaps(region.box, area)) visit(region);
+  if ('set' in soft) {
+    soft.set.forEachIn(area, soft.skip, visit);
+    for (const region of soft.extra ?? []) if (overlaps(region.box, area)) visit(region);
+  } else for (const region of soft) if (overlaps(region.box, area)) visit(region);
 }
 
 export interface RouteRequest {
@@ -425,24 +429,70 @@ export class OrthogonalRouter {
 
   /**
    * How many px of a route lie on the lines of remembered routes not of `trunk` (all of them when
-   * it is absent): runs that read as one line with an unrelated edge.
+   * it is absent), or beside any remembered route closer than `closerThan` px (routes of its trunk
+   * share a line, not run a few px apart): runs that read as one line with another edge.
    */
-  sharedApart(points: readonly Point[], trunk?: (route: number) => boolean): number {
+  sharedApart(
+    points: readonly Point[],
+    trunk?: (route: number) => boolean,
+    closerThan = 1,
+  ): number {
     let shared = 0;
+    const near = closerThan - 1;
     for (let k = 0; k + 1 < points.length; k++) {
       const { horizontal, at, lo, hi } = axisSegment(points[k] as Point, points[k + 1] as Point);
       const span = horizontal
-        ? { x: lo, y: at, width: hi - lo, height: 0 }
-        : { x: at, y: lo, width: 0, height: hi - lo };
+        ? { x: lo, y: at - near, width: hi - lo, height: 2 * near }
+        : { x: at - near, y: lo, width: 2 * near, height: hi - lo };
       for (const id of this.routedIndex.query(span)) {
         const other = this.routed[id] as Segment;
-        if (!this.live[other.route] || trunk?.(other.route)) continue;
+        if (!this.live[other.route]) continue;
         const o = axisSegment(other.a, other.b);
-        if (o.horizontal === horizontal && o.at === at)
+        const apart = Math.abs(o.at - at);
+        if (apart === 0 && trunk?.(other.route)) continue;
+        if (o.horizontal === horizontal && apart < closerThan)
           shared += Math.max(0, Math.min(hi, o.hi) - Math.max(lo, o.lo));
       }
     }
     return shared;
+  }
+
+  /**
+   * Strips `gap` px either side of the segments of remembered routes within `area`, each costing
+   * `costPerPx` a px run along it, on the line included unless the route is of `trunk`: soft
+   * regions for a search that should keep off other routes' lines but may join its trunk's.
+   */
+  stripsApart(
+    area: Box,
+    trunk: (route: number) => boolean,
+    gap: number,
+    costPerPx: number,
+  ): SoftRegion[] {
+    const out: SoftRegion[] = [];
+    for (const id of this.routedIndex.query(area)) {
+      const { a, b, route } = this.routed[id] as Segment;
+      if (!this.live[route]) continue;
+      const { horizontal, at, lo, hi } = axisSegment(a, b);
+      if (hi === lo) continue;
+      const along = horizontal ? ('horizontal' as const) : ('vertical' as const);
+      // A search pays for the grid segments strictly inside a box: a trunk's line lies on the
+      // border of its two half strips.
+      const halves: Array<[number, number]> = trunk(route)
+        ? [
+            [at - gap, gap],
+            [at, gap],
+          ]
+        : [[at - gap, 2 * gap]];
+      for (const [from, size] of halves)
+        out.push({
+          box: horizontal
+            ? { x: lo, y: from, width: hi - lo, height: size }
+            : { x: from, y: lo, width: size, height: hi - lo },
+          costPerPx,
+          along,
+        });
+    }
+    return out;
   }
 
   /** Grid lines² of the search that found the last route (what a search like it again would cost). */
@@ -500,13 +550,17 @@ export class OrthogonalRouter {
       baseY.push(g.y, g.y + g.height);
     }
     // Lines beside the earlier routes not of its trunk (RouteRequest.besideLines), so a route can
-    // run apart from them.
+    // run apart from them, and the lines of its trunk's routes, so it can join them.
     const { trunk, besideLines: beside } = request;
     if (beside !== undefined && trunk !== undefined)
       for (const id of this.routedIndex.query(region)) {
         const { a, b, route } = this.routed[id] as Segment;
-        if (!this.live[route] || trunk(route)) continue;
-        if (a.x === b.x) baseX.push(a.x - beside, a.x + beside);
+        if (!this.live[route]) continue;
+        const vertical = a.x === b.x;
+        if (trunk(route)) {
+          if (vertical) baseX.push(a.x);
+          else baseY.push(a.y);
+        } else if (vertical) baseX.push(a.x - beside, a.x + beside);
         else baseY.push(a.y - beside, a.y + beside);
       }
     let xs = uniqueSortedWithin(baseX, region.x, region.x + region.width);

@@ -63,6 +63,12 @@ const LABEL_ROOM_COST_PER_PX = 4;
  * than a bend (36).
  */
 const BESIDE_LINES = 10;
+/**
+ * In that search, a px run along an unrelated route closer than TRACK_GAP (on its line included): a
+ * run of 20 px (40) costs more than the crossing (28) it hides where the two part to either side
+ * (on the line at 0.4 a px it cost 8; a grid line 4 px beside it cost nothing).
+ */
+const APART_COST_PER_PX = 2;
 
 /**
  * Wrapped lanes: the routes between rows span the drawing, on grids past the weighted search's
@@ -341,7 +347,7 @@ export function routeEdges(input: RoutingInput): RoutedEdge[] {
     let searched = request;
     let gridSize = router.lastGridSize;
     let thinned = router.lastThinned;
-    let shared = routedFreely ? router.sharedApart(points, request.trunk) : 0;
+    let shared = routedFreely ? router.sharedApart(points, request.trunk, TRACK_GAP) : 0;
     if (shared > 0) {
       // On an unrelated route's line: searched again with lines beside the earlier routes.
       const moved = besideOthers(router, request, points, shared, (path) => withStubs(k, path));
@@ -425,15 +431,35 @@ function besideOthers(
   shared: number,
   withStubs: (path: readonly Point[]) => Point[],
 ): { points: Point[]; request: RouteRequest; shared: number } | null {
-  const apart = { ...request, besideLines: BESIDE_LINES };
+  const trunk = request.trunk ?? ((): boolean => false);
+  const area = inflate(
+    {
+      x: Math.min(request.start.x, request.end.x),
+      y: Math.min(request.start.y, request.end.y),
+      width: Math.abs(request.start.x - request.end.x),
+      height: Math.abs(request.start.y - request.end.y),
+    },
+    4 * DEFAULT_ROUTER_OPTIONS.searchPadding,
+  );
+  const soft = request.soft;
+  const strips = router.stripsApart(area, trunk, TRACK_GAP - 1, APART_COST_PER_PX);
+  const apart: RouteRequest = {
+    ...request,
+    besideLines: BESIDE_LINES,
+    soft:
+      'set' in soft ? { ...soft, extra: [...(soft.extra ?? []), ...strips] } : [...soft, ...strips],
+  };
   const again = router.route(apart);
   if (!again) return null;
   const moved = withStubs(again);
-  const movedShared = router.sharedApart(moved, request.trunk);
+  const movedShared = router.sharedApart(moved, request.trunk, TRACK_GAP);
+  // Routes that part to either side of a run on one line cross there, hidden: moved apart, the
+  // crossing shows. Beside a line (a few px off it) nothing was hidden.
+  const hidden = router.sharedApart(points, request.trunk) > 0 ? 1 : 0;
   if (
     movedShared < shared &&
     router.routeCost(moved, request.soft).crossings <=
-      router.routeCost(points, request.soft).crossings + 1
+      router.routeCost(points, request.soft).crossings + hidden
   )
     return { points: moved, request: apart, shared: movedShared };
   return null;
@@ -482,8 +508,11 @@ function rerouteAgainstAll(
       cost.total < current.total - 1e-6 &&
       cost.crossings <= current.crossings;
     // What the candidate shares (its own route, of its trunk, never counts).
-    let shared = cheaper ? router.sharedApart(candidate, search.request.trunk) : 0;
-    if (cheaper && shared <= router.sharedApart(routes[k] as Point[], search.request.trunk)) {
+    let shared = cheaper ? router.sharedApart(candidate, search.request.trunk, TRACK_GAP) : 0;
+    if (
+      cheaper &&
+      shared <= router.sharedApart(routes[k] as Point[], search.request.trunk, TRACK_GAP)
+    ) {
       routes[k] = candidate as Point[];
       search.routeId = router.addRoute(candidate as Point[]);
       edgeOfRoute[search.routeId] = k;
@@ -495,7 +524,7 @@ function rerouteAgainstAll(
       shared =
         current.unseen === 0 && search.shared === 0
           ? 0
-          : router.sharedApart(routes[k] as Point[], search.request.trunk);
+          : router.sharedApart(routes[k] as Point[], search.request.trunk, TRACK_GAP);
     }
     // Still on an unrelated route's line (one drawn after it, which its search did not see):
     // searched again with lines beside the others, kept when it shares less and crosses at most
@@ -845,6 +874,12 @@ export function routeBetweenPorts(
 
 /** Parallel routes keep at least this far apart (closer they read as one thick line), px. */
 export const PARALLEL_GAP = 8;
+/**
+ * The lanes' routes count as running beside an unrelated route closer than this (route.ts
+ * sharedApart, the strips of besideOthers): the router's lines beside other routes (BESIDE_LINES),
+ * a little more than PARALLEL_GAP, as bench/quality.mjs counts (10 px).
+ */
+const TRACK_GAP = BESIDE_LINES;
 /** A px of route running closer than `PARALLEL_GAP` beside a route drawn before (as a border's). */
 const BESIDE_ROUTE_COST_PER_PX = 1.5;
 

@@ -202,11 +202,14 @@ describe('the wraps drawn', () => {
   // Until session 9 the wrap cut by columns alone was drawn beside the one by bands every time,
   // and taken when it crossed fewer edges (api-gateway LR: 7 against 8). Now only when its rows
   // differ: api-gateway LR (cut after column 7 by bands, 6 by columns) and audit-logging LR (the
-  // bands' cut is a column earlier, the dead-letter step moved).
+  // bands' cut is a column earlier, the dead-letter step moved). audit-logging 4 -> 5 (session 13):
+  // "Recorded" ran 20 px on the line of "Fail closed" and parted from it to the other side, a
+  // crossing hidden in a shared run; searched apart from unrelated routes (routing.ts besideOthers),
+  // it crosses it in the open.
   it.each([
     ['ab-testing', 1, 5],
     ['api-gateway', 2, 7],
-    ['audit-logging', 2, 4],
+    ['audit-logging', 2, 5],
     ['saga-orchestration', 1, 5],
     ['user-authentication', 1, 7],
   ] as const)(
@@ -311,6 +314,7 @@ describe('the wrap by bands (lanes-wrap.ts assignToRows, tangles)', () => {
       ({ box }) => result.nodes.filter((n) => boxContains(box, n)).length === 1,
     );
     expect(single.map((b) => b.id)).toEqual([]);
-    expect(edgeCrossings(result)).toBeLessThanOrEqual(4);
+    // 4 -> 5 (session 13): the crossing hidden in "Recorded"'s run on "Fail closed"'s line shows.
+    expect(edgeCrossings(result)).toBeLessThanOrEqual(5);
   });
 });
