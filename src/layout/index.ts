@@ -594,6 +594,7 @@ function finishLayered(
       fromSide: realSide(frame, e.fromSide),
       to: realPoint(frame, e.toPort),
       toSide: realSide(frame, e.toSide),
+      ...(e.cut ? { open: { from: true, to: true } } : {}),
     });
     fallbackIndex.push(k);
   });
@@ -608,13 +609,21 @@ function finishLayered(
   }));
   const drawn = routes.filter((r): r is Point[] => r !== null);
   // A fallback route may leave or enter by another side than the engine's (routeBetweenPorts).
-  routeBetweenPorts(fallback, nodes, groupOf, groups, [...headers.values()], drawn).forEach(
-    (route, i) => {
-      const k = fallbackIndex[i] as number;
-      routes[k] = route.points;
-      sides[k] = { from: route.fromSide, to: route.toSide };
-    },
-  );
+  const shapeOf = new Map(diagram.nodes.map((n) => [n.id, n.shape] as const));
+  const outlines = new Map(diagram.nodes.map((n) => [n.id, shapeModule(n.shape)] as const));
+  routeBetweenPorts(
+    fallback,
+    nodes,
+    groupOf,
+    groups,
+    [...headers.values()],
+    drawn,
+    (id) => outlines.get(id) as ShapeGeometry,
+  ).forEach((route, i) => {
+    const k = fallbackIndex[i] as number;
+    routes[k] = route.points;
+    sides[k] = { from: route.fromSide, to: route.toSide };
+  });
   // Ends on a group: the route to (from) the node inside is cut where it crosses the group's border.
   diagram.edges.forEach((edge, k) => {
     const side = sides[k] as { from: Side; to: Side };
@@ -633,7 +642,6 @@ function finishLayered(
   });
   // The engine's ports lie on the bounding box; each route's ends go onto the outline as drawn
   // (the lower bound did so already for the routes the channels drew between two nodes).
-  const shapeOf = new Map(diagram.nodes.map((n) => [n.id, n.shape] as const));
   diagram.edges.forEach((edge, k) => {
     const known = draw.onOutlines[k];
     if (known) routes[k] = known;

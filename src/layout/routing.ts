@@ -32,7 +32,7 @@ import {
   type RouteRequest,
   type SoftRegion,
 } from './route.js';
-import { assignPorts, chooseSides, sidePoint, type PortRequest } from './sides.js';
+import { assignPorts, chooseSides, placeOpenEnds, sidePoint, type PortRequest } from './sides.js';
 import { branchLabelRoom } from './labels.js';
 
 /** Clearance kept between routes and nodes, and the length of the perpendicular stub at each port. */
@@ -695,13 +695,19 @@ function stubPoint(end: Point, next: Point, boxes: readonly Box[]): Point {
   return { x: end.x + dx * by, y: end.y + dy * by };
 }
 
-/** One edge for routeBetweenPorts: its ports are fixed already. */
+/** One edge for routeBetweenPorts: its sides and ports as the layered engine gave them. */
 export interface PortedEdge {
   edge: DiagramEdge;
   from: Point;
   fromSide: Side;
   to: Point;
   toSide: Side;
+  /**
+   * Ends whose place along their side is open: a cut edge's ends (layered/index.ts
+   * LayeredEdgeResult.cut), given at their side's middle. They are placed among the side's other
+   * ends once the routes show where each comes from (`placeEnds`).
+   */
+  open?: { from: boolean; to: boolean };
 }
 
 /** A route of routeBetweenPorts and the sides it leaves and enters by. */
@@ -724,16 +730,37 @@ function otherSides(box: Box, side: Side, other: Point): Side[] {
 }
 
 /**
- * Routes edges whose sides and ports are already fixed (the layered layout hands over the few it
- * cannot draw in its channels), around every node, avoiding the routes already drawn, foreign
- * groups and title bands. Returns one polyline per edge, from its source port to its target port,
- * with its sides. An end with no route from its side (its stub would end on a node packed against
- * that side: a wrapped flow's edge back to a node whose predecessor lies one channel before it)
- * takes another side of its node, unless a handle or a group end fixes it: the search ends on the
- * other sides, nearest to the other end first, and only when none has a route does the edge get
- * the last resort, an L-shaped line that sees no node.
+ * Routes edges whose sides and ports the layered layout gave (the few it cannot draw in its
+ * channels), around every node, avoiding the routes already drawn, foreign groups and title bands.
+ * Returns one polyline per edge, from its source port to its target port, with its sides. An end
+ * with no route from its side (its stub would end on a node packed against that side: a wrapped
+ * flow's edge back to a node whose predecessor lies one channel before it) takes another side of
+ * its node, unless a handle or a group end fixes it: the search ends on the other sides, nearest to
+ * the other end first, and only when none has a route does the edge get the last resort, an
+ * L-shaped line that sees no node.
+ *
+ * An end that took another side, and an open end (`PortedEdge.open`), lies at its side's middle in
+ * that first routing, where the side's other ends may lie too (three ways back into the bottom of
+ * corpus 06 LR's "Enter Credentials", two heads in one; corpus 20 LR's way back onto the point where
+ * "Auto-Deploy" ends). Such ends are then placed among the side's ends in the order of their routes
+ * (`placeEnds`) and every edge is routed again from its new ports.
  */
 export function routeBetweenPorts(
+  edges: readonly PortedEdge[],
+  nodes: ReadonlyMap<string, Box>,
+  groupOf: ReadonlyMap<string, string | null>,
+  groups: ReadonlyMap<string, Box>,
+  headers: readonly Box[],
+  drawn: ReadonlyArray<readonly Point[]>,
+  geometryOf: (id: string) => ShapeGeometry,
+): PortedRoute[] {
+  const first = routeFromPorts(edges, nodes, groupOf, groups, headers, drawn);
+  const placed = placeEnds(edges, first, nodes, drawn, geometryOf);
+  return placed ? routeFromPorts(placed, nodes, groupOf, groups, headers, drawn) : first;
+}
+
+/** routeBetweenPorts' routing from the ports as given (an end without a route takes another side). */
+function routeFromPorts(
   edges: readonly PortedEdge[],
   nodes: ReadonlyMap<string, Box>,
   groupOf: ReadonlyMap<string, string | null>,
@@ -779,6 +806,58 @@ export function routeBetweenPorts(
     });
   let tight: OrthogonalRouter | null = null;
   /** The path between two stub ends, or null. */
+  /**
+   * The points from an end outwards before its route's search, and the way the search leaves the
+   * last: a stub of NODE_MARGIN; where that ends on a node and `box` (the end's node) is given, half
+   * of it into the gap and then along the gap out past the node, NODE_MARGIN beyond its corner
+   * (towards `other` first), so the search starts clear of every node's margin (a route searched
+   * from inside the gap ran along the row 2 px from its nodes); else the half stub alone.
+   */
+  const stubOf = (
+    p: Point,
+    v: Vector,
+    short: boolean,
+    box: Box | undefined,
+    other: Point,
+  ): { points: Point[]; way: Vector } => {
+    const full = step(p, v, NODE_MARGIN);
+    if (!short || !blocked(touching, full)) return { points: [full], way: v };
+    const half = step(p, v, NODE_MARGIN / 2);
+    if (!box) return { points: [half], way: v };
+    const across: Vector[] = [
+      { x: v.y, y: v.x },
+      { x: -v.y, y: -v.x },
+    ];
+    across.sort(
+      (a, b) =>
+        dot(b, { x: other.x - p.x, y: other.y - p.y }) -
+        dot(a, { x: other.x - p.x, y: other.y - p.y }),
+    );
+    for (const a of across) {
+      // From the half stub to NODE_MARGIN past the box's extent that way.
+      const reach =
+        a.x > 0
+          ? box.x + box.width - half.x
+          : a.x < 0
+            ? half.x - box.x
+            : a.y > 0
+              ? box.y + box.height - half.y
+              : half.y - box.y;
+      const out = step(half, a, reach + NODE_MARGIN);
+      const slide = {
+        x: Math.min(half.x, out.x),
+        y: Math.min(half.y, out.y),
+        width: Math.abs(out.x - half.x),
+        height: Math.abs(out.y - half.y),
+      };
+      const clear =
+        !blocked(margins, out) &&
+        touching.query(slide).every((id) => !segmentCrossesBox(half, out, touching.box(id)));
+      if (clear) return { points: [half, out], way: a };
+    }
+    return { points: [half], way: v };
+  };
+  /** The path between the ends' stubs (their points included), or null. */
   const search = (
     skip: number[],
     from: Point,
@@ -786,22 +865,18 @@ export function routeBetweenPorts(
     to: Point,
     toSide: Side,
     short = false,
+    boxes: { from?: Box; to?: Box } = {},
   ): Point[] | null => {
-    const out = NORMALS[fromSide];
-    const into = { x: -NORMALS[toSide].x, y: -NORMALS[toSide].y };
-    // A short stub (half the margin) only where the full one ends on a node.
-    const stub = (p: Point, v: Vector): Point => {
-      const full = step(p, v, NODE_MARGIN);
-      return short && blocked(touching, full) ? step(p, v, NODE_MARGIN / 2) : full;
-    };
-    const s = stub(from, out);
-    const t = stub(to, NORMALS[toSide]);
+    const source = stubOf(from, NORMALS[fromSide], short, boxes.from, to);
+    const target = stubOf(to, NORMALS[toSide], short, boxes.to, from);
+    const s = source.points[source.points.length - 1] as Point;
+    const t = target.points[target.points.length - 1] as Point;
     if (blocked(touching, s) || blocked(touching, t)) return null;
     const request: RouteRequest = {
       start: s,
-      startDir: dirOf(out),
+      startDir: dirOf(source.way),
       end: t,
-      endDir: dirOf(into),
+      endDir: dirOf({ x: -target.way.x, y: -target.way.y }),
       soft: { set: soft, skip },
     };
     // A stub end inside another node's margin (the layered layout packs nodes closer than two
@@ -815,32 +890,34 @@ export function routeBetweenPorts(
       );
       path = tight.route(request);
     }
-    return path;
+    if (!path) return null;
+    return [...source.points.slice(0, -1), ...path, ...target.points.slice(0, -1).reverse()];
   };
   return edges.map((e) => {
     const skip = skippedRegions(e.edge, groupOf, regions);
     let route: PortedRoute | null = null;
     const path = search(skip, e.from, e.fromSide, e.to, e.toSide);
     if (path) route = { points: [e.from, ...path, e.to], fromSide: e.fromSide, toSide: e.toSide };
-    else {
-      // Other sides for the ends no handle or group fixes, in order of preference.
-      const box = (id: string): Box | undefined =>
-        id === e.edge.from && id === e.edge.to ? undefined : nodes.get(id);
-      const fromBox =
-        e.edge.fromKind === 'node' && !e.edge.fromHandle ? box(e.edge.from) : undefined;
-      const toBox = e.edge.toKind === 'node' && !e.edge.toHandle ? box(e.edge.to) : undefined;
-      const froms: Array<[Side, Point]> = [[e.fromSide, e.from]];
+    // Other sides for the ends no handle or group fixes, in order of preference.
+    const box = (id: string): Box | undefined =>
+      id === e.edge.from && id === e.edge.to ? undefined : nodes.get(id);
+    const fromBox = e.edge.fromKind === 'node' && !e.edge.fromHandle ? box(e.edge.from) : undefined;
+    const toBox = e.edge.toKind === 'node' && !e.edge.toHandle ? box(e.edge.to) : undefined;
+    const froms: Array<[Side, Point]> = [[e.fromSide, e.from]];
+    const tos: Array<[Side, Point]> = [[e.toSide, e.to]];
+    const tries: Array<[number, number]> = [];
+    if (!route) {
       if (fromBox)
         for (const side of otherSides(fromBox, e.fromSide, e.to))
           froms.push([side, sidePoint(fromBox, side)]);
-      const tos: Array<[Side, Point]> = [[e.toSide, e.to]];
       if (toBox)
         for (const side of otherSides(toBox, e.toSide, e.from))
           tos.push([side, sidePoint(toBox, side)]);
-      const tries: Array<[number, number]> = [];
       for (let i = 0; i < froms.length; i++)
         for (let j = 0; j < tos.length; j++) if (i + j > 0) tries.push([i, j]);
       tries.sort((a, b) => a[0] + a[1] - (b[0] + b[1]));
+    }
+    if (!route) {
       for (const [i, j] of tries) {
         const [fromSide, from] = froms[i] as [Side, Point];
         const [toSide, to] = tos[j] as [Side, Point];
@@ -851,10 +928,33 @@ export function routeBetweenPorts(
       }
     }
     if (!route) {
-      // The written sides, squeezed into the gap before the node in front of a side.
-      const found = search(skip, e.from, e.fromSide, e.to, e.toSide, true);
-      if (found)
-        route = { points: [e.from, ...found, e.to], fromSide: e.fromSide, toSide: e.toSide };
+      // Squeezed into the gap before the node in front of a side: the written sides, or for an
+      // end no handle fixes another side where it needs no squeeze.
+      const own = (id: string, kind: DiagramEdge['fromKind']): Box | undefined =>
+        kind === 'node' ? nodes.get(id) : undefined;
+      const boxes = { from: own(e.edge.from, e.edge.fromKind), to: own(e.edge.to, e.edge.toKind) };
+      // Squeezed: fewest ends squeezed first (a stub that ends on a node), then the written sides.
+      const squeezed = ([i, j]: [number, number]): number => {
+        const [fromSide, from] = froms[i] as [Side, Point];
+        const [toSide, to] = tos[j] as [Side, Point];
+        return (
+          Number(blocked(touching, step(from, NORMALS[fromSide], NODE_MARGIN))) +
+          Number(blocked(touching, step(to, NORMALS[toSide], NODE_MARGIN)))
+        );
+      };
+      const squeezeTries = [[0, 0] as [number, number], ...tries]
+        .map((pair) => ({ pair, count: squeezed(pair) }))
+        .filter(({ count }) => count > 0)
+        .sort((a, b) => a.count - b.count)
+        .map(({ pair }) => pair);
+      for (const [i, j] of squeezeTries) {
+        const [fromSide, from] = froms[i] as [Side, Point];
+        const [toSide, to] = tos[j] as [Side, Point];
+        const found = search(skip, from, fromSide, to, toSide, true, boxes);
+        if (!found) continue;
+        route = { points: [from, ...found, to], fromSide, toSide };
+        break;
+      }
     }
     if (!route) {
       const s = step(e.from, NORMALS[e.fromSide], NODE_MARGIN);
@@ -870,6 +970,263 @@ export function routeBetweenPorts(
     besideRoute(route.points);
     return route;
   });
+}
+
+/** One end on a node's side for `placeEnds`: its route read from the end outwards. */
+interface SideEnd {
+  /** Index into the edges, and which end; -1 for the end of a route drawn before. */
+  edge: number;
+  which: 'from' | 'to';
+  /** The route from the end outwards. */
+  out: readonly Point[];
+  /** Whether its place is open. */
+  open: boolean;
+}
+
+/**
+ * Places the ends that lie at their side's middle only because nothing placed them: the open ends
+ * (cut edges) and the ends that took another side. Per node side holding such an end, every end
+ * there (those of the routes drawn before and of the other edges stay where they are) is put in
+ * the order its route leaves the side (`routeOrder`), and the open ones get places between their
+ * neighbours (sides.ts placeOpenEnds). Returns the edges with their new ports and sides, or null
+ * when no end moves (a side with one open end keeps its middle).
+ */
+function placeEnds(
+  edges: readonly PortedEdge[],
+  routes: readonly PortedRoute[],
+  nodes: ReadonlyMap<string, Box>,
+  drawn: ReadonlyArray<readonly Point[]>,
+  geometryOf: (id: string) => ShapeGeometry,
+): PortedEdge[] | null {
+  const bySide = new Map<string, SideEnd[]>();
+  const keyOf = (id: string, side: Side): string => `${id}\u0000${side}`;
+  const ends = (i: number): Array<['from' | 'to', string, Side, boolean, Point[]]> => {
+    const e = edges[i] as PortedEdge;
+    const r = routes[i] as PortedRoute;
+    return [
+      [
+        'from',
+        e.edge.from,
+        r.fromSide,
+        r.fromSide !== e.fromSide || e.open?.from === true,
+        r.points,
+      ],
+      [
+        'to',
+        e.edge.to,
+        r.toSide,
+        r.toSide !== e.toSide || e.open?.to === true,
+        [...r.points].reverse(),
+      ],
+    ];
+  };
+  edges.forEach((e, i) => {
+    if (e.edge.from === e.edge.to) return;
+    for (const [which, id, side, open, out] of ends(i)) {
+      const kind = which === 'from' ? e.edge.fromKind : e.edge.toKind;
+      if (!open || kind !== 'node' || !nodes.has(id)) continue;
+      const key = keyOf(id, side);
+      bySide.set(key, [...(bySide.get(key) ?? []), { edge: i, which, out, open: true }]);
+    }
+  });
+  if (bySide.size === 0) return null;
+  // The other ends on those sides: of the routes drawn before, and the fixed ends of these edges.
+  // The sides by the line they lie on (rounded: the boxes and ports come from one transform).
+  const lines = new Map<string, Array<{ box: Box; list: SideEnd[] }>>();
+  for (const [key, list] of bySide) {
+    const [id, side] = key.split('\u0000') as [string, Side];
+    const box = nodes.get(id) as Box;
+    const at = sidePoint(box, side);
+    const line = isHorizontalSide(side) ? `h${Math.round(at.y)}` : `v${Math.round(at.x)}`;
+    lines.set(line, [...(lines.get(line) ?? []), { box, list }]);
+  }
+  const addFixed = (out: readonly Point[], which: 'from' | 'to'): void => {
+    const p = out[0] as Point;
+    for (const { box, list } of lines.get(`h${Math.round(p.y)}`) ?? [])
+      if (p.x >= box.x && p.x <= box.x + box.width)
+        list.push({ edge: -1, which, out, open: false });
+    for (const { box, list } of lines.get(`v${Math.round(p.x)}`) ?? [])
+      if (p.y >= box.y && p.y <= box.y + box.height)
+        list.push({ edge: -1, which, out, open: false });
+  };
+  for (const route of drawn) {
+    if (route.length < 2) continue;
+    addFixed(route, 'from');
+    addFixed([...route].reverse(), 'to');
+  }
+  edges.forEach((e, i) => {
+    if (e.edge.from === e.edge.to) return;
+    for (const [which, , , open, out] of ends(i)) if (!open) addFixed(out, which);
+  });
+  let moved = false;
+  const placed = edges.map((e) => ({ ...e }));
+  for (const [key, list] of bySide) {
+    const [id, side] = key.split('\u0000') as [string, Side];
+    const box = nodes.get(id) as Box;
+    const span = geometryOf(id).portSpan(box, side);
+    if (!span || list.length < 2) continue;
+    const middle = sidePoint(box, side);
+    const horizontal = isHorizontalSide(side);
+    const along = (p: Point): number => (horizontal ? p.x : p.y);
+    // Every route from the side's middle: an end elsewhere first runs along the side to its place.
+    const fromMiddle = (end: SideEnd): Point[] => {
+      const p = end.out[0] as Point;
+      return along(p) === along(middle) ? [...end.out] : [middle, ...end.out];
+    };
+    const normal = NORMALS[side];
+    // Along the side, the way that lies to the left of a route leaving it.
+    const left = { x: normal.y, y: -normal.x };
+    const ascending = (horizontal ? left.x : left.y) > 0;
+    // An open end tried PORT_GAP before or after another end: the order whose routes cross less,
+    // then the way they part, then the edges' order.
+    const placedAt = (end: SideEnd, at: number): Point[] => {
+      const by = at - along(end.out[0] as Point);
+      return movedStart(end.out, normal, horizontal ? { x: by, y: 0 } : { x: 0, y: by });
+    };
+    const crossingsIfBefore = (a: SideEnd, b: SideEnd): number => {
+      const atA = along(a.out[0] as Point);
+      const atB = along(b.out[0] as Point);
+      if (!a.open && !b.open) return atA < atB ? 0 : 1;
+      if (a.open && b.open)
+        return routeCrossings(
+          placedAt(a, along(middle) - PORT_GAP / 2),
+          placedAt(b, along(middle) + PORT_GAP / 2),
+        );
+      return a.open
+        ? routeCrossings(placedAt(a, atB - PORT_GAP), b.out)
+        : routeCrossings(a.out, placedAt(b, atA + PORT_GAP));
+    };
+    const order = list
+      .map((end, k) => ({ end, k, route: fromMiddle(end) }))
+      .sort((a, b) => {
+        const byCrossings = crossingsIfBefore(a.end, b.end) - crossingsIfBefore(b.end, a.end);
+        if (byCrossings !== 0) return byCrossings;
+        const byRoute = routeOrder(a.route, b.route, normal);
+        if (byRoute !== 0) return ascending ? byRoute : -byRoute;
+        return a.k - b.k;
+      });
+    const places = placeOpenEnds(
+      order.map(({ end }) => ({
+        at: end.open ? null : along(end.out[0] as Point),
+        arriving: end.which === 'to',
+      })),
+      span,
+      along(middle),
+    );
+    order.forEach(({ end }, k) => {
+      if (!end.open) return;
+      const at = places[k] as number;
+      const point = horizontal ? { x: at, y: middle.y } : { x: middle.x, y: at };
+      const edge = placed[end.edge] as PortedEdge;
+      const was = end.which === 'from' ? edge.from : edge.to;
+      if (was.x !== point.x || was.y !== point.y) moved = true;
+      if (end.which === 'from') {
+        edge.from = point;
+        edge.fromSide = side;
+      } else {
+        edge.to = point;
+        edge.toSide = side;
+      }
+    });
+  }
+  return moved ? placed : null;
+}
+
+/**
+ * How two routes leaving one point of a side (outwards along `normal`) lie: followed together from
+ * that point until they part, the one that turns to the left of the other (seen along their way)
+ * lies on that side of it at the start too, else they would cross. Positive when `a` parts to the
+ * left of `b`, negative to the right, 0 when they never part.
+ */
+function routeOrder(a: readonly Point[], b: readonly Point[], normal: Vector): number {
+  let heading: Vector = normal;
+  let i = 0;
+  let j = 0;
+  let at = a[0] as Point;
+  const direction = (route: readonly Point[], k: number): Vector | null => {
+    const next = route[k + 1];
+    if (!next) return null;
+    return { x: Math.sign(next.x - at.x), y: Math.sign(next.y - at.y) };
+  };
+  for (let guard = 0; guard < a.length + b.length; guard++) {
+    // Past the route points reached.
+    while (i + 1 < a.length && samePoint(a[i + 1] as Point, at)) i++;
+    while (j + 1 < b.length && samePoint(b[j + 1] as Point, at)) j++;
+    const da = direction(a, i);
+    const db = direction(b, j);
+    if (!da || !db) return 0;
+    if (da.x !== db.x || da.y !== db.y) {
+      // Left of the heading: the cross product heading x way is negative (y down).
+      const turn = (d: Vector): number => -(heading.x * d.y - heading.y * d.x);
+      return Math.sign(turn(da) - turn(db));
+    }
+    // Together to the nearer of the two next points.
+    const na = a[i + 1] as Point;
+    const nb = b[j + 1] as Point;
+    const reach = Math.min(
+      Math.abs(na.x - at.x) + Math.abs(na.y - at.y),
+      Math.abs(nb.x - at.x) + Math.abs(nb.y - at.y),
+    );
+    at = { x: at.x + da.x * reach, y: at.y + da.y * reach };
+    heading = da;
+  }
+  return 0;
+}
+
+/** How far apart two ends are tried when placeEnds orders them by their routes' crossings, px. */
+const PORT_GAP = 20;
+
+/**
+ * A route read from its end outwards, its end moved along the side by `by`: the run leaving the
+ * side (outwards, with jogs of at most PORT_GAP along it, as a route makes round a neighbour's
+ * stub) moves with it, up to where the route turns away along the side.
+ */
+function movedStart(out: readonly Point[], normal: Vector, by: Vector): Point[] {
+  const depth = (p: Point): number =>
+    dot({ x: p.x - (out[0] as Point).x, y: p.y - (out[0] as Point).y }, normal);
+  let m = 0;
+  while (m + 1 < out.length) {
+    const p = out[m] as Point;
+    const q = out[m + 1] as Point;
+    if (depth(q) > depth(p)) m++;
+    else if (
+      depth(q) === depth(p) &&
+      Math.abs(q.x - p.x) + Math.abs(q.y - p.y) <= PORT_GAP &&
+      m + 2 < out.length &&
+      depth(out[m + 2] as Point) > depth(q)
+    )
+      m++;
+    else break;
+  }
+  const start = { x: (out[0] as Point).x + by.x, y: (out[0] as Point).y + by.y };
+  const turn = out[m] as Point;
+  const d = depth(turn);
+  return [start, { x: start.x + normal.x * d, y: start.y + normal.y * d }, ...out.slice(m)];
+}
+
+/** Proper crossings between two orthogonal polylines (a horizontal piece through a vertical one). */
+function routeCrossings(a: readonly Point[], b: readonly Point[]): number {
+  let count = 0;
+  for (let i = 0; i + 1 < a.length; i++)
+    for (let j = 0; j + 1 < b.length; j++) {
+      const p = a[i] as Point;
+      const q = a[i + 1] as Point;
+      const r = b[j] as Point;
+      const t = b[j + 1] as Point;
+      const cross = (h0: Point, h1: Point, v0: Point, v1: Point): boolean =>
+        h0.y === h1.y &&
+        v0.x === v1.x &&
+        v0.x > Math.min(h0.x, h1.x) &&
+        v0.x < Math.max(h0.x, h1.x) &&
+        h0.y > Math.min(v0.y, v1.y) &&
+        h0.y < Math.max(v0.y, v1.y);
+      if (cross(p, q, r, t) || cross(r, t, p, q)) count++;
+    }
+  return count;
+}
+
+function samePoint(p: Point, q: Point): boolean {
+  return p.x === q.x && p.y === q.y;
 }
 
 /** Parallel routes keep at least this far apart (closer they read as one thick line), px. */

@@ -411,3 +411,86 @@ function spreadPositions(
   }
   return out;
 }
+
+/** The least distance between two ports of the open ends placed among fixed ones (placeOpenEnds), px. */
+const MIN_PORT_SPACING = 8;
+
+/** One end of a side for placeOpenEnds. */
+export interface SideEndPlace {
+  /** Its place along the side when fixed, else null (open). */
+  at: number | null;
+  /** Whether it arrives (a head) or leaves: open ends the same way may share a port. */
+  arriving: boolean;
+}
+
+/**
+ * Places the open ends of one side among its fixed ones: `ends` in their order along the side
+ * (ascending x on top and bottom, y on left and right). The fixed ends stay; the open ones between
+ * two fixed ends share that gap evenly (at most PORT_SPACING apart, around the gap's middle), those
+ * beyond the last fixed end (or before the first) step PORT_SPACING from it towards the span's end,
+ * and on a side without fixed ends they sit PORT_SPACING apart around `middle`. Where that leaves
+ * less than MIN_PORT_SPACING between them, neighbouring open ends going the same way share one
+ * port (one trunk, one head), as on a crowded side of assignPorts. Returns a place for every end,
+ * rounded to whole px.
+ */
+export function placeOpenEnds(
+  ends: readonly SideEndPlace[],
+  span: readonly [number, number],
+  middle: number,
+): number[] {
+  const [low, high] = span;
+  const fixed = ends
+    .map((end) => end.at)
+    .filter((at): at is number => at !== null)
+    .sort((a, b) => a - b);
+  // The open ends of each gap between fixed ends, in order: gap g lies before fixed[g].
+  const gaps: number[][] = Array.from({ length: fixed.length + 1 }, () => []);
+  let seen = 0;
+  ends.forEach((end, k) => {
+    if (end.at === null) (gaps[seen] as number[]).push(k);
+    else seen++;
+  });
+  const out = ends.map((end) => end.at ?? middle);
+  gaps.forEach((members, g) => {
+    if (members.length === 0) return;
+    const lo = g > 0 ? (fixed[g - 1] as number) : low;
+    const hi = g < fixed.length ? (fixed[g] as number) : high;
+    // The places of m ports in this gap, and the room each gets.
+    const placesOf = (m: number): { places: number[]; spacing: number } => {
+      const at = (start: number, spacing: number): { places: number[]; spacing: number } => ({
+        places: Array.from({ length: m }, (_, k) => start + k * spacing),
+        spacing,
+      });
+      if (fixed.length === 0) {
+        const spacing = m > 1 ? Math.min(PORT_SPACING, (high - low) / (m - 1)) : PORT_SPACING;
+        const first = m > 1 ? middle - ((m - 1) * spacing) / 2 : middle;
+        return at(Math.min(Math.max(first, low), high - (m - 1) * spacing), spacing);
+      }
+      if (g > 0 && g < fixed.length) {
+        const spacing = Math.min(PORT_SPACING, (hi - lo) / (m + 1));
+        return at((lo + hi) / 2 - ((m - 1) * spacing) / 2, spacing);
+      }
+      const spacing = Math.min(PORT_SPACING, Math.max(0, hi - lo) / m);
+      return g > 0 ? at(lo + spacing, spacing) : at(hi - m * spacing, spacing);
+    };
+    // Ports: one per end, or per run of ends going the same way when the gap is too short.
+    let ports = members.map((k) => [k]);
+    if (placesOf(ports.length).spacing < MIN_PORT_SPACING) {
+      ports = [];
+      for (const k of members) {
+        const last = ports[ports.length - 1];
+        if (
+          last &&
+          (ends[last[0] as number] as SideEndPlace).arriving === (ends[k] as SideEndPlace).arriving
+        )
+          last.push(k);
+        else ports.push([k]);
+      }
+    }
+    const { places } = placesOf(ports.length);
+    ports.forEach((port, i) => {
+      for (const k of port) out[k] = Math.round(places[i] as number);
+    });
+  });
+  return out;
+}

@@ -350,44 +350,61 @@ export function labelsByNodes(layout: Layout): string[] {
 }
 
 /**
- * Arrowheads into one side of a node closer than `PARALLEL_GAP` to each other (a few px apart: a
- * comb that reads as one thick head; at one point from different ways: two heads drawn as one),
- * where the side's straight part (the shape's port span) could hold them that far apart. Ends
- * meeting at a vertex or a curve are one trunk on purpose, and so are ends arriving along one last
- * segment (one head) on a side too short to give each end twice `PARALLEL_GAP`.
+ * Arrowheads on one side of a node closer than `PARALLEL_GAP` to another end there, where the
+ * side's straight part (the shape's port span) could hold all its ends that far apart: heads a few
+ * px apart (a comb that reads as one thick head), two heads at one point from different ways
+ * (drawn as one), a head at or beside the point where another edge leaves (a line with a head in
+ * its middle). Ends meeting at a vertex or a curve are one trunk on purpose, and so are heads
+ * arriving the same way along one last segment at one point on a side too short to give each of
+ * its ends (arriving or leaving) twice `PARALLEL_GAP`; edges only leaving a side are a fan.
  */
 export function headsTogether(layout: Layout): string[] {
   const out: string[] = [];
-  const bySide = new Map<string, number[]>();
+  interface End {
+    edge: number;
+    head: boolean;
+    at: Point;
+    /** The way the end's last (first) segment runs, into (out of) the node. */
+    way: string;
+  }
+  const bySide = new Map<string, End[]>();
+  const nodes = new Map(layout.nodes.map((n) => [n.id, n] as const));
+  const way = (a: Point, b: Point): string => `${Math.sign(b.x - a.x)},${Math.sign(b.y - a.y)}`;
   layout.edges.forEach((e, k) => {
-    const node = layout.nodes.find((n) => n.id === e.to);
-    if (e.toKind !== 'node' || e.from === e.to || !node) return;
-    const key = `${node.id}\u0000${sideAt(node, e.points[e.points.length - 1] as Point)}`;
-    bySide.set(key, [...(bySide.get(key) ?? []), k]);
+    if (e.from === e.to && e.fromKind === e.toKind) return;
+    const ends: Array<[string, LayoutEdge['toKind'], boolean, Point, Point]> = [
+      [e.to, e.toKind, true, e.points.at(-1) as Point, e.points.at(-2) as Point],
+      [e.from, e.fromKind, false, e.points[0] as Point, e.points[1] as Point],
+    ];
+    for (const [id, kind, head, at, next] of ends) {
+      const node = nodes.get(id);
+      if (kind !== 'node' || !node) continue;
+      const key = `${id}\u0000${sideAt(node, at)}`;
+      const end: End = { edge: k, head, at, way: head ? way(next, at) : way(at, next) };
+      bySide.set(key, [...(bySide.get(key) ?? []), end]);
+    }
   });
   for (const [key, ends] of bySide) {
-    if (ends.length < 2) continue;
+    if (ends.length < 2 || !ends.some((end) => end.head)) continue;
     const [id, side] = key.split('\u0000') as [string, Side];
-    const node = layout.nodes.find((n) => n.id === id) as LayoutNode;
+    const node = nodes.get(id) as LayoutNode;
     const span = shapeModule(node.shape).portSpan(node, side);
     if (!span || span[1] - span[0] < (ends.length - 1) * PARALLEL_GAP) continue;
     const trunkAllowed = span[1] - span[0] < (ends.length - 1) * 2 * PARALLEL_GAP;
-    ends.forEach((i, a) =>
-      ends.slice(a + 1).forEach((j) => {
-        const e = layout.edges[i]!.points;
-        const f = layout.edges[j]!.points;
-        const p = e.at(-1) as Point;
-        const q = f.at(-1) as Point;
-        const gap = Math.hypot(p.x - q.x, p.y - q.y);
-        const way = (pts: Point[]): string => {
-          const b = pts.at(-2) as Point;
-          return `${Math.sign(p.x - b.x)},${Math.sign(p.y - b.y)}`;
-        };
-        if (gap === 0 && trunkAllowed && way(e) === way(f)) return;
-        if (gap < PARALLEL_GAP)
-          out.push(
-            `${name(layout, i)} and ${name(layout, j)} end ${Math.round(gap * 10) / 10} px apart on ${side} of ${id}`,
-          );
+    ends.forEach((a, i) =>
+      ends.slice(i + 1).forEach((b) => {
+        if (!a.head && !b.head) return;
+        const gap = Math.hypot(a.at.x - b.at.x, a.at.y - b.at.y);
+        if (gap >= PARALLEL_GAP) return;
+        if (gap === 0 && trunkAllowed && a.head === b.head && a.way === b.way) return;
+        const [first, second] = a.edge < b.edge ? [a, b] : [b, a];
+        const what = (end: End): string => (end.head ? 'ends' : 'starts');
+        const gapText = `${Math.round(gap * 10) / 10} px`;
+        out.push(
+          first.head && second.head
+            ? `${name(layout, first.edge)} and ${name(layout, second.edge)} end ${gapText} apart on ${side} of ${id}`
+            : `${name(layout, first.edge)} ${what(first)} ${gapText} from where ${name(layout, second.edge)} ${what(second)} on ${side} of ${id}`,
+        );
       }),
     );
   }

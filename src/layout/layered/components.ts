@@ -201,6 +201,7 @@ export function mergePieces(
       fromPort: sidePoint(out.nodes[e.from] as Box, fromSide, 0),
       toPort: sidePoint(out.nodes[e.to] as Box, toSide, 0),
       label: null,
+      cut: true,
     };
   }
   return out;

@@ -39,6 +39,12 @@ export interface LayeredEdgeResult {
   toPort: Point;
   /** The label's box when the layout placed it (on its dummy), else null. */
   label: Box | null;
+  /**
+   * An edge between pieces (components.ts mergePieces: a wrap's way back, blocks on shelves): its
+   * ports are its sides' middles, not places among the sides' other ends, which the general router
+   * gives it once it knows where its route comes from (routing.ts routeBetweenPorts).
+   */
+  cut?: true;
 }
 
 export interface LayeredResult {
