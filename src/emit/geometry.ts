@@ -5,28 +5,12 @@
  */
 import type { Point } from '../layout/types.js';
 import { formatNumber as n } from './text.js';
-import { distance, towards } from '../util/points.js';
+import { distance, dropCollinear, towards } from '../util/points.js';
 import { distinctPoints, splinePieces } from '../util/spline.js';
 
 /** Drops points that repeat the previous one (they would give zero-length segments and no direction). */
 export function dedupe(points: readonly Point[]): Point[] {
   return distinctPoints(points);
-}
-
-/** Drops interior points that lie on a straight run, so corners are only drawn where the route turns. */
-function dropCollinear(points: readonly Point[]): Point[] {
-  if (points.length < 3) return [...points];
-  const out: Point[] = [points[0]!];
-  for (let i = 1; i < points.length - 1; i++) {
-    const a = out[out.length - 1]!;
-    const b = points[i]!;
-    const c = points[i + 1]!;
-    const cross = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x);
-    const dot = (b.x - a.x) * (c.x - b.x) + (b.y - a.y) * (c.y - b.y);
-    if (Math.abs(cross) > 0.01 || dot < 0) out.push(b);
-  }
-  out.push(points[points.length - 1]!);
-  return out;
 }
 
 /**
@@ -78,16 +62,16 @@ export function polylinePath(points: readonly Point[]): string {
 }
 
 /**
- * A smooth curve through every point (src/util/spline.ts: Catmull–Rom as cubic Béziers, the curve
- * the layout sizes the canvas around). The ends are tangent to the first and last segments, so an
- * edge still leaves and enters along its handle.
+ * A smooth curve through the points where the route turns (src/util/spline.ts, the curve the layout
+ * sizes the canvas around and puts labels on); a route that does not turn is a line. The ends are
+ * tangent to the first and last segments, so an edge still leaves and enters along its handle.
  */
 export function splinePath(points: readonly Point[]): string {
-  const route = dedupe(points);
-  if (route.length < 3) return polylinePath(route);
-  const first = route[0]!;
+  const pieces = splinePieces(dedupe(points));
+  if (pieces.length === 0) return polylinePath(points);
+  const first = pieces[0]!.start;
   let d = `M${n(first.x)} ${n(first.y)}`;
-  for (const { c1, c2, end } of splinePieces(route))
+  for (const { c1, c2, end } of pieces)
     d += ` C${n(c1.x)} ${n(c1.y)} ${n(c2.x)} ${n(c2.y)} ${n(end.x)} ${n(end.y)}`;
   return d;
 }

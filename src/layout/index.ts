@@ -672,7 +672,7 @@ function finishLayered(
     return onPolyline(centre, routes[k] as Point[]) ? box : null;
   });
   const labels = placeLabels(
-    labelRequests(diagram, routed, labelSizes, nodes),
+    labelRequests(diagram, routed, labelSizes, nodes, edgeStyle),
     [...nodes.values()],
     [...headers.values()],
     fixed,
@@ -1053,7 +1053,7 @@ function layOutOnce(
     ...[...(placement.continued?.values() ?? [])].flat(),
   ].map((box) => headerOf(box));
   const labels = placeLabels(
-    labelRequests(diagram, routed, labelSizes, placement.nodes),
+    labelRequests(diagram, routed, labelSizes, placement.nodes, edgeStyle),
     [...placement.nodes.values()],
     headers,
   );
@@ -1066,6 +1066,7 @@ function labelRequests(
   routed: RoutedEdge[],
   labelSizes: Map<number, LabelSize>,
   nodes: Map<string, Box>,
+  edgeStyle: EdgeStyle,
 ): LabelRequest[] {
   const diamonds = new Set(diagram.nodes.filter((n) => n.shape === 'diamond').map((n) => n.id));
   return routed.map((r) => {
@@ -1075,6 +1076,7 @@ function labelRequests(
       points: r.points,
       size: labelSizes.get(edge.index) ?? null,
       near: branch ? (nodes.get(edge.from) ?? null) : null,
+      curved: edgeStyle === 'spline',
     };
   });
 }

@@ -7,6 +7,8 @@ import type { Box, Point } from './types.js';
 import { boxesOverlap, inflate, segmentCrossesBox } from './geometry.js';
 import { BoxIndex } from './box-index.js';
 import { ARROWHEAD_LENGTH, ARROWHEAD_WIDTH } from '../style.js';
+import { splinePieces, throughPoints, type CubicPiece } from '../util/spline.js';
+import { cubicAt, distance, type XY } from '../util/points.js';
 
 export interface LabelRequest {
   points: readonly Point[];
@@ -16,6 +18,95 @@ export interface LabelRequest {
    * the route, or beside its first stretch) when a spot there is free and crosses no other edge.
    */
   near?: Box | null;
+  /**
+   * The route is drawn as the `spline` style's curve through its points (src/util/spline.ts): a
+   * spot found on the route is moved to the curve, where the label is seen.
+   */
+  curved?: boolean;
+}
+
+/**
+ * A curved route as drawn: `at(s, f)` is the point of the curve for the point a fraction `f` along
+ * segment `s` of the route (the point the same share of the way along the curve's piece over that
+ * stretch of the route), `direction(s, f)` the curve's direction there (a unit vector).
+ */
+interface Curve {
+  at(s: number, f: number): XY;
+  direction(s: number, f: number): XY;
+}
+
+/** How many steps a curve's piece is measured in, to find a point by its share of the length. */
+const PIECE_STEPS = 32;
+
+/** The direction from `a` to `b` (a unit vector; along x when they coincide). */
+function unitOf(a: XY, b: XY): XY {
+  const d = distance(a, b);
+  return d === 0 ? { x: 1, y: 0 } : { x: (b.x - a.x) / d, y: (b.y - a.y) / d };
+}
+
+/** The `spline` curve through a route (src/util/spline.ts); null where it is drawn as a line. */
+function curveOf(points: readonly Point[]): Curve | null {
+  const pieces = splinePieces(points);
+  if (pieces.length === 0) return null;
+  // Each route point's distance along the route, and the through-points' (the pieces' ends).
+  const along: number[] = [0];
+  for (let i = 1; i < points.length; i++)
+    along.push((along[i - 1] as number) + distance(points[i - 1] as Point, points[i] as Point));
+  const through = throughPoints(points);
+  const ends: number[] = [];
+  let j = 0;
+  points.forEach((p, i) => {
+    const t = through[j];
+    if (t && t.x === p.x && t.y === p.y) {
+      ends.push(along[i] as number);
+      j++;
+    }
+  });
+  const lengths = pieces.map(pieceLengths);
+  const locate = (s: number, f: number): { piece: CubicPiece; t: number } => {
+    const at = (along[s] as number) + ((along[s + 1] as number) - (along[s] as number)) * f;
+    let p = 0;
+    while (p + 1 < pieces.length && at > (ends[p + 1] as number)) p++;
+    const span = (ends[p + 1] as number) - (ends[p] as number);
+    const share = span > 0 ? Math.min(1, Math.max(0, (at - (ends[p] as number)) / span)) : 0;
+    const cumulative = lengths[p] as number[];
+    const target = share * (cumulative[PIECE_STEPS] as number);
+    let k = 0;
+    while (k < PIECE_STEPS - 1 && (cumulative[k + 1] as number) < target) k++;
+    const low = cumulative[k] as number;
+    const high = cumulative[k + 1] as number;
+    const t = (k + (high > low ? (target - low) / (high - low) : 0)) / PIECE_STEPS;
+    return { piece: pieces[p] as CubicPiece, t: Math.min(1, Math.max(0, t)) };
+  };
+  return {
+    at: (s, f) => {
+      const { piece, t } = locate(s, f);
+      return pieceAt(piece, t);
+    },
+    direction: (s, f) => {
+      const { piece, t } = locate(s, f);
+      return unitOf(pieceAt(piece, Math.max(0, t - 0.01)), pieceAt(piece, Math.min(1, t + 0.01)));
+    },
+  };
+}
+
+function pieceAt(piece: CubicPiece, t: number): XY {
+  return {
+    x: cubicAt(piece.start.x, piece.c1.x, piece.c2.x, piece.end.x, t),
+    y: cubicAt(piece.start.y, piece.c1.y, piece.c2.y, piece.end.y, t),
+  };
+}
+
+/** The length of a piece from its start to each of PIECE_STEPS + 1 evenly spaced parameters. */
+function pieceLengths(piece: CubicPiece): number[] {
+  const out = [0];
+  let before = piece.start;
+  for (let k = 1; k <= PIECE_STEPS; k++) {
+    const p = pieceAt(piece, k / PIECE_STEPS);
+    out.push((out[k - 1] as number) + distance(before, p));
+    before = p;
+  }
+  return out;
 }
 
 /** How far a branch label may lie from its decision's box: about two font sizes, px. */
@@ -227,14 +318,18 @@ function nearCandidate(request: LabelRequest, own: number, scene: Scene): Box | 
     Math.max(size.width, size.height) +
     8 +
     Math.max(near.width, near.height) / 2;
+  const curve = request.curved ? curveOf(points) : null;
   for (let s = 0; s + 1 < points.length && travelled <= limit; s++) {
     const a = points[s] as Point;
     const b = points[s + 1] as Point;
     const length = Math.hypot(b.x - a.x, b.y - a.y);
     if (length === 0) continue;
     for (let d = 0; d <= length && travelled + d <= limit; d += 2) {
-      const cx = Math.round((a.x + ((b.x - a.x) * d) / length) * 2) / 2;
-      const cy = Math.round((a.y + ((b.y - a.y) * d) / length) * 2) / 2;
+      const spot = curve
+        ? curve.at(s, d / length)
+        : { x: a.x + ((b.x - a.x) * d) / length, y: a.y + ((b.y - a.y) * d) / length };
+      const cx = Math.round(spot.x * 2) / 2;
+      const cy = Math.round(spot.y * 2) / 2;
       const box = { x: cx - size.width / 2, y: cy - size.height / 2, ...size };
       const gap = boxGap(box, near);
       if (gap > BRANCH_LABEL_REACH || gap >= bestScore) continue;
@@ -296,6 +391,7 @@ function bestCandidate(
   const size = request.size as { width: number; height: number };
   const points = request.points;
   const segmentCount = points.length - 1;
+  const curve = request.curved ? curveOf(points) : null;
   let best: Box | null = null;
   let bestScore = Infinity;
   let fallback: Box | null = null;
@@ -321,13 +417,27 @@ function bestCandidate(
         pass === 'sparse' ? FRACTIONS : pass === 'close' ? [...FRACTIONS, ...every()] : every();
       for (const fraction of fractions)
         for (const offset of offsets) {
-          const cx = Math.round((a.x + (b.x - a.x) * fraction) * 2) / 2;
-          const cy = Math.round((a.y + (b.y - a.y) * fraction) * 2) / 2;
-          // Beside a vertical line: left or right of it; beside a horizontal one: above or below.
-          const vertical = a.x === b.x;
+          const spot = curve
+            ? curve.at(s, fraction)
+            : { x: a.x + (b.x - a.x) * fraction, y: a.y + (b.y - a.y) * fraction };
+          const cx = Math.round(spot.x * 2) / 2;
+          const cy = Math.round(spot.y * 2) / 2;
+          // Beside the drawn line, across it (right of a vertical line or below a horizontal one
+          // for offset 1), far enough for the box to keep BESIDE_GAP from the line.
+          let shift = { x: 0, y: 0 };
+          if (offset !== 0) {
+            const d = curve ? curve.direction(s, fraction) : unitOf(a, b);
+            const flip = -d.y < 0 || (-d.y === 0 && d.x < 0) ? -offset : offset;
+            const normal = { x: -d.y * flip, y: d.x * flip };
+            const reach =
+              (size.width / 2) * Math.abs(normal.x) +
+              (size.height / 2) * Math.abs(normal.y) +
+              BESIDE_GAP;
+            shift = { x: normal.x * reach, y: normal.y * reach };
+          }
           const box = {
-            x: cx - size.width / 2 + (vertical ? offset * (size.width / 2 + BESIDE_GAP) : 0),
-            y: cy - size.height / 2 + (vertical ? 0 : offset * (size.height / 2 + BESIDE_GAP)),
+            x: cx - size.width / 2 + shift.x,
+            y: cy - size.height / 2 + shift.y,
             width: size.width,
             height: size.height,
           };

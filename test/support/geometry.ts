@@ -8,6 +8,8 @@ import type { Side } from '../../src/syntax/ast.js';
 import type { Box, Layout, LayoutGroup, LayoutNode, Point } from '../../src/layout/types.js';
 import { GROUP_RADIUS, WAY_OFFSET, shapeModule } from '../../src/shapes/index.js';
 import { distanceToOutline, elementOutline } from './outline.js';
+import { splinePieces } from '../../src/util/spline.js';
+import { distanceToPolyline, drawnPolyline } from './curves.js';
 
 const EPSILON = 0.01;
 
@@ -275,10 +277,14 @@ export function layoutViolations(diagram: Diagram, layout: Layout): string[] {
     if (edge.labelBox) {
       const box = edge.labelBox;
       const c = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      // A spline's label is centred on the curve drawn through the route (within 1 px).
+      const pieces = layout.edgeStyle === 'spline' ? splinePieces(points) : [];
       if (
-        !points.some(
-          (p, s) => s + 1 < points.length && pointOnSegment(c, p, points[s + 1] as Point),
-        )
+        pieces.length > 0
+          ? distanceToPolyline(c, drawnPolyline(pieces)) > 1
+          : !points.some(
+              (p, s) => s + 1 < points.length && pointOnSegment(c, p, points[s + 1] as Point),
+            )
       )
         problems.push(`${name}'s label is not centred on its route`);
       if (!boxContains(canvas, box)) problems.push(`${name}'s label lies outside the canvas`);
