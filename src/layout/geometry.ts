@@ -76,6 +76,16 @@ export function segmentCrossesBox(p: Point, q: Point, box: Box): boolean {
   return pointInBox({ x: p.x + dx * mid, y: p.y + dy * mid }, box);
 }
 
+/** The box with corners `a` and `b` (a segment's extent, or a box's corners mapped elsewhere). */
+export function spanningBox(a: Point, b: Point): Box {
+  return {
+    x: Math.min(a.x, b.x),
+    y: Math.min(a.y, b.y),
+    width: Math.abs(a.x - b.x),
+    height: Math.abs(a.y - b.y),
+  };
+}
+
 export function unionBox(boxes: readonly Box[]): Box {
   let minX = Infinity;
   let minY = Infinity;

@@ -4,7 +4,7 @@
  * places no other edge runs through.
  */
 import type { Box, Point } from './types.js';
-import { boxesOverlap, inflate, segmentCrossesBox } from './geometry.js';
+import { boxesOverlap, inflate, segmentCrossesBox, spanningBox } from './geometry.js';
 import { BoxIndex } from './box-index.js';
 import { ARROWHEAD_LENGTH, ARROWHEAD_WIDTH } from '../style.js';
 import { splinePieces, throughPoints, type CubicPiece } from '../util/spline.js';
@@ -149,12 +149,7 @@ export function placeLabels(
     for (let s = 0; s + 1 < request.points.length; s++) {
       const a = request.points[s] as Point;
       const b = request.points[s + 1] as Point;
-      segments.add({
-        x: Math.min(a.x, b.x),
-        y: Math.min(a.y, b.y),
-        width: Math.abs(a.x - b.x),
-        height: Math.abs(a.y - b.y),
-      });
+      segments.add(spanningBox(a, b));
       owners.push(k);
       ends.push([a, b]);
     }

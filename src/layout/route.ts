@@ -7,7 +7,7 @@
  */
 import type { Box, Point } from './types.js';
 import { BoxIndex } from './box-index.js';
-import { inflate, simplifyPolyline } from './geometry.js';
+import { inflate, simplifyPolyline, spanningBox } from './geometry.js';
 import { MinHeap } from '../util/heap.js';
 
 /** Travel directions: 0 = +x (right), 1 = +y (down), 2 = −x (left), 3 = −y (up). */
@@ -359,12 +359,7 @@ export class OrthogonalRouter {
       const a = points[k] as Point;
       const b = points[k + 1] as Point;
       this.routed.push({ a, b, route });
-      this.routedIndex.add({
-        x: Math.min(a.x, b.x),
-        y: Math.min(a.y, b.y),
-        width: Math.abs(a.x - b.x),
-        height: Math.abs(a.y - b.y),
-      });
+      this.routedIndex.add(spanningBox(a, b));
     }
     return route;
   }

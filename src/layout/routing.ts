@@ -17,6 +17,7 @@ import {
   opposite,
   segmentCrossesBox,
   simplifyPolyline,
+  spanningBox,
   unionBox,
   type Vector,
 } from './geometry.js';
@@ -844,12 +845,7 @@ function routeFromPorts(
               ? box.y + box.height - half.y
               : half.y - box.y;
       const out = step(half, a, reach + NODE_MARGIN);
-      const slide = {
-        x: Math.min(half.x, out.x),
-        y: Math.min(half.y, out.y),
-        width: Math.abs(out.x - half.x),
-        height: Math.abs(out.y - half.y),
-      };
+      const slide = spanningBox(half, out);
       const clear =
         !blocked(margins, out) &&
         touching.query(slide).every((id) => !segmentCrossesBox(half, out, touching.box(id)));

@@ -6,6 +6,7 @@
  */
 import type { Direction } from '../../model/diagram.js';
 import type { Side } from '../../syntax/ast.js';
+import { spanningBox } from '../geometry.js';
 import type { Box, Point } from '../types.js';
 
 export interface Frame {
@@ -71,12 +72,7 @@ export function realPoint(frame: Frame, p: Point): Point {
 export function realBox(frame: Frame, box: Box): Box {
   const a = realPoint(frame, { x: box.x, y: box.y });
   const b = realPoint(frame, { x: box.x + box.width, y: box.y + box.height });
-  return {
-    x: Math.min(a.x, b.x),
-    y: Math.min(a.y, b.y),
-    width: Math.abs(a.x - b.x),
-    height: Math.abs(a.y - b.y),
-  };
+  return spanningBox(a, b);
 }
 
 /**
