@@ -14,6 +14,7 @@ import { statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { describeFsError, nodeFileSystem } from '../files/fs.js';
 import {
+  FLOW_EXTENSION,
   FORMAT_EXTENSIONS,
   mirroredOutput,
   outputPathFor,
@@ -530,8 +531,6 @@ function planFiles(request: BatchRequest): { files: PlannedFile[]; mirrored: boo
   }
   return { files: planned, mirrored };
 }
-
-const FLOW_EXTENSION = '.flow';
 
 /** The cache key and shard key: the source path relative to the base, `/`-separated. */
 export function relativeKey(base: string, source: string): string {

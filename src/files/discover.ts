@@ -27,6 +27,7 @@ import { childPath, isDirectChild, pathBelow, splitPath } from '../util/paths.js
 import { isFsError, describeFsError, type FileSystem } from './fs.js';
 import { isMarkdownPath, mayHaveFlowBlocks } from './markdown.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
+import { FLOW_EXTENSION } from './output-paths.js';
 
 export interface IgnoreRules {
   /** Globs, relative to `base` (the folder of the configuration file). */
@@ -60,7 +61,6 @@ export interface Discovery {
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
-const FLOW_EXTENSION = '.flow';
 
 /** A file a folder walk or a glob takes: `.flow`, or Markdown (kept if it has flow blocks). */
 function isSourceName(name: string): boolean {

@@ -133,7 +133,8 @@ export function mirroredOutput(
   return isPlainRelative(relative) ? outDir + path.sep + relative + extension : null;
 }
 
-const FLOW_EXTENSION = '.flow';
+/** The extension of a diagram file: the one source for discovery, planning and output paths. */
+export const FLOW_EXTENSION = '.flow';
 
 /**
  * A path `path.join` would leave as it is: no empty, `.` or `..` segment (so not outside the base;
