@@ -7,8 +7,8 @@ import type { Box, Point } from './types.js';
 import { boxesOverlap, inflate, segmentCrossesBox, spanningBox } from './geometry.js';
 import { BoxIndex } from './box-index.js';
 import { ARROWHEAD_LENGTH, ARROWHEAD_WIDTH } from '../style.js';
-import { splinePieces, throughPoints, type CubicPiece } from '../util/spline.js';
-import { cubicAt, distance, type XY } from '../util/points.js';
+import { pieceAt, splinePieces, throughPoints, type CubicPiece } from '../util/spline.js';
+import { distance, type XY } from '../util/points.js';
 
 export interface LabelRequest {
   points: readonly Point[];
@@ -87,13 +87,6 @@ function curveOf(points: readonly Point[]): Curve | null {
       const { piece, t } = locate(s, f);
       return unitOf(pieceAt(piece, Math.max(0, t - 0.01)), pieceAt(piece, Math.min(1, t + 0.01)));
     },
-  };
-}
-
-function pieceAt(piece: CubicPiece, t: number): XY {
-  return {
-    x: cubicAt(piece.start.x, piece.c1.x, piece.c2.x, piece.end.x, t),
-    y: cubicAt(piece.start.y, piece.c1.y, piece.c2.y, piece.end.y, t),
   };
 }
 

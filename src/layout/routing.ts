@@ -15,6 +15,7 @@ import {
   inflate,
   isHorizontalSide,
   opposite,
+  samePoint,
   segmentCrossesBox,
   simplifyPolyline,
   spanningBox,
@@ -1219,10 +1220,6 @@ function routeCrossings(a: readonly Point[], b: readonly Point[]): number {
       if (cross(p, q, r, t) || cross(r, t, p, q)) count++;
     }
   return count;
-}
-
-function samePoint(p: Point, q: Point): boolean {
-  return p.x === q.x && p.y === q.y;
 }
 
 /** Parallel routes keep at least this far apart (closer they read as one thick line), px. */

@@ -25,6 +25,14 @@ export interface CubicPiece {
   end: XY;
 }
 
+/** The point of `piece` at parameter `t` (0 to 1). */
+export function pieceAt(piece: CubicPiece, t: number): XY {
+  return {
+    x: cubicAt(piece.start.x, piece.c1.x, piece.c2.x, piece.end.x, t),
+    y: cubicAt(piece.start.y, piece.c1.y, piece.c2.y, piece.end.y, t),
+  };
+}
+
 /** The route without repeated points (closer than 0.01 px). */
 export function distinctPoints(points: readonly XY[]): XY[] {
   const out: XY[] = [];
